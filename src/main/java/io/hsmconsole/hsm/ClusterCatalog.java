@@ -1,0 +1,146 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.Firmware;
+import io.hsmconsole.hsm.crypto.PasswordHasher;
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sqlite.SqliteClusterStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The clusters in a data directory: list them, open one, create the demo cluster or an empty one.
+ * The first start creates the demo cluster (product spec §2.2) so everything works out of the box.
+ */
+public final class ClusterCatalog {
+    public static final String DEMO_CLUSTER = "demo";
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    /** The demo users in ID order; {@code app_user} has no password and cannot log in. */
+    private static final List<String[]> DEMO_USERS = List.of(
+            new String[]{"admin", "PCO", "admin_pwd"},
+            new String[]{"app_user", "AU", null},
+            new String[]{"example_user", "CU", "example_pwd"},
+            new String[]{"alice", "CU", "alice_pwd"},
+            new String[]{"bob", "CU", "bob_pwd"},
+            new String[]{"carol", "CU", "carol_pwd"},
+            new String[]{"officer1", "CO", "officer1_pwd"});
+
+    private final DataDirectory dataDirectory;
+    private final HsmClock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ClusterCatalog(DataDirectory dataDirectory, HsmClock clock) {
+        this.dataDirectory = dataDirectory;
+        this.clock = clock;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    public static boolean isValidClusterName(String name) {
+        return name != null && CLUSTER_NAME.matcher(name).matches();
+    }
+
+    public List<String> clusterNames() {
+        Path root = dataDirectory.clustersRoot();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(SqliteClusterStore::exists).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException(root, "cannot list the clusters", e);
+        }
+    }
+
+    public boolean exists(String name) {
+        return isValidClusterName(name) && SqliteClusterStore.exists(dataDirectory.clusterDir(name));
+    }
+
+    public HsmCluster open(String name) {
+        requireValidName(name);
+        Path dir = dataDirectory.clusterDir(name);
+        if (!SqliteClusterStore.exists(dir)) {
+            throw new StoreException(dir, "there is no cluster named '" + name + "'"
+                    + (clusterNames().isEmpty() ? "" : "; known clusters: " + String.join(", ", clusterNames())));
+        }
+        return new HsmCluster(SqliteClusterStore.open(dir, random), clock);
+    }
+
+    /** Opens the demo cluster, creating it on first start. */
+    public HsmCluster openOrCreateDemo() {
+        return exists(DEMO_CLUSTER) ? open(DEMO_CLUSTER) : createDemo(DEMO_CLUSTER, ClusterOptions.demo());
+    }
+
+    /** A cluster with the demo users and their documented passwords. */
+    public HsmCluster createDemo(String name, ClusterOptions options) {
+        PasswordHasher hasher = new PasswordHasher(random);
+        List<String[]> users = new ArrayList<>();
+        for (String[] u : DEMO_USERS) {
+            users.add(new String[]{u[0], u[1], u[2] == null ? null : hash(hasher, u[2].toCharArray())});
+        }
+        return create(name, options, users);
+    }
+
+    /** An empty cluster: only {@code admin} (with the given password) and the appliance user. */
+    public HsmCluster createEmpty(String name, ClusterOptions options, char[] adminPassword) {
+        if (!Credentials.isValidPassword(adminPassword)) {
+            Arrays.fill(adminPassword, '\0');
+            throw new IllegalArgumentException("the admin password must be " + Credentials.MIN_PASSWORD + " to "
+                    + Credentials.MAX_PASSWORD + " characters");
+        }
+        String hash = hash(new PasswordHasher(random), adminPassword);
+        List<String[]> users = List.of(new String[]{"admin", UserType.PCO.name(), hash},
+                new String[]{"app_user", UserType.AU.name(), null});
+        return create(name, options, users);
+    }
+
+    private HsmCluster create(String name, ClusterOptions options, List<String[]> users) {
+        requireValidName(name);
+        dataDirectory.ensureClustersRoot();
+        List<NodeRecord> nodes = new ArrayList<>();
+        byte[] measurement = Firmware.knownGoodMeasurement(Firmware.CURRENT_VERSION);
+        for (int i = 0; i < options.nodeLatenciesMillis().size(); i++) {
+            nodes.add(new NodeRecord(i, true, options.nodeLatenciesMillis().get(i), Firmware.CURRENT_VERSION, measurement));
+        }
+        ClusterRecord record = new ClusterRecord(name, options.hsmType().awsName(), options.effectiveCapacity(),
+                clock.nowMillis());
+        SqliteClusterStore store = SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, tx -> {
+            for (String[] u : users) {
+                tx.insertUser(u[0], u[1], u[2]);
+            }
+            return null;
+        }, random);
+        return new HsmCluster(store, clock);
+    }
+
+    private static String hash(PasswordHasher hasher, char[] password) {
+        try {
+            return hasher.hash(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private void requireValidName(String name) {
+        if (!isValidClusterName(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid cluster name: use 1 to 64 letters,"
+                    + " digits, '_', '.' or '-', starting with a letter or digit");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.cluster.ClusterInfo;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.Firmware;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.cluster.NodeState;
+import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.hsm.crypto.Drbg;
+import io.hsmconsole.hsm.crypto.PasswordHasher;
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.NodeCopyCount;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.UserRecord;
+import io.hsmconsole.store.StoreException;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One simulated CloudHSM cluster over its store: nodes, users, logins, and the simulation actions
+ * on nodes (offline/online, latency, add/remove). Everything a logged-in user may do is on
+ * {@link HsmSession}. Several processes may open the same cluster at once; the store keeps them
+ * consistent.
+ */
+public final class HsmCluster implements AutoCloseable {
+    private final ClusterStore store;
+    private final HsmClock clock;
+    private final SecureRandom drbg;
+    private final PasswordHasher hasher;
+
+    public HsmCluster(ClusterStore store, HsmClock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.drbg = Drbg.create();
+        this.hasher = new PasswordHasher(new SecureRandom());
+    }
+
+    public ClusterInfo info() {
+        ClusterRecord c = store.cluster();
+        return new ClusterInfo(c.name(), hsmType(c), store.nodes().size(), store.tokenKeyCount(), c.keyCapacity());
+    }
+
+    public String name() {
+        return store.cluster().name();
+    }
+
+    public HsmType hsmType() {
+        return hsmType(store.cluster());
+    }
+
+    private HsmType hsmType(ClusterRecord c) {
+        return HsmType.fromAwsName(c.hsmType()).orElseThrow(() -> new StoreException(
+                store.location(), "unknown HSM type '" + c.hsmType() + "' in the cluster store"));
+    }
+
+    /** Every node as it is now, computed from the store and the clock, so every process agrees. */
+    public List<NodeStatus> nodes() {
+        long now = clock.nowMillis();
+        Map<Integer, NodeCopyCount> counts = store.copyCounts(now).stream()
+                .collect(Collectors.toMap(NodeCopyCount::nodeId, Function.identity()));
+        return store.nodes().stream().map(n -> {
+            NodeCopyCount c = counts.getOrDefault(n.id(), new NodeCopyCount(n.id(), 0, 0));
+            return new NodeStatus(n.id(), state(n, c), c.held(), c.pending(), n.latencyMillis(),
+                    n.firmwareVersion(), Firmware.hex(n.firmwareMeasurement()));
+        }).toList();
+    }
+
+    private static NodeState state(NodeRecord n, NodeCopyCount c) {
+        if (!n.online()) {
+            return NodeState.OFFLINE;
+        }
+        if (!Arrays.equals(n.firmwareMeasurement(), Firmware.knownGoodMeasurement(n.firmwareVersion()))) {
+            return NodeState.TAMPERED;
+        }
+        return c.pending() > 0 ? NodeState.SYNCING : NodeState.ACTIVE;
+    }
+
+    public List<UserInfo> users() {
+        return store.users().stream().map(HsmCluster::toInfo).toList();
+    }
+
+    static UserInfo toInfo(UserRecord u) {
+        return new UserInfo(u.id(), UserType.valueOf(u.type()), u.name(), u.quorumPublicKey() != null,
+                u.loginFailures(), false, u.loginFailures() >= Credentials.LOCKOUT_FAILURES);
+    }
+
+    /**
+     * Logs a user in. The channel decides which user types may log in at all (key_mgmt_util:
+     * crypto users only). Five consecutive wrong passwords lock the account; a correct one resets
+     * the count.
+     */
+    public HsmResult<HsmSession> login(LoginChannel channel, UserType type, String name, char[] password) {
+        List<NodeRecord> nodes = store.nodes();
+        int serving = homeNode(nodes);
+        if (!channel.accepts(type)) {
+            return HsmResult.fail(ReturnCode.INVALID_USER_TYPE, NodeLines.all(nodes, serving, ReturnCode.INVALID_USER_TYPE));
+        }
+        if (nodes.stream().noneMatch(NodeRecord::online)) {
+            return HsmResult.fail(ReturnCode.NO_ACTIVE_NODE, NodeLines.all(nodes, serving, ReturnCode.NO_ACTIVE_NODE));
+        }
+        Optional<UserRecord> found = Credentials.isValidName(name) ? store.userByName(name) : Optional.empty();
+        if (found.isEmpty() || !UserType.valueOf(found.get().type()).answersTo(type)) {
+            return failLogin(nodes, serving, ReturnCode.USER_NOT_FOUND);
+        }
+        UserRecord user = found.get();
+        if (user.passwordHash() == null) {
+            return failLogin(nodes, serving, ReturnCode.NOT_AUTHORIZED);
+        }
+        if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
+            return failLogin(nodes, serving, ReturnCode.ACCOUNT_LOCKED);
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            store.write(tx -> {
+                // Re-read inside the transaction: another process may have counted a failure meanwhile.
+                tx.userById(user.id()).ifPresent(u -> tx.updateUser(u.withLoginFailures(u.loginFailures() + 1)));
+                return null;
+            });
+            return failLogin(nodes, serving, ReturnCode.LOGIN_FAILURE);
+        }
+        if (user.loginFailures() > 0) {
+            store.write(tx -> {
+                tx.updateUser(user.withLoginFailures(0));
+                return null;
+            });
+        }
+        HsmSession session = new HsmSession(this, toInfo(user.withLoginFailures(0)), channel, serving);
+        return HsmResult.ok(session, NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
+    }
+
+    private static HsmResult<HsmSession> failLogin(List<NodeRecord> nodes, int serving, ReturnCode code) {
+        return HsmResult.fail(code, NodeLines.all(nodes, serving, code));
+    }
+
+    /** The node a session talks to first: the lowest-numbered online node. */
+    static int homeNode(List<NodeRecord> nodes) {
+        return nodes.stream().filter(NodeRecord::online).mapToInt(NodeRecord::id).min()
+                .orElse(nodes.isEmpty() ? 0 : nodes.get(0).id());
+    }
+
+    /**
+     * Takes a node offline or brings it back. Back online, every copy it missed becomes available
+     * after its latency: it catches up.
+     */
+    public HsmResult<Void> setNodeOnline(int nodeId, boolean online) {
+        return store.write(tx -> {
+            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+            if (node.isEmpty()) {
+                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
+            }
+            if (online && !node.get().online()) {
+                tx.schedulePendingCopies(nodeId, clock.nowMillis() + node.get().latencyMillis());
+            }
+            tx.upsertNode(node.get().withOnline(online));
+            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
+        });
+    }
+
+    public HsmResult<Void> setNodeLatency(int nodeId, long latencyMillis) {
+        if (latencyMillis < 0) {
+            return HsmResult.refused(ReturnCode.NODE_INVALID);
+        }
+        return store.write(tx -> {
+            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+            if (node.isEmpty()) {
+                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
+            }
+            tx.upsertNode(node.get().withLatency(latencyMillis));
+            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
+        });
+    }
+
+    /**
+     * Adds a node seeded from an existing one, as AWS seeds a new HSM from a backup: it receives
+     * every key the source holds after its latency. Returns the new node's id.
+     */
+    public HsmResult<Integer> addNode(long latencyMillis) {
+        if (latencyMillis < 0) {
+            return HsmResult.refused(ReturnCode.NODE_INVALID);
+        }
+        return store.write(tx -> {
+            List<NodeRecord> nodes = tx.nodes();
+            if (nodes.size() >= ClusterOptions.MAX_NODES) {
+                return HsmResult.<Integer>refused(ReturnCode.NODE_INVALID);
+            }
+            int id = nodes.stream().mapToInt(NodeRecord::id).max().orElse(-1) + 1;
+            String version = Firmware.CURRENT_VERSION;
+            tx.upsertNode(new NodeRecord(id, true, latencyMillis, version, Firmware.knownGoodMeasurement(version)));
+            long now = clock.nowMillis();
+            nodes.stream().filter(NodeRecord::online).findFirst()
+                    .ifPresent(source -> tx.copyHeldKeys(source.id(), id, now, now + latencyMillis));
+            return HsmResult.ok(id, List.of(new NodeResult(id, ReturnCode.SUCCESS)));
+        });
+    }
+
+    /** Removes a node and its copies; the last node cannot be removed. */
+    public HsmResult<Void> removeNode(int nodeId) {
+        return store.write(tx -> {
+            List<NodeRecord> nodes = tx.nodes();
+            if (nodes.size() <= 1 || nodes.stream().noneMatch(n -> n.id() == nodeId)) {
+                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
+            }
+            tx.deleteNode(nodeId);
+            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
+        });
+    }
+
+    /** Moves whenever anything in the cluster changes, in this process or another: poll it to refresh views. */
+    public long changeCounter() {
+        return store.changeCounter();
+    }
+
+    ClusterStore store() {
+        return store;
+    }
+
+    HsmClock clock() {
+        return clock;
+    }
+
+    SecureRandom drbg() {
+        return drbg;
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

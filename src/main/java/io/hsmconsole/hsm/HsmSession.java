@@ -1,0 +1,387 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.crypto.Kcv;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a logged-in user may do. Each method checks the rules itself (role, ownership,
+ * sharing, quorum) so that every client, GUI or script, gets the same answer. {@link #close()}
+ * ends the session: its session keys vanish.
+ */
+public final class HsmSession implements AutoCloseable {
+    private final HsmCluster cluster;
+    private final UserInfo user;
+    private final LoginChannel channel;
+    private final int homeNode;
+    private final SessionKeys sessionKeys;
+    private final UserAdministration users;
+    private volatile boolean open = true;
+
+    HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
+        this.cluster = cluster;
+        this.user = user;
+        this.channel = channel;
+        this.homeNode = homeNode;
+        this.sessionKeys = new SessionKeys(cluster.store());
+        this.users = new UserAdministration(cluster, this);
+    }
+
+    public UserInfo user() {
+        return user;
+    }
+
+    public LoginChannel channel() {
+        return channel;
+    }
+
+    public int homeNode() {
+        return homeNode;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    SessionKeys keys() {
+        return sessionKeys;
+    }
+
+    // ---- keys ----
+
+    public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request) {
+        return generateSymmetricKey(request, SyncObserver.NONE);
+    }
+
+    public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request, SyncObserver observer) {
+        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer));
+    }
+
+    public HsmResult<KeyInfo> keyInfo(long handle) {
+        return withVisibleKey(handle, key -> {
+            List<Integer> holding = holdingNodes(key);
+            return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
+                    isToken(key), holding, cluster.store().nodes().size()));
+        });
+    }
+
+    public HsmResult<KeyAttributes> attributes(long handle) {
+        return withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key)));
+    }
+
+    /**
+     * Why this user may not change the attribute, or empty if they may: the inspector asks this to
+     * decide what is editable, and {@link #setAttribute} enforces the same answer.
+     */
+    public Optional<ReturnCode> whyNotModifiable(long handle, Attribute attribute) {
+        Optional<KeyRecord> key = lookup(handle);
+        if (key.isEmpty() || (user.type() == UserType.CU && !isVisible(key.get()))) {
+            return Optional.of(ReturnCode.INVALID_HANDLE);
+        }
+        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute);
+    }
+
+    /** Sets one attribute. {@code text} is used for LABEL, {@code number} (0 or 1) for the booleans. */
+    public HsmResult<Void> setAttribute(long handle, Attribute attribute, long number, String text) {
+        Optional<KeyRecord> found = lookup(handle);
+        boolean officer = user.type().isOfficer();
+        if (found.isEmpty() || (!officer && !isVisible(found.get()))) {
+            return fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord key = found.get();
+        Optional<ReturnCode> refusal = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute)
+                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text));
+        if (refusal.isPresent()) {
+            return fail(refusal.get(), key);
+        }
+        if (attribute == Attribute.TOKEN) {
+            return promoteToToken(key);
+        }
+        KeyRecord changed = attribute == Attribute.LABEL ? key.withLabel(text)
+                : key.withFlags(KeyFlags.with(key.flags(), attribute, number == 1));
+        if (!isToken(key)) {
+            sessionKeys.put(changed);
+            return ok(key, null);
+        }
+        boolean stillThere = cluster.store().write(tx -> {
+            if (tx.key(handle).isEmpty()) {
+                return false;
+            }
+            tx.updateKey(changed);
+            return true;
+        });
+        return stillThere ? ok(key, null) : fail(ReturnCode.INVALID_HANDLE, null);
+    }
+
+    /** {@code setAttribute -o H -a 1}: a session key becomes a token key, keeps its handle and replicates. */
+    private HsmResult<Void> promoteToToken(KeyRecord sessionKey) {
+        KeyRecord token = sessionKey.withFlags(KeyFlags.with(sessionKey.flags(), Attribute.TOKEN, true));
+        ReturnCode outcome = cluster.store().write(tx -> {
+            if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
+                return ReturnCode.CLUSTER_FULL;
+            }
+            if (!token.id().isEmpty() && tx.keyIdExists(token.id())) {
+                return ReturnCode.DUPLICATE_KEY_ID;
+            }
+            long now = cluster.clock().nowMillis();
+            List<KeyCopy> copies = new ArrayList<>();
+            for (NodeRecord n : tx.nodes()) {
+                Long at = n.id() == homeNode ? Long.valueOf(now) : n.online() ? Long.valueOf(now + n.latencyMillis()) : null;
+                copies.add(new KeyCopy(token.handle(), n.id(), at));
+            }
+            tx.insertKey(token, copies);
+            return ReturnCode.SUCCESS;
+        });
+        if (!outcome.isSuccess()) {
+            return fail(outcome, sessionKey);
+        }
+        sessionKeys.remove(sessionKey.handle());
+        return ok(token, null);
+    }
+
+    /** {@code findKey}: the keys this user can use that match every given criterion, in creation order. */
+    public HsmResult<List<Long>> findKeys(KeyQuery q) {
+        Optional<HsmResult<List<Long>>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<Long> handles = new ArrayList<>();
+        if (!Boolean.TRUE.equals(q.session())) {
+            handles.addAll(cluster.store().findKeys(new KeyFilter(user.id(), q.keyClass(), q.keyType(), q.label(),
+                    q.id(), q.kcv(), q.users())));
+        }
+        if (!Boolean.FALSE.equals(q.session())) {
+            sessionKeys.all().stream().filter(k -> matches(k, q)).map(KeyRecord::handle).forEach(handles::add);
+        }
+        return HsmResult.ok(handles, NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.SUCCESS));
+    }
+
+    private boolean matches(KeyRecord k, KeyQuery q) {
+        return (q.keyClass() == null || q.keyClass() == k.keyClass())
+                && (q.keyType() == null || q.keyType() == k.keyType())
+                && (q.label() == null || q.label().equals(k.label()))
+                && (q.id() == null || q.id().equals(k.id()))
+                && (q.kcv() == null || Arrays.equals(q.kcv(), k.kcv()))
+                && q.users().stream().allMatch(u -> u == user.id());
+    }
+
+    /** Every key this user can see, with its coverage: the key list. */
+    public HsmResult<List<KeySummary>> listKeys() {
+        Optional<HsmResult<List<KeySummary>>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ClusterStore store = cluster.store();
+        long now = cluster.clock().nowMillis();
+        int clusterSize = store.nodes().size();
+        Map<Long, List<Integer>> holding = new HashMap<>();
+        for (KeyCopy c : store.allCopies()) {
+            if (c.heldAt(now)) {
+                holding.computeIfAbsent(c.handle(), h -> new ArrayList<>()).add(c.nodeId());
+            }
+        }
+        List<KeySummary> rows = new ArrayList<>();
+        for (KeyRecord k : store.listKeys(user.id())) {
+            rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
+        }
+        for (KeyRecord k : sessionKeys.all()) {
+            rows.add(summary(k, List.of(homeNode), clusterSize));
+        }
+        return HsmResult.ok(rows, List.of());
+    }
+
+    private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
+        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
+                isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
+                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+    }
+
+    /** {@code deleteKey}: only the owner, only a destroyable key; gone from every node at once. */
+    public HsmResult<Void> deleteKey(long handle) {
+        Optional<HsmResult<Void>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<KeyRecord> found = lookup(handle);
+        if (found.isEmpty() || !isVisible(found.get())) {
+            return fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord key = found.get();
+        if (!isOwner(key)) {
+            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
+        }
+        if (!KeyFlags.has(key.flags(), Attribute.DESTROYABLE)) {
+            return fail(ReturnCode.KEY_NOT_DESTROYABLE, key);
+        }
+        if (!isToken(key)) {
+            sessionKeys.remove(handle);
+            return ok(key, null);
+        }
+        HsmResult<Void> result = ok(key, null);
+        cluster.store().write(tx -> {
+            tx.deleteKey(handle);
+            return null;
+        });
+        return result;
+    }
+
+    /**
+     * CMU {@code shareKey}: the owner shares a token key with another crypto user, or stops sharing
+     * it. Session keys cannot be shared; a quorum key needs approvals first.
+     */
+    public HsmResult<Void> shareKey(long handle, int userId, boolean share) {
+        Optional<HsmResult<Void>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<KeyRecord> found = lookup(handle);
+        if (found.isEmpty() || !isVisible(found.get())) {
+            return fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord key = found.get();
+        if (!isOwner(key)) {
+            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
+        }
+        if (!isToken(key)) {
+            return fail(ReturnCode.SESSION_KEY_NOT_SHAREABLE, key);
+        }
+        if (userId == user.id()) {
+            return fail(ReturnCode.SHARE_WITH_OWNER, key);
+        }
+        if (key.mValue() >= 2) {
+            return fail(ReturnCode.QUORUM_REQUIRED, key);
+        }
+        ReturnCode outcome = cluster.store().write(tx -> {
+            boolean isCu = tx.userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
+            if (share && !isCu) {
+                return ReturnCode.SHARE_USER_INVALID;
+            }
+            Optional<KeyRecord> current = tx.key(handle);
+            if (current.isEmpty()) {
+                return ReturnCode.INVALID_HANDLE;
+            }
+            List<Integer> shares = new ArrayList<>(current.get().sharedWith());
+            shares.remove(Integer.valueOf(userId));
+            if (share) {
+                shares.add(userId);
+                shares.sort(null);
+            }
+            tx.updateKey(current.get().withSharedWith(shares));
+            return ReturnCode.SUCCESS;
+        });
+        return outcome.isSuccess() ? ok(key, null) : fail(outcome, key);
+    }
+
+    // ---- users ----
+
+    public UserAdministration users() {
+        return users;
+    }
+
+    // ---- session ----
+
+    /** Ends the session: session keys are wiped and gone. Closing twice is harmless. */
+    @Override
+    public void close() {
+        open = false;
+        sessionKeys.clear();
+    }
+
+    /** The logout's per-node answers (every online node). */
+    public HsmResult<Void> logout() {
+        close();
+        return HsmResult.ok(null, NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.SUCCESS));
+    }
+
+    // ---- helpers ----
+
+    private <T> Optional<HsmResult<T>> requireCryptoUser() {
+        if (!open) {
+            return Optional.of(HsmResult.refused(ReturnCode.NOT_LOGGED_IN));
+        }
+        if (user.type() != UserType.CU) {
+            return Optional.of(HsmResult.fail(ReturnCode.NOT_AUTHORIZED,
+                    NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.NOT_AUTHORIZED)));
+        }
+        return Optional.empty();
+    }
+
+    private <T> HsmResult<T> withVisibleKey(long handle, java.util.function.Function<KeyRecord, HsmResult<T>> action) {
+        Optional<HsmResult<T>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<KeyRecord> key = lookup(handle);
+        if (key.isEmpty() || !isVisible(key.get())) {
+            return fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        return action.apply(key.get());
+    }
+
+    Optional<KeyRecord> lookup(long handle) {
+        Optional<KeyRecord> session = sessionKeys.get(handle);
+        return session.isPresent() ? session : cluster.store().key(handle);
+    }
+
+    private boolean isVisible(KeyRecord key) {
+        return isOwner(key) || key.sharedWith().contains(user.id());
+    }
+
+    private boolean isOwner(KeyRecord key) {
+        return key.ownerId() == user.id();
+    }
+
+    private static boolean isToken(KeyRecord key) {
+        return KeyFlags.has(key.flags(), Attribute.TOKEN);
+    }
+
+    private List<Integer> holdingNodes(KeyRecord key) {
+        if (!isToken(key)) {
+            return List.of(homeNode);
+        }
+        long now = cluster.clock().nowMillis();
+        return cluster.store().copies(key.handle()).stream().filter(c -> c.heldAt(now)).map(KeyCopy::nodeId).toList();
+    }
+
+    private <T> HsmResult<T> ok(KeyRecord key, T value) {
+        return HsmResult.ok(value, lines(key, ReturnCode.SUCCESS));
+    }
+
+    private <T> HsmResult<T> fail(ReturnCode code, KeyRecord key) {
+        return HsmResult.fail(code, lines(key, code));
+    }
+
+    /** Per-node answers about one key: a session key lives on one node only. */
+    private List<NodeResult> lines(KeyRecord key, ReturnCode code) {
+        List<NodeRecord> nodes = cluster.store().nodes();
+        if (key == null) {
+            return NodeLines.all(nodes, homeNode, code);
+        }
+        if (!isToken(key)) {
+            return List.of(new NodeResult(homeNode, code));
+        }
+        return NodeLines.forKey(nodes, homeNode, cluster.store().copies(key.handle()), cluster.clock().nowMillis(), code);
+    }
+}

@@ -1,0 +1,85 @@
+package io.hsmconsole.hsm;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every result the simulated HSM can give, with its numeric code and the text KMU prints after
+ * {@code returned: 0x..}. Codes marked simulator-defined are ours: AWS documents the situation
+ * but not the code, so we picked one and keep it stable (docs/return-codes.md lists them).
+ */
+public enum ReturnCode {
+    SUCCESS(0x00, "HSM Return: SUCCESS", false),
+    INVALID_HANDLE(0xa8, "HSM Error: Invalid object handle is passed to this operation", false),
+    KEY_ACCESS_DENIED(0xc6, "HSM Error: Key Access is denied", false),
+    INVALID_USER_TYPE(0xdb, "HSM Error: Invalid User Type.", false),
+    POLICY_VIOLATION(0xb3, "HSM Error: This operation violates the current configured/FIPS policies", false),
+    LOGIN_FAILURE(0xa3, "HSM Error: RET_USER_LOGIN_FAILURE", false),
+    USER_NOT_FOUND(0x9d, "HSM Error: user isn't initialized or user with this name doesn't exist", false),
+    SERVER_UNAVAILABLE(0x30000085L, "HSM CLUSTER ERROR: Server in cluster is unavailable", false),
+
+    NOT_LOGGED_IN(0x40000001L, "HSM Error: No user is logged in to do this operation", true),
+    NOT_AUTHORIZED(0x40000002L, "HSM Error: The current logged in user is not authorized to do this operation", true),
+    ACCOUNT_LOCKED(0x40000003L, "HSM Error: This user account is locked after too many failed logins; a crypto officer must change its password", true),
+    INVALID_KEY_TYPE(0x40000004L, "HSM Error: Invalid key type; use 16 (GENERIC_SECRET), 18 (RC4), 21 (3DES) or 31 (AES)", true),
+    INVALID_KEY_SIZE(0x40000005L, "HSM Error: Invalid key size for this key type", true),
+    INVALID_LABEL(0x40000006L, "HSM Error: Invalid key label; it must be 1 to 127 characters without spaces", true),
+    INVALID_KEY_ID(0x40000007L, "HSM Error: Invalid key ID; it must be at most 127 characters without spaces", true),
+    DUPLICATE_KEY_ID(0x40000008L, "HSM Error: A key with this ID already exists in the cluster", true),
+    SHARE_WITH_OWNER(0x40000009L, "HSM Error: A key cannot be shared with its owner", true),
+    SHARE_USER_INVALID(0x4000000aL, "HSM Error: Keys can only be shared with existing crypto users (CU)", true),
+    SESSION_KEY_NOT_SHAREABLE(0x4000000bL, "HSM Error: Session keys cannot be shared", true),
+    M_VALUE_INVALID(0x4000000cL, "HSM Error: m_value must be 0 to 8 and at most 1 + the number of users the key is shared with", true),
+    MIN_SRV_INVALID(0x4000000dL, "HSM Error: min_srv must be between 1 and the number of HSMs in the cluster", true),
+    TIMEOUT_NEEDS_MIN_SRV(0x4000000eL, "HSM Error: A timeout is only valid together with min_srv", true),
+    MIN_SRV_NOT_REACHED(0x4000000fL, "HSM Error: The key did not reach min_srv HSMs before the timeout and was rolled back", true),
+    CLUSTER_FULL(0x40000010L, "HSM Error: The cluster has reached its key capacity", true),
+    NO_ACTIVE_NODE(0x40000011L, "HSM Error: No HSM in the cluster is available", true),
+    KEY_NOT_EXTRACTABLE(0x40000012L, "HSM Error: The key is not extractable", true),
+    QUORUM_REQUIRED(0x40000013L, "HSM Error: Quorum approval is required for this operation", true),
+    ATTRIBUTE_NOT_MODIFIABLE(0x40000014L, "HSM Error: This attribute is not modifiable", true),
+    ATTRIBUTE_VALUE_INVALID(0x40000015L, "HSM Error: Invalid value for this attribute", true),
+    ATTRIBUTE_NOT_PRESENT(0x40000016L, "HSM Error: This attribute does not exist for this key", true),
+    KEY_NOT_DESTROYABLE(0x40000017L, "HSM Error: The key is not destroyable (OBJ_ATTR_DESTROYABLE is 0)", true),
+    WRAPPING_KEY_INVALID(0x40000018L, "HSM Error: The wrapping key cannot wrap or unwrap (AES key with OBJ_ATTR_WRAP / OBJ_ATTR_UNWRAP set required)", true),
+    WRAPPED_DATA_INVALID(0x40000019L, "HSM Error: The wrapped key does not unwrap under this wrapping key", true),
+    INVALID_USER_NAME(0x4000001aL, "HSM Error: Invalid user name; use 1 to 31 characters from A-Z, a-z, 0-9 and _", true),
+    INVALID_PASSWORD(0x4000001bL, "HSM Error: Invalid password; it must be 7 to 32 characters", true),
+    USER_EXISTS(0x4000001cL, "HSM Error: A user with this name already exists", true),
+    USER_OWNS_KEYS(0x4000001dL, "HSM Error: The user owns keys; delete or hand them over first", true),
+    USER_LOGGED_IN(0x4000001eL, "HSM Error: The user is logged in", true),
+    ATTESTATION_UNAVAILABLE(0x4000001fL, "HSM Error: Attestation is not available yet in this simulator", true),
+    SYNC_CANCELLED(0x40000020L, "HSM Error: Waiting for min_srv was cancelled; the key was rolled back", true),
+    NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true);
+
+    private final long code;
+    private final String text;
+    private final boolean simulatorDefined;
+
+    ReturnCode(long code, String text, boolean simulatorDefined) {
+        this.code = code;
+        this.text = text;
+        this.simulatorDefined = simulatorDefined;
+    }
+
+    public long code() {
+        return code;
+    }
+
+    /** The KMU text, e.g. {@code HSM Return: SUCCESS} or {@code HSM Error: Key Access is denied}. */
+    public String text() {
+        return text;
+    }
+
+    public boolean simulatorDefined() {
+        return simulatorDefined;
+    }
+
+    public boolean isSuccess() {
+        return this == SUCCESS;
+    }
+
+    public static Optional<ReturnCode> fromCode(long code) {
+        return Arrays.stream(values()).filter(r -> r.code == code).findFirst();
+    }
+}

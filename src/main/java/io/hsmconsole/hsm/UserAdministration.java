@@ -1,0 +1,123 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.UserRecord;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * User management as the HSM enforces it: officers create and delete users and change anyone's
+ * password (which also unlocks a locked account); a crypto user may change only their own.
+ */
+public final class UserAdministration {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    UserAdministration(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    public HsmResult<UserInfo> createUser(UserType type, String name, char[] password) {
+        try {
+            if (!session.user().type().isOfficer()) {
+                return fail(ReturnCode.NOT_AUTHORIZED);
+            }
+            if (type != UserType.CU && type != UserType.CO) {
+                return fail(ReturnCode.INVALID_USER_TYPE);
+            }
+            if (!Credentials.isValidName(name)) {
+                return fail(ReturnCode.INVALID_USER_NAME);
+            }
+            if (!Credentials.isValidPassword(password)) {
+                return fail(ReturnCode.INVALID_PASSWORD);
+            }
+            String hash = cluster.hasher().hash(password);
+            Optional<UserRecord> created = cluster.store().write(tx -> tx.userByName(name).isPresent()
+                    ? Optional.<UserRecord>empty()
+                    : Optional.of(tx.insertUser(name, type.name(), hash)));
+            return created.map(u -> HsmResult.ok(HsmCluster.toInfo(u), lines(ReturnCode.SUCCESS)))
+                    .orElseGet(() -> fail(ReturnCode.USER_EXISTS));
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /** Deletes a user; a crypto user who still owns keys cannot be deleted, nor can you delete yourself. */
+    public HsmResult<Void> deleteUser(UserType type, String name) {
+        if (!session.user().type().isOfficer()) {
+            return fail(ReturnCode.NOT_AUTHORIZED);
+        }
+        ReturnCode outcome = cluster.store().write(tx -> {
+            Optional<UserRecord> user = tx.userByName(name);
+            if (user.isEmpty() || !UserType.valueOf(user.get().type()).answersTo(type)) {
+                return ReturnCode.USER_NOT_FOUND;
+            }
+            UserType actual = UserType.valueOf(user.get().type());
+            if (actual == UserType.PCO || actual == UserType.AU) {
+                return ReturnCode.NOT_AUTHORIZED;
+            }
+            if (user.get().id() == session.user().id()) {
+                return ReturnCode.USER_LOGGED_IN;
+            }
+            if (tx.countKeysOwnedBy(user.get().id()) > 0) {
+                return ReturnCode.USER_OWNS_KEYS;
+            }
+            tx.deleteUser(user.get().id());
+            return ReturnCode.SUCCESS;
+        });
+        return outcome.isSuccess() ? HsmResult.ok(null, lines(outcome)) : fail(outcome);
+    }
+
+    /** Changes a password; resets the failed-login count, which unlocks a locked account. */
+    public HsmResult<Void> changePassword(UserType type, String name, char[] newPassword) {
+        try {
+            if (!Credentials.isValidPassword(newPassword)) {
+                return fail(ReturnCode.INVALID_PASSWORD);
+            }
+            Optional<UserRecord> target = cluster.store().userByName(name);
+            if (target.isEmpty() || !UserType.valueOf(target.get().type()).answersTo(type)) {
+                return fail(ReturnCode.USER_NOT_FOUND);
+            }
+            boolean self = target.get().id() == session.user().id();
+            if (!self && !session.user().type().isOfficer()) {
+                return fail(ReturnCode.NOT_AUTHORIZED);
+            }
+            if (UserType.valueOf(target.get().type()) == UserType.AU) {
+                return fail(ReturnCode.NOT_AUTHORIZED);
+            }
+            String hash = cluster.hasher().hash(newPassword);
+            cluster.store().write(tx -> {
+                tx.userById(target.get().id()).ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
+                return null;
+            });
+            return HsmResult.ok(null, lines(ReturnCode.SUCCESS));
+        } finally {
+            wipe(newPassword);
+        }
+    }
+
+    public List<UserInfo> listUsers() {
+        return cluster.users();
+    }
+
+    private <T> HsmResult<T> fail(ReturnCode code) {
+        return HsmResult.fail(code, lines(code));
+    }
+
+    private List<NodeResult> lines(ReturnCode code) {
+        List<NodeRecord> nodes = cluster.store().nodes();
+        return NodeLines.all(nodes, session.homeNode(), code);
+    }
+
+    private static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.hsmconsole.hsm.key;
+
+import io.hsmconsole.store.KeyRecord;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Every attribute of one key, built from its record; the order is KMU's. */
+public final class KeyAttributes {
+    private final long handle;
+    private final List<AttributeValue> values;
+
+    private KeyAttributes(long handle, List<AttributeValue> values) {
+        this.handle = handle;
+        this.values = List.copyOf(values);
+    }
+
+    public static KeyAttributes of(KeyRecord key) {
+        List<AttributeValue> values = new ArrayList<>();
+        for (Attribute a : Attribute.KMU_DUMP_ORDER) {
+            value(key, a).ifPresent(values::add);
+        }
+        for (Attribute a : Attribute.EXTENDED) {
+            value(key, a).ifPresent(values::add);
+        }
+        return new KeyAttributes(key.handle(), values);
+    }
+
+    private static Optional<AttributeValue> value(KeyRecord key, Attribute a) {
+        return switch (a) {
+            case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass()));
+            case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType()));
+            case LABEL -> Optional.of(AttributeValue.ofText(a, key.label()));
+            case ID -> Optional.of(AttributeValue.ofText(a, key.id()));
+            case VALUE_LEN -> Optional.of(AttributeValue.ofNumber(a, key.sizeBytes()));
+            case KCV -> key.kcv() == null ? Optional.empty()
+                    : Optional.of(AttributeValue.ofNumber(a, Long.parseLong(HexFormat.of().formatHex(key.kcv()), 16)));
+            default -> a.isBoolean()
+                    ? Optional.of(AttributeValue.ofNumber(a, KeyFlags.has(key.flags(), a) ? 1 : 0))
+                    : Optional.empty();
+        };
+    }
+
+    public long handle() {
+        return handle;
+    }
+
+    /** All attributes: the classic KMU set, then the extended ones. */
+    public List<AttributeValue> all() {
+        return values;
+    }
+
+    /** What {@code getAttribute -a 512} writes: the classic set (16 attributes when there is no KCV). */
+    public List<AttributeValue> kmuDump() {
+        return values.stream().filter(v -> Attribute.KMU_DUMP_ORDER.contains(v.attribute())).toList();
+    }
+
+    public Optional<AttributeValue> get(Attribute a) {
+        return values.stream().filter(v -> v.attribute() == a).findFirst();
+    }
+}

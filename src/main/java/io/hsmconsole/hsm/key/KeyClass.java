@@ -1,0 +1,16 @@
+package io.hsmconsole.hsm.key;
+
+/** OBJ_ATTR_CLASS values. */
+public enum KeyClass {
+    PUBLIC_KEY(2), PRIVATE_KEY(3), SECRET_KEY(4);
+
+    private final int code;
+
+    KeyClass(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

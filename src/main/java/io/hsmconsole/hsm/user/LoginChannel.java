@@ -1,0 +1,24 @@
+package io.hsmconsole.hsm.user;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which client logs in. key_mgmt_util is a crypto-user tool: the HSM answers any other type with
+ * {@code 0xdb Invalid User Type}. cloudhsm_mgmt_util and the desktop console accept officers too.
+ */
+public enum LoginChannel {
+    KEY_MGMT_UTIL(EnumSet.of(UserType.CU)),
+    MGMT_UTIL(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO, UserType.PRECO)),
+    CONSOLE(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO));
+
+    private final Set<UserType> acceptedTypes;
+
+    LoginChannel(Set<UserType> acceptedTypes) {
+        this.acceptedTypes = acceptedTypes;
+    }
+
+    public boolean accepts(UserType requested) {
+        return acceptedTypes.contains(requested);
+    }
+}

@@ -1,0 +1,109 @@
+package io.hsmconsole.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of one cluster. Reads see committed state; {@link #write} runs its work in one
+ * exclusive transaction so that rules checked inside it (handle counter, unique IDs, capacity) hold
+ * across every process using the same store.
+ */
+public interface ClusterStore extends AutoCloseable {
+
+    /** The file (or other location) the store lives in, for messages. */
+    java.nio.file.Path location();
+
+    ClusterRecord cluster();
+
+    List<NodeRecord> nodes();
+
+    List<UserRecord> users();
+
+    Optional<UserRecord> userByName(String name);
+
+    Optional<UserRecord> userById(int id);
+
+    Optional<KeyRecord> key(long handle);
+
+    List<Long> findKeys(KeyFilter filter);
+
+    /** Every token key visible to the user, for listing; material is not loaded. */
+    List<KeyRecord> listKeys(Integer visibleTo);
+
+    List<KeyCopy> copies(long handle);
+
+    /** The copies of every key, for whole-cluster views (coverage per key, key count per node). */
+    List<KeyCopy> allCopies();
+
+    long tokenKeyCount();
+
+    /** Per node: copies held at {@code nowMillis} and copies still pending. */
+    List<NodeCopyCount> copyCounts(long nowMillis);
+
+    /** Changes whenever any process commits a change; cheap to poll. */
+    long changeCounter();
+
+    <T> T write(Work<T> work);
+
+    /** Reserves {@code count} consecutive values of the cluster-wide handle counter; returns the first. */
+    long reserveHandleCounters(int count);
+
+    @Override
+    void close();
+
+    /** Work done inside one write transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Transaction tx);
+    }
+
+    /** What may be done inside a write transaction. */
+    interface Transaction {
+        ClusterRecord cluster();
+
+        List<NodeRecord> nodes();
+
+        long nextHandleCounter();
+
+        /** Returns the next value of the round-robin counter used to pick a serving node. */
+        long nextRoundRobin();
+
+        long tokenKeyCount();
+
+        boolean keyIdExists(String id);
+
+        Optional<KeyRecord> key(long handle);
+
+        Optional<UserRecord> userById(int id);
+
+        Optional<UserRecord> userByName(String name);
+
+        List<UserRecord> users();
+
+        void insertKey(KeyRecord key, List<KeyCopy> copies);
+
+        void updateKey(KeyRecord key);
+
+        void deleteKey(long handle);
+
+        List<KeyCopy> copies(long handle);
+
+        /** Gives every pending copy on the node the time it becomes available. */
+        void schedulePendingCopies(int nodeId, long availableAtMillis);
+
+        void upsertNode(NodeRecord node);
+
+        /** Seeds a node with every token key the source node holds, available at the given time. */
+        void copyHeldKeys(int fromNode, int toNode, long nowMillis, long availableAtMillis);
+
+        void deleteNode(int nodeId);
+
+        UserRecord insertUser(String name, String type, String passwordHash);
+
+        void updateUser(UserRecord user);
+
+        void deleteUser(int userId);
+
+        int countKeysOwnedBy(int userId);
+    }
+}

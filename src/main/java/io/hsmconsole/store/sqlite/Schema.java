@@ -1,0 +1,64 @@
+package io.hsmconsole.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's schema and its forward migrations. {@code PRAGMA application_id} marks the file as
+ * ours; {@code PRAGMA user_version} is the schema version. Migration N takes version N-1 to N.
+ */
+final class Schema {
+    /** "HSMC" in ASCII: lets us tell our stores from any other SQLite file. */
+    static final int APPLICATION_ID = 0x48534D43;
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // version 1: the first schema
+            List.of(
+                    "CREATE TABLE cluster (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+                            + " name TEXT NOT NULL, hsm_type TEXT NOT NULL, key_capacity INTEGER NOT NULL,"
+                            + " created_at INTEGER NOT NULL, handle_counter INTEGER NOT NULL,"
+                            + " round_robin INTEGER NOT NULL, token_key_count INTEGER NOT NULL)",
+                    "CREATE TABLE nodes (id INTEGER PRIMARY KEY, online INTEGER NOT NULL,"
+                            + " latency_ms INTEGER NOT NULL, firmware_version TEXT NOT NULL,"
+                            + " firmware_measurement BLOB NOT NULL)",
+                    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                            + " type TEXT NOT NULL, password_hash TEXT, login_failures INTEGER NOT NULL DEFAULT 0,"
+                            + " quorum_public_key BLOB)",
+                    "CREATE TABLE keys (handle INTEGER PRIMARY KEY, seq INTEGER NOT NULL,"
+                            + " owner INTEGER NOT NULL REFERENCES users(id), key_class INTEGER NOT NULL,"
+                            + " key_type INTEGER NOT NULL, size_bytes INTEGER NOT NULL, label TEXT NOT NULL,"
+                            + " key_id TEXT NOT NULL, flags INTEGER NOT NULL, kcv BLOB, m_value INTEGER NOT NULL,"
+                            + " origin_node INTEGER NOT NULL, created_at INTEGER NOT NULL, material BLOB NOT NULL)",
+                    "CREATE INDEX keys_label ON keys(label)",
+                    "CREATE UNIQUE INDEX keys_id ON keys(key_id) WHERE key_id <> ''",
+                    "CREATE INDEX keys_owner ON keys(owner)",
+                    "CREATE INDEX keys_kcv ON keys(kcv)",
+                    "CREATE TABLE key_shares (handle INTEGER NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
+                            + " user_id INTEGER NOT NULL, PRIMARY KEY (handle, user_id)) WITHOUT ROWID",
+                    "CREATE INDEX key_shares_user ON key_shares(user_id, handle)",
+                    "CREATE TABLE key_copies (handle INTEGER NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
+                            + " node INTEGER NOT NULL, available_at INTEGER, PRIMARY KEY (handle, node)) WITHOUT ROWID",
+                    "CREATE INDEX key_copies_node ON key_copies(node, available_at)"));
+
+    private Schema() {
+    }
+
+    static int currentVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Runs the migrations from {@code fromVersion} to the current one inside the caller's transaction. */
+    static void migrate(Connection connection, int fromVersion) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (int v = fromVersion; v < MIGRATIONS.size(); v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA application_id = " + APPLICATION_ID);
+            st.execute("PRAGMA user_version = " + MIGRATIONS.size());
+        }
+    }
+}

@@ -1,0 +1,490 @@
+package io.hsmconsole.store.sqlite;
+
+import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeCopyCount;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.OwnerOnly;
+import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.UserRecord;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQLite store of one cluster: {@code cluster.db} (WAL mode, synchronous FULL, so an
+ * acknowledged write survives a crash) and {@code master.key} in an owner-only folder. One
+ * connection per process; write transactions begin IMMEDIATE so that concurrent processes
+ * serialise on SQLite's own lock.
+ */
+public final class SqliteClusterStore implements ClusterStore {
+    public static final String DB_FILE = "cluster.db";
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final MaterialCipher cipher;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final SqliteRows rows;
+    private long localCommits;
+
+    private SqliteClusterStore(Path file, Connection connection, MaterialCipher cipher) {
+        this.file = file;
+        this.connection = connection;
+        this.cipher = cipher;
+        this.rows = new SqliteRows(file, cipher);
+    }
+
+    /** True when the folder holds a cluster store (it may still turn out to be damaged). */
+    public static boolean exists(Path clusterDir) {
+        return Files.exists(clusterDir.resolve(DB_FILE));
+    }
+
+    /** Opens an existing store; a damaged, foreign or newer file is reported and never modified. */
+    public static SqliteClusterStore open(Path clusterDir, SecureRandom random) {
+        Path file = clusterDir.resolve(DB_FILE);
+        StoreFileCheck.checkHeader(file);
+        byte[] masterKey = MasterKeyFile.load(clusterDir);
+        Connection c = connect(file);
+        try {
+            checkIdentity(file, c);
+            configure(c);
+            migrateIfOld(file, c);
+            return new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new StoreException(file, "cannot open the cluster store", e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a new store in an empty folder. The database is built under a temporary name and
+     * renamed only when complete, so a failure never leaves a half-made cluster behind.
+     */
+    public static SqliteClusterStore create(Path clusterDir, ClusterRecord cluster, List<NodeRecord> nodes,
+                                            Work<?> seed, SecureRandom random) {
+        Path file = clusterDir.resolve(DB_FILE);
+        if (Files.exists(file)) {
+            throw new StoreException(file, "a cluster store already exists here; it was left untouched");
+        }
+        Path tmp = clusterDir.resolve(DB_FILE + ".creating");
+        try {
+            OwnerOnly.createDirectories(clusterDir);
+            Files.deleteIfExists(tmp);
+            byte[] masterKey = MasterKeyFile.create(clusterDir, random);
+            Connection c = connect(tmp);
+            OwnerOnly.restrictFile(tmp);
+            SqliteClusterStore building = new SqliteClusterStore(tmp, c, new MaterialCipher(masterKey, random));
+            try (Statement st = c.createStatement()) {
+                // The file is built in rollback-journal mode and switched to WAL after the rename.
+                st.execute("PRAGMA foreign_keys = ON");
+                c.setAutoCommit(false);
+                Schema.migrate(c, 0);
+                building.insertCluster(cluster);
+                for (NodeRecord n : nodes) {
+                    building.transaction().upsertNode(n);
+                }
+                seed.run(building.transaction());
+                c.commit();
+            } finally {
+                closeQuietly(c);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            deleteQuietly(tmp);
+            deleteQuietly(clusterDir.resolve(MasterKeyFile.FILE_NAME));
+            throw new StoreException(file, "cannot create the cluster store", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            deleteQuietly(clusterDir.resolve(MasterKeyFile.FILE_NAME));
+            throw e;
+        }
+        return open(clusterDir, random);
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot open the cluster store", e);
+        }
+    }
+
+    private static void checkIdentity(Path file, Connection c) throws SQLException {
+        int appId = pragmaInt(c, "application_id");
+        int version = pragmaInt(c, "user_version");
+        if (appId != Schema.APPLICATION_ID) {
+            throw StoreFileCheck.notOurs(file, "it is an SQLite database of another program (application id 0x"
+                    + Integer.toHexString(appId) + ")");
+        }
+        if (version > Schema.currentVersion()) {
+            throw new StoreException(file, "this cluster store was written by a newer HSM Key Console (schema "
+                    + version + "; this version reads up to schema " + Schema.currentVersion()
+                    + "); upgrade the application. The file was left untouched");
+        }
+    }
+
+    private static void configure(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = FULL");
+            st.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private static void migrateIfOld(Path file, Connection c) throws SQLException {
+        int version = pragmaInt(c, "user_version");
+        if (version == Schema.currentVersion()) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            Schema.migrate(c, version);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw new SQLException("migrating " + file + " from schema " + version + " failed: " + e.getMessage(), e);
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static int pragmaInt(Connection c, String pragma) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    @Override
+    public Path location() {
+        return file;
+    }
+
+    @Override
+    public synchronized ClusterRecord cluster() {
+        return query(() -> selectCluster());
+    }
+
+    @Override
+    public synchronized List<NodeRecord> nodes() {
+        return query(() -> rows.nodes(prepared("SELECT id, online, latency_ms, firmware_version,"
+                + " firmware_measurement FROM nodes ORDER BY id")));
+    }
+
+    @Override
+    public synchronized List<UserRecord> users() {
+        return query(this::selectUsers);
+    }
+
+    @Override
+    public synchronized Optional<UserRecord> userByName(String name) {
+        return query(() -> selectUserByName(name));
+    }
+
+    @Override
+    public synchronized Optional<UserRecord> userById(int id) {
+        return query(() -> selectUserById(id));
+    }
+
+    @Override
+    public synchronized Optional<KeyRecord> key(long handle) {
+        return query(() -> selectKey(handle));
+    }
+
+    @Override
+    public synchronized List<Long> findKeys(KeyFilter filter) {
+        return query(() -> {
+            KeyQuerySql q = KeyQuerySql.of(filter, "k.handle");
+            PreparedStatement ps = prepared(q.sql());
+            q.bind(ps);
+            List<Long> handles = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handles.add(rs.getLong(1));
+                }
+            }
+            return handles;
+        });
+    }
+
+    @Override
+    public synchronized List<KeyRecord> listKeys(Integer visibleTo) {
+        return query(() -> {
+            Map<Long, List<Integer>> shares = allShares();
+            KeyQuerySql q = KeyQuerySql.of(new KeyFilter(visibleTo, null, null, null, null, null, List.of()),
+                    SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL);
+            PreparedStatement ps = prepared(q.sql());
+            q.bind(ps);
+            List<KeyRecord> keys = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long handle = rs.getLong("handle");
+                    keys.add(rows.key(rs, shares.getOrDefault(handle, List.of()), new byte[0]));
+                }
+            }
+            return keys;
+        });
+    }
+
+    @Override
+    public synchronized List<KeyCopy> copies(long handle) {
+        return query(() -> selectCopies(handle));
+    }
+
+    @Override
+    public synchronized List<KeyCopy> allCopies() {
+        return query(() -> {
+            List<KeyCopy> copies = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT handle, node, available_at FROM key_copies").executeQuery()) {
+                while (rs.next()) {
+                    copies.add(SqliteRows.copy(rs));
+                }
+            }
+            return copies;
+        });
+    }
+
+    @Override
+    public synchronized long tokenKeyCount() {
+        return query(this::selectTokenKeyCount);
+    }
+
+    @Override
+    public synchronized List<NodeCopyCount> copyCounts(long nowMillis) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT node, SUM(available_at IS NOT NULL AND available_at <= ?),"
+                    + " SUM(available_at IS NULL OR available_at > ?) FROM key_copies GROUP BY node ORDER BY node");
+            ps.setLong(1, nowMillis);
+            ps.setLong(2, nowMillis);
+            List<NodeCopyCount> counts = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new NodeCopyCount(rs.getInt(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public synchronized long changeCounter() {
+        // data_version moves when another connection commits; our own commits are counted here.
+        return query(() -> pragmaInt(connection, "data_version") + localCommits);
+    }
+
+    @Override
+    public synchronized <T> T write(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot start a write transaction", e);
+        }
+        try {
+            T result = work.run(transaction());
+            connection.commit();
+            localCommits++;
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException(file, "the write was not committed", e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new StoreException(file, "cannot end the write transaction", e);
+            }
+        }
+    }
+
+    @Override
+    public long reserveHandleCounters(int count) {
+        return write(tx -> ((SqliteTransaction) tx).advanceCounter("handle_counter", count));
+    }
+
+    @Override
+    public synchronized void close() {
+        statements.values().forEach(SqliteClusterStore::closeQuietly);
+        statements.clear();
+        closeQuietly(connection);
+    }
+
+    // ---- shared by reads and the transaction ----
+
+    Transaction transaction() {
+        return new SqliteTransaction(this);
+    }
+
+    PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        } else {
+            ps.clearParameters();
+        }
+        return ps;
+    }
+
+    MaterialCipher cipher() {
+        return cipher;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    ClusterRecord selectCluster() throws SQLException {
+        try (ResultSet rs = prepared("SELECT name, hsm_type, key_capacity, created_at FROM cluster").executeQuery()) {
+            if (!rs.next()) {
+                throw new StoreException(file, "the cluster store has no cluster record; it is damaged");
+            }
+            return new ClusterRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4));
+        }
+    }
+
+    long selectTokenKeyCount() throws SQLException {
+        try (ResultSet rs = prepared("SELECT token_key_count FROM cluster").executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    List<UserRecord> selectUsers() throws SQLException {
+        return rows.users(prepared(SqliteRows.USER_SELECT + " ORDER BY id"));
+    }
+
+    Optional<UserRecord> selectUserByName(String name) throws SQLException {
+        PreparedStatement ps = prepared(SqliteRows.USER_SELECT + " WHERE name = ? COLLATE NOCASE");
+        ps.setString(1, name);
+        return rows.users(ps).stream().findFirst();
+    }
+
+    Optional<UserRecord> selectUserById(int id) throws SQLException {
+        PreparedStatement ps = prepared(SqliteRows.USER_SELECT + " WHERE id = ?");
+        ps.setInt(1, id);
+        return rows.users(ps).stream().findFirst();
+    }
+
+    Optional<KeyRecord> selectKey(long handle) throws SQLException {
+        PreparedStatement ps = prepared("SELECT " + SqliteRows.KEY_COLUMNS + " FROM keys WHERE handle = ?");
+        ps.setLong(1, handle);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            byte[] material = rows.decryptMaterial(handle, rs.getBytes("material"));
+            return Optional.of(rows.key(rs, selectShares(handle), material));
+        }
+    }
+
+    List<Integer> selectShares(long handle) throws SQLException {
+        PreparedStatement ps = prepared("SELECT user_id FROM key_shares WHERE handle = ? ORDER BY user_id");
+        ps.setLong(1, handle);
+        List<Integer> users = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(rs.getInt(1));
+            }
+        }
+        return users;
+    }
+
+    List<KeyCopy> selectCopies(long handle) throws SQLException {
+        PreparedStatement ps = prepared("SELECT handle, node, available_at FROM key_copies WHERE handle = ? ORDER BY node");
+        ps.setLong(1, handle);
+        List<KeyCopy> copies = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                copies.add(SqliteRows.copy(rs));
+            }
+        }
+        return copies;
+    }
+
+    private Map<Long, List<Integer>> allShares() throws SQLException {
+        Map<Long, List<Integer>> shares = new HashMap<>();
+        try (ResultSet rs = prepared("SELECT handle, user_id FROM key_shares ORDER BY handle, user_id").executeQuery()) {
+            while (rs.next()) {
+                shares.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(rs.getInt(2));
+            }
+        }
+        return shares;
+    }
+
+    private void insertCluster(ClusterRecord cluster) throws SQLException {
+        PreparedStatement ps = prepared("INSERT INTO cluster (singleton, name, hsm_type, key_capacity, created_at,"
+                + " handle_counter, round_robin, token_key_count) VALUES (1, ?, ?, ?, ?, ?, 0, 0)");
+        ps.setString(1, cluster.name());
+        ps.setString(2, cluster.hsmType());
+        ps.setInt(3, cluster.keyCapacity());
+        ps.setLong(4, cluster.createdAtMillis());
+        ps.setLong(5, FIRST_HANDLE_COUNTER);
+        ps.executeUpdate();
+    }
+
+    /** Handles below 6 are reserved on a CloudHSM partition (4 is an internal KEK). */
+    static final long FIRST_HANDLE_COUNTER = 6;
+
+    private <T> T query(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot read the cluster store", e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the caller needs to see.
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // Closing is best effort; nothing is left to save.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Best effort cleanup of a temporary file.
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

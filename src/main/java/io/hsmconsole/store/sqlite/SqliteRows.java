@@ -1,0 +1,74 @@
+package io.hsmconsole.store.sqlite;
+
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.UserRecord;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps result rows to records. */
+final class SqliteRows {
+    static final String KEY_COLUMNS_WITHOUT_MATERIAL = "k.handle, k.owner, k.key_class, k.key_type, k.size_bytes,"
+            + " k.label, k.key_id, k.flags, k.kcv, k.m_value, k.origin_node, k.created_at";
+    static final String KEY_COLUMNS = KEY_COLUMNS_WITHOUT_MATERIAL.replace("k.", "") + ", material";
+    static final String USER_SELECT = "SELECT id, name, type, password_hash, login_failures, quorum_public_key FROM users";
+
+    private final Path file;
+    private final MaterialCipher cipher;
+
+    SqliteRows(Path file, MaterialCipher cipher) {
+        this.file = file;
+        this.cipher = cipher;
+    }
+
+    KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
+        return new KeyRecord(rs.getLong("handle"), rs.getInt("owner"), rs.getInt("key_class"),
+                rs.getInt("key_type"), rs.getInt("size_bytes"), rs.getString("label"), rs.getString("key_id"),
+                rs.getLong("flags"), rs.getBytes("kcv"), rs.getInt("m_value"), rs.getInt("origin_node"),
+                rs.getLong("created_at"), shares, material);
+    }
+
+    byte[] decryptMaterial(long handle, byte[] blob) {
+        try {
+            return cipher.decrypt(handle, blob);
+        } catch (InvalidCipherTextException e) {
+            throw new StoreException(file, "the material of key " + handle
+                    + " does not authenticate under this cluster's master key (wrong master.key or a damaged store)");
+        }
+    }
+
+    List<UserRecord> users(PreparedStatement ps) throws SQLException {
+        List<UserRecord> users = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(new UserRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getBytes(6)));
+            }
+        }
+        return users;
+    }
+
+    List<NodeRecord> nodes(PreparedStatement ps) throws SQLException {
+        List<NodeRecord> nodes = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                nodes.add(new NodeRecord(rs.getInt(1), rs.getInt(2) != 0, rs.getLong(3), rs.getString(4),
+                        rs.getBytes(5)));
+            }
+        }
+        return nodes;
+    }
+
+    static KeyCopy copy(ResultSet rs) throws SQLException {
+        long at = rs.getLong(3);
+        return new KeyCopy(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : at);
+    }
+}

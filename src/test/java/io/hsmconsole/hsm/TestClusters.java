@@ -1,0 +1,40 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.DataDirectory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds clusters for tests: a fresh data directory, a manual clock, chosen latencies. */
+public final class TestClusters {
+    public static final long START = 1_700_000_000_000L;
+
+    private TestClusters() {
+    }
+
+    public static ClusterCatalog catalog(Path dir, ManualClock clock) {
+        return new ClusterCatalog(new DataDirectory(dir), clock);
+    }
+
+    /** The demo cluster with zero latency everywhere. */
+    public static HsmCluster demo(Path dir, ManualClock clock) {
+        return catalog(dir, clock).createDemo("demo", new ClusterOptions(
+                io.hsmconsole.hsm.cluster.HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
+    }
+
+    public static HsmCluster demo(Path dir, ManualClock clock, ClusterOptions options) {
+        return catalog(dir, clock).createDemo("demo", options);
+    }
+
+    public static HsmSession login(HsmCluster cluster, String user) {
+        HsmResult<HsmSession> r = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, user,
+                (user + "_pwd").replace("example_user_pwd", "example_pwd").toCharArray());
+        if (!r.isSuccess()) {
+            throw new AssertionError("login of " + user + " failed: " + r.code());
+        }
+        return r.value();
+    }
+}
