@@ -296,8 +296,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
     public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
-        return requireCryptoUser().<HsmResult<byte[]>>map(r -> r.map(v -> null))
-                .orElseGet(() -> new KeyTransfer(cluster, this).export(handle, wrappingHandle));
+        return this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).export(handle, wrappingHandle));
     }
 
     /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
