@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.attest.AttestationReport;
+import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.cluster.ClusterInfo;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
@@ -14,6 +16,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
@@ -44,6 +47,24 @@ public final class HsmCluster implements AutoCloseable {
         this.clock = clock;
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
+        ensurePki();
+    }
+
+    /** Stores made before attestation existed (schema 1) get their PKI on first open. */
+    private void ensurePki() {
+        if (store.identity(ClusterPki.MANUFACTURER_ROOT).isPresent()) {
+            return;
+        }
+        SecureRandom random = new SecureRandom();
+        store.write(tx -> {
+            List<IdentityItem> roots = ClusterPki.mintRoots(tx.cluster().name(), clock.nowMillis(), random);
+            roots.forEach(tx::putIdentity);
+            for (NodeRecord n : tx.nodes()) {
+                ClusterPki.mintNode(roots.get(0), roots.get(1), tx.cluster().name(), n.id(), clock.nowMillis(), random)
+                        .forEach(tx::putIdentity);
+            }
+            return null;
+        });
     }
 
     public ClusterInfo info() {
@@ -196,6 +217,10 @@ public final class HsmCluster implements AutoCloseable {
             int id = nodes.stream().mapToInt(NodeRecord::id).max().orElse(-1) + 1;
             String version = Firmware.CURRENT_VERSION;
             tx.upsertNode(new NodeRecord(id, true, latencyMillis, version, Firmware.knownGoodMeasurement(version)));
+            IdentityItem mRoot = tx.identity(ClusterPki.MANUFACTURER_ROOT).orElseThrow();
+            IdentityItem oRoot = tx.identity(ClusterPki.OPERATOR_ROOT).orElseThrow();
+            ClusterPki.mintNode(mRoot, oRoot, tx.cluster().name(), id, clock.nowMillis(), new SecureRandom())
+                    .forEach(tx::putIdentity);
             long now = clock.nowMillis();
             nodes.stream().filter(NodeRecord::online).findFirst()
                     .ifPresent(source -> tx.copyHeldKeys(source.id(), id, now, now + latencyMillis));
@@ -211,8 +236,59 @@ public final class HsmCluster implements AutoCloseable {
                 return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
             }
             tx.deleteNode(nodeId);
+            tx.deleteIdentities(ClusterPki.nodePrefix(nodeId));
             return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
         });
+    }
+
+    /**
+     * Simulation action: replaces the node's firmware image with a modified one. The node keeps
+     * serving, but what it measures (and signs) no longer matches the known-good value.
+     */
+    public HsmResult<Void> tamperFirmware(int nodeId) {
+        return setMeasurement(nodeId, true);
+    }
+
+    /** Puts the known-good firmware image of the node's version back. */
+    public HsmResult<Void> restoreFirmware(int nodeId) {
+        return setMeasurement(nodeId, false);
+    }
+
+    private HsmResult<Void> setMeasurement(int nodeId, boolean tampered) {
+        return store.write(tx -> {
+            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+            if (node.isEmpty()) {
+                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
+            }
+            NodeRecord n = node.get();
+            byte[] image = Firmware.image(n.firmwareVersion());
+            if (tampered) {
+                image[image.length / 2] ^= 0x5a;
+            }
+            tx.upsertNode(new NodeRecord(n.id(), n.online(), n.latencyMillis(), n.firmwareVersion(), Firmware.measure(image)));
+            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
+        });
+    }
+
+    /** "Attest now": the node signs a fresh challenge and the client verifies it. */
+    public HsmResult<AttestationReport> attestNode(int nodeId) {
+        Optional<NodeRecord> node = store.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+        if (node.isEmpty()) {
+            return HsmResult.refused(ReturnCode.NODE_INVALID);
+        }
+        if (!node.get().online()) {
+            return HsmResult.fail(ReturnCode.SERVER_UNAVAILABLE, List.of(new NodeResult(nodeId, ReturnCode.SERVER_UNAVAILABLE)));
+        }
+        AttestationReport report = new Attestation(this).attest(nodeId, ReturnCode.SUCCESS.code(), new byte[0]);
+        return HsmResult.ok(report, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS))).withAttestation(report);
+    }
+
+    /**
+     * The certificates of the cluster's PKI as {@code getCert} exports them (DER): the two roots and,
+     * per node, the two hardware certificates and the HSM certificate.
+     */
+    public Optional<byte[]> certificate(String identityName) {
+        return store.identity(identityName).map(IdentityItem::certificate);
     }
 
     /** Moves whenever anything in the cluster changes, in this process or another: poll it to refresh views. */

@@ -94,6 +94,17 @@ public final class HsmSession implements AutoCloseable {
         return withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key)));
     }
 
+    /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
+    public HsmResult<KeyAttributes> attributes(long handle, boolean attest) {
+        HsmResult<KeyAttributes> result = attributes(handle);
+        if (!attest || !result.isSuccess()) {
+            return result;
+        }
+        byte[] payload = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
+        int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
+        return result.withAttestation(new Attestation(cluster).attest(node, result.code().code(), payload));
+    }
+
     /**
      * Why this user may not change the attribute, or empty if they may: the inspector asks this to
      * decide what is editable, and {@link #setAttribute} enforces the same answer.

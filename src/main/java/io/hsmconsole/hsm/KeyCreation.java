@@ -67,14 +67,26 @@ final class KeyCreation {
         if (o.mValue() < 0 || o.mValue() > MAX_M_VALUE || o.mValue() > 1 + distinctShares) {
             return Optional.of(ReturnCode.M_VALUE_INVALID);
         }
-        if (o.attest()) {
-            return Optional.of(ReturnCode.ATTESTATION_UNAVAILABLE);
-        }
         return Optional.empty();
     }
 
-    /** Creates the key from {@code material} (which is wiped afterwards). Options must be valid. */
+    /**
+     * Creates the key from {@code material} (which is wiped afterwards). Options must be valid. With
+     * {@code -attest} the node that made the key signs its answer and the result carries the verdict;
+     * a failed verdict does not roll the key back (as KMU).
+     */
     HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        if (!o.attest() || result.value() == null) {
+            return result;
+        }
+        GeneratedKey key = result.value();
+        return result.withAttestation(new Attestation(cluster).attest(key.servingNode(), result.code().code(),
+                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(key.handle()).array()));
+    }
+
+    private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
+                                                     SyncObserver observer) {
         try {
             List<NodeRecord> nodes = cluster.store().nodes();
             long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);

@@ -37,6 +37,9 @@ public interface ClusterStore extends AutoCloseable {
 
     long tokenKeyCount();
 
+    /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
+    Optional<IdentityItem> identity(String name);
+
     /** Per node: copies held at {@code nowMillis} and copies still pending. */
     List<NodeCopyCount> copyCounts(long nowMillis);
 
@@ -97,6 +100,13 @@ public interface ClusterStore extends AutoCloseable {
         void copyHeldKeys(int fromNode, int toNode, long nowMillis, long availableAtMillis);
 
         void deleteNode(int nodeId);
+
+        Optional<IdentityItem> identity(String name);
+
+        void putIdentity(IdentityItem item);
+
+        /** Deletes every identity item whose name starts with the prefix. */
+        void deleteIdentities(String namePrefix);
 
         UserRecord insertUser(String name, String type, String passwordHash);
 

@@ -134,9 +134,11 @@ class GenSymKeyRulesTest {
     }
 
     @Test
-    void attestationIsRefusedUntilItIsImplemented() {
-        assertThat(gen(GenSymKeyRequest.of(31, 16, "k").withAttest(true))).isEqualTo(ReturnCode.ATTESTATION_UNAVAILABLE);
-        assertThat(cluster.info().tokenKeyCount()).isZero();
+    void attestedGenerationPassesOnAHealthyCluster() {
+        HsmResult<GeneratedKey> r = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2")
+                .withMValue(2).withShareWith(List.of(6)).withAttest(true));
+        assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(r.attestationReport()).hasValueSatisfying(a -> assertThat(a.passed()).isTrue());
     }
 
     @Test

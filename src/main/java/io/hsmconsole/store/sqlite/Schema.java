@@ -40,7 +40,10 @@ final class Schema {
                     "CREATE INDEX key_shares_user ON key_shares(user_id, handle)",
                     "CREATE TABLE key_copies (handle INTEGER NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
                             + " node INTEGER NOT NULL, available_at INTEGER, PRIMARY KEY (handle, node)) WITHOUT ROWID",
-                    "CREATE INDEX key_copies_node ON key_copies(node, available_at)"));
+                    "CREATE INDEX key_copies_node ON key_copies(node, available_at)"),
+            // version 2: the cluster's PKI for attestation (roots, per-node hardware and HSM certificates)
+            List.of(
+                    "CREATE TABLE identities (name TEXT PRIMARY KEY, certificate BLOB NOT NULL, private_key BLOB)"));
 
     private Schema() {
     }

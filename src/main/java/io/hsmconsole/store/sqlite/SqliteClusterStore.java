@@ -2,6 +2,7 @@ package io.hsmconsole.store.sqlite;
 
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
@@ -271,6 +272,21 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized long tokenKeyCount() {
         return query(this::selectTokenKeyCount);
+    }
+
+    @Override
+    public synchronized Optional<IdentityItem> identity(String name) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT certificate, private_key FROM identities WHERE name = ?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] sealed = rs.getBytes(2);
+                return Optional.of(new IdentityItem(name, rs.getBytes(1), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hsmconsole.store.sqlite;
 
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -225,6 +226,36 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             copies.executeUpdate();
             PreparedStatement ps = store.prepared("DELETE FROM nodes WHERE id = ?");
             ps.setInt(1, nodeId);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<IdentityItem> identity(String name) {
+        return store.identity(name);
+    }
+
+    @Override
+    public void putIdentity(IdentityItem item) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO identities (name, certificate, private_key) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(name) DO UPDATE SET certificate = excluded.certificate, private_key = excluded.private_key");
+            ps.setString(1, item.name());
+            ps.setBytes(2, item.certificate());
+            ps.setBytes(3, item.privateKey() == null ? null
+                    : store.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteIdentities(String namePrefix) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("DELETE FROM identities WHERE substr(name, 1, ?) = ?");
+            ps.setInt(1, namePrefix.length());
+            ps.setString(2, namePrefix);
             ps.executeUpdate();
             return null;
         });
