@@ -118,7 +118,7 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
                                                    List<NodeRecord> nodes, SyncObserver observer) {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
-        Created created = cluster.store().write(tx -> {
+        Created created = cluster.write(tx -> {
             for (int user : shares) {
                 boolean isCu = tx.userById(user).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
                 if (!isCu) {
@@ -224,7 +224,7 @@ final class KeyCreation {
 
     private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,
                                              List<KeyCopy> copies, long now) {
-        cluster.store().write(tx -> {
+        cluster.write(tx -> {
             tx.deleteKey(key.handle());
             return null;
         });

@@ -40,6 +40,12 @@ public interface ClusterStore extends AutoCloseable {
     /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
     Optional<IdentityItem> identity(String name);
 
+    /** The highest audit seq ever assigned, even if that record was deleted since (0 when none). */
+    long auditHighWater();
+
+    /** Audit records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
+    List<AuditRecord> auditRecords(long afterSeq, int limit);
+
     /** Per node: copies held at {@code nowMillis} and copies still pending. */
     List<NodeCopyCount> copyCounts(long nowMillis);
 
@@ -104,6 +110,14 @@ public interface ClusterStore extends AutoCloseable {
         Optional<IdentityItem> identity(String name);
 
         void putIdentity(IdentityItem item);
+
+        /** The hash of the newest audit record, or null when the log is empty. */
+        byte[] lastAuditHash();
+
+        /** The seq the next audit record gets: one past the highest ever used (deleted ones included). */
+        long nextAuditSeq();
+
+        void appendAudit(AuditRecord record);
 
         /** Deletes every identity item whose name starts with the prefix. */
         void deleteIdentities(String namePrefix);

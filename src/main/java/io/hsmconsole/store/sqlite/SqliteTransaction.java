@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
@@ -245,6 +246,40 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setBytes(2, item.certificate());
             ps.setBytes(3, item.privateKey() == null ? null
                     : store.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] lastAuditHash() {
+        return sql(() -> {
+            try (ResultSet rs = store.prepared("SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)").executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public long nextAuditSeq() {
+        return sql(() -> store.selectAuditHighWater() + 1);
+    }
+
+    @Override
+    public void appendAudit(AuditRecord r) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO audit_log (seq, time, node, user_id, user_name, command,"
+                    + " arguments, result_code, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setLong(1, r.seq());
+            ps.setLong(2, r.timeMillis());
+            ps.setInt(3, r.nodeId());
+            ps.setInt(4, r.userId());
+            ps.setString(5, r.userName());
+            ps.setString(6, r.command());
+            ps.setString(7, r.arguments());
+            ps.setLong(8, r.resultCode());
+            ps.setBytes(9, r.previousHash());
+            ps.setBytes(10, r.hash());
             ps.executeUpdate();
             return null;
         });
