@@ -11,6 +11,8 @@ import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.WrappedKey;
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
@@ -41,6 +43,8 @@ public final class HsmSession implements AutoCloseable {
     private final int homeNode;
     private final SessionKeys sessionKeys;
     private final UserAdministration users;
+    private final QuorumTokens tokens;
+    private final QuorumApprovals quorum;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -50,6 +54,12 @@ public final class HsmSession implements AutoCloseable {
         this.homeNode = homeNode;
         this.sessionKeys = new SessionKeys(cluster.store());
         this.users = new UserAdministration(cluster, this);
+        this.tokens = new QuorumTokens(cluster.clock());
+        this.quorum = new QuorumApprovals(cluster, this, tokens);
+    }
+
+    QuorumApprovals quorum() {
+        return quorum;
     }
 
     public UserInfo user() {
@@ -116,7 +126,8 @@ public final class HsmSession implements AutoCloseable {
         if (key.isEmpty() || (user.type() == UserType.CU && !isVisible(key.get()))) {
             return Optional.of(ReturnCode.INVALID_HANDLE);
         }
-        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute);
+        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute)
+                .filter(why -> why != ReturnCode.QUORUM_REQUIRED || !quorum.ready(QuorumService.MANAGE_KEY, key.get()));
     }
 
     /** Sets one attribute. {@code text} is used for LABEL, {@code number} (0 or 1) for the booleans. */
@@ -132,8 +143,10 @@ public final class HsmSession implements AutoCloseable {
             return fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord key = found.get();
-        Optional<ReturnCode> refusal = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute)
-                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text));
+        Optional<ReturnCode> rule = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute);
+        Optional<ReturnCode> refusal = rule.filter(why -> why != ReturnCode.QUORUM_REQUIRED)
+                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text))
+                .or(() -> rule.isPresent() ? quorum.useToken(QuorumService.MANAGE_KEY, key) : Optional.empty());
         if (refusal.isPresent()) {
             return fail(refusal.get(), key);
         }
@@ -324,8 +337,13 @@ public final class HsmSession implements AutoCloseable {
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
         }
-        if (key.mValue() >= 2) {
-            return fail(ReturnCode.QUORUM_REQUIRED, key);
+        boolean targetIsCu = cluster.store().userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
+        if (share && !targetIsCu) {
+            return fail(ReturnCode.SHARE_USER_INVALID, key);
+        }
+        Optional<ReturnCode> noQuorum = quorum.useToken(QuorumService.MANAGE_KEY, key);
+        if (noQuorum.isPresent()) {
+            return fail(noQuorum.get(), key);
         }
         ReturnCode outcome = cluster.write(tx -> {
             boolean isCu = tx.userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
@@ -378,6 +396,41 @@ public final class HsmSession implements AutoCloseable {
                         wrappingHandle, mechanismCode, template, options, observer)));
     }
 
+    // ---- quorum ----
+
+    /** {@code getToken}: asks for approval of one operation on a key with m_value ≥ 2. */
+    public HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
+        return audited("getToken", "-n " + service.number() + " -k " + handle,
+                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.getToken(service, handle)));
+    }
+
+    /** {@code approveToken}: one approver's signature of the token's challenge with their registered key. */
+    public HsmResult<QuorumToken> approveToken(int tokenId, String approver, byte[] signature) {
+        return audited("approveToken", "-id " + tokenId + " -approver " + approver,
+                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approve(tokenId, approver, signature)));
+    }
+
+    /** The console's approval: the approver types their password; the simulator signs with the key it keeps for them. */
+    public HsmResult<QuorumToken> approveTokenWithPassword(int tokenId, String approver, char[] password) {
+        try {
+            return audited("approveToken", "-id " + tokenId + " -approver " + approver,
+                    this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approveWithPassword(tokenId, approver, password)));
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    public List<QuorumToken> listTokens() {
+        return quorum.list();
+    }
+
+    /** {@code delToken}: drops one token of this session. */
+    public HsmResult<Void> deleteToken(int tokenId) {
+        HsmResult<Void> r = tokens.delete(tokenId) ? HsmResult.ok(null, List.of(new NodeResult(homeNode, ReturnCode.SUCCESS)))
+                : HsmResult.fail(ReturnCode.QUORUM_TOKEN_INVALID, List.of(new NodeResult(homeNode, ReturnCode.QUORUM_TOKEN_INVALID)));
+        return audited("delToken", "-id " + tokenId, r);
+    }
+
     // ---- users ----
 
     public UserAdministration users() {
@@ -391,6 +444,7 @@ public final class HsmSession implements AutoCloseable {
     public void close() {
         open = false;
         sessionKeys.clear();
+        tokens.clear();
         cluster.auditLog().flush();
     }
 

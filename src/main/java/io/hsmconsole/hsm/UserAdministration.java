@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
@@ -112,6 +113,34 @@ public final class UserAdministration {
         } finally {
             wipe(newPassword);
         }
+    }
+
+    /**
+     * CMU {@code registerQuorumPubKey}: a user registers their own RSA-2048 quorum public key,
+     * proving they hold the private key by signing a registration token (at most 245 bytes).
+     */
+    public HsmResult<Void> registerQuorumKey(UserType type, String name, byte[] registrationToken, byte[] signature,
+                                             byte[] publicKeyDer) {
+        return session.audited("registerQuorumPubKey", type + " " + name, register(type, name, registrationToken,
+                signature, publicKeyDer));
+    }
+
+    private HsmResult<Void> register(UserType type, String name, byte[] token, byte[] signature, byte[] publicKeyDer) {
+        if (!session.user().name().equalsIgnoreCase(name) || !session.user().type().answersTo(type)) {
+            return fail(ReturnCode.NOT_AUTHORIZED);
+        }
+        if (token.length == 0 || token.length > 245 || !QuorumSignatures.verify(publicKeyDer, token, signature)) {
+            return fail(ReturnCode.QUORUM_APPROVAL_INVALID);
+        }
+        int id = session.user().id();
+        cluster.write(tx -> {
+            tx.userById(id).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(), u.passwordHash(),
+                    u.loginFailures(), publicKeyDer.clone())));
+            // A key the simulator kept for this user no longer matches what is registered.
+            tx.deleteIdentities("user/" + id + "/quorum");
+            return null;
+        });
+        return HsmResult.ok(null, lines(ReturnCode.SUCCESS));
     }
 
     public List<UserInfo> listUsers() {
