@@ -37,6 +37,12 @@ public interface ClusterStore extends AutoCloseable {
 
     long tokenKeyCount();
 
+    /** Every PKI item (certificates and decrypted private keys), for a whole-cluster export. */
+    List<IdentityItem> identities();
+
+    /** The cluster-wide counters: [next handle counter, next round-robin value]. */
+    long[] counters();
+
     /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
     Optional<IdentityItem> identity(String name);
 
@@ -91,6 +97,9 @@ public interface ClusterStore extends AutoCloseable {
 
         void insertKey(KeyRecord key, List<KeyCopy> copies);
 
+        /** Inserts a key at its original place in creation order ({@code seq}), as an imported cluster had it. */
+        void restoreKey(KeyRecord key, List<KeyCopy> copies, long seq);
+
         void updateKey(KeyRecord key);
 
         void deleteKey(long handle);
@@ -123,6 +132,12 @@ public interface ClusterStore extends AutoCloseable {
         void deleteIdentities(String namePrefix);
 
         UserRecord insertUser(String name, String type, String passwordHash);
+
+        /** Inserts a user with its own ID and state, as an imported cluster had it. */
+        void restoreUser(UserRecord user);
+
+        /** Sets the cluster-wide counters, as an imported cluster had them. */
+        void restoreCounters(long handleCounter, long roundRobin);
 
         void updateUser(UserRecord user);
 

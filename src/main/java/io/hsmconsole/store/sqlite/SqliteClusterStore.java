@@ -307,6 +307,31 @@ public final class SqliteClusterStore implements ClusterStore {
     }
 
     @Override
+    public synchronized List<IdentityItem> identities() {
+        return query(() -> {
+            List<IdentityItem> items = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT name, certificate, private_key FROM identities ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    byte[] sealed = rs.getBytes(3);
+                    String name = rs.getString(1);
+                    items.add(new IdentityItem(name, rs.getBytes(2), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+                }
+            }
+            return items;
+        });
+    }
+
+    @Override
+    public synchronized long[] counters() {
+        return query(() -> {
+            try (ResultSet rs = prepared("SELECT handle_counter, round_robin FROM cluster").executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    @Override
     public synchronized Optional<IdentityItem> identity(String name) {
         return query(() -> {
             PreparedStatement ps = prepared("SELECT certificate, private_key FROM identities WHERE name = ?");
