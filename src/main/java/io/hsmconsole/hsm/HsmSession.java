@@ -94,6 +94,21 @@ public final class HsmSession implements AutoCloseable {
                 refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer)));
     }
 
+    /**
+     * Every reason genSymKey would refuse this request right now, in the order the HSM checks them
+     * (the first is its answer), without making anything. A pre-flight for forms; not a command, so
+     * it is not audited. Capacity and node availability are only known when generating.
+     */
+    public List<ReturnCode> checkGenSymKey(GenSymKeyRequest request) {
+        if (!open) {
+            return List.of(ReturnCode.NOT_LOGGED_IN);
+        }
+        if (user.type() != UserType.CU) {
+            return List.of(ReturnCode.NOT_AUTHORIZED);
+        }
+        return new KeyGeneration(cluster, this).problems(request);
+    }
+
     public HsmResult<KeyInfo> keyInfo(long handle) {
         return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
