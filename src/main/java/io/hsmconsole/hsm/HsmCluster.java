@@ -43,11 +43,16 @@ public final class HsmCluster implements AutoCloseable {
     private final SecureRandom drbg;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final HsmType hsmType;
+    private final NodeCache nodeCache;
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
+        // The HSM type is fixed at creation: read it once, not on every command.
+        this.hsmType = hsmType(store.cluster());
+        this.nodeCache = new NodeCache(store);
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
         ensurePki();
@@ -80,7 +85,7 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     public HsmType hsmType() {
-        return hsmType(store.cluster());
+        return hsmType;
     }
 
     private HsmType hsmType(ClusterRecord c) {
@@ -359,10 +364,19 @@ public final class HsmCluster implements AutoCloseable {
 
     /** Every write of the simulator goes through here, so buffered audit entries commit with it. */
     <T> T write(ClusterStore.Work<T> work) {
-        return store.write(tx -> {
-            audit.drainInto(tx);
-            return work.run(tx);
-        });
+        try {
+            return store.write(tx -> {
+                audit.drainInto(tx);
+                return work.run(tx);
+            });
+        } finally {
+            nodeCache.invalidate();
+        }
+    }
+
+    /** The nodes, read at most every few dozen milliseconds (and after every local write) on hot paths. */
+    List<NodeRecord> nodeRecords() {
+        return nodeCache.get();
     }
 
     public AuditLog auditLog() {

@@ -113,7 +113,7 @@ public final class HsmSession implements AutoCloseable {
         return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
-                    isToken(key), holding, cluster.store().nodes().size()));
+                    isToken(key), holding, cluster.nodeRecords().size()));
         }));
     }
 
@@ -249,7 +249,7 @@ public final class HsmSession implements AutoCloseable {
         if (!Boolean.FALSE.equals(q.session())) {
             sessionKeys.all().stream().filter(k -> matches(k, q)).map(KeyRecord::handle).forEach(handles::add);
         }
-        return HsmResult.ok(handles, NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.SUCCESS));
+        return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.SUCCESS));
     }
 
     private boolean matches(KeyRecord k, KeyQuery q) {
@@ -269,7 +269,7 @@ public final class HsmSession implements AutoCloseable {
         }
         ClusterStore store = cluster.store();
         long now = cluster.clock().nowMillis();
-        int clusterSize = store.nodes().size();
+        int clusterSize = cluster.nodeRecords().size();
         Map<Long, List<Integer>> holding = new HashMap<>();
         for (KeyCopy c : store.allCopies()) {
             if (c.heldAt(now)) {
@@ -465,7 +465,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** The logout's per-node answers (every online node). */
     public HsmResult<Void> logout() {
-        HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.store().nodes(), homeNode,
+        HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.nodeRecords(), homeNode,
                 ReturnCode.SUCCESS)));
         close();
         return r;
@@ -486,7 +486,7 @@ public final class HsmSession implements AutoCloseable {
         }
         if (user.type() != UserType.CU) {
             return Optional.of(HsmResult.fail(ReturnCode.NOT_AUTHORIZED,
-                    NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.NOT_AUTHORIZED)));
+                    NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.NOT_AUTHORIZED)));
         }
         return Optional.empty();
     }
@@ -538,7 +538,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** Per-node answers about one key: a session key lives on one node only. */
     private List<NodeResult> lines(KeyRecord key, ReturnCode code) {
-        List<NodeRecord> nodes = cluster.store().nodes();
+        List<NodeRecord> nodes = cluster.nodeRecords();
         if (key == null) {
             return NodeLines.all(nodes, homeNode, code);
         }

@@ -112,7 +112,7 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
                                                      SyncObserver observer) {
         try {
-            List<NodeRecord> nodes = cluster.store().nodes();
+            List<NodeRecord> nodes = cluster.nodeRecords();
             long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
             if (o.session()) {
                 return createSessionKey(type, material, o, flags, nodes);
@@ -213,7 +213,7 @@ final class KeyCreation {
         while (true) {
             long now = clock.nowMillis();
             List<KeyCopy> copies = store.copies(created.handle());
-            List<NodeRecord> nodes = store.nodes();
+            List<NodeRecord> nodes = cluster.nodeRecords();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
             if (held >= required) {
                 return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));

@@ -24,7 +24,7 @@ final class KeyGeneration {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest req, SyncObserver observer) {
-        List<NodeRecord> nodes = cluster.store().nodes();
+        List<NodeRecord> nodes = cluster.nodeRecords();
         KeyOptions options = KeyOptions.of(req);
         Optional<ReturnCode> invalid = validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType())
                 .or(() -> creation.validate(options, nodes.size()));
@@ -48,7 +48,7 @@ final class KeyGeneration {
         KeyOptions options = KeyOptions.of(req);
         List<ReturnCode> found = new java.util.ArrayList<>();
         validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType()).ifPresent(found::add);
-        found.addAll(creation.problems(options, cluster.store().nodes().size()));
+        found.addAll(creation.problems(options, cluster.nodeRecords().size()));
         found.addAll(creation.stateProblems(options));
         return found;
     }

@@ -129,6 +129,9 @@ public final class SqliteClusterStore implements ClusterStore {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The store never asks for generated keys; without this the driver runs an extra
+        // SELECT last_insert_rowid() after every INSERT.
+        config.setGetGeneratedKeys(false);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
@@ -366,7 +369,11 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized long changeCounter() {
         // data_version moves when another connection commits; our own commits are counted here.
-        return query(() -> pragmaInt(connection, "data_version") + localCommits);
+        return query(() -> {
+            try (ResultSet rs = prepared("PRAGMA data_version").executeQuery()) {
+                return (rs.next() ? rs.getLong(1) : 0) + localCommits;
+            }
+        });
     }
 
     @Override
