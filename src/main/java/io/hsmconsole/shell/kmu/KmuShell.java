@@ -83,13 +83,13 @@ public final class KmuShell {
     }
 
     /**
-     * {@code singlecmd [loginHSM -u CU -s <user> -p <password>] <command>}: with more than 8 tokens
+     * {@code singlecmd [loginHSM -u CU -s <user> -p <password>] <command>}: with more than 7 tokens
      * after {@code singlecmd} and {@code loginHSM} first, the next 7 log in (8 with {@code -2fa}); the
      * rest is one command, echoed as {@code Command:} then {@code " token "} each.
      */
     private ExitStatus singleCommand(List<String> tokens) {
         List<String> command = tokens;
-        if (tokens.size() > 8 && tokens.get(0).equals("loginHSM")) {
+        if (tokens.size() > 7 && tokens.get(0).equals("loginHSM")) {
             int loginTokens = tokens.subList(0, 8).contains("-2fa") ? 8 : 7;
             ExitStatus login = execute(tokens.subList(0, loginTokens));
             if (login != ExitStatus.SUCCESS) {
