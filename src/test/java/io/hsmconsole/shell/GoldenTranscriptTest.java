@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
 import org.junit.jupiter.api.DynamicTest;
@@ -214,7 +215,8 @@ class GoldenTranscriptTest {
     /** One run of a tool, as a separate process would be: its own cluster handle, its own session. */
     private static final class Run {
         private static final Map<String, ShellLauncher.Shell> TOOLS = Map.of(
-                "key_mgmt_util", (cluster, console, workDir, args) -> new KmuShell(cluster, console, workDir).run(args));
+                "key_mgmt_util", (cluster, console, workDir, args) -> new KmuShell(cluster, console, workDir).run(args),
+                "cloudhsm_mgmt_util", (cluster, console, workDir, args) -> new CmuShell(cluster, console, workDir).run(args));
 
         final String command;
         String stdin = "";

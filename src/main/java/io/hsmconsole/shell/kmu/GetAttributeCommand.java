@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
 
 import java.io.IOException;

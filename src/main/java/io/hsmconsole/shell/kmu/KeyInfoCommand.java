@@ -4,9 +4,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.shell.ExitStatus;
-
-import java.io.PrintWriter;
-import java.util.stream.Collectors;
+import io.hsmconsole.shell.KeyInfoText;
 
 /** {@code getKeyInfo -k <handle>}: owner, shared users and quorum of a key. */
 final class KeyInfoCommand extends SessionCommand {
@@ -49,23 +47,7 @@ final class KeyInfoCommand extends SessionCommand {
             return ExitStatus.ERROR;
         }
         p.result(call(), result.code());
-        print(result.value(), "\t", p.out());
+        KeyInfoText.print(result.value(), "\t", p.out());
         return ExitStatus.SUCCESS;
-    }
-
-    /** The owner/share/quorum lines, shared with CMU's getKeyInfo (indent differs per tool). */
-    static void print(KeyInfo info, String indent, PrintWriter out) {
-        out.printf("%n%sOwned by user %d%n", indent, info.ownerId());
-        if (!info.sharedWith().isEmpty()) {
-            out.printf("%n%salso, shared to following %d user(s):%n%n", indent, info.sharedWith().size());
-            out.printf("%s\t %s%n", indent, info.sharedWith().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")));
-        }
-        if (info.mValue() > 1) {
-            out.printf("%s %d Users need to approve to use/manage this key%n", indent, info.mValue());
-            if (info.mValue() > 1 + info.sharedWith().size()) {
-                out.printf("%s This key is unusable as M > N. Better delete this.%n", indent);
-            }
-        }
     }
 }

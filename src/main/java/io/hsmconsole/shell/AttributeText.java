@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.shell;
 
 import io.hsmconsole.hsm.key.AttributeValue;
 
