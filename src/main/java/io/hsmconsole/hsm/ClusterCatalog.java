@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
@@ -7,6 +8,7 @@ import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.sqlite.SqliteClusterStore;
@@ -120,9 +122,15 @@ public final class ClusterCatalog {
         }
         ClusterRecord record = new ClusterRecord(name, options.hsmType().awsName(), options.effectiveCapacity(),
                 clock.nowMillis());
+        List<IdentityItem> roots = ClusterPki.mintRoots(name, clock.nowMillis(), random);
         SqliteClusterStore store = SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, tx -> {
             for (String[] u : users) {
                 tx.insertUser(u[0], u[1], u[2]);
+            }
+            roots.forEach(tx::putIdentity);
+            for (NodeRecord n : nodes) {
+                ClusterPki.mintNode(roots.get(0), roots.get(1), name, n.id(), clock.nowMillis(), random)
+                        .forEach(tx::putIdentity);
             }
             return null;
         }, random);

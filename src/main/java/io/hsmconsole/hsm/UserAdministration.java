@@ -24,6 +24,10 @@ public final class UserAdministration {
     }
 
     public HsmResult<UserInfo> createUser(UserType type, String name, char[] password) {
+        return session.audited("createUser", type + " " + name, create(type, name, password));
+    }
+
+    private HsmResult<UserInfo> create(UserType type, String name, char[] password) {
         try {
             if (!session.user().type().isOfficer()) {
                 return fail(ReturnCode.NOT_AUTHORIZED);
@@ -38,7 +42,7 @@ public final class UserAdministration {
                 return fail(ReturnCode.INVALID_PASSWORD);
             }
             String hash = cluster.hasher().hash(password);
-            Optional<UserRecord> created = cluster.store().write(tx -> tx.userByName(name).isPresent()
+            Optional<UserRecord> created = cluster.write(tx -> tx.userByName(name).isPresent()
                     ? Optional.<UserRecord>empty()
                     : Optional.of(tx.insertUser(name, type.name(), hash)));
             return created.map(u -> HsmResult.ok(HsmCluster.toInfo(u), lines(ReturnCode.SUCCESS)))
@@ -50,10 +54,14 @@ public final class UserAdministration {
 
     /** Deletes a user; a crypto user who still owns keys cannot be deleted, nor can you delete yourself. */
     public HsmResult<Void> deleteUser(UserType type, String name) {
+        return session.audited("deleteUser", type + " " + name, delete(type, name));
+    }
+
+    private HsmResult<Void> delete(UserType type, String name) {
         if (!session.user().type().isOfficer()) {
             return fail(ReturnCode.NOT_AUTHORIZED);
         }
-        ReturnCode outcome = cluster.store().write(tx -> {
+        ReturnCode outcome = cluster.write(tx -> {
             Optional<UserRecord> user = tx.userByName(name);
             if (user.isEmpty() || !UserType.valueOf(user.get().type()).answersTo(type)) {
                 return ReturnCode.USER_NOT_FOUND;
@@ -76,6 +84,10 @@ public final class UserAdministration {
 
     /** Changes a password; resets the failed-login count, which unlocks a locked account. */
     public HsmResult<Void> changePassword(UserType type, String name, char[] newPassword) {
+        return session.audited("changePswd", type + " " + name, change(type, name, newPassword));
+    }
+
+    private HsmResult<Void> change(UserType type, String name, char[] newPassword) {
         try {
             if (!Credentials.isValidPassword(newPassword)) {
                 return fail(ReturnCode.INVALID_PASSWORD);
@@ -92,7 +104,7 @@ public final class UserAdministration {
                 return fail(ReturnCode.NOT_AUTHORIZED);
             }
             String hash = cluster.hasher().hash(newPassword);
-            cluster.store().write(tx -> {
+            cluster.write(tx -> {
                 tx.userById(target.get().id()).ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
                 return null;
             });

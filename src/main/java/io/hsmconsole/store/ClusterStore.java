@@ -37,6 +37,15 @@ public interface ClusterStore extends AutoCloseable {
 
     long tokenKeyCount();
 
+    /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
+    Optional<IdentityItem> identity(String name);
+
+    /** The highest audit seq ever assigned, even if that record was deleted since (0 when none). */
+    long auditHighWater();
+
+    /** Audit records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
+    List<AuditRecord> auditRecords(long afterSeq, int limit);
+
     /** Per node: copies held at {@code nowMillis} and copies still pending. */
     List<NodeCopyCount> copyCounts(long nowMillis);
 
@@ -97,6 +106,21 @@ public interface ClusterStore extends AutoCloseable {
         void copyHeldKeys(int fromNode, int toNode, long nowMillis, long availableAtMillis);
 
         void deleteNode(int nodeId);
+
+        Optional<IdentityItem> identity(String name);
+
+        void putIdentity(IdentityItem item);
+
+        /** The hash of the newest audit record, or null when the log is empty. */
+        byte[] lastAuditHash();
+
+        /** The seq the next audit record gets: one past the highest ever used (deleted ones included). */
+        long nextAuditSeq();
+
+        void appendAudit(AuditRecord record);
+
+        /** Deletes every identity item whose name starts with the prefix. */
+        void deleteIdentities(String namePrefix);
 
         UserRecord insertUser(String name, String type, String passwordHash);
 

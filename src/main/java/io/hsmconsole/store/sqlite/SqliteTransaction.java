@@ -1,7 +1,9 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -225,6 +227,70 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             copies.executeUpdate();
             PreparedStatement ps = store.prepared("DELETE FROM nodes WHERE id = ?");
             ps.setInt(1, nodeId);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<IdentityItem> identity(String name) {
+        return store.identity(name);
+    }
+
+    @Override
+    public void putIdentity(IdentityItem item) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO identities (name, certificate, private_key) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(name) DO UPDATE SET certificate = excluded.certificate, private_key = excluded.private_key");
+            ps.setString(1, item.name());
+            ps.setBytes(2, item.certificate());
+            ps.setBytes(3, item.privateKey() == null ? null
+                    : store.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] lastAuditHash() {
+        return sql(() -> {
+            try (ResultSet rs = store.prepared("SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)").executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public long nextAuditSeq() {
+        return sql(() -> store.selectAuditHighWater() + 1);
+    }
+
+    @Override
+    public void appendAudit(AuditRecord r) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO audit_log (seq, time, node, user_id, user_name, command,"
+                    + " arguments, result_code, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setLong(1, r.seq());
+            ps.setLong(2, r.timeMillis());
+            ps.setInt(3, r.nodeId());
+            ps.setInt(4, r.userId());
+            ps.setString(5, r.userName());
+            ps.setString(6, r.command());
+            ps.setString(7, r.arguments());
+            ps.setLong(8, r.resultCode());
+            ps.setBytes(9, r.previousHash());
+            ps.setBytes(10, r.hash());
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteIdentities(String namePrefix) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("DELETE FROM identities WHERE substr(name, 1, ?) = ?");
+            ps.setInt(1, namePrefix.length());
+            ps.setString(2, namePrefix);
             ps.executeUpdate();
             return null;
         });
