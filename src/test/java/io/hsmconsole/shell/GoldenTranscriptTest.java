@@ -57,8 +57,9 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>{@code @@ write NAME} — writes its block into a file of the working folder (a script for
  *       {@code scriptfile}).</li>
  *   <li>{@code @@ advance MILLIS} — moves the clock forward (replication catches up).</li>
- *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} — changes a node
- *       between runs, as the desktop console's simulation menu does.</li>
+ *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
+ *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
+ *       simulation menu does.</li>
  * </ul>
  * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}})
  * and key check values ({@code {KCV}}, {@code {KCV:name}}); a named one binds at its first match,
@@ -206,6 +207,8 @@ class GoldenTranscriptTest {
                 case "offline" -> cluster.setNodeOnline(id, false).isSuccess();
                 case "online" -> cluster.setNodeOnline(id, true).isSuccess();
                 case "latency" -> cluster.setNodeLatency(id, Long.parseLong(words.get(2))).isSuccess();
+                case "tamper" -> cluster.tamperFirmware(id).isSuccess();
+                case "restore" -> cluster.restoreFirmware(id).isSuccess();
                 default -> throw new IllegalArgumentException("unknown node change " + argument);
             };
             assertThat(ok).as("node change " + argument).isTrue();

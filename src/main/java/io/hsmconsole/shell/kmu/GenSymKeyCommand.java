@@ -109,17 +109,7 @@ final class GenSymKeyCommand extends SessionCommand {
                 o.integer("-m_value") == null ? 0 : o.integer("-m_value"), o.integer("-min_srv"),
                 o.integer("-timeout"), o.flag("-attest"));
         HsmResult<GeneratedKey> result = session.generateSymmetricKey(request);
-        KmuPrinter p = context.printer();
-        p.result(call(), result.code());
-        GeneratedKey key = result.value();
-        if (result.isSuccess()) {
-            p.line("Symmetric Key Created.  Key Handle: " + key.handle());
-        } else if (key != null && key.rolledBack()) {
-            p.line("Symmetric Key Created.  Key Handle: " + key.handle());
-            p.line("Couldn't verify key sync on " + request.minServers() + " servers");
-            p.line("Rolling back");
-        }
-        p.clusterBlock(result.nodes());
+        CreatedKeyPrinter.print(context.printer(), call(), "Symmetric Key Created.", result, request.minServers());
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -22,11 +22,12 @@ import java.util.Optional;
  */
 final class GetAttributeCommand extends SessionCommand {
     private static final String HELP = HelpText.of("Reads an attribute from an object.",
-            "getAttribute -h -o <object handle> -a <attribute> -out <file>", """
+            "getAttribute -h -o <object handle> -a <attribute> -out <file> [-attest]", """
             -h    displays this information
                    -o    specifies the object handle
                    -a    specifies the attribute to read (512 = all attributes; see listAttributes)
-                   -out  specifies the file to write the attribute(s) to""");
+                   -out  specifies the file to write the attribute(s) to
+                   -attest  performs the attestation check on the firmware response""");
 
     @Override
     public String name() {
@@ -35,7 +36,7 @@ final class GetAttributeCommand extends SessionCommand {
 
     @Override
     public OptionSpec options() {
-        return OptionSpec.valued("-o", "-a", "-out");
+        return OptionSpec.of(java.util.List.of("-o", "-a", "-out"), java.util.List.of("-attest"));
     }
 
     @Override
@@ -64,7 +65,7 @@ final class GetAttributeCommand extends SessionCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        HsmResult<KeyAttributes> result = session.attributes(o.handle("-o"));
+        HsmResult<KeyAttributes> result = session.attributes(o.handle("-o"), o.flag("-attest"));
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);
@@ -91,8 +92,10 @@ final class GetAttributeCommand extends SessionCommand {
             p.out().println();
         }
         p.out().printf("Attributes dumped into %s file%n", fileName);
+        result.attestationReport().ifPresent(r -> p.line("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]"
+                + (r.passed() ? "" : " " + r.reason())));
         p.result(call(), result.code());
-        return ExitStatus.SUCCESS;
+        return ExitStatus.of(result.isSuccess());
     }
 
     private static boolean write(KmuContext context, String fileName, String text) {
