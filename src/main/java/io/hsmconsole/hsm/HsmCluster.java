@@ -183,6 +183,23 @@ public final class HsmCluster implements AutoCloseable {
         return HsmResult.fail(code, NodeLines.all(nodes, serving, code));
     }
 
+    /** The node that answers first now (the one a new session would talk to). */
+    public int servingNodeId() {
+        return homeNode(nodeRecords());
+    }
+
+    /**
+     * A command that needs a login, sent without one: the HSM answers every node with
+     * {@code NOT_LOGGED_IN}, and the attempt is audited (user 0).
+     */
+    public HsmResult<Void> refuseWithoutLogin(String command, String arguments) {
+        List<NodeRecord> nodes = nodeRecords();
+        int serving = homeNode(nodes);
+        HsmResult<Void> r = HsmResult.fail(ReturnCode.NOT_LOGGED_IN, NodeLines.all(nodes, serving, ReturnCode.NOT_LOGGED_IN));
+        audit(serving, 0, "-", command, arguments, r.code());
+        return r;
+    }
+
     /** The node a session talks to first: the lowest-numbered online node. */
     static int homeNode(List<NodeRecord> nodes) {
         return nodes.stream().filter(NodeRecord::online).mapToInt(NodeRecord::id).min()

@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.WrappedKey;
@@ -290,6 +291,23 @@ public final class HsmSession implements AutoCloseable {
         return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
                 k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+    }
+
+    /**
+     * CMU {@code findAllKeys}: for an officer (or the appliance user), per online node, the keys the
+     * given user owns or shares there and optionally the hash of the node's ownership table.
+     */
+    public HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {
+        HsmResult<List<NodeKeyList>> result;
+        if (!open) {
+            result = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        } else if (!user.type().isOfficer() && user.type() != UserType.AU) {
+            result = HsmResult.fail(ReturnCode.NOT_AUTHORIZED, NodeLines.all(cluster.nodeRecords(), homeNode,
+                    ReturnCode.NOT_AUTHORIZED));
+        } else {
+            result = new OwnershipListing(cluster).findAllKeys(userId, withHash, homeNode);
+        }
+        return audited("findAllKeys", userId + " " + (withHash ? 1 : 0), result);
     }
 
     /** {@code deleteKey}: only the owner, only a destroyable key; gone from every node at once. */
