@@ -50,12 +50,18 @@ public final class HsmCluster implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
-        // The HSM type is fixed at creation: read it once, not on every command.
-        this.hsmType = hsmType(store.cluster());
         this.nodeCache = new NodeCache(store);
+        try {
+            // The HSM type is fixed at creation: read it once, not on every command.
+            this.hsmType = hsmType(store.cluster());
+            ensurePki();
+        } catch (RuntimeException e) {
+            // A cluster that cannot be opened must not keep its store (and its -wal/-shm files) open.
+            store.close();
+            throw e;
+        }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
-        ensurePki();
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */

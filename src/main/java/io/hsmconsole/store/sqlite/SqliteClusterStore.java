@@ -70,7 +70,9 @@ public final class SqliteClusterStore implements ClusterStore {
             checkIdentity(file, c);
             configure(c);
             migrateIfOld(file, c);
-            return new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            SqliteClusterStore store = new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            store.checkMasterKey(clusterDir);
+            return store;
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException(file, "cannot open the cluster store", e);
@@ -123,6 +125,37 @@ public final class SqliteClusterStore implements ClusterStore {
             throw e;
         }
         return open(clusterDir, random);
+    }
+
+    /**
+     * Opens one sealed value, if the store has any, so that a master.key of another cluster is
+     * refused at open instead of failing later on the first key read.
+     */
+    private void checkMasterKey(Path clusterDir) throws SQLException {
+        try (ResultSet rs = prepared("SELECT name, private_key FROM identities WHERE private_key IS NOT NULL LIMIT 1")
+                .executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getBytes(2));
+                    return;
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
+        try (ResultSet rs = prepared("SELECT handle, material FROM keys LIMIT 1").executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getLong(1), rs.getBytes(2));
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
     }
 
     private static Connection connect(Path file) {
