@@ -65,6 +65,11 @@ public final class SqliteClusterStore implements ClusterStore {
         Path file = clusterDir.resolve(DB_FILE);
         StoreFileCheck.checkHeader(file);
         byte[] masterKey = MasterKeyFile.load(clusterDir);
+        if (!Files.isWritable(clusterDir) || !Files.isWritable(file)) {
+            throw new StoreException(file, "the cluster store is read-only: its folder " + clusterDir
+                    + " is not writable by this user, and SQLite must write cluster.db-wal and cluster.db-shm beside it"
+                    + "; copy the folder somewhere writable or fix its permissions. It was left untouched");
+        }
         Connection c = connect(file);
         try {
             checkIdentity(file, c);
@@ -432,6 +437,26 @@ public final class SqliteClusterStore implements ClusterStore {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
                 throw new StoreException(file, "cannot end the write transaction", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized <T> T writeWithoutSync(Work<T> work) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot start a write transaction", e);
+        }
+        try {
+            return write(work);
+        } finally {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous = FULL");
+            } catch (SQLException e) {
+                // Leaving NORMAL on would silently weaken every later commit: stop using this store.
+                close();
+                throw new StoreException(file, "cannot restore synchronous commits", e);
             }
         }
     }

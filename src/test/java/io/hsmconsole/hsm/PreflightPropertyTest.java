@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The form's pre-flight never disagrees with the HSM: its first problem is genSymKey's answer. */
-class PreflightProperties {
+class PreflightPropertyTest {
     private static HsmCluster cluster;
     private static HsmSession session;
 
