@@ -7,6 +7,9 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
@@ -145,12 +148,7 @@ public final class HsmSession implements AutoCloseable {
             if (!token.id().isEmpty() && tx.keyIdExists(token.id())) {
                 return ReturnCode.DUPLICATE_KEY_ID;
             }
-            long now = cluster.clock().nowMillis();
-            List<KeyCopy> copies = new ArrayList<>();
-            for (NodeRecord n : tx.nodes()) {
-                Long at = n.id() == homeNode ? Long.valueOf(now) : n.online() ? Long.valueOf(now + n.latencyMillis()) : null;
-                copies.add(new KeyCopy(token.handle(), n.id(), at));
-            }
+            List<KeyCopy> copies = KeyCreation.copiesFrom(token.handle(), homeNode, tx.nodes(), cluster.clock().nowMillis());
             tx.insertKey(token, copies);
             return ReturnCode.SUCCESS;
         });
@@ -294,6 +292,32 @@ public final class HsmSession implements AutoCloseable {
         return outcome.isSuccess() ? ok(key, null) : fail(outcome, key);
     }
 
+    // ---- export, import, wrap ----
+
+    /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
+    public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
+        return this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).export(handle, wrappingHandle));
+    }
+
+    /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
+    public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
+        return this.<WrappedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).wrap(handle, wrappingHandle, mechanismCode));
+    }
+
+    /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
+    public HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
+                                             SyncObserver observer) {
+        return this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).importKey(material, wrappingHandle, keyTypeCode,
+                        options, observer));
+    }
+
+    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
+    public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                             KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode,
+                        template, options, observer));
+    }
+
     // ---- users ----
 
     public UserAdministration users() {
@@ -345,7 +369,7 @@ public final class HsmSession implements AutoCloseable {
         return session.isPresent() ? session : cluster.store().key(handle);
     }
 
-    private boolean isVisible(KeyRecord key) {
+    boolean isVisible(KeyRecord key) {
         return isOwner(key) || key.sharedWith().contains(user.id());
     }
 
@@ -365,11 +389,11 @@ public final class HsmSession implements AutoCloseable {
         return cluster.store().copies(key.handle()).stream().filter(c -> c.heldAt(now)).map(KeyCopy::nodeId).toList();
     }
 
-    private <T> HsmResult<T> ok(KeyRecord key, T value) {
+    <T> HsmResult<T> ok(KeyRecord key, T value) {
         return HsmResult.ok(value, lines(key, ReturnCode.SUCCESS));
     }
 
-    private <T> HsmResult<T> fail(ReturnCode code, KeyRecord key) {
+    <T> HsmResult<T> fail(ReturnCode code, KeyRecord key) {
         return HsmResult.fail(code, lines(key, code));
     }
 

@@ -50,7 +50,9 @@ public enum ReturnCode {
     USER_LOGGED_IN(0x4000001eL, "HSM Error: The user is logged in", true),
     ATTESTATION_UNAVAILABLE(0x4000001fL, "HSM Error: Attestation is not available yet in this simulator", true),
     SYNC_CANCELLED(0x40000020L, "HSM Error: Waiting for min_srv was cancelled; the key was rolled back", true),
-    NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true);
+    NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true),
+    WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD) or 6 (NIST_AES_WRAP_PAD)", true),
+    KEY_CLASS_INVALID(0x40000023L, "HSM Error: Only secret (symmetric) keys, class 4, can be imported or unwrapped here", true);
 
     private final long code;
     private final String text;

@@ -69,6 +69,8 @@ final class SqliteRows {
 
     static KeyCopy copy(ResultSet rs) throws SQLException {
         long at = rs.getLong(3);
-        return new KeyCopy(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : at);
+        // wasNull() speaks of the last column read, so ask before reading the others.
+        Long availableAt = rs.wasNull() ? null : at;
+        return new KeyCopy(rs.getLong(1), rs.getInt(2), availableAt);
     }
 }
