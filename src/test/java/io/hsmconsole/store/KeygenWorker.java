@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
 /**
  * One side of {@link TwoProcessKeygenTest}: generates keys into a shared cluster and reports every
  * outcome as a line {@code <kind> <code> <handle> <label> <id>}. Run as a second JVM with arguments
- * {@code dataDir cluster user prefix steps}; it says {@value #READY} once logged in and starts on
- * {@value #GO} from standard input, so both processes generate at the same time.
+ * {@code dataDir cluster user prefix steps}. It opens the cluster on {@value #OPEN} from standard
+ * input (so its JVM can start while the cluster is being created), says {@value #READY} once logged
+ * in, and starts on {@value #GO}, so both processes generate at the same time.
  */
 public final class KeygenWorker {
+    static final String OPEN = "OPEN";
     static final String READY = "READY";
     static final String GO = "GO";
     static final String DONE = "DONE";
@@ -37,18 +39,23 @@ public final class KeygenWorker {
     public static void main(String[] args) throws IOException {
         ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(Path.of(args[0])), HsmClock.SYSTEM);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        expect(in, OPEN);
         try (HsmCluster cluster = catalog.open(args[1])) {
             HsmSession session = TestClusters.login(cluster, args[2]);
             out.println(READY);
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line = in.readLine();
-            if (!GO.equals(line)) {
-                throw new IllegalStateException("expected " + GO + " on standard input, got " + line);
-            }
+            expect(in, GO);
             run(session, args[3], Integer.parseInt(args[4]), out);
             session.close();
         }
         out.println(DONE);
+    }
+
+    private static void expect(BufferedReader in, String word) throws IOException {
+        String line = in.readLine();
+        if (!word.equals(line)) {
+            throw new IllegalStateException("expected " + word + " on standard input, got " + line);
+        }
     }
 
     /**

@@ -51,29 +51,31 @@ class TwoProcessKeygenTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void twoJvmsGenerateIntoOneClusterWithUniqueHandlesAndNothingLost() throws Exception {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
-        catalog.createDemo(CLUSTER, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
-
         Path childErr = dataDir.resolve("child-stderr.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KeygenWorker.class.getName(),
                 dataDir.toString(), CLUSTER, "alice", "child", String.valueOf(STEPS))
                 .redirectError(childErr.toFile()).start();
+        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
         List<String> childLines;
         ByteArrayOutputStream parentOut = new ByteArrayOutputStream();
-        try (HsmCluster cluster = catalog.open(CLUSTER)) {
-            HsmSession session = TestClusters.login(cluster, "example_user");
-            BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(fromChild.readLine()).as("child's first line; its stderr: %s", stderr(childErr))
-                    .isEqualTo(KeygenWorker.READY);
-            CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> readAll(fromChild));
-            try (OutputStream toChild = child.getOutputStream()) {
-                toChild.write((KeygenWorker.GO + "\n").getBytes(StandardCharsets.UTF_8));
+        OutputStream toChild = child.getOutputStream();
+        try {
+            catalog.createDemo(CLUSTER, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
+            try (HsmCluster cluster = catalog.open(CLUSTER)) {
+                say(toChild, KeygenWorker.OPEN);
+                HsmSession session = TestClusters.login(cluster, "example_user");
+                BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(fromChild.readLine()).as("child's first line; its stderr: %s", stderr(childErr))
+                        .isEqualTo(KeygenWorker.READY);
+                CompletableFuture<List<String>> rest = CompletableFuture.supplyAsync(() -> readAll(fromChild));
+                say(toChild, KeygenWorker.GO);
+                KeygenWorker.run(session, "parent", STEPS, new PrintStream(parentOut, true, StandardCharsets.UTF_8));
+                session.close();
+                childLines = rest.get(100, TimeUnit.SECONDS);
             }
-            KeygenWorker.run(session, "parent", STEPS, new PrintStream(parentOut, true, StandardCharsets.UTF_8));
-            session.close();
-            childLines = rest.get(100, TimeUnit.SECONDS);
         } finally {
+            toChild.close(); // a child still waiting for a word gets end-of-input and stops
             if (!child.waitFor(100, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
             }
@@ -145,6 +147,11 @@ class TwoProcessKeygenTest {
         } finally {
             s.close();
         }
+    }
+
+    private static void say(OutputStream toChild, String word) throws IOException {
+        toChild.write((word + "\n").getBytes(StandardCharsets.UTF_8));
+        toChild.flush();
     }
 
     private static List<String> readAll(BufferedReader in) {
