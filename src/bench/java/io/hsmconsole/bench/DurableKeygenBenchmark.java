@@ -1,5 +1,6 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.store.TestFiles;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -52,6 +53,6 @@ public class DurableKeygenBenchmark {
     public void tearDown() {
         session.close();
         cluster.close();
-        BenchClusters.deleteRecursively(dataDir);
+        TestFiles.deleteTree(dataDir);
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.store.TestFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -54,6 +55,6 @@ public class FsyncBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         channel.close();
-        BenchClusters.deleteRecursively(dir);
+        TestFiles.deleteTree(dir);
     }
 }

@@ -1,16 +1,14 @@
 package io.hsmconsole.bench;
 
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.store.TestFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Builds the clusters the find benchmark searches (16,666 and 100,000 keys) once per run. Keys are
@@ -41,7 +39,7 @@ final class PopulatedClusters {
                 System.out.printf("populated %,d keys through the API in %.1f s (in %s)%n", size,
                         (System.nanoTime() - start) / 1e9, fillDir);
                 Path onDisk = BenchDirs.newDataDir("find-" + size);
-                copyTree(BenchClusters.clusterDir(working), BenchClusters.clusterDir(onDisk));
+                TestFiles.copyTree(BenchClusters.clusterDir(working), BenchClusters.clusterDir(onDisk));
                 built.dataDirs.put(size, onDisk);
                 built.storeBytes.put(size, BenchClusters.sizeOf(BenchClusters.clusterDir(onDisk)));
                 done = size;
@@ -49,7 +47,7 @@ final class PopulatedClusters {
             }
             cluster.close();
         } finally {
-            BenchClusters.deleteRecursively(fillDir);
+            TestFiles.deleteTree(fillDir);
         }
         return built;
     }
@@ -70,21 +68,6 @@ final class PopulatedClusters {
         return BenchClusters.sizeOf(BenchClusters.clusterDir(dataDir));
     }
 
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     Map<Integer, Path> dataDirs() {
         return dataDirs;
     }
@@ -99,6 +82,6 @@ final class PopulatedClusters {
     }
 
     void delete() {
-        dataDirs.values().forEach(BenchClusters::deleteRecursively);
+        dataDirs.values().forEach(TestFiles::deleteTree);
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.store.TestFiles;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -36,7 +37,7 @@ public final class ProfileLoop {
             }
             s.close();
         } finally {
-            BenchClusters.deleteRecursively(dataDir);
+            TestFiles.deleteTree(dataDir);
         }
         System.out.printf("%s: %,d keys in %.1f s = %,.0f keys/s%n", args[0], keys, (System.nanoTime() - start) / 1e9,
                 keys / ((System.nanoTime() - start) / 1e9));

@@ -1,5 +1,6 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.store.TestFiles;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -58,6 +59,6 @@ public class SessionKeygenBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         cluster.close();
-        BenchClusters.deleteRecursively(dataDir);
+        TestFiles.deleteTree(dataDir);
     }
 }
