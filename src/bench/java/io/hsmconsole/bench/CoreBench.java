@@ -35,11 +35,14 @@ public final class CoreBench {
         Path root = BenchDirs.root();
         MachineInfo machine = MachineInfo.collect(root);
         Files.createDirectories(OUT);
+        double loadAtStart = MachineInfo.loadAverage();
         System.out.println("machine: " + machine.describe());
         PopulatedClusters populated = needsPopulatedClusters(settings) ? PopulatedClusters.build() : null;
         try {
             Collection<RunResult> results = new Runner(options(settings, root, populated).build()).run();
-            String table = ResultTable.render(machine, results, populated);
+            String load = String.format(java.util.Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end",
+                    loadAtStart, MachineInfo.loadAverage());
+            String table = ResultTable.render(machine, load, results, populated);
             System.out.println();
             System.out.println(table);
             Files.writeString(OUT.resolve("core-results.md"), table);

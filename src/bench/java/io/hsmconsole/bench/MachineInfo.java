@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.FileStore;
 import java.nio.file.Path;
 
-/** What the figures were measured on, printed with them so they can be compared fairly. */
+/**
+ * What the figures were measured on, printed with them so they can be compared fairly. The load
+ * average matters as much as the hardware: other processes on a 2-core machine halve every figure.
+ */
 record MachineInfo(int cpus, long memoryBytes, String jdk, String os, String benchDir, String fileSystem) {
 
     static MachineInfo collect(Path benchDir) {
@@ -27,6 +30,11 @@ record MachineInfo(int cpus, long memoryBytes, String jdk, String os, String ben
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /** The 1-minute load average, or -1 where the platform does not tell. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     String describe() {

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Runs one key-generation workload in a plain loop for a number of seconds, for profiling with
- * Java Flight Recorder without JMH's harness in the picture (see bench/profile-core.sh).
+ * Java Flight Recorder without JMH's harness in the picture. Prints keys/s and the CPU time per key
+ * of the generating thread, which stays comparable when other processes load the machine.
  * Arguments: {@code durable|session} and the seconds to run.
  */
 public final class ProfileLoop {
@@ -25,9 +26,12 @@ public final class ProfileLoop {
         Path dataDir = BenchDirs.newDataDir("profile");
         GenSymKeyRequest request = GenSymKeyRequest.of(31, 32, "profile").withSession(session);
         long keys = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = 0;
         long start = System.nanoTime();
         try (HsmCluster cluster = BenchClusters.create(dataDir, 50_000_000)) {
             HsmSession s = BenchClusters.login(cluster, "example_user");
+            cpuStart = threads.getCurrentThreadCpuTime();
             while (System.nanoTime() < end) {
                 BenchChecks.handleOf(s.generateSymmetricKey(request));
                 if (++keys % 100_000 == 0 && session) {
@@ -36,10 +40,12 @@ public final class ProfileLoop {
                 }
             }
             s.close();
+            cpuStart = threads.getCurrentThreadCpuTime() - cpuStart;
         } finally {
             TestFiles.deleteTree(dataDir);
         }
-        System.out.printf("%s: %,d keys in %.1f s = %,.0f keys/s%n", args[0], keys, (System.nanoTime() - start) / 1e9,
-                keys / ((System.nanoTime() - start) / 1e9));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %,d keys in %.1f s = %,.0f keys/s; %.1f µs CPU per key (logins included)%n", args[0],
+                keys, seconds, keys / seconds, cpuStart / 1e3 / keys);
     }
 }

@@ -16,7 +16,7 @@ final class ResultTable {
     private ResultTable() {
     }
 
-    static String render(MachineInfo machine, Collection<RunResult> results, PopulatedClusters populated) {
+    static String render(MachineInfo machine, String load, Collection<RunResult> results, PopulatedClusters populated) {
         List<String> rows = new ArrayList<>();
         for (RunResult r : results) {
             rows.add(row(r));
@@ -27,7 +27,7 @@ final class ResultTable {
                         size, populated.bytesPerKey(size), populated.storeBytes(size) / 1048576.0));
             }
         }
-        return "Machine: " + machine.describe() + "\n\n" + HEADER + String.join("\n", rows) + "\n";
+        return "Machine: " + machine.describe() + "\n" + "Load: " + load + "\n\n" + HEADER + String.join("\n", rows) + "\n";
     }
 
     private static String row(RunResult r) {
