@@ -40,41 +40,77 @@ final class KeyCreation {
         this.session = session;
     }
 
-    /** The option rules, in a fixed order so each input gets one answer. */
+    /** The first option rule the request breaks: what the HSM answers. */
     Optional<ReturnCode> validate(KeyOptions o, int nodeCount) {
+        return problems(o, nodeCount).stream().findFirst();
+    }
+
+    /** Every option rule the request breaks, in the order the HSM checks them. */
+    List<ReturnCode> problems(KeyOptions o, int nodeCount) {
+        List<ReturnCode> found = new ArrayList<>();
         if (!KeyNaming.isValidLabel(o.label())) {
-            return Optional.of(ReturnCode.INVALID_LABEL);
+            found.add(ReturnCode.INVALID_LABEL);
         }
         if (!KeyNaming.isValidId(o.id())) {
-            return Optional.of(ReturnCode.INVALID_KEY_ID);
+            found.add(ReturnCode.INVALID_KEY_ID);
         }
         if (o.timeoutSeconds() != null && o.minServers() == null) {
-            return Optional.of(ReturnCode.TIMEOUT_NEEDS_MIN_SRV);
+            found.add(ReturnCode.TIMEOUT_NEEDS_MIN_SRV);
         }
         if (o.minServers() != null && (o.minServers() < 1 || o.minServers() > nodeCount)) {
-            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+            found.add(ReturnCode.MIN_SRV_INVALID);
         }
         if (o.timeoutSeconds() != null && o.timeoutSeconds() < 0) {
-            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+            found.add(ReturnCode.TIMEOUT_INVALID);
         }
         if (o.session() && !o.shareWith().isEmpty()) {
-            return Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
+            found.add(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
         }
         if (o.shareWith().contains(session.user().id())) {
-            return Optional.of(ReturnCode.SHARE_WITH_OWNER);
+            found.add(ReturnCode.SHARE_WITH_OWNER);
         }
         long distinctShares = o.shareWith().stream().distinct().count();
         if (o.mValue() < 0 || o.mValue() > MAX_M_VALUE || o.mValue() > 1 + distinctShares) {
-            return Optional.of(ReturnCode.M_VALUE_INVALID);
+            found.add(ReturnCode.M_VALUE_INVALID);
         }
-        if (o.attest()) {
-            return Optional.of(ReturnCode.ATTESTATION_UNAVAILABLE);
-        }
-        return Optional.empty();
+        return found;
     }
 
-    /** Creates the key from {@code material} (which is wiped afterwards). Options must be valid. */
+    /**
+     * The rules that need the cluster's current state: shared users must be existing crypto users,
+     * a non-empty ID must be unused. (Checked again inside the creating transaction.)
+     */
+    List<ReturnCode> stateProblems(KeyOptions o) {
+        List<ReturnCode> found = new ArrayList<>();
+        boolean allCryptoUsers = o.shareWith().stream().allMatch(u -> cluster.store().userById(u)
+                .map(r -> UserType.valueOf(r.type()) == UserType.CU).orElse(false));
+        if (!allCryptoUsers) {
+            found.add(ReturnCode.SHARE_USER_INVALID);
+        }
+        if (!o.id().isEmpty() && (session.keys().idInUse(o.id())
+                || !cluster.store().findKeys(KeyFilter.withId(o.id())).isEmpty())) {
+            found.add(ReturnCode.DUPLICATE_KEY_ID);
+        }
+        return found;
+    }
+
+    /**
+     * Creates the key from {@code material} (which is wiped afterwards). Options must be valid. With
+     * {@code -attest} the node that made the key signs its answer and the result carries the verdict;
+     * a failed verdict does not roll the key back (as KMU).
+     */
     HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        if (!o.attest() || result.value() == null) {
+            return result;
+        }
+        GeneratedKey key = result.value();
+        return result.withAttestation(new Attestation(cluster).attest(key.servingNode(), result.code().code(),
+                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(key.handle()).array()));
+    }
+
+    private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
+                                                     SyncObserver observer) {
         try {
             List<NodeRecord> nodes = cluster.store().nodes();
             long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
@@ -106,7 +142,7 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
                                                    List<NodeRecord> nodes, SyncObserver observer) {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
-        Created created = cluster.store().write(tx -> {
+        Created created = cluster.write(tx -> {
             for (int user : shares) {
                 boolean isCu = tx.userById(user).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
                 if (!isCu) {
@@ -212,7 +248,7 @@ final class KeyCreation {
 
     private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,
                                              List<KeyCopy> copies, long now) {
-        cluster.store().write(tx -> {
+        cluster.write(tx -> {
             tx.deleteKey(key.handle());
             return null;
         });

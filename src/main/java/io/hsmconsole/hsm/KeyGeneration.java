@@ -40,6 +40,19 @@ final class KeyGeneration {
         return creation.create(type, material, options, true, observer);
     }
 
+    /**
+     * Every rule the request breaks, in the HSM's order — the form's pre-flight. The first one is
+     * what {@link #generate} answers.
+     */
+    List<ReturnCode> problems(GenSymKeyRequest req) {
+        KeyOptions options = KeyOptions.of(req);
+        List<ReturnCode> found = new java.util.ArrayList<>();
+        validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType()).ifPresent(found::add);
+        found.addAll(creation.problems(options, cluster.store().nodes().size()));
+        found.addAll(creation.stateProblems(options));
+        return found;
+    }
+
     /** Type, FIPS policy and size, checked before anything else. */
     static Optional<ReturnCode> validateType(int typeCode, int sizeBytes, HsmType hsmType) {
         Optional<KeyType> type = KeyType.fromCode(typeCode);

@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
+import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -68,8 +69,12 @@ final class KeyTransfer {
         if (mechanism.get() == WrapMechanism.NIST_AES_WRAP_NO_PAD && k.material().length % 8 != 0) {
             return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, k);
         }
-        byte[] wrappingKey = session.lookup(wrappingHandle).orElseThrow().material();
-        byte[] ciphertext = wrapWith(wrappingKey, mechanism.get(), k.material());
+        KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
+        Optional<ReturnCode> noQuorum = useQuorum(k, wrapping);
+        if (noQuorum.isPresent()) {
+            return session.fail(noQuorum.get(), k);
+        }
+        byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
         return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType()),
                 k.label(), k.id(), k.sizeBytes()));
     }
@@ -80,7 +85,8 @@ final class KeyTransfer {
         try {
             Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
                     .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster.hsmType()))
-                    .or(() -> creation.validate(options, cluster.store().nodes().size()));
+                    .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                    .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
             if (refusal.isPresent()) {
                 return session.fail(refusal.get(), null);
             }
@@ -112,7 +118,8 @@ final class KeyTransfer {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
         Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster.hsmType())
-                .or(() -> creation.validate(options, cluster.store().nodes().size()));
+                .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
         if (invalid.isPresent()) {
             Arrays.fill(material, (byte) 0);
             return session.fail(invalid.get(), null);
@@ -126,9 +133,6 @@ final class KeyTransfer {
         }
         if (!KeyFlags.has(key.flags(), Attribute.EXTRACTABLE)) {
             return Optional.of(ReturnCode.KEY_NOT_EXTRACTABLE);
-        }
-        if (key.mValue() >= 2) {
-            return Optional.of(ReturnCode.QUORUM_REQUIRED);
         }
         return Optional.empty();
     }
@@ -150,8 +154,18 @@ final class KeyTransfer {
                 && !KeyFlags.has(k.flags(), Attribute.TRUSTED)) {
             return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
         }
-        if (k.mValue() >= 2) {
-            return Optional.of(ReturnCode.QUORUM_REQUIRED);
+        return Optional.empty();
+    }
+
+    /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
+    private Optional<ReturnCode> useQuorum(KeyRecord... keys) {
+        for (KeyRecord k : keys) {
+            if (k.mValue() >= 2 && !session.quorum().ready(QuorumService.USE_KEY, k)) {
+                return Optional.of(ReturnCode.QUORUM_REQUIRED);
+            }
+        }
+        for (KeyRecord k : keys) {
+            session.quorum().useToken(QuorumService.USE_KEY, k);
         }
         return Optional.empty();
     }

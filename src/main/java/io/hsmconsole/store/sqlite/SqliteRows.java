@@ -45,6 +45,15 @@ final class SqliteRows {
         }
     }
 
+    byte[] decryptIdentity(String name, byte[] blob) {
+        try {
+            return cipher.decrypt(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), blob);
+        } catch (InvalidCipherTextException e) {
+            throw new StoreException(file, "the private key of " + name
+                    + " does not authenticate under this cluster's master key (wrong master.key or a damaged store)");
+        }
+    }
+
     List<UserRecord> users(PreparedStatement ps) throws SQLException {
         List<UserRecord> users = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
