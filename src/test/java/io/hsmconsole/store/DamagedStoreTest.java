@@ -10,7 +10,6 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,15 +129,13 @@ class DamagedStoreTest {
     }
 
     /**
-     * A master.key of the right length from another cluster: refused at open, before anything is
-     * written. Today the refusal is right but HsmCluster's constructor does not close the store it
-     * was given when ensurePki() throws, so the connection leaks and cluster.db-wal/-shm stay behind.
+     * A master.key of the right length from another cluster: refused at open, naming the key file,
+     * before anything is written (no connection left open, no -wal/-shm left behind).
      */
     @Test
-    @Disabled("core fix pending: HsmCluster(ClusterStore, HsmClock) must close the store when ensurePki() throws")
     void masterKeyOfAnotherClusterIsRefusedAtOpen() throws IOException {
         Files.write(masterKey, randomBytes(32));
-        assertRefusedAndUnchanged(db, "wrong master.key");
+        assertRefusedAndUnchanged(masterKey, "does not belong to the cluster store");
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * gives only the path) and "cannot open the cluster store (...): [SQLITE_CANTOPEN] Unable to open
  * the database file". The fix is requested in the bench branch's report to the lead.
  */
-@Disabled("core fix pending: DataDirectory.ensureClustersRoot and SqliteClusterStore.open must say the folder is read-only")
 class ReadOnlyDataDirectoryTest {
     private static final String WHAT_IS_WRONG = "(?is).*(read-only|not writable).*";
 
