@@ -1,7 +1,9 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
@@ -63,12 +65,19 @@ public final class SqliteClusterStore implements ClusterStore {
         Path file = clusterDir.resolve(DB_FILE);
         StoreFileCheck.checkHeader(file);
         byte[] masterKey = MasterKeyFile.load(clusterDir);
+        if (!Files.isWritable(clusterDir) || !Files.isWritable(file)) {
+            throw new StoreException(file, "the cluster store is read-only: its folder " + clusterDir
+                    + " is not writable by this user, and SQLite must write cluster.db-wal and cluster.db-shm beside it"
+                    + "; copy the folder somewhere writable or fix its permissions. It was left untouched");
+        }
         Connection c = connect(file);
         try {
             checkIdentity(file, c);
             configure(c);
             migrateIfOld(file, c);
-            return new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            SqliteClusterStore store = new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            store.checkMasterKey(clusterDir);
+            return store;
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException(file, "cannot open the cluster store", e);
@@ -123,10 +132,44 @@ public final class SqliteClusterStore implements ClusterStore {
         return open(clusterDir, random);
     }
 
+    /**
+     * Opens one sealed value, if the store has any, so that a master.key of another cluster is
+     * refused at open instead of failing later on the first key read.
+     */
+    private void checkMasterKey(Path clusterDir) throws SQLException {
+        try (ResultSet rs = prepared("SELECT name, private_key FROM identities WHERE private_key IS NOT NULL LIMIT 1")
+                .executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getBytes(2));
+                    return;
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
+        try (ResultSet rs = prepared("SELECT handle, material FROM keys LIMIT 1").executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getLong(1), rs.getBytes(2));
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
+    }
+
     private static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The store never asks for generated keys; without this the driver runs an extra
+        // SELECT last_insert_rowid() after every INSERT.
+        config.setGetGeneratedKeys(false);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
@@ -274,6 +317,77 @@ public final class SqliteClusterStore implements ClusterStore {
     }
 
     @Override
+    public synchronized long auditHighWater() {
+        return query(this::selectAuditHighWater);
+    }
+
+    long selectAuditHighWater() throws SQLException {
+        // sqlite_sequence remembers the highest AUTOINCREMENT value even after the row is deleted.
+        try (ResultSet rs = prepared("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0)")
+                .executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public synchronized List<AuditRecord> auditRecords(long afterSeq, int limit) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT seq, time, node, user_id, user_name, command, arguments, result_code,"
+                    + " previous_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?");
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, limit);
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBytes(9), rs.getBytes(10)));
+                }
+            }
+            return records;
+        });
+    }
+
+    @Override
+    public synchronized List<IdentityItem> identities() {
+        return query(() -> {
+            List<IdentityItem> items = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT name, certificate, private_key FROM identities ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    byte[] sealed = rs.getBytes(3);
+                    String name = rs.getString(1);
+                    items.add(new IdentityItem(name, rs.getBytes(2), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+                }
+            }
+            return items;
+        });
+    }
+
+    @Override
+    public synchronized long[] counters() {
+        return query(() -> {
+            try (ResultSet rs = prepared("SELECT handle_counter, round_robin FROM cluster").executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<IdentityItem> identity(String name) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT certificate, private_key FROM identities WHERE name = ?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] sealed = rs.getBytes(2);
+                return Optional.of(new IdentityItem(name, rs.getBytes(1), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+            }
+        });
+    }
+
+    @Override
     public synchronized List<NodeCopyCount> copyCounts(long nowMillis) {
         return query(() -> {
             PreparedStatement ps = prepared("SELECT node, SUM(available_at IS NOT NULL AND available_at <= ?),"
@@ -293,7 +407,11 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized long changeCounter() {
         // data_version moves when another connection commits; our own commits are counted here.
-        return query(() -> pragmaInt(connection, "data_version") + localCommits);
+        return query(() -> {
+            try (ResultSet rs = prepared("PRAGMA data_version").executeQuery()) {
+                return (rs.next() ? rs.getLong(1) : 0) + localCommits;
+            }
+        });
     }
 
     @Override
@@ -319,6 +437,26 @@ public final class SqliteClusterStore implements ClusterStore {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
                 throw new StoreException(file, "cannot end the write transaction", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized <T> T writeWithoutSync(Work<T> work) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot start a write transaction", e);
+        }
+        try {
+            return write(work);
+        } finally {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous = FULL");
+            } catch (SQLException e) {
+                // Leaving NORMAL on would silently weaken every later commit: stop using this store.
+                close();
+                throw new StoreException(file, "cannot restore synchronous commits", e);
             }
         }
     }
