@@ -1,12 +1,15 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.sqlite.SqliteClusterStore;
@@ -120,13 +123,39 @@ public final class ClusterCatalog {
         }
         ClusterRecord record = new ClusterRecord(name, options.hsmType().awsName(), options.effectiveCapacity(),
                 clock.nowMillis());
-        SqliteClusterStore store = SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, tx -> {
+        List<IdentityItem> roots = ClusterPki.mintRoots(name, clock.nowMillis(), random);
+        return createStore(name, record, nodes, tx -> {
             for (String[] u : users) {
                 tx.insertUser(u[0], u[1], u[2]);
             }
+            roots.forEach(tx::putIdentity);
+            for (NodeRecord n : nodes) {
+                ClusterPki.mintNode(roots.get(0), roots.get(1), name, n.id(), clock.nowMillis(), random)
+                        .forEach(tx::putIdentity);
+            }
             return null;
-        }, random);
-        return new HsmCluster(store, clock);
+        });
+    }
+
+    /**
+     * Imports a cluster exported with {@link ClusterExchange#export} under a new name (the
+     * document's own name when null). A wrong passphrase or a damaged document creates nothing.
+     */
+    public HsmCluster importCluster(Path file, char[] passphrase, String newName) {
+        ClusterExchange.Imported imported = ClusterExchange.read(file, passphrase);
+        String name = newName != null ? newName : imported.cluster().name();
+        requireValidName(name);
+        if (exists(name)) {
+            throw new IllegalArgumentException("a cluster named '" + name + "' already exists; import it under another name");
+        }
+        dataDirectory.ensureClustersRoot();
+        ClusterRecord c = imported.cluster();
+        return createStore(name, new ClusterRecord(name, c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
+                imported.nodes(), imported::restoreInto);
+    }
+
+    private HsmCluster createStore(String name, ClusterRecord record, List<NodeRecord> nodes, ClusterStore.Work<?> seed) {
+        return new HsmCluster(SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, seed, random), clock);
     }
 
     private static String hash(PasswordHasher hasher, char[] password) {

@@ -1,5 +1,8 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.attest.AttestationReport;
+import io.hsmconsole.hsm.attest.ClusterPki;
+import io.hsmconsole.hsm.audit.AuditEntry;
 import io.hsmconsole.hsm.cluster.ClusterInfo;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
@@ -14,6 +17,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
@@ -38,12 +42,32 @@ public final class HsmCluster implements AutoCloseable {
     private final HsmClock clock;
     private final SecureRandom drbg;
     private final PasswordHasher hasher;
+    private final AuditLog audit;
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
         this.clock = clock;
+        this.audit = new AuditLog(store, clock);
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
+        ensurePki();
+    }
+
+    /** Stores made before attestation existed (schema 1) get their PKI on first open. */
+    private void ensurePki() {
+        if (store.identity(ClusterPki.MANUFACTURER_ROOT).isPresent()) {
+            return;
+        }
+        SecureRandom random = new SecureRandom();
+        store.write(tx -> {
+            List<IdentityItem> roots = ClusterPki.mintRoots(tx.cluster().name(), clock.nowMillis(), random);
+            roots.forEach(tx::putIdentity);
+            for (NodeRecord n : tx.nodes()) {
+                ClusterPki.mintNode(roots.get(0), roots.get(1), tx.cluster().name(), n.id(), clock.nowMillis(), random)
+                        .forEach(tx::putIdentity);
+            }
+            return null;
+        });
     }
 
     public ClusterInfo info() {
@@ -101,6 +125,18 @@ public final class HsmCluster implements AutoCloseable {
      * the count.
      */
     public HsmResult<HsmSession> login(LoginChannel channel, UserType type, String name, char[] password) {
+        HsmResult<HsmSession> r = authenticate(channel, type, name, password);
+        int userId = r.isSuccess() ? r.value().user().id() : store.userByName(Credentials.isValidName(name) ? name : "")
+                .map(UserRecord::id).orElse(0);
+        audit(servingNode(r), userId, name, "loginHSM", "-u " + type + " -s " + name, r.code());
+        return r;
+    }
+
+    static int servingNode(HsmResult<?> r) {
+        return r.nodes().isEmpty() ? -1 : r.nodes().get(0).nodeId();
+    }
+
+    private HsmResult<HsmSession> authenticate(LoginChannel channel, UserType type, String name, char[] password) {
         List<NodeRecord> nodes = store.nodes();
         int serving = homeNode(nodes);
         if (!channel.accepts(type)) {
@@ -121,7 +157,7 @@ public final class HsmCluster implements AutoCloseable {
             return failLogin(nodes, serving, ReturnCode.ACCOUNT_LOCKED);
         }
         if (!hasher.verify(password, user.passwordHash())) {
-            store.write(tx -> {
+            write(tx -> {
                 // Re-read inside the transaction: another process may have counted a failure meanwhile.
                 tx.userById(user.id()).ifPresent(u -> tx.updateUser(u.withLoginFailures(u.loginFailures() + 1)));
                 return null;
@@ -129,7 +165,7 @@ public final class HsmCluster implements AutoCloseable {
             return failLogin(nodes, serving, ReturnCode.LOGIN_FAILURE);
         }
         if (user.loginFailures() > 0) {
-            store.write(tx -> {
+            write(tx -> {
                 tx.updateUser(user.withLoginFailures(0));
                 return null;
             });
@@ -153,7 +189,13 @@ public final class HsmCluster implements AutoCloseable {
      * after its latency: it catches up.
      */
     public HsmResult<Void> setNodeOnline(int nodeId, boolean online) {
-        return store.write(tx -> {
+        HsmResult<Void> r = setNodeOnlineUnaudited(nodeId, online);
+        audit(servingNode(r), 0, "simulation", "setNodeOnline", "-n " + nodeId + " -online " + (online ? 1 : 0), r.code());
+        return r;
+    }
+
+    private HsmResult<Void> setNodeOnlineUnaudited(int nodeId, boolean online) {
+        return write(tx -> {
             Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
             if (node.isEmpty()) {
                 return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
@@ -167,10 +209,16 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     public HsmResult<Void> setNodeLatency(int nodeId, long latencyMillis) {
+        HsmResult<Void> r = setNodeLatencyUnaudited(nodeId, latencyMillis);
+        audit(servingNode(r), 0, "simulation", "setNodeLatency", "-n " + nodeId + " -ms " + latencyMillis, r.code());
+        return r;
+    }
+
+    private HsmResult<Void> setNodeLatencyUnaudited(int nodeId, long latencyMillis) {
         if (latencyMillis < 0) {
             return HsmResult.refused(ReturnCode.NODE_INVALID);
         }
-        return store.write(tx -> {
+        return write(tx -> {
             Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
             if (node.isEmpty()) {
                 return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
@@ -185,10 +233,16 @@ public final class HsmCluster implements AutoCloseable {
      * every key the source holds after its latency. Returns the new node's id.
      */
     public HsmResult<Integer> addNode(long latencyMillis) {
+        HsmResult<Integer> r = addNodeUnaudited(latencyMillis);
+        audit(servingNode(r), 0, "simulation", "addNode", "-ms " + latencyMillis, r.code());
+        return r;
+    }
+
+    private HsmResult<Integer> addNodeUnaudited(long latencyMillis) {
         if (latencyMillis < 0) {
             return HsmResult.refused(ReturnCode.NODE_INVALID);
         }
-        return store.write(tx -> {
+        return write(tx -> {
             List<NodeRecord> nodes = tx.nodes();
             if (nodes.size() >= ClusterOptions.MAX_NODES) {
                 return HsmResult.<Integer>refused(ReturnCode.NODE_INVALID);
@@ -196,6 +250,10 @@ public final class HsmCluster implements AutoCloseable {
             int id = nodes.stream().mapToInt(NodeRecord::id).max().orElse(-1) + 1;
             String version = Firmware.CURRENT_VERSION;
             tx.upsertNode(new NodeRecord(id, true, latencyMillis, version, Firmware.knownGoodMeasurement(version)));
+            IdentityItem mRoot = tx.identity(ClusterPki.MANUFACTURER_ROOT).orElseThrow();
+            IdentityItem oRoot = tx.identity(ClusterPki.OPERATOR_ROOT).orElseThrow();
+            ClusterPki.mintNode(mRoot, oRoot, tx.cluster().name(), id, clock.nowMillis(), new SecureRandom())
+                    .forEach(tx::putIdentity);
             long now = clock.nowMillis();
             nodes.stream().filter(NodeRecord::online).findFirst()
                     .ifPresent(source -> tx.copyHeldKeys(source.id(), id, now, now + latencyMillis));
@@ -205,14 +263,89 @@ public final class HsmCluster implements AutoCloseable {
 
     /** Removes a node and its copies; the last node cannot be removed. */
     public HsmResult<Void> removeNode(int nodeId) {
-        return store.write(tx -> {
+        HsmResult<Void> r = removeNodeUnaudited(nodeId);
+        audit(servingNode(r), 0, "simulation", "removeNode", "-n " + nodeId, r.code());
+        return r;
+    }
+
+    private HsmResult<Void> removeNodeUnaudited(int nodeId) {
+        return write(tx -> {
             List<NodeRecord> nodes = tx.nodes();
             if (nodes.size() <= 1 || nodes.stream().noneMatch(n -> n.id() == nodeId)) {
                 return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
             }
             tx.deleteNode(nodeId);
+            tx.deleteIdentities(ClusterPki.nodePrefix(nodeId));
             return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
         });
+    }
+
+    /**
+     * Simulation action: replaces the node's firmware image with a modified one. The node keeps
+     * serving, but what it measures (and signs) no longer matches the known-good value.
+     */
+    public HsmResult<Void> tamperFirmware(int nodeId) {
+        HsmResult<Void> r = tamperFirmwareUnaudited(nodeId);
+        audit(servingNode(r), 0, "simulation", "tamperFirmware", "-n " + nodeId, r.code());
+        return r;
+    }
+
+    private HsmResult<Void> tamperFirmwareUnaudited(int nodeId) {
+        return setMeasurement(nodeId, true);
+    }
+
+    /** Puts the known-good firmware image of the node's version back. */
+    public HsmResult<Void> restoreFirmware(int nodeId) {
+        HsmResult<Void> r = restoreFirmwareUnaudited(nodeId);
+        audit(servingNode(r), 0, "simulation", "restoreFirmware", "-n " + nodeId, r.code());
+        return r;
+    }
+
+    private HsmResult<Void> restoreFirmwareUnaudited(int nodeId) {
+        return setMeasurement(nodeId, false);
+    }
+
+    private HsmResult<Void> setMeasurement(int nodeId, boolean tampered) {
+        return write(tx -> {
+            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+            if (node.isEmpty()) {
+                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
+            }
+            NodeRecord n = node.get();
+            byte[] image = Firmware.image(n.firmwareVersion());
+            if (tampered) {
+                image[image.length / 2] ^= 0x5a;
+            }
+            tx.upsertNode(new NodeRecord(n.id(), n.online(), n.latencyMillis(), n.firmwareVersion(), Firmware.measure(image)));
+            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
+        });
+    }
+
+    /** "Attest now": the node signs a fresh challenge and the client verifies it. */
+    public HsmResult<AttestationReport> attestNode(int nodeId) {
+        HsmResult<AttestationReport> r = attestNodeUnaudited(nodeId);
+        audit(servingNode(r), 0, "simulation", "attestNode", "-n " + nodeId, r.code());
+        return r;
+    }
+
+    private HsmResult<AttestationReport> attestNodeUnaudited(int nodeId) {
+        Optional<NodeRecord> node = store.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
+        if (node.isEmpty()) {
+            return HsmResult.refused(ReturnCode.NODE_INVALID);
+        }
+        if (!node.get().online()) {
+            return HsmResult.fail(ReturnCode.SERVER_UNAVAILABLE, List.of(new NodeResult(nodeId, ReturnCode.SERVER_UNAVAILABLE)));
+        }
+        AttestationReport report = new Attestation(this).attest(nodeId, ReturnCode.SUCCESS.code(), new byte[0]);
+        return HsmResult.ok(report, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS))).withAttestation(report);
+    }
+
+    /**
+     * The certificates of the cluster's PKI as {@code getCert} exports them (DER): the two roots and,
+     * per node, the two hardware certificates and the HSM certificate.
+     */
+    public Optional<byte[]> certificate(String identityName) {
+        return store.identity(identityName).map(IdentityItem::certificate);
     }
 
     /** Moves whenever anything in the cluster changes, in this process or another: poll it to refresh views. */
@@ -222,6 +355,23 @@ public final class HsmCluster implements AutoCloseable {
 
     ClusterStore store() {
         return store;
+    }
+
+    /** Every write of the simulator goes through here, so buffered audit entries commit with it. */
+    <T> T write(ClusterStore.Work<T> work) {
+        return store.write(tx -> {
+            audit.drainInto(tx);
+            return work.run(tx);
+        });
+    }
+
+    public AuditLog auditLog() {
+        return audit;
+    }
+
+    /** Records a command of a user (or of the simulation, user 0) in the audit log. */
+    void audit(int node, int userId, String userName, String command, String arguments, ReturnCode code) {
+        audit.record(new AuditEntry(clock.nowMillis(), node, userId, userName, command, arguments, code.code()));
     }
 
     HsmClock clock() {
@@ -238,6 +388,10 @@ public final class HsmCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            audit.flush();
+        } finally {
+            store.close();
+        }
     }
 }

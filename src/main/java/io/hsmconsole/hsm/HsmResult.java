@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.attest.AttestationReport;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,10 +11,25 @@ import java.util.function.Function;
  * answered, as KMU lists them), and the payload when it succeeded. HSM refusals are values, never
  * exceptions; the shells format them and the GUI renders them.
  */
-public record HsmResult<T>(ReturnCode code, List<NodeResult> nodes, T value) {
+public record HsmResult<T>(ReturnCode code, List<NodeResult> nodes, T value, AttestationReport attestation) {
 
     public HsmResult {
         nodes = List.copyOf(nodes);
+    }
+
+    public HsmResult(ReturnCode code, List<NodeResult> nodes, T value) {
+        this(code, nodes, value, null);
+    }
+
+    /** The client's verdict on the node's signed response, when the command asked for {@code -attest}. */
+    public Optional<AttestationReport> attestationReport() {
+        return Optional.ofNullable(attestation);
+    }
+
+    /** The same result with an attestation verdict; a failed verdict turns the code into ATTESTATION_FAILED. */
+    public HsmResult<T> withAttestation(AttestationReport report) {
+        ReturnCode c = code.isSuccess() && !report.passed() ? ReturnCode.ATTESTATION_FAILED : code;
+        return new HsmResult<>(c, nodes, value, report);
     }
 
     public static <T> HsmResult<T> ok(T value, List<NodeResult> nodes) {
@@ -40,6 +57,6 @@ public record HsmResult<T>(ReturnCode code, List<NodeResult> nodes, T value) {
     }
 
     public <U> HsmResult<U> map(Function<T, U> f) {
-        return new HsmResult<>(code, nodes, isSuccess() ? f.apply(value) : null);
+        return new HsmResult<>(code, nodes, isSuccess() ? f.apply(value) : null, attestation);
     }
 }

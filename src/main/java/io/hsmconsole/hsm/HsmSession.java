@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -7,6 +8,11 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.WrappedKey;
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
@@ -37,6 +43,8 @@ public final class HsmSession implements AutoCloseable {
     private final int homeNode;
     private final SessionKeys sessionKeys;
     private final UserAdministration users;
+    private final QuorumTokens tokens;
+    private final QuorumApprovals quorum;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -46,6 +54,12 @@ public final class HsmSession implements AutoCloseable {
         this.homeNode = homeNode;
         this.sessionKeys = new SessionKeys(cluster.store());
         this.users = new UserAdministration(cluster, this);
+        this.tokens = new QuorumTokens(cluster.clock());
+        this.quorum = new QuorumApprovals(cluster, this, tokens);
+    }
+
+    QuorumApprovals quorum() {
+        return quorum;
     }
 
     public UserInfo user() {
@@ -76,19 +90,31 @@ public final class HsmSession implements AutoCloseable {
 
     public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request, SyncObserver observer) {
         Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
-        return refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer));
+        return audited("genSymKey", AuditArguments.genSymKey(request),
+                refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer)));
     }
 
     public HsmResult<KeyInfo> keyInfo(long handle) {
-        return withVisibleKey(handle, key -> {
+        return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
                     isToken(key), holding, cluster.store().nodes().size()));
-        });
+        }));
     }
 
     public HsmResult<KeyAttributes> attributes(long handle) {
-        return withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key)));
+        return attributes(handle, false);
+    }
+
+    /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
+    public HsmResult<KeyAttributes> attributes(long handle, boolean attest) {
+        HsmResult<KeyAttributes> result = withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key)));
+        if (attest && result.isSuccess()) {
+            byte[] payload = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
+            int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
+            result = result.withAttestation(new Attestation(cluster).attest(node, result.code().code(), payload));
+        }
+        return audited("getAttribute", "-o " + handle + " -a " + Attribute.ALL + (attest ? " -attest" : ""), result);
     }
 
     /**
@@ -100,19 +126,27 @@ public final class HsmSession implements AutoCloseable {
         if (key.isEmpty() || (user.type() == UserType.CU && !isVisible(key.get()))) {
             return Optional.of(ReturnCode.INVALID_HANDLE);
         }
-        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute);
+        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute)
+                .filter(why -> why != ReturnCode.QUORUM_REQUIRED || !quorum.ready(QuorumService.MANAGE_KEY, key.get()));
     }
 
     /** Sets one attribute. {@code text} is used for LABEL, {@code number} (0 or 1) for the booleans. */
     public HsmResult<Void> setAttribute(long handle, Attribute attribute, long number, String text) {
+        return audited("setAttribute", "-o " + handle + " -a " + attribute.id() + " -v "
+                + (attribute == Attribute.LABEL ? text : String.valueOf(number)), changeAttribute(handle, attribute, number, text));
+    }
+
+    private HsmResult<Void> changeAttribute(long handle, Attribute attribute, long number, String text) {
         Optional<KeyRecord> found = lookup(handle);
         boolean officer = user.type().isOfficer();
         if (found.isEmpty() || (!officer && !isVisible(found.get()))) {
             return fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord key = found.get();
-        Optional<ReturnCode> refusal = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute)
-                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text));
+        Optional<ReturnCode> rule = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute);
+        Optional<ReturnCode> refusal = rule.filter(why -> why != ReturnCode.QUORUM_REQUIRED)
+                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text))
+                .or(() -> rule.isPresent() ? quorum.useToken(QuorumService.MANAGE_KEY, key) : Optional.empty());
         if (refusal.isPresent()) {
             return fail(refusal.get(), key);
         }
@@ -125,7 +159,7 @@ public final class HsmSession implements AutoCloseable {
             sessionKeys.put(changed);
             return ok(key, null);
         }
-        boolean stillThere = cluster.store().write(tx -> {
+        boolean stillThere = cluster.write(tx -> {
             if (tx.key(handle).isEmpty()) {
                 return false;
             }
@@ -138,19 +172,14 @@ public final class HsmSession implements AutoCloseable {
     /** {@code setAttribute -o H -a 1}: a session key becomes a token key, keeps its handle and replicates. */
     private HsmResult<Void> promoteToToken(KeyRecord sessionKey) {
         KeyRecord token = sessionKey.withFlags(KeyFlags.with(sessionKey.flags(), Attribute.TOKEN, true));
-        ReturnCode outcome = cluster.store().write(tx -> {
+        ReturnCode outcome = cluster.write(tx -> {
             if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
                 return ReturnCode.CLUSTER_FULL;
             }
             if (!token.id().isEmpty() && tx.keyIdExists(token.id())) {
                 return ReturnCode.DUPLICATE_KEY_ID;
             }
-            long now = cluster.clock().nowMillis();
-            List<KeyCopy> copies = new ArrayList<>();
-            for (NodeRecord n : tx.nodes()) {
-                Long at = n.id() == homeNode ? Long.valueOf(now) : n.online() ? Long.valueOf(now + n.latencyMillis()) : null;
-                copies.add(new KeyCopy(token.handle(), n.id(), at));
-            }
+            List<KeyCopy> copies = KeyCreation.copiesFrom(token.handle(), homeNode, tx.nodes(), cluster.clock().nowMillis());
             tx.insertKey(token, copies);
             return ReturnCode.SUCCESS;
         });
@@ -163,6 +192,36 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code findKey}: the keys this user can use that match every given criterion, in creation order. */
     public HsmResult<List<Long>> findKeys(KeyQuery q) {
+        return audited("findKey", describe(q), find(q));
+    }
+
+    private static String describe(KeyQuery q) {
+        StringBuilder b = new StringBuilder();
+        if (q.keyClass() != null) {
+            b.append(" -c ").append(q.keyClass());
+        }
+        if (q.keyType() != null) {
+            b.append(" -t ").append(q.keyType());
+        }
+        if (q.label() != null) {
+            b.append(" -l ").append(q.label());
+        }
+        if (q.id() != null) {
+            b.append(" -id ").append(q.id());
+        }
+        if (q.session() != null) {
+            b.append(" -sess ").append(q.session() ? 1 : 0);
+        }
+        if (!q.users().isEmpty()) {
+            b.append(" -u ").append(AuditArguments.join(q.users()));
+        }
+        if (q.kcv() != null) {
+            b.append(" -kcv ").append(Kcv.format(q.kcv()));
+        }
+        return b.toString().trim();
+    }
+
+    private HsmResult<List<Long>> find(KeyQuery q) {
         Optional<HsmResult<List<Long>>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
@@ -220,6 +279,10 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code deleteKey}: only the owner, only a destroyable key; gone from every node at once. */
     public HsmResult<Void> deleteKey(long handle) {
+        return audited("deleteKey", "-k " + handle, delete(handle));
+    }
+
+    private HsmResult<Void> delete(long handle) {
         Optional<HsmResult<Void>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
@@ -240,7 +303,7 @@ public final class HsmSession implements AutoCloseable {
             return ok(key, null);
         }
         HsmResult<Void> result = ok(key, null);
-        cluster.store().write(tx -> {
+        cluster.write(tx -> {
             tx.deleteKey(handle);
             return null;
         });
@@ -252,6 +315,10 @@ public final class HsmSession implements AutoCloseable {
      * it. Session keys cannot be shared; a quorum key needs approvals first.
      */
     public HsmResult<Void> shareKey(long handle, int userId, boolean share) {
+        return audited("shareKey", handle + " " + userId + " " + (share ? 1 : 0), share(handle, userId, share));
+    }
+
+    private HsmResult<Void> share(long handle, int userId, boolean share) {
         Optional<HsmResult<Void>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
@@ -270,10 +337,15 @@ public final class HsmSession implements AutoCloseable {
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
         }
-        if (key.mValue() >= 2) {
-            return fail(ReturnCode.QUORUM_REQUIRED, key);
+        boolean targetIsCu = cluster.store().userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
+        if (share && !targetIsCu) {
+            return fail(ReturnCode.SHARE_USER_INVALID, key);
         }
-        ReturnCode outcome = cluster.store().write(tx -> {
+        Optional<ReturnCode> noQuorum = quorum.useToken(QuorumService.MANAGE_KEY, key);
+        if (noQuorum.isPresent()) {
+            return fail(noQuorum.get(), key);
+        }
+        ReturnCode outcome = cluster.write(tx -> {
             boolean isCu = tx.userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
             if (share && !isCu) {
                 return ReturnCode.SHARE_USER_INVALID;
@@ -294,6 +366,71 @@ public final class HsmSession implements AutoCloseable {
         return outcome.isSuccess() ? ok(key, null) : fail(outcome, key);
     }
 
+    // ---- export, import, wrap ----
+
+    /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
+    public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
+        return audited("exSymKey", "-k " + handle + " -w " + wrappingHandle, this.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new KeyTransfer(cluster, this).export(handle, wrappingHandle)));
+    }
+
+    /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
+    public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
+        return audited("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode, this.<WrappedKey>requireCryptoUser()
+                .orElseGet(() -> new KeyTransfer(cluster, this).wrap(handle, wrappingHandle, mechanismCode)));
+    }
+
+    /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
+    public HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
+                                             SyncObserver observer) {
+        return audited("imSymKey", "-w " + wrappingHandle + " -t " + keyTypeCode + " " + AuditArguments.options(options),
+                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).importKey(material,
+                        wrappingHandle, keyTypeCode, options, observer)));
+    }
+
+    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
+    public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                             KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return audited("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
+                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).unwrap(ciphertext,
+                        wrappingHandle, mechanismCode, template, options, observer)));
+    }
+
+    // ---- quorum ----
+
+    /** {@code getToken}: asks for approval of one operation on a key with m_value ≥ 2. */
+    public HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
+        return audited("getToken", "-n " + service.number() + " -k " + handle,
+                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.getToken(service, handle)));
+    }
+
+    /** {@code approveToken}: one approver's signature of the token's challenge with their registered key. */
+    public HsmResult<QuorumToken> approveToken(int tokenId, String approver, byte[] signature) {
+        return audited("approveToken", "-id " + tokenId + " -approver " + approver,
+                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approve(tokenId, approver, signature)));
+    }
+
+    /** The console's approval: the approver types their password; the simulator signs with the key it keeps for them. */
+    public HsmResult<QuorumToken> approveTokenWithPassword(int tokenId, String approver, char[] password) {
+        try {
+            return audited("approveToken", "-id " + tokenId + " -approver " + approver,
+                    this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approveWithPassword(tokenId, approver, password)));
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    public List<QuorumToken> listTokens() {
+        return quorum.list();
+    }
+
+    /** {@code delToken}: drops one token of this session. */
+    public HsmResult<Void> deleteToken(int tokenId) {
+        HsmResult<Void> r = tokens.delete(tokenId) ? HsmResult.ok(null, List.of(new NodeResult(homeNode, ReturnCode.SUCCESS)))
+                : HsmResult.fail(ReturnCode.QUORUM_TOKEN_INVALID, List.of(new NodeResult(homeNode, ReturnCode.QUORUM_TOKEN_INVALID)));
+        return audited("delToken", "-id " + tokenId, r);
+    }
+
     // ---- users ----
 
     public UserAdministration users() {
@@ -307,12 +444,23 @@ public final class HsmSession implements AutoCloseable {
     public void close() {
         open = false;
         sessionKeys.clear();
+        tokens.clear();
+        cluster.auditLog().flush();
     }
 
     /** The logout's per-node answers (every online node). */
     public HsmResult<Void> logout() {
+        HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.store().nodes(), homeNode,
+                ReturnCode.SUCCESS)));
         close();
-        return HsmResult.ok(null, NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.SUCCESS));
+        return r;
+    }
+
+    /** Records the command in the cluster's audit log and passes its result on. */
+    <T> HsmResult<T> audited(String command, String arguments, HsmResult<T> result) {
+        int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
+        cluster.audit(node, user.id(), user.name(), command, arguments, result.code());
+        return result;
     }
 
     // ---- helpers ----
@@ -345,7 +493,7 @@ public final class HsmSession implements AutoCloseable {
         return session.isPresent() ? session : cluster.store().key(handle);
     }
 
-    private boolean isVisible(KeyRecord key) {
+    boolean isVisible(KeyRecord key) {
         return isOwner(key) || key.sharedWith().contains(user.id());
     }
 
@@ -365,11 +513,11 @@ public final class HsmSession implements AutoCloseable {
         return cluster.store().copies(key.handle()).stream().filter(c -> c.heldAt(now)).map(KeyCopy::nodeId).toList();
     }
 
-    private <T> HsmResult<T> ok(KeyRecord key, T value) {
+    <T> HsmResult<T> ok(KeyRecord key, T value) {
         return HsmResult.ok(value, lines(key, ReturnCode.SUCCESS));
     }
 
-    private <T> HsmResult<T> fail(ReturnCode code, KeyRecord key) {
+    <T> HsmResult<T> fail(ReturnCode code, KeyRecord key) {
         return HsmResult.fail(code, lines(key, code));
     }
 

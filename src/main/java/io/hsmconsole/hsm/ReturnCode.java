@@ -48,9 +48,14 @@ public enum ReturnCode {
     USER_EXISTS(0x4000001cL, "HSM Error: A user with this name already exists", true),
     USER_OWNS_KEYS(0x4000001dL, "HSM Error: The user owns keys; delete or hand them over first", true),
     USER_LOGGED_IN(0x4000001eL, "HSM Error: The user is logged in", true),
-    ATTESTATION_UNAVAILABLE(0x4000001fL, "HSM Error: Attestation is not available yet in this simulator", true),
+    ATTESTATION_FAILED(0x4000001fL, "HSM Error: Attestation check failed; the response of the HSM could not be verified", true),
     SYNC_CANCELLED(0x40000020L, "HSM Error: Waiting for min_srv was cancelled; the key was rolled back", true),
-    NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true);
+    NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true),
+    WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD) or 6 (NIST_AES_WRAP_PAD)", true),
+    KEY_CLASS_INVALID(0x40000023L, "HSM Error: Only secret (symmetric) keys, class 4, can be imported or unwrapped here", true),
+    QUORUM_NOT_REQUIRED(0x40000024L, "HSM Error: This key has no quorum (m_value below 2); no token is needed", true),
+    QUORUM_TOKEN_INVALID(0x40000025L, "HSM Error: No such quorum token in this session, or it expired (tokens last 10 minutes)", true),
+    QUORUM_APPROVAL_INVALID(0x40000026L, "HSM Error: The approval was refused: the approver must be the key's owner or a user it is shared with, approve once, and sign with their registered quorum key", true);
 
     private final long code;
     private final String text;

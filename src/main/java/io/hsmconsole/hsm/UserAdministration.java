@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
@@ -24,6 +25,10 @@ public final class UserAdministration {
     }
 
     public HsmResult<UserInfo> createUser(UserType type, String name, char[] password) {
+        return session.audited("createUser", type + " " + name, create(type, name, password));
+    }
+
+    private HsmResult<UserInfo> create(UserType type, String name, char[] password) {
         try {
             if (!session.user().type().isOfficer()) {
                 return fail(ReturnCode.NOT_AUTHORIZED);
@@ -38,7 +43,7 @@ public final class UserAdministration {
                 return fail(ReturnCode.INVALID_PASSWORD);
             }
             String hash = cluster.hasher().hash(password);
-            Optional<UserRecord> created = cluster.store().write(tx -> tx.userByName(name).isPresent()
+            Optional<UserRecord> created = cluster.write(tx -> tx.userByName(name).isPresent()
                     ? Optional.<UserRecord>empty()
                     : Optional.of(tx.insertUser(name, type.name(), hash)));
             return created.map(u -> HsmResult.ok(HsmCluster.toInfo(u), lines(ReturnCode.SUCCESS)))
@@ -50,10 +55,14 @@ public final class UserAdministration {
 
     /** Deletes a user; a crypto user who still owns keys cannot be deleted, nor can you delete yourself. */
     public HsmResult<Void> deleteUser(UserType type, String name) {
+        return session.audited("deleteUser", type + " " + name, delete(type, name));
+    }
+
+    private HsmResult<Void> delete(UserType type, String name) {
         if (!session.user().type().isOfficer()) {
             return fail(ReturnCode.NOT_AUTHORIZED);
         }
-        ReturnCode outcome = cluster.store().write(tx -> {
+        ReturnCode outcome = cluster.write(tx -> {
             Optional<UserRecord> user = tx.userByName(name);
             if (user.isEmpty() || !UserType.valueOf(user.get().type()).answersTo(type)) {
                 return ReturnCode.USER_NOT_FOUND;
@@ -76,6 +85,10 @@ public final class UserAdministration {
 
     /** Changes a password; resets the failed-login count, which unlocks a locked account. */
     public HsmResult<Void> changePassword(UserType type, String name, char[] newPassword) {
+        return session.audited("changePswd", type + " " + name, change(type, name, newPassword));
+    }
+
+    private HsmResult<Void> change(UserType type, String name, char[] newPassword) {
         try {
             if (!Credentials.isValidPassword(newPassword)) {
                 return fail(ReturnCode.INVALID_PASSWORD);
@@ -92,7 +105,7 @@ public final class UserAdministration {
                 return fail(ReturnCode.NOT_AUTHORIZED);
             }
             String hash = cluster.hasher().hash(newPassword);
-            cluster.store().write(tx -> {
+            cluster.write(tx -> {
                 tx.userById(target.get().id()).ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
                 return null;
             });
@@ -100,6 +113,34 @@ public final class UserAdministration {
         } finally {
             wipe(newPassword);
         }
+    }
+
+    /**
+     * CMU {@code registerQuorumPubKey}: a user registers their own RSA-2048 quorum public key,
+     * proving they hold the private key by signing a registration token (at most 245 bytes).
+     */
+    public HsmResult<Void> registerQuorumKey(UserType type, String name, byte[] registrationToken, byte[] signature,
+                                             byte[] publicKeyDer) {
+        return session.audited("registerQuorumPubKey", type + " " + name, register(type, name, registrationToken,
+                signature, publicKeyDer));
+    }
+
+    private HsmResult<Void> register(UserType type, String name, byte[] token, byte[] signature, byte[] publicKeyDer) {
+        if (!session.user().name().equalsIgnoreCase(name) || !session.user().type().answersTo(type)) {
+            return fail(ReturnCode.NOT_AUTHORIZED);
+        }
+        if (token.length == 0 || token.length > 245 || !QuorumSignatures.verify(publicKeyDer, token, signature)) {
+            return fail(ReturnCode.QUORUM_APPROVAL_INVALID);
+        }
+        int id = session.user().id();
+        cluster.write(tx -> {
+            tx.userById(id).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(), u.passwordHash(),
+                    u.loginFailures(), publicKeyDer.clone())));
+            // A key the simulator kept for this user no longer matches what is registered.
+            tx.deleteIdentities("user/" + id + "/quorum");
+            return null;
+        });
+        return HsmResult.ok(null, lines(ReturnCode.SUCCESS));
     }
 
     public List<UserInfo> listUsers() {

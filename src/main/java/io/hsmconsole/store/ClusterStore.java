@@ -37,6 +37,21 @@ public interface ClusterStore extends AutoCloseable {
 
     long tokenKeyCount();
 
+    /** Every PKI item (certificates and decrypted private keys), for a whole-cluster export. */
+    List<IdentityItem> identities();
+
+    /** The cluster-wide counters: [next handle counter, next round-robin value]. */
+    long[] counters();
+
+    /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
+    Optional<IdentityItem> identity(String name);
+
+    /** The highest audit seq ever assigned, even if that record was deleted since (0 when none). */
+    long auditHighWater();
+
+    /** Audit records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
+    List<AuditRecord> auditRecords(long afterSeq, int limit);
+
     /** Per node: copies held at {@code nowMillis} and copies still pending. */
     List<NodeCopyCount> copyCounts(long nowMillis);
 
@@ -82,6 +97,9 @@ public interface ClusterStore extends AutoCloseable {
 
         void insertKey(KeyRecord key, List<KeyCopy> copies);
 
+        /** Inserts a key at its original place in creation order ({@code seq}), as an imported cluster had it. */
+        void restoreKey(KeyRecord key, List<KeyCopy> copies, long seq);
+
         void updateKey(KeyRecord key);
 
         void deleteKey(long handle);
@@ -98,7 +116,28 @@ public interface ClusterStore extends AutoCloseable {
 
         void deleteNode(int nodeId);
 
+        Optional<IdentityItem> identity(String name);
+
+        void putIdentity(IdentityItem item);
+
+        /** The hash of the newest audit record, or null when the log is empty. */
+        byte[] lastAuditHash();
+
+        /** The seq the next audit record gets: one past the highest ever used (deleted ones included). */
+        long nextAuditSeq();
+
+        void appendAudit(AuditRecord record);
+
+        /** Deletes every identity item whose name starts with the prefix. */
+        void deleteIdentities(String namePrefix);
+
         UserRecord insertUser(String name, String type, String passwordHash);
+
+        /** Inserts a user with its own ID and state, as an imported cluster had it. */
+        void restoreUser(UserRecord user);
+
+        /** Sets the cluster-wide counters, as an imported cluster had them. */
+        void restoreCounters(long handleCounter, long roundRobin);
 
         void updateUser(UserRecord user);
 

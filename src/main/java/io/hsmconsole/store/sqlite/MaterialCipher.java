@@ -29,9 +29,22 @@ final class MaterialCipher {
     }
 
     byte[] encrypt(long handle, byte[] plaintext) {
+        return encrypt(handleAad(handle), plaintext);
+    }
+
+    byte[] decrypt(long handle, byte[] blob) throws InvalidCipherTextException {
+        return decrypt(handleAad(handle), blob);
+    }
+
+    private static byte[] handleAad(long handle) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
+    }
+
+    /** Encrypts with any associated data (e.g. an identity item's name), so blobs cannot be swapped. */
+    byte[] encrypt(byte[] aad, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        GCMModeCipher gcm = cipher(true, nonce, handle);
+        GCMModeCipher gcm = cipher(true, nonce, aad);
         byte[] out = new byte[NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         int n = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE_BYTES);
@@ -43,20 +56,19 @@ final class MaterialCipher {
         return out;
     }
 
-    byte[] decrypt(long handle, byte[] blob) throws InvalidCipherTextException {
+    byte[] decrypt(byte[] aad, byte[] blob) throws InvalidCipherTextException {
         if (blob.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new InvalidCipherTextException("encrypted key material is truncated");
         }
-        GCMModeCipher gcm = cipher(false, Arrays.copyOf(blob, NONCE_BYTES), handle);
+        GCMModeCipher gcm = cipher(false, Arrays.copyOf(blob, NONCE_BYTES), aad);
         byte[] out = new byte[gcm.getOutputSize(blob.length - NONCE_BYTES)];
         int n = gcm.processBytes(blob, NONCE_BYTES, blob.length - NONCE_BYTES, out, 0);
         gcm.doFinal(out, n);
         return out;
     }
 
-    private GCMModeCipher cipher(boolean encrypt, byte[] nonce, long handle) {
+    private GCMModeCipher cipher(boolean encrypt, byte[] nonce, byte[] aad) {
         GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        byte[] aad = ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
         gcm.init(encrypt, new AEADParameters(key, TAG_BITS, nonce, aad));
         return gcm;
     }

@@ -40,7 +40,16 @@ final class Schema {
                     "CREATE INDEX key_shares_user ON key_shares(user_id, handle)",
                     "CREATE TABLE key_copies (handle INTEGER NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
                             + " node INTEGER NOT NULL, available_at INTEGER, PRIMARY KEY (handle, node)) WITHOUT ROWID",
-                    "CREATE INDEX key_copies_node ON key_copies(node, available_at)"));
+                    "CREATE INDEX key_copies_node ON key_copies(node, available_at)"),
+            // version 2: the cluster's PKI for attestation (roots, per-node hardware and HSM certificates)
+            List.of(
+                    "CREATE TABLE identities (name TEXT PRIMARY KEY, certificate BLOB NOT NULL, private_key BLOB)"),
+            // version 3: the hash-chained audit log
+            List.of(
+                    "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL,"
+                            + " node INTEGER NOT NULL, user_id INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                            + " command TEXT NOT NULL, arguments TEXT NOT NULL, result_code INTEGER NOT NULL,"
+                            + " previous_hash BLOB, hash BLOB NOT NULL)"));
 
     private Schema() {
     }

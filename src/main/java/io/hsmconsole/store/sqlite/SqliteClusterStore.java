@@ -1,7 +1,9 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
@@ -271,6 +273,77 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized long tokenKeyCount() {
         return query(this::selectTokenKeyCount);
+    }
+
+    @Override
+    public synchronized long auditHighWater() {
+        return query(this::selectAuditHighWater);
+    }
+
+    long selectAuditHighWater() throws SQLException {
+        // sqlite_sequence remembers the highest AUTOINCREMENT value even after the row is deleted.
+        try (ResultSet rs = prepared("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0)")
+                .executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public synchronized List<AuditRecord> auditRecords(long afterSeq, int limit) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT seq, time, node, user_id, user_name, command, arguments, result_code,"
+                    + " previous_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?");
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, limit);
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBytes(9), rs.getBytes(10)));
+                }
+            }
+            return records;
+        });
+    }
+
+    @Override
+    public synchronized List<IdentityItem> identities() {
+        return query(() -> {
+            List<IdentityItem> items = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT name, certificate, private_key FROM identities ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    byte[] sealed = rs.getBytes(3);
+                    String name = rs.getString(1);
+                    items.add(new IdentityItem(name, rs.getBytes(2), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+                }
+            }
+            return items;
+        });
+    }
+
+    @Override
+    public synchronized long[] counters() {
+        return query(() -> {
+            try (ResultSet rs = prepared("SELECT handle_counter, round_robin FROM cluster").executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<IdentityItem> identity(String name) {
+        return query(() -> {
+            PreparedStatement ps = prepared("SELECT certificate, private_key FROM identities WHERE name = ?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] sealed = rs.getBytes(2);
+                return Optional.of(new IdentityItem(name, rs.getBytes(1), sealed == null ? null : rows.decryptIdentity(name, sealed)));
+            }
+        });
     }
 
     @Override

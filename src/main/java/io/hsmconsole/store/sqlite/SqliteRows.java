@@ -45,6 +45,15 @@ final class SqliteRows {
         }
     }
 
+    byte[] decryptIdentity(String name, byte[] blob) {
+        try {
+            return cipher.decrypt(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), blob);
+        } catch (InvalidCipherTextException e) {
+            throw new StoreException(file, "the private key of " + name
+                    + " does not authenticate under this cluster's master key (wrong master.key or a damaged store)");
+        }
+    }
+
     List<UserRecord> users(PreparedStatement ps) throws SQLException {
         List<UserRecord> users = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -69,6 +78,8 @@ final class SqliteRows {
 
     static KeyCopy copy(ResultSet rs) throws SQLException {
         long at = rs.getLong(3);
-        return new KeyCopy(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : at);
+        // wasNull() speaks of the last column read, so ask before reading the others.
+        Long availableAt = rs.wasNull() ? null : at;
+        return new KeyCopy(rs.getLong(1), rs.getInt(2), availableAt);
     }
 }

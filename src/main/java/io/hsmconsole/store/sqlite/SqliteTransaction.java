@@ -1,7 +1,9 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -95,23 +97,39 @@ final class SqliteTransaction implements ClusterStore.Transaction {
 
     @Override
     public void insertKey(KeyRecord key, List<KeyCopy> copies) {
+        // The handle counter has just moved past this key, so it orders keys by creation.
+        add(key, copies, null);
+    }
+
+    @Override
+    public void restoreKey(KeyRecord key, List<KeyCopy> copies, long seq) {
+        add(key, copies, seq);
+    }
+
+    /** {@code seq} null: the current handle counter. */
+    private void add(KeyRecord key, List<KeyCopy> copies, Long seq) {
         sql(() -> {
             PreparedStatement ps = store.prepared("INSERT INTO keys (handle, seq, owner, key_class, key_type,"
                     + " size_bytes, label, key_id, flags, kcv, m_value, origin_node, created_at, material)"
-                    + " VALUES (?, (SELECT handle_counter FROM cluster), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " VALUES (?, COALESCE(?, (SELECT handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             ps.setLong(1, key.handle());
-            ps.setInt(2, key.ownerId());
-            ps.setInt(3, key.keyClass());
-            ps.setInt(4, key.keyType());
-            ps.setInt(5, key.sizeBytes());
-            ps.setString(6, key.label());
-            ps.setString(7, key.id());
-            ps.setLong(8, key.flags());
-            ps.setBytes(9, key.kcv());
-            ps.setInt(10, key.mValue());
-            ps.setInt(11, key.originNode());
-            ps.setLong(12, key.createdAtMillis());
-            ps.setBytes(13, store.cipher().encrypt(key.handle(), key.material()));
+            if (seq == null) {
+                ps.setNull(2, Types.INTEGER);
+            } else {
+                ps.setLong(2, seq);
+            }
+            ps.setInt(3, key.ownerId());
+            ps.setInt(4, key.keyClass());
+            ps.setInt(5, key.keyType());
+            ps.setInt(6, key.sizeBytes());
+            ps.setString(7, key.label());
+            ps.setString(8, key.id());
+            ps.setLong(9, key.flags());
+            ps.setBytes(10, key.kcv());
+            ps.setInt(11, key.mValue());
+            ps.setInt(12, key.originNode());
+            ps.setLong(13, key.createdAtMillis());
+            ps.setBytes(14, store.cipher().encrypt(key.handle(), key.material()));
             ps.executeUpdate();
             insertShares(key.handle(), key.sharedWith());
             for (KeyCopy copy : copies) {
@@ -231,6 +249,70 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     }
 
     @Override
+    public Optional<IdentityItem> identity(String name) {
+        return store.identity(name);
+    }
+
+    @Override
+    public void putIdentity(IdentityItem item) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO identities (name, certificate, private_key) VALUES (?, ?, ?)"
+                    + " ON CONFLICT(name) DO UPDATE SET certificate = excluded.certificate, private_key = excluded.private_key");
+            ps.setString(1, item.name());
+            ps.setBytes(2, item.certificate());
+            ps.setBytes(3, item.privateKey() == null ? null
+                    : store.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] lastAuditHash() {
+        return sql(() -> {
+            try (ResultSet rs = store.prepared("SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)").executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public long nextAuditSeq() {
+        return sql(() -> store.selectAuditHighWater() + 1);
+    }
+
+    @Override
+    public void appendAudit(AuditRecord r) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO audit_log (seq, time, node, user_id, user_name, command,"
+                    + " arguments, result_code, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ps.setLong(1, r.seq());
+            ps.setLong(2, r.timeMillis());
+            ps.setInt(3, r.nodeId());
+            ps.setInt(4, r.userId());
+            ps.setString(5, r.userName());
+            ps.setString(6, r.command());
+            ps.setString(7, r.arguments());
+            ps.setLong(8, r.resultCode());
+            ps.setBytes(9, r.previousHash());
+            ps.setBytes(10, r.hash());
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteIdentities(String namePrefix) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("DELETE FROM identities WHERE substr(name, 1, ?) = ?");
+            ps.setInt(1, namePrefix.length());
+            ps.setString(2, namePrefix);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
     public UserRecord insertUser(String name, String type, String passwordHash) {
         return sql(() -> {
             PreparedStatement ps = store.prepared("INSERT INTO users (name, type, password_hash, login_failures)"
@@ -244,6 +326,33 @@ final class SqliteTransaction implements ClusterStore.Transaction {
                 id = rs.getInt(1);
             }
             return new UserRecord(id, name, type, passwordHash, 0, null);
+        });
+    }
+
+    @Override
+    public void restoreUser(UserRecord u) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT INTO users (id, name, type, password_hash, login_failures,"
+                    + " quorum_public_key) VALUES (?, ?, ?, ?, ?, ?)");
+            ps.setInt(1, u.id());
+            ps.setString(2, u.name());
+            ps.setString(3, u.type());
+            ps.setString(4, u.passwordHash());
+            ps.setInt(5, u.loginFailures());
+            ps.setBytes(6, u.quorumPublicKey());
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void restoreCounters(long handleCounter, long roundRobin) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("UPDATE cluster SET handle_counter = ?, round_robin = ?");
+            ps.setLong(1, handleCounter);
+            ps.setLong(2, roundRobin);
+            ps.executeUpdate();
+            return null;
         });
     }
 

@@ -1,0 +1,241 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.crypto.Kcv;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.Handles;
+import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyNaming;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every key-creating command shares once the key material exists: the option rules, the
+ * session key kept in memory, the token key written with a copy per node, and the
+ * {@code -min_srv}/{@code -timeout} wait with rollback.
+ */
+final class KeyCreation {
+    /** How often a wait re-reads the store, so a node brought online by another process is seen. */
+    static final long POLL_MILLIS = 100;
+    static final int MAX_M_VALUE = 8;
+
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    KeyCreation(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    /** The option rules, in a fixed order so each input gets one answer. */
+    Optional<ReturnCode> validate(KeyOptions o, int nodeCount) {
+        if (!KeyNaming.isValidLabel(o.label())) {
+            return Optional.of(ReturnCode.INVALID_LABEL);
+        }
+        if (!KeyNaming.isValidId(o.id())) {
+            return Optional.of(ReturnCode.INVALID_KEY_ID);
+        }
+        if (o.timeoutSeconds() != null && o.minServers() == null) {
+            return Optional.of(ReturnCode.TIMEOUT_NEEDS_MIN_SRV);
+        }
+        if (o.minServers() != null && (o.minServers() < 1 || o.minServers() > nodeCount)) {
+            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+        }
+        if (o.timeoutSeconds() != null && o.timeoutSeconds() < 0) {
+            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+        }
+        if (o.session() && !o.shareWith().isEmpty()) {
+            return Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
+        }
+        if (o.shareWith().contains(session.user().id())) {
+            return Optional.of(ReturnCode.SHARE_WITH_OWNER);
+        }
+        long distinctShares = o.shareWith().stream().distinct().count();
+        if (o.mValue() < 0 || o.mValue() > MAX_M_VALUE || o.mValue() > 1 + distinctShares) {
+            return Optional.of(ReturnCode.M_VALUE_INVALID);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Creates the key from {@code material} (which is wiped afterwards). Options must be valid. With
+     * {@code -attest} the node that made the key signs its answer and the result carries the verdict;
+     * a failed verdict does not roll the key back (as KMU).
+     */
+    HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        if (!o.attest() || result.value() == null) {
+            return result;
+        }
+        GeneratedKey key = result.value();
+        return result.withAttestation(new Attestation(cluster).attest(key.servingNode(), result.code().code(),
+                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(key.handle()).array()));
+    }
+
+    private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
+                                                     SyncObserver observer) {
+        try {
+            List<NodeRecord> nodes = cluster.store().nodes();
+            long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
+            if (o.session()) {
+                return createSessionKey(type, material, o, flags, nodes);
+            }
+            return createTokenKey(type, material, o, flags, nodes, observer);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    private HsmResult<GeneratedKey> createSessionKey(KeyType type, byte[] material, KeyOptions o, long flags,
+                                                     List<NodeRecord> nodes) {
+        int node = session.homeNode();
+        if (nodes.stream().noneMatch(n -> n.id() == node && n.online())) {
+            return HsmResult.fail(ReturnCode.NO_ACTIVE_NODE, NodeLines.all(nodes, node, ReturnCode.NO_ACTIVE_NODE));
+        }
+        if (!o.id().isEmpty() && (session.keys().idInUse(o.id())
+                || !cluster.store().findKeys(KeyFilter.withId(o.id())).isEmpty())) {
+            return HsmResult.fail(ReturnCode.DUPLICATE_KEY_ID, NodeLines.all(nodes, node, ReturnCode.DUPLICATE_KEY_ID));
+        }
+        long handle = session.keys().nextHandle(node);
+        session.keys().put(record(handle, type, material, o, flags, List.of(), node, cluster.clock().nowMillis()));
+        // A session key lives on one node and is never replicated: one node answers.
+        return HsmResult.ok(new GeneratedKey(handle, node, false), List.of(new NodeResult(node, ReturnCode.SUCCESS)));
+    }
+
+    private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
+                                                   List<NodeRecord> nodes, SyncObserver observer) {
+        List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
+        Created created = cluster.write(tx -> {
+            for (int user : shares) {
+                boolean isCu = tx.userById(user).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
+                if (!isCu) {
+                    return Created.refused(ReturnCode.SHARE_USER_INVALID);
+                }
+            }
+            if (!o.id().isEmpty() && (tx.keyIdExists(o.id()) || session.keys().idInUse(o.id()))) {
+                return Created.refused(ReturnCode.DUPLICATE_KEY_ID);
+            }
+            if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
+                return Created.refused(ReturnCode.CLUSTER_FULL);
+            }
+            List<NodeRecord> current = tx.nodes();
+            List<NodeRecord> online = current.stream().filter(NodeRecord::online).toList();
+            if (online.isEmpty()) {
+                return Created.refused(ReturnCode.NO_ACTIVE_NODE);
+            }
+            NodeRecord node = online.get((int) (tx.nextRoundRobin() % online.size()));
+            long handle = Handles.of(node.id(), tx.nextHandleCounter());
+            long now = cluster.clock().nowMillis();
+            tx.insertKey(record(handle, type, material, o, flags, shares, node.id(), now),
+                    copiesFrom(handle, node.id(), current, now));
+            return new Created(null, handle, node.id());
+        });
+        if (created.refusal() != null) {
+            int serving = session.homeNode();
+            return HsmResult.fail(created.refusal(), NodeLines.all(nodes, serving, created.refusal()));
+        }
+        return awaitMinServers(created, o, observer);
+    }
+
+    /**
+     * A token key's copies: the generating node holds it now, every other online node after its
+     * latency, offline nodes when they come back (pending).
+     */
+    static List<KeyCopy> copiesFrom(long handle, int origin, List<NodeRecord> nodes, long now) {
+        List<KeyCopy> copies = new ArrayList<>();
+        for (NodeRecord n : nodes) {
+            Long at = n.id() == origin ? Long.valueOf(now) : n.online() ? Long.valueOf(now + n.latencyMillis()) : null;
+            copies.add(new KeyCopy(handle, n.id(), at));
+        }
+        return copies;
+    }
+
+    private KeyRecord record(long handle, KeyType type, byte[] material, KeyOptions o, long flags, List<Integer> shares,
+                             int node, long now) {
+        byte[] kcv = switch (type) {
+            case AES -> Kcv.aes(material);
+            case DES3 -> Kcv.des3(material);
+            case GENERIC_SECRET, RC4 -> null;
+        };
+        return new KeyRecord(handle, session.user().id(), KeyClass.SECRET_KEY.code(), type.code(), material.length,
+                o.label(), o.id(), flags, kcv, o.mValue(), node, now, shares, material.clone());
+    }
+
+    /**
+     * Waits until {@code -min_srv} nodes hold the key. Re-reads the store while waiting (another
+     * process may bring a node back); past {@code -timeout}, or when cancelled, the key is deleted
+     * from every node in one transaction.
+     */
+    private HsmResult<GeneratedKey> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
+        HsmClock clock = cluster.clock();
+        ClusterStore store = cluster.store();
+        int required = o.minServers() == null ? 1 : o.minServers();
+        long start = clock.nowMillis();
+        Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
+        GeneratedKey key = new GeneratedKey(created.handle(), created.node(), false);
+        while (true) {
+            long now = clock.nowMillis();
+            List<KeyCopy> copies = store.copies(created.handle());
+            List<NodeRecord> nodes = store.nodes();
+            int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
+            if (held >= required) {
+                return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
+            }
+            if (copies.isEmpty()) {
+                return HsmResult.fail(ReturnCode.INVALID_HANDLE, NodeLines.all(nodes, created.node(), ReturnCode.INVALID_HANDLE));
+            }
+            observer.waiting(created.handle(), held, required, now - start);
+            if (observer.cancelled()) {
+                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+            }
+            if (deadline != null && now >= deadline) {
+                return rollBack(key, ReturnCode.MIN_SRV_NOT_REACHED, nodes, copies, now);
+            }
+            long wakeAt = now + POLL_MILLIS;
+            for (KeyCopy c : copies) {
+                if (c.availableAtMillis() != null && c.availableAtMillis() > now) {
+                    wakeAt = Math.min(wakeAt, c.availableAtMillis());
+                }
+            }
+            if (deadline != null) {
+                wakeAt = Math.min(wakeAt, deadline);
+            }
+            try {
+                clock.sleepMillis(wakeAt - now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+            }
+        }
+    }
+
+    private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,
+                                             List<KeyCopy> copies, long now) {
+        cluster.write(tx -> {
+            tx.deleteKey(key.handle());
+            return null;
+        });
+        GeneratedKey rolledBack = new GeneratedKey(key.handle(), key.servingNode(), true);
+        return new HsmResult<>(why, NodeLines.forNewKey(nodes, key.servingNode(), copies, now, ReturnCode.SUCCESS),
+                rolledBack);
+    }
+
+    private record Created(ReturnCode refusal, long handle, int node) {
+        static Created refused(ReturnCode code) {
+            return new Created(code, 0, 0);
+        }
+    }
+}

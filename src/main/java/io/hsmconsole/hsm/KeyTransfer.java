@@ -1,0 +1,212 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.WrapMechanism;
+import io.hsmconsole.hsm.key.WrappedKey;
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.Wrapper;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.RFC3394WrapEngine;
+import org.bouncycastle.crypto.engines.RFC5649WrapEngine;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keys in and out of the HSM: export (exSymKey), wrap (wrapKey), import (imSymKey) and unwrap
+ * (unWrapKey). Only the owner exports, only extractable keys leave, and the wrapping key must be an
+ * AES key allowed to wrap (or unwrap) — every route checks the same rules here.
+ */
+final class KeyTransfer {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+    private final KeyCreation creation;
+
+    KeyTransfer(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+        this.creation = new KeyCreation(cluster, session);
+    }
+
+    /** The key's plaintext, as {@code exSymKey} writes it: wrapped inside the HSM, unwrapped for the host. */
+    HsmResult<byte[]> export(long handle, long wrappingHandle) {
+        return wrap(handle, wrappingHandle, WrapMechanism.NIST_AES_WRAP_PAD.code()).map(w -> {
+            KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
+            try {
+                return unwrapWith(wrapping.material(), w.mechanism(), w.ciphertext());
+            } catch (InvalidCipherTextException e) {
+                throw new IllegalStateException("a key the HSM just wrapped must unwrap", e);
+            }
+        });
+    }
+
+    HsmResult<WrappedKey> wrap(long handle, long wrappingHandle, int mechanismCode) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        Optional<ReturnCode> refusal = whyNotExportable(key.get())
+                .or(() -> whyNotWrapping(wrappingHandle, Attribute.WRAP, key.get()));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), key.get());
+        }
+        Optional<WrapMechanism> mechanism = WrapMechanism.fromCode(mechanismCode);
+        if (mechanism.isEmpty()) {
+            return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, key.get());
+        }
+        KeyRecord k = key.get();
+        if (mechanism.get() == WrapMechanism.NIST_AES_WRAP_NO_PAD && k.material().length % 8 != 0) {
+            return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, k);
+        }
+        KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
+        Optional<ReturnCode> noQuorum = useQuorum(k, wrapping);
+        if (noQuorum.isPresent()) {
+            return session.fail(noQuorum.get(), k);
+        }
+        byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType()),
+                k.label(), k.id(), k.sizeBytes()));
+    }
+
+    /** {@code imSymKey}: the host's plaintext becomes a key (LOCAL = 0) via an AES key allowed to unwrap. */
+    HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
+                                      SyncObserver observer) {
+        try {
+            Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
+                    .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster.hsmType()))
+                    .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                    .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
+            if (refusal.isPresent()) {
+                return session.fail(refusal.get(), null);
+            }
+            return creation.create(KeyType.fromCode(keyTypeCode).orElseThrow(), material.clone(), options, false,
+                    observer);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (LOCAL = 0). */
+    HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, int mechanismCode, KeyTemplate template,
+                                   KeyOptions options, SyncObserver observer) {
+        Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null);
+        if (refusal.isEmpty() && WrapMechanism.fromCode(mechanismCode).isEmpty()) {
+            refusal = Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED);
+        }
+        if (refusal.isEmpty() && template.keyClass() != KeyClass.SECRET_KEY.code()) {
+            refusal = Optional.of(ReturnCode.KEY_CLASS_INVALID);
+        }
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), null);
+        }
+        byte[] material;
+        try {
+            byte[] wrappingKey = session.lookup(wrappingHandle).orElseThrow().material();
+            material = unwrapWith(wrappingKey, WrapMechanism.fromCode(mechanismCode).orElseThrow(), ciphertext);
+        } catch (InvalidCipherTextException | RuntimeException e) {
+            return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
+        }
+        Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster.hsmType())
+                .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
+        if (invalid.isPresent()) {
+            Arrays.fill(material, (byte) 0);
+            return session.fail(invalid.get(), null);
+        }
+        return creation.create(KeyType.fromCode(template.keyTypeCode()).orElseThrow(), material, options, false, observer);
+    }
+
+    private Optional<ReturnCode> whyNotExportable(KeyRecord key) {
+        if (key.ownerId() != session.user().id()) {
+            return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
+        }
+        if (!KeyFlags.has(key.flags(), Attribute.EXTRACTABLE)) {
+            return Optional.of(ReturnCode.KEY_NOT_EXTRACTABLE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The wrapping key must be visible, AES, have the WRAP (or UNWRAP) attribute, need no quorum,
+     * and be TRUSTED when the wrapped key demands it.
+     */
+    private Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
+        Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
+        if (w.isEmpty()) {
+            return Optional.of(ReturnCode.INVALID_HANDLE);
+        }
+        KeyRecord k = w.get();
+        if (k.keyType() != KeyType.AES.code() || !KeyFlags.has(k.flags(), use)) {
+            return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
+        }
+        if (wrapped != null && KeyFlags.has(wrapped.flags(), Attribute.WRAP_WITH_TRUSTED)
+                && !KeyFlags.has(k.flags(), Attribute.TRUSTED)) {
+            return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
+        }
+        return Optional.empty();
+    }
+
+    /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
+    private Optional<ReturnCode> useQuorum(KeyRecord... keys) {
+        for (KeyRecord k : keys) {
+            if (k.mValue() >= 2 && !session.quorum().ready(QuorumService.USE_KEY, k)) {
+                return Optional.of(ReturnCode.QUORUM_REQUIRED);
+            }
+        }
+        for (KeyRecord k : keys) {
+            session.quorum().useToken(QuorumService.USE_KEY, k);
+        }
+        return Optional.empty();
+    }
+
+    static byte[] wrapWith(byte[] wrappingKey, WrapMechanism mechanism, byte[] plaintext) {
+        Wrapper w = wrapper(mechanism);
+        w.init(true, new KeyParameter(wrappingKey));
+        byte[] input = mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Pad(plaintext) : plaintext;
+        return w.wrap(input, 0, input.length);
+    }
+
+    static byte[] unwrapWith(byte[] wrappingKey, WrapMechanism mechanism, byte[] ciphertext)
+            throws InvalidCipherTextException {
+        Wrapper w = wrapper(mechanism);
+        w.init(false, new KeyParameter(wrappingKey));
+        byte[] out = w.unwrap(ciphertext, 0, ciphertext.length);
+        return mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Unpad(out) : out;
+    }
+
+    private static Wrapper wrapper(WrapMechanism mechanism) {
+        return mechanism == WrapMechanism.NIST_AES_WRAP_PAD
+                ? new RFC5649WrapEngine(AESEngine.newInstance())
+                : new RFC3394WrapEngine(AESEngine.newInstance());
+    }
+
+    private static byte[] pkcs5Pad(byte[] in) {
+        int pad = 8 - in.length % 8;
+        byte[] out = Arrays.copyOf(in, in.length + pad);
+        Arrays.fill(out, in.length, out.length, (byte) pad);
+        return out;
+    }
+
+    private static byte[] pkcs5Unpad(byte[] in) throws InvalidCipherTextException {
+        int pad = in.length == 0 ? 0 : in[in.length - 1] & 0xff;
+        if (pad < 1 || pad > 8 || pad > in.length) {
+            throw new InvalidCipherTextException("bad PKCS#5 padding");
+        }
+        return Arrays.copyOf(in, in.length - pad);
+    }
+
+    List<NodeRecord> nodes() {
+        return cluster.store().nodes();
+    }
+}

@@ -1,0 +1,136 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.hsm.quorum.QuorumSignatures;
+import io.hsmconsole.hsm.quorum.QuorumToken;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.IdentityItem;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.UserRecord;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Quorum (M of N) for keys: getToken, approvals that are verified signatures of the token's
+ * challenge by each approver's registered RSA-2048 quorum key, and the check that an operation on
+ * a key with m_value ≥ 2 has a complete token. Approvers must be the key's owner or users it is
+ * shared with; each counts once.
+ */
+final class QuorumApprovals {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+    private final QuorumTokens tokens;
+
+    QuorumApprovals(HsmCluster cluster, HsmSession session, QuorumTokens tokens) {
+        this.cluster = cluster;
+        this.session = session;
+        this.tokens = tokens;
+    }
+
+    HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        if (key.get().mValue() < 2) {
+            return session.fail(ReturnCode.QUORUM_NOT_REQUIRED, key.get());
+        }
+        QuorumToken t = tokens.create(service, handle, session.homeNode(), session.user().name(), key.get().mValue());
+        return session.ok(key.get(), t);
+    }
+
+    /** An approval signed elsewhere (e.g. with openssl) by the approver's registered quorum key. */
+    HsmResult<QuorumToken> approve(int tokenId, String approver, byte[] signature) {
+        Optional<QuorumToken> token = tokens.live(tokenId);
+        if (token.isEmpty()) {
+            return session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null);
+        }
+        Optional<UserRecord> user = cluster.store().userByName(approver);
+        if (user.isEmpty() || user.get().quorumPublicKey() == null || !eligible(token.get(), user.get())
+                || token.get().approvedBy(user.get().name())
+                || !QuorumSignatures.verify(user.get().quorumPublicKey(), token.get().challenge(), signature)) {
+            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null);
+        }
+        QuorumToken approved = token.get().withApprover(user.get().name());
+        tokens.replace(approved);
+        return session.ok(null, approved);
+    }
+
+    /**
+     * The console's approval: the approver proves who they are with their password (a login, with
+     * its lockout), and the simulator signs with the quorum key it keeps for them — enrolling one
+     * on first use — then the approval is verified like any other.
+     */
+    HsmResult<QuorumToken> approveWithPassword(int tokenId, String approver, char[] password) {
+        HsmResult<HsmSession> login = cluster.login(LoginChannel.CONSOLE, UserType.CU, approver, password);
+        if (!login.isSuccess()) {
+            return session.fail(login.code(), null);
+        }
+        login.value().close();
+        Optional<QuorumToken> token = tokens.live(tokenId);
+        if (token.isEmpty()) {
+            return session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null);
+        }
+        Optional<IdentityItem> key = heldQuorumKey(login.value().user().id());
+        if (key.isEmpty()) {
+            // The user registered a key of their own: only they can sign with it (approveToken).
+            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null);
+        }
+        return approve(tokenId, approver, QuorumSignatures.sign(key.get().privateKey(), token.get().challenge()));
+    }
+
+    /** The quorum key the simulator keeps for a user, made on first use unless they registered their own. */
+    private Optional<IdentityItem> heldQuorumKey(int userId) {
+        String name = "user/" + userId + "/quorum";
+        Optional<IdentityItem> held = cluster.store().identity(name);
+        if (held.isPresent()) {
+            return held;
+        }
+        if (cluster.store().userById(userId).map(u -> u.quorumPublicKey() != null).orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(enroll(userId, name));
+    }
+
+    private IdentityItem enroll(int userId, String name) {
+        {
+            AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(new SecureRandom());
+            IdentityItem item = new IdentityItem(name, QuorumSignatures.publicDer(pair), QuorumSignatures.privateDer(pair));
+            cluster.write(tx -> {
+                tx.putIdentity(item);
+                tx.userById(userId).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(),
+                        u.passwordHash(), u.loginFailures(), item.certificate())));
+                return null;
+            });
+            return item;
+        }
+    }
+
+    private boolean eligible(QuorumToken token, UserRecord approver) {
+        Optional<KeyRecord> key = session.lookup(token.keyHandle());
+        return key.isPresent() && (key.get().ownerId() == approver.id() || key.get().sharedWith().contains(approver.id()));
+    }
+
+    /**
+     * For an operation on a quorum key: empty when the key needs no quorum or a complete token was
+     * used up for it, else QUORUM_REQUIRED. Call it last, when every other rule has passed.
+     */
+    Optional<ReturnCode> useToken(QuorumService service, KeyRecord key) {
+        if (key.mValue() < 2 || tokens.consume(service, key.handle(), key.mValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(ReturnCode.QUORUM_REQUIRED);
+    }
+
+    boolean ready(QuorumService service, KeyRecord key) {
+        return key.mValue() < 2 || tokens.ready(service, key.handle(), key.mValue());
+    }
+
+    List<QuorumToken> list() {
+        return tokens.all();
+    }
+}

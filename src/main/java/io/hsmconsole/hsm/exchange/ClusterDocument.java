@@ -1,0 +1,44 @@
+package io.hsmconsole.hsm.exchange;
+
+import java.util.List;
+
+/**
+ * A whole cluster as one JSON document, for sharing a scenario. Secrets (key material, password
+ * hashes, private keys) are sealed under a passphrase (see {@link DocumentCipher}); everything else
+ * is readable. {@code format} and {@code version} let a reader refuse what it does not know.
+ */
+public record ClusterDocument(String format, int version, long exportedAtMillis, Protection protection,
+                              ClusterPart cluster, List<NodePart> nodes, List<UserPart> users, List<KeyPart> keys,
+                              List<CopyPart> copies, List<IdentityPart> identities, List<AuditPart> audit) {
+    public static final String FORMAT = "hsm-key-console-cluster";
+    public static final int VERSION = 1;
+
+    /** How the secrets are sealed, and a sealed constant that tells a wrong passphrase from damage. */
+    public record Protection(String kdf, int iterations, String salt, String check) {
+    }
+
+    public record ClusterPart(String name, String hsmType, int keyCapacity, long createdAtMillis, long handleCounter,
+                              long roundRobin) {
+    }
+
+    public record NodePart(int id, boolean online, long latencyMillis, String firmwareVersion, String firmwareMeasurement) {
+    }
+
+    public record UserPart(int id, String name, String type, String passwordHash, int loginFailures, String quorumPublicKey) {
+    }
+
+    public record KeyPart(long handle, int owner, int keyClass, int keyType, int sizeBytes, String label, String id,
+                          long flags, String kcv, int mValue, int originNode, long createdAtMillis, List<Integer> sharedWith,
+                          String material) {
+    }
+
+    public record CopyPart(long handle, int node, Long availableAtMillis) {
+    }
+
+    public record IdentityPart(String name, String certificate, String privateKey) {
+    }
+
+    public record AuditPart(long seq, long timeMillis, int nodeId, int userId, String userName, String command,
+                            String arguments, long resultCode, String previousHash, String hash) {
+    }
+}

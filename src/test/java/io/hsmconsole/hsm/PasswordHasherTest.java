@@ -1,0 +1,34 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.crypto.PasswordHasher;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTest {
+    private final PasswordHasher hasher = new PasswordHasher(new SecureRandom());
+
+    @Test
+    void verifiesTheRightPasswordOnly() {
+        String h = hasher.hash("example_pwd".toCharArray());
+        assertThat(h).startsWith("$pbkdf2-sha256$i=" + PasswordHasher.ITERATIONS + "$").doesNotContain("example_pwd");
+        assertThat(hasher.verify("example_pwd".toCharArray(), h)).isTrue();
+        assertThat(hasher.verify("example_pwD".toCharArray(), h)).isFalse();
+        assertThat(hasher.verify("".toCharArray(), h)).isFalse();
+    }
+
+    @Test
+    void saltsEveryHash() {
+        assertThat(hasher.hash("same_pwd".toCharArray())).isNotEqualTo(hasher.hash("same_pwd".toCharArray()));
+    }
+
+    @Test
+    void malformedHashesNeverVerify() {
+        for (String bad : new String[]{null, "", "$pbkdf2-sha256$i=x$AA$AA", "$md5$i=1$AA$AA", "$pbkdf2-sha256$i=0$AA$AA",
+                "$pbkdf2-sha256$i=10$!!$AA", "plain"}) {
+            assertThat(hasher.verify("x".toCharArray(), bad)).as(String.valueOf(bad)).isFalse();
+        }
+    }
+}
