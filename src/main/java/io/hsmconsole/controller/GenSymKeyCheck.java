@@ -65,9 +65,6 @@ public final class GenSymKeyCheck {
         if (req.mValue() < 0 || req.mValue() > MAX_M_VALUE || req.mValue() > 1 + distinctShares) {
             found.add(new GenSymKeyProblem(GenSymKeyField.M_VALUE, ReturnCode.M_VALUE_INVALID));
         }
-        if (req.attest()) {
-            found.add(new GenSymKeyProblem(GenSymKeyField.ATTEST, ReturnCode.ATTESTATION_UNAVAILABLE));
-        }
         if (!req.session() && req.shareWith().stream().anyMatch(u -> !ctx.cryptoUserIds().contains(u))) {
             found.add(new GenSymKeyProblem(GenSymKeyField.SHARING, ReturnCode.SHARE_USER_INVALID));
         }
