@@ -23,9 +23,9 @@ public final class NodeController {
     private final TaskRunner runner;
     private final Consumer<Throwable> onError;
     private final ClusterController cluster;
-    private final ObservableMap<Integer, AttestationReport> attestations = FXCollections.observableHashMap();
+    private final ObservableMap<Integer, NodeAttestation> attestations = FXCollections.observableHashMap();
     // One wrapper for all listeners: an unmodifiable view only holds its listeners weakly through its owner.
-    private final ObservableMap<Integer, AttestationReport> readOnlyAttestations =
+    private final ObservableMap<Integer, NodeAttestation> readOnlyAttestations =
             FXCollections.unmodifiableObservableMap(attestations);
 
     public NodeController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError, ClusterController cluster) {
@@ -37,11 +37,11 @@ public final class NodeController {
     }
 
     /** The last attestation report of each node this console attested, by node id (UI thread only). */
-    public ObservableMap<Integer, AttestationReport> attestations() {
+    public ObservableMap<Integer, NodeAttestation> attestations() {
         return readOnlyAttestations;
     }
 
-    public Optional<AttestationReport> lastAttestation(int nodeId) {
+    public Optional<NodeAttestation> lastAttestation(int nodeId) {
         return Optional.ofNullable(attestations.get(nodeId));
     }
 
@@ -50,7 +50,7 @@ public final class NodeController {
      * example), so the cluster view shows it as the node's last attestation. UI thread.
      */
     public void recordAttestation(AttestationReport report) {
-        attestations.put(report.nodeId(), report);
+        attestations.put(report.nodeId(), NodeAttestation.of(report));
     }
 
     public TaskHandle setOnline(int nodeId, boolean online, Consumer<HsmResult<Void>> done) {
@@ -86,13 +86,16 @@ public final class NodeController {
     /**
      * "Attest now": the node signs a fresh challenge and the client verifies both chains, the
      * signature, the nonce and the measurement. A report (PASS or FAIL) is remembered as the node's
-     * last attestation; an offline node gives no report, only its refusal.
+     * last attestation; an offline node gives no report, only its refusal. The result's value is the
+     * report whenever there is one (code SUCCESS for PASS, ATTESTATION_FAILED for FAIL), else null.
      */
-    public TaskHandle attest(int nodeId, Consumer<HsmResult<AttestationReport>> done) {
+    public TaskHandle attest(int nodeId, Consumer<HsmResult<NodeAttestation>> done) {
         return runner.run(BackgroundWork.named("attest node", p -> workspace.cluster().attestNode(nodeId), onError)
                 .onSuccess(result -> {
                     result.attestationReport().ifPresent(this::recordAttestation);
-                    done.accept(result);
+                    // A FAIL verdict comes with ATTESTATION_FAILED and the report; keep the report either way.
+                    done.accept(new HsmResult<>(result.code(), result.nodes(),
+                            result.attestationReport().map(NodeAttestation::of).orElse(null)));
                 }));
     }
 

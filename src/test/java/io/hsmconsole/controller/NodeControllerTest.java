@@ -2,7 +2,6 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
-import io.hsmconsole.hsm.attest.AttestationReport;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +53,8 @@ class NodeControllerTest {
         assertThat(tampered.isSuccess()).isTrue();
         assertThat(node(1).state()).isEqualTo(NodeState.TAMPERED);
 
-        HsmResult<AttestationReport> failed = await(done -> nodes.attest(1, done));
+        HsmResult<NodeAttestation> failed = await(done -> nodes.attest(1, done));
+        assertThat(failed.code()).isEqualTo(ReturnCode.ATTESTATION_FAILED);
         assertThat(failed.value().passed()).isFalse();
         assertThat(failed.value().reason()).startsWith("measurement mismatch");
         assertThat(failed.value().measuredHex()).isNotEqualTo(failed.value().expectedHex());
@@ -62,7 +62,8 @@ class NodeControllerTest {
 
         HsmResult<Void> restored = await(done -> nodes.restoreFirmware(1, done));
         assertThat(restored.isSuccess()).isTrue();
-        HsmResult<AttestationReport> passed = await(done -> nodes.attest(1, done));
+        HsmResult<NodeAttestation> passed = await(done -> nodes.attest(1, done));
+        assertThat(passed.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(passed.value().passed()).isTrue();
         assertThat(passed.value().manufacturerChain()).hasSize(3);
         assertThat(passed.value().operatorChain()).hasSize(3);
@@ -75,9 +76,10 @@ class NodeControllerTest {
         HsmResult<Void> offline = await(done -> nodes.setOnline(2, false, done));
         assertThat(offline.isSuccess()).isTrue();
 
-        HsmResult<AttestationReport> r = await(done -> nodes.attest(2, done));
+        HsmResult<NodeAttestation> r = await(done -> nodes.attest(2, done));
 
         assertThat(r.code()).isEqualTo(ReturnCode.SERVER_UNAVAILABLE);
+        assertThat(r.value()).isNull();
         assertThat(nodes.lastAttestation(2)).isEmpty();
     }
 
@@ -86,7 +88,7 @@ class NodeControllerTest {
         HsmResult<Integer> added = await(done -> nodes.addNode(0, done));
         assertThat(added.value()).isEqualTo(3);
         assertThat(f.clusterView.snapshotProperty().get().nodes()).extracting(NodeStatus::id).containsExactly(0, 1, 2, 3);
-        HsmResult<AttestationReport> fresh = await(done -> nodes.attest(3, done));
+        HsmResult<NodeAttestation> fresh = await(done -> nodes.attest(3, done));
         assertThat(fresh.value().passed()).isTrue();
         assertThat(nodes.lastAttestation(3)).isPresent();
 

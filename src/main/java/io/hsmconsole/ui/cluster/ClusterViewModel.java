@@ -2,10 +2,9 @@ package io.hsmconsole.ui.cluster;
 
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ClusterSnapshot;
+import io.hsmconsole.controller.NodeAttestation;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.attest.AttestationReport;
-import io.hsmconsole.hsm.attest.CertificateSummary;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
@@ -59,7 +58,7 @@ public final class ClusterViewModel {
         this.time = time;
         this.notices = new Notices(messages);
         cluster.snapshotProperty().addListener((obs, old, now) -> show(now));
-        nodes.attestations().addListener((MapChangeListener<Integer, AttestationReport>) change -> showAttestations());
+        nodes.attestations().addListener((MapChangeListener<Integer, NodeAttestation>) change -> showAttestations());
         show(cluster.snapshotProperty().get());
     }
 
@@ -92,12 +91,12 @@ public final class ClusterViewModel {
     }
 
     private AttestationDetails details(int nodeId) {
-        Optional<AttestationReport> last = nodes.lastAttestation(nodeId);
+        Optional<NodeAttestation> last = nodes.lastAttestation(nodeId);
         if (last.isEmpty()) {
             return new AttestationDetails(nodeId, false, false, messages.format("cluster.details.none.heading", nodeId),
                     messages.get("cluster.details.none.hint"), "", "", false, List.of(), List.of());
         }
-        AttestationReport r = last.get();
+        NodeAttestation r = last.get();
         String heading = messages.format(r.passed() ? "cluster.details.pass" : "cluster.details.fail", nodeId,
                 time.format(r.timeMillis()));
         String reason = r.passed() ? messages.get("cluster.details.reason.pass") : r.reason();
@@ -108,10 +107,10 @@ public final class ClusterViewModel {
     }
 
     /** The core lists a chain from the node's HSM certificate up: HSM, hardware, root. */
-    private List<AttestationDetails.CertificateLine> chain(List<CertificateSummary> certificates, String which) {
+    private List<AttestationDetails.CertificateLine> chain(List<NodeAttestation.Certificate> certificates, String which) {
         List<AttestationDetails.CertificateLine> lines = new ArrayList<>();
         for (int i = 0; i < certificates.size(); i++) {
-            CertificateSummary c = certificates.get(i);
+            NodeAttestation.Certificate c = certificates.get(i);
             String role = messages.getOr("cluster.cert." + which + "." + i, messages.format("cluster.cert.other", i + 1));
             lines.add(new AttestationDetails.CertificateLine(role, c.subject(), c.issuer(),
                     messages.format("cluster.cert.validity", time.date(c.notBeforeMillis()), time.date(c.notAfterMillis())),
@@ -129,9 +128,8 @@ public final class ClusterViewModel {
     public void attest(NodeTileModel tile) {
         select(tile);
         nodes.attest(tile.id(), result -> {
-            Optional<AttestationReport> report = result.attestationReport();
-            if (report.isPresent()) {
-                AttestationReport r = report.get();
+            if (result.value() != null) {
+                NodeAttestation r = result.value();
                 notice.set(r.passed() ? Notice.info(messages.format("cluster.done.attest.pass", tile.id()))
                         : Notice.error(messages.format("cluster.done.attest.fail", tile.id(), r.reason()), ""));
             } else {

@@ -1,6 +1,6 @@
 package io.hsmconsole.ui.cluster;
 
-import io.hsmconsole.hsm.attest.AttestationReport;
+import io.hsmconsole.controller.NodeAttestation;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.ui.common.Messages;
@@ -61,7 +61,7 @@ public final class NodeTileModel {
         shownLatency = node.latencyMillis();
     }
 
-    void showAttestation(AttestationReport report) {
+    void showAttestation(NodeAttestation report) {
         if (report == null) {
             verdict.set(Verdict.NONE);
             attestation.set(messages.get("cluster.tile.attestation.none"));
