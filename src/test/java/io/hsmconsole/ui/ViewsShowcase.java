@@ -3,6 +3,8 @@ package io.hsmconsole.ui;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.controller.SessionController;
+import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
@@ -18,6 +20,8 @@ import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.users.UsersView;
+import io.hsmconsole.ui.users.UsersViewModel;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -84,6 +88,32 @@ public final class ViewsShowcase extends Application {
                 ready = () -> view.viewModel().tiles().size() == 3;
                 after = () -> view.viewModel().attest(view.viewModel().tiles().get(attested));
                 done = () -> nodes.lastAttestation(attested).isPresent() && (!offline || offlineKeys(view));
+                root = view.root();
+            }
+            case "users" -> {
+                for (int i = 0; i < 5; i++) {
+                    cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "not_bobs_pwd".toCharArray());
+                }
+                SessionController sessions = new SessionController(workspace, runner, Throwable::printStackTrace);
+                UserAdminController admin = new UserAdminController(workspace, runner, Throwable::printStackTrace,
+                        clusterController);
+                UsersView view = UsersView.create(workspace, clusterController, admin, messages, dialogs);
+                UsersViewModel vm = view.viewModel();
+                sessions.login(cluster.name(), "officer1", "officer1_pwd".toCharArray(), outcome -> { });
+                ready = () -> vm.canCreateProperty().get() && vm.rows().size() == 7;
+                after = () -> {
+                    vm.openCreate();
+                    vm.newUserNameProperty().set("dave");
+                    vm.create("dave_pwd1".toCharArray(), "dave_pwd1".toCharArray());
+                };
+                done = () -> {
+                    if (vm.rows().size() == 8 && vm.formProperty().get() == UsersViewModel.Form.NONE) {
+                        vm.selectedProperty().set(vm.rows().stream().filter(u -> u.name().equals("bob")).findFirst()
+                                .orElseThrow());
+                        vm.openUnlock();
+                    }
+                    return vm.formProperty().get() == UsersViewModel.Form.CHANGE_PASSWORD;
+                };
                 root = view.root();
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);

@@ -15,13 +15,18 @@ public final class FxWait {
 
     /** Waits (up to 10 s, generous for a loaded 2-core machine) until the condition holds. */
     public static void until(Callable<Boolean> condition) {
+        until(condition, () -> "");
+    }
+
+    /** As {@link #until(Callable)}, saying what the screen showed when it gave up. */
+    public static void until(Callable<Boolean> condition, java.util.function.Supplier<String> shown) {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.call();
             });
         } catch (Exception e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within 10 s; " + shown.get(), e);
         }
     }
 
