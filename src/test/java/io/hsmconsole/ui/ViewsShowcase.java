@@ -1,5 +1,6 @@
 package io.hsmconsole.ui;
 
+import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.NodeController;
@@ -16,6 +17,7 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.ui.audit.AuditView;
 import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.Messages;
@@ -114,6 +116,24 @@ public final class ViewsShowcase extends Application {
                     }
                     return vm.formProperty().get() == UsersViewModel.Form.CHANGE_PASSWORD;
                 };
+                root = view.root();
+            }
+            case "audit" -> {
+                seedKeys(3);
+                cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "not_bobs_pwd".toCharArray());
+                HsmSession officer = cluster.login(LoginChannel.CONSOLE, UserType.CO, "officer1",
+                        "officer1_pwd".toCharArray()).value();
+                officer.users().createUser(UserType.CU, "dave", "dave_pwd1".toCharArray());
+                officer.users().deleteUser(UserType.CU, "example_user");
+                officer.logout();
+                cluster.setNodeOnline(2, false);
+                cluster.tamperFirmware(1);
+                cluster.attestNode(1);
+                AuditView view = AuditView.create(workspace, clusterController,
+                        new AuditController(workspace, runner, Throwable::printStackTrace), messages, dialogs);
+                ready = () -> view.viewModel().shown().size() > 10;
+                after = () -> view.viewModel().verify();
+                done = () -> view.viewModel().verdictProperty().get().text().startsWith("Chain intact");
                 root = view.root();
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);

@@ -10,10 +10,10 @@ import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import io.hsmconsole.ui.support.NoticeLabel;
+import io.hsmconsole.ui.support.TableColumns;
 import io.hsmconsole.ui.support.ViewMessages;
 import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -24,8 +24,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-
-import java.util.function.Function;
 
 /** Binds the Users screen to its view model; the password fields are wiped after every submit or cancel. */
 public final class UsersView {
@@ -96,13 +94,13 @@ public final class UsersView {
         tableLabel.setLabelFor(userTable);
 
         userTable.setItems(viewModel.rows());
-        column(idColumn, UserInfo::id);
-        column(typeColumn, viewModel::typeText);
-        column(nameColumn, UserInfo::name);
-        column(mofnColumn, u -> viewModel.yesNo(u.quorumKeyRegistered()));
-        column(failuresColumn, UserInfo::loginFailures);
-        column(twoFactorColumn, u -> viewModel.yesNo(u.twoFactor()));
-        column(lockedColumn, viewModel::lockedText);
+        TableColumns.text(idColumn, UserInfo::id);
+        TableColumns.text(typeColumn, viewModel::typeText);
+        TableColumns.text(nameColumn, UserInfo::name);
+        TableColumns.text(mofnColumn, u -> viewModel.yesNo(u.quorumKeyRegistered()));
+        TableColumns.text(failuresColumn, UserInfo::loginFailures);
+        TableColumns.text(twoFactorColumn, u -> viewModel.yesNo(u.twoFactor()));
+        TableColumns.text(lockedColumn, viewModel::lockedText);
         // Two-way selection: the live refresh re-selects the same user by id.
         userTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null || !viewModel.rows().contains(viewModel.selectedProperty().get())) {
@@ -180,9 +178,5 @@ public final class UsersView {
     private static void show(VBox form, boolean visible) {
         form.setVisible(visible);
         form.setManaged(visible);
-    }
-
-    private static <S> void column(TableColumn<S, Object> column, Function<S, Object> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 }
