@@ -1,0 +1,109 @@
+package io.hsmconsole.ui.cluster;
+
+import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.FxTaskRunner;
+import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.controller.TaskHandle;
+import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.support.ScriptedDialogs;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.hsmconsole.ui.support.FxWait.text;
+import static io.hsmconsole.ui.support.FxWait.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the cluster view headless: offline badge, tamper → FAIL with its reason, restore → PASS, live keys. */
+@ExtendWith(ApplicationExtension.class)
+class ClusterViewTest {
+    @TempDir
+    static Path dir;
+    private final ManualClock clock = new ManualClock(TestClusters.START);
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private final List<Throwable> errors = new ArrayList<>();
+    private HsmCluster cluster;
+    private TaskHandle watcher;
+
+    @Start
+    void start(Stage stage) {
+        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
+        String name = "view" + System.nanoTime();
+        cluster = catalog.createDemo(name, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
+        Workspace workspace = new Workspace(catalog, cluster);
+        ClusterController clusterController = new ClusterController(workspace, runner, errors::add);
+        NodeController nodes = new NodeController(workspace, runner, errors::add, clusterController);
+        ClusterView view = ClusterView.create(clusterController, nodes, Messages.load(), new ScriptedDialogs());
+        Scene scene = new Scene(view.root(), 1200, 760);
+        new Themes().register(scene); // the console's stylesheets, which define the colours the view uses
+        stage.setScene(scene);
+        stage.show();
+        watcher = clusterController.watch();
+    }
+
+    @AfterEach
+    void stop() {
+        watcher.cancel();
+        runner.close();
+        cluster.close();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void offlineTamperAttestRestoreAndLiveKeys(FxRobot robot) {
+        until(() -> text(robot, "#node-badge-2").equals("ACTIVE"));
+
+        robot.clickOn("#online-2");
+        until(() -> text(robot, "#node-badge-2").equals("OFFLINE"));
+        assertThat(text(robot, "#online-2")).isEqualTo("Bring online");
+        assertThat(text(robot, "#clusterNotice")).startsWith("Node 2 is offline");
+
+        robot.clickOn("#tamper-1");
+        until(() -> text(robot, "#node-badge-1").equals("TAMPERED"));
+        robot.clickOn("#attest-1");
+        until(() -> text(robot, "#detailsHeading").startsWith("Node 1: FAIL"));
+        assertThat(text(robot, "#detailsReason")).startsWith("measurement mismatch");
+        assertThat(text(robot, "#node-attestation-1")).startsWith("Last attestation: FAIL");
+        assertThat(text(robot, "#detailsMeasured")).isNotEqualTo(text(robot, "#detailsExpected"));
+        assertThat(robot.lookup("#cert-manufacturer-2").tryQuery()).isPresent();
+        assertThat(robot.lookup("#cert-operator-2").tryQuery()).isPresent();
+
+        robot.clickOn("#restore-1");
+        until(() -> text(robot, "#node-badge-1").equals("ACTIVE"));
+        // Keyboard: focus the button and press Space, as a keyboard user does after tabbing to it.
+        robot.interact(() -> robot.lookup("#attest-1").query().requestFocus());
+        robot.type(KeyCode.SPACE);
+        until(() -> text(robot, "#detailsHeading").startsWith("Node 1: PASS"));
+        assertThat(text(robot, "#detailsReason")).isEqualTo("Every check passed.");
+
+        // A key made over another store connection (what a key_mgmt_util process does) shows up by itself.
+        try (HsmCluster script = TestClusters.catalog(dir, clock).open(cluster.name())) {
+            HsmSession s = TestClusters.login(script, "alice");
+            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script"));
+            s.close();
+        }
+        until(() -> text(robot, "#node-keys-0").startsWith("1 keys held"));
+        assertThat(text(robot, "#node-keys-2")).startsWith("0 keys held \u00b7 1 pending");
+    }
+}

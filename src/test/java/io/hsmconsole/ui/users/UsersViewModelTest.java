@@ -1,0 +1,200 @@
+package io.hsmconsole.ui.users;
+
+import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.UserAdminController;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.support.ScriptedDialogs;
+import io.hsmconsole.ui.support.ViewMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Users screen over a real demo cluster, without a toolkit: roles, actions, refusals, password wiping. */
+class UsersViewModelTest {
+    @TempDir
+    Path dir;
+    ControllerFixture f;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    UsersViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        f = new ControllerFixture(dir);
+        UserAdminController admin = new UserAdminController(f.workspace, f.runner, f.errors::add, f.clusterView);
+        vm = new UsersViewModel(f.workspace, f.clusterView, admin, ViewMessages.over(Messages.load()), dialogs);
+        f.clusterView.refresh();
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+        assertThat(f.errors).isEmpty();
+    }
+
+    private UserInfo user(String name) {
+        return vm.rows().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void select(String name) {
+        vm.selectedProperty().set(user(name));
+    }
+
+    @Test
+    void theTableListsEveryUserWithTheListUsersColumns() {
+        assertThat(vm.rows()).extracting(UserInfo::name)
+                .containsExactly("admin", "app_user", "example_user", "alice", "bob", "carol", "officer1");
+        UserInfo admin = user("admin");
+        assertThat(vm.typeText(admin)).isEqualTo("PCO");
+        assertThat(vm.yesNo(admin.quorumKeyRegistered())).isEqualTo("NO");
+        assertThat(vm.lockedText(admin)).isEqualTo("\u2014");
+        assertThat(vm.accessHintProperty().get()).startsWith("Nobody is logged in");
+        assertThat(vm.canCreateProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCryptoUserSeesItReadOnlyAndMayOnlyChangeTheirOwnPassword() {
+        f.login("alice");
+        assertThat(vm.accessHintProperty().get()).isEqualTo(
+                "Logged in as alice (CU): the list is read-only; you can change your own password.");
+        assertThat(vm.canCreateProperty().get()).isFalse();
+        select("bob");
+        assertThat(vm.canDeleteProperty().get()).isFalse();
+        assertThat(vm.canChangePasswordProperty().get()).isFalse();
+        select("alice");
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
+
+        vm.openChangePassword();
+        vm.changePassword("alice_new1".toCharArray(), "alice_new1".toCharArray());
+
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("The password of alice was changed.");
+        assertThat(f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "alice", "alice_new1".toCharArray()).code())
+                .isEqualTo(ReturnCode.SUCCESS);
+    }
+
+    @Test
+    void anOfficerCreatesAUserWhoCanThenLogIn() {
+        f.login("officer1");
+        assertThat(vm.canCreateProperty().get()).isTrue();
+        vm.openCreate();
+        assertThat(vm.formProperty().get()).isEqualTo(UsersViewModel.Form.CREATE);
+        vm.newUserNameProperty().set("dave");
+        char[] password = "dave_pwd1".toCharArray();
+        char[] repeated = "dave_pwd1".toCharArray();
+
+        vm.create(password, repeated);
+
+        assertThat(password).containsOnly('\0');
+        assertThat(repeated).containsOnly('\0');
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Created CU user dave with ID 8.");
+        assertThat(vm.formProperty().get()).isEqualTo(UsersViewModel.Form.NONE);
+        assertThat(vm.rows()).extracting(UserInfo::name).contains("dave");
+        assertThat(f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "dave", "dave_pwd1".toCharArray()).isSuccess()).isTrue();
+    }
+
+    @Test
+    void differentPasswordsAreCaughtBeforeTheHsmAndBothAreWiped() {
+        f.login("officer1");
+        vm.openCreate();
+        vm.newUserNameProperty().set("dave");
+        char[] password = "dave_pwd1".toCharArray();
+        char[] repeated = "dave_pwd2".toCharArray();
+
+        vm.create(password, repeated);
+
+        assertThat(password).containsOnly('\0');
+        assertThat(repeated).containsOnly('\0');
+        assertThat(vm.noticeProperty().get().text()).startsWith("The two passwords differ");
+        assertThat(vm.rows()).extracting(UserInfo::name).doesNotContain("dave");
+        assertThat(vm.formProperty().get()).isEqualTo(UsersViewModel.Form.CREATE);
+    }
+
+    @Test
+    void theSimulatorsRefusalsAreShownWithTheirCodes() {
+        f.login("officer1");
+        vm.openCreate();
+        vm.newUserNameProperty().set("alice");
+        vm.create("alice_pwd2".toCharArray(), "alice_pwd2".toCharArray());
+        assertThat(vm.noticeProperty().get().error()).isTrue();
+        assertThat(vm.noticeProperty().get().text())
+                .isEqualTo("Creating CU user \u201calice\u201d was refused: A user with this name already exists");
+        assertThat(vm.noticeProperty().get().codeLine()).contains("0x4000001c");
+
+        vm.newUserNameProperty().set("shorty");
+        vm.create("short".toCharArray(), "short".toCharArray());
+        assertThat(vm.noticeProperty().get().codeLine()).contains("0x4000001b");
+    }
+
+    @Test
+    void deletingAsksFirstAndTheHsmRefusesAUserWhoOwnsKeys() {
+        try (HsmCluster other = TestClusters.catalog(dir, f.clock).open("demo")) {
+            HsmSession bob = TestClusters.login(other, "bob");
+            bob.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "bobs"));
+            bob.close();
+        }
+        f.clusterView.refresh();
+        f.login("officer1");
+        select("bob");
+        dialogs.answer = false;
+        vm.delete();
+        assertThat(dialogs.questions).hasSize(1);
+        assertThat(vm.noticeProperty().get().text()).isEmpty();
+
+        dialogs.answer = true;
+        vm.delete();
+        assertThat(vm.noticeProperty().get().codeLine()).contains("0x4000001d");
+        assertThat(vm.rows()).extracting(UserInfo::name).contains("bob");
+
+        select("carol");
+        vm.delete();
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("carol was deleted.");
+        assertThat(vm.rows()).extracting(UserInfo::name).doesNotContain("carol");
+        assertThat(vm.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void unlockIsAPasswordChangeThatResetsTheFailureCount() {
+        for (int i = 0; i < 5; i++) {
+            f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "wrong_pwd".toCharArray());
+        }
+        f.clusterView.refresh();
+        f.login("officer1");
+        select("bob");
+        assertThat(vm.lockedText(user("bob"))).isEqualTo("locked");
+        assertThat(user("bob").loginFailures()).isEqualTo(5);
+        assertThat(vm.canUnlockProperty().get()).isTrue();
+
+        vm.openUnlock();
+        assertThat(vm.formTitleProperty().get()).isEqualTo("Unlock bob (5): set a new password");
+        vm.changePassword("bob_pwd_2".toCharArray(), "bob_pwd_2".toCharArray());
+
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("The password of bob was changed and the account is unlocked.");
+        assertThat(user("bob").locked()).isFalse();
+        assertThat(user("bob").loginFailures()).isZero();
+        assertThat(vm.canUnlockProperty().get()).isFalse();
+        HsmResult<HsmSession> login = f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "bob_pwd_2".toCharArray());
+        assertThat(login.isSuccess()).isTrue();
+    }
+
+    @Test
+    void loggingOutClosesAnOpenForm() {
+        f.login("officer1");
+        vm.openCreate();
+        f.sessions.logout(r -> { });
+        assertThat(vm.formProperty().get()).isEqualTo(UsersViewModel.Form.NONE);
+        assertThat(vm.canCreateProperty().get()).isFalse();
+    }
+}

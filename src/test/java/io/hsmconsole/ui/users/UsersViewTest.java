@@ -1,0 +1,151 @@
+package io.hsmconsole.ui.users;
+
+import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.FxTaskRunner;
+import io.hsmconsole.controller.SessionController;
+import io.hsmconsole.controller.TaskHandle;
+import io.hsmconsole.controller.UserAdminController;
+import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.controls.SecurePasswordField;
+import io.hsmconsole.ui.support.ScriptedDialogs;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.hsmconsole.ui.support.FxWait.text;
+import static io.hsmconsole.ui.support.FxWait.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the Users screen headless as crypto officer: create, unlock, and a refused delete. */
+@ExtendWith(ApplicationExtension.class)
+class UsersViewTest {
+    @TempDir
+    static Path dir;
+    private final ManualClock clock = new ManualClock(TestClusters.START);
+    private final FxTaskRunner runner = new FxTaskRunner();
+    private final List<Throwable> errors = new ArrayList<>();
+    private HsmCluster cluster;
+    private SessionController sessions;
+    private TaskHandle watcher;
+
+    @Start
+    void start(Stage stage) {
+        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
+        cluster = catalog.createDemo("users" + System.nanoTime(),
+                new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
+        Workspace workspace = new Workspace(catalog, cluster);
+        ClusterController clusterController = new ClusterController(workspace, runner, errors::add);
+        sessions = new SessionController(workspace, runner, errors::add);
+        UserAdminController admin = new UserAdminController(workspace, runner, errors::add, clusterController);
+        UsersView view = UsersView.create(workspace, clusterController, admin, Messages.load(), new ScriptedDialogs());
+        Scene scene = new Scene(view.root(), 1200, 700);
+        new Themes().register(scene);
+        stage.setScene(scene);
+        stage.show();
+        watcher = clusterController.watch();
+        sessions.login(cluster.name(), "officer1", "officer1_pwd".toCharArray(), outcome -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        watcher.cancel();
+        sessions.shutdown();
+        runner.close();
+        assertThat(errors).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UserInfo> rows(FxRobot robot) {
+        return List.copyOf(((TableView<UserInfo>) robot.lookup("#userTable").query()).getItems());
+    }
+
+    /** Selects a user's row as a keyboard user does: focus the table, Home, then Down to the row. */
+    @SuppressWarnings("unchecked")
+    private void selectWithKeyboard(FxRobot robot, String name) {
+        TableView<UserInfo> table = (TableView<UserInfo>) robot.lookup("#userTable").query();
+        int index = rows(robot).stream().map(UserInfo::name).toList().indexOf(name);
+        robot.interact(table::requestFocus);
+        robot.type(KeyCode.HOME);
+        for (int i = 0; i < index; i++) {
+            robot.type(KeyCode.DOWN);
+        }
+        until(() -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().name().equals(name),
+                () -> "selected: " + table.getSelectionModel().getSelectedItem());
+    }
+
+    private boolean locked(FxRobot robot, String name) {
+        return rows(robot).stream().anyMatch(u -> u.name().equals(name) && u.locked());
+    }
+
+    @Test
+    void anOfficerCreatesUnlocksAndIsRefusedADelete(FxRobot robot) {
+        until(() -> text(robot, ".read-only-hint").startsWith("Logged in as officer1, a crypto officer"));
+        until(() -> rows(robot).size() == 7);
+
+        // Create with the keyboard: the form opens with the name field focused; Tab moves on; Enter submits.
+        robot.clickOn("#createButton");
+        until(() -> robot.lookup("#nameField").query().isFocused());
+        robot.write("dave");
+        robot.push(KeyCode.TAB);
+        robot.write("dave_pwd1");
+        robot.push(KeyCode.TAB);
+        robot.write("dave_pwd1");
+        robot.push(KeyCode.ENTER);
+        until(() -> text(robot, "#usersNotice").equals("Created CU user dave with ID 8."));
+        until(() -> rows(robot).stream().anyMatch(u -> u.name().equals("dave")));
+        assertThat(robot.lookup("#createPassword").queryAs(SecurePasswordField.class).password()).isEmpty();
+        assertThat(cluster.login(LoginChannel.CONSOLE, UserType.CU, "dave", "dave_pwd1".toCharArray()).isSuccess()).isTrue();
+
+        // bob locks himself out elsewhere; the table shows it by itself, and Unlock sets a new password.
+        for (int i = 0; i < 5; i++) {
+            cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "not_his_pwd".toCharArray());
+        }
+        until(() -> locked(robot, "bob"));
+        selectWithKeyboard(robot, "bob");
+        robot.clickOn("#unlockButton");
+        until(() -> robot.lookup("#newPassword").query().isFocused());
+        assertThat(text(robot, "#passwordTitle")).isEqualTo("Unlock bob (5): set a new password");
+        robot.write("bob_pwd_2");
+        robot.push(KeyCode.TAB);
+        robot.write("bob_pwd_2");
+        robot.clickOn("#passwordSubmit");
+        until(() -> text(robot, "#usersNotice").equals("The password of bob was changed and the account is unlocked."));
+        until(() -> !locked(robot, "bob"));
+
+        // carol owns a key: the HSM refuses to delete her, and the screen says why with the code.
+        HsmSession carol = cluster.login(LoginChannel.CONSOLE, UserType.CU, "carol", "carol_pwd".toCharArray()).value();
+        carol.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "carols"));
+        carol.close();
+        selectWithKeyboard(robot, "carol");
+        robot.clickOn("#deleteButton");
+        until(() -> text(robot, "#usersNotice").startsWith("Deleting carol was refused: The user owns keys"),
+                () -> "notice: " + text(robot, "#usersNotice"));
+        assertThat(text(robot, "#usersNotice")).contains("0x4000001d");
+    }
+}
