@@ -68,7 +68,7 @@ final class UserCommands {
 
     private static ExitStatus logout(List<String> a, CmuContext c) {
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("logoutHSM");
+            return c.notLoggedIn("logoutHSM", "");
         }
         HsmResult<Void> result = c.session().get().logout();
         c.endSession();
@@ -81,7 +81,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("createUser");
+            return c.notLoggedIn("createUser", a.get(0) + " " + a.get(1));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -100,7 +100,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("deleteUser");
+            return c.notLoggedIn("deleteUser", String.join(" ", a));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -115,7 +115,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("changePswd");
+            return c.notLoggedIn("changePswd", a.get(0) + " " + a.get(1));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;

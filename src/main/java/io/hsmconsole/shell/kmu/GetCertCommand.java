@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.attest.Pem;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.HsmDescription;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,7 +57,7 @@ final class GetCertCommand implements KmuCommand {
         if (type == null || !TYPES.containsKey(type)) {
             return usage(p, "Error: Certificate type (-s) is missing or not 1, 2, 4, 8 or 16.");
         }
-        int node = HsmDescription.servingNode(context.cluster().nodes()).id();
+        int node = context.cluster().servingNodeId();
         Optional<byte[]> der = context.cluster().certificate(TYPES.get(type).apply(node));
         if (der.isEmpty()) {
             p.error("Error: this cluster has no certificate of type " + type + " (it was made before the"
