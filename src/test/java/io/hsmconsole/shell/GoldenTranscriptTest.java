@@ -115,7 +115,7 @@ class GoldenTranscriptTest {
                     echo(actualTranscript, step);
                 }
                 case "stdout" -> {
-                    run.execute(catalog, work, placeholders);
+                    run.execute(catalog, clock, work, placeholders);
                     actualTranscript.append("@@ stdout\n").append(run.output);
                     if (!placeholders.matches(step.text(), run.output)) {
                         failures.add("output of `" + run.command + "` differs:\n--- expected\n" + step.text()
@@ -217,9 +217,9 @@ class GoldenTranscriptTest {
 
     /** One run of a tool, as a separate process would be: its own cluster handle, its own session. */
     private static final class Run {
-        private static final Map<String, ShellLauncher.Shell> TOOLS = Map.of(
-                "key_mgmt_util", (cluster, console, workDir, args) -> new KmuShell(cluster, console, workDir).run(args),
-                "cloudhsm_mgmt_util", (cluster, console, workDir, args) -> new CmuShell(cluster, console, workDir).run(args));
+        private static final Map<String, ShellLauncher.Tool> TOOLS = Map.of(
+                "key_mgmt_util", KmuShell::tool,
+                "cloudhsm_mgmt_util", CmuShell::tool);
 
         final String command;
         String stdin = "";
@@ -230,17 +230,14 @@ class GoldenTranscriptTest {
             this.command = command;
         }
 
-        void execute(ClusterCatalog catalog, Path work, Placeholders placeholders) {
+        void execute(ClusterCatalog catalog, ManualClock clock, Path work, Placeholders placeholders) {
             List<String> words = Tokens.split(placeholders.substitute(command));
-            ShellLauncher.Shell tool = TOOLS.get(words.get(0));
+            ShellLauncher.Tool tool = TOOLS.get(words.get(0));
             assertThat(tool).as("tool " + words.get(0)).isNotNull();
             StringWriter text = new StringWriter();
             PrintWriter out = new PrintWriter(text);
-            try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
-                Console console = new PlainConsole(new BufferedReader(new StringReader(stdin)), out);
-                status = tool.run(cluster, console, work, new ArrayList<>(Arrays.asList(words.toArray(String[]::new)))
-                        .subList(1, words.size()));
-            }
+            Console console = new PlainConsole(new BufferedReader(new StringReader(stdin)), out);
+            status = tool.run(new ToolContext(catalog, clock, null, console, work), words.subList(1, words.size()));
             out.flush();
             output = text.toString();
         }

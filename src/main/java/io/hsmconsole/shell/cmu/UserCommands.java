@@ -29,7 +29,13 @@ final class UserCommands {
                         UserCommands::deleteUser),
                 new CmuCommand("changePswd", "changePswd <user-type> <user-name> <password |-hpswd>",
                         "Changes a password (officers: anyone's, which also unlocks a locked account; crypto users:"
-                                + " their own).", 3, 3, UserCommands::changePassword));
+                                + " their own).", 3, 3, UserCommands::changePassword),
+                new CmuCommand("registerQuorumPubKey", "registerQuorumPubKey <user-type> <user-name> <registration-token>"
+                        + " <signed-registration-token> <public-key>",
+                        "Registers your own RSA-2048 quorum key for approving tokens: the public key (PEM, from openssl"
+                                + " rsa -pubout), a registration token of at most 245 bytes and its signature made with"
+                                + " the private key (openssl dgst -sha256 -sign).", 5, 5,
+                        QuorumKeyRegistration::register));
     }
 
     private static Optional<UserType> type(String text, CmuContext c) {

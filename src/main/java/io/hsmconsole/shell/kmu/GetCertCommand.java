@@ -64,7 +64,8 @@ final class GetCertCommand implements KmuCommand {
                     + " simulator had certificates).");
             return ExitStatus.ERROR;
         }
-        if (!KeyFiles.write(context, o.text("-f"), Pem.certificate(der.get()).getBytes(StandardCharsets.US_ASCII))) {
+        if (!KeyFiles.write(context, o.text("-f"), Pem.certificate(der.get()).getBytes(StandardCharsets.US_ASCII),
+                "certificate file")) {
             return ExitStatus.ERROR;
         }
         p.out().printf("%n\tCfm3GetCert() returned 0 :%s%n", ReturnCode.SUCCESS.text());

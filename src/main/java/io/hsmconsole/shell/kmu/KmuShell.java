@@ -1,9 +1,11 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.shell.ToolContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +30,16 @@ public final class KmuShell {
     private final KmuContext context;
     private final PrintWriter out;
 
-    public KmuShell(HsmCluster cluster, Console console, Path workDir) {
-        this.context = new KmuContext(cluster, console, workDir);
+    public KmuShell(HsmCluster cluster, Console console, Path workDir, HsmClock clock) {
+        this.context = new KmuContext(cluster, console, workDir, clock);
         this.out = console.out();
+    }
+
+    /** The key_mgmt_util tool: opens the chosen cluster and runs the mode the arguments name. */
+    public static ExitStatus tool(ToolContext tool, List<String> args) {
+        try (HsmCluster cluster = tool.openCluster()) {
+            return new KmuShell(cluster, tool.console(), tool.workDir(), tool.clock()).run(args);
+        }
     }
 
     /** Each command name with its options, for tab completion. */
