@@ -19,7 +19,7 @@ final class KmuCommands {
                 new ListUsersCommand(), new Error2StringCommand(), new HsmInfoCommand(), new PartitionInfoCommand(),
                 new ExSymKeyCommand(), new ImSymKeyCommand(), new WrapKeyCommand(), new UnWrapKeyCommand(),
                 new GetCertCommand(), new GetTokenCommand(), new ApproveTokenCommand(), new ListTokensCommand(),
-                new DelTokenCommand())) {
+                new DelTokenCommand(), new SimulateCommand())) {
             commands.put(c.name(), c);
         }
         for (String name : List.of("genRSAKeyPair", "genDSAKeyPair", "genECCKeyPair", "genPBEKey", "createPublicKey",

@@ -6,6 +6,7 @@ import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
+import io.hsmconsole.shell.sim.Simulation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,10 @@ public final class KmuShell {
         return names;
     }
 
-    /** Runs the mode the arguments name: none = interactive, {@code singlecmd …} or {@code scriptfile FILE}. */
+    /**
+     * Runs the mode the arguments name: none = interactive, {@code singlecmd …}, {@code scriptfile FILE},
+     * or (simulator only) {@code simulate …}.
+     */
     public ExitStatus run(List<String> args) {
         try {
             List<String> mode = !args.isEmpty() && args.get(0).equals("Cfm3Util") ? args.subList(1, args.size()) : args;
@@ -63,6 +67,9 @@ public final class KmuShell {
             }
             if (mode.get(0).equals("scriptfile") && mode.size() == 2) {
                 return scriptFile(mode.get(1));
+            }
+            if (mode.get(0).equals("simulate")) {
+                return new Simulation(context.cluster(), out).run(mode.subList(1, mode.size()));
             }
             unknownArguments();
             return ExitStatus.USAGE;

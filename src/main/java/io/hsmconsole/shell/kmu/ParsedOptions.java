@@ -34,6 +34,11 @@ final class ParsedOptions {
         return new ParsedOptions(Map.of(), Set.of(), List.of(), true, asked);
     }
 
+    /** The arguments as typed (for commands that parse their own, such as {@code simulate}). */
+    List<String> arguments() {
+        return arguments;
+    }
+
     /**
      * The arguments as typed, for the audit log of a command refused before the HSM; the value of
      * each option in {@code secret} (a password) is left out.
