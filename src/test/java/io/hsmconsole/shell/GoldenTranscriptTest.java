@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,7 +46,8 @@ import static org.assertj.core.api.Assertions.fail;
  *       Without this step the default cluster is used.</li>
  *   <li>{@code @@ run key_mgmt_util ARGS} / {@code @@ run cloudhsm_mgmt_util ARGS} — starts the tool
  *       as a new process would (a new session on the same data directory) with the arguments after
- *       the tool name, split on whitespace like a shell would.</li>
+ *       the tool name, split on whitespace like a shell would; a leading {@code --cluster NAME}
+ *       chooses the cluster, as with the launchers.</li>
  *   <li>{@code @@ stdin} — its block is the run's standard input, line by line (not a terminal).</li>
  *   <li>{@code @@ stdout} — its block is the exact expected output of the run; every line ends with
  *       a newline. Tabs and spaces matter.</li>
@@ -60,6 +60,8 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
  *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
  *       simulation menu does.</li>
+ *   <li>{@code @@ sql STATEMENT} — runs one SQL statement on the demo cluster's store file, as
+ *       someone editing the file behind the simulator's back would (audit-chain transcripts).</li>
  * </ul>
  * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}})
  * and key check values ({@code {KCV}}, {@code {KCV:name}}); a named one binds at its first match,
@@ -150,6 +152,10 @@ class GoldenTranscriptTest {
                     changeNode(catalog, step.argument());
                     echo(actualTranscript, step);
                 }
+                case "sql" -> {
+                    runSql(catalog, step.argument());
+                    echo(actualTranscript, step);
+                }
                 default -> fail("unknown directive @@ " + step.directive() + " in " + file);
             }
         }
@@ -215,6 +221,16 @@ class GoldenTranscriptTest {
         }
     }
 
+    private static void runSql(ClusterCatalog catalog, String statement) throws IOException {
+        Path db = catalog.dataDirectory().clusterDir(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("@@ sql " + statement + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One run of a tool, as a separate process would be: its own cluster handle, its own session. */
     private static final class Run {
         private static final Map<String, ShellLauncher.Tool> TOOLS = Map.of(
@@ -237,7 +253,13 @@ class GoldenTranscriptTest {
             StringWriter text = new StringWriter();
             PrintWriter out = new PrintWriter(text);
             Console console = new PlainConsole(new BufferedReader(new StringReader(stdin)), out);
-            status = tool.run(new ToolContext(catalog, clock, null, console, work), words.subList(1, words.size()));
+            StartupOptions options;
+            try {
+                options = StartupOptions.parse(words.subList(1, words.size()), Map.of());
+            } catch (StartupOptions.UsageException e) {
+                throw new AssertionError(e);
+            }
+            status = tool.run(new ToolContext(catalog, clock, options.cluster(), console, work), options.rest());
             out.flush();
             output = text.toString();
         }

@@ -61,6 +61,10 @@ final class KmuContext {
         }
     }
 
+    Path workDir() {
+        return workDir;
+    }
+
     Path file(String name) {
         return workDir.resolve(name);
     }

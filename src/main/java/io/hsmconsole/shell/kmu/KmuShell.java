@@ -6,6 +6,8 @@ import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
+import io.hsmconsole.shell.admin.AuditTool;
+import io.hsmconsole.shell.admin.ClusterTransfer;
 import io.hsmconsole.shell.sim.Simulation;
 
 import java.io.IOException;
@@ -36,8 +38,14 @@ public final class KmuShell {
         this.out = console.out();
     }
 
-    /** The key_mgmt_util tool: opens the chosen cluster and runs the mode the arguments name. */
+    /**
+     * The key_mgmt_util tool: {@code cluster …} works on the data folder's clusters; every other mode
+     * opens the chosen cluster first.
+     */
     public static ExitStatus tool(ToolContext tool, List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("cluster")) {
+            return new ClusterTransfer(tool).run(args.subList(1, args.size()));
+        }
         try (HsmCluster cluster = tool.openCluster()) {
             return new KmuShell(cluster, tool.console(), tool.workDir(), tool.clock()).run(args);
         }
@@ -54,7 +62,7 @@ public final class KmuShell {
 
     /**
      * Runs the mode the arguments name: none = interactive, {@code singlecmd …}, {@code scriptfile FILE},
-     * or (simulator only) {@code simulate …}.
+     * or (simulator only) {@code simulate …} and {@code audit …}.
      */
     public ExitStatus run(List<String> args) {
         try {
@@ -70,6 +78,9 @@ public final class KmuShell {
             }
             if (mode.get(0).equals("simulate")) {
                 return new Simulation(context.cluster(), out).run(mode.subList(1, mode.size()));
+            }
+            if (mode.get(0).equals("audit")) {
+                return new AuditTool(context.cluster(), out, context.workDir()).run(mode.subList(1, mode.size()));
             }
             unknownArguments();
             return ExitStatus.USAGE;
@@ -203,6 +214,7 @@ public final class KmuShell {
         out.printf("\t\tuse the following format: %n");
         out.printf("\t\t\t\"Cfm3Util singlecmd [loginHSM -u <CU> -s <username> -p <password>] <command>\" %n");
         out.printf("\t\tTo run a file of commands: \"key_mgmt_util scriptfile <file>\" %n");
+        out.printf("\t\tSimulator tools: \"key_mgmt_util simulate -h\", \"audit -h\", \"cluster -h\" %n");
         out.printf("%n");
     }
 }
