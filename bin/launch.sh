@@ -1,5 +1,5 @@
-# Shared body of the bin/ launchers (sourced, not run). Expects TOOL, MAIN_CLASS and ROOT (the
-# project folder). Runs the tool from the build output of `./mvnw -DskipTests package`:
+# Shared body of the bin/ launchers (sourced, not run). Expects TOOL, MAIN_CLASS, ROOT (the
+# project folder) and TRAINING_ARGS / TRAINING_INPUT (the run that records the CDS archive). Runs the tool from the build output of `./mvnw -DskipTests package`:
 # target/classes (or the project jar when it is current) + target/lib/*, without the GUI jars.
 # HSM_CONSOLE_DATA, HSM_CONSOLE_CLUSTER, --data-dir and --cluster are read by the tool itself;
 # JAVA_HOME picks the JVM, HSM_CONSOLE_JAVA_OPTS adds JVM options, HSM_CONSOLE_CDS=off disables
@@ -15,38 +15,57 @@ fi
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 
 # Start-up matters: scripts start one JVM per command (the seed loop starts 30).
-# - Only C1 and the serial collector: fastest for a run of a few hundred milliseconds.
+# - Only C1 (one compiler thread) and the serial collector, no perf-data file: fastest for a run
+#   of a few hundred milliseconds, and kind to a busy machine.
 # - No GUI jars (JavaFX, ControlsFX) on the class path: nothing to open or scan at start.
 # - SQLite's native library from target/native (unpacked at package time) instead of an
 #   extraction into the temp folder on every start.
 # - A class-data-sharing archive (AppCDS, made by the first run, remade when the build changes);
 #   CDS needs jars, so it is used with the project jar when that is not older than target/classes.
 # JVM warnings go to stderr, never into the tool's output.
-jar=$(ls "$target"/hsm-key-console-*.jar 2>/dev/null | head -n 1)
+# (Few processes: every fork is paid on every call of a script's loop.)
+jar=
+for candidate in "$target"/hsm-key-console-*.jar; do [ -f "$candidate" ] && jar="$candidate" && break; done
 app="$classes"
 if [ -n "$jar" ] && [ -z "$(find "$classes" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
     app="$jar"
 fi
+# BouncyCastle comes from target/lib-unsigned (copies made at package time without the jar
+# signatures): verifying the signed jars costs a few hundred ms per start and keeps their classes
+# out of the CDS archive. The signed originals stay in target/lib for everything else.
+unsigned="$target/lib-unsigned"
 cp="$app"
 for j in "$lib"/*.jar; do
-    case "${j##*/}" in javafx-*|controlsfx-*) ;; *) cp="$cp:$j" ;; esac
+    name="${j##*/}"
+    case "$name" in
+        javafx-*|controlsfx-*) ;;
+        bc*) if [ -f "$unsigned/$name" ]; then cp="$cp:$unsigned/$name"; else cp="$cp:$j"; fi ;;
+        *) cp="$cp:$j" ;;
+    esac
 done
-opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr"
-native="$target/native/org/sqlite/native/$(uname -s 2>/dev/null)/$(uname -m 2>/dev/null)"
+opts="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
+system=$(uname -s -m 2>/dev/null)
+native="$target/native/org/sqlite/native/${system% *}/${system#* }"
 if [ -f "$native/libsqlitejdbc.so" ] || [ -f "$native/libsqlitejdbc.dylib" ]; then
     name=libsqlitejdbc.so; [ -f "$native/$name" ] || name=libsqlitejdbc.dylib
     opts="$opts -Dorg.sqlite.lib.path=$native -Dorg.sqlite.lib.name=$name"
 fi
 if [ "$app" = "$jar" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ]; then
     jsa="$target/cds/$TOOL.jsa"
-    if [ -f "$jsa" ] && [ -z "$(find "$jar" "$lib" -newer "$jsa" 2>/dev/null | head -n 1)" ]; then
-        opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto"
-    elif mkdir -p "$target/cds" 2>/dev/null && [ -w "$target/cds" ]; then
-        # This run records the archive; written under a private name, then moved into place whole.
-        "$java" $opts -Xlog:cds*=off:stderr -XX:ArchiveClassesAtExit="$jsa.$$" ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"
-        status=$?
+    if { [ ! -f "$jsa" ] || [ -n "$(find "$jar" "$lib" "$unsigned" -newer "$jsa" 2>/dev/null | head -n 1)" ]; } \
+            && mkdir -p "$target/cds" 2>/dev/null && [ -w "$target/cds" ]; then
+        # Record the archive once per build with a training run of the tool's typical work
+        # (TRAINING_ARGS / TRAINING_INPUT: the seed's login + genSymKey) on a scratch cluster, so it
+        # holds what scripts load, whatever command happens to run first. Written under a private
+        # name, then moved into place whole; the user's command runs next, with the archive.
+        training="$target/cds/training.$$"
+        printf "${TRAINING_INPUT:-}" | HSM_CONSOLE_DATA="$training" HSM_CONSOLE_CLUSTER= "$java" $opts \
+            -Xlog:cds*=off:stderr -XX:ArchiveClassesAtExit="$jsa.$$" -cp "$cp" "$MAIN_CLASS" $TRAINING_ARGS >/dev/null 2>&1
+        rm -rf "$training"
         [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"
-        exit $status
+    fi
+    if [ -f "$jsa" ]; then
+        opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto"
     fi
 fi
 exec "$java" $opts ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"

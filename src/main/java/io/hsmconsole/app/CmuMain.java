@@ -13,7 +13,7 @@ public final class CmuMain {
 
     public static void main(String[] args) {
         ShellLauncher launcher = new ShellLauncher("cloudhsm_mgmt_util", CmuShell.completions(),
-                (cluster, console, workDir, rest) -> new CmuShell(cluster, console, workDir).run(rest));
+                CmuShell::tool);
         System.exit(launcher.run(args, System.getenv(), System.err));
     }
 }

@@ -13,7 +13,7 @@ public final class KmuMain {
 
     public static void main(String[] args) {
         ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell.completions(),
-                (cluster, console, workDir, rest) -> new KmuShell(cluster, console, workDir).run(rest));
+                KmuShell::tool);
         System.exit(launcher.run(args, System.getenv(), System.err));
     }
 }

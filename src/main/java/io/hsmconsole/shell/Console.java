@@ -10,8 +10,13 @@ public interface Console {
     /** Shows the prompt and reads one line; null at the end of input. */
     String readLine(String prompt);
 
-    /** Reads a secret (a password) without showing it; null at the end of input. */
+    /** Reads a secret (a password, a passphrase) without showing it; null at the end of input. */
     char[] readSecret(String prompt);
+
+    /** Whether secrets come from a person at a terminal (then it is worth asking twice for a new one). */
+    default boolean secretsFromTerminal() {
+        return false;
+    }
 
     PrintWriter out();
 }

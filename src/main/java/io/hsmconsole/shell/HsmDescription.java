@@ -1,5 +1,6 @@
 package io.hsmconsole.shell;
 
+import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 
@@ -16,9 +17,11 @@ public final class HsmDescription {
         return type.fipsState() + " [" + (type.fips() ? "FIPS" : "non-FIPS") + " mode with single factor authentication]";
     }
 
-    /** The node a fresh session talks to: the lowest-numbered online one (else the first). */
-    public static NodeStatus servingNode(List<NodeStatus> nodes) {
-        return nodes.stream().filter(NodeStatus::isOnline).findFirst().orElse(nodes.get(0));
+    /** The node a fresh session talks to now, as the cluster decides it. */
+    public static NodeStatus servingNode(HsmCluster cluster) {
+        int id = cluster.servingNodeId();
+        List<NodeStatus> nodes = cluster.nodes();
+        return nodes.stream().filter(n -> n.id() == id).findFirst().orElse(nodes.get(0));
     }
 
     public static void print(String cluster, HsmType type, NodeStatus node, String indent, PrintWriter out) {

@@ -6,6 +6,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -37,7 +38,7 @@ public final class JLineConsole implements Console {
                     .completer(completer(completions))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), "." + program + "_history"))
                     // Lines that may carry a password never go into the history file.
-                    .variable(LineReader.HISTORY_IGNORE, "*loginHSM*:*createUser*:*changePswd*")
+                    .variable(LineReader.HISTORY_IGNORE, "*loginHSM*:*createUser*:*changePswd*:*approveToken*")
                     .build();
             JLineConsole console = new JLineConsole(reader, terminal.writer());
             return new ShellLauncher.ConsoleHandle(console, () -> {
@@ -83,11 +84,17 @@ public final class JLineConsole implements Console {
     @Override
     public char[] readSecret(String prompt) {
         try {
-            String secret = reader.readLine(prompt, '*');
+            // Nothing is echoed, not even a mask character.
+            String secret = reader.readLine(prompt, LineReaderImpl.NULL_MASK);
             return secret.toCharArray();
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
         }
+    }
+
+    @Override
+    public boolean secretsFromTerminal() {
+        return true;
     }
 
     @Override

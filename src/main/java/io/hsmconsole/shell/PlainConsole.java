@@ -6,17 +6,25 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Line-by-line input when stdin is not a terminal. Each line read is echoed after its prompt, so
- * the output of {@code key_mgmt_util < script} reads like the screen of an interactive session
- * (where the terminal echoes what the user types).
+ * Line-by-line input when stdin is not a terminal, or when a tool runs one command. Each line read
+ * is echoed after its prompt, so the output of {@code key_mgmt_util < script} reads like the screen
+ * of an interactive session (where the terminal echoes what the user types). Secrets are read from
+ * the terminal without echo when there is one ({@code singlecmd … -hpswd}, a passphrase), else as
+ * the next input line, never echoed.
  */
 public final class PlainConsole implements Console {
     private final BufferedReader in;
     private final PrintWriter out;
+    private final java.io.Console terminal;
 
     public PlainConsole(BufferedReader in, PrintWriter out) {
+        this(in, out, null);
+    }
+
+    public PlainConsole(BufferedReader in, PrintWriter out, java.io.Console terminal) {
         this.in = in;
         this.out = out;
+        this.terminal = terminal;
     }
 
     @Override
@@ -30,6 +38,10 @@ public final class PlainConsole implements Console {
 
     @Override
     public char[] readSecret(String prompt) {
+        if (terminal != null) {
+            out.flush();
+            return terminal.readPassword("%s", prompt);
+        }
         out.print(prompt);
         String line = read();
         out.println();
@@ -44,6 +56,11 @@ public final class PlainConsole implements Console {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the input", e);
         }
+    }
+
+    @Override
+    public boolean secretsFromTerminal() {
+        return terminal != null;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.hsmconsole.shell;
 
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
-import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.StoreException;
 
@@ -18,24 +17,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What both command-line tools do around their shell: read the launcher options, open the cluster,
- * pick the console (JLine for a person at a terminal, plain lines otherwise), and turn store faults
- * into one clear line naming the file, never a stack trace.
+ * What both command-line tools do around their shell: read the launcher options, find the data
+ * folder, pick the console (JLine for a person at a terminal, plain lines otherwise), and turn store
+ * faults into one clear line naming the file, never a stack trace.
  */
 public final class ShellLauncher {
-    /** Runs one shell over an opened cluster. */
-    public interface Shell {
-        ExitStatus run(HsmCluster cluster, Console console, Path workDir, List<String> args);
+    /** A tool: what runs after the launcher options (it opens the cluster it needs). */
+    public interface Tool {
+        ExitStatus run(ToolContext context, List<String> args);
     }
 
     private final String program;
     private final Map<String, Set<String>> completions;
-    private final Shell shell;
+    private final Tool tool;
 
-    public ShellLauncher(String program, Map<String, Set<String>> completions, Shell shell) {
+    public ShellLauncher(String program, Map<String, Set<String>> completions, Tool tool) {
         this.program = program;
         this.completions = completions;
-        this.shell = shell;
+        this.tool = tool;
     }
 
     public int run(String[] argv, Map<String, String> env, PrintStream err) {
@@ -50,9 +49,11 @@ public final class ShellLauncher {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), false);
         try {
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
-            try (HsmCluster cluster = ClusterOpener.open(new ClusterCatalog(data, HsmClock.SYSTEM), options.cluster());
-                 ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
-                return shell.run(cluster, console.console(), Path.of("").toAbsolutePath(), options.rest()).code();
+            ClusterCatalog catalog = new ClusterCatalog(data, HsmClock.SYSTEM);
+            try (ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
+                ToolContext context = new ToolContext(catalog, HsmClock.SYSTEM, options.cluster(), console.console(),
+                        Path.of("").toAbsolutePath());
+                return tool.run(context, options.rest()).code();
             }
         } catch (StoreException e) {
             out.flush();
@@ -73,7 +74,7 @@ public final class ShellLauncher {
             return JLineConsole.open(program, completions);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, charset));
-        return new ConsoleHandle(new PlainConsole(in, out), () -> { });
+        return new ConsoleHandle(new PlainConsole(in, out, System.console()), () -> { });
     }
 
     /** A console and what to release when the run ends. */

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,7 +46,8 @@ import static org.assertj.core.api.Assertions.fail;
  *       Without this step the default cluster is used.</li>
  *   <li>{@code @@ run key_mgmt_util ARGS} / {@code @@ run cloudhsm_mgmt_util ARGS} — starts the tool
  *       as a new process would (a new session on the same data directory) with the arguments after
- *       the tool name, split on whitespace like a shell would.</li>
+ *       the tool name, split on whitespace like a shell would; a leading {@code --cluster NAME}
+ *       chooses the cluster, as with the launchers.</li>
  *   <li>{@code @@ stdin} — its block is the run's standard input, line by line (not a terminal).</li>
  *   <li>{@code @@ stdout} — its block is the exact expected output of the run; every line ends with
  *       a newline. Tabs and spaces matter.</li>
@@ -60,6 +60,8 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
  *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
  *       simulation menu does.</li>
+ *   <li>{@code @@ sql STATEMENT} — runs one SQL statement on the demo cluster's store file, as
+ *       someone editing the file behind the simulator's back would (audit-chain transcripts).</li>
  * </ul>
  * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}})
  * and key check values ({@code {KCV}}, {@code {KCV:name}}); a named one binds at its first match,
@@ -115,7 +117,7 @@ class GoldenTranscriptTest {
                     echo(actualTranscript, step);
                 }
                 case "stdout" -> {
-                    run.execute(catalog, work, placeholders);
+                    run.execute(catalog, clock, work, placeholders);
                     actualTranscript.append("@@ stdout\n").append(run.output);
                     if (!placeholders.matches(step.text(), run.output)) {
                         failures.add("output of `" + run.command + "` differs:\n--- expected\n" + step.text()
@@ -148,6 +150,10 @@ class GoldenTranscriptTest {
                 }
                 case "node" -> {
                     changeNode(catalog, step.argument());
+                    echo(actualTranscript, step);
+                }
+                case "sql" -> {
+                    runSql(catalog, step.argument());
                     echo(actualTranscript, step);
                 }
                 default -> fail("unknown directive @@ " + step.directive() + " in " + file);
@@ -215,11 +221,21 @@ class GoldenTranscriptTest {
         }
     }
 
+    private static void runSql(ClusterCatalog catalog, String statement) throws IOException {
+        Path db = catalog.dataDirectory().clusterDir(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("@@ sql " + statement + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One run of a tool, as a separate process would be: its own cluster handle, its own session. */
     private static final class Run {
-        private static final Map<String, ShellLauncher.Shell> TOOLS = Map.of(
-                "key_mgmt_util", (cluster, console, workDir, args) -> new KmuShell(cluster, console, workDir).run(args),
-                "cloudhsm_mgmt_util", (cluster, console, workDir, args) -> new CmuShell(cluster, console, workDir).run(args));
+        private static final Map<String, ShellLauncher.Tool> TOOLS = Map.of(
+                "key_mgmt_util", KmuShell::tool,
+                "cloudhsm_mgmt_util", CmuShell::tool);
 
         final String command;
         String stdin = "";
@@ -230,17 +246,20 @@ class GoldenTranscriptTest {
             this.command = command;
         }
 
-        void execute(ClusterCatalog catalog, Path work, Placeholders placeholders) {
+        void execute(ClusterCatalog catalog, ManualClock clock, Path work, Placeholders placeholders) {
             List<String> words = Tokens.split(placeholders.substitute(command));
-            ShellLauncher.Shell tool = TOOLS.get(words.get(0));
+            ShellLauncher.Tool tool = TOOLS.get(words.get(0));
             assertThat(tool).as("tool " + words.get(0)).isNotNull();
             StringWriter text = new StringWriter();
             PrintWriter out = new PrintWriter(text);
-            try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
-                Console console = new PlainConsole(new BufferedReader(new StringReader(stdin)), out);
-                status = tool.run(cluster, console, work, new ArrayList<>(Arrays.asList(words.toArray(String[]::new)))
-                        .subList(1, words.size()));
+            Console console = new PlainConsole(new BufferedReader(new StringReader(stdin)), out);
+            StartupOptions options;
+            try {
+                options = StartupOptions.parse(words.subList(1, words.size()), Map.of());
+            } catch (StartupOptions.UsageException e) {
+                throw new AssertionError(e);
             }
+            status = tool.run(new ToolContext(catalog, clock, options.cluster(), console, work), options.rest());
             out.flush();
             output = text.toString();
         }

@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.NodeResult;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
@@ -108,10 +107,12 @@ final class CmuContext {
         return ExitStatus.of(result.isSuccess());
     }
 
-    /** A command that needs a login, run without one. */
-    ExitStatus notLoggedIn(String command) {
-        out().printf("%s failed: %s%n", command, ReturnCode.NOT_LOGGED_IN.text());
-        return ExitStatus.ERROR;
+    /**
+     * A command that needs a login, run without one: every server refuses it and the attempt is
+     * audited. {@code arguments} never carries a password.
+     */
+    ExitStatus notLoggedIn(String command, String arguments) {
+        return perServer(command, cluster.refuseWithoutLogin(command, arguments));
     }
 
     /** {@code Creating User alice(CO) on 3 nodes}: CMU counts the servers it talks to (the online ones). */

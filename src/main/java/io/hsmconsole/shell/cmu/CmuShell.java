@@ -6,6 +6,7 @@ import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.shell.ToolContext;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,6 +29,13 @@ public final class CmuShell {
 
     public CmuShell(HsmCluster cluster, Console console, Path workDir) {
         this.context = new CmuContext(cluster, console, workDir);
+    }
+
+    /** The cloudhsm_mgmt_util tool: opens the chosen cluster and runs the shell. */
+    public static ExitStatus tool(ToolContext tool, List<String> args) {
+        try (HsmCluster cluster = tool.openCluster()) {
+            return new CmuShell(cluster, tool.console(), tool.workDir()).run(args);
+        }
     }
 
     private static Map<String, CmuCommand> commands() {

@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.KeyInfoText;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** CMU's key commands: shareKey, getKeyInfo, getAttribute, setAttribute, findAllKeys. */
 final class KeyCommands {
@@ -39,8 +41,9 @@ final class KeyCommands {
                                 + " 263 UNWRAP, 264 SIGN, 266 VERIFY, 268 DERIVE, 370 DESTROYABLE, 528 WRAP_WITH_TRUSTED"
                                 + " (0/1); 134 TRUSTED by a crypto officer.", 3, 3, KeyCommands::setAttribute),
                 new CmuCommand("findAllKeys", "findAllKeys <user id> <key hash (0/1)> [<output file>]",
-                        "Lists the keys a user owns or shares (crypto officers). Not available yet: the simulator"
-                                + " core has no key listing for officers.", 2, 3, KeyCommands::findAllKeys));
+                        "Lists, per server, the keys a user owns (o) or shares (s), and with 1 the hash of the"
+                                + " server's ownership data (equal hashes: servers in sync). Crypto officers only.", 2, 3,
+                        KeyCommands::findAllKeys));
     }
 
     private static Long handle(String text, CmuContext c) {
@@ -59,7 +62,7 @@ final class KeyCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("shareKey");
+            return c.notLoggedIn("shareKey", String.join(" ", a));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -77,7 +80,7 @@ final class KeyCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("getKeyInfo");
+            return c.notLoggedIn("getKeyInfo", String.join(" ", a));
         }
         HsmResult<KeyInfo> result = c.session().get().keyInfo(h);
         return perServerBlocks("Key Info", "getKeyInfo", result, args.size() > 1 ? args.get(1) : null, c,
@@ -94,7 +97,7 @@ final class KeyCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("getAttribute");
+            return c.notLoggedIn("getAttribute", String.join(" ", a));
         }
         HsmResult<KeyAttributes> result = c.session().get().attributes(h);
         if (result.isSuccess() && id != Attribute.ALL
@@ -122,7 +125,7 @@ final class KeyCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("setAttribute");
+            return c.notLoggedIn("setAttribute", String.join(" ", a));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -133,9 +136,52 @@ final class KeyCommands {
     }
 
     private static ExitStatus findAllKeys(List<String> a, CmuContext c) {
-        c.out().println("findAllKeys failed: not available yet in this simulator (the core has no key listing for"
-                + " crypto officers)");
-        return ExitStatus.ERROR;
+        Integer user = Tokens.decimalInt(a.get(0));
+        if (user == null || !(a.get(1).equals("0") || a.get(1).equals("1"))) {
+            c.out().println("Invalid arguments: the user id is a number and the key hash argument is 1 (with hash) or 0");
+            return ExitStatus.USAGE;
+        }
+        if (c.session().isEmpty()) {
+            return c.notLoggedIn("findAllKeys", a.get(0) + " " + a.get(1));
+        }
+        HsmResult<List<NodeKeyList>> result = c.session().get().findAllKeys(user, a.get(1).equals("1"));
+        if (!result.isSuccess()) {
+            return c.perServer("findAllKeys", result);
+        }
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        boolean allAnswered = true;
+        for (NodeResult n : result.nodes()) {
+            String server = NodeAddresses.server(n.nodeId());
+            out.printf("Keys on server %s:%n", server);
+            Optional<NodeKeyList> list = result.value().stream().filter(l -> l.nodeId() == n.nodeId()).findFirst();
+            if (list.isEmpty()) {
+                out.printf("findAllKeys failed on server %s: %s%n", server, n.code().text());
+                allAnswered = false;
+                continue;
+            }
+            printKeyList(list.get(), out);
+            out.printf("findAllKeys success on server %s%n", server);
+            if (list.get().ownershipHash() == null) {
+                out.println();
+            }
+        }
+        out.flush();
+        return emit("findAllKeys", "Keys", text.toString(), a.size() > 2 ? a.get(2) : null, c) && allAnswered
+                ? ExitStatus.SUCCESS : ExitStatus.ERROR;
+    }
+
+    /** {@code 8(s),9(s),19(o)} and, when asked for, the ownership hash, as the AWS examples print them. */
+    private static void printKeyList(NodeKeyList list, PrintWriter out) {
+        out.printf("Number of keys found %d%n", list.keys().size());
+        if (!list.keys().isEmpty()) {
+            out.printf("number of keys matched from start index 0::%d%n", list.keys().size());
+            out.println(list.keys().stream().map(k -> k.handle() + (k.owned() ? "(o)" : "(s)"))
+                    .collect(Collectors.joining(",")));
+        }
+        if (list.ownershipHash() != null) {
+            out.printf("Key Hash:%n%s%n%n", list.ownershipHash());
+        }
     }
 
     interface Block<T> {
@@ -163,17 +209,22 @@ final class KeyCommands {
             }
         }
         out.flush();
+        return emit(command, title, text.toString(), file, c) ? ExitStatus.of(result.isSuccess()) : ExitStatus.ERROR;
+    }
+
+    /** Prints the text, or writes it to {@code file} (when given) and says so; false when the file cannot be written. */
+    private static boolean emit(String command, String title, String text, String file, CmuContext c) {
         if (file == null) {
             c.out().print(text);
-        } else {
-            try {
-                Files.writeString(c.file(file), text.toString(), StandardCharsets.UTF_8);
-                c.out().printf("%s written to file %s%n", title, file);
-            } catch (IOException e) {
-                c.out().printf("%s failed: cannot write %s: %s%n", command, c.file(file), e.getMessage());
-                return ExitStatus.ERROR;
-            }
+            return true;
         }
-        return ExitStatus.of(result.isSuccess());
+        try {
+            Files.writeString(c.file(file), text, StandardCharsets.UTF_8);
+            c.out().printf("%s written to file %s%n", title, file);
+            return true;
+        } catch (IOException e) {
+            c.out().printf("%s failed: cannot write %s: %s%n", command, c.file(file), e.getMessage());
+            return false;
+        }
     }
 }

@@ -29,7 +29,13 @@ final class UserCommands {
                         UserCommands::deleteUser),
                 new CmuCommand("changePswd", "changePswd <user-type> <user-name> <password |-hpswd>",
                         "Changes a password (officers: anyone's, which also unlocks a locked account; crypto users:"
-                                + " their own).", 3, 3, UserCommands::changePassword));
+                                + " their own).", 3, 3, UserCommands::changePassword),
+                new CmuCommand("registerQuorumPubKey", "registerQuorumPubKey <user-type> <user-name> <registration-token>"
+                        + " <signed-registration-token> <public-key>",
+                        "Registers your own RSA-2048 quorum key for approving tokens: the public key (PEM, from openssl"
+                                + " rsa -pubout), a registration token of at most 245 bytes and its signature made with"
+                                + " the private key (openssl dgst -sha256 -sign).", 5, 5,
+                        QuorumKeyRegistration::register));
     }
 
     private static Optional<UserType> type(String text, CmuContext c) {
@@ -68,7 +74,7 @@ final class UserCommands {
 
     private static ExitStatus logout(List<String> a, CmuContext c) {
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("logoutHSM");
+            return c.notLoggedIn("logoutHSM", "");
         }
         HsmResult<Void> result = c.session().get().logout();
         c.endSession();
@@ -81,7 +87,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("createUser");
+            return c.notLoggedIn("createUser", a.get(0) + " " + a.get(1));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -100,7 +106,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("deleteUser");
+            return c.notLoggedIn("deleteUser", String.join(" ", a));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -115,7 +121,7 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("changePswd");
+            return c.notLoggedIn("changePswd", a.get(0) + " " + a.get(1));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;

@@ -16,6 +16,7 @@ import java.util.List;
  */
 final class GenSymKeyCommand extends SessionCommand {
     static final int MAX_M_VALUE = 8;
+    private static final String CREATED = "Symmetric Key Created.";
 
     private static final String HELP = HelpText.of("Generates a Symmetric  keys.",
             """
@@ -106,8 +107,9 @@ final class GenSymKeyCommand extends SessionCommand {
                 o.text("-id"), o.flag("-nex"), o.flag("-sess"), UserList.parse(o.text("-u")),
                 o.integer("-m_value") == null ? 0 : o.integer("-m_value"), o.integer("-min_srv"),
                 o.integer("-timeout"), o.flag("-attest"));
-        HsmResult<GeneratedKey> result = session.generateSymmetricKey(request);
-        CreatedKeyPrinter.print(context.printer(), call(), "Symmetric Key Created.", result, request.minServers());
+        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CREATED);
+        HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, progress);
+        CreatedKeyPrinter.print(context.printer(), call(), CREATED, result, request.minServers(), progress);
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.attest.Pem;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.HsmDescription;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,14 +57,15 @@ final class GetCertCommand implements KmuCommand {
         if (type == null || !TYPES.containsKey(type)) {
             return usage(p, "Error: Certificate type (-s) is missing or not 1, 2, 4, 8 or 16.");
         }
-        int node = HsmDescription.servingNode(context.cluster().nodes()).id();
+        int node = context.cluster().servingNodeId();
         Optional<byte[]> der = context.cluster().certificate(TYPES.get(type).apply(node));
         if (der.isEmpty()) {
             p.error("Error: this cluster has no certificate of type " + type + " (it was made before the"
                     + " simulator had certificates).");
             return ExitStatus.ERROR;
         }
-        if (!KeyFiles.write(context, o.text("-f"), Pem.certificate(der.get()).getBytes(StandardCharsets.US_ASCII))) {
+        if (!KeyFiles.write(context, o.text("-f"), Pem.certificate(der.get()).getBytes(StandardCharsets.US_ASCII),
+                "certificate file")) {
             return ExitStatus.ERROR;
         }
         p.out().printf("%n\tCfm3GetCert() returned 0 :%s%n", ReturnCode.SUCCESS.text());

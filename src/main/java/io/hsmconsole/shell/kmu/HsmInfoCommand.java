@@ -7,7 +7,7 @@ import io.hsmconsole.shell.HsmDescription;
 import java.io.PrintWriter;
 
 /**
- * {@code getHSMInfo}: the HSM this tool talks to (the lowest-numbered online node), in the tool's
+ * {@code getHSMInfo}: the HSM this tool talks to (the cluster's serving node), in the tool's
  * {@code Label :value} layout. Only facts the simulator has are printed: no invented temperatures.
  */
 final class HsmInfoCommand implements KmuCommand {
@@ -28,7 +28,7 @@ final class HsmInfoCommand implements KmuCommand {
 
     @Override
     public ExitStatus execute(ParsedOptions options, KmuContext context) {
-        NodeStatus node = HsmDescription.servingNode(context.cluster().nodes());
+        NodeStatus node = HsmDescription.servingNode(context.cluster());
         PrintWriter out = context.printer().out();
         out.println();
         HsmDescription.print(context.cluster().name(), context.cluster().hsmType(), node, "\t", out);

@@ -2,7 +2,6 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.shell.ExitStatus;
 
@@ -14,6 +13,8 @@ import java.util.Optional;
  * host wraps it, the HSM unwraps it). The new key has OBJ_ATTR_LOCAL = 0.
  */
 final class ImSymKeyCommand extends SessionCommand {
+    private static final String UNWRAPPED = "Symmetric Key Unwrapped.";
+
     private static final String HELP = HelpText.of("Imports a symmetric key in plaintext into the HSM.",
             "imSymKey -h -f <key file> -w <wrapping key handle> -t <key type> -l <label>\n"
                     + "\t\t\t[-id <key ID>] [-sess] [-attest] [-u <user-ids>]\n"
@@ -76,14 +77,15 @@ final class ImSymKeyCommand extends SessionCommand {
         if (material.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        HsmResult<GeneratedKey> result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"),
-                KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), SyncObserver.NONE);
         KmuPrinter p = context.printer();
+        KeySyncProgress progress = new KeySyncProgress(p, session, UNWRAPPED);
+        HsmResult<GeneratedKey> result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"),
+                KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), progress);
         if (result.isSuccess()) {
             p.result("Cfm3WrapHostKey", result.code());
             p.result("Cfm3CreateUnwrapTemplate", result.code());
         }
-        CreatedKeyPrinter.print(p, call(), "Symmetric Key Unwrapped.", result, o.integer("-min_srv"));
+        CreatedKeyPrinter.print(p, call(), UNWRAPPED, result, o.integer("-min_srv"), progress);
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.Console;
@@ -16,13 +17,20 @@ final class KmuContext {
     private final Console console;
     private final Path workDir;
     private final KmuPrinter printer;
+    private final HsmClock clock;
     private HsmSession session;
 
-    KmuContext(HsmCluster cluster, Console console, Path workDir) {
+    KmuContext(HsmCluster cluster, Console console, Path workDir, HsmClock clock) {
         this.cluster = cluster;
         this.console = console;
         this.workDir = workDir;
         this.printer = new KmuPrinter(console.out());
+        this.clock = clock;
+    }
+
+    /** The simulator's time (for a token's remaining validity). */
+    long nowMillis() {
+        return clock.nowMillis();
     }
 
     HsmCluster cluster() {
@@ -51,6 +59,10 @@ final class KmuContext {
             session.close();
             session = null;
         }
+    }
+
+    Path workDir() {
+        return workDir;
     }
 
     Path file(String name) {

@@ -1,9 +1,14 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.shell.ToolContext;
+import io.hsmconsole.shell.admin.AuditTool;
+import io.hsmconsole.shell.admin.ClusterTransfer;
+import io.hsmconsole.shell.sim.Simulation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +33,22 @@ public final class KmuShell {
     private final KmuContext context;
     private final PrintWriter out;
 
-    public KmuShell(HsmCluster cluster, Console console, Path workDir) {
-        this.context = new KmuContext(cluster, console, workDir);
+    public KmuShell(HsmCluster cluster, Console console, Path workDir, HsmClock clock) {
+        this.context = new KmuContext(cluster, console, workDir, clock);
         this.out = console.out();
+    }
+
+    /**
+     * The key_mgmt_util tool: {@code cluster …} works on the data folder's clusters; every other mode
+     * opens the chosen cluster first.
+     */
+    public static ExitStatus tool(ToolContext tool, List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("cluster")) {
+            return new ClusterTransfer(tool).run(args.subList(1, args.size()));
+        }
+        try (HsmCluster cluster = tool.openCluster()) {
+            return new KmuShell(cluster, tool.console(), tool.workDir(), tool.clock()).run(args);
+        }
     }
 
     /** Each command name with its options, for tab completion. */
@@ -42,7 +60,10 @@ public final class KmuShell {
         return names;
     }
 
-    /** Runs the mode the arguments name: none = interactive, {@code singlecmd …} or {@code scriptfile FILE}. */
+    /**
+     * Runs the mode the arguments name: none = interactive, {@code singlecmd …}, {@code scriptfile FILE},
+     * or (simulator only) {@code simulate …} and {@code audit …}.
+     */
     public ExitStatus run(List<String> args) {
         try {
             List<String> mode = !args.isEmpty() && args.get(0).equals("Cfm3Util") ? args.subList(1, args.size()) : args;
@@ -54,6 +75,12 @@ public final class KmuShell {
             }
             if (mode.get(0).equals("scriptfile") && mode.size() == 2) {
                 return scriptFile(mode.get(1));
+            }
+            if (mode.get(0).equals("simulate")) {
+                return new Simulation(context.cluster(), out).run(mode.subList(1, mode.size()));
+            }
+            if (mode.get(0).equals("audit")) {
+                return new AuditTool(context.cluster(), out, context.workDir()).run(mode.subList(1, mode.size()));
             }
             unknownArguments();
             return ExitStatus.USAGE;
@@ -187,6 +214,7 @@ public final class KmuShell {
         out.printf("\t\tuse the following format: %n");
         out.printf("\t\t\t\"Cfm3Util singlecmd [loginHSM -u <CU> -s <username> -p <password>] <command>\" %n");
         out.printf("\t\tTo run a file of commands: \"key_mgmt_util scriptfile <file>\" %n");
+        out.printf("\t\tSimulator tools: \"key_mgmt_util simulate -h\", \"audit -h\", \"cluster -h\" %n");
         out.printf("%n");
     }
 }

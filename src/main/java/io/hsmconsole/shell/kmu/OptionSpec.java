@@ -50,7 +50,7 @@ final class OptionSpec {
         Map<String, String> values = new HashMap<>();
         Set<String> seenFlags = new HashSet<>();
         if (acceptsAnything) {
-            return new ParsedOptions(values, seenFlags);
+            return new ParsedOptions(values, seenFlags, args);
         }
         int i = 0;
         while (i < args.size()) {
@@ -64,6 +64,6 @@ final class OptionSpec {
                 return ParsedOptions.help(option.equals("-h") && args.size() == 1);
             }
         }
-        return new ParsedOptions(values, seenFlags);
+        return new ParsedOptions(values, seenFlags, args);
     }
 }

@@ -2,6 +2,7 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.shell.Tokens;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,22 +13,47 @@ import java.util.Set;
 final class ParsedOptions {
     private final Map<String, String> values;
     private final Set<String> flags;
+    private final List<String> arguments;
     private final boolean help;
     private final boolean asked;
 
-    ParsedOptions(Map<String, String> values, Set<String> flags) {
-        this(values, flags, false, false);
+    ParsedOptions(Map<String, String> values, Set<String> flags, List<String> arguments) {
+        this(values, flags, arguments, false, false);
     }
 
-    private ParsedOptions(Map<String, String> values, Set<String> flags, boolean help, boolean asked) {
+    private ParsedOptions(Map<String, String> values, Set<String> flags, List<String> arguments, boolean help,
+                          boolean asked) {
         this.values = Map.copyOf(values);
         this.flags = Set.copyOf(flags);
+        this.arguments = List.copyOf(arguments);
         this.help = help;
         this.asked = asked;
     }
 
     static ParsedOptions help(boolean asked) {
-        return new ParsedOptions(Map.of(), Set.of(), true, asked);
+        return new ParsedOptions(Map.of(), Set.of(), List.of(), true, asked);
+    }
+
+    /** The arguments as typed (for commands that parse their own, such as {@code simulate}). */
+    List<String> arguments() {
+        return arguments;
+    }
+
+    /**
+     * The arguments as typed, for the audit log of a command refused before the HSM; the value of
+     * each option in {@code secret} (a password) is left out.
+     */
+    String arguments(Set<String> secret) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < arguments.size(); i++) {
+            String a = arguments.get(i);
+            if (secret.contains(a) && i + 1 < arguments.size()) {
+                i++;
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(a);
+        }
+        return b.toString();
     }
 
     boolean isHelp() {

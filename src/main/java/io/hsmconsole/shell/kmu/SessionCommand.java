@@ -1,12 +1,15 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
+
+import java.util.Set;
 
 /**
  * A command that needs a logged-in crypto user. Without a session the command still "reaches the
- * HSM" as in KMU and fails with the not-logged-in code; there is no node to list, so no block.
+ * HSM" as in KMU: every node answers the not-logged-in code (printed with its cluster block) and
+ * the attempt is audited.
  */
 abstract class SessionCommand implements KmuCommand {
     /** The Cfm3 call name printed in the result line. */
@@ -19,6 +22,11 @@ abstract class SessionCommand implements KmuCommand {
 
     abstract ExitStatus run(ParsedOptions options, HsmSession session, KmuContext context);
 
+    /** Options whose value is a secret (a password): never written to the audit log. */
+    Set<String> secretOptions() {
+        return Set.of();
+    }
+
     @Override
     public final ExitStatus execute(ParsedOptions options, KmuContext context) {
         ExitStatus refused = check(options, context);
@@ -26,7 +34,8 @@ abstract class SessionCommand implements KmuCommand {
             return refused;
         }
         if (context.session().isEmpty()) {
-            context.printer().result(call(), ReturnCode.NOT_LOGGED_IN);
+            HsmResult<Void> noLogin = context.cluster().refuseWithoutLogin(name(), options.arguments(secretOptions()));
+            context.printer().resultAndBlock(call(), noLogin);
             return ExitStatus.ERROR;
         }
         return run(options, context.session().get(), context);

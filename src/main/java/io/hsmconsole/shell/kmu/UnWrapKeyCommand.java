@@ -2,7 +2,6 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.shell.ExitStatus;
@@ -17,6 +16,8 @@ import java.util.Optional;
  * {@code -noheader} the user gives {@code -m}, {@code -kc}, {@code -kt} and {@code -l}.
  */
 final class UnWrapKeyCommand extends SessionCommand {
+    private static final String UNWRAPPED = "Key Unwrapped.";
+
     private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
             "unWrapKey -h -f <key file> -w <wrapping key handle> [-m <wrapping mechanism>] [-sess] [-nex]\n"
                     + "\t\t\t[-u <user-ids>] [-m_value <0..8>] [-attest] [-min_srv <n>] [-timeout <s>]\n"
@@ -108,9 +109,10 @@ final class UnWrapKeyCommand extends SessionCommand {
             label = o.text("-l") != null ? o.text("-l") : h.label();
             id = o.text("-id") != null ? o.text("-id") : h.id();
         }
+        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, UNWRAPPED);
         HsmResult<GeneratedKey> result = session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template,
-                KeyOptionsReader.read(o, label, id), SyncObserver.NONE);
-        CreatedKeyPrinter.print(context.printer(), call(), "Key Unwrapped.", result, o.integer("-min_srv"));
+                KeyOptionsReader.read(o, label, id), progress);
+        CreatedKeyPrinter.print(context.printer(), call(), UNWRAPPED, result, o.integer("-min_srv"), progress);
         return ExitStatus.of(result.isSuccess());
     }
 }
