@@ -26,7 +26,7 @@ for s in "${scenarios[@]}"; do
     for i in $(seq 1 120); do
       kill -0 $pid 2>/dev/null || { echo "the showcase ended early" >&2; exit 1; }
       if [ -f "$3" ]; then
-        import -window root -crop 1200x760+0+0 +repage "$5"
+        import -window root -crop "$(cat "$3")+0+0" +repage "$5"
         if [ "$('"$im"' "$5" -format "%[mean]" info: | cut -d. -f1)" -gt 0 ]; then break; fi
       fi
       sleep 0.5
