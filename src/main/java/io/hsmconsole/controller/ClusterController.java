@@ -1,0 +1,90 @@
+package io.hsmconsole.controller;
+
+import io.hsmconsole.hsm.HsmCluster;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The open cluster as the console shows it: nodes, users, key count, kept current. A watcher polls
+ * the store's change counter a few times a second, so a key made by a {@code key_mgmt_util} script
+ * in another process shows up within a second; while a node is syncing it re-reads on every tick,
+ * because coverage then changes with time alone.
+ */
+public final class ClusterController {
+    /** How often the watcher looks for changes: well under the one second the product promises. */
+    public static final Duration WATCH_PERIOD = Duration.ofMillis(250);
+
+    private final Workspace workspace;
+    private final TaskRunner runner;
+    private final Consumer<Throwable> onError;
+    private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private volatile long lastCounter = Long.MIN_VALUE;
+    private volatile boolean lastSyncing;
+
+    public ClusterController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
+        this.workspace = workspace;
+        this.runner = runner;
+        this.onError = onError;
+        workspace.clusterNameProperty().addListener((obs, old, name) -> refresh());
+    }
+
+    /** The latest reading, or null before the first one arrives. */
+    public ReadOnlyObjectProperty<ClusterSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** Called on the UI thread whenever the cluster changed or replication moved on. */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Reads the cluster now (in the background) and publishes the snapshot. */
+    public void refresh() {
+        runner.run(BackgroundWork.named("read cluster", p -> read(workspace.cluster()), onError)
+                .onSuccess(this::publish));
+    }
+
+    /** Starts watching the open cluster for changes; cancel the handle to stop. */
+    public TaskHandle watch() {
+        return runner.repeat("hsm-console-watch", WATCH_PERIOD, this::checkForChanges);
+    }
+
+    /** One look at the store: cheap when nothing changed (a single counter read). */
+    void checkForChanges() {
+        HsmCluster cluster = workspace.cluster();
+        long counter = cluster.changeCounter();
+        if (counter == lastCounter && !lastSyncing) {
+            return;
+        }
+        ClusterSnapshot read;
+        try {
+            read = read(cluster);
+        } catch (RuntimeException e) {
+            runner.onUiThread(() -> onError.accept(e));
+            return;
+        }
+        runner.onUiThread(() -> publish(read));
+    }
+
+    private ClusterSnapshot read(HsmCluster cluster) {
+        long counter = cluster.changeCounter();
+        ClusterSnapshot read = new ClusterSnapshot(cluster.info(), cluster.nodes(), cluster.users(), counter);
+        lastCounter = counter;
+        lastSyncing = read.syncing();
+        return read;
+    }
+
+    private void publish(ClusterSnapshot read) {
+        if (!read.info().name().equals(workspace.clusterNameProperty().get())) {
+            return; // read from a cluster the user has switched away from meanwhile
+        }
+        snapshot.set(read);
+        changeListeners.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,248 @@
+package io.hsmconsole.controller;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.SyncObserver;
+import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.hsm.user.UserType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The key use cases of the console, each one simulator call (or a short series) in the background.
+ * Every rule is the simulator's: this class only asks, translates IDs into names, and tells
+ * listeners when the logged-in user changed something.
+ */
+public final class KeyController {
+    private final Workspace workspace;
+    private final TaskRunner runner;
+    private final Consumer<Throwable> onError;
+    private final List<Runnable> keysChanged = new CopyOnWriteArrayList<>();
+
+    public KeyController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
+        this.workspace = workspace;
+        this.runner = runner;
+        this.onError = onError;
+    }
+
+    /** Called on the UI thread after this console created, changed, shared or deleted a key. */
+    public void addKeysChangedListener(Runnable listener) {
+        keysChanged.add(listener);
+    }
+
+    private void changed() {
+        keysChanged.forEach(Runnable::run);
+    }
+
+    /** Every key the logged-in user can see, read once (the list filters in memory). */
+    public TaskHandle listKeys(Consumer<HsmResult<List<KeyRow>>> done) {
+        return runner.run(BackgroundWork.named("list keys", p -> readKeys(), onError).onSuccess(done));
+    }
+
+    HsmResult<List<KeyRow>> readKeys() {
+        HsmSession session = workspace.requireSession();
+        HsmCluster cluster = workspace.cluster();
+        Map<Integer, UserRef> users = userRefs(cluster);
+        List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        int me = session.user().id();
+        return session.listKeys().map(keys -> {
+            List<KeyRow> rows = new ArrayList<>(keys.size());
+            for (KeySummary k : keys) {
+                rows.add(row(k, users, nodes, me));
+            }
+            return rows;
+        });
+    }
+
+    private static KeyRow row(KeySummary k, Map<Integer, UserRef> users, List<Integer> nodes, int me) {
+        List<UserRef> shared = k.sharedWith().stream().map(id -> ref(users, id)).toList();
+        String type = KeyType.fromCode(k.keyType()).map(KeyType::displayName).orElse(String.valueOf(k.keyType()));
+        return new KeyRow(k.handle(), k.label(), k.id(), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
+                shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
+                k.ownerId() == me, k.sharedWith().contains(me));
+    }
+
+    /**
+     * Whether a key the user can see already has this ID ({@code findKey -id}). The simulator only
+     * answers for visible keys; an ID used by someone else's unshared key is caught when Generate
+     * reaches the HSM.
+     */
+    public TaskHandle isKeyIdInUse(String id, Consumer<Boolean> done) {
+        return runner.run(BackgroundWork.named("find key by id", p -> {
+            HsmResult<List<Long>> found = workspace.requireSession()
+                    .findKeys(new KeyQuery(null, null, null, id, null, List.of(), null));
+            return found.isSuccess() && !found.value().isEmpty();
+        }, onError).onSuccess(done));
+    }
+
+    /** The facts the key-generation form's pre-flight needs, read now. */
+    public GenSymKeyContext genSymKeyContext() {
+        HsmCluster cluster = workspace.cluster();
+        HsmSession session = workspace.requireSession();
+        return new GenSymKeyContext(cluster.nodes().size(), cluster.hsmType(), session.user().id(),
+                cluster.users().stream().filter(u -> u.type() == UserType.CU).map(UserInfo::id)
+                        .collect(Collectors.toSet()));
+    }
+
+    /** The crypto users a key can be shared with: every CU except the logged-in user. */
+    public List<UserRef> shareCandidates() {
+        int me = workspace.requireSession().user().id();
+        return workspace.cluster().users().stream().filter(u -> u.type() == UserType.CU && u.id() != me)
+                .map(u -> new UserRef(u.id(), u.name())).toList();
+    }
+
+    /**
+     * genSymKey in the background. While it waits for {@code -min_srv} nodes it reports how many
+     * hold the key; cancelling the handle makes the simulator roll the key back and say so.
+     */
+    public TaskHandle generate(GenSymKeyRequest request, Consumer<SyncProgress> progress,
+                               Consumer<HsmResult<GeneratedKey>> done) {
+        return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink ->
+                        workspace.requireSession().generateSymmetricKey(request, new SyncObserver() {
+                            @Override
+                            public void waiting(long handle, int held, int required, long elapsedMillis) {
+                                SyncProgress now = new SyncProgress(handle, held, required, elapsedMillis);
+                                runner.onUiThread(() -> progress.accept(now));
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return sink.isCancelled();
+                            }
+                        }), onError)
+                .onSuccess(result -> {
+                    if (result.isSuccess()) {
+                        changed();
+                    }
+                    done.accept(result);
+                }));
+    }
+
+    /** Owner, sharing, quorum, coverage and every attribute, with what this user may change. */
+    public TaskHandle details(long handle, Consumer<HsmResult<KeyDetails>> done) {
+        return runner.run(BackgroundWork.named("key details", p -> readDetails(handle), onError).onSuccess(done));
+    }
+
+    HsmResult<KeyDetails> readDetails(long handle) {
+        HsmSession session = workspace.requireSession();
+        HsmCluster cluster = workspace.cluster();
+        HsmResult<KeyInfo> info = session.keyInfo(handle);
+        if (!info.isSuccess()) {
+            return info.map(i -> null);
+        }
+        HsmResult<KeyAttributes> attributes = session.attributes(handle);
+        if (!attributes.isSuccess()) {
+            return attributes.map(a -> null);
+        }
+        Map<Integer, UserRef> users = userRefs(cluster);
+        List<AttributeEntry> entries = attributes.value().all().stream()
+                .map(v -> new AttributeEntry(v, KmuAttributeFormat.value(v),
+                        session.whyNotModifiable(handle, v.attribute())))
+                .toList();
+        KeyInfo i = info.value();
+        List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
+                i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
+                nodes, entries, i.ownerId() == session.user().id()));
+    }
+
+    /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */
+    public TaskHandle setAttribute(long handle, Attribute attribute, long number, String text,
+                                   Consumer<HsmResult<Void>> done) {
+        return runner.run(BackgroundWork.named("setAttribute", p ->
+                workspace.requireSession().setAttribute(handle, attribute, number, text), onError)
+                .onSuccess(result -> {
+                    if (result.isSuccess()) {
+                        changed();
+                    }
+                    done.accept(result);
+                }));
+    }
+
+    /**
+     * Makes the key shared with exactly {@code users}: shares with the new ones and unshares the
+     * others, one {@code shareKey} each, stopping at the first refusal (which is reported).
+     */
+    public TaskHandle setSharing(long handle, List<Integer> users, Consumer<HsmResult<Void>> done) {
+        return runner.run(BackgroundWork.named("shareKey", p -> {
+            HsmSession session = workspace.requireSession();
+            HsmResult<KeyInfo> info = session.keyInfo(handle);
+            if (!info.isSuccess()) {
+                return info.<Void>map(i -> null);
+            }
+            List<Integer> current = info.value().sharedWith();
+            HsmResult<Void> last = info.map(i -> null);
+            for (int user : users) {
+                if (!current.contains(user)) {
+                    last = session.shareKey(handle, user, true);
+                    if (!last.isSuccess()) {
+                        return last;
+                    }
+                }
+            }
+            for (int user : current) {
+                if (!users.contains(user)) {
+                    last = session.shareKey(handle, user, false);
+                    if (!last.isSuccess()) {
+                        return last;
+                    }
+                }
+            }
+            return last;
+        }, onError).onSuccess(result -> {
+            changed();
+            done.accept(result);
+        }));
+    }
+
+    public TaskHandle delete(long handle, Consumer<HsmResult<Void>> done) {
+        return runner.run(BackgroundWork.named("deleteKey", p -> workspace.requireSession().deleteKey(handle), onError)
+                .onSuccess(result -> {
+                    if (result.isSuccess()) {
+                        changed();
+                    }
+                    done.accept(result);
+                }));
+    }
+
+    /**
+     * Writes what {@code getAttribute -o handle -a 512 -out file} writes. Reports the number of
+     * attributes written (17, or 16 for keys without a KCV).
+     */
+    public TaskHandle saveAttributeFile(long handle, Path file, Consumer<HsmResult<Integer>> done) {
+        return runner.run(BackgroundWork.named("getAttribute", p -> {
+            HsmResult<KeyAttributes> attributes = workspace.requireSession().attributes(handle);
+            if (attributes.isSuccess()) {
+                Files.writeString(file, KmuAttributeFormat.dump(attributes.value().kmuDump()), StandardCharsets.UTF_8);
+            }
+            return attributes.map(a -> a.kmuDump().size());
+        }, onError).onSuccess(done));
+    }
+
+    private static Map<Integer, UserRef> userRefs(HsmCluster cluster) {
+        return cluster.users().stream().collect(Collectors.toMap(UserInfo::id, u -> new UserRef(u.id(), u.name()),
+                (a, b) -> a));
+    }
+
+    private static UserRef ref(Map<Integer, UserRef> users, int id) {
+        return users.getOrDefault(id, new UserRef(id, "user " + id));
+    }
+}

@@ -1,0 +1,19 @@
+package io.hsmconsole.controller;
+
+import java.util.List;
+
+/**
+ * Everything the inspector shows about one key: who owns and shares it, its quorum, where it
+ * lives, and every attribute with what the logged-in user may change.
+ */
+public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, boolean token,
+                         List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
+                         boolean ownedByMe) {
+
+    public KeyDetails {
+        sharedWith = List.copyOf(sharedWith);
+        nodesHolding = List.copyOf(nodesHolding);
+        clusterNodes = List.copyOf(clusterNodes);
+        attributes = List.copyOf(attributes);
+    }
+}

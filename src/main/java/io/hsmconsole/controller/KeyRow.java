@@ -1,0 +1,25 @@
+package io.hsmconsole.controller;
+
+import java.util.List;
+
+/**
+ * One key of the key list, with the names the console shows instead of bare user IDs, and whether
+ * the viewer owns it or has it shared. {@code clusterNodes} lists every node of the cluster in id
+ * order, so a coverage display can show which of them hold the key.
+ */
+public record KeyRow(long handle, String label, String id, int keyTypeCode, String typeName, int sizeBytes,
+                     UserRef owner, List<UserRef> sharedWith, boolean token, boolean extractable, int mValue,
+                     String kcv, List<Integer> nodesHolding, List<Integer> clusterNodes, boolean ownedByMe,
+                     boolean sharedWithMe) {
+
+    public KeyRow {
+        sharedWith = List.copyOf(sharedWith);
+        nodesHolding = List.copyOf(nodesHolding);
+        clusterNodes = List.copyOf(clusterNodes);
+    }
+
+    /** {@code 2/3}: how many of the cluster's nodes hold the key. */
+    public String coverage() {
+        return nodesHolding.size() + "/" + clusterNodes.size();
+    }
+}

@@ -1,0 +1,71 @@
+package io.hsmconsole.ui.common;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** JavaFX dialogs: alerts with expandable details, and the platform's file chooser. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final Messages messages;
+    private final Themes themes;
+
+    public FxDialogService(Supplier<Window> owner, Messages messages, Themes themes) {
+        this.owner = owner;
+        this.messages = messages;
+        this.themes = themes;
+    }
+
+    @Override
+    public void showError(ErrorReport report) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner.get());
+        alert.setTitle(report.title());
+        alert.setHeaderText(report.title());
+        Label sentence = new Label(report.sentence());
+        sentence.setWrapText(true);
+        sentence.setId("errorSentence");
+        Label code = new Label(report.codeLine());
+        code.setWrapText(true);
+        code.setId("errorCode");
+        VBox content = new VBox(8, sentence, code);
+        content.setMaxWidth(520);
+        alert.getDialogPane().setContent(content);
+        TextArea details = new TextArea(report.details());
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.getStyleClass().add("mono");
+        details.setAccessibleText(messages.get("error.details"));
+        alert.getDialogPane().setExpandableContent(details);
+        themes.register(alert.getDialogPane().getScene());
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        themes.register(alert.getDialogPane().getScene());
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        File chosen = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+}

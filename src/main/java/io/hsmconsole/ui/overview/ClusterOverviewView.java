@@ -1,0 +1,86 @@
+package io.hsmconsole.ui.overview;
+
+import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Views;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.function.Function;
+
+/** Binds the cluster overview's FXML to its view model. */
+public final class ClusterOverviewView {
+    private final ClusterOverviewViewModel viewModel;
+    private final Messages messages;
+    private final Runnable onLogin;
+    private final Parent root;
+
+    @FXML private Label titleLabel;
+    @FXML private Label summaryLabel;
+    @FXML private Label keyCountLabel;
+    @FXML private Label nodesLabel;
+    @FXML private Label usersLabel;
+    @FXML private Button loginButton;
+    @FXML private TableView<NodeStatus> nodeTable;
+    @FXML private TableColumn<NodeStatus, Object> nodeIdColumn;
+    @FXML private TableColumn<NodeStatus, Object> nodeStateColumn;
+    @FXML private TableColumn<NodeStatus, Object> nodeKeysColumn;
+    @FXML private TableColumn<NodeStatus, Object> nodePendingColumn;
+    @FXML private TableColumn<NodeStatus, Object> nodeLatencyColumn;
+    @FXML private TableColumn<NodeStatus, Object> nodeFirmwareColumn;
+    @FXML private TableView<UserInfo> userTable;
+    @FXML private TableColumn<UserInfo, Object> userIdColumn;
+    @FXML private TableColumn<UserInfo, Object> userNameColumn;
+    @FXML private TableColumn<UserInfo, Object> userRoleColumn;
+    @FXML private TableColumn<UserInfo, Object> userLockedColumn;
+
+    public ClusterOverviewView(ClusterOverviewViewModel viewModel, Messages messages, Runnable onLogin) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.onLogin = onLogin;
+        this.root = Views.load(this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(viewModel.titleProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        keyCountLabel.textProperty().bind(viewModel.keyCountProperty());
+        nodesLabel.setLabelFor(nodeTable);
+        usersLabel.setLabelFor(userTable);
+        nodeTable.setItems(viewModel.nodes());
+        column(nodeIdColumn, NodeStatus::id);
+        column(nodeStateColumn, NodeStatus::state);
+        column(nodeKeysColumn, NodeStatus::keysHeld);
+        column(nodePendingColumn, NodeStatus::keysPending);
+        column(nodeLatencyColumn, n -> messages.format("overview.node.latencyValue", n.latencyMillis()));
+        column(nodeFirmwareColumn, NodeStatus::firmwareVersion);
+        userTable.setItems(viewModel.users());
+        column(userIdColumn, UserInfo::id);
+        column(userNameColumn, UserInfo::name);
+        column(userRoleColumn, viewModel::roleText);
+        column(userLockedColumn, u -> messages.get(u.locked() ? "common.yes" : "common.no"));
+        loginButton.setVisible(onLogin != null);
+        loginButton.setManaged(onLogin != null);
+        loginButton.setOnAction(e -> onLogin.run());
+    }
+
+    private static <S> void column(TableColumn<S, Object> column, Function<S, Object> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    /** Hides the login button while someone is logged in (an officer sees this overview too). */
+    public Button loginButton() {
+        return loginButton;
+    }
+}

@@ -1,0 +1,77 @@
+package io.hsmconsole.controller;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Controllers over a fresh demo cluster on a manual clock, run on the test's own thread. Any
+ * unexpected exception a controller reports is kept so a test can assert there was none.
+ */
+public final class ControllerFixture implements AutoCloseable {
+    public final ManualClock clock = new ManualClock(TestClusters.START);
+    public final ClusterCatalog catalog;
+    public final HsmCluster cluster;
+    public final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    public final List<Throwable> errors = new ArrayList<>();
+    public final Workspace workspace;
+    public final SessionController sessions;
+    public final KeyController keys;
+    public final ClusterController clusterView;
+
+    public ControllerFixture(Path dir) {
+        this(dir, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
+    }
+
+    public ControllerFixture(Path dir, ClusterOptions options) {
+        catalog = TestClusters.catalog(dir, clock);
+        cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER, options);
+        workspace = new Workspace(catalog, cluster);
+        sessions = new SessionController(workspace, runner, errors::add);
+        keys = new KeyController(workspace, runner, errors::add);
+        clusterView = new ClusterController(workspace, runner, errors::add);
+    }
+
+    /** Logs a demo user in with the documented password and returns the outcome. */
+    public LoginOutcome login(String user) {
+        String password = user.equals("example_user") ? "example_pwd" : user + "_pwd";
+        return login(user, password.toCharArray());
+    }
+
+    public LoginOutcome login(String user, char[] password) {
+        AtomicReference<LoginOutcome> outcome = new AtomicReference<>();
+        sessions.login(workspace.clusterNameProperty().get(), user, password, outcome::set);
+        return outcome.get();
+    }
+
+    /** Runs an asynchronous controller call (same thread here) and returns what it delivered. */
+    public static <T> T await(java.util.function.Consumer<java.util.function.Consumer<T>> call) {
+        AtomicReference<T> value = new AtomicReference<>();
+        call.accept(value::set);
+        return value.get();
+    }
+
+    /** The key list as the logged-in user sees it. */
+    public java.util.List<KeyRow> keyRows() {
+        io.hsmconsole.hsm.HsmResult<java.util.List<KeyRow>> result = await(keys::listKeys);
+        return result.value();
+    }
+
+    public KeyDetails details(long handle) {
+        io.hsmconsole.hsm.HsmResult<KeyDetails> result = await(done -> keys.details(handle, done));
+        return result.value();
+    }
+
+    @Override
+    public void close() {
+        sessions.shutdown();
+    }
+}
