@@ -2,6 +2,8 @@ package io.hsmconsole.app;
 
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.FxTaskRunner;
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
@@ -12,10 +14,9 @@ import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.main.ConsoleContext;
 import io.hsmconsole.ui.main.MainView;
 import io.hsmconsole.ui.main.MainViewModel;
-import io.hsmconsole.ui.overview.ClusterOverviewView;
-import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class ConsoleApp extends Application {
     private final FxTaskRunner runner = new FxTaskRunner();
-    private HsmCluster cluster;
+    private SessionController sessions;
     private TaskHandle watcher = TaskHandle.DONE;
 
     @Override
@@ -39,6 +40,7 @@ public final class ConsoleApp extends Application {
         Messages messages = Messages.load();
         HsmErrors errors = new HsmErrors(messages);
         ClusterCatalog catalog;
+        HsmCluster cluster;
         try {
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
             catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), HsmClock.SYSTEM);
@@ -52,12 +54,13 @@ public final class ConsoleApp extends Application {
         Consumer<Throwable> onError = e -> dialogs.showError(errors.report(e));
 
         Workspace workspace = new Workspace(catalog, cluster);
+        sessions = new SessionController(workspace, runner, onError);
+        KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
+        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController, messages, themes, dialogs);
 
-        ClusterOverviewView overview = new ClusterOverviewView(
-                new ClusterOverviewViewModel(clusterController, messages), messages, null);
-        MainViewModel mainModel = new MainViewModel(workspace, clusterController, messages);
-        MainView main = new MainView(mainModel, messages, themes, overview);
+        MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
+        MainView main = new MainView(mainModel, ctx);
 
         Scene scene = new Scene(main.root());
         themes.register(scene);
@@ -81,8 +84,8 @@ public final class ConsoleApp extends Application {
     public void stop() {
         watcher.cancel();
         runner.close();
-        if (cluster != null) {
-            cluster.close();
+        if (sessions != null) {
+            sessions.shutdown(); // session keys vanish; the store closes
         }
     }
 }

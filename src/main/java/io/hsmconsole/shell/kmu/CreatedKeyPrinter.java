@@ -18,8 +18,7 @@ final class CreatedKeyPrinter {
         if (key != null) {
             p.line(createdText + "  Key Handle: " + key.handle());
         }
-        result.attestationReport().ifPresent(r -> p.line("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]"
-                + (r.passed() ? "" : " " + r.reason())));
+        p.attestation(result.attestationReport());
         if (key != null && key.rolledBack()) {
             p.line("Couldn't verify key sync on " + minServers + " servers");
             p.line("Rolling back");

@@ -39,7 +39,7 @@ final class FindSingleKeyCommand extends SessionCommand {
 
     @Override
     ExitStatus check(ParsedOptions o, KmuContext context) {
-        return o.handle("-k") == null ? usage(context, "Error: Key handle (-k) is missing.") : null;
+        return requireHandle(o, context, "-k", "Error: Key handle (-k) is missing.");
     }
 
     @Override

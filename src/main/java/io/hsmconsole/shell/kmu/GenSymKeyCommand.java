@@ -80,11 +80,9 @@ final class GenSymKeyCommand extends SessionCommand {
         if (o.text("-l") == null) {
             return usage(context, "Error: Key label (-l) is missing.");
         }
-        if (o.has("-timeout") && o.integer("-min_srv") == null) {
-            return usage(context, "Error: Minimum servers (-min_srv) option is missing");
-        }
-        if (o.flag("-sess") && o.has("-u")) {
-            return usage(context, "Error: sharing session keys is not allowed");
+        ExitStatus sync = checkSyncAndSharing(o, context);
+        if (sync != null) {
+            return sync;
         }
         Integer mValue = o.integer("-m_value");
         Integer minSrv = o.integer("-min_srv");

@@ -92,8 +92,7 @@ final class GetAttributeCommand extends SessionCommand {
             p.out().println();
         }
         p.out().printf("Attributes dumped into %s file%n", fileName);
-        result.attestationReport().ifPresent(r -> p.line("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]"
-                + (r.passed() ? "" : " " + r.reason())));
+        p.attestation(result.attestationReport());
         p.result(call(), result.code());
         return ExitStatus.of(result.isSuccess());
     }

@@ -67,13 +67,7 @@ final class ImSymKeyCommand extends SessionCommand {
         if (o.text("-l") == null) {
             return usage(context, "Error: Key label (-l) is missing.");
         }
-        if (o.has("-timeout") && o.integer("-min_srv") == null) {
-            return usage(context, "Error: Minimum servers (-min_srv) option is missing");
-        }
-        if (o.flag("-sess") && o.has("-u")) {
-            return usage(context, "Error: sharing session keys is not allowed");
-        }
-        return null;
+        return checkSyncAndSharing(o, context);
     }
 
     @Override

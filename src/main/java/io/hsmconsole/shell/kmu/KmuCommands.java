@@ -18,7 +18,8 @@ final class KmuCommands {
                 new GenSymKeyCommand(), new KeyInfoCommand(), new GetAttributeCommand(), new SetAttributeCommand(),
                 new ListAttributesCommand(), new FindKeyCommand(), new FindSingleKeyCommand(), new DeleteKeyCommand(),
                 new ListUsersCommand(), new Error2StringCommand(), new HsmInfoCommand(), new PartitionInfoCommand(),
-                new ExSymKeyCommand(), new ImSymKeyCommand(), new WrapKeyCommand(), new UnWrapKeyCommand())) {
+                new ExSymKeyCommand(), new ImSymKeyCommand(), new WrapKeyCommand(), new UnWrapKeyCommand(),
+                new GetCertCommand())) {
             commands.put(c.name(), c);
         }
         notYet(commands);
@@ -40,8 +41,6 @@ final class KmuCommands {
         add(commands, new NotAvailableCommand("listTokens", "listTokens", OptionSpec.none(), QUORUM));
         add(commands, new NotAvailableCommand("delToken", "delToken -tf <token file> || -f <delete flags>",
                 OptionSpec.valued("-tf", "-f"), QUORUM));
-        add(commands, new NotAvailableCommand("getCert", "getCert -f <file-name> -s <certificate-type>",
-                OptionSpec.valued("-f", "-s", "-t"), "HSM certificates come with attestation"));
     }
 
     private static void add(Map<String, KmuCommand> commands, KmuCommand command) {

@@ -53,6 +53,12 @@ final class KmuPrinter {
         out.printf("%n\t%s%n", message);
     }
 
+    /** {@code Attestation Check : [PASS]} or {@code [FAIL]} with the reason, when -attest was given. */
+    void attestation(java.util.Optional<io.hsmconsole.hsm.attest.AttestationReport> report) {
+        report.ifPresent(r -> line("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]"
+                + (r.passed() ? "" : " " + r.reason())));
+    }
+
     void line(String text) {
         out.printf("%n\t%s%n", text);
     }

@@ -32,6 +32,25 @@ abstract class SessionCommand implements KmuCommand {
         return run(options, context.session().get(), context);
     }
 
+    /**
+     * The checks every key-creating command shares with genSymKey: {@code -timeout} needs
+     * {@code -min_srv}, a session key cannot be shared. Null when both hold.
+     */
+    final ExitStatus checkSyncAndSharing(ParsedOptions o, KmuContext context) {
+        if (o.has("-timeout") && o.integer("-min_srv") == null) {
+            return usage(context, "Error: Minimum servers (-min_srv) option is missing");
+        }
+        if (o.flag("-sess") && o.has("-u")) {
+            return usage(context, "Error: sharing session keys is not allowed");
+        }
+        return null;
+    }
+
+    /** A required handle option; null when it is there. */
+    final ExitStatus requireHandle(ParsedOptions o, KmuContext context, String option, String message) {
+        return o.handle(option) == null ? usage(context, message) : null;
+    }
+
     /** Prints a client-side error, then the help text: a usage error. */
     final ExitStatus usage(KmuContext context, String message) {
         context.printer().error(message);

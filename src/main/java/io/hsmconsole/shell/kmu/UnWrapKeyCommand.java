@@ -75,10 +75,7 @@ final class UnWrapKeyCommand extends SessionCommand {
                 return usage(context, "Error: Key type (-kt) is missing.");
             }
         }
-        if (o.has("-timeout") && o.integer("-min_srv") == null) {
-            return usage(context, "Error: Minimum servers (-min_srv) option is missing");
-        }
-        return null;
+        return checkSyncAndSharing(o, context);
     }
 
     @Override

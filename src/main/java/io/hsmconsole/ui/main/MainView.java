@@ -1,23 +1,41 @@
 package io.hsmconsole.ui.main;
 
+import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.inspector.InspectorView;
+import io.hsmconsole.ui.keylist.KeyListView;
 import io.hsmconsole.ui.overview.ClusterOverviewView;
+import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 
-/** The main window: menu bar, the current screen, and the status bar. Binds only. */
+/**
+ * The main window: menu bar with accelerators, the key list beside the attribute inspector for a
+ * crypto user (the cluster overview otherwise), and the status bar. Binds and opens windows.
+ */
 public final class MainView {
     private final MainViewModel viewModel;
-    private final Themes themes;
+    private final ConsoleContext ctx;
+    private final Messages messages;
+    private final Windows windows;
     private final ClusterOverviewView overview;
+    private final KeyListView keyList;
+    private final InspectorView inspector;
+    private final SplitPane keysScreen;
     private final Parent root;
 
     @FXML private BorderPane rootPane;
@@ -27,23 +45,38 @@ public final class MainView {
     @FXML private Label userStatus;
     @FXML private Label roleStatus;
     @FXML private Label keyStatus;
+    @FXML private MenuItem loginItem;
+    @FXML private Menu keysMenu;
+    @FXML private MenuItem newKeyItem;
+    @FXML private MenuItem shareItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private MenuItem saveAttributesItem;
+    @FXML private MenuItem compareItem;
+    @FXML private MenuItem refreshItem;
+    @FXML private MenuItem filterItem;
+    @FXML private MenuItem keyTableItem;
+    @FXML private Menu columnsMenu;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private ToggleGroup themeGroup;
 
-    public MainView(MainViewModel viewModel, Messages messages, Themes themes, ClusterOverviewView overview) {
+    public MainView(MainViewModel viewModel, ConsoleContext ctx) {
         this.viewModel = viewModel;
-        this.themes = themes;
-        this.overview = overview;
+        this.ctx = ctx;
+        this.messages = ctx.messages();
+        this.windows = new Windows(ctx);
+        this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
+                this::toggleLogin);
+        this.keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
+        this.inspector = new InspectorView(viewModel.inspector(), messages);
+        this.keysScreen = new SplitPane(keyList.root(), inspector.root());
+        keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
+        keysScreen.setDividerPositions(0.42);
         this.root = Views.load(this, messages);
     }
 
     public Parent root() {
         return root;
-    }
-
-    public MainViewModel viewModel() {
-        return viewModel;
     }
 
     @FXML
@@ -53,11 +86,124 @@ public final class MainView {
         userStatus.textProperty().bind(viewModel.userStatusProperty());
         roleStatus.textProperty().bind(viewModel.roleStatusProperty());
         keyStatus.textProperty().bind(viewModel.keyStatusProperty());
-        content.getChildren().setAll(overview.root());
+
+        loginItem.textProperty().bind(viewModel.loginMenuTextProperty());
+        var notCryptoUser = viewModel.cryptoUserProperty().not();
+        var noKey = viewModel.inspector().hasKeyProperty().not();
+        newKeyItem.disableProperty().bind(notCryptoUser);
+        refreshItem.disableProperty().bind(notCryptoUser);
+        filterItem.disableProperty().bind(notCryptoUser);
+        keyTableItem.disableProperty().bind(notCryptoUser);
+        compareItem.disableProperty().bind(notCryptoUser);
+        shareItem.disableProperty().bind(notCryptoUser.or(noKey));
+        deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
+        saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
+        columnsMenu.getItems().setAll(keyList.columnMenuItems());
+        inspector.onShare(this::share);
+        inspector.onCompare(this::compare);
+
+        overview.loginButton().visibleProperty().bind(viewModel.loggedInProperty().not());
+        overview.loginButton().managedProperty().bind(overview.loginButton().visibleProperty());
+        viewModel.cryptoUserProperty().addListener((obs, old, now) -> showScreen(now));
+        viewModel.loggedInProperty().addListener((obs, old, now) -> {
+            if (!now) {
+                windows.closeKeyGen();
+            }
+        });
+        showScreen(viewModel.cryptoUserProperty().get());
+
+        Themes themes = ctx.themes();
         lightThemeItem.setSelected(themes.themeProperty().get() == Themes.Theme.LIGHT);
         darkThemeItem.setSelected(themes.themeProperty().get() == Themes.Theme.DARK);
         themeGroup.selectedToggleProperty().addListener((obs, old, now) ->
                 themes.themeProperty().set(now == darkThemeItem ? Themes.Theme.DARK : Themes.Theme.LIGHT));
+    }
+
+    private void showScreen(boolean keys) {
+        content.getChildren().setAll(keys ? keysScreen : overview.root());
+        if (keys) {
+            Platform.runLater(keyList::focusTable);
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @FXML
+    private void toggleLogin() {
+        if (viewModel.loggedInProperty().get()) {
+            viewModel.logout();
+        } else {
+            windows.login(window());
+        }
+    }
+
+    @FXML
+    private void newKey() {
+        if (viewModel.cryptoUserProperty().get()) {
+            windows.keyGen(window(), viewModel::keyGenerated);
+        }
+    }
+
+    @FXML
+    private void share() {
+        KeyDetails key = viewModel.inspector().detailsProperty().get();
+        if (key != null) {
+            windows.share(window(), key);
+        }
+    }
+
+    @FXML
+    private void delete() {
+        viewModel.deleteSelected();
+    }
+
+    @FXML
+    private void saveAttributes() {
+        viewModel.inspector().saveKmuAttributeFile();
+    }
+
+    @FXML
+    private void compare() {
+        viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.keyList().reload();
+        viewModel.inspector().refresh();
+    }
+
+    @FXML
+    private void focusFilter() {
+        keyList.focusFilter();
+    }
+
+    @FXML
+    private void focusKeyTable() {
+        keyList.focusTable();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("help.shortcuts.text"));
+        alert.initOwner(window());
+        alert.setTitle(messages.get("help.shortcuts.title"));
+        alert.setHeaderText(messages.get("help.shortcuts.title"));
+        alert.getDialogPane().getStyleClass().add("shortcuts");
+        ctx.themes().register(alert.getDialogPane().getScene());
+        alert.showAndWait();
+    }
+
+    @FXML
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("help.about.text"));
+        alert.initOwner(window());
+        alert.setTitle(messages.get("help.about.title"));
+        alert.setHeaderText(messages.get("help.about.title"));
+        ctx.themes().register(alert.getDialogPane().getScene());
+        alert.showAndWait();
     }
 
     @FXML

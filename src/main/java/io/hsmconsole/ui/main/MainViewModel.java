@@ -2,21 +2,42 @@ package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ClusterSnapshot;
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.controller.KeyRow;
+import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.SessionInfo;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.inspector.CompareViewModel;
+import io.hsmconsole.ui.inspector.InspectorViewModel;
+import io.hsmconsole.ui.keylist.KeyListViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
- * The main window's state: what the status bar says (cluster, nodes, user, role, keys) and
- * whether someone is logged in, and as which kind of user.
+ * The main window's state and the commands of its menus: the status bar (cluster, nodes, user,
+ * role, keys), which screen shows (keys for a crypto user, the cluster overview otherwise), and the
+ * glue between the key list, the inspector and the cluster watcher.
  */
 public final class MainViewModel {
     private final Messages messages;
     private final Workspace workspace;
+    private final SessionController sessions;
+    private final KeyController keys;
+    private final DialogService dialogs;
+    private final HsmErrors errors;
+    private final KeyListViewModel keyList;
+    private final InspectorViewModel inspector;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper clusterStatus = new ReadOnlyStringWrapper(this, "clusterStatus", "");
     private final ReadOnlyStringWrapper nodeStatus = new ReadOnlyStringWrapper(this, "nodeStatus", "");
@@ -25,27 +46,42 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper(this, "keyStatus", "");
     private final BooleanBinding loggedIn;
     private final BooleanBinding cryptoUser;
+    private final StringBinding loginMenuText;
 
-    public MainViewModel(Workspace workspace, ClusterController cluster, Messages messages) {
+    public MainViewModel(Workspace workspace, SessionController sessions, KeyController keys,
+                         ClusterController cluster, Messages messages, DialogService dialogs) {
         this.messages = messages;
         this.workspace = workspace;
+        this.sessions = sessions;
+        this.keys = keys;
+        this.dialogs = dialogs;
+        this.errors = new HsmErrors(messages);
+        this.keyList = new KeyListViewModel(keys, messages, dialogs);
+        this.inspector = new InspectorViewModel(keys, messages, dialogs);
         loggedIn = Bindings.isNotNull(workspace.sessionInfoProperty());
         cryptoUser = Bindings.createBooleanBinding(
                 () -> workspace.sessionInfo().map(SessionInfo::isCryptoUser).orElse(false),
                 workspace.sessionInfoProperty());
-        workspace.sessionInfoProperty().addListener((obs, old, now) -> showSession(now));
+        loginMenuText = Bindings.createStringBinding(() -> messages.get(loggedIn.get() ? "menu.file.logout"
+                : "menu.file.login"), loggedIn);
+
+        keyList.selectedProperty().addListener((obs, old, row) -> inspector.inspect(row == null ? null : row.handle()));
+        keys.addKeysChangedListener(inspector::refresh);
+        cluster.addChangeListener(() -> {
+            if (cryptoUser.get()) {
+                keyList.reload();
+                inspector.refresh();
+            }
+        });
+        workspace.sessionInfoProperty().addListener((obs, old, now) -> sessionChanged(now));
         workspace.clusterNameProperty().addListener((obs, old, now) -> showTitle());
         cluster.snapshotProperty().addListener((obs, old, now) -> showCluster(now));
-        showSession(workspace.sessionInfo().orElse(null));
+        sessionChanged(workspace.sessionInfo().orElse(null));
         showCluster(cluster.snapshotProperty().get());
         showTitle();
     }
 
-    private void showTitle() {
-        title.set(messages.format("main.title", workspace.clusterNameProperty().get()));
-    }
-
-    private void showSession(SessionInfo session) {
+    private void sessionChanged(SessionInfo session) {
         if (session == null) {
             userStatus.set(messages.get("status.user.none"));
             roleStatus.set(messages.get("status.role.none"));
@@ -54,6 +90,16 @@ public final class MainViewModel {
             roleStatus.set(messages.format("status.role", messages.getOr("role." + session.role().name(),
                     session.role().name())));
         }
+        if (session != null && session.isCryptoUser()) {
+            keyList.reload();
+        } else {
+            keyList.clear();
+            inspector.inspect(null);
+        }
+    }
+
+    private void showTitle() {
+        title.set(messages.format("main.title", workspace.clusterNameProperty().get()));
     }
 
     private void showCluster(ClusterSnapshot snapshot) {
@@ -65,6 +111,61 @@ public final class MainViewModel {
         nodeStatus.set(messages.format(snapshot.syncing() ? "status.nodes.syncing" : "status.nodes",
                 snapshot.onlineNodes(), snapshot.nodes().size()));
         keyStatus.set(messages.format("status.keys", snapshot.info().tokenKeyCount(), snapshot.info().keyCapacity()));
+    }
+
+    // ---- commands ----
+
+    /** Ends the session; its session keys vanish from the list. */
+    public void logout() {
+        sessions.logout(result -> {
+            if (!result.isSuccess()) {
+                dialogs.showError(errors.report("logoutHSM", result));
+            }
+        });
+    }
+
+    /** After the form made a key: select it in the list (as soon as the list has re-read). */
+    public void keyGenerated(long handle) {
+        keyList.select(handle);
+    }
+
+    /** Deletes the inspected key after asking; the simulator allows only the owner. */
+    public void deleteSelected() {
+        KeyDetails key = inspector.detailsProperty().get();
+        if (key == null || !dialogs.confirm(messages.get("delete.title"), messages.format("delete.confirm",
+                key.handle()))) {
+            return;
+        }
+        keys.delete(key.handle(), result -> {
+            if (!result.isSuccess()) {
+                dialogs.showError(errors.report("deleteKey", result));
+            }
+        });
+    }
+
+    /** Reads the two keys and hands their comparison over; with fewer or more than two, says so. */
+    public void compare(List<KeyRow> selected, Consumer<CompareViewModel> show) {
+        if (selected.size() != 2) {
+            dialogs.showError(new io.hsmconsole.ui.common.ErrorReport(messages.get("compare.title.plain"),
+                    messages.get("compare.needTwo"), messages.get("error.code.none"), ""));
+            return;
+        }
+        keys.details(selected.get(0).handle(), left -> keys.details(selected.get(1).handle(), right -> {
+            HsmResult<?> failed = !left.isSuccess() ? left : !right.isSuccess() ? right : null;
+            if (failed != null) {
+                dialogs.showError(errors.report("getAttribute", failed));
+            } else {
+                show.accept(new CompareViewModel(left.value(), right.value(), messages));
+            }
+        }));
+    }
+
+    public KeyListViewModel keyList() {
+        return keyList;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -98,5 +199,10 @@ public final class MainViewModel {
     /** A crypto user sees keys; everyone else sees the cluster overview. */
     public BooleanBinding cryptoUserProperty() {
         return cryptoUser;
+    }
+
+    /** "Log in…" or "Log out", for the File menu. */
+    public StringBinding loginMenuTextProperty() {
+        return loginMenuText;
     }
 }

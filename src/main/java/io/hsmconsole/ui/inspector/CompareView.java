@@ -1,0 +1,76 @@
+package io.hsmconsole.ui.inspector;
+
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.common.Views;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.function.Function;
+
+/** Two keys side by side; lines that differ are marked (style class {@code differs}). */
+public final class CompareView {
+    private final CompareViewModel viewModel;
+    private final Messages messages;
+    private final Parent root;
+    private Stage stage;
+
+    @FXML private Label headingLabel;
+    @FXML private Label summaryLabel;
+    @FXML private TableView<CompareViewModel.Line> lineTable;
+    @FXML private TableColumn<CompareViewModel.Line, String> nameColumn;
+    @FXML private TableColumn<CompareViewModel.Line, String> leftColumn;
+    @FXML private TableColumn<CompareViewModel.Line, String> rightColumn;
+    @FXML private Button closeButton;
+
+    public CompareView(CompareViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.root = Views.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        headingLabel.setText(viewModel.title());
+        summaryLabel.setText(messages.format("compare.summary", viewModel.differences()));
+        lineTable.getItems().setAll(viewModel.lines());
+        column(nameColumn, CompareViewModel.Line::name);
+        column(leftColumn, CompareViewModel.Line::left);
+        column(rightColumn, CompareViewModel.Line::right);
+        lineTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareViewModel.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().remove("differs");
+                if (!empty && line != null && line.differs()) {
+                    getStyleClass().add("differs");
+                }
+            }
+        });
+        closeButton.setOnAction(e -> stage.close());
+    }
+
+    private static void column(TableColumn<CompareViewModel.Line, String> column,
+                               Function<CompareViewModel.Line, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    public void show(Window owner, Themes themes) {
+        stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(viewModel.title());
+        Scene scene = new Scene(root);
+        themes.register(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+}

@@ -1,0 +1,149 @@
+package io.hsmconsole.ui.inspector;
+
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Views;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+
+import java.util.function.Function;
+
+/**
+ * The attribute inspector. The "Change" column holds a check box or a text field where the
+ * simulator lets this user change the attribute, and "read-only" with the simulator's reason as a
+ * tooltip (and accessible text) everywhere else.
+ */
+public final class InspectorView {
+    private final InspectorViewModel viewModel;
+    private final Messages messages;
+    private final Parent root;
+
+    @FXML private Label headingLabel;
+    @FXML private Label ownerValue;
+    @FXML private Label sharedValue;
+    @FXML private Label quorumValue;
+    @FXML private Label nodesValue;
+    @FXML private Button saveButton;
+    @FXML private Button shareButton;
+    @FXML private Button compareButton;
+    @FXML private TableView<AttributeRowModel> attributeTable;
+    @FXML private TableColumn<AttributeRowModel, Object> nameColumn;
+    @FXML private TableColumn<AttributeRowModel, Object> constantColumn;
+    @FXML private TableColumn<AttributeRowModel, Object> valueColumn;
+    @FXML private TableColumn<AttributeRowModel, AttributeRowModel> changeColumn;
+    @FXML private TableColumn<AttributeRowModel, Object> meaningColumn;
+    @FXML private Label statusLabel;
+
+    public InspectorView(InspectorViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.root = Views.load(this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        headingLabel.textProperty().bind(viewModel.headingProperty());
+        ownerValue.textProperty().bind(viewModel.ownerProperty());
+        sharedValue.textProperty().bind(viewModel.sharedWithProperty());
+        quorumValue.textProperty().bind(viewModel.quorumProperty());
+        nodesValue.textProperty().bind(viewModel.nodesProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        saveButton.disableProperty().bind(viewModel.hasKeyProperty().not());
+        saveButton.setOnAction(e -> viewModel.saveKmuAttributeFile());
+        shareButton.disableProperty().bind(viewModel.hasKeyProperty().not());
+        attributeTable.setItems(viewModel.rows());
+        column(nameColumn, AttributeRowModel::constantName);
+        column(constantColumn, AttributeRowModel::constant);
+        column(valueColumn, AttributeRowModel::kmuValue);
+        column(meaningColumn, AttributeRowModel::meaning);
+        changeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        changeColumn.setCellFactory(c -> new ChangeCell());
+        valueColumn.setCellFactory(c -> new MonoCell());
+        meaningColumn.setCellFactory(c -> new MeaningCell());
+    }
+
+    /** Wires the buttons that open other windows (the main view owns those). */
+    public void onShare(Runnable action) {
+        shareButton.setOnAction(e -> action.run());
+    }
+
+    public void onCompare(Runnable action) {
+        compareButton.setOnAction(e -> action.run());
+    }
+
+    private static void column(TableColumn<AttributeRowModel, Object> column, Function<AttributeRowModel, Object> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    private static final class MonoCell extends TableCell<AttributeRowModel, Object> {
+        MonoCell() {
+            getStyleClass().add("mono");
+        }
+
+        @Override
+        protected void updateItem(Object value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty || value == null ? null : value.toString());
+        }
+    }
+
+    /** Meanings can be longer than the column: the whole sentence is in the tooltip. */
+    private static final class MeaningCell extends TableCell<AttributeRowModel, Object> {
+        @Override
+        protected void updateItem(Object value, boolean empty) {
+            super.updateItem(value, empty);
+            String text = empty || value == null ? null : value.toString();
+            setText(text);
+            setTooltip(text == null ? null : new Tooltip(text));
+        }
+    }
+
+    /** The editor where changing is allowed, the reason where it is not. */
+    private final class ChangeCell extends TableCell<AttributeRowModel, AttributeRowModel> {
+        @Override
+        protected void updateItem(AttributeRowModel row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            if (empty || row == null) {
+                return;
+            }
+            if (!row.editable()) {
+                Label readOnly = new Label(messages.get("inspector.readOnly.short"));
+                readOnly.getStyleClass().add("read-only");
+                readOnly.setAccessibleText(row.reasonNotEditable());
+                setGraphic(readOnly);
+                setTooltip(new Tooltip(row.reasonNotEditable()));
+            } else if (row.isBoolean()) {
+                CheckBox box = new CheckBox(messages.get("inspector.flag.on"));
+                box.setSelected(row.isTrue());
+                box.setId("edit-" + row.attribute().name());
+                box.setAccessibleText(messages.format("inspector.flag.access", row.constantName()));
+                box.setOnAction(e -> viewModel.setFlag(row.attribute(), box.isSelected()));
+                setGraphic(box);
+            } else if (row.attribute() == Attribute.LABEL) {
+                TextField field = new TextField(row.text());
+                field.setId("edit-LABEL");
+                field.setPromptText(messages.get("inspector.label.prompt"));
+                field.setAccessibleText(messages.get("inspector.label.access"));
+                field.setOnAction(e -> viewModel.setLabel(field.getText()));
+                setGraphic(field);
+                setTooltip(new Tooltip(messages.get("inspector.label.tip")));
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.hsmconsole.ui.inspector;
+
+import io.hsmconsole.controller.AttributeEntry;
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.controller.UserRef;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.HsmErrors;
+import io.hsmconsole.ui.common.Messages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * The attribute inspector: every attribute of the selected key with constant, raw KMU value and
+ * meaning; which of them this user may change, as the simulator says (and why not, for the
+ * others); owner, shared users, quorum and the nodes holding the key; saving the attributes as
+ * {@code getAttribute -a 512} writes them.
+ */
+public final class InspectorViewModel {
+    private final KeyController keys;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final HsmErrors errors;
+    private final ObservableList<AttributeRowModel> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<KeyDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper(this, "owner", "");
+    private final ReadOnlyStringWrapper sharedWith = new ReadOnlyStringWrapper(this, "sharedWith", "");
+    private final ReadOnlyStringWrapper quorum = new ReadOnlyStringWrapper(this, "quorum", "");
+    private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper(this, "nodes", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
+    private Long handle;
+
+    public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs) {
+        this.keys = keys;
+        this.messages = messages;
+        this.dialogs = dialogs;
+        this.errors = new HsmErrors(messages);
+        clear();
+    }
+
+    /** Shows this key (null: no key selected). */
+    public void inspect(Long keyHandle) {
+        this.handle = keyHandle;
+        status.set("");
+        if (keyHandle == null) {
+            clear();
+            return;
+        }
+        refresh();
+    }
+
+    /** Reads the shown key again (after a change by anyone). */
+    public void refresh() {
+        Long wanted = handle;
+        if (wanted == null) {
+            return;
+        }
+        keys.details(wanted, result -> {
+            if (!wanted.equals(handle)) {
+                return; // the selection moved on meanwhile
+            }
+            if (result.isSuccess()) {
+                show(result.value());
+            } else {
+                clear();
+                status.set(messages.format("inspector.gone", wanted, errors.sentence(result.code())));
+            }
+        });
+    }
+
+    private void clear() {
+        details.set(null);
+        rows.clear();
+        hasKey.set(false);
+        heading.set(messages.get("inspector.none"));
+        owner.set("");
+        sharedWith.set("");
+        quorum.set("");
+        nodes.set("");
+    }
+
+    private void show(KeyDetails d) {
+        details.set(d);
+        hasKey.set(true);
+        String label = d.attributes().stream().filter(a -> a.attribute() == Attribute.LABEL).findFirst()
+                .map(a -> a.value().text()).orElse("");
+        heading.set(messages.format("inspector.heading", d.handle(), label));
+        owner.set(d.owner().toString());
+        sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
+                : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
+        quorum.set(d.mValue() < 2 ? messages.format("inspector.quorum.none", d.mValue())
+                : messages.format("inspector.quorum", d.mValue()));
+        nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
+                d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                d.nodesHolding().size(), d.clusterNodes().size()));
+        rows.setAll(d.attributes().stream().map(this::row).toList());
+    }
+
+    private AttributeRowModel row(AttributeEntry e) {
+        String reason = e.whyNotModifiable().map(code -> messages.format("inspector.readOnly",
+                errors.sentence(code), errors.codeLine(code))).orElse(null);
+        return new AttributeRowModel(e, reason);
+    }
+
+    /** Turns a flag on or off through the simulator (owner only; the simulator decides). */
+    public void setFlag(Attribute attribute, boolean on) {
+        change(attribute, on ? 1 : 0, null);
+    }
+
+    public void setLabel(String label) {
+        change(Attribute.LABEL, 0, label);
+    }
+
+    private void change(Attribute attribute, long number, String text) {
+        Long target = handle;
+        if (target == null) {
+            return;
+        }
+        keys.setAttribute(target, attribute, number, text, result -> {
+            if (result.isSuccess()) {
+                status.set(messages.format("inspector.changed", attribute.kmuName(), target));
+            } else {
+                dialogs.showError(errors.report("setAttribute", result));
+            }
+            refresh();
+        });
+    }
+
+    /** Asks where, then writes the file {@code getAttribute -o H -a 512 -out FILE} writes. */
+    public void saveKmuAttributeFile() {
+        Long target = handle;
+        if (target == null) {
+            return;
+        }
+        dialogs.chooseSaveFile(messages.get("inspector.save.title"), "attr_" + target)
+                .ifPresent(file -> save(target, file));
+    }
+
+    void save(long target, Path file) {
+        keys.saveAttributeFile(target, file, (HsmResult<Integer> result) -> {
+            if (result.isSuccess()) {
+                status.set(messages.format("inspector.saved", result.value(), file.getFileName()));
+            } else {
+                dialogs.showError(errors.report("getAttribute", result));
+            }
+        });
+    }
+
+    public ObservableList<AttributeRowModel> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<KeyDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasKeyProperty() {
+        return hasKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ownerProperty() {
+        return owner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sharedWithProperty() {
+        return sharedWith.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty quorumProperty() {
+        return quorum.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nodesProperty() {
+        return nodes.getReadOnlyProperty();
+    }
+
+    /** The last thing that happened (saved, changed), for the inspector's status line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

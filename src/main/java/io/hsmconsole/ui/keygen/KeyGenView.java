@@ -1,0 +1,214 @@
+package io.hsmconsole.ui.keygen;
+
+import io.hsmconsole.controller.GenSymKeyField;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.sharing.SharingView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The key-generation form. Binds every field to the view model, shows each field's problem inline
+ * (a label under the field and a ControlsFX validation mark on it), and keeps Generate disabled
+ * while there are any.
+ */
+public final class KeyGenView {
+    private final KeyGenViewModel viewModel;
+    private final Messages messages;
+    private final Parent root;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Map<GenSymKeyField, Label> errorLabels = new EnumMap<>(GenSymKeyField.class);
+    private final Map<GenSymKeyField, Control> fieldControls = new EnumMap<>(GenSymKeyField.class);
+    private Stage stage;
+
+    @FXML private ComboBox<KeyType> typeBox;
+    @FXML private ComboBox<String> sizeBox;
+    @FXML private TextField labelField;
+    @FXML private TextField idField;
+    @FXML private CheckBox nexBox;
+    @FXML private CheckBox sessBox;
+    @FXML private TextField minSrvField;
+    @FXML private TextField timeoutField;
+    @FXML private Spinner<Integer> mValueSpinner;
+    @FXML private CheckBox attestBox;
+    @FXML private Label sizeHint;
+    @FXML private Label minSrvHint;
+    @FXML private Label mValueHint;
+    @FXML private Label typeError;
+    @FXML private Label sizeError;
+    @FXML private Label labelError;
+    @FXML private Label idError;
+    @FXML private Label sessError;
+    @FXML private Label minSrvError;
+    @FXML private Label timeoutError;
+    @FXML private Label mValueError;
+    @FXML private Label attestError;
+    @FXML private Label sharingError;
+    @FXML private StackPane sharingHolder;
+    @FXML private TextField kmuPreview;
+    @FXML private TextArea cliPreview;
+    @FXML private Button copyKmuButton;
+    @FXML private Button copyCliButton;
+    @FXML private Pane progressBox;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Button cancelWaitButton;
+    @FXML private Pane resultBox;
+    @FXML private Label resultHeadline;
+    @FXML private TextArea resultText;
+    @FXML private Button generateButton;
+    @FXML private Button closeButton;
+
+    public KeyGenView(KeyGenViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.root = Views.load(this, messages);
+    }
+
+    @FXML
+    private void initialize() {
+        typeBox.getItems().setAll(KeyType.values());
+        typeBox.setCellFactory(list -> new TypeCell());
+        typeBox.setButtonCell(new TypeCell());
+        typeBox.valueProperty().bindBidirectional(viewModel.typeProperty());
+        sizeBox.setItems(viewModel.sizeChoices());
+        sizeBox.getEditor().textProperty().bindBidirectional(viewModel.sizeProperty());
+        sizeBox.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.sizeProperty().set(now);
+            }
+        });
+        sizeHint.textProperty().bind(viewModel.sizeHintProperty());
+        labelField.textProperty().bindBidirectional(viewModel.labelProperty());
+        idField.textProperty().bindBidirectional(viewModel.idProperty());
+        nexBox.selectedProperty().bindBidirectional(viewModel.nonExtractableProperty());
+        sessBox.selectedProperty().bindBidirectional(viewModel.sessionProperty());
+        minSrvField.textProperty().bindBidirectional(viewModel.minSrvProperty());
+        minSrvHint.setText(messages.format("keygen.minSrv.explain", viewModel.nodeCount()));
+        timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory mValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                0, io.hsmconsole.controller.GenSymKeyCheck.MAX_M_VALUE, 0);
+        mValueSpinner.setValueFactory(mValues);
+        mValues.valueProperty().bindBidirectional(viewModel.mValueProperty());
+        mValueHint.textProperty().bind(viewModel.mValueHintProperty());
+        attestBox.selectedProperty().bindBidirectional(viewModel.attestProperty());
+        sharingHolder.getChildren().setAll(new SharingView(viewModel.sharing(), messages).root());
+
+        kmuPreview.textProperty().bind(viewModel.commandPreviewProperty());
+        cliPreview.textProperty().bind(viewModel.cliPreviewProperty());
+        copyKmuButton.setOnAction(e -> copy(kmuPreview.getText()));
+        copyCliButton.setOnAction(e -> copy(cliPreview.getText()));
+
+        bindProblems();
+
+        progressBox.visibleProperty().bind(viewModel.busyProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        cancelWaitButton.setOnAction(e -> viewModel.cancel());
+        resultBox.visibleProperty().bind(viewModel.resultOkProperty().isNotNull());
+        resultBox.managedProperty().bind(resultBox.visibleProperty());
+        resultHeadline.textProperty().bind(viewModel.resultHeadlineProperty());
+        resultText.textProperty().bind(viewModel.resultTextProperty());
+        viewModel.resultOkProperty().addListener((obs, old, ok) -> resultHeadline.getStyleClass()
+                .setAll("label", Boolean.TRUE.equals(ok) ? "result-ok" : "result-failed"));
+        generateButton.disableProperty().bind(viewModel.canGenerateProperty().not());
+        generateButton.setOnAction(e -> viewModel.generate());
+        closeButton.disableProperty().bind(viewModel.busyProperty());
+        closeButton.setOnAction(e -> stage.close());
+    }
+
+    private void bindProblems() {
+        errorLabels.putAll(Map.of(GenSymKeyField.TYPE, typeError, GenSymKeyField.SIZE, sizeError,
+                GenSymKeyField.LABEL, labelError, GenSymKeyField.ID, idError, GenSymKeyField.SESSION, sessError,
+                GenSymKeyField.MIN_SRV, minSrvError, GenSymKeyField.TIMEOUT, timeoutError,
+                GenSymKeyField.M_VALUE, mValueError, GenSymKeyField.ATTEST, attestError,
+                GenSymKeyField.SHARING, sharingError));
+        fieldControls.putAll(Map.of(GenSymKeyField.TYPE, typeBox, GenSymKeyField.SIZE, sizeBox,
+                GenSymKeyField.LABEL, labelField, GenSymKeyField.ID, idField, GenSymKeyField.SESSION, sessBox,
+                GenSymKeyField.MIN_SRV, minSrvField, GenSymKeyField.TIMEOUT, timeoutField,
+                GenSymKeyField.M_VALUE, mValueSpinner, GenSymKeyField.ATTEST, attestBox));
+        errorLabels.forEach((field, label) -> {
+            label.textProperty().bind(Bindings.valueAt(viewModel.problems(), field));
+            label.visibleProperty().bind(Bindings.valueAt(viewModel.problems(), field).isNotNull());
+            label.managedProperty().bind(label.visibleProperty());
+        });
+        fieldControls.forEach((field, control) -> validation.registerValidator(control, false,
+                (Control c, Object value) -> ValidationResult.fromErrorIf(c, viewModel.problems().get(field),
+                        viewModel.problems().containsKey(field))));
+        viewModel.problems().addListener((MapChangeListener<GenSymKeyField, String>) change -> validation.revalidate());
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Opens the form as a window of its own beside the main window. */
+    public Stage show(Window owner, Themes themes) {
+        stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(messages.get("keygen.title"));
+        Scene scene = new Scene(root);
+        themes.register(scene);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (viewModel.busyProperty().get()) {
+                e.consume(); // a running genSymKey must be waited for or cancelled first
+            }
+        });
+        stage.show();
+        labelField.requestFocus();
+        return stage;
+    }
+
+    /** Key types with their KMU constant; types the cluster refuses are disabled with the reason. */
+    private final class TypeCell extends ListCell<KeyType> {
+        @Override
+        protected void updateItem(KeyType type, boolean empty) {
+            super.updateItem(type, empty);
+            if (empty || type == null) {
+                setText(null);
+                setDisable(false);
+                setTooltip(null);
+                return;
+            }
+            setText(messages.format("keygen.type.option", type.displayName(), type.code()));
+            var refusal = viewModel.typeRefusal(type);
+            setDisable(refusal.isPresent());
+            setTooltip(refusal.map(Tooltip::new).orElse(null));
+            if (refusal.isPresent()) {
+                setText(getText() + " \u2014 " + refusal.get());
+            }
+        }
+    }
+}

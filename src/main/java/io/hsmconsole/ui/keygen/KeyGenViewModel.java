@@ -1,0 +1,388 @@
+package io.hsmconsole.ui.keygen;
+
+import io.hsmconsole.controller.GenSymKeyCheck;
+import io.hsmconsole.controller.GenSymKeyContext;
+import io.hsmconsole.controller.GenSymKeyField;
+import io.hsmconsole.controller.GenSymKeyProblem;
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.KmuText;
+import io.hsmconsole.controller.SyncProgress;
+import io.hsmconsole.controller.TaskHandle;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyNaming;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.ui.common.HsmErrors;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.sharing.SharingViewModel;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * The key-generation form: every genSymKey option, the problems the HSM would refuse (explained
+ * per field, Generate disabled while there are any), live previews of the KMU command and its
+ * CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result.
+ * The rules come from the simulator ({@link GenSymKeyCheck} for the pre-flight, the simulator
+ * itself on Generate); this class only parses what was typed and words the answers.
+ */
+public final class KeyGenViewModel {
+    /** Sizes offered for the types that allow a range (free entry stays possible). */
+    private static final Map<KeyType, List<Integer>> SUGGESTED_SIZES = Map.of(
+            KeyType.GENERIC_SECRET, List.of(16, 32, 64, 128, 256, 512, 2048),
+            KeyType.RC4, List.of(16, 32, 128, 256));
+    private static final Map<KeyType, Integer> DEFAULT_SIZE = Map.of(KeyType.AES, 32, KeyType.DES3, 24,
+            KeyType.GENERIC_SECRET, 32, KeyType.RC4, 16);
+
+    private final KeyController keys;
+    private final Messages messages;
+    private final HsmErrors errors;
+    private final GenSymKeyContext context;
+    private final SharingViewModel sharing;
+    private final LongConsumer onGenerated;
+
+    private final ObjectProperty<KeyType> type = new SimpleObjectProperty<>(this, "type", KeyType.AES);
+    private final StringProperty size = new SimpleStringProperty(this, "size", "32");
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty id = new SimpleStringProperty(this, "id", "");
+    private final BooleanProperty nonExtractable = new SimpleBooleanProperty(this, "nonExtractable");
+    private final BooleanProperty session = new SimpleBooleanProperty(this, "session");
+    private final StringProperty minSrv = new SimpleStringProperty(this, "minSrv", "");
+    private final StringProperty timeout = new SimpleStringProperty(this, "timeout", "");
+    private final ObjectProperty<Integer> mValue = new SimpleObjectProperty<>(this, "mValue", 0);
+    private final BooleanProperty attest = new SimpleBooleanProperty(this, "attest");
+
+    private final ObservableList<String> sizeChoices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper sizeHint = new ReadOnlyStringWrapper(this, "sizeHint");
+    private final ReadOnlyStringWrapper mValueHint = new ReadOnlyStringWrapper(this, "mValueHint");
+    private final ObservableMap<GenSymKeyField, String> problems = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper commandPreview = new ReadOnlyStringWrapper(this, "commandPreview");
+    private final ReadOnlyStringWrapper cliPreview = new ReadOnlyStringWrapper(this, "cliPreview");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper resultHeadline = new ReadOnlyStringWrapper(this, "resultHeadline", "");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
+    private final ReadOnlyObjectWrapper<Boolean> resultOk = new ReadOnlyObjectWrapper<>(this, "resultOk");
+    private final BooleanBinding canGenerate;
+
+    private GenSymKeyRequest parsed;
+    private String idChecked = "";
+    private boolean idTaken;
+    private TaskHandle running = TaskHandle.DONE;
+
+    public KeyGenViewModel(KeyController keys, Messages messages, SharingViewModel sharing, LongConsumer onGenerated) {
+        this.keys = keys;
+        this.messages = messages;
+        this.errors = new HsmErrors(messages);
+        this.sharing = sharing;
+        this.onGenerated = onGenerated;
+        this.context = keys.genSymKeyContext();
+        sharing.offer(keys.shareCandidates());
+        canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get(), problems, busy);
+        type.addListener((obs, old, now) -> typeChanged(now));
+        id.addListener((obs, old, now) -> checkIdInUse(now));
+        for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
+                attest, sharing.checked())) {
+            input.addListener(o -> revalidate());
+        }
+        typeChanged(type.get());
+    }
+
+    // ---- type and size ----
+
+    /** Why this type cannot be chosen on this cluster (RC4 and 3DES on a FIPS cluster), or empty. */
+    public Optional<String> typeRefusal(KeyType t) {
+        if (context.hsmType().fips() && t.refusedInFips()) {
+            return Optional.of(messages.format("keygen.type.refusedInFips", t.displayName(),
+                    KmuText.code(ReturnCode.POLICY_VIOLATION)));
+        }
+        return Optional.empty();
+    }
+
+    private void typeChanged(KeyType now) {
+        List<Integer> offered = now.fixedSizes().isEmpty() ? SUGGESTED_SIZES.get(now) : now.fixedSizes();
+        sizeChoices.setAll(offered.stream().map(String::valueOf).toList());
+        sizeHint.set(messages.format("keygen.size.hint", now.displayName(), now.sizeRule()));
+        Integer current = parseInt(size.get());
+        if (current == null || !now.isValidSize(current)) {
+            size.set(String.valueOf(DEFAULT_SIZE.get(now)));
+        }
+        revalidate();
+    }
+
+    // ---- validation ----
+
+    private void checkIdInUse(String value) {
+        String wanted = value == null ? "" : value;
+        idTaken = false;
+        idChecked = wanted;
+        if (wanted.isEmpty() || !KeyNaming.isValidId(wanted)) {
+            return;
+        }
+        keys.isKeyIdInUse(wanted, inUse -> {
+            if (wanted.equals(id.get())) {
+                idChecked = wanted;
+                idTaken = inUse;
+                revalidate();
+            }
+        });
+    }
+
+    /** Recomputes the problems, previews and hints from what is typed now. */
+    void revalidate() {
+        KeyGenForm form = form();
+        commandPreview.set(GenSymKeyCommands.kmu(form));
+        cliPreview.set(GenSymKeyCommands.cloudHsmCli(form));
+        int maxM = GenSymKeyCheck.maxMValue(form.shareWith().size());
+        mValueHint.set(messages.format("keygen.mValue.hint", maxM, form.shareWith().size()));
+
+        Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
+        Integer sizeValue = parseInt(form.size());
+        Integer minValue = parseInt(form.minSrv());
+        Integer timeoutValue = parseInt(form.timeout());
+        if (sizeValue == null) {
+            found.put(GenSymKeyField.SIZE, messages.format("keygen.problem.sizeNotNumber", form.type().sizeRule()));
+        }
+        if (!form.minSrv().isEmpty() && minValue == null) {
+            found.put(GenSymKeyField.MIN_SRV, messages.get("keygen.problem.minSrvNotNumber"));
+        }
+        if (!form.timeout().isEmpty() && timeoutValue == null) {
+            found.put(GenSymKeyField.TIMEOUT, messages.get("keygen.problem.timeoutNotNumber"));
+        }
+        GenSymKeyRequest request = new GenSymKeyRequest(form.type().code(),
+                sizeValue != null ? sizeValue : DEFAULT_SIZE.get(form.type()), form.label(), form.id(),
+                form.nonExtractable(), form.session(), form.shareWith().stream().map(u -> u.id()).toList(),
+                form.mValue(), form.minSrv().isEmpty() ? null : minValue != null ? minValue : 1,
+                form.timeout().isEmpty() ? null : timeoutValue != null ? timeoutValue : 0, form.attest());
+        for (GenSymKeyProblem p : GenSymKeyCheck.problems(request, context)) {
+            found.putIfAbsent(p.field(), explain(p, form));
+        }
+        if (idTaken && idChecked.equals(form.id())) {
+            found.putIfAbsent(GenSymKeyField.ID, withCode(messages.format("keygen.problem.DUPLICATE_KEY_ID",
+                    form.id()), ReturnCode.DUPLICATE_KEY_ID));
+        }
+        parsed = found.isEmpty() ? request : null;
+        problems.keySet().retainAll(found.keySet());
+        problems.putAll(found);
+    }
+
+    private String explain(GenSymKeyProblem p, KeyGenForm f) {
+        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), GenSymKeyCheck.maxMValue(
+                f.shareWith().size()), f.shareWith().size(), context.nodeCount(), f.mValue(), f.label(), f.id(),
+                GenSymKeyCheck.MAX_M_VALUE};
+        String general = "keygen.problem." + p.code().name();
+        String specific = general + "." + p.field().name();
+        String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null
+                ? general : null;
+        return withCode(key != null ? messages.format(key, args) : errors.sentence(p.code()), p.code());
+    }
+
+    private String withCode(String text, ReturnCode code) {
+        return messages.format("keygen.problem.withCode", text, KmuText.code(code));
+    }
+
+    private KeyGenForm form() {
+        return new KeyGenForm(type.get(), size.get(), label.get(), id.get(), nonExtractable.get(), session.get(),
+                minSrv.get(), timeout.get(), mValue.get() == null ? 0 : mValue.get(), sharing.checked(), attest.get());
+    }
+
+    private static Integer parseInt(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- generation ----
+
+    /** Sends genSymKey to the simulator in the background; does nothing while problems remain. */
+    public void generate() {
+        if (!canGenerate.get() || parsed == null) {
+            return;
+        }
+        GenSymKeyRequest request = parsed;
+        busy.set(true);
+        resultOk.set(null);
+        resultHeadline.set("");
+        resultText.set("");
+        progress.set(-1);
+        progressText.set(messages.get("keygen.progress.generating"));
+        running = keys.generate(request, this::waiting, this::finished);
+    }
+
+    /** Gives up waiting for -min_srv: the simulator rolls the key back and says so. */
+    public void cancel() {
+        running.cancel();
+    }
+
+    private void waiting(SyncProgress p) {
+        progress.set(p.fraction());
+        progressText.set(messages.format("keygen.progress.waiting", p.handle(), p.nodesHolding(), p.nodesRequired(),
+                p.elapsedMillis() / 1000.0));
+    }
+
+    private void finished(HsmResult<GeneratedKey> result) {
+        busy.set(false);
+        running = TaskHandle.DONE;
+        progress.set(result.isSuccess() ? 1 : 0);
+        progressText.set("");
+        List<String> lines = new ArrayList<>();
+        lines.add(KmuText.returnedLine("Cfm3GenerateSymmetricKey", result.code()));
+        if (result.value() != null) {
+            lines.add("");
+            lines.add(result.isSuccess() ? "Symmetric Key Created.  Key Handle: " + result.value().handle()
+                    : messages.format("keygen.result.rolledBack", result.value().handle()));
+        }
+        if (!result.nodes().isEmpty()) {
+            lines.add("");
+            lines.addAll(KmuText.clusterBlock(result.nodes()));
+        }
+        resultText.set(String.join("\n", lines));
+        resultOk.set(result.isSuccess());
+        if (result.isSuccess()) {
+            long holding = result.nodes().stream().filter(n -> n.code().isSuccess()).count();
+            resultHeadline.set(messages.format("keygen.result.created", result.value().handle(), holding,
+                    context.nodeCount()));
+            checkIdInUse(id.get());
+            onGenerated.accept(result.value().handle());
+        } else {
+            resultHeadline.set(messages.format("keygen.result.refused", errors.sentence(result.code()),
+                    KmuText.code(result.code())));
+        }
+        revalidate();
+    }
+
+    // ---- properties ----
+
+    public ObjectProperty<KeyType> typeProperty() {
+        return type;
+    }
+
+    public StringProperty sizeProperty() {
+        return size;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public StringProperty idProperty() {
+        return id;
+    }
+
+    public BooleanProperty nonExtractableProperty() {
+        return nonExtractable;
+    }
+
+    public BooleanProperty sessionProperty() {
+        return session;
+    }
+
+    public StringProperty minSrvProperty() {
+        return minSrv;
+    }
+
+    public StringProperty timeoutProperty() {
+        return timeout;
+    }
+
+    public ObjectProperty<Integer> mValueProperty() {
+        return mValue;
+    }
+
+    public BooleanProperty attestProperty() {
+        return attest;
+    }
+
+    public SharingViewModel sharing() {
+        return sharing;
+    }
+
+    public ObservableList<String> sizeChoices() {
+        return sizeChoices;
+    }
+
+    public ReadOnlyStringProperty sizeHintProperty() {
+        return sizeHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty mValueHintProperty() {
+        return mValueHint.getReadOnlyProperty();
+    }
+
+    /** The problem per field, worded for the user with the HSM code; empty when the HSM would accept. */
+    public ObservableMap<GenSymKeyField, String> problems() {
+        return problems;
+    }
+
+    public ReadOnlyStringProperty commandPreviewProperty() {
+        return commandPreview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cliPreviewProperty() {
+        return cliPreview.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGenerateProperty() {
+        return canGenerate;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** 0..1, or negative while the amount is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultHeadlineProperty() {
+        return resultHeadline.getReadOnlyProperty();
+    }
+
+    /** The result as key_mgmt_util prints it: return line, handle, cluster block. */
+    public ReadOnlyStringProperty resultTextProperty() {
+        return resultText.getReadOnlyProperty();
+    }
+
+    /** True/false after a generation, null before. */
+    public ReadOnlyObjectProperty<Boolean> resultOkProperty() {
+        return resultOk.getReadOnlyProperty();
+    }
+
+    public int nodeCount() {
+        return context.nodeCount();
+    }
+}

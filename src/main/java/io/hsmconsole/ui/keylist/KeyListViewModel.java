@@ -1,0 +1,214 @@
+package io.hsmconsole.ui.keylist;
+
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.KeyRow;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.HsmErrors;
+import io.hsmconsole.ui.common.Messages;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The key list: every key the user can see, read once per change and then filtered and sorted in
+ * memory (FilteredList under SortedList), so typing in the filter never goes back to the store.
+ * One filter field searches every visible column; the quick toggles narrow to keys owned by me,
+ * shared with me (either, when both are on) and session keys.
+ */
+public final class KeyListViewModel {
+    private final KeyController keys;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final HsmErrors errors;
+    private final ObservableList<KeyListItem> items = FXCollections.observableArrayList();
+    private final FilteredList<KeyListItem> filtered = new FilteredList<>(items);
+    private final SortedList<KeyListItem> sorted = new SortedList<>(filtered);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final BooleanProperty ownedByMe = new SimpleBooleanProperty(this, "ownedByMe");
+    private final BooleanProperty sharedWithMe = new SimpleBooleanProperty(this, "sharedWithMe");
+    private final BooleanProperty sessionOnly = new SimpleBooleanProperty(this, "sessionOnly");
+    private final Map<KeyColumn, BooleanProperty> columnVisible = new EnumMap<>(KeyColumn.class);
+    private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Long> selectionRequest = new ReadOnlyObjectWrapper<>(this, "selectionRequest");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private boolean loading;
+    private boolean reloadAgain;
+    private Long pendingSelection;
+
+    public KeyListViewModel(KeyController keys, Messages messages, DialogService dialogs) {
+        this.keys = keys;
+        this.messages = messages;
+        this.dialogs = dialogs;
+        this.errors = new HsmErrors(messages);
+        for (KeyColumn c : KeyColumn.values()) {
+            BooleanProperty visible = new SimpleBooleanProperty(this, c.name(), true);
+            visible.addListener((obs, old, now) -> rebuildHaystacks());
+            columnVisible.put(c, visible);
+        }
+        filterText.addListener((obs, old, now) -> applyFilter());
+        ownedByMe.addListener((obs, old, now) -> applyFilter());
+        sharedWithMe.addListener((obs, old, now) -> applyFilter());
+        sessionOnly.addListener((obs, old, now) -> applyFilter());
+        filtered.addListener((javafx.collections.ListChangeListener<KeyListItem>) c -> updateCount());
+        keys.addKeysChangedListener(this::reload);
+    }
+
+    /** Re-reads the keys (once more after the current read, if one is running). */
+    public void reload() {
+        if (loading) {
+            reloadAgain = true;
+            return;
+        }
+        loading = true;
+        keys.listKeys(this::loaded);
+    }
+
+    private void loaded(HsmResult<List<KeyRow>> result) {
+        loading = false;
+        if (result.isSuccess()) {
+            show(result.value());
+        } else {
+            dialogs.showError(errors.report("listKeys", result));
+        }
+        if (reloadAgain) {
+            reloadAgain = false;
+            reload();
+        }
+    }
+
+    /** Replaces the rows, keeping the selection on the same key when it still exists. */
+    void show(List<KeyRow> rows) {
+        Long keep = pendingSelection != null ? pendingSelection
+                : Optional.ofNullable(selected.get()).map(KeyRow::handle).orElse(null);
+        List<KeyListItem> fresh = new ArrayList<>(rows.size());
+        for (KeyRow r : rows) {
+            fresh.add(new KeyListItem(r, haystack(r)));
+        }
+        items.setAll(fresh);
+        updateCount();
+        if (keep != null && rows.stream().anyMatch(r -> r.handle() == keep)) {
+            pendingSelection = null;
+            selectionRequest.set(null);
+            selectionRequest.set(keep);
+        }
+    }
+
+    /** Empties the list (logout: the keys, session keys included, are no longer visible). */
+    public void clear() {
+        items.clear();
+        selected.set(null);
+        updateCount();
+    }
+
+    /** Selects the key with this handle, now or as soon as the list holds it. */
+    public void select(long handle) {
+        pendingSelection = handle;
+        if (items.stream().anyMatch(i -> i.row().handle() == handle)) {
+            pendingSelection = null;
+            selectionRequest.set(null);
+            selectionRequest.set(handle);
+        }
+    }
+
+    private String haystack(KeyRow row) {
+        StringBuilder text = new StringBuilder();
+        for (KeyColumn c : KeyColumn.values()) {
+            if (columnVisible.get(c).get()) {
+                text.append(c.text(row, messages)).append(KeyListItem.SEPARATOR);
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private void rebuildHaystacks() {
+        for (KeyListItem item : items) {
+            item.haystack(haystack(item.row()));
+        }
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String query = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        boolean owned = ownedByMe.get();
+        boolean shared = sharedWithMe.get();
+        boolean session = sessionOnly.get();
+        Predicate<KeyListItem> p = item -> {
+            KeyRow r = item.row();
+            if ((owned || shared) && !((owned && r.ownedByMe()) || (shared && r.sharedWithMe()))) {
+                return false;
+            }
+            if (session && r.token()) {
+                return false;
+            }
+            return query.isEmpty() || item.haystack().contains(query);
+        };
+        filtered.setPredicate(p);
+    }
+
+    private void updateCount() {
+        countText.set(messages.format("keylist.count", filtered.size(), items.size()));
+    }
+
+    /** The rows to show, filtered and (once the table binds its comparator) sorted. */
+    public SortedList<KeyListItem> rows() {
+        return sorted;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public BooleanProperty ownedByMeProperty() {
+        return ownedByMe;
+    }
+
+    public BooleanProperty sharedWithMeProperty() {
+        return sharedWithMe;
+    }
+
+    public BooleanProperty sessionOnlyProperty() {
+        return sessionOnly;
+    }
+
+    public BooleanProperty columnVisibleProperty(KeyColumn column) {
+        return columnVisible.get(column);
+    }
+
+    /** The key the table has selected (the view keeps it current). */
+    public ObjectProperty<KeyRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The view selects and reveals this handle whenever it is set. */
+    public ReadOnlyObjectProperty<Long> selectionRequestProperty() {
+        return selectionRequest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public String text(KeyColumn column, KeyRow row) {
+        return column.text(row, messages);
+    }
+}

@@ -1,0 +1,14 @@
+package io.hsmconsole.ui.main;
+
+import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.SessionController;
+import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Themes;
+
+/** What every window of the console needs: the controllers, the texts, the theme and the dialogs. */
+public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
+                             ClusterController cluster, Messages messages, Themes themes, DialogService dialogs) {
+}

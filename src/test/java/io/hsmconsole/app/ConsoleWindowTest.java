@@ -1,0 +1,289 @@
+package io.hsmconsole.app;
+
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.ui.inspector.AttributeRowModel;
+import io.hsmconsole.ui.keylist.KeyListItem;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the real console window (headless under Monocle, or a real display with -Dgui) through
+ * what a new user does: log in, create the seed's keys through the form, be stopped by each
+ * invalid combination, share through the picker, inspect, and filter by KCV.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private Path dataDir;
+    private ConsoleApp app;
+
+    @BeforeAll
+    void startConsole() throws Exception {
+        dataDir = Files.createTempDirectory("console-window-test");
+        FxToolkit.registerPrimaryStage();
+        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString());
+        waitUntil(() -> text("#keyCountLabel").startsWith("Token keys in the cluster: 0"));
+    }
+
+    @AfterAll
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void logsInWithTheKeyboardOnly() {
+        robot.push(KeyCode.CONTROL, KeyCode.L);
+        waitUntil(() -> window("Log in") != null);
+        robot.targetWindow(window("Log in")); // where TestFX sends typed characters
+        robot.write("example_user");
+        robot.push(KeyCode.TAB);
+        robot.write("example_pwd");
+        robot.push(KeyCode.ENTER);
+
+        waitUntil(() -> text(".status-user").equals("User: example_user (3)"));
+        assertThat(text(".status-role")).isEqualTo("Role: CU \u2014 crypto user");
+        assertThat(window("Log in")).isNull();
+    }
+
+    @Test
+    @Order(2)
+    void createsTheSeedsAes256KeyAndSeesItsHandleAndNodeLines() {
+        openForm();
+        robot.clickOn("#labelField").write("aes256");
+        assertThat(text("#kmuPreview")).isEqualTo("genSymKey -t 31 -s 32 -l aes256");
+
+        robot.clickOn("#generateButton");
+
+        waitUntil(() -> text("#resultText").contains("Key Handle: 6"));
+        assertThat(text("#resultText")).contains("Cfm3GenerateSymmetricKey returned: 0x00 : HSM Return: SUCCESS")
+                .contains("Symmetric Key Created.  Key Handle: 6")
+                .contains("Node id 0 and err state 0x00000000 : HSM Return: SUCCESS");
+        assertThat(text("#resultHeadline")).startsWith("Key 6 created");
+        closeForm();
+        waitUntil(() -> text("#headingLabel").equals("Key 6 \u2014 aes256"));
+    }
+
+    @Test
+    @Order(3)
+    void refusesAes20InlineWithGenerateDisabled() {
+        openForm();
+        robot.clickOn("#labelField").write("k");
+        assertThat(generateDisabled()).isFalse();
+
+        replaceText(editorOf("#sizeBox"), "20");
+
+        assertThat(visibleText("#sizeError")).contains("AES keys are 16, 24, 32 bytes; 20 is not allowed");
+        assertThat(generateDisabled()).isTrue();
+        replaceText(editorOf("#sizeBox"), "32");
+        assertThat(generateDisabled()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void refusesTimeoutWithoutMinSrvInline() {
+        robot.clickOn("#timeoutField").write("1");
+
+        assertThat(visibleText("#timeoutError")).contains("-timeout only works together with -min_srv");
+        assertThat(generateDisabled()).isTrue();
+        replaceText(lookup("#timeoutField", TextField.class), "");
+        assertThat(generateDisabled()).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void refusesASharedSessionKeyInline() {
+        // Keyboard only: Alt+E reaches -sess and Space ticks it; Alt+C jumps to the picker's search,
+        // Tab enters the list, Space ticks the first user found.
+        robot.push(KeyCode.ALT, KeyCode.E);
+        robot.push(KeyCode.SPACE);
+        robot.push(KeyCode.ALT, KeyCode.C);
+        robot.write("ali");
+        robot.push(KeyCode.TAB);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text("#summaryLabel")).isEqualTo("-u: alice (4)");
+        assertThat(visibleText("#sessError")).contains("A session key cannot be shared");
+        assertThat(generateDisabled()).isTrue();
+        robot.push(KeyCode.ALT, KeyCode.E);
+        robot.push(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(generateDisabled()).isFalse();
+        replaceText(lookup("#searchField", TextField.class), "");
+    }
+
+    @Test
+    @Order(6)
+    void refusesMValue3WithOneSharedUserInline() {
+        Spinner<?> spinner = lookup("#mValueSpinner", Spinner.class);
+        replaceText(spinner.getEditor(), "3");
+        robot.push(KeyCode.TAB); // commits the spinner (Enter would press the default button, Generate)
+
+        waitUntil(() -> !lookup("#mValueError", Label.class).getText().isEmpty());
+        assertThat(visibleText("#mValueError")).contains("with 1 shared user(s) at most 2");
+        assertThat(generateDisabled()).isTrue();
+        replaceText(spinner.getEditor(), "0");
+        robot.push(KeyCode.TAB);
+        waitUntil(() -> !generateDisabled());
+        closeForm();
+    }
+
+    @Test
+    @Order(7)
+    void creates3desSharedWithAliceAndBobThroughThePickerAndSeesThemInTheInspector() {
+        openForm();
+        robot.clickOn("#typeBox").clickOn("3DES (21)");
+        robot.clickOn("#labelField").write("3DES_shared");
+        robot.clickOn("#idField").write("IT-02");
+        tick("alice (4)");
+        robot.clickOn("#searchField").write("bo");
+        tick("bob (5)");
+        assertThat(text("#kmuPreview")).isEqualTo("genSymKey -t 21 -s 24 -l 3DES_shared -id IT-02 -u 4,5");
+
+        robot.clickOn("#generateButton");
+
+        waitUntil(() -> text("#resultText").contains("Symmetric Key Created.  Key Handle: "));
+        String handle = text("#resultText").replaceAll("(?s).*Key Handle: (\\d+).*", "$1");
+        closeForm();
+        waitUntil(() -> text("#headingLabel").equals("Key " + handle + " \u2014 3DES_shared"));
+        assertThat(text("#sharedValue")).isEqualTo("alice (4), bob (5)");
+        assertThat(text("#ownerValue")).isEqualTo("example_user (3)");
+    }
+
+    @Test
+    @Order(8)
+    void theFilterFindsTheKeyByItsKcv() {
+        TableView<?> attributes = lookup("#attributeTable", TableView.class);
+        String kcv = attributes.getItems().stream().map(AttributeRowModel.class::cast)
+                .filter(r -> r.attribute() == Attribute.KCV).findFirst().orElseThrow().kmuValue().substring(2);
+
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.write(kcv);
+
+        TableView<?> keys = lookup("#table", TableView.class);
+        waitUntil(() -> keys.getItems().size() == 1);
+        assertThat(((KeyListItem) keys.getItems().get(0)).row().label()).isEqualTo("3DES_shared");
+        assertThat(text("#countLabel")).isEqualTo("1 of 2 keys shown");
+    }
+
+    @Test
+    @Order(9)
+    void logoutReturnsToTheClusterOverview() {
+        robot.push(KeyCode.CONTROL, KeyCode.L);
+
+        waitUntil(() -> text(".status-user").equals("Not logged in"));
+        waitUntil(() -> text("#keyCountLabel").startsWith("Token keys in the cluster: 2"));
+    }
+
+    // ---- helpers ----
+
+
+    private void openForm() {
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> window("New key") != null);
+        robot.targetWindow(window("New key"));
+        waitUntil(() -> robot.lookup("#labelField").tryQuery().isPresent());
+    }
+
+    private void closeForm() {
+        robot.clickOn("#closeButton");
+        waitUntil(() -> window("New key") == null);
+        robot.targetWindow(window("HSM Key Console"));
+    }
+
+    private void tick(String user) {
+        Node cell = robot.lookup(".check-box").match(n -> n.getParent() != null
+                && n.getParent().toString().contains(user)).tryQuery()
+                .orElseGet(() -> robot.lookup(user).query());
+        robot.clickOn(cell instanceof CheckBox ? cell : robot.lookup(user).query());
+    }
+
+    private boolean generateDisabled() {
+        return lookup("#generateButton", Button.class).isDisabled();
+    }
+
+    private TextField editorOf(String comboId) {
+        return lookup(comboId, ComboBox.class).getEditor();
+    }
+
+    private void replaceText(TextField field, String text) {
+        robot.clickOn(field);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        if (text.isEmpty()) {
+            robot.push(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String visibleText(String id) {
+        Label label = lookup(id, Label.class);
+        assertThat(label.isVisible()).as(id + " visible").isTrue();
+        return label.getText();
+    }
+
+    private String text(String query) {
+        Node node = robot.lookup(query).query();
+        if (node instanceof Label l) {
+            return l.getText();
+        }
+        if (node instanceof TextArea a) {
+            return a.getText();
+        }
+        return ((TextField) node).getText();
+    }
+
+    private <T extends Node> T lookup(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private static Window window(String titleStart) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst().orElse(null);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

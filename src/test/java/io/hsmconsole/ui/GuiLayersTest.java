@@ -1,0 +1,76 @@
+package io.hsmconsole.ui;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.NodeResult;
+import io.hsmconsole.hsm.ReturnCode;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The desktop console's share of the layer rules (architecture.md): the controller layer knows no
+ * scene graph, the UI talks to controllers and sees only the simulator's result values (never the
+ * cluster, session, catalog or store), and nothing depends on the entry points.
+ */
+class GuiLayersTest {
+    private static final JavaClasses CLASSES = importOwnClasses();
+
+    /** Values the UI may render: results, return codes and the records of the key/cluster/user packages. */
+    private static final DescribedPredicate<JavaClass> SIMULATOR_VALUES = DescribedPredicate.describe(
+            "simulator result values", c -> c.isEquivalentTo(HsmResult.class) || c.isEquivalentTo(ReturnCode.class)
+                    || c.isEquivalentTo(NodeResult.class) || c.getPackageName().equals("io.hsmconsole.hsm.key")
+                    || c.getPackageName().equals("io.hsmconsole.hsm.cluster")
+                    || c.getPackageName().equals("io.hsmconsole.hsm.user"));
+
+    /**
+     * Our classes only: the rules look at package names, so JavaFX and the JDK need not be read
+     * (resolving them from the class path took most of this test's time).
+     */
+    private static JavaClasses importOwnClasses() {
+        ArchConfiguration config = ArchConfiguration.get();
+        boolean resolve = config.resolveMissingDependenciesFromClassPath();
+        config.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.hsmconsole");
+        } finally {
+            config.setResolveMissingDependenciesFromClassPath(resolve);
+        }
+    }
+
+    @Test
+    void controllersDoNotUseTheSceneGraph() {
+        noClasses().that().resideInAPackage("io.hsmconsole.controller..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiNeverTouchesTheStore() {
+        noClasses().that().resideInAPackage("io.hsmconsole.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.hsmconsole.store..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiSeesOnlyTheSimulatorsValuesAndTalksToControllers() {
+        noClasses().that().resideInAPackage("io.hsmconsole.ui..")
+                .should().dependOnClassesThat(DescribedPredicate.and(
+                        JavaClass.Predicates.resideInAPackage("io.hsmconsole.hsm.."),
+                        DescribedPredicate.not(SIMULATOR_VALUES)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheEntryPoints() {
+        noClasses().that().resideOutsideOfPackage("io.hsmconsole.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.hsmconsole.app..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,30 @@
+package io.hsmconsole.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A dialog service for view-model tests: records what would have been shown, answers as told. */
+public final class RecordingDialogs implements DialogService {
+    public final List<ErrorReport> errors = new ArrayList<>();
+    public final List<String> confirmations = new ArrayList<>();
+    public boolean confirmAnswer = true;
+    public Path saveAnswer;
+
+    @Override
+    public void showError(ErrorReport report) {
+        errors.add(report);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        confirmations.add(message);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        return Optional.ofNullable(saveAnswer);
+    }
+}

@@ -1,0 +1,161 @@
+package io.hsmconsole.ui.inspector;
+
+import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.RecordingDialogs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.hsmconsole.controller.ControllerFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the inspector lets whom change, as the simulator decides, and what it shows and saves. */
+class InspectorViewModelTest {
+    @TempDir
+    Path dir;
+    ControllerFixture f;
+    final Messages messages = Messages.load();
+    final RecordingDialogs dialogs = new RecordingDialogs();
+    InspectorViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        f = new ControllerFixture(dir);
+        f.login("example_user");
+        vm = new InspectorViewModel(f.keys, messages, dialogs);
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+        assertThat(f.errors).isEmpty();
+    }
+
+    private long generate(GenSymKeyRequest request) {
+        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(request, p -> { }, done));
+        return result.value().handle();
+    }
+
+    private AttributeRowModel row(Attribute a) {
+        return vm.rows().stream().filter(r -> r.attribute() == a).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theOwnerMayChangeTheChangeableAttributesOnly() {
+        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "aes256")));
+
+        assertThat(vm.rows()).hasSize(23);
+        for (Attribute a : List.of(Attribute.LABEL, Attribute.ENCRYPT, Attribute.DECRYPT, Attribute.WRAP,
+                Attribute.UNWRAP, Attribute.SIGN, Attribute.VERIFY, Attribute.DERIVE, Attribute.DESTROYABLE,
+                Attribute.WRAP_WITH_TRUSTED)) {
+            assertThat(row(a).editable()).as(a.name()).isTrue();
+        }
+        for (Attribute a : List.of(Attribute.CLASS, Attribute.KEY_TYPE, Attribute.ID, Attribute.SENSITIVE,
+                Attribute.EXTRACTABLE, Attribute.LOCAL, Attribute.VALUE_LEN, Attribute.KCV, Attribute.TOKEN)) {
+            assertThat(row(a).editable()).as(a.name()).isFalse();
+            assertThat(row(a).reasonNotEditable()).as(a.name()).contains("not modifiable").contains("0x40000014");
+        }
+        assertThat(row(Attribute.TRUSTED).reasonNotEditable()).contains("not authorized").contains("0x40000002");
+    }
+
+    @Test
+    void rowsCarryConstantRawValueAndMeaning() {
+        vm.inspect(generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")));
+
+        AttributeRowModel type = row(Attribute.KEY_TYPE);
+        assertThat(type.constantName()).isEqualTo("OBJ_ATTR_KEY_TYPE");
+        assertThat(type.constant()).isEqualTo(256);
+        assertThat(type.kmuValue()).isEqualTo("0x15");
+        assertThat(type.meaning()).contains("21 3DES");
+        assertThat(vm.headingProperty().get()).isEqualTo("Key 6 \u2014 3DES_shared");
+    }
+
+    @Test
+    void aSessionKeyMayBePromotedToAToken() {
+        vm.inspect(generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true)));
+
+        assertThat(row(Attribute.TOKEN).editable()).isTrue();
+        assertThat(vm.nodesProperty().get()).contains("session key lives on one HSM");
+    }
+
+    @Test
+    void aSharedUserSeesEverythingReadOnlyBecauseOnlyTheOwnerMayChange() {
+        long handle = generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
+        f.login("alice");
+
+        vm.inspect(handle);
+
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.editable()).isFalse());
+        assertThat(row(Attribute.LABEL).reasonNotEditable()).contains("owner").contains("0xc6");
+        assertThat(vm.ownerProperty().get()).isEqualTo("example_user (3)");
+        assertThat(vm.sharedWithProperty().get()).isEqualTo("alice (4), bob (5)");
+    }
+
+    @Test
+    void aQuorumKeyNeedsApprovalsBeforeAnyChange() {
+        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2)));
+
+        assertThat(row(Attribute.ENCRYPT).reasonNotEditable()).contains("Quorum").contains("0x40000013");
+        assertThat(vm.quorumProperty().get()).isEqualTo("2 users need to approve to use or manage this key");
+    }
+
+    @Test
+    void changingAFlagGoesThroughTheSimulatorAndShowsTheNewValue() {
+        vm.inspect(generate(GenSymKeyRequest.of(16, 32, "hmac")));
+
+        vm.setFlag(Attribute.SIGN, true);
+        vm.setLabel("hmac2");
+
+        assertThat(row(Attribute.SIGN).kmuValue()).isEqualTo("0x01");
+        assertThat(row(Attribute.LABEL).kmuValue()).isEqualTo("hmac2");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void anInvalidLabelIsRefusedByTheSimulatorWithItsCode() {
+        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "k")));
+
+        vm.setLabel("has space");
+
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.codeLine()).contains("0x40000006");
+            assertThat(e.details()).contains("setAttribute returned: 0x40000006");
+        });
+        assertThat(row(Attribute.LABEL).kmuValue()).isEqualTo("k");
+    }
+
+    @Test
+    void saveWritesTheKmuAttributeFile() throws Exception {
+        long handle = generate(GenSymKeyRequest.of(31, 32, "aes256"));
+        vm.inspect(handle);
+        dialogs.saveAnswer = dir.resolve("attr_6");
+
+        vm.saveKmuAttributeFile();
+
+        assertThat(Files.readString(dialogs.saveAnswer)).startsWith("OBJ_ATTR_CLASS\n0x04\nOBJ_ATTR_KEY_TYPE\n0x1f\n")
+                .contains("OBJ_ATTR_LABEL\naes256\nOBJ_ATTR_ID\n\nOBJ_ATTR_VALUE_LEN\n0x00000020\nOBJ_ATTR_KCV\n0x");
+        assertThat(vm.statusProperty().get()).contains("17 attributes written to attr_6");
+    }
+
+    @Test
+    void comparingTwoKeysMarksTheDifferences() {
+        long a = generate(GenSymKeyRequest.of(31, 32, "a"));
+        long b = generate(GenSymKeyRequest.of(31, 16, "b").withShareWith(List.of(4)));
+
+        CompareViewModel compare = new CompareViewModel(f.details(a), f.details(b), messages);
+
+        assertThat(compare.lines()).filteredOn(CompareViewModel.Line::differs).extracting(CompareViewModel.Line::name)
+                .contains("Handle", "Shared with", "OBJ_ATTR_LABEL", "OBJ_ATTR_VALUE_LEN", "OBJ_ATTR_KCV")
+                .doesNotContain("Owner", "OBJ_ATTR_KEY_TYPE");
+    }
+}

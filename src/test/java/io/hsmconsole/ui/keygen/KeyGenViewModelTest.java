@@ -1,0 +1,282 @@
+package io.hsmconsole.ui.keygen;
+
+import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.GenSymKeyField;
+import io.hsmconsole.controller.UserRef;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.sharing.SharingViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The form's rules, previews and generation, without a toolkit, over a real simulator. */
+class KeyGenViewModelTest {
+    @TempDir
+    Path dir;
+    ControllerFixture f;
+    final Messages messages = Messages.load();
+    final List<Long> generated = new ArrayList<>();
+
+    /** A fresh form; the cluster is made (with these options) for the first form of a test. */
+    KeyGenViewModel form(ClusterOptions options) {
+        if (f == null) {
+            f = new ControllerFixture(dir, options);
+            f.login("example_user");
+        }
+        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), generated::add);
+    }
+
+    KeyGenViewModel form() {
+        return form(new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+        assertThat(f.errors).isEmpty();
+    }
+
+    private static void share(KeyGenViewModel vm, String... names) {
+        for (String name : names) {
+            UserRef user = vm.sharing().candidates().stream().filter(u -> u.name().equals(name)).findFirst()
+                    .orElseThrow();
+            vm.sharing().setChecked(user, true);
+        }
+    }
+
+    @Test
+    void anEmptyLabelIsExplainedAndGenerateIsDisabled() {
+        KeyGenViewModel vm = form();
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.LABEL);
+        assertThat(vm.problems().get(GenSymKeyField.LABEL)).contains("label is required").contains("0x40000006");
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void theSeedsAesKeyIsAcceptedAndPreviewedInBothDialects() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("aes256");
+
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genSymKey -t 31 -s 32 -l aes256");
+        assertThat(vm.cliPreviewProperty().get())
+                .isEqualTo("key generate-symmetric aes --label aes256 --key-length-bytes 32");
+    }
+
+    @Test
+    void aesSize20IsRefusedOnTheSizeField() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.sizeProperty().set("20");
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.SIZE);
+        assertThat(vm.problems().get(GenSymKeyField.SIZE))
+                .isEqualTo("AES keys are 16, 24, 32 bytes; 20 is not allowed. (0x40000005)");
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSizeThatIsNoNumberIsExplained() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.sizeProperty().set("big");
+
+        assertThat(vm.problems().get(GenSymKeyField.SIZE)).contains("whole number");
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genSymKey -t 31 -s big -l k");
+    }
+
+    @Test
+    void aTimeoutWithoutMinSrvIsRefusedUntilMinSrvIsGiven() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.timeoutProperty().set("1");
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.TIMEOUT);
+        assertThat(vm.problems().get(GenSymKeyField.TIMEOUT)).contains("-timeout only works together with -min_srv");
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+
+        vm.minSrvProperty().set("1");
+        assertThat(vm.problems()).isEmpty();
+    }
+
+    @Test
+    void minSrvAboveTheClusterSizeIsRefused() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.minSrvProperty().set("4");
+
+        assertThat(vm.problems().get(GenSymKeyField.MIN_SRV)).contains("1 to 3");
+    }
+
+    @Test
+    void aSessionKeyCannotBeShared() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.sessionProperty().set(true);
+        share(vm, "alice");
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.SESSION);
+        assertThat(vm.problems().get(GenSymKeyField.SESSION)).contains("session key cannot be shared");
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void mValue3NeedsTwoSharedUsers() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        share(vm, "alice");
+        vm.mValueProperty().set(3);
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.M_VALUE);
+        assertThat(vm.problems().get(GenSymKeyField.M_VALUE)).contains("with 1 shared user(s) at most 2");
+        assertThat(vm.mValueHintProperty().get()).contains("With 1 shared user(s) at most 2");
+
+        share(vm, "bob");
+        assertThat(vm.problems()).isEmpty();
+    }
+
+    @Test
+    void attestIsExplainedAsNotYetAvailable() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.attestProperty().set(true);
+
+        assertThat(vm.problems().get(GenSymKeyField.ATTEST)).contains("Attestation is not available yet");
+    }
+
+    @Test
+    void sizesFollowTheType() {
+        KeyGenViewModel vm = form();
+        vm.typeProperty().set(KeyType.DES3);
+
+        assertThat(vm.sizeChoices()).containsExactly("24");
+        assertThat(vm.sizeProperty().get()).isEqualTo("24");
+        assertThat(vm.sizeHintProperty().get()).isEqualTo("3DES keys: 24 bytes.");
+
+        vm.typeProperty().set(KeyType.GENERIC_SECRET);
+        assertThat(vm.sizeHintProperty().get()).isEqualTo("GENERIC_SECRET keys: 1 to 3583 bytes.");
+        assertThat(vm.typeRefusal(KeyType.RC4)).isEmpty();
+    }
+
+    @Test
+    void aFipsClusterRefusesRc4And3desWithTheReason() {
+        KeyGenViewModel vm = form(new ClusterOptions(HsmType.HSM1_MEDIUM, List.of(0L, 0L), null));
+        vm.labelProperty().set("k");
+
+        assertThat(vm.typeRefusal(KeyType.DES3)).get().asString().contains("FIPS").contains("0xb3");
+        assertThat(vm.typeRefusal(KeyType.RC4)).isPresent();
+        assertThat(vm.typeRefusal(KeyType.AES)).isEmpty();
+
+        vm.typeProperty().set(KeyType.DES3);
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.TYPE);
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+    }
+
+    @Test
+    void anIdInUseIsFoundAsYouType() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("first");
+        vm.idProperty().set("IT-02");
+        vm.generate();
+
+        vm.labelProperty().set("second");
+        vm.idProperty().set("IT-0");
+        vm.idProperty().set("IT-02");
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.ID);
+        assertThat(vm.problems().get(GenSymKeyField.ID)).contains("IT-02").contains("0x40000008");
+    }
+
+    @Test
+    void generateShowsTheHandleAndNodeLinesAndReportsTheNewKey() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("aes256");
+
+        vm.generate();
+
+        assertThat(vm.resultOkProperty().get()).isTrue();
+        assertThat(vm.resultTextProperty().get()).isEqualTo(String.join("\n",
+                "Cfm3GenerateSymmetricKey returned: 0x00 : HSM Return: SUCCESS", "",
+                "Symmetric Key Created.  Key Handle: 6", "",
+                "Cluster Error Status",
+                "Node id 0 and err state 0x00000000 : HSM Return: SUCCESS",
+                "Node id 1 and err state 0x00000000 : HSM Return: SUCCESS",
+                "Node id 2 and err state 0x00000000 : HSM Return: SUCCESS"));
+        assertThat(vm.resultHeadlineProperty().get()).contains("Key 6 created").contains("3 of 3");
+        assertThat(generated).containsExactly(6L);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSimulatorRefusalOnGenerateIsShownAsTheResult() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.idProperty().set("taken");
+        // Another user's key holds the ID: invisible to findKey, so only Generate can find out.
+        try (var other = io.hsmconsole.hsm.TestClusters.login(f.cluster, "bob")) {
+            other.generateSymmetricKey(io.hsmconsole.hsm.key.GenSymKeyRequest.of(31, 16, "bobs").withId("taken"));
+        }
+
+        vm.generate();
+
+        assertThat(vm.resultOkProperty().get()).isFalse();
+        assertThat(vm.resultHeadlineProperty().get()).contains("already exists").contains("0x40000008");
+        assertThat(generated).isEmpty();
+    }
+
+    @Test
+    void theSeedsExamplesArePreviewedExactly() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("tmpAES");
+        vm.sizeProperty().set("24");
+        vm.idProperty().set("wrap01");
+        vm.nonExtractableProperty().set(true);
+        vm.sessionProperty().set(true);
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genSymKey -t 31 -s 24 -l tmpAES -id wrap01 -nex -sess");
+        assertThat(vm.cliPreviewProperty().get()).isEqualTo("key generate-symmetric aes --label tmpAES"
+                + " --key-length-bytes 24 --session --attributes id=wrap01 extractable=false");
+
+        KeyGenViewModel generic = form();
+        generic.typeProperty().set(KeyType.GENERIC_SECRET);
+        generic.sizeProperty().set("512");
+        generic.labelProperty().set("IT_test_key");
+        generic.minSrvProperty().set("1");
+        generic.timeoutProperty().set("1");
+        assertThat(generic.commandPreviewProperty().get())
+                .isEqualTo("genSymKey -t 16 -s 512 -l IT_test_key -min_srv 1 -timeout 1");
+        assertThat(generic.cliPreviewProperty().get()).startsWith(
+                "key generate-symmetric generic-secret --label IT_test_key --key-length-bytes 512\n# -min_srv");
+
+        KeyGenViewModel des = form();
+        des.typeProperty().set(KeyType.DES3);
+        des.labelProperty().set("3DES_shared");
+        des.idProperty().set("IT-02");
+        share(des, "alice", "bob");
+        assertThat(des.commandPreviewProperty().get()).isEqualTo("genSymKey -t 21 -s 24 -l 3DES_shared -id IT-02 -u 4,5");
+        assertThat(des.cliPreviewProperty().get()).contains("cannot generate 3DES");
+
+        KeyGenViewModel quorum = form();
+        quorum.typeProperty().set(KeyType.GENERIC_SECRET);
+        quorum.sizeProperty().set("2048");
+        quorum.labelProperty().set("generic-mV2");
+        share(quorum, "carol");
+        quorum.mValueProperty().set(2);
+        quorum.attestProperty().set(true);
+        assertThat(quorum.commandPreviewProperty().get())
+                .isEqualTo("genSymKey -t 16 -s 2048 -l generic-mV2 -m_value 2 -u 6 -attest");
+        assertThat(quorum.cliPreviewProperty().get()).contains("--share-crypto-users carol")
+                .contains("--use-key-quorum-value 2 --manage-key-quorum-value 2")
+                .contains("1 to 800 bytes");
+    }
+}
