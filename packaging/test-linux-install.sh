@@ -6,7 +6,8 @@
 #      data in the user's data folder and never in /opt, the GUI painting under Xvfb;
 #   3. purges it and checks that nothing of it is left in /opt, /usr/bin or /usr/share;
 #   4. the same for the .rpm: rpm -qpl / --requires / --scripts, then rpm -i --nodeps, checks, rpm -e.
-# Needs: dpkg, rpm (apt-get install rpm), xvfb, xauth, imagemagick (import, convert-im6.q16), libgtk-3-0.
+# Needs: dpkg, fakeroot, rpm (apt-get install rpm), xvfb, xauth, imagemagick (import, convert-im6.q16),
+# libgtk-3-0; uses desktop-file-validate and appstreamcli when they are there.
 # Prints figures on the way (sizes, GUI time to first paint, singlecmd wall times) and ends with
 # "N passed, N failed". Leaves its screenshots in target/install-test/.
 # Usage: packaging/test-linux-install.sh [--no-build]
@@ -33,6 +34,7 @@ check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
     if "$@"; then pass "$what"; else fail "$what"; fi
 }
 die() { echo "test-linux-install: $*" >&2; exit 2; }
+quietly() { local out; out=$("$@" 2>&1) || { echo "$out"; return 1; }; }
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2] + v[NR/2+1]) / 2}'; }
 
@@ -41,6 +43,11 @@ median() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR 
 for tool in dpkg dpkg-deb Xvfb import "$IM_CONVERT"; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install xvfb xauth imagemagick)"
 done
+if [ "${1:-}" != "--no-build" ]; then
+    for tool in fakeroot rpmbuild; do
+        command -v "$tool" >/dev/null 2>&1 || die "$tool is missing, the installer build needs it (apt-get install fakeroot rpm)"
+    done
+fi
 if dpkg -s "$NAME" >/dev/null 2>&1 || [ -e "$APP" ]; then
     die "$NAME is already installed or $APP exists; remove it first (dpkg -P $NAME / rpm -e $NAME)"
 fi
@@ -84,6 +91,9 @@ check_launchers() {
     check "icon linked into the hicolor theme (256 px)" test -f "/usr/share/icons/hicolor/256x256/apps/$ID.png"
     if command -v desktop-file-validate >/dev/null 2>&1; then
         check "desktop entry is valid (desktop-file-validate)" desktop-file-validate "/usr/share/applications/$ID.desktop"
+    fi
+    if command -v appstreamcli >/dev/null 2>&1; then
+        check "metainfo is valid (appstreamcli validate)" quietly appstreamcli validate --no-net "/usr/share/metainfo/$ID.metainfo.xml"
     fi
     check "JavaFX native libraries are in the runtime (no extraction into the user's home)" \
         test -f "$APP/lib/runtime/lib/libglassgtk3.so"
