@@ -90,7 +90,7 @@ check_launchers() {
     check "AppStream metainfo linked into /usr/share/metainfo" test -f "/usr/share/metainfo/$ID.metainfo.xml"
     check "icon linked into the hicolor theme (256 px)" test -f "/usr/share/icons/hicolor/256x256/apps/$ID.png"
     if command -v desktop-file-validate >/dev/null 2>&1; then
-        check "desktop entry is valid (desktop-file-validate)" desktop-file-validate "/usr/share/applications/$ID.desktop"
+        check "desktop entry is valid (desktop-file-validate)" quietly desktop-file-validate "/usr/share/applications/$ID.desktop"
     fi
     if command -v appstreamcli >/dev/null 2>&1; then
         check "metainfo is valid (appstreamcli validate)" quietly appstreamcli validate --no-net "/usr/share/metainfo/$ID.metainfo.xml"
