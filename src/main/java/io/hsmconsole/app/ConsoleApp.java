@@ -1,6 +1,9 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
@@ -57,7 +60,10 @@ public final class ConsoleApp extends Application {
         sessions = new SessionController(workspace, runner, onError);
         KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
-        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController, messages, themes, dialogs);
+        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController,
+                new NodeController(workspace, runner, onError, clusterController),
+                new UserAdminController(workspace, runner, onError, clusterController),
+                new AuditController(workspace, runner, onError), messages, themes, dialogs);
 
         MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
         MainView main = new MainView(mainModel, ctx);

@@ -1,7 +1,10 @@
 package io.hsmconsole.ui.main;
 
+import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.ui.common.DialogService;
@@ -10,5 +13,6 @@ import io.hsmconsole.ui.common.Themes;
 
 /** What every window of the console needs: the controllers, the texts, the theme and the dialogs. */
 public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
-                             ClusterController cluster, Messages messages, Themes themes, DialogService dialogs) {
+                             ClusterController cluster, NodeController nodes, UserAdminController users,
+                             AuditController audit, Messages messages, Themes themes, DialogService dialogs) {
 }

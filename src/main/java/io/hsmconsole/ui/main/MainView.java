@@ -165,6 +165,21 @@ public final class MainView {
     }
 
     @FXML
+    private void showCluster() {
+        windows.cluster(window());
+    }
+
+    @FXML
+    private void showUsers() {
+        windows.users(window());
+    }
+
+    @FXML
+    private void showAudit() {
+        windows.audit(window());
+    }
+
+    @FXML
     private void compare() {
         viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
     }

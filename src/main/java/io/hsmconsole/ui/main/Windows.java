@@ -10,15 +10,24 @@ import io.hsmconsole.ui.login.LoginViewModel;
 import io.hsmconsole.ui.sharing.ShareKeyView;
 import io.hsmconsole.ui.sharing.ShareKeyViewModel;
 import io.hsmconsole.ui.sharing.SharingViewModel;
+import io.hsmconsole.ui.audit.AuditView;
+import io.hsmconsole.ui.cluster.ClusterView;
+import io.hsmconsole.ui.users.UsersView;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /** Opens the console's secondary windows, each with a fresh view model. */
 final class Windows {
     private final ConsoleContext ctx;
     private Stage keyGen;
+    private Stage clusterWindow;
+    private Stage usersWindow;
+    private Stage auditWindow;
 
     Windows(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -56,5 +65,37 @@ final class Windows {
 
     void compare(Window owner, CompareViewModel comparison) {
         new CompareView(comparison, ctx.messages()).show(owner, ctx.themes());
+    }
+
+    /** The cluster's nodes: state, replication, attestation, simulation actions. One window, reused. */
+    void cluster(Window owner) {
+        clusterWindow = reuseOrOpen(clusterWindow, owner, ctx.messages().get("window.cluster"),
+                () -> ClusterView.create(ctx.cluster(), ctx.nodes(), ctx.messages(), ctx.dialogs()).root());
+    }
+
+    void users(Window owner) {
+        usersWindow = reuseOrOpen(usersWindow, owner, ctx.messages().get("window.users"),
+                () -> UsersView.create(ctx.workspace(), ctx.cluster(), ctx.users(), ctx.messages(), ctx.dialogs()).root());
+    }
+
+    void audit(Window owner) {
+        auditWindow = reuseOrOpen(auditWindow, owner, ctx.messages().get("window.audit"),
+                () -> AuditView.create(ctx.workspace(), ctx.cluster(), ctx.audit(), ctx.messages(), ctx.dialogs()).root());
+    }
+
+    private Stage reuseOrOpen(Stage open, Window owner, String title, Supplier<Parent> content) {
+        if (open != null && open.isShowing()) {
+            open.toFront();
+            open.requestFocus();
+            return open;
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title);
+        Scene scene = new Scene(content.get());
+        ctx.themes().register(scene);
+        stage.setScene(scene);
+        stage.show();
+        return stage;
     }
 }
