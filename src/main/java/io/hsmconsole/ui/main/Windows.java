@@ -15,6 +15,8 @@ import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.users.UsersView;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -92,9 +94,13 @@ final class Windows {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(title);
-        Scene scene = new Scene(content.get());
+        // These views would grow to their content's preferred size; keep them on the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(content.get(), Math.min(1100, screen.getWidth() * 0.9),
+                Math.min(700, screen.getHeight() * 0.9));
         ctx.themes().register(scene);
         stage.setScene(scene);
+        stage.centerOnScreen();
         stage.show();
         return stage;
     }
