@@ -3,7 +3,6 @@ package io.hsmconsole.controller;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.hsm.key.GeneratedKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,7 @@ class QuorumControllerTest {
         f = new ControllerFixture(dir);
         quorum = new QuorumController(f.workspace, f.runner, f.errors::add);
         f.login("example_user");
-        key = generate(GenSymKeyRequest.of(31, 32, "quorum_key").withMValue(2).withShareWith(List.of(6)));
-    }
-
-    private long generate(GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> made = await(done -> f.keys.generate(request, p -> { }, done));
-        return made.value().handle();
+        key = GeneratedKeys.generate(f, GenSymKeyRequest.of(31, 32, "quorum_key").withMValue(2).withShareWith(List.of(6)));
     }
 
     @AfterEach
@@ -93,7 +87,7 @@ class QuorumControllerTest {
 
     @Test
     void aKeyWithoutQuorumNeedsNoTokenAndACancelledTokenIsGone() {
-        long plain = generate(GenSymKeyRequest.of(31, 16, "plain"));
+        long plain = GeneratedKeys.generate(f, GenSymKeyRequest.of(31, 16, "plain"));
         HsmResult<QuorumApproval> none = await(done -> quorum.request(plain, QuorumPurpose.MANAGE, done));
         assertThat(none.code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
 

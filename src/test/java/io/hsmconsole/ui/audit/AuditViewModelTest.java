@@ -8,7 +8,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.ScriptedDialogs;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ class AuditViewModelTest {
     @TempDir
     Path exports;
     ControllerFixture f;
-    ScriptedDialogs dialogs = new ScriptedDialogs();
+    RecordingDialogs dialogs = new RecordingDialogs();
     AuditViewModel vm;
 
     @BeforeEach
@@ -117,30 +117,30 @@ class AuditViewModelTest {
     void exportWritesTheShownRecordsInTheChosenFormat() throws Exception {
         vm.filterProperty().set("loginHSM");
         int shown = vm.shown().size();
-        dialogs.saveTo = exports.resolve("audit.csv");
+        dialogs.saveAnswer = exports.resolve("audit.csv");
 
         vm.export(AuditExport.Format.CSV);
 
-        List<String> lines = Files.readAllLines(dialogs.saveTo);
+        List<String> lines = Files.readAllLines(dialogs.saveAnswer);
         assertThat(lines).hasSize(shown + 1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",loginHSM,"));
-        assertThat(vm.noticeProperty().get().text()).isEqualTo("Exported " + shown + " records to " + dialogs.saveTo + ".");
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Exported " + shown + " records to " + dialogs.saveAnswer + ".");
 
-        dialogs.saveTo = exports.resolve("audit.jsonl");
+        dialogs.saveAnswer = exports.resolve("audit.jsonl");
         vm.export(AuditExport.Format.JSON_LINES);
-        assertThat(Files.readAllLines(dialogs.saveTo)).hasSize(shown);
+        assertThat(Files.readAllLines(dialogs.saveAnswer)).hasSize(shown);
     }
 
     @Test
     void aCancelledOrFailedExportWritesNothingAndSaysWhy() {
-        dialogs.saveTo = null;
+        dialogs.saveAnswer = null;
         vm.export(AuditExport.Format.CSV);
         assertThat(vm.noticeProperty().get().text()).isEmpty();
 
-        dialogs.saveTo = exports.resolve("gone").resolve("audit.csv");
+        dialogs.saveAnswer = exports.resolve("gone").resolve("audit.csv");
         vm.export(AuditExport.Format.CSV);
         assertThat(vm.noticeProperty().get().error()).isTrue();
-        assertThat(vm.noticeProperty().get().text()).isEqualTo("Nothing was exported to " + dialogs.saveTo
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Nothing was exported to " + dialogs.saveAnswer
                 + ": the folder " + exports.resolve("gone") + " does not exist.");
     }
 }

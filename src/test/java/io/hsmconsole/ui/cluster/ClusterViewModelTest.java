@@ -8,7 +8,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.ScriptedDialogs;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class ClusterViewModelTest {
     Path dir;
     ControllerFixture f;
     NodeController nodes;
-    ScriptedDialogs dialogs = new ScriptedDialogs();
+    RecordingDialogs dialogs = new RecordingDialogs();
     ClusterViewModel vm;
 
     @BeforeEach
@@ -156,12 +156,12 @@ class ClusterViewModelTest {
 
     @Test
     void removeAsksFirstAndAddSeedsANewNode() {
-        dialogs.answer = false;
+        dialogs.confirmAnswer = false;
         vm.remove(tile(2));
-        assertThat(dialogs.questions).hasSize(1);
+        assertThat(dialogs.confirmations).hasSize(1);
         assertThat(vm.tiles()).hasSize(3);
 
-        dialogs.answer = true;
+        dialogs.confirmAnswer = true;
         vm.remove(tile(2));
         assertThat(vm.tiles()).extracting(NodeTileModel::id).containsExactly(0, 1);
 

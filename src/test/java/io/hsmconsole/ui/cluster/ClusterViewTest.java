@@ -1,22 +1,12 @@
 package io.hsmconsole.ui.cluster;
 
-import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.NodeController;
-import io.hsmconsole.controller.TaskHandle;
-import io.hsmconsole.controller.Workspace;
-import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.hsm.cluster.ClusterOptions;
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.common.Themes;
-import io.hsmconsole.ui.support.ScriptedDialogs;
-import javafx.scene.Scene;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +18,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
+import io.hsmconsole.ui.support.FxConsole;
 
 import static io.hsmconsole.ui.support.FxWait.text;
 import static io.hsmconsole.ui.support.FxWait.until;
@@ -40,34 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterViewTest {
     @TempDir
     static Path dir;
-    private final ManualClock clock = new ManualClock(TestClusters.START);
-    private final FxTaskRunner runner = new FxTaskRunner();
-    private final List<Throwable> errors = new ArrayList<>();
-    private HsmCluster cluster;
-    private TaskHandle watcher;
+    private FxConsole fx;
 
     @Start
     void start(Stage stage) {
-        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
-        String name = "view" + System.nanoTime();
-        cluster = catalog.createDemo(name, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-        Workspace workspace = new Workspace(catalog, cluster);
-        ClusterController clusterController = new ClusterController(workspace, runner, errors::add);
-        NodeController nodes = new NodeController(workspace, runner, errors::add, clusterController);
-        ClusterView view = ClusterView.create(clusterController, nodes, Messages.load(), new ScriptedDialogs());
-        Scene scene = new Scene(view.root(), 1200, 760);
-        new Themes().register(scene); // the console's stylesheets, which define the colours the view uses
-        stage.setScene(scene);
-        stage.show();
-        watcher = clusterController.watch();
+        fx = new FxConsole(dir);
+        NodeController nodes = new NodeController(fx.workspace, fx.runner, fx.errors::add, fx.clusterController);
+        fx.show(stage, ClusterView.create(fx.clusterController, nodes, Messages.load(), new RecordingDialogs()).root(),
+                1200, 760);
+        fx.watch();
     }
 
     @AfterEach
     void stop() {
-        watcher.cancel();
-        runner.close();
-        cluster.close();
-        assertThat(errors).isEmpty();
+        fx.close();
+        assertThat(fx.errors).isEmpty();
     }
 
     @Test
@@ -98,7 +75,7 @@ class ClusterViewTest {
         assertThat(text(robot, "#detailsReason")).isEqualTo("Every check passed.");
 
         // A key made over another store connection (what a key_mgmt_util process does) shows up by itself.
-        try (HsmCluster script = TestClusters.catalog(dir, clock).open(cluster.name())) {
+        try (HsmCluster script = TestClusters.catalog(dir, fx.clock).open(fx.cluster.name())) {
             HsmSession s = TestClusters.login(script, "alice");
             s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script"));
             s.close();

@@ -1,26 +1,18 @@
 package io.hsmconsole.ui.quorum;
 
-import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.LoginOutcome;
 import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.controller.QuorumPurpose;
-import io.hsmconsole.controller.SessionController;
-import io.hsmconsole.controller.Workspace;
-import io.hsmconsole.hsm.ClusterCatalog;
-import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.hsm.cluster.ClusterOptions;
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.layout.StackPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -33,9 +25,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.hsmconsole.ui.support.FxConsole;
 
 import static io.hsmconsole.ui.support.FxWait.text;
 import static io.hsmconsole.ui.support.FxWait.until;
@@ -49,43 +42,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuorumApprovalDialogTest {
     @TempDir
     static Path dir;
-    private final ManualClock clock = new ManualClock(TestClusters.START);
-    private final FxTaskRunner runner = new FxTaskRunner();
-    private final List<Throwable> errors = new ArrayList<>();
     private final AtomicReference<HsmResult<Void>> shareResult = new AtomicReference<>();
     private final AtomicReference<LoginOutcome> login = new AtomicReference<>();
-    private HsmCluster cluster;
-    private SessionController sessions;
-    private long key;
+    private FxConsole fx;
 
     @Start
     void start(Stage stage) {
-        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
-        cluster = catalog.createDemo("quorum" + System.nanoTime(),
-                new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-        HsmSession owner = TestClusters.login(cluster, "example_user");
-        key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2)
+        fx = new FxConsole(dir);
+        HsmSession owner = TestClusters.login(fx.cluster, "example_user");
+        long key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2)
                 .withShareWith(List.of(6))).value().handle();
         owner.close();
-        Workspace workspace = new Workspace(catalog, cluster);
-        sessions = new SessionController(workspace, runner, errors::add);
-        KeyController keys = new KeyController(workspace, runner, errors::add);
-        QuorumApprovalDialog approvals = new QuorumApprovalDialog(new QuorumController(workspace, runner, errors::add),
-                Messages.load(), new Themes());
+        KeyController keys = new KeyController(fx.workspace, fx.runner, fx.errors::add);
+        QuorumApprovalDialog approvals = new QuorumApprovalDialog(
+                new QuorumController(fx.workspace, fx.runner, fx.errors::add), Messages.load(), new Themes());
         Button share = new Button("Share with alice");
         share.setId("shareButton");
         share.setOnAction(e -> approvals.thenRun(stage, key, 2, QuorumPurpose.MANAGE, "share key " + key,
                 () -> keys.setSharing(key, List.of(6, 4), shareResult::set)));
-        stage.setScene(new Scene(share, 400, 200));
-        stage.show();
-        sessions.login(cluster.name(), "example_user", "example_pwd".toCharArray(), login::set);
+        fx.show(stage, new StackPane(share), 400, 200);
+        fx.sessions().login(fx.cluster.name(), "example_user", "example_pwd".toCharArray(), login::set);
     }
 
     @AfterEach
     void stop() {
-        sessions.shutdown();
-        runner.close();
-        assertThat(errors).isEmpty();
+        fx.close();
+        assertThat(fx.errors).isEmpty();
     }
 
     private static Window approvalWindow() {

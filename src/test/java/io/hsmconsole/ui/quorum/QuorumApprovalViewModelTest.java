@@ -1,12 +1,12 @@
 package io.hsmconsole.ui.quorum;
 
 import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.GeneratedKeys;
 import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
@@ -35,12 +35,7 @@ class QuorumApprovalViewModelTest {
         f = new ControllerFixture(dir);
         quorum = new QuorumController(f.workspace, f.runner, f.errors::add);
         f.login("example_user");
-        key = generate(GenSymKeyRequest.of(31, 32, "generic-mV2").withMValue(2).withShareWith(List.of(4, 6)));
-    }
-
-    private long generate(GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> made = await(done -> f.keys.generate(request, p -> { }, done));
-        return made.value().handle();
+        key = GeneratedKeys.generate(f, GenSymKeyRequest.of(31, 32, "generic-mV2").withMValue(2).withShareWith(List.of(4, 6)));
     }
 
     @AfterEach
@@ -117,7 +112,7 @@ class QuorumApprovalViewModelTest {
         HsmResult<Void> stillRefused = await(done -> f.keys.setSharing(key, List.of(4), done));
         assertThat(stillRefused.code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
 
-        long plain = generate(GenSymKeyRequest.of(31, 16, "plain"));
+        long plain = GeneratedKeys.generate(f, GenSymKeyRequest.of(31, 16, "plain"));
         assertThat(dialog(plain).phaseProperty().get()).isEqualTo(QuorumApprovalViewModel.Phase.NOT_REQUIRED);
     }
 

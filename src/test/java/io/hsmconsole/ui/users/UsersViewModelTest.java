@@ -12,7 +12,7 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.ScriptedDialogs;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.support.ViewMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ class UsersViewModelTest {
     @TempDir
     Path dir;
     ControllerFixture f;
-    ScriptedDialogs dialogs = new ScriptedDialogs();
+    RecordingDialogs dialogs = new RecordingDialogs();
     UsersViewModel vm;
 
     @BeforeEach
@@ -148,12 +148,12 @@ class UsersViewModelTest {
         f.clusterView.refresh();
         f.login("officer1");
         select("bob");
-        dialogs.answer = false;
+        dialogs.confirmAnswer = false;
         vm.delete();
-        assertThat(dialogs.questions).hasSize(1);
+        assertThat(dialogs.confirmations).hasSize(1);
         assertThat(vm.noticeProperty().get().text()).isEmpty();
 
-        dialogs.answer = true;
+        dialogs.confirmAnswer = true;
         vm.delete();
         assertThat(vm.noticeProperty().get().codeLine()).contains("0x4000001d");
         assertThat(vm.rows()).extracting(UserInfo::name).contains("bob");

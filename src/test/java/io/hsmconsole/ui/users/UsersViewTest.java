@@ -1,27 +1,15 @@
 package io.hsmconsole.ui.users;
 
-import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.FxTaskRunner;
-import io.hsmconsole.controller.SessionController;
-import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.UserAdminController;
-import io.hsmconsole.controller.Workspace;
-import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ManualClock;
-import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.hsm.cluster.ClusterOptions;
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.controls.SecurePasswordField;
-import io.hsmconsole.ui.support.ScriptedDialogs;
-import javafx.scene.Scene;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -34,8 +22,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import io.hsmconsole.ui.support.FxConsole;
 
 import static io.hsmconsole.ui.support.FxWait.text;
 import static io.hsmconsole.ui.support.FxWait.until;
@@ -46,37 +35,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsersViewTest {
     @TempDir
     static Path dir;
-    private final ManualClock clock = new ManualClock(TestClusters.START);
-    private final FxTaskRunner runner = new FxTaskRunner();
-    private final List<Throwable> errors = new ArrayList<>();
+    private FxConsole fx;
     private HsmCluster cluster;
-    private SessionController sessions;
-    private TaskHandle watcher;
 
     @Start
     void start(Stage stage) {
-        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
-        cluster = catalog.createDemo("users" + System.nanoTime(),
-                new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-        Workspace workspace = new Workspace(catalog, cluster);
-        ClusterController clusterController = new ClusterController(workspace, runner, errors::add);
-        sessions = new SessionController(workspace, runner, errors::add);
-        UserAdminController admin = new UserAdminController(workspace, runner, errors::add, clusterController);
-        UsersView view = UsersView.create(workspace, clusterController, admin, Messages.load(), new ScriptedDialogs());
-        Scene scene = new Scene(view.root(), 1200, 700);
-        new Themes().register(scene);
-        stage.setScene(scene);
-        stage.show();
-        watcher = clusterController.watch();
-        sessions.login(cluster.name(), "officer1", "officer1_pwd".toCharArray(), outcome -> { });
+        fx = new FxConsole(dir);
+        cluster = fx.cluster;
+        UserAdminController admin = new UserAdminController(fx.workspace, fx.runner, fx.errors::add,
+                fx.clusterController);
+        fx.show(stage, UsersView.create(fx.workspace, fx.clusterController, admin, Messages.load(),
+                new RecordingDialogs()).root(), 1200, 700);
+        fx.watch();
+        fx.sessions().login(cluster.name(), "officer1", "officer1_pwd".toCharArray(), outcome -> { });
     }
 
     @AfterEach
     void stop() {
-        watcher.cancel();
-        sessions.shutdown();
-        runner.close();
-        assertThat(errors).isEmpty();
+        fx.close();
+        assertThat(fx.errors).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
