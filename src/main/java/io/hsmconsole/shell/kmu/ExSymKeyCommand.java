@@ -2,24 +2,31 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.key.WrapMechanism;
+import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.shell.ExitStatus;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code exSymKey -k <key> -w <wrapping key> -out <file>}: the HSM wraps the key, the tool unwraps it
  * on the host and writes the plaintext (as KMU does, despite the message's wording). Only the owner
- * of an extractable key may export it.
+ * of an extractable key may export it. With {@code -wk <file>} (the wrapping key's material, kept by
+ * the user) only the wrap happens in the HSM; the tool unwraps with the file's key.
  */
 final class ExSymKeyCommand extends SessionCommand {
     private static final String HELP = HelpText.of("Exports a symmetric key from the HSM in plaintext (wrapped with an"
                     + " AES key, then unwrapped on the host).",
-            "exSymKey -h -k <key to export> -w <wrapping key handle> -out <key file> [-m 4]", """
+            "exSymKey -h -k <key to export> -w <wrapping key handle> -out <key file> [-m 4]"
+                    + " [-wk <unwrapping key file>]", """
             -h    displays this information
                    -k    specifies the handle of the key to export
                    -w    specifies the handle of the AES wrapping key
                    -out  specifies the file to write the plaintext key to
-                   -m    specifies the wrapping mechanism: 4 = NIST_AES_WRAP (the only one)""");
+                   -m    specifies the wrapping mechanism: 4 = NIST_AES_WRAP (the only one)
+                   -wk   specifies a file with the wrapping key's material (16, 24 or 32 bytes): the
+                         tool unwraps on the host with it instead of asking the HSM""");
 
     @Override
     public String name() {
@@ -28,7 +35,7 @@ final class ExSymKeyCommand extends SessionCommand {
 
     @Override
     public OptionSpec options() {
-        return OptionSpec.valued("-k", "-w", "-out", "-m");
+        return OptionSpec.valued("-k", "-w", "-out", "-m", "-wk");
     }
 
     @Override
@@ -61,6 +68,9 @@ final class ExSymKeyCommand extends SessionCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        if (o.has("-wk")) {
+            return exportWithHostKey(o, session, context);
+        }
         HsmResult<byte[]> result = session.exportKey(o.handle("-k"), o.handle("-w"));
         KmuPrinter p = context.printer();
         p.result(call(), result.code());
@@ -76,6 +86,45 @@ final class ExSymKeyCommand extends SessionCommand {
             }
         } finally {
             Arrays.fill(plaintext, (byte) 0);
+        }
+        p.out().printf("%n%nWrapped Symmetric Key written to file \"%s\"%n", o.text("-out"));
+        return ExitStatus.SUCCESS;
+    }
+
+    /** {@code -wk}: the HSM only wraps; the tool unwraps with the key in the file. */
+    private ExitStatus exportWithHostKey(ParsedOptions o, HsmSession session, KmuContext context) {
+        KmuPrinter p = context.printer();
+        Optional<byte[]> hostKey = KeyFiles.read(context, o.text("-wk"), "unwrapping key file");
+        if (hostKey.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        try {
+            if (!HostUnwrap.isAesKey(hostKey.get())) {
+                p.line("Invalid file. Should be an AES key");
+                return ExitStatus.ERROR;
+            }
+            HsmResult<WrappedKey> result = session.wrapKey(o.handle("-k"), o.handle("-w"),
+                    WrapMechanism.NIST_AES_WRAP_PAD.code());
+            p.result(call(), result.code());
+            if (!result.isSuccess()) {
+                p.clusterBlock(result.nodes());
+                return ExitStatus.ERROR;
+            }
+            Optional<byte[]> plaintext = HostUnwrap.unwrap(hostKey.get(), result.value().ciphertext());
+            if (plaintext.isEmpty()) {
+                p.error("Error: the key in " + o.text("-wk") + " does not unwrap the exported key: it is not the"
+                        + " material of wrapping key " + o.handle("-w") + ".");
+                return ExitStatus.ERROR;
+            }
+            try {
+                if (!KeyFiles.write(context, o.text("-out"), plaintext.get())) {
+                    return ExitStatus.ERROR;
+                }
+            } finally {
+                Arrays.fill(plaintext.get(), (byte) 0);
+            }
+        } finally {
+            Arrays.fill(hostKey.get(), (byte) 0);
         }
         p.out().printf("%n%nWrapped Symmetric Key written to file \"%s\"%n", o.text("-out"));
         return ExitStatus.SUCCESS;

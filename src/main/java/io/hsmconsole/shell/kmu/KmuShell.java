@@ -172,7 +172,8 @@ public final class KmuShell {
         out.printf("%n%s%n", command);
         out.flush();
         try {
-            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("sh", "-c", command).directory(context.workDir().toFile())
+                    .redirectErrorStream(true).start();
             try (InputStream in = process.getInputStream()) {
                 out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
