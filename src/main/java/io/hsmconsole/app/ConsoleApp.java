@@ -2,6 +2,7 @@ package io.hsmconsole.app;
 
 import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
@@ -23,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +35,7 @@ import java.util.function.Consumer;
 public final class ConsoleApp extends Application {
     private final FxTaskRunner runner = new FxTaskRunner();
     private SessionController sessions;
+    private ConsoleController console;
     private TaskHandle watcher = TaskHandle.DONE;
 
     @Override
@@ -58,7 +61,9 @@ public final class ConsoleApp extends Application {
         sessions = new SessionController(workspace, runner, onError);
         KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
-        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController, messages, themes, dialogs);
+        console = new ConsoleController(workspace, runner, Path.of(System.getProperty("user.home")));
+        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController, console, messages, themes,
+                dialogs);
         runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
                         e -> failToStart(messages, errors, e))
                 .onSuccess(cluster -> {
@@ -92,6 +97,9 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         watcher.cancel();
+        if (console != null) {
+            console.close(); // the pane's shell ends its session
+        }
         runner.close();
         if (sessions != null) {
             sessions.shutdown(); // session keys vanish; the store closes

@@ -64,6 +64,7 @@ public final class SessionController {
                 Arrays.fill(secret, '\0');
             }
         }, onError).onSuccess(attempt -> {
+            workspace.record(loginRecord(attempt.role(), userName, attempt.outcome()));
             workspace.loggedOut(); // any earlier session was ended before the attempt
             if (attempt.openedCluster() != null) {
                 workspace.switchCluster(attempt.openedCluster());
@@ -96,12 +97,21 @@ public final class SessionController {
             SessionInfo info = new SessionInfo(cluster.name(), session.user().id(), session.user().name(),
                     session.user().type());
             return new LoginAttempt(new LoginOutcome(result.map(s -> info), 0, Credentials.LOCKOUT_FAILURES),
-                    session, opened);
+                    session, opened, role);
         }
         int failures = cluster.users().stream().filter(u -> u.name().equalsIgnoreCase(userName))
                 .mapToInt(UserInfo::loginFailures).findFirst().orElse(0);
         return new LoginAttempt(new LoginOutcome(result.map(s -> null), failures, Credentials.LOCKOUT_FAILURES),
-                null, opened);
+                null, opened, role);
+    }
+
+    /** key_mgmt_util logs crypto users in; officers log in with cloudhsm_mgmt_util. Never the password. */
+    private static ActionRecord loginRecord(UserType role, String userName, LoginOutcome outcome) {
+        return role == UserType.CU
+                ? new ActionRecord(ActionRecord.KMU, "loginHSM -u CU -s " + userName + " -p <password>",
+                        KmuText.resultLines("Cfm3LoginHSM", outcome.result()))
+                : new ActionRecord(ActionRecord.CMU, "loginHSM CO " + userName + " <password>",
+                        KmuText.resultLines("loginHSM", outcome.result()));
     }
 
     /** Ends the session: its session keys vanish from every view. */
@@ -113,6 +123,8 @@ public final class SessionController {
         }
         return runner.run(BackgroundWork.named("log out", p -> session.get().logout(), onError)
                 .onSuccess(result -> {
+                    workspace.record(new ActionRecord(ActionRecord.KMU, "logoutHSM",
+                            KmuText.resultLines("Cfm3LogoutHSM", result)));
                     workspace.loggedOut();
                     done.accept(result);
                 }));
@@ -130,6 +142,6 @@ public final class SessionController {
         }
     }
 
-    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster) {
+    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster, UserType role) {
     }
 }

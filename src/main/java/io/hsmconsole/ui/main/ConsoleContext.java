@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.Workspace;
@@ -10,5 +11,6 @@ import io.hsmconsole.ui.common.Themes;
 
 /** What every window of the console needs: the controllers, the texts, the theme and the dialogs. */
 public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
-                             ClusterController cluster, Messages messages, Themes themes, DialogService dialogs) {
+                             ClusterController cluster, ConsoleController console, Messages messages, Themes themes,
+                             DialogService dialogs) {
 }

@@ -2,6 +2,8 @@ package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.console.ConsoleView;
+import io.hsmconsole.ui.console.ConsoleViewModel;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.inspector.InspectorView;
@@ -19,6 +21,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -38,9 +43,13 @@ public final class MainView {
     private KeyListView keyList;
     private InspectorView inspector;
     private SplitPane keysScreen;
+    private final ConsoleViewModel consoleModel;
+    private ConsoleView console;
 
     @FXML private BorderPane rootPane;
     @FXML private StackPane content;
+    @FXML private SplitPane centerSplit;
+    @FXML private MenuItem consoleItem;
     @FXML private Label clusterStatus;
     @FXML private Label nodeStatus;
     @FXML private Label userStatus;
@@ -68,6 +77,7 @@ public final class MainView {
         this.windows = new Windows(ctx);
         this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
                 this::toggleLogin);
+        this.consoleModel = new ConsoleViewModel(ctx.console(), ctx.workspace(), messages);
         this.root = Views.load(this, messages);
     }
 
@@ -84,6 +94,8 @@ public final class MainView {
         keyStatus.textProperty().bind(viewModel.keyStatusProperty());
 
         loginItem.textProperty().bind(viewModel.loginMenuTextProperty());
+        consoleItem.setAccelerator(new KeyCodeCombination(KeyCode.BACK_QUOTE, KeyCombination.SHORTCUT_DOWN));
+        consoleItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
         var notCryptoUser = viewModel.cryptoUserProperty().not();
         var noKey = viewModel.inspector().hasKeyProperty().not();
         newKeyItem.disableProperty().bind(notCryptoUser);
@@ -137,6 +149,21 @@ public final class MainView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Shows or hides the key_mgmt_util pane under the current screen. */
+    @FXML
+    private void toggleConsole() {
+        if (console == null) {
+            console = new ConsoleView(consoleModel, messages);
+        }
+        if (centerSplit.getItems().contains(console.root())) {
+            centerSplit.getItems().remove(console.root());
+            return;
+        }
+        centerSplit.getItems().add(console.root());
+        centerSplit.setDividerPositions(0.66);
+        console.shown();
     }
 
     @FXML
