@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class GuiBench {
+    /**
+     * The JVM options the console runs with (the javafx-maven-plugin options in pom.xml; the
+     * installers' launchers should use the same): a heap that gives memory back keeps RSS low.
+     */
+    static final List<String> CONSOLE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:MaxHeapFreeRatio=30",
+            "-XX:MinHeapFreeRatio=10");
     private static final Pattern FIRST_FRAME = Pattern.compile("startup: first frame laid out (\\d+) ms after JVM start");
     private static final Pattern CLUSTER_SHOWN = Pattern.compile("startup: cluster shown (\\d+) ms after JVM start(.*)");
 
@@ -72,7 +78,10 @@ public final class GuiBench {
             row(String.format("console, %,d keys: process spawn -> cluster overview shown (wall clock)", keys), full.wall);
             System.out.println("phases of the last start " + lastPhases);
             System.out.println();
-            runJava(List.of(GuiFilterProbe.class.getName(), populated.toString(), String.valueOf(keys)), line -> {
+            List<String> probe = new ArrayList<>(CONSOLE_JVM_OPTIONS);
+            probe.addAll(List.of(GuiFilterProbe.class.getName(), populated.toString(), String.valueOf(keys)));
+            System.out.println("console JVM options: " + String.join(" ", CONSOLE_JVM_OPTIONS));
+            runJava(probe, line -> {
                 System.out.println(line);
                 return false;
             });
@@ -133,8 +142,10 @@ public final class GuiBench {
     }
 
     private static List<String> console(Path dataDir) {
-        return List.of("-Dhsmconsole.startupProbe=exit", "io.hsmconsole.app.ConsoleLauncher", "--data-dir",
-                dataDir.toString());
+        List<String> command = new ArrayList<>(CONSOLE_JVM_OPTIONS);
+        command.addAll(List.of("-Dhsmconsole.startupProbe=exit", "io.hsmconsole.app.ConsoleLauncher", "--data-dir",
+                dataDir.toString()));
+        return command;
     }
 
     /**
