@@ -1,7 +1,9 @@
 package io.hsmconsole.app;
 
 import io.hsmconsole.controller.AuditController;
+import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.FxTaskRunner;
@@ -11,7 +13,6 @@ import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
-import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -26,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -36,18 +38,18 @@ import java.util.function.Consumer;
 public final class ConsoleApp extends Application {
     private final FxTaskRunner runner = new FxTaskRunner();
     private SessionController sessions;
+    private ConsoleController console;
     private TaskHandle watcher = TaskHandle.DONE;
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("fxStart");
         Messages messages = Messages.load();
         HsmErrors errors = new HsmErrors(messages);
         ClusterCatalog catalog;
-        HsmCluster cluster;
         try {
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
             catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), HsmClock.SYSTEM);
-            cluster = catalog.openOrCreateDemo();
         } catch (RuntimeException e) {
             failToStart(messages, errors, e);
             return;
@@ -56,28 +58,39 @@ public final class ConsoleApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage, messages, themes);
         Consumer<Throwable> onError = e -> dialogs.showError(errors.report(e));
 
-        Workspace workspace = new Workspace(catalog, cluster);
+        // The window comes first; the cluster opens meanwhile on another core (class loading of the
+        // store and the crypto provider is most of its cost) and fills the window when ready.
+        Workspace workspace = new Workspace(catalog);
         sessions = new SessionController(workspace, runner, onError);
         KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
+        console = new ConsoleController(workspace, runner, Path.of(System.getProperty("user.home")));
         ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController,
                 new NodeController(workspace, runner, onError, clusterController),
                 new UserAdminController(workspace, runner, onError, clusterController),
-                new AuditController(workspace, runner, onError), messages, themes, dialogs);
+                new AuditController(workspace, runner, onError), console, messages, themes, dialogs);
+        runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
+                        e -> failToStart(messages, errors, e))
+                .onSuccess(cluster -> {
+                    StartupProbe.mark("clusterOpen");
+                    workspace.opened(cluster);
+                    watcher = clusterController.watch();
+                }));
 
         MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
         MainView main = new MainView(mainModel, ctx);
+        StartupProbe.mark("viewsBuilt");
 
         Scene scene = new Scene(main.root());
         themes.register(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainModel.titleProperty());
-        StartupProbe.attach(scene);
+        StartupProbe.attach(scene, clusterController.snapshotProperty().isNotNull());
         stage.show();
-        watcher = clusterController.watch();
+        StartupProbe.mark("shown");
     }
 
-    private static void failToStart(Messages messages, HsmErrors errors, RuntimeException e) {
+    private static void failToStart(Messages messages, HsmErrors errors, Throwable e) {
         System.err.println("hsm-key-console: " + e.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR, errors.report(e).sentence());
         alert.setTitle(messages.get("error.start.title"));
@@ -89,6 +102,9 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         watcher.cancel();
+        if (console != null) {
+            console.close(); // the pane's shell ends its session
+        }
         runner.close();
         if (sessions != null) {
             sessions.shutdown(); // session keys vanish; the store closes

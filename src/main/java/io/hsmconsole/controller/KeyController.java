@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
@@ -109,7 +110,7 @@ public final class KeyController {
      * genSymKey in the background. While it waits for {@code -min_srv} nodes it reports how many
      * hold the key; cancelling the handle makes the simulator roll the key back and say so.
      */
-    public TaskHandle generate(GenSymKeyRequest request, Consumer<SyncProgress> progress,
+    public TaskHandle generate(GenSymKeyRequest request, String commandLine, Consumer<SyncProgress> progress,
                                Consumer<HsmResult<GeneratedKey>> done) {
         return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink ->
                         workspace.requireSession().generateSymmetricKey(request, new SyncObserver() {
@@ -125,6 +126,8 @@ public final class KeyController {
                             }
                         }), onError)
                 .onSuccess(result -> {
+                    workspace.record(new ActionRecord(ActionRecord.KMU, commandLine, KmuText.createdKeyLines(result,
+                            "Couldn't verify key sync on " + request.minServers() + " servers; Rolling back")));
                     if (result.value() != null && !result.value().rolledBack()) {
                         changed(); // a key exists (even one whose attestation failed)
                     }
@@ -166,6 +169,13 @@ public final class KeyController {
         return runner.run(BackgroundWork.named("setAttribute", p ->
                 workspace.requireSession().setAttribute(handle, attribute, number, text), onError)
                 .onSuccess(result -> {
+                    // key_mgmt_util only promotes session keys (-a 1); every other change is CMU's.
+                    workspace.record(attribute == Attribute.TOKEN
+                            ? new ActionRecord(ActionRecord.KMU, "setAttribute -o " + handle + " -a 1",
+                                    KmuText.resultLines("Cfm3SetAttribute", result))
+                            : new ActionRecord(ActionRecord.CMU, "setAttribute " + handle + " " + attribute.id() + " "
+                                    + (attribute == Attribute.LABEL ? text : String.valueOf(number)),
+                                    KmuText.resultLines("setAttribute", result)));
                     if (result.isSuccess()) {
                         changed();
                     }
@@ -175,9 +185,10 @@ public final class KeyController {
 
     /**
      * Makes the key shared with exactly {@code users}: shares with the new ones and unshares the
-     * others, one {@code shareKey} each, stopping at the first refusal (which is reported).
+     * others, one CMU {@code shareKey} each, stopping at the first refusal (which is reported).
      */
     public TaskHandle setSharing(long handle, List<Integer> users, Consumer<HsmResult<Void>> done) {
+        List<ActionRecord> actions = new ArrayList<>();
         return runner.run(BackgroundWork.named("shareKey", p -> {
             HsmSession session = workspace.requireSession();
             HsmResult<KeyInfo> info = session.keyInfo(handle);
@@ -188,7 +199,7 @@ public final class KeyController {
             HsmResult<Void> last = info.map(i -> null);
             for (int user : users) {
                 if (!current.contains(user)) {
-                    last = session.shareKey(handle, user, true);
+                    last = share(session, handle, user, true, actions);
                     if (!last.isSuccess()) {
                         return last;
                     }
@@ -196,7 +207,7 @@ public final class KeyController {
             }
             for (int user : current) {
                 if (!users.contains(user)) {
-                    last = session.shareKey(handle, user, false);
+                    last = share(session, handle, user, false, actions);
                     if (!last.isSuccess()) {
                         return last;
                     }
@@ -204,14 +215,27 @@ public final class KeyController {
             }
             return last;
         }, onError).onSuccess(result -> {
+            actions.forEach(workspace::record);
             changed();
             done.accept(result);
         }));
     }
 
+    private static HsmResult<Void> share(HsmSession session, long handle, int user, boolean share,
+                                         List<ActionRecord> actions) {
+        HsmResult<Void> result = session.shareKey(handle, user, share);
+        synchronized (actions) {
+            actions.add(new ActionRecord(ActionRecord.CMU, "shareKey " + handle + " " + user + " " + (share ? 1 : 0),
+                    KmuText.resultLines("shareKey", result)));
+        }
+        return result;
+    }
+
     public TaskHandle delete(long handle, Consumer<HsmResult<Void>> done) {
         return runner.run(BackgroundWork.named("deleteKey", p -> workspace.requireSession().deleteKey(handle), onError)
                 .onSuccess(result -> {
+                    workspace.record(new ActionRecord(ActionRecord.KMU, "deleteKey -k " + handle,
+                            KmuText.resultLines("Cfm3DeleteKey", result)));
                     if (result.isSuccess()) {
                         changed();
                     }
@@ -226,11 +250,25 @@ public final class KeyController {
     public TaskHandle saveAttributeFile(long handle, Path file, Consumer<HsmResult<Integer>> done) {
         return runner.run(BackgroundWork.named("getAttribute", p -> {
             HsmResult<KeyAttributes> attributes = workspace.requireSession().attributes(handle);
+            List<String> output = new ArrayList<>();
             if (attributes.isSuccess()) {
-                Files.writeString(file, AttributeText.dump(attributes.value().kmuDump()), StandardCharsets.UTF_8);
+                List<AttributeValue> dump = attributes.value().kmuDump();
+                Files.writeString(file, AttributeText.dump(dump), StandardCharsets.UTF_8);
+                output.add("got all attributes of size " + AttributeText.sizeBytes(dump) + " attr cnt " + dump.size());
+                output.add("Attributes dumped into " + file.getFileName() + " file");
+                output.add("");
             }
-            return attributes.map(a -> a.kmuDump().size());
-        }, onError).onSuccess(done));
+            output.add(KmuText.returnedLine("Cfm3GetAttribute", attributes.code()));
+            ActionRecord action = new ActionRecord(ActionRecord.KMU, "getAttribute -o " + handle + " -a "
+                    + Attribute.ALL + " -out " + file, output);
+            return new SavedFile(attributes.map(a -> a.kmuDump().size()), action);
+        }, onError).onSuccess(saved -> {
+            workspace.record(saved.action());
+            done.accept(saved.result());
+        }));
+    }
+
+    private record SavedFile(HsmResult<Integer> result, ActionRecord action) {
     }
 
     private static Map<Integer, UserRef> userRefs(HsmCluster cluster) {

@@ -1,7 +1,9 @@
 package io.hsmconsole.controller;
 
+import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.GeneratedKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,40 @@ public final class KmuText {
     public static String nodeLine(NodeResult node) {
         return String.format("Node id %d and err state 0x%08x : %s", node.nodeId(), node.code().code(),
                 node.code().text());
+    }
+
+    /** The result line and the cluster block, a blank line between them. */
+    public static List<String> resultLines(String call, HsmResult<?> result) {
+        List<String> lines = new ArrayList<>();
+        lines.add(returnedLine(call, result.code()));
+        if (!result.nodes().isEmpty()) {
+            lines.add("");
+            lines.addAll(clusterBlock(result.nodes()));
+        }
+        return lines;
+    }
+
+    /**
+     * What genSymKey prints: the result line, the new handle (or that it was rolled back), the
+     * attestation verdict when {@code -attest} was given, then the cluster block.
+     */
+    public static List<String> createdKeyLines(HsmResult<GeneratedKey> result, String rolledBackLine) {
+        List<String> lines = new ArrayList<>();
+        lines.add(returnedLine("Cfm3GenerateSymmetricKey", result.code()));
+        GeneratedKey key = result.value();
+        if (key != null) {
+            lines.add("");
+            lines.add(key.rolledBack() ? rolledBackLine : "Symmetric Key Created.  Key Handle: " + key.handle());
+        }
+        result.attestationReport().ifPresent(r -> {
+            lines.add("");
+            lines.add("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]" + (r.passed() ? "" : " " + r.reason()));
+        });
+        if (!result.nodes().isEmpty()) {
+            lines.add("");
+            lines.addAll(clusterBlock(result.nodes()));
+        }
+        return lines;
     }
 
     /** The {@code Cluster Error Status} block, or nothing when no node answered. */

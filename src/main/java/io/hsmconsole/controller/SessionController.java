@@ -34,8 +34,10 @@ public final class SessionController {
         return workspace.catalog().clusterNames();
     }
 
+    /** The open cluster's name; the demo cluster's while the start-up cluster is still opening. */
     public String openClusterName() {
-        return workspace.clusterNameProperty().get();
+        String open = workspace.clusterNameProperty().get();
+        return open != null ? open : ClusterCatalog.DEMO_CLUSTER;
     }
 
     /**
@@ -62,6 +64,7 @@ public final class SessionController {
                 Arrays.fill(secret, '\0');
             }
         }, onError).onSuccess(attempt -> {
+            workspace.record(loginRecord(attempt.role(), userName, attempt.outcome()));
             workspace.loggedOut(); // any earlier session was ended before the attempt
             if (attempt.openedCluster() != null) {
                 workspace.switchCluster(attempt.openedCluster());
@@ -76,10 +79,12 @@ public final class SessionController {
     private LoginAttempt attemptLogin(String clusterName, String userName, char[] password) {
         HsmCluster cluster = workspace.cluster();
         HsmCluster opened = null;
-        if (!cluster.name().equals(clusterName)) {
+        if (cluster == null || !cluster.name().equals(clusterName)) {
             opened = workspace.catalog().open(clusterName);
             endSession();
-            cluster.close();
+            if (cluster != null) {
+                cluster.close();
+            }
             cluster = opened;
         } else {
             endSession();
@@ -92,12 +97,21 @@ public final class SessionController {
             SessionInfo info = new SessionInfo(cluster.name(), session.user().id(), session.user().name(),
                     session.user().type());
             return new LoginAttempt(new LoginOutcome(result.map(s -> info), 0, Credentials.LOCKOUT_FAILURES),
-                    session, opened);
+                    session, opened, role);
         }
         int failures = cluster.users().stream().filter(u -> u.name().equalsIgnoreCase(userName))
                 .mapToInt(UserInfo::loginFailures).findFirst().orElse(0);
         return new LoginAttempt(new LoginOutcome(result.map(s -> null), failures, Credentials.LOCKOUT_FAILURES),
-                null, opened);
+                null, opened, role);
+    }
+
+    /** key_mgmt_util logs crypto users in; officers log in with cloudhsm_mgmt_util. Never the password. */
+    private static ActionRecord loginRecord(UserType role, String userName, LoginOutcome outcome) {
+        return role == UserType.CU
+                ? new ActionRecord(ActionRecord.KMU, "loginHSM -u CU -s " + userName + " -p <password>",
+                        KmuText.resultLines("Cfm3LoginHSM", outcome.result()))
+                : new ActionRecord(ActionRecord.CMU, "loginHSM CO " + userName + " <password>",
+                        KmuText.resultLines("loginHSM", outcome.result()));
     }
 
     /** Ends the session: its session keys vanish from every view. */
@@ -109,6 +123,8 @@ public final class SessionController {
         }
         return runner.run(BackgroundWork.named("log out", p -> session.get().logout(), onError)
                 .onSuccess(result -> {
+                    workspace.record(new ActionRecord(ActionRecord.KMU, "logoutHSM",
+                            KmuText.resultLines("Cfm3LogoutHSM", result)));
                     workspace.loggedOut();
                     done.accept(result);
                 }));
@@ -121,9 +137,11 @@ public final class SessionController {
     /** At exit: the session ends (session keys vanish) and the store is closed. */
     public void shutdown() {
         endSession();
-        workspace.cluster().close();
+        if (workspace.cluster() != null) {
+            workspace.cluster().close();
+        }
     }
 
-    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster) {
+    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster, UserType role) {
     }
 }

@@ -6,7 +6,10 @@ import io.hsmconsole.hsm.HsmSession;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The cluster the console has open and the session logged in to it, shared by the controllers.
@@ -20,11 +23,25 @@ public final class Workspace {
     private volatile HsmSession session;
     private final ReadOnlyObjectWrapper<String> clusterName = new ReadOnlyObjectWrapper<>(this, "clusterName");
     private final ReadOnlyObjectWrapper<SessionInfo> sessionInfo = new ReadOnlyObjectWrapper<>(this, "sessionInfo");
+    private final List<Consumer<ActionRecord>> actionListeners = new CopyOnWriteArrayList<>();
+
+    /** A workspace whose cluster is still being opened ({@link #opened}); the window can show meanwhile. */
+    public Workspace(ClusterCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     public Workspace(ClusterCatalog catalog, HsmCluster openCluster) {
-        this.catalog = catalog;
-        this.cluster = openCluster;
-        this.clusterName.set(openCluster.name());
+        this(catalog);
+        opened(openCluster);
+    }
+
+    /** UI thread: the cluster opened at start-up is ready. */
+    public void opened(HsmCluster openCluster) {
+        switchCluster(openCluster);
+    }
+
+    public boolean hasCluster() {
+        return cluster != null;
     }
 
     public ReadOnlyObjectProperty<String> clusterNameProperty() {
@@ -40,10 +57,21 @@ public final class Workspace {
         return Optional.ofNullable(sessionInfo.get());
     }
 
+    /** Hears every action the console performs, as its command line (UI thread). */
+    public void addActionListener(Consumer<ActionRecord> listener) {
+        actionListeners.add(listener);
+    }
+
+    /** UI thread: tells the listeners what the console just did. */
+    void record(ActionRecord action) {
+        actionListeners.forEach(l -> l.accept(action));
+    }
+
     ClusterCatalog catalog() {
         return catalog;
     }
 
+    /** The open cluster, or null while it is still being opened at start-up. */
     HsmCluster cluster() {
         return cluster;
     }

@@ -411,7 +411,8 @@ public final class HsmCluster implements AutoCloseable {
         audit.record(new AuditEntry(clock.nowMillis(), node, userId, userName, command, arguments, code.code()));
     }
 
-    HsmClock clock() {
+    /** The clock this cluster stamps its records with; a shell on it uses the same one. */
+    public HsmClock clock() {
         return clock;
     }
 

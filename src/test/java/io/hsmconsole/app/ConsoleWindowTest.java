@@ -46,6 +46,7 @@ class ConsoleWindowTest {
     private final FxRobot robot = new FxRobot();
     private Path dataDir;
     private ConsoleApp app;
+    private String sharedKeyHandle;
 
     @BeforeAll
     void startConsole() throws Exception {
@@ -179,6 +180,7 @@ class ConsoleWindowTest {
 
         waitUntil(() -> text("#resultText").contains("Symmetric Key Created.  Key Handle: "));
         String handle = text("#resultText").replaceAll("(?s).*Key Handle: (\\d+).*", "$1");
+        sharedKeyHandle = handle;
         closeForm();
         waitUntil(() -> text("#headingLabel").equals("Key " + handle + " \u2014 3DES_shared"));
         assertThat(text("#sharedValue")).isEqualTo("alice (4), bob (5)");
@@ -203,6 +205,28 @@ class ConsoleWindowTest {
 
     @Test
     @Order(9)
+    void theConsolePaneShowsTheFormsCommandAndRunsKeyMgmtUtil() {
+        robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
+        waitUntil(() -> robot.lookup("#transcript").tryQuery().isPresent());
+        assertThat(text("#transcript")).contains("Command: genSymKey -t 21 -s 24 -l 3DES_shared -id IT-02 -u 4,5\n"
+                + "\tCfm3GenerateSymmetricKey returned: 0x00 : HSM Return: SUCCESS");
+
+        robot.write("loginHSM -u CU -s alice -p alice_pwd");
+        robot.push(KeyCode.ENTER);
+        robot.write("getKeyInfo -k " + sharedKeyHandle);
+        robot.push(KeyCode.ENTER);
+
+        waitUntil(() -> text("#transcript").contains("shared to following 2 user(s)"));
+        assertThat(text("#transcript")).contains("Owned by user 3");
+        robot.push(KeyCode.UP);
+        assertThat(text("#commandField")).isEqualTo("getKeyInfo -k " + sharedKeyHandle);
+        replaceText(lookup("#commandField", TextField.class), "");
+        robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
+        waitUntil(() -> robot.lookup("#transcript").tryQuery().isEmpty());
+    }
+
+    @Test
+    @Order(10)
     void logoutReturnsToTheClusterOverview() {
         robot.push(KeyCode.CONTROL, KeyCode.L);
 

@@ -131,6 +131,7 @@ class ScreenshotTour {
         pause(1000);
 
         robot.targetWindow(window("HSM Key Console"));
+        robot.clickOn(".status-keys"); // gives the main window the keyboard focus back
         robot.interact(() -> table.getSelectionModel().clearSelection());
         robot.interact(() -> {
             table.getSelectionModel().select(1);
@@ -144,6 +145,18 @@ class ScreenshotTour {
         pause(800);
 
         robot.targetWindow(window("HSM Key Console"));
+        robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
+        pause(1500);
+        robot.write("loginHSM -u CU -s alice -p alice_pwd");
+        robot.push(KeyCode.ENTER);
+        pause(800);
+        robot.write("findKey -u 4");
+        robot.push(KeyCode.ENTER);
+        pause(1500);
+        shoot("console-pane.png", window("HSM Key Console"));
+        robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
+        pause(800);
+
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
         pause(1500);

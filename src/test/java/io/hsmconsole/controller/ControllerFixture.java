@@ -59,6 +59,16 @@ public final class ControllerFixture implements AutoCloseable {
         return value.get();
     }
 
+    /** Generates a key as the logged-in user; the test fails unless the simulator accepts it. */
+    public long generate(io.hsmconsole.hsm.key.GenSymKeyRequest request) {
+        io.hsmconsole.hsm.HsmResult<io.hsmconsole.hsm.key.GeneratedKey> result =
+                await(done -> keys.generate(request, "genSymKey", p -> { }, done));
+        if (!result.isSuccess()) {
+            throw new AssertionError("genSymKey refused: " + result.code());
+        }
+        return result.value().handle();
+    }
+
     /** The key list as the logged-in user sees it. */
     public java.util.List<KeyRow> keyRows() {
         io.hsmconsole.hsm.HsmResult<java.util.List<KeyRow>> result = await(keys::listKeys);

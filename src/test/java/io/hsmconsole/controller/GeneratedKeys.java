@@ -13,7 +13,7 @@ public final class GeneratedKeys {
 
     /** Generates the key and returns its handle; fails the test when the HSM refuses. */
     public static long generate(ControllerFixture f, GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> made = await(done -> f.keys.generate(request, p -> { }, done));
+        HsmResult<GeneratedKey> made = await(done -> f.keys.generate(request, "genSymKey", p -> { }, done));
         if (!made.isSuccess()) {
             throw new AssertionError("genSymKey was refused: " + made.code());
         }

@@ -36,15 +36,10 @@ class KeyControllerTest {
         assertThat(f.errors).isEmpty();
     }
 
-    private long generate(GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(request, p -> { }, done));
-        assertThat(result.code()).isEqualTo(ReturnCode.SUCCESS);
-        return result.value().handle();
-    }
 
     @Test
     void theSeedsAesKeyGetsHandleSixAndShowsUpInTheListWithFullCoverage() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "aes256"));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "aes256"));
 
         List<KeyRow> rows = f.keyRows();
 
@@ -64,14 +59,14 @@ class KeyControllerTest {
         List<String> heard = new ArrayList<>();
         f.keys.addKeysChangedListener(() -> heard.add("changed"));
 
-        generate(GenSymKeyRequest.of(31, 16, "k"));
+        f.generate(GenSymKeyRequest.of(31, 16, "k"));
 
         assertThat(heard).containsExactly("changed");
     }
 
     @Test
     void aRefusalIsAResultNotAnError() {
-        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(GenSymKeyRequest.of(31, 20, "bad"), p -> { },
+        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(GenSymKeyRequest.of(31, 20, "bad"), "genSymKey", p -> { },
                 done));
 
         assertThat(result.code()).isEqualTo(ReturnCode.INVALID_KEY_SIZE);
@@ -93,7 +88,7 @@ class KeyControllerTest {
     @Test
     void thePreflightFindsAnIdUsedBySomeoneElsesKey() {
         f.login("bob");
-        generate(GenSymKeyRequest.of(31, 16, "bobs").withId("IT-02"));
+        f.generate(GenSymKeyRequest.of(31, 16, "bobs").withId("IT-02"));
         f.login("example_user");
 
         List<GenSymKeyProblem> problems = await(done -> f.keys.checkGenSymKey(
@@ -109,7 +104,7 @@ class KeyControllerTest {
 
     @Test
     void detailsNameOwnerAndSharedUsersAndSayWhatTheOwnerMayChange() {
-        long handle = generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
+        long handle = f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
 
         KeyDetails details = f.details(handle);
 
@@ -125,7 +120,7 @@ class KeyControllerTest {
 
     @Test
     void aSharedUserSeesTheKeyButMayChangeNothing() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "shared").withShareWith(List.of(4)));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "shared").withShareWith(List.of(4)));
         f.login("alice");
 
         KeyDetails details = f.details(handle);
@@ -136,7 +131,7 @@ class KeyControllerTest {
 
     @Test
     void setAttributeChangesTheLabelThroughTheSimulator() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "before"));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "before"));
 
         HsmResult<Void> set = await(done -> f.keys.setAttribute(handle, Attribute.LABEL, 0, "after", done));
         KeyDetails details = f.details(handle);
@@ -147,7 +142,7 @@ class KeyControllerTest {
 
     @Test
     void setSharingSharesTheNewAndUnsharesTheRest() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "k").withShareWith(List.of(4, 5)));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "k").withShareWith(List.of(4, 5)));
 
         HsmResult<Void> result = await(done -> f.keys.setSharing(handle, List.of(5, 6), done));
         KeyDetails details = f.details(handle);
@@ -158,7 +153,7 @@ class KeyControllerTest {
 
     @Test
     void onlyTheOwnerMayShare() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "k").withShareWith(List.of(4)));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "k").withShareWith(List.of(4)));
         f.login("alice");
 
         HsmResult<Void> result = await(done -> f.keys.setSharing(handle, List.of(4, 5), done));
@@ -168,7 +163,7 @@ class KeyControllerTest {
 
     @Test
     void theSavedAttributeFileHasTheSeedsLayout() throws Exception {
-        long handle = generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
+        long handle = f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
         Path file = dir.resolve("attr_7");
 
         HsmResult<Integer> saved = await(done -> f.keys.saveAttributeFile(handle, file, done));
@@ -185,7 +180,7 @@ class KeyControllerTest {
 
     @Test
     void aGenericSecretFileHasSixteenAttributesAndAnEmptyIdLine() throws Exception {
-        long handle = generate(GenSymKeyRequest.of(16, 64, "hmac"));
+        long handle = f.generate(GenSymKeyRequest.of(16, 64, "hmac"));
         Path file = dir.resolve("attr");
 
         HsmResult<Integer> saved = await(done -> f.keys.saveAttributeFile(handle, file, done));
@@ -197,7 +192,7 @@ class KeyControllerTest {
 
     @Test
     void deleteRemovesTheKey() {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "gone"));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "gone"));
 
         HsmResult<Void> deleted = await(done -> f.keys.delete(handle, done));
 

@@ -93,7 +93,7 @@ class SessionControllerTest {
     @Test
     void logoutEndsTheSessionAndItsSessionKeysVanish() {
         f.login("example_user");
-        HsmResult<io.hsmconsole.hsm.key.GeneratedKey> made = await(done -> f.keys.generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true),
+        HsmResult<io.hsmconsole.hsm.key.GeneratedKey> made = await(done -> f.keys.generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true), "genSymKey",
                 p -> { }, done));
         assertThat(made.isSuccess()).isTrue();
 

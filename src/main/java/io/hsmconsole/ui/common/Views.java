@@ -1,10 +1,17 @@
 package io.hsmconsole.ui.common;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * Loads a view's FXML (next to its class, same name) with the console's resource bundle, using the
@@ -12,6 +19,25 @@ import java.io.UncheckedIOException;
  */
 public final class Views {
     private Views() {
+    }
+
+    /** A window of the console over {@code owner}: titled, themed, modal to it when asked. */
+    public static Stage window(Window owner, String title, Parent root, Themes themes, boolean modal) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        if (modal) {
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(title);
+        Scene scene = new Scene(root);
+        themes.register(scene);
+        stage.setScene(scene);
+        return stage;
+    }
+
+    /** A read-only table column showing {@code value} of each row. */
+    public static <S, T> void column(TableColumn<S, T> column, Function<S, T> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     }
 
     public static Parent load(Object view, Messages messages) {

@@ -3,10 +3,8 @@ package io.hsmconsole.ui.inspector;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -15,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.util.function.Function;
 
 /** Two keys side by side; lines that differ are marked (style class {@code differs}). */
 public final class CompareView {
@@ -43,9 +40,9 @@ public final class CompareView {
         headingLabel.setText(viewModel.title());
         summaryLabel.setText(messages.format("compare.summary", viewModel.differences()));
         lineTable.getItems().setAll(viewModel.lines());
-        column(nameColumn, CompareViewModel.Line::name);
-        column(leftColumn, CompareViewModel.Line::left);
-        column(rightColumn, CompareViewModel.Line::right);
+        Views.column(nameColumn, CompareViewModel.Line::name);
+        Views.column(leftColumn, CompareViewModel.Line::left);
+        Views.column(rightColumn, CompareViewModel.Line::right);
         lineTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CompareViewModel.Line line, boolean empty) {
@@ -59,18 +56,9 @@ public final class CompareView {
         closeButton.setOnAction(e -> stage.close());
     }
 
-    private static void column(TableColumn<CompareViewModel.Line, String> column,
-                               Function<CompareViewModel.Line, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
 
     public void show(Window owner, Themes themes) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(viewModel.title());
-        Scene scene = new Scene(root);
-        themes.register(scene);
-        stage.setScene(scene);
+        stage = Views.window(owner, viewModel.title(), root, themes, false);
         stage.show();
     }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
-import java.util.function.Function;
 
 /**
  * The attribute inspector. The "Change" column holds a check box or a text field where the
@@ -65,10 +64,10 @@ public final class InspectorView {
         saveButton.setOnAction(e -> viewModel.saveKmuAttributeFile());
         shareButton.disableProperty().bind(viewModel.hasKeyProperty().not());
         attributeTable.setItems(viewModel.rows());
-        column(nameColumn, AttributeRowModel::constantName);
-        column(constantColumn, AttributeRowModel::constant);
-        column(valueColumn, AttributeRowModel::kmuValue);
-        column(meaningColumn, AttributeRowModel::meaning);
+        Views.column(nameColumn, AttributeRowModel::constantName);
+        Views.column(constantColumn, AttributeRowModel::constant);
+        Views.column(valueColumn, AttributeRowModel::kmuValue);
+        Views.column(meaningColumn, AttributeRowModel::meaning);
         changeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         changeColumn.setCellFactory(c -> new ChangeCell());
         valueColumn.setCellFactory(c -> new MonoCell());
@@ -84,9 +83,6 @@ public final class InspectorView {
         compareButton.setOnAction(e -> action.run());
     }
 
-    private static void column(TableColumn<AttributeRowModel, Object> column, Function<AttributeRowModel, Object> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
 
     private static final class MonoCell extends TableCell<AttributeRowModel, Object> {
         MonoCell() {

@@ -10,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -175,12 +174,7 @@ public final class KeyGenView {
 
     /** Opens the form as a window of its own beside the main window. */
     public Stage show(Window owner, Themes themes) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(messages.get("keygen.title"));
-        Scene scene = new Scene(root);
-        themes.register(scene);
-        stage.setScene(scene);
+        stage = Views.window(owner, messages.get("keygen.title"), root, themes, false);
         stage.setOnCloseRequest(e -> {
             if (viewModel.busyProperty().get()) {
                 e.consume(); // a running genSymKey must be waited for or cancelled first

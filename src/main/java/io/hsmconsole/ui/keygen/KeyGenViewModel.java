@@ -36,7 +36,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +253,7 @@ public final class KeyGenViewModel {
         resultText.set("");
         progress.set(-1);
         progressText.set(messages.get("keygen.progress.generating"));
-        running = keys.generate(request, this::waiting, this::finished);
+        running = keys.generate(request, commandPreview.get(), this::waiting, this::finished);
     }
 
     /** Gives up waiting for -min_srv: the simulator rolls the key back and says so. */
@@ -273,22 +272,8 @@ public final class KeyGenViewModel {
         running = TaskHandle.DONE;
         progress.set(result.isSuccess() ? 1 : 0);
         progressText.set("");
-        List<String> lines = new ArrayList<>();
-        lines.add(KmuText.returnedLine("Cfm3GenerateSymmetricKey", result.code()));
-        if (result.value() != null) {
-            lines.add("");
-            lines.add(result.isSuccess() || !result.value().rolledBack()
-                    ? "Symmetric Key Created.  Key Handle: " + result.value().handle()
-                    : messages.format("keygen.result.rolledBack", result.value().handle()));
-        }
-        result.attestationReport().ifPresent(r -> {
-            lines.add("");
-            lines.add("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]" + (r.passed() ? "" : " " + r.reason()));
-        });
-        if (!result.nodes().isEmpty()) {
-            lines.add("");
-            lines.addAll(KmuText.clusterBlock(result.nodes()));
-        }
+        List<String> lines = KmuText.createdKeyLines(result, result.value() == null ? ""
+                : messages.format("keygen.result.rolledBack", result.value().handle()));
         resultText.set(String.join("\n", lines));
         resultOk.set(result.isSuccess());
         GeneratedKey made = result.value();

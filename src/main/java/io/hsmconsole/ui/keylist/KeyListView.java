@@ -72,7 +72,10 @@ public final class KeyListView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.selectedProperty().set(now == null ? null : now.row()));
-        viewModel.selectionRequestProperty().addListener((obs, old, handle) -> reveal(handle));
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<KeyListItem>) c ->
+                viewModel.selectedHandles().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(i -> i.row().handle()).toList()));
+        viewModel.selectionRequestProperty().addListener((obs, old, request) -> select(request));
     }
 
     private TableColumn<KeyListItem, Object> column(KeyColumn c) {
@@ -92,17 +95,21 @@ public final class KeyListView {
         return column;
     }
 
-    private void reveal(Long handle) {
-        if (handle == null) {
+    private void select(SelectionRequest request) {
+        if (request == null) {
             return;
         }
         ObservableList<KeyListItem> rows = table.getItems();
+        table.getSelectionModel().clearSelection();
+        int first = -1;
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).row().handle() == handle) {
-                table.getSelectionModel().clearAndSelect(i);
-                table.scrollTo(Math.max(0, i - 3));
-                return;
+            if (request.handles().contains(rows.get(i).row().handle())) {
+                table.getSelectionModel().select(i);
+                first = first < 0 ? i : first;
             }
+        }
+        if (request.reveal() && first >= 0) {
+            table.scrollTo(Math.max(0, first - 3));
         }
     }
 

@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +48,9 @@ public final class KeyListViewModel {
     private final BooleanProperty sessionOnly = new SimpleBooleanProperty(this, "sessionOnly");
     private final Map<KeyColumn, BooleanProperty> columnVisible = new EnumMap<>(KeyColumn.class);
     private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<Long> selectionRequest = new ReadOnlyObjectWrapper<>(this, "selectionRequest");
+    private final ReadOnlyObjectWrapper<SelectionRequest> selectionRequest =
+            new ReadOnlyObjectWrapper<>(this, "selectionRequest");
+    private final ObservableList<Long> selectedHandles = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private boolean loading;
     private boolean reloadAgain;
@@ -96,21 +97,33 @@ public final class KeyListViewModel {
         }
     }
 
-    /** Replaces the rows, keeping the selection on the same key when it still exists. */
+    /**
+     * Replaces the rows. A key waiting to be selected (a new one) is selected and revealed once it
+     * is there; otherwise every key selected before stays selected (a re-read must not undo a
+     * multiple selection).
+     */
     void show(List<KeyRow> rows) {
-        Long keep = pendingSelection != null ? pendingSelection
-                : Optional.ofNullable(selected.get()).map(KeyRow::handle).orElse(null);
+        List<Long> keep = List.copyOf(selectedHandles);
         List<KeyListItem> fresh = new ArrayList<>(rows.size());
+        java.util.Set<Long> present = new java.util.HashSet<>();
         for (KeyRow r : rows) {
             fresh.add(new KeyListItem(r, haystack(r)));
+            present.add(r.handle());
         }
         items.setAll(fresh);
         updateCount();
-        if (keep != null && rows.stream().anyMatch(r -> r.handle() == keep)) {
+        if (pendingSelection != null && present.contains(pendingSelection)) {
+            request(new SelectionRequest(List.of(pendingSelection), true));
             pendingSelection = null;
-            selectionRequest.set(null);
-            selectionRequest.set(keep);
+        } else if (!keep.isEmpty()) {
+            request(new SelectionRequest(keep.stream().filter(present::contains).toList(), false));
         }
+    }
+
+    /** Asks the view to select; fired even when equal to the last request (the rows were replaced). */
+    private void request(SelectionRequest request) {
+        selectionRequest.set(null);
+        selectionRequest.set(request);
     }
 
     /** Empties the list (logout: the keys, session keys included, are no longer visible). */
@@ -125,8 +138,7 @@ public final class KeyListViewModel {
         pendingSelection = handle;
         if (items.stream().anyMatch(i -> i.row().handle() == handle)) {
             pendingSelection = null;
-            selectionRequest.set(null);
-            selectionRequest.set(handle);
+            request(new SelectionRequest(List.of(handle), true));
         }
     }
 
@@ -199,9 +211,14 @@ public final class KeyListViewModel {
         return selected;
     }
 
-    /** The view selects and reveals this handle whenever it is set. */
-    public ReadOnlyObjectProperty<Long> selectionRequestProperty() {
+    /** The view selects these keys whenever it is set (and scrolls to them when asked to). */
+    public ReadOnlyObjectProperty<SelectionRequest> selectionRequestProperty() {
         return selectionRequest.getReadOnlyProperty();
+    }
+
+    /** The handles the table has selected (the view keeps it current). */
+    public ObservableList<Long> selectedHandles() {
+        return selectedHandles;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

@@ -6,13 +6,11 @@ import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -65,13 +63,7 @@ public final class LoginView {
 
     /** Shows the dialog over the main window and waits until it is closed. */
     public void showAndWait(Window owner, Themes themes) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(messages.get("login.title"));
-        Scene scene = new Scene(root);
-        themes.register(scene);
-        stage.setScene(scene);
+        stage = Views.window(owner, messages.get("login.title"), root, themes, true);
         stage.setOnShown(e -> (viewModel.userNameProperty().get().isBlank() ? userField : passwordField).requestFocus());
         stage.showAndWait();
     }

@@ -2,6 +2,7 @@ package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.controller.UserAdminController;
@@ -14,5 +15,6 @@ import io.hsmconsole.ui.common.Themes;
 /** What every window of the console needs: the controllers, the texts, the theme and the dialogs. */
 public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
                              ClusterController cluster, NodeController nodes, UserAdminController users,
-                             AuditController audit, Messages messages, Themes themes, DialogService dialogs) {
+                             AuditController audit, ConsoleController console, Messages messages, Themes themes,
+                             DialogService dialogs) {
 }

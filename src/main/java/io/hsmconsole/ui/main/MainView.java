@@ -2,6 +2,8 @@ package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.console.ConsoleView;
+import io.hsmconsole.ui.console.ConsoleViewModel;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.inspector.InspectorView;
@@ -19,6 +21,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
@@ -33,13 +38,18 @@ public final class MainView {
     private final Messages messages;
     private final Windows windows;
     private final ClusterOverviewView overview;
-    private final KeyListView keyList;
-    private final InspectorView inspector;
-    private final SplitPane keysScreen;
     private final Parent root;
+    // Built on the first crypto-user login: their FXML is not needed for the first frame.
+    private KeyListView keyList;
+    private InspectorView inspector;
+    private SplitPane keysScreen;
+    private final ConsoleViewModel consoleModel;
+    private ConsoleView console;
 
     @FXML private BorderPane rootPane;
     @FXML private StackPane content;
+    @FXML private SplitPane centerSplit;
+    @FXML private MenuItem consoleItem;
     @FXML private Label clusterStatus;
     @FXML private Label nodeStatus;
     @FXML private Label userStatus;
@@ -67,11 +77,7 @@ public final class MainView {
         this.windows = new Windows(ctx);
         this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
                 this::toggleLogin);
-        this.keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
-        this.inspector = new InspectorView(viewModel.inspector(), messages);
-        this.keysScreen = new SplitPane(keyList.root(), inspector.root());
-        keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
-        keysScreen.setDividerPositions(0.42);
+        this.consoleModel = new ConsoleViewModel(ctx.console(), ctx.workspace(), messages);
         this.root = Views.load(this, messages);
     }
 
@@ -88,6 +94,8 @@ public final class MainView {
         keyStatus.textProperty().bind(viewModel.keyStatusProperty());
 
         loginItem.textProperty().bind(viewModel.loginMenuTextProperty());
+        consoleItem.setAccelerator(new KeyCodeCombination(KeyCode.BACK_QUOTE, KeyCombination.SHORTCUT_DOWN));
+        consoleItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
         var notCryptoUser = viewModel.cryptoUserProperty().not();
         var noKey = viewModel.inspector().hasKeyProperty().not();
         newKeyItem.disableProperty().bind(notCryptoUser);
@@ -95,13 +103,12 @@ public final class MainView {
         filterItem.disableProperty().bind(notCryptoUser);
         keyTableItem.disableProperty().bind(notCryptoUser);
         compareItem.disableProperty().bind(notCryptoUser);
+        columnsMenu.disableProperty().bind(notCryptoUser);
         shareItem.disableProperty().bind(notCryptoUser.or(noKey));
         deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
         saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
-        columnsMenu.getItems().setAll(keyList.columnMenuItems());
-        inspector.onShare(this::share);
-        inspector.onCompare(this::compare);
-
+        loginItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
+        overview.loginButton().disableProperty().bind(viewModel.clusterOpenProperty().not());
         overview.loginButton().visibleProperty().bind(viewModel.loggedInProperty().not());
         overview.loginButton().managedProperty().bind(overview.loginButton().visibleProperty());
         viewModel.cryptoUserProperty().addListener((obs, old, now) -> showScreen(now));
@@ -120,14 +127,43 @@ public final class MainView {
     }
 
     private void showScreen(boolean keys) {
-        content.getChildren().setAll(keys ? keysScreen : overview.root());
+        content.getChildren().setAll(keys ? keysScreen() : overview.root());
         if (keys) {
             Platform.runLater(keyList::focusTable);
         }
     }
 
+    private SplitPane keysScreen() {
+        if (keysScreen == null) {
+            keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
+            inspector = new InspectorView(viewModel.inspector(), messages);
+            inspector.onShare(this::share);
+            inspector.onCompare(this::compare);
+            columnsMenu.getItems().setAll(keyList.columnMenuItems());
+            keysScreen = new SplitPane(keyList.root(), inspector.root());
+            keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
+            keysScreen.setDividerPositions(0.42);
+        }
+        return keysScreen;
+    }
+
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Shows or hides the key_mgmt_util pane under the current screen. */
+    @FXML
+    private void toggleConsole() {
+        if (console == null) {
+            console = new ConsoleView(consoleModel, messages);
+        }
+        if (centerSplit.getItems().contains(console.root())) {
+            centerSplit.getItems().remove(console.root());
+            return;
+        }
+        centerSplit.getItems().add(console.root());
+        centerSplit.setDividerPositions(0.66);
+        console.shown();
     }
 
     @FXML
@@ -181,7 +217,9 @@ public final class MainView {
 
     @FXML
     private void compare() {
-        viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
+        if (keyList != null) {
+            viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
+        }
     }
 
     @FXML
@@ -192,12 +230,16 @@ public final class MainView {
 
     @FXML
     private void focusFilter() {
-        keyList.focusFilter();
+        if (keyList != null) {
+            keyList.focusFilter();
+        }
     }
 
     @FXML
     private void focusKeyTable() {
-        keyList.focusTable();
+        if (keyList != null) {
+            keyList.focusTable();
+        }
     }
 
     @FXML

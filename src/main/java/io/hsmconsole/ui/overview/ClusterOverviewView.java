@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Views;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -12,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-import java.util.function.Function;
 
 /** Binds the cluster overview's FXML to its view model. */
 public final class ClusterOverviewView {
@@ -59,25 +57,22 @@ public final class ClusterOverviewView {
         nodesLabel.setLabelFor(nodeTable);
         usersLabel.setLabelFor(userTable);
         nodeTable.setItems(viewModel.nodes());
-        column(nodeIdColumn, NodeStatus::id);
-        column(nodeStateColumn, NodeStatus::state);
-        column(nodeKeysColumn, NodeStatus::keysHeld);
-        column(nodePendingColumn, NodeStatus::keysPending);
-        column(nodeLatencyColumn, n -> messages.format("overview.node.latencyValue", n.latencyMillis()));
-        column(nodeFirmwareColumn, NodeStatus::firmwareVersion);
+        Views.column(nodeIdColumn, NodeStatus::id);
+        Views.column(nodeStateColumn, NodeStatus::state);
+        Views.column(nodeKeysColumn, NodeStatus::keysHeld);
+        Views.column(nodePendingColumn, NodeStatus::keysPending);
+        Views.column(nodeLatencyColumn, n -> messages.format("overview.node.latencyValue", n.latencyMillis()));
+        Views.column(nodeFirmwareColumn, NodeStatus::firmwareVersion);
         userTable.setItems(viewModel.users());
-        column(userIdColumn, UserInfo::id);
-        column(userNameColumn, UserInfo::name);
-        column(userRoleColumn, viewModel::roleText);
-        column(userLockedColumn, u -> messages.get(u.locked() ? "common.yes" : "common.no"));
+        Views.column(userIdColumn, UserInfo::id);
+        Views.column(userNameColumn, UserInfo::name);
+        Views.column(userRoleColumn, viewModel::roleText);
+        Views.column(userLockedColumn, u -> messages.get(u.locked() ? "common.yes" : "common.no"));
         loginButton.setVisible(onLogin != null);
         loginButton.setManaged(onLogin != null);
         loginButton.setOnAction(e -> onLogin.run());
     }
 
-    private static <S> void column(TableColumn<S, Object> column, Function<S, Object> value) {
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    }
 
     /** Hides the login button while someone is logged in (an officer sees this overview too). */
     public Button loginButton() {

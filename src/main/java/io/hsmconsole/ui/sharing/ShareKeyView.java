@@ -5,11 +5,9 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -43,13 +41,7 @@ public final class ShareKeyView {
     }
 
     public void showAndWait(Window owner, Themes themes) {
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(viewModel.title());
-        Scene scene = new Scene(root);
-        themes.register(scene);
-        stage.setScene(scene);
+        stage = Views.window(owner, viewModel.title(), root, themes, true);
         stage.showAndWait();
     }
 }

@@ -41,10 +41,6 @@ class InspectorViewModelTest {
         assertThat(f.errors).isEmpty();
     }
 
-    private long generate(GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(request, p -> { }, done));
-        return result.value().handle();
-    }
 
     private AttributeRowModel row(Attribute a) {
         return vm.rows().stream().filter(r -> r.attribute() == a).findFirst().orElseThrow();
@@ -52,7 +48,7 @@ class InspectorViewModelTest {
 
     @Test
     void theOwnerMayChangeTheChangeableAttributesOnly() {
-        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "aes256")));
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 32, "aes256")));
 
         assertThat(vm.rows()).hasSize(23);
         for (Attribute a : List.of(Attribute.LABEL, Attribute.ENCRYPT, Attribute.DECRYPT, Attribute.WRAP,
@@ -70,7 +66,7 @@ class InspectorViewModelTest {
 
     @Test
     void rowsCarryConstantRawValueAndMeaning() {
-        vm.inspect(generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")));
+        vm.inspect(f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")));
 
         AttributeRowModel type = row(Attribute.KEY_TYPE);
         assertThat(type.constantName()).isEqualTo("OBJ_ATTR_KEY_TYPE");
@@ -82,7 +78,7 @@ class InspectorViewModelTest {
 
     @Test
     void aSessionKeyMayBePromotedToAToken() {
-        vm.inspect(generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true)));
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true)));
 
         assertThat(row(Attribute.TOKEN).editable()).isTrue();
         assertThat(vm.nodesProperty().get()).contains("session key lives on one HSM");
@@ -90,7 +86,7 @@ class InspectorViewModelTest {
 
     @Test
     void aSharedUserSeesEverythingReadOnlyBecauseOnlyTheOwnerMayChange() {
-        long handle = generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
+        long handle = f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
         f.login("alice");
 
         vm.inspect(handle);
@@ -103,7 +99,7 @@ class InspectorViewModelTest {
 
     @Test
     void aQuorumKeyNeedsApprovalsBeforeAnyChange() {
-        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2)));
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2)));
 
         assertThat(row(Attribute.ENCRYPT).reasonNotEditable()).contains("Quorum").contains("0x40000013");
         assertThat(vm.quorumProperty().get()).isEqualTo("2 users need to approve to use or manage this key");
@@ -111,7 +107,7 @@ class InspectorViewModelTest {
 
     @Test
     void changingAFlagGoesThroughTheSimulatorAndShowsTheNewValue() {
-        vm.inspect(generate(GenSymKeyRequest.of(16, 32, "hmac")));
+        vm.inspect(f.generate(GenSymKeyRequest.of(16, 32, "hmac")));
 
         vm.setFlag(Attribute.SIGN, true);
         vm.setLabel("hmac2");
@@ -123,7 +119,7 @@ class InspectorViewModelTest {
 
     @Test
     void anInvalidLabelIsRefusedByTheSimulatorWithItsCode() {
-        vm.inspect(generate(GenSymKeyRequest.of(31, 32, "k")));
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 32, "k")));
 
         vm.setLabel("has space");
 
@@ -136,7 +132,7 @@ class InspectorViewModelTest {
 
     @Test
     void saveWritesTheKmuAttributeFile() throws Exception {
-        long handle = generate(GenSymKeyRequest.of(31, 32, "aes256"));
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "aes256"));
         vm.inspect(handle);
         dialogs.saveAnswer = dir.resolve("attr_6");
 
@@ -149,8 +145,8 @@ class InspectorViewModelTest {
 
     @Test
     void comparingTwoKeysMarksTheDifferences() {
-        long a = generate(GenSymKeyRequest.of(31, 32, "a"));
-        long b = generate(GenSymKeyRequest.of(31, 16, "b").withShareWith(List.of(4)));
+        long a = f.generate(GenSymKeyRequest.of(31, 32, "a"));
+        long b = f.generate(GenSymKeyRequest.of(31, 16, "b").withShareWith(List.of(4)));
 
         CompareViewModel compare = new CompareViewModel(f.details(a), f.details(b), messages);
 

@@ -28,12 +28,12 @@ class KeyListViewModelTest {
     void setUp() {
         f = new ControllerFixture(dir);
         f.login("alice");
-        generate(GenSymKeyRequest.of(31, 32, "alices_shared").withShareWith(List.of(3)));
+        f.generate(GenSymKeyRequest.of(31, 32, "alices_shared").withShareWith(List.of(3)));
         f.login("example_user");
         vm = new KeyListViewModel(f.keys, Messages.load(), new RecordingDialogs());
-        generate(GenSymKeyRequest.of(31, 32, "aes256"));
-        generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
-        generate(GenSymKeyRequest.of(31, 16, "tmpAES").withSession(true));
+        f.generate(GenSymKeyRequest.of(31, 32, "aes256"));
+        f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
+        f.generate(GenSymKeyRequest.of(31, 16, "tmpAES").withSession(true));
     }
 
     @AfterEach
@@ -42,10 +42,6 @@ class KeyListViewModelTest {
         assertThat(f.errors).isEmpty();
     }
 
-    private long generate(GenSymKeyRequest request) {
-        HsmResult<GeneratedKey> result = await(done -> f.keys.generate(request, p -> { }, done));
-        return result.value().handle();
-    }
 
     private List<String> labels() {
         return vm.rows().stream().map(i -> i.row().label()).toList();
@@ -102,10 +98,20 @@ class KeyListViewModelTest {
         vm.select(999);
         assertThat(vm.selectionRequestProperty().get()).isNull();
 
-        long handle = generate(GenSymKeyRequest.of(31, 24, "fresh"));
+        long handle = f.generate(GenSymKeyRequest.of(31, 24, "fresh"));
         vm.select(handle);
 
-        assertThat(vm.selectionRequestProperty().get()).isEqualTo(handle);
+        assertThat(vm.selectionRequestProperty().get()).isEqualTo(new SelectionRequest(List.of(handle), true));
+    }
+
+    @Test
+    void aReReadKeepsEverySelectedKeySelected() {
+        List<Long> two = vm.rows().stream().limit(2).map(i -> i.row().handle()).toList();
+        vm.selectedHandles().setAll(two);
+
+        vm.reload();
+
+        assertThat(vm.selectionRequestProperty().get()).isEqualTo(new SelectionRequest(two, false));
     }
 
     @Test

@@ -1,0 +1,184 @@
+package io.hsmconsole.controller;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.shell.Console;
+import io.hsmconsole.shell.kmu.KmuShell;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * A key_mgmt_util shell inside the console: the real {@link KmuShell} in interactive mode on a
+ * thread of its own, reading the lines the pane submits and writing its output to the pane. Its
+ * session is its own (log in with {@code loginHSM}), as a separate key_mgmt_util process would have.
+ * When the shell ends ({@code exit}) or the console switches clusters, a new shell starts.
+ */
+public final class ConsoleController implements AutoCloseable {
+    /** Ends the running shell (its readLine answers "end of input"); a new one starts afterwards. */
+    private static final String RESTART = new String("restart");
+    private static final String STOP = new String("stop");
+
+    private final Workspace workspace;
+    private final TaskRunner runner;
+    private final Path workDir;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<char[]> secrets = new LinkedBlockingQueue<>();
+    private Consumer<String> output = s -> { };
+    private Consumer<Boolean> secretWanted = b -> { };
+    private Thread shellThread;
+
+    public ConsoleController(Workspace workspace, TaskRunner runner, Path workDir) {
+        this.workspace = workspace;
+        this.runner = runner;
+        this.workDir = workDir;
+        workspace.clusterNameProperty().addListener((obs, old, now) -> {
+            if (old != null && shellThread != null) {
+                lines.offer(RESTART); // the old shell's cluster is being closed
+            }
+        });
+    }
+
+    /** Where relative file names ({@code getAttribute ... -out attr_7}) are read and written. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /**
+     * Starts the shell (once). Output arrives in chunks on the UI thread; {@code secretWanted} is
+     * told when the shell asks for a password (true) and when it got it (false).
+     */
+    public synchronized void start(Consumer<String> onOutput, Consumer<Boolean> onSecretWanted) {
+        if (shellThread != null) {
+            return;
+        }
+        this.output = onOutput;
+        this.secretWanted = onSecretWanted;
+        shellThread = new Thread(this::loop, "hsm-console-kmu");
+        shellThread.setDaemon(true);
+        shellThread.start();
+    }
+
+    /** A command line typed in the pane. */
+    public void submit(String line) {
+        lines.offer(line);
+    }
+
+    /** The answer to a password prompt; the array is the shell's now (it wipes it after use). */
+    public void submitSecret(char[] secret) {
+        secrets.offer(secret);
+    }
+
+    private void loop() {
+        PaneConsole console = new PaneConsole();
+        while (true) {
+            HsmCluster cluster = workspace.cluster();
+            if (cluster == null) {
+                if (STOP == take()) {
+                    return; // still opening: wait for the first command
+                }
+                continue;
+            }
+            try {
+                new KmuShell(cluster, console, workDir, cluster.clock()).run(List.of());
+            } catch (RuntimeException e) {
+                console.out().printf("%n\tThe shell stopped: %s%n", e.getMessage());
+            }
+            if (console.stopped) {
+                return;
+            }
+            console.out().printf("%n(key_mgmt_util ended; a new one runs on cluster %s)%n",
+                    workspace.clusterNameProperty().get());
+            console.out().flush();
+        }
+    }
+
+    private String take() {
+        try {
+            return lines.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return STOP;
+        }
+    }
+
+    @Override
+    public void close() {
+        lines.offer(STOP);
+    }
+
+    /** The shell's console: reads what the pane submits, writes to the pane in flushed chunks. */
+    private final class PaneConsole implements Console {
+        private final PrintWriter out = new PrintWriter(new Writer() {
+            private final StringBuilder pending = new StringBuilder();
+
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                synchronized (pending) {
+                    pending.append(chars, offset, length);
+                }
+            }
+
+            @Override
+            public void flush() {
+                String chunk;
+                synchronized (pending) {
+                    chunk = pending.toString();
+                    pending.setLength(0);
+                }
+                if (!chunk.isEmpty()) {
+                    runner.onUiThread(() -> output.accept(chunk));
+                }
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        });
+        private boolean stopped;
+
+        @Override
+        public String readLine(String prompt) {
+            out.print(prompt);
+            out.flush();
+            String line = take();
+            if (line == RESTART || line == STOP) {
+                stopped = line == STOP;
+                out.println();
+                out.flush();
+                return null; // end of input: the shell ends its session and returns
+            }
+            out.println(line); // what a terminal would have echoed
+            out.flush();
+            return line;
+        }
+
+        @Override
+        public char[] readSecret(String prompt) {
+            out.print(prompt);
+            out.flush();
+            runner.onUiThread(() -> secretWanted.accept(true));
+            try {
+                char[] secret = secrets.take();
+                return secret;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } finally {
+                runner.onUiThread(() -> secretWanted.accept(false));
+                out.println();
+                out.flush();
+            }
+        }
+
+        @Override
+        public PrintWriter out() {
+            return out;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.hsmconsole.ui.console;
+
+import io.hsmconsole.controller.ActionRecord;
+import io.hsmconsole.controller.ConsoleController;
+import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.ui.common.Messages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The console pane: a key_mgmt_util shell's transcript, the command line being typed with its
+ * history (Up/Down), password prompts answered without echo, and - so that the GUI teaches the
+ * command line - every action of the windows written as the command that does the same.
+ */
+public final class ConsoleViewModel {
+    /** The transcript keeps its last characters only, so a long session does not grow without end. */
+    static final int MAX_TRANSCRIPT = 200_000;
+
+    private final ConsoleController console;
+    private final Messages messages;
+    private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper(this, "transcript", "");
+    private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final ReadOnlyBooleanWrapper secretWanted = new ReadOnlyBooleanWrapper(this, "secretWanted");
+    private final List<String> history = new ArrayList<>();
+    private int historyIndex;
+
+    public ConsoleViewModel(ConsoleController console, Workspace workspace, Messages messages) {
+        this.console = console;
+        this.messages = messages;
+        append(messages.format("console.banner", console.workDir()));
+        workspace.addActionListener(this::fromTheWindows);
+    }
+
+    /** Starts the shell the first time the pane is shown. */
+    public void start() {
+        console.start(this::append, secretWanted::set);
+    }
+
+    /** Runs what is typed; it joins the history (Up/Down walk it). */
+    public void submit() {
+        String line = input.get() == null ? "" : input.get();
+        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
+            history.add(line);
+        }
+        historyIndex = history.size();
+        input.set("");
+        console.submit(line);
+    }
+
+    /** Answers the shell's password prompt; the array becomes the shell's (it wipes it). */
+    public void submitSecret(char[] secret) {
+        console.submitSecret(secret);
+    }
+
+    public void historyUp() {
+        if (historyIndex > 0) {
+            input.set(history.get(--historyIndex));
+        }
+    }
+
+    public void historyDown() {
+        if (historyIndex < history.size() - 1) {
+            input.set(history.get(++historyIndex));
+        } else {
+            historyIndex = history.size();
+            input.set("");
+        }
+    }
+
+    private void fromTheWindows(ActionRecord action) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n').append(messages.format("console.fromWindows", action.tool())).append('\n');
+        text.append(ActionRecord.KMU.equals(action.tool()) ? "Command: " : "aws-cloudhsm> ")
+                .append(action.commandLine()).append('\n');
+        action.output().forEach(line -> text.append(line.isEmpty() ? "" : "\t").append(line).append('\n'));
+        append(text.toString());
+    }
+
+    void append(String chunk) {
+        String all = transcript.get() + chunk;
+        transcript.set(all.length() > MAX_TRANSCRIPT ? all.substring(all.length() - MAX_TRANSCRIPT) : all);
+    }
+
+    public ReadOnlyStringProperty transcriptProperty() {
+        return transcript.getReadOnlyProperty();
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    /** True while the shell waits for a password (the view then shows a masked field). */
+    public ReadOnlyBooleanProperty secretWantedProperty() {
+        return secretWanted.getReadOnlyProperty();
+    }
+
+    public List<String> history() {
+        return List.copyOf(history);
+    }
+}
