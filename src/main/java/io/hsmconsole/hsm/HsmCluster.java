@@ -43,14 +43,25 @@ public final class HsmCluster implements AutoCloseable {
     private final SecureRandom drbg;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final HsmType hsmType;
+    private final NodeCache nodeCache;
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
+        this.nodeCache = new NodeCache(store);
+        try {
+            // The HSM type is fixed at creation: read it once, not on every command.
+            this.hsmType = hsmType(store.cluster());
+            ensurePki();
+        } catch (RuntimeException e) {
+            // A cluster that cannot be opened must not keep its store (and its -wal/-shm files) open.
+            store.close();
+            throw e;
+        }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
-        ensurePki();
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */
@@ -80,7 +91,7 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     public HsmType hsmType() {
-        return hsmType(store.cluster());
+        return hsmType;
     }
 
     private HsmType hsmType(ClusterRecord c) {
@@ -176,6 +187,23 @@ public final class HsmCluster implements AutoCloseable {
 
     private static HsmResult<HsmSession> failLogin(List<NodeRecord> nodes, int serving, ReturnCode code) {
         return HsmResult.fail(code, NodeLines.all(nodes, serving, code));
+    }
+
+    /** The node that answers first now (the one a new session would talk to). */
+    public int servingNodeId() {
+        return homeNode(nodeRecords());
+    }
+
+    /**
+     * A command that needs a login, sent without one: the HSM answers every node with
+     * {@code NOT_LOGGED_IN}, and the attempt is audited (user 0).
+     */
+    public HsmResult<Void> refuseWithoutLogin(String command, String arguments) {
+        List<NodeRecord> nodes = nodeRecords();
+        int serving = homeNode(nodes);
+        HsmResult<Void> r = HsmResult.fail(ReturnCode.NOT_LOGGED_IN, NodeLines.all(nodes, serving, ReturnCode.NOT_LOGGED_IN));
+        audit(serving, 0, "-", command, arguments, r.code());
+        return r;
     }
 
     /** The node a session talks to first: the lowest-numbered online node. */
@@ -359,10 +387,19 @@ public final class HsmCluster implements AutoCloseable {
 
     /** Every write of the simulator goes through here, so buffered audit entries commit with it. */
     <T> T write(ClusterStore.Work<T> work) {
-        return store.write(tx -> {
-            audit.drainInto(tx);
-            return work.run(tx);
-        });
+        try {
+            return store.write(tx -> {
+                audit.drainInto(tx);
+                return work.run(tx);
+            });
+        } finally {
+            nodeCache.invalidate();
+        }
+    }
+
+    /** The nodes, read at most every few dozen milliseconds (and after every local write) on hot paths. */
+    List<NodeRecord> nodeRecords() {
+        return nodeCache.get();
     }
 
     public AuditLog auditLog() {

@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.WrappedKey;
@@ -94,11 +95,26 @@ public final class HsmSession implements AutoCloseable {
                 refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer)));
     }
 
+    /**
+     * Every reason genSymKey would refuse this request right now, in the order the HSM checks them
+     * (the first is its answer), without making anything. A pre-flight for forms; not a command, so
+     * it is not audited. Capacity and node availability are only known when generating.
+     */
+    public List<ReturnCode> checkGenSymKey(GenSymKeyRequest request) {
+        if (!open) {
+            return List.of(ReturnCode.NOT_LOGGED_IN);
+        }
+        if (user.type() != UserType.CU) {
+            return List.of(ReturnCode.NOT_AUTHORIZED);
+        }
+        return new KeyGeneration(cluster, this).problems(request);
+    }
+
     public HsmResult<KeyInfo> keyInfo(long handle) {
         return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
-                    isToken(key), holding, cluster.store().nodes().size()));
+                    isToken(key), holding, cluster.nodeRecords().size()));
         }));
     }
 
@@ -234,7 +250,7 @@ public final class HsmSession implements AutoCloseable {
         if (!Boolean.FALSE.equals(q.session())) {
             sessionKeys.all().stream().filter(k -> matches(k, q)).map(KeyRecord::handle).forEach(handles::add);
         }
-        return HsmResult.ok(handles, NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.SUCCESS));
+        return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.SUCCESS));
     }
 
     private boolean matches(KeyRecord k, KeyQuery q) {
@@ -254,7 +270,7 @@ public final class HsmSession implements AutoCloseable {
         }
         ClusterStore store = cluster.store();
         long now = cluster.clock().nowMillis();
-        int clusterSize = store.nodes().size();
+        int clusterSize = cluster.nodeRecords().size();
         Map<Long, List<Integer>> holding = new HashMap<>();
         for (KeyCopy c : store.allCopies()) {
             if (c.heldAt(now)) {
@@ -275,6 +291,23 @@ public final class HsmSession implements AutoCloseable {
         return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
                 k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+    }
+
+    /**
+     * CMU {@code findAllKeys}: for an officer (or the appliance user), per online node, the keys the
+     * given user owns or shares there and optionally the hash of the node's ownership table.
+     */
+    public HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {
+        HsmResult<List<NodeKeyList>> result;
+        if (!open) {
+            result = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        } else if (!user.type().isOfficer() && user.type() != UserType.AU) {
+            result = HsmResult.fail(ReturnCode.NOT_AUTHORIZED, NodeLines.all(cluster.nodeRecords(), homeNode,
+                    ReturnCode.NOT_AUTHORIZED));
+        } else {
+            result = new OwnershipListing(cluster).findAllKeys(userId, withHash, homeNode);
+        }
+        return audited("findAllKeys", userId + " " + (withHash ? 1 : 0), result);
     }
 
     /** {@code deleteKey}: only the owner, only a destroyable key; gone from every node at once. */
@@ -450,7 +483,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** The logout's per-node answers (every online node). */
     public HsmResult<Void> logout() {
-        HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.store().nodes(), homeNode,
+        HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.nodeRecords(), homeNode,
                 ReturnCode.SUCCESS)));
         close();
         return r;
@@ -471,7 +504,7 @@ public final class HsmSession implements AutoCloseable {
         }
         if (user.type() != UserType.CU) {
             return Optional.of(HsmResult.fail(ReturnCode.NOT_AUTHORIZED,
-                    NodeLines.all(cluster.store().nodes(), homeNode, ReturnCode.NOT_AUTHORIZED)));
+                    NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.NOT_AUTHORIZED)));
         }
         return Optional.empty();
     }
@@ -523,7 +556,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** Per-node answers about one key: a session key lives on one node only. */
     private List<NodeResult> lines(KeyRecord key, ReturnCode code) {
-        List<NodeRecord> nodes = cluster.store().nodes();
+        List<NodeRecord> nodes = cluster.nodeRecords();
         if (key == null) {
             return NodeLines.all(nodes, homeNode, code);
         }

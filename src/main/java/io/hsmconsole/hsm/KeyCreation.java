@@ -40,34 +40,58 @@ final class KeyCreation {
         this.session = session;
     }
 
-    /** The option rules, in a fixed order so each input gets one answer. */
+    /** The first option rule the request breaks: what the HSM answers. */
     Optional<ReturnCode> validate(KeyOptions o, int nodeCount) {
+        return problems(o, nodeCount).stream().findFirst();
+    }
+
+    /** Every option rule the request breaks, in the order the HSM checks them. */
+    List<ReturnCode> problems(KeyOptions o, int nodeCount) {
+        List<ReturnCode> found = new ArrayList<>();
         if (!KeyNaming.isValidLabel(o.label())) {
-            return Optional.of(ReturnCode.INVALID_LABEL);
+            found.add(ReturnCode.INVALID_LABEL);
         }
         if (!KeyNaming.isValidId(o.id())) {
-            return Optional.of(ReturnCode.INVALID_KEY_ID);
+            found.add(ReturnCode.INVALID_KEY_ID);
         }
         if (o.timeoutSeconds() != null && o.minServers() == null) {
-            return Optional.of(ReturnCode.TIMEOUT_NEEDS_MIN_SRV);
+            found.add(ReturnCode.TIMEOUT_NEEDS_MIN_SRV);
         }
         if (o.minServers() != null && (o.minServers() < 1 || o.minServers() > nodeCount)) {
-            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+            found.add(ReturnCode.MIN_SRV_INVALID);
         }
         if (o.timeoutSeconds() != null && o.timeoutSeconds() < 0) {
-            return Optional.of(ReturnCode.MIN_SRV_INVALID);
+            found.add(ReturnCode.TIMEOUT_INVALID);
         }
         if (o.session() && !o.shareWith().isEmpty()) {
-            return Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
+            found.add(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
         }
         if (o.shareWith().contains(session.user().id())) {
-            return Optional.of(ReturnCode.SHARE_WITH_OWNER);
+            found.add(ReturnCode.SHARE_WITH_OWNER);
         }
         long distinctShares = o.shareWith().stream().distinct().count();
         if (o.mValue() < 0 || o.mValue() > MAX_M_VALUE || o.mValue() > 1 + distinctShares) {
-            return Optional.of(ReturnCode.M_VALUE_INVALID);
+            found.add(ReturnCode.M_VALUE_INVALID);
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /**
+     * The rules that need the cluster's current state: shared users must be existing crypto users,
+     * a non-empty ID must be unused. (Checked again inside the creating transaction.)
+     */
+    List<ReturnCode> stateProblems(KeyOptions o) {
+        List<ReturnCode> found = new ArrayList<>();
+        boolean allCryptoUsers = o.shareWith().stream().allMatch(u -> cluster.store().userById(u)
+                .map(r -> UserType.valueOf(r.type()) == UserType.CU).orElse(false));
+        if (!allCryptoUsers) {
+            found.add(ReturnCode.SHARE_USER_INVALID);
+        }
+        if (!o.id().isEmpty() && (session.keys().idInUse(o.id())
+                || !cluster.store().findKeys(KeyFilter.withId(o.id())).isEmpty())) {
+            found.add(ReturnCode.DUPLICATE_KEY_ID);
+        }
+        return found;
     }
 
     /**
@@ -88,7 +112,7 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
                                                      SyncObserver observer) {
         try {
-            List<NodeRecord> nodes = cluster.store().nodes();
+            List<NodeRecord> nodes = cluster.nodeRecords();
             long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
             if (o.session()) {
                 return createSessionKey(type, material, o, flags, nodes);
@@ -189,7 +213,7 @@ final class KeyCreation {
         while (true) {
             long now = clock.nowMillis();
             List<KeyCopy> copies = store.copies(created.handle());
-            List<NodeRecord> nodes = store.nodes();
+            List<NodeRecord> nodes = cluster.nodeRecords();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
             if (held >= required) {
                 return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));

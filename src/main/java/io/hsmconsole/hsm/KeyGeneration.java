@@ -24,7 +24,7 @@ final class KeyGeneration {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest req, SyncObserver observer) {
-        List<NodeRecord> nodes = cluster.store().nodes();
+        List<NodeRecord> nodes = cluster.nodeRecords();
         KeyOptions options = KeyOptions.of(req);
         Optional<ReturnCode> invalid = validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType())
                 .or(() -> creation.validate(options, nodes.size()));
@@ -38,6 +38,19 @@ final class KeyGeneration {
             DESedeParameters.setOddParity(material);
         }
         return creation.create(type, material, options, true, observer);
+    }
+
+    /**
+     * Every rule the request breaks, in the HSM's order — the form's pre-flight. The first one is
+     * what {@link #generate} answers.
+     */
+    List<ReturnCode> problems(GenSymKeyRequest req) {
+        KeyOptions options = KeyOptions.of(req);
+        List<ReturnCode> found = new java.util.ArrayList<>();
+        validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType()).ifPresent(found::add);
+        found.addAll(creation.problems(options, cluster.nodeRecords().size()));
+        found.addAll(creation.stateProblems(options));
+        return found;
     }
 
     /** Type, FIPS policy and size, checked before anything else. */

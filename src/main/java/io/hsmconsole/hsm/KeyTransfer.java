@@ -85,7 +85,7 @@ final class KeyTransfer {
         try {
             Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
                     .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster.hsmType()))
-                    .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                    .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                     .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
             if (refusal.isPresent()) {
                 return session.fail(refusal.get(), null);
@@ -118,7 +118,7 @@ final class KeyTransfer {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
         Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster.hsmType())
-                .or(() -> creation.validate(options, cluster.store().nodes().size()))
+                .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                 .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
         if (invalid.isPresent()) {
             Arrays.fill(material, (byte) 0);
@@ -207,6 +207,6 @@ final class KeyTransfer {
     }
 
     List<NodeRecord> nodes() {
-        return cluster.store().nodes();
+        return cluster.nodeRecords();
     }
 }

@@ -52,6 +52,7 @@ public enum ReturnCode {
     SYNC_CANCELLED(0x40000020L, "HSM Error: Waiting for min_srv was cancelled; the key was rolled back", true),
     NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true),
     WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD) or 6 (NIST_AES_WRAP_PAD)", true),
+    TIMEOUT_INVALID(0x40000027L, "HSM Error: The timeout must be 0 or more seconds", true),
     KEY_CLASS_INVALID(0x40000023L, "HSM Error: Only secret (symmetric) keys, class 4, can be imported or unwrapped here", true),
     QUORUM_NOT_REQUIRED(0x40000024L, "HSM Error: This key has no quorum (m_value below 2); no token is needed", true),
     QUORUM_TOKEN_INVALID(0x40000025L, "HSM Error: No such quorum token in this session, or it expired (tokens last 10 minutes)", true),

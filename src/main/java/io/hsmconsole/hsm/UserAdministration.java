@@ -152,7 +152,7 @@ public final class UserAdministration {
     }
 
     private List<NodeResult> lines(ReturnCode code) {
-        List<NodeRecord> nodes = cluster.store().nodes();
+        List<NodeRecord> nodes = cluster.nodeRecords();
         return NodeLines.all(nodes, session.homeNode(), code);
     }
 

@@ -60,6 +60,13 @@ public interface ClusterStore extends AutoCloseable {
 
     <T> T write(Work<T> work);
 
+    /**
+     * A write whose commit does not wait for the disk (WAL with synchronous NORMAL): it survives a
+     * crash of the process but not a power cut. For batches that may be lost on power loss anyway,
+     * such as buffered audit entries.
+     */
+    <T> T writeWithoutSync(Work<T> work);
+
     /** Reserves {@code count} consecutive values of the cluster-wide handle counter; returns the first. */
     long reserveHandleCounters(int count);
 

@@ -68,6 +68,14 @@ public final class DataDirectory {
         try {
             OwnerOnly.createDirectories(dir);
         } catch (IOException e) {
+            Path existing = dir;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !Files.isWritable(existing)) {
+                throw new StoreException(existing, "the data folder is read-only (not writable by this user), so "
+                        + dir + " cannot be created; choose another with --data-dir or " + ENV_VARIABLE);
+            }
             throw new StoreException(dir, "cannot create the data folder", e);
         }
         if (!Files.isWritable(dir)) {

@@ -134,6 +134,21 @@ class GenSymKeyRulesTest {
     }
 
     @Test
+    void thePreflightListsEveryProblemAndItsFirstIsTheAnswer() {
+        exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withId("taken"));
+        GenSymKeyRequest bad = GenSymKeyRequest.of(31, 20, "has space").withId("taken").withTimeoutSeconds(1)
+                .withSession(true).withShareWith(List.of(3, 99)).withMValue(9);
+        List<ReturnCode> problems = exampleUser.checkGenSymKey(bad);
+        assertThat(problems).containsExactly(ReturnCode.INVALID_KEY_SIZE, ReturnCode.INVALID_LABEL,
+                ReturnCode.TIMEOUT_NEEDS_MIN_SRV, ReturnCode.SESSION_KEY_NOT_SHAREABLE, ReturnCode.SHARE_WITH_OWNER,
+                ReturnCode.M_VALUE_INVALID, ReturnCode.SHARE_USER_INVALID, ReturnCode.DUPLICATE_KEY_ID);
+        assertThat(gen(bad)).isEqualTo(problems.get(0));
+        assertThat(exampleUser.checkGenSymKey(GenSymKeyRequest.of(31, 32, "fine"))).isEmpty();
+        assertThat(gen(GenSymKeyRequest.of(31, 16, "k").withMinServers(1).withTimeoutSeconds(-1)))
+                .isEqualTo(ReturnCode.TIMEOUT_INVALID);
+    }
+
+    @Test
     void attestedGenerationPassesOnAHealthyCluster() {
         HsmResult<GeneratedKey> r = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2")
                 .withMValue(2).withShareWith(List.of(6)).withAttest(true));

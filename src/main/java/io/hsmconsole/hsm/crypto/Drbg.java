@@ -19,7 +19,7 @@ public final class Drbg {
     public static SecureRandom create() {
         SecureRandom entropy = new SecureRandom();
         byte[] nonce = ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(ProcessHandle.current().pid()).array();
-        SP800SecureRandom drbg = new SP800SecureRandomBuilder(entropy, true)
+        SP800SecureRandom drbg = new SP800SecureRandomBuilder(entropy, false)
                 .setPersonalizationString("hsm-key-console key generation".getBytes(StandardCharsets.US_ASCII))
                 .buildCTR(AESEngine.newInstance(), 256, nonce, false);
         return drbg;

@@ -1,6 +1,5 @@
 package io.hsmconsole.hsm.key;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,6 +70,13 @@ public enum KeyType {
     }
 
     public static Optional<KeyType> fromCode(int code) {
-        return Arrays.stream(values()).filter(t -> t.code == code).findFirst();
+        for (KeyType t : VALUES) {
+            if (t.code == code) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final KeyType[] VALUES = values();
 }

@@ -65,12 +65,19 @@ public final class SqliteClusterStore implements ClusterStore {
         Path file = clusterDir.resolve(DB_FILE);
         StoreFileCheck.checkHeader(file);
         byte[] masterKey = MasterKeyFile.load(clusterDir);
+        if (!Files.isWritable(clusterDir) || !Files.isWritable(file)) {
+            throw new StoreException(file, "the cluster store is read-only: its folder " + clusterDir
+                    + " is not writable by this user, and SQLite must write cluster.db-wal and cluster.db-shm beside it"
+                    + "; copy the folder somewhere writable or fix its permissions. It was left untouched");
+        }
         Connection c = connect(file);
         try {
             checkIdentity(file, c);
             configure(c);
             migrateIfOld(file, c);
-            return new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            SqliteClusterStore store = new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            store.checkMasterKey(clusterDir);
+            return store;
         } catch (SQLException e) {
             closeQuietly(c);
             throw new StoreException(file, "cannot open the cluster store", e);
@@ -125,10 +132,44 @@ public final class SqliteClusterStore implements ClusterStore {
         return open(clusterDir, random);
     }
 
+    /**
+     * Opens one sealed value, if the store has any, so that a master.key of another cluster is
+     * refused at open instead of failing later on the first key read.
+     */
+    private void checkMasterKey(Path clusterDir) throws SQLException {
+        try (ResultSet rs = prepared("SELECT name, private_key FROM identities WHERE private_key IS NOT NULL LIMIT 1")
+                .executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8), rs.getBytes(2));
+                    return;
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
+        try (ResultSet rs = prepared("SELECT handle, material FROM keys LIMIT 1").executeQuery()) {
+            if (rs.next()) {
+                try {
+                    cipher.decrypt(rs.getLong(1), rs.getBytes(2));
+                } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+                    close();
+                    throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME),
+                            "this master.key does not belong to the cluster store beside it; nothing was changed");
+                }
+            }
+        }
+    }
+
     private static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The store never asks for generated keys; without this the driver runs an extra
+        // SELECT last_insert_rowid() after every INSERT.
+        config.setGetGeneratedKeys(false);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
@@ -366,7 +407,11 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized long changeCounter() {
         // data_version moves when another connection commits; our own commits are counted here.
-        return query(() -> pragmaInt(connection, "data_version") + localCommits);
+        return query(() -> {
+            try (ResultSet rs = prepared("PRAGMA data_version").executeQuery()) {
+                return (rs.next() ? rs.getLong(1) : 0) + localCommits;
+            }
+        });
     }
 
     @Override
@@ -392,6 +437,26 @@ public final class SqliteClusterStore implements ClusterStore {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
                 throw new StoreException(file, "cannot end the write transaction", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized <T> T writeWithoutSync(Work<T> work) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            throw new StoreException(file, "cannot start a write transaction", e);
+        }
+        try {
+            return write(work);
+        } finally {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous = FULL");
+            } catch (SQLException e) {
+                // Leaving NORMAL on would silently weaken every later commit: stop using this store.
+                close();
+                throw new StoreException(file, "cannot restore synchronous commits", e);
             }
         }
     }

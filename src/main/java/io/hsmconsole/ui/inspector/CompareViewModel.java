@@ -35,7 +35,7 @@ public final class CompareViewModel {
         lines.add(new Line(messages.get("compare.owner"), left.owner().toString(), right.owner().toString()));
         lines.add(new Line(messages.get("compare.shared"), names(left), names(right)));
         lines.add(new Line(messages.get("compare.mValue"), String.valueOf(left.mValue()), String.valueOf(right.mValue())));
-        lines.add(new Line(messages.get("compare.nodes"), left.nodesHolding().toString(), right.nodesHolding().toString()));
+        lines.add(new Line(messages.get("compare.nodes"), nodes(left), nodes(right)));
         Set<Attribute> all = new LinkedHashSet<>();
         left.attributes().forEach(a -> all.add(a.attribute()));
         right.attributes().forEach(a -> all.add(a.attribute()));
@@ -46,6 +46,10 @@ public final class CompareViewModel {
 
     private static Optional<String> value(KeyDetails d, Attribute a) {
         return d.attributes().stream().filter(e -> e.attribute() == a).findFirst().map(AttributeEntry::kmuValue);
+    }
+
+    private static String nodes(KeyDetails d) {
+        return d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String names(KeyDetails d) {

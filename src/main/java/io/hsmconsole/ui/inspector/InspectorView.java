@@ -72,6 +72,7 @@ public final class InspectorView {
         changeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         changeColumn.setCellFactory(c -> new ChangeCell());
         valueColumn.setCellFactory(c -> new MonoCell());
+        meaningColumn.setCellFactory(c -> new MeaningCell());
     }
 
     /** Wires the buttons that open other windows (the main view owns those). */
@@ -96,6 +97,17 @@ public final class InspectorView {
         protected void updateItem(Object value, boolean empty) {
             super.updateItem(value, empty);
             setText(empty || value == null ? null : value.toString());
+        }
+    }
+
+    /** Meanings can be longer than the column: the whole sentence is in the tooltip. */
+    private static final class MeaningCell extends TableCell<AttributeRowModel, Object> {
+        @Override
+        protected void updateItem(Object value, boolean empty) {
+            super.updateItem(value, empty);
+            String text = empty || value == null ? null : value.toString();
+            setText(text);
+            setTooltip(text == null ? null : new Tooltip(text));
         }
     }
 

@@ -56,7 +56,6 @@ public final class KeyListView {
 
     @FXML
     private void initialize() {
-        filterLabel.setLabelFor(filterField);
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         ownedToggle.selectedProperty().bindBidirectional(viewModel.ownedByMeProperty());
         sharedToggle.selectedProperty().bindBidirectional(viewModel.sharedWithMeProperty());
@@ -83,11 +82,12 @@ public final class KeyListView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(c.sortValue(cell.getValue().row())));
         column.setCellFactory(col -> c == KeyColumn.COVERAGE ? new CoverageCell() : new TextCell(c));
         column.setPrefWidth(switch (c) {
-            case HANDLE, KCV -> 78;
-            case TYPE, SIZE, M_VALUE -> 62;
-            case STORAGE, EXTRACTABLE, ID, COVERAGE -> 84;
-            case LABEL, OWNER -> 120;
-            case SHARED -> 150;
+            case HANDLE, KCV -> 80;
+            case SIZE, M_VALUE, STORAGE -> 70;
+            case ID, EXTRACTABLE, COVERAGE -> 90;
+            case TYPE -> 140;
+            case LABEL, OWNER -> 130;
+            case SHARED -> 160;
         });
         return column;
     }

@@ -9,6 +9,7 @@ import io.hsmconsole.ui.keylist.KeyListView;
 import io.hsmconsole.ui.overview.ClusterOverviewView;
 import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -69,7 +70,8 @@ public final class MainView {
         this.keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
         this.inspector = new InspectorView(viewModel.inspector(), messages);
         this.keysScreen = new SplitPane(keyList.root(), inspector.root());
-        keysScreen.setDividerPositions(0.58);
+        keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
+        keysScreen.setDividerPositions(0.42);
         this.root = Views.load(this, messages);
     }
 

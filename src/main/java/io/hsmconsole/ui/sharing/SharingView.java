@@ -10,6 +10,9 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.controlsfx.control.CheckListView;
 
 /**
@@ -40,10 +43,19 @@ public final class SharingView {
 
     @FXML
     private void initialize() {
-        searchLabel.setLabelFor(searchField);
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         userList.setItems(visible);
+        // Tab should land on the list, not on a check box inside a recycled cell; Space ticks instead.
+        userList.setCellFactory(list -> {
+            CheckBoxListCell<UserRef> cell = new CheckBoxListCell<>(userList::getItemBooleanProperty);
+            cell.graphicProperty().addListener((obs, old, graphic) -> {
+                if (graphic != null) {
+                    graphic.setFocusTraversable(false);
+                }
+            });
+            return cell;
+        });
         userList.getCheckModel().getCheckedItems().addListener((ListChangeListener<UserRef>) c -> {
             if (syncing) {
                 return;
@@ -51,6 +63,19 @@ public final class SharingView {
             while (c.next()) {
                 c.getAddedSubList().forEach(u -> viewModel.setChecked(u, true));
                 c.getRemoved().forEach(u -> viewModel.setChecked(u, false));
+            }
+        });
+        // Space ticks or unticks the focused user, so the picker works without a mouse.
+        userList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            UserRef focused = userList.getFocusModel().getFocusedItem();
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && focused != null) {
+                viewModel.setChecked(focused, !viewModel.isChecked(focused));
+                e.consume();
+            }
+        });
+        userList.focusedProperty().addListener((obs, old, focused) -> {
+            if (focused && userList.getFocusModel().getFocusedIndex() < 0 && !visible.isEmpty()) {
+                userList.getFocusModel().focus(0); // so that Space has a user to tick right away
             }
         });
         viewModel.shown().addListener((ListChangeListener<UserRef>) c -> sync());
@@ -65,8 +90,11 @@ public final class SharingView {
     private void sync() {
         syncing = true;
         try {
-            visible.setAll(viewModel.shown());
+            // Clear before replacing: the check model is index-based and trips over indices past the end.
             userList.getCheckModel().clearChecks();
+            if (!visible.equals(viewModel.shown())) {
+                visible.setAll(viewModel.shown()); // only after a search: keeps focus while ticking
+            }
             for (UserRef u : visible) {
                 if (viewModel.isChecked(u)) {
                     userList.getCheckModel().check(u);

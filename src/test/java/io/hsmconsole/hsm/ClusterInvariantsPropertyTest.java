@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever sequence of key generations, node faults and waits happens: no handle is handed out
  * twice, no two keys share a non-empty ID, and a rolled-back key is on no node.
  */
-class ClusterInvariantsProperties {
+class ClusterInvariantsPropertyTest {
 
     /** One step of a random scenario. */
     record Step(boolean session, String id, Integer minServers, Integer timeout, int toggleNode, long advanceMillis) {

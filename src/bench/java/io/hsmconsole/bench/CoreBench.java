@@ -1,0 +1,85 @@
+package io.hsmconsole.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulator core's benchmark (issue 2): builds the populated clusters, runs the JMH benchmarks
+ * in forked JVMs, and prints one table of the figures against their targets. Run it with
+ * {@code bench/run-core.sh}; results also go to {@code bench/out/}.
+ */
+public final class CoreBench {
+    private static final Path OUT = Path.of("bench", "out");
+
+    private CoreBench() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        BenchSettings settings = BenchSettings.parse(args);
+        if (settings.dir() != null) {
+            System.setProperty(BenchDirs.DIR_PROPERTY, settings.dir());
+        }
+        Path root = BenchDirs.root();
+        MachineInfo machine = MachineInfo.collect(root);
+        Files.createDirectories(OUT);
+        double loadAtStart = MachineInfo.loadAverage();
+        System.out.println("machine: " + machine.describe());
+        PopulatedClusters populated = needsPopulatedClusters(settings) ? PopulatedClusters.build() : null;
+        try {
+            Collection<RunResult> results = new Runner(options(settings, root, populated).build()).run();
+            String load = String.format(java.util.Locale.ROOT, "load average (1 min) %.2f at start, %.2f at end",
+                    loadAtStart, MachineInfo.loadAverage());
+            String table = ResultTable.render(machine, load, results, populated);
+            System.out.println();
+            System.out.println(table);
+            Files.writeString(OUT.resolve("core-results.md"), table);
+            System.out.println("(also in " + OUT.resolve("core-results.md") + " and " + OUT.resolve("core-jmh.json") + ")");
+        } finally {
+            if (populated != null) {
+                populated.delete();
+            }
+        }
+    }
+
+    private static boolean needsPopulatedClusters(BenchSettings settings) {
+        return "FindByLabelBenchmark.findByLabel".matches(settings.include().replace("io\\.hsmconsole\\.bench\\.", ""));
+    }
+
+    private static ChainedOptionsBuilder options(BenchSettings settings, Path root, PopulatedClusters populated) {
+        List<String> jvmArgs = new ArrayList<>();
+        jvmArgs.add("-D" + BenchDirs.DIR_PROPERTY + "=" + root);
+        if (populated != null) {
+            for (Map.Entry<Integer, Path> e : populated.dataDirs().entrySet()) {
+                jvmArgs.add("-D" + BenchDirs.POPULATED_PROPERTY_PREFIX + e.getKey() + "=" + e.getValue());
+            }
+        }
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(settings.include())
+                .forks(1)
+                .warmupIterations(settings.warmupIterations())
+                .warmupTime(TimeValue.seconds(settings.iterationSeconds()))
+                .measurementIterations(settings.measurementIterations())
+                .measurementTime(TimeValue.seconds(settings.iterationSeconds()))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(OUT.resolve("core-jmh.json").toString());
+        if (settings.jfr()) {
+            b.addProfiler("jfr", "dir=" + OUT.resolve("jfr").toAbsolutePath());
+        }
+        return b;
+    }
+}

@@ -1,0 +1,19 @@
+package io.hsmconsole.app;
+
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.shell.cmu.CmuShell;
+
+/**
+ * {@code cloudhsm_mgmt_util [--data-dir DIR] [--cluster NAME]}. Exit status: 0 when the last
+ * command succeeded, 1 HSM or tool error, 2 usage error.
+ */
+public final class CmuMain {
+    private CmuMain() {
+    }
+
+    public static void main(String[] args) {
+        ShellLauncher launcher = new ShellLauncher("cloudhsm_mgmt_util", CmuShell.completions(),
+                (cluster, console, workDir, rest) -> new CmuShell(cluster, console, workDir).run(rest));
+        System.exit(launcher.run(args, System.getenv(), System.err));
+    }
+}

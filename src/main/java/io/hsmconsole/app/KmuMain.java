@@ -1,0 +1,19 @@
+package io.hsmconsole.app;
+
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.shell.kmu.KmuShell;
+
+/**
+ * {@code key_mgmt_util [--data-dir DIR] [--cluster NAME] [singlecmd … | scriptfile FILE]}. Exit
+ * status: 0 success, 1 HSM or tool error, 2 usage error.
+ */
+public final class KmuMain {
+    private KmuMain() {
+    }
+
+    public static void main(String[] args) {
+        ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell.completions(),
+                (cluster, console, workDir, rest) -> new KmuShell(cluster, console, workDir).run(rest));
+        System.exit(launcher.run(args, System.getenv(), System.err));
+    }
+}

@@ -1,0 +1,27 @@
+package io.hsmconsole.shell;
+
+import io.hsmconsole.hsm.key.KeyInfo;
+
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+
+/** The owner / shared users / quorum lines of getKeyInfo, as both KMU and CMU print them. */
+public final class KeyInfoText {
+    private KeyInfoText() {
+    }
+
+    public static void print(KeyInfo info, String indent, PrintWriter out) {
+        out.printf("%n%sOwned by user %d%n", indent, info.ownerId());
+        if (!info.sharedWith().isEmpty()) {
+            out.printf("%n%salso, shared to following %d user(s):%n%n", indent, info.sharedWith().size());
+            out.printf("%s\t %s%n", indent, info.sharedWith().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (info.mValue() > 1) {
+            out.printf("%s %d Users need to approve to use/manage this key%n", indent, info.mValue());
+            if (info.mValue() > 1 + info.sharedWith().size()) {
+                out.printf("%s This key is unusable as M > N. Better delete this.%n", indent);
+            }
+        }
+    }
+}

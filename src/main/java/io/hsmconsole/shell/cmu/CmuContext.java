@@ -1,0 +1,121 @@
+package io.hsmconsole.shell.cmu;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.NodeResult;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.shell.Console;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.NodeAddresses;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What CMU commands share: the cluster, the logged-in session, the console, and CMU's way of
+ * answering per server ({@code shareKey success on server 0(10.0.0.1)}) and of confirming
+ * critical operations.
+ */
+final class CmuContext {
+    static final String CAUTION = """
+            *************************CAUTION********************************
+            This is a CRITICAL operation, should be done on all nodes in the
+            cluster. AWS does NOT synchronize these changes automatically with the
+            nodes on which this operation is not executed or failed, please
+            ensure this operation is executed on all nodes in the cluster.
+            ****************************************************************
+            """;
+
+    private final HsmCluster cluster;
+    private final Console console;
+    private final Path workDir;
+    private HsmSession session;
+
+    CmuContext(HsmCluster cluster, Console console, Path workDir) {
+        this.cluster = cluster;
+        this.console = console;
+        this.workDir = workDir;
+    }
+
+    HsmCluster cluster() {
+        return cluster;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    PrintWriter out() {
+        return console.out();
+    }
+
+    Path file(String name) {
+        return workDir.resolve(name);
+    }
+
+    Optional<HsmSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    void loggedIn(HsmSession s) {
+        session = s;
+    }
+
+    void endSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    List<NodeStatus> nodes() {
+        return cluster.nodes();
+    }
+
+    /** The CAUTION banner and {@code Do you want to continue(y/n)?} until y or n; end of input is no. */
+    boolean confirm() {
+        out().print(CAUTION);
+        out().println();
+        while (true) {
+            String answer = console.readLine("Do you want to continue(y/n)? ");
+            if (answer == null || answer.strip().equals("n")) {
+                return false;
+            }
+            if (answer.strip().equals("y")) {
+                return true;
+            }
+            out().println("Invalid option, please type 'y' or 'n'");
+        }
+    }
+
+    /** One line per server: {@code <cmd> success on server N(ip)} or why it failed there. */
+    ExitStatus perServer(String command, HsmResult<?> result) {
+        if (result.nodes().isEmpty()) {
+            out().printf("%s failed: %s%n", command, result.code().text());
+            return ExitStatus.ERROR;
+        }
+        for (NodeResult n : result.nodes()) {
+            if (n.code().isSuccess()) {
+                out().printf("%s success on server %s%n", command, NodeAddresses.server(n.nodeId()));
+            } else {
+                out().printf("%s failed on server %s: %s%n", command, NodeAddresses.server(n.nodeId()), n.code().text());
+            }
+        }
+        return ExitStatus.of(result.isSuccess());
+    }
+
+    /** A command that needs a login, run without one. */
+    ExitStatus notLoggedIn(String command) {
+        out().printf("%s failed: %s%n", command, ReturnCode.NOT_LOGGED_IN.text());
+        return ExitStatus.ERROR;
+    }
+
+    /** {@code Creating User alice(CO) on 3 nodes}: CMU counts the servers it talks to (the online ones). */
+    int onlineNodes() {
+        return (int) nodes().stream().filter(NodeStatus::isOnline).count();
+    }
+}

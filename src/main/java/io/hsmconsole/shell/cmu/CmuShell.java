@@ -1,0 +1,125 @@
+package io.hsmconsole.shell.cmu;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.shell.Console;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.NodeAddresses;
+import io.hsmconsole.shell.Tokens;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * cloudhsm_mgmt_util over the simulator: positional arguments, per-server answers, the CAUTION
+ * banner and y/n confirmation before every change. Node {@code n} is server {@code n} at
+ * {@code 10.0.0.(n+1)} (see {@link NodeAddresses}).
+ */
+public final class CmuShell {
+    static final String PROMPT = "\naws-cloudhsm>";
+
+    private final Map<String, CmuCommand> commands = commands();
+    private final CmuContext context;
+
+    public CmuShell(HsmCluster cluster, Console console, Path workDir) {
+        this.context = new CmuContext(cluster, console, workDir);
+    }
+
+    private static Map<String, CmuCommand> commands() {
+        Map<String, CmuCommand> all = new LinkedHashMap<>();
+        Stream.of(UserCommands.all(), KeyCommands.all(), InfoCommands.all()).flatMap(List::stream)
+                .forEach(c -> all.put(c.name(), c));
+        return all;
+    }
+
+    /** Command names for tab completion (CMU's arguments are positional: no options to offer). */
+    public static Map<String, Set<String>> completions() {
+        Map<String, Set<String>> names = new TreeMap<>();
+        commands().keySet().forEach(n -> names.put(n, Set.of()));
+        names.put("help", Set.of());
+        names.put("quit", Set.of());
+        names.put("info", Set.of("server"));
+        return names;
+    }
+
+    /** Interactive (or piped) session; one optional argument, the real tool's config file, is accepted and ignored. */
+    public ExitStatus run(List<String> args) {
+        if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+            context.out().println("Usage: cloudhsm_mgmt_util [--data-dir DIR] [--cluster NAME] [<config file, ignored>]");
+            context.out().flush();
+            return ExitStatus.USAGE;
+        }
+        try {
+            connect();
+            ExitStatus last = ExitStatus.SUCCESS;
+            while (true) {
+                String line = context.console().readLine(PROMPT);
+                if (line == null) {
+                    return last;
+                }
+                List<String> tokens = Tokens.split(line);
+                if (tokens.isEmpty()) {
+                    continue;
+                }
+                if (tokens.get(0).equals("quit")) {
+                    context.out().printf("%n%ndisconnecting from servers, please wait...%n");
+                    return last;
+                }
+                last = execute(tokens);
+                context.out().flush();
+            }
+        } finally {
+            context.endSession();
+            context.out().flush();
+        }
+    }
+
+    private void connect() {
+        context.out().printf("Connecting to the server(s), it may take time%ndepending on the server(s) load, please wait...%n%n");
+        for (NodeStatus n : context.nodes()) {
+            String ip = NodeAddresses.ip(n.id());
+            context.out().printf("Connecting to server '%s': hostname '%s', port %d...%n", ip, ip, NodeAddresses.PORT);
+            if (n.isOnline()) {
+                context.out().printf("Connected to server '%s': hostname '%s', port %d.%n", ip, ip, NodeAddresses.PORT);
+            } else {
+                context.out().printf("Connection to server '%s' failed: the HSM is offline%n", ip);
+            }
+        }
+    }
+
+    ExitStatus execute(List<String> tokens) {
+        CmuCommand command = commands.get(tokens.get(0));
+        if (command == null) {
+            listCommands();
+            return tokens.get(0).equals("help") ? ExitStatus.SUCCESS : ExitStatus.USAGE;
+        }
+        List<String> args = tokens.subList(1, tokens.size());
+        if (args.equals(List.of("-h"))) {
+            context.out().print(command.help());
+            return ExitStatus.SUCCESS;
+        }
+        if (args.size() < command.minArgs() || args.size() > command.maxArgs()) {
+            context.out().print(command.help());
+            return ExitStatus.USAGE;
+        }
+        ExitStatus status = command.action().run(args, context);
+        if (status == ExitStatus.USAGE) {
+            context.out().print(command.help());
+        }
+        return status;
+    }
+
+    private void listCommands() {
+        context.out().printf("%nHelp Commands Available:%n%nSyntax: <command> -h%n%n");
+        context.out().printf("   %-22s%s%n   %-22s%s%n%n", "Command", "Description", "=======", "===========");
+        for (CmuCommand c : commands.values()) {
+            context.out().printf("   %-22s%s%n", c.name(), c.syntax());
+        }
+        context.out().printf("   %-22s%s%n", "quit", "quit");
+    }
+}

@@ -1,0 +1,130 @@
+package io.hsmconsole.shell.cmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.shell.ExitStatus;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** CMU's login and user management: loginHSM, logoutHSM, createUser, deleteUser, changePswd. */
+final class UserCommands {
+    private UserCommands() {
+    }
+
+    static List<CmuCommand> all() {
+        return List.of(
+                new CmuCommand("loginHSM", "loginHSM <user-type> <user-name> <password |-hpswd>",
+                        "Logs in to every HSM (user types CU, CO, PRECO; CO also logs in the primary officer admin).",
+                        3, 3, UserCommands::login),
+                new CmuCommand("logoutHSM", "logoutHSM", "Logs out of every HSM.", 0, 0, UserCommands::logout),
+                new CmuCommand("createUser", "createUser <user-type> <user-name> <password |-hpswd>",
+                        "Creates a crypto user (CU) or crypto officer (CO). Crypto officers only.", 3, 3,
+                        UserCommands::createUser),
+                new CmuCommand("deleteUser", "deleteUser <user-type> <user-name>",
+                        "Deletes a user; a crypto user who owns keys cannot be deleted. Crypto officers only.", 2, 2,
+                        UserCommands::deleteUser),
+                new CmuCommand("changePswd", "changePswd <user-type> <user-name> <password |-hpswd>",
+                        "Changes a password (officers: anyone's, which also unlocks a locked account; crypto users:"
+                                + " their own).", 3, 3, UserCommands::changePassword));
+    }
+
+    private static Optional<UserType> type(String text, CmuContext c) {
+        Optional<UserType> type = UserType.parse(text);
+        if (type.isEmpty()) {
+            c.out().printf("Invalid user type '%s': use CU, CO, PCO or PRECO%n", text);
+        }
+        return type;
+    }
+
+    private static char[] password(String text, CmuContext c) {
+        return text.equals("-hpswd") ? c.console().readSecret("Enter password:") : text.toCharArray();
+    }
+
+    private static ExitStatus login(List<String> a, CmuContext c) {
+        Optional<UserType> type = type(a.get(0), c);
+        if (type.isEmpty()) {
+            return ExitStatus.USAGE;
+        }
+        if (c.session().isPresent()) {
+            c.out().println("loginHSM failed: a user is already logged in; run logoutHSM first");
+            return ExitStatus.ERROR;
+        }
+        char[] password = password(a.get(2), c);
+        if (password == null) {
+            return ExitStatus.USAGE;
+        }
+        try {
+            HsmResult<HsmSession> result = c.cluster().login(LoginChannel.MGMT_UTIL, type.get(), a.get(1), password);
+            result.valueIfSuccess().ifPresent(c::loggedIn);
+            return c.perServer("loginHSM", result);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static ExitStatus logout(List<String> a, CmuContext c) {
+        if (c.session().isEmpty()) {
+            return c.notLoggedIn("logoutHSM");
+        }
+        HsmResult<Void> result = c.session().get().logout();
+        c.endSession();
+        return c.perServer("logoutHSM", result);
+    }
+
+    private static ExitStatus createUser(List<String> a, CmuContext c) {
+        Optional<UserType> type = type(a.get(0), c);
+        if (type.isEmpty()) {
+            return ExitStatus.USAGE;
+        }
+        if (c.session().isEmpty()) {
+            return c.notLoggedIn("createUser");
+        }
+        if (!c.confirm()) {
+            return ExitStatus.SUCCESS;
+        }
+        char[] password = password(a.get(2), c);
+        if (password == null) {
+            return ExitStatus.USAGE;
+        }
+        c.out().printf("Creating User %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
+        return c.perServer("createUser", c.session().get().users().createUser(type.get(), a.get(1), password));
+    }
+
+    private static ExitStatus deleteUser(List<String> a, CmuContext c) {
+        Optional<UserType> type = type(a.get(0), c);
+        if (type.isEmpty()) {
+            return ExitStatus.USAGE;
+        }
+        if (c.session().isEmpty()) {
+            return c.notLoggedIn("deleteUser");
+        }
+        if (!c.confirm()) {
+            return ExitStatus.SUCCESS;
+        }
+        c.out().printf("Deleting user %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
+        return c.perServer("deleteUser", c.session().get().users().deleteUser(type.get(), a.get(1)));
+    }
+
+    private static ExitStatus changePassword(List<String> a, CmuContext c) {
+        Optional<UserType> type = type(a.get(0), c);
+        if (type.isEmpty()) {
+            return ExitStatus.USAGE;
+        }
+        if (c.session().isEmpty()) {
+            return c.notLoggedIn("changePswd");
+        }
+        if (!c.confirm()) {
+            return ExitStatus.SUCCESS;
+        }
+        char[] password = password(a.get(2), c);
+        if (password == null) {
+            return ExitStatus.USAGE;
+        }
+        c.out().printf("Changing password for %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
+        return c.perServer("changePswd", c.session().get().users().changePassword(type.get(), a.get(1), password));
+    }
+}

@@ -1,0 +1,104 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.crypto.Kcv;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.shell.ExitStatus;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * {@code findKey}: the keys the logged-in user can use that match every given criterion, printed
+ * as KMU does: totals, the handles (15 per line), the cluster block, then the result line.
+ */
+final class FindKeyCommand extends SessionCommand {
+    private static final int HANDLES_PER_LINE = 15;
+
+    private static final String HELP = HelpText.of("Find keys optionally matching the specified key class,"
+                    + " key type, label, ID, session, users and key check value.",
+            "findKey -h [-c <key class>] [-t <key type>] [-l <key label>] [-id <key ID>]\n"
+                    + "\t\t[-sess (0 | 1)] [-u <user-ids>] [-m <modulus>] [-kcv <key_check_value>]", """
+            -h    displays this information
+                   -c    specifies the key class to find (2 = public, 3 = private, 4 = secret)
+                   -t    specifies the key type to find (16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES)
+                   -l    specifies the key label to find (exact match)
+                   -id   specifies the key ID to find (exact match)
+                   -sess 1: session keys of this session only; 0: token keys only
+                   -u    finds keys shared with all of these users (separated by ,)
+                   -m    specifies a file with an RSA modulus to find
+                   -kcv  specifies the key check value to find (hex, with or without 0x)""");
+
+    @Override
+    public String name() {
+        return "findKey";
+    }
+
+    @Override
+    public OptionSpec options() {
+        return OptionSpec.valued("-c", "-t", "-l", "-id", "-sess", "-u", "-m", "-kcv");
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    String call() {
+        return "Cfm3FindKey";
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        String sess = o.text("-sess");
+        boolean badSess = sess != null && !sess.equals("0") && !sess.equals("1");
+        boolean badKcv = o.has("-kcv") && Kcv.parse(o.text("-kcv")) == null;
+        if (badSess || badKcv) {
+            context.printer().out().print(HELP);
+            return ExitStatus.USAGE;
+        }
+        if (o.has("-m")) {
+            context.printer().error("Error: findKey -m: RSA keys are not available yet in this simulator"
+                    + " (it makes symmetric keys only).");
+            return ExitStatus.ERROR;
+        }
+        return null;
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        String sess = o.text("-sess");
+        KeyQuery query = new KeyQuery(o.integer("-c"), o.integer("-t"), o.text("-l"), o.text("-id"),
+                sess == null ? null : sess.equals("1"), UserList.parse(o.text("-u")),
+                o.has("-kcv") ? Kcv.parse(o.text("-kcv")) : null);
+        HsmResult<List<Long>> result = session.findKeys(query);
+        KmuPrinter p = context.printer();
+        if (!result.isSuccess()) {
+            p.resultAndBlock(call(), result);
+            return ExitStatus.ERROR;
+        }
+        List<Long> handles = result.value();
+        p.out().printf("%nTotal number of keys present %d%n", handles.size());
+        if (!handles.isEmpty()) {
+            p.out().printf("%n number of keys matched from start index 0::%d%n", handles.size() - 1);
+            printHandles(handles, p.out());
+        }
+        p.clusterBlock(result.nodes());
+        p.result(call(), result.code());
+        return ExitStatus.SUCCESS;
+    }
+
+    /** {@code 6, 7, 524296}; a line holds 15 handles and ends with a comma when more follow. */
+    private static void printHandles(List<Long> handles, PrintWriter out) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < handles.size(); i++) {
+            line.append(handles.get(i));
+            if (i + 1 < handles.size()) {
+                line.append((i + 1) % HANDLES_PER_LINE == 0 ? ",\n" : ", ");
+            }
+        }
+        out.println(line);
+    }
+}

@@ -1,0 +1,89 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.SyncObserver;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.shell.ExitStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code imSymKey -f <file> -w <wrapping key> -t <type> -l <label>}: imports a plaintext key (the
+ * host wraps it, the HSM unwraps it). The new key has OBJ_ATTR_LOCAL = 0.
+ */
+final class ImSymKeyCommand extends SessionCommand {
+    private static final String HELP = HelpText.of("Imports a symmetric key in plaintext into the HSM.",
+            "imSymKey -h -f <key file> -w <wrapping key handle> -t <key type> -l <label>\n"
+                    + "\t\t\t[-id <key ID>] [-sess] [-attest] [-u <user-ids>]\n"
+                    + "\t\t\t[-min_srv <minimum number of servers>] [-timeout <number of seconds>]", """
+            -h       displays this information
+                   -f       specifies the file with the plaintext key
+                   -w       specifies the handle of the AES wrapping key
+                   -t       specifies the key type (21 = DES3, 24 bytes; 31 = AES, 16, 24 or 32 bytes)
+                   -l       specifies the key label
+                   -id      specifies the key ID
+                   -sess    specifies key as session key
+                   -attest  performs the attestation check on the firmware response
+                   -u       specifies the list of users to share with (separated by ,)
+                   -min_srv specifies the number of servers the key must reach (see genSymKey)
+                   -timeout specifies the number of seconds to wait for -min_srv""");
+
+    private static final OptionSpec OPTIONS = OptionSpec.of(
+            List.of("-f", "-w", "-t", "-l", "-id", "-u", "-min_srv", "-timeout"), List.of("-sess", "-attest"));
+
+    @Override
+    public String name() {
+        return "imSymKey";
+    }
+
+    @Override
+    public OptionSpec options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    String call() {
+        return "Cfm3UnWrapKey";
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        if (o.text("-f") == null) {
+            return usage(context, "Error: Key File (-f) is missing.");
+        }
+        if (o.handle("-w") == null) {
+            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+        }
+        if (o.integer("-t") == null) {
+            return usage(context, "Error: Key type (-t) is missing.");
+        }
+        if (o.text("-l") == null) {
+            return usage(context, "Error: Key label (-l) is missing.");
+        }
+        return checkSyncAndSharing(o, context);
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        Optional<byte[]> material = KeyFiles.read(context, o.text("-f"));
+        if (material.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        HsmResult<GeneratedKey> result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"),
+                KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), SyncObserver.NONE);
+        KmuPrinter p = context.printer();
+        if (result.isSuccess()) {
+            p.result("Cfm3WrapHostKey", result.code());
+            p.result("Cfm3CreateUnwrapTemplate", result.code());
+        }
+        CreatedKeyPrinter.print(p, call(), "Symmetric Key Unwrapped.", result, o.integer("-min_srv"));
+        return ExitStatus.of(result.isSuccess());
+    }
+}

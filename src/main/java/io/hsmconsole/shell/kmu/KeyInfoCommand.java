@@ -1,0 +1,53 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.KeyInfoText;
+
+/** {@code getKeyInfo -k <handle>}: owner, shared users and quorum of a key. */
+final class KeyInfoCommand extends SessionCommand {
+    private static final String HELP = HelpText.of("Gets key info about shared users/sessions of a key.",
+            "getKeyInfo -h -k <key handle>", """
+            -h  displays this information
+                   -k  specifies the key handle""");
+
+    @Override
+    public String name() {
+        return "getKeyInfo";
+    }
+
+    @Override
+    public OptionSpec options() {
+        return OptionSpec.valued("-k");
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    String call() {
+        return "Cfm3GetKey";
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        return requireHandle(o, context, "-k", "Error: Key handle (-k) is missing.");
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        HsmResult<KeyInfo> result = session.keyInfo(o.handle("-k"));
+        KmuPrinter p = context.printer();
+        if (!result.isSuccess()) {
+            p.resultAndBlock(call(), result);
+            return ExitStatus.ERROR;
+        }
+        p.result(call(), result.code());
+        KeyInfoText.print(result.value(), "\t", p.out());
+        return ExitStatus.SUCCESS;
+    }
+}

@@ -1,0 +1,192 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.shell.Console;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.Tokens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * key_mgmt_util over the simulator: parse a line, call the HSM, print what KMU prints. Runs the
+ * tool's three modes (reference §0): interactive ({@code Command: } prompt), {@code singlecmd}
+ * and {@code scriptfile}. The session ends with the run, so its session keys vanish.
+ */
+public final class KmuShell {
+    static final String PROMPT = "\nCommand: ";
+
+    private final Map<String, KmuCommand> commands = KmuCommands.all();
+    private final KmuContext context;
+    private final PrintWriter out;
+
+    public KmuShell(HsmCluster cluster, Console console, Path workDir) {
+        this.context = new KmuContext(cluster, console, workDir);
+        this.out = console.out();
+    }
+
+    /** Each command name with its options, for tab completion. */
+    public static Map<String, Set<String>> completions() {
+        Map<String, Set<String>> names = new TreeMap<>();
+        KmuCommands.all().forEach((name, c) -> names.put(name, c.options().names()));
+        names.put("help", Set.of());
+        names.put("exit", Set.of());
+        return names;
+    }
+
+    /** Runs the mode the arguments name: none = interactive, {@code singlecmd …} or {@code scriptfile FILE}. */
+    public ExitStatus run(List<String> args) {
+        try {
+            List<String> mode = !args.isEmpty() && args.get(0).equals("Cfm3Util") ? args.subList(1, args.size()) : args;
+            if (mode.isEmpty()) {
+                return interactive();
+            }
+            if (mode.get(0).equals("singlecmd") && mode.size() > 1) {
+                return singleCommand(mode.subList(1, mode.size()));
+            }
+            if (mode.get(0).equals("scriptfile") && mode.size() == 2) {
+                return scriptFile(mode.get(1));
+            }
+            unknownArguments();
+            return ExitStatus.USAGE;
+        } finally {
+            context.endSession();
+            out.flush();
+        }
+    }
+
+    private ExitStatus interactive() {
+        ExitStatus last = ExitStatus.SUCCESS;
+        while (true) {
+            String line = context.console().readLine(PROMPT);
+            if (line == null) {
+                return last;
+            }
+            List<String> tokens = Tokens.split(line);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            if (tokens.get(0).equals("exit")) {
+                return last;
+            }
+            last = execute(tokens);
+            out.flush();
+        }
+    }
+
+    /**
+     * {@code singlecmd [loginHSM -u CU -s <user> -p <password>] <command>}: with more than 7 tokens
+     * after {@code singlecmd} and {@code loginHSM} first, the next 7 log in (8 with {@code -2fa}); the
+     * rest is one command, echoed as {@code Command:} then {@code " token "} each.
+     */
+    private ExitStatus singleCommand(List<String> tokens) {
+        List<String> command = tokens;
+        if (tokens.size() > 7 && tokens.get(0).equals("loginHSM")) {
+            int loginTokens = tokens.subList(0, 8).contains("-2fa") ? 8 : 7;
+            ExitStatus login = execute(tokens.subList(0, loginTokens));
+            if (login != ExitStatus.SUCCESS) {
+                return login;
+            }
+            command = tokens.subList(loginTokens, tokens.size());
+        }
+        StringBuilder echo = new StringBuilder("Command:");
+        command.forEach(t -> echo.append(' ').append(t).append(' '));
+        out.println(echo);
+        return command.get(0).equals("exit") ? ExitStatus.SUCCESS : execute(command);
+    }
+
+    /**
+     * {@code scriptfile FILE}: {@code #} lines are echoed as comments, {@code shell …} lines run in
+     * {@code sh}, every other line is echoed and run. {@code exit} ends the script.
+     */
+    private ExitStatus scriptFile(String name) {
+        List<String> lines;
+        Path file = context.file(name);
+        try {
+            lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            out.printf("%n\tError: Failed to open script file %s. %n", name);
+            return ExitStatus.ERROR;
+        }
+        ExitStatus last = ExitStatus.SUCCESS;
+        for (String raw : lines) {
+            String line = raw.replace("\r", "");
+            List<String> tokens = Tokens.split(line);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                out.printf("Comment: %s %n", line);
+            } else if (!tokens.isEmpty() && tokens.get(0).equals("shell")) {
+                last = shell(line.strip().substring("shell".length()).strip());
+            } else {
+                out.printf("Command String: %s %n", line);
+                if (!tokens.isEmpty() && tokens.get(0).equals("exit")) {
+                    break;
+                }
+                if (!tokens.isEmpty()) {
+                    last = execute(tokens);
+                }
+            }
+            out.flush();
+        }
+        return last;
+    }
+
+    private ExitStatus shell(String command) {
+        out.printf("%n%s%n", command);
+        out.flush();
+        try {
+            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            try (InputStream in = process.getInputStream()) {
+                out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return ExitStatus.of(process.waitFor() == 0);
+        } catch (IOException e) {
+            out.printf("%n\tError: cannot run '%s': %s%n", command, e.getMessage());
+            return ExitStatus.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.ERROR;
+        }
+    }
+
+    /** One command line, already split. */
+    ExitStatus execute(List<String> tokens) {
+        String name = tokens.get(0);
+        KmuCommand command = commands.get(name);
+        if (command == null) {
+            out.println();
+            out.print(HelpListing.text());
+            return name.equals("help") ? ExitStatus.SUCCESS : ExitStatus.USAGE;
+        }
+        ParsedOptions options = command.options().parse(tokens.subList(1, tokens.size()));
+        if (options.isHelp()) {
+            out.print(command.help());
+            return options.helpWasAsked() ? ExitStatus.SUCCESS : ExitStatus.USAGE;
+        }
+        return command.execute(options, context);
+    }
+
+    private void unknownArguments() {
+        out.printf("%n\tError: Unknown commandline arguments. %n");
+        out.printf("\t\tIf you want to script a command, use the following format: %n");
+        out.printf("\t\t\t\"Cfm3Util singlecmd <command>\" %n");
+        out.printf("\t\tWhere <command> is the full command you would type when %n");
+        out.printf("\t\tyou are using Cfm3Util in the normal interactive mode.%n");
+        out.printf("%n%n");
+        out.printf("\t\tIf you want to script a CU authorised command,%n");
+        out.printf("\t\tuse the following format: %n");
+        out.printf("\t\t\t\"Cfm3Util singlecmd [loginHSM -u <CU> -s <username> -p <password>] <command>\" %n");
+        out.printf("\t\tTo run a file of commands: \"key_mgmt_util scriptfile <file>\" %n");
+        out.printf("%n");
+    }
+}

@@ -1,0 +1,60 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.shell.ExitStatus;
+
+/**
+ * A command that needs a logged-in crypto user. Without a session the command still "reaches the
+ * HSM" as in KMU and fails with the not-logged-in code; there is no node to list, so no block.
+ */
+abstract class SessionCommand implements KmuCommand {
+    /** The Cfm3 call name printed in the result line. */
+    abstract String call();
+
+    /** Client-side checks after parsing; a non-null status stops the command before the HSM. */
+    ExitStatus check(ParsedOptions options, KmuContext context) {
+        return null;
+    }
+
+    abstract ExitStatus run(ParsedOptions options, HsmSession session, KmuContext context);
+
+    @Override
+    public final ExitStatus execute(ParsedOptions options, KmuContext context) {
+        ExitStatus refused = check(options, context);
+        if (refused != null) {
+            return refused;
+        }
+        if (context.session().isEmpty()) {
+            context.printer().result(call(), ReturnCode.NOT_LOGGED_IN);
+            return ExitStatus.ERROR;
+        }
+        return run(options, context.session().get(), context);
+    }
+
+    /**
+     * The checks every key-creating command shares with genSymKey: {@code -timeout} needs
+     * {@code -min_srv}, a session key cannot be shared. Null when both hold.
+     */
+    final ExitStatus checkSyncAndSharing(ParsedOptions o, KmuContext context) {
+        if (o.has("-timeout") && o.integer("-min_srv") == null) {
+            return usage(context, "Error: Minimum servers (-min_srv) option is missing");
+        }
+        if (o.flag("-sess") && o.has("-u")) {
+            return usage(context, "Error: sharing session keys is not allowed");
+        }
+        return null;
+    }
+
+    /** A required handle option; null when it is there. */
+    final ExitStatus requireHandle(ParsedOptions o, KmuContext context, String option, String message) {
+        return o.handle(option) == null ? usage(context, message) : null;
+    }
+
+    /** Prints a client-side error, then the help text: a usage error. */
+    final ExitStatus usage(KmuContext context, String message) {
+        context.printer().error(message);
+        context.printer().out().print(help());
+        return ExitStatus.USAGE;
+    }
+}

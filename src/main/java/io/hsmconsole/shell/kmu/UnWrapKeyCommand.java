@@ -1,0 +1,116 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.SyncObserver;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.shell.ExitStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code unWrapKey -f <file> -w <wrapping key>}: decrypts a wrapped key inside the HSM and keeps it
+ * (OBJ_ATTR_LOCAL = 0). The file's header gives the mechanism, type, label and ID; with
+ * {@code -noheader} the user gives {@code -m}, {@code -kc}, {@code -kt} and {@code -l}.
+ */
+final class UnWrapKeyCommand extends SessionCommand {
+    private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
+            "unWrapKey -h -f <key file> -w <wrapping key handle> [-m <wrapping mechanism>] [-sess] [-nex]\n"
+                    + "\t\t\t[-u <user-ids>] [-m_value <0..8>] [-attest] [-min_srv <n>] [-timeout <s>]\n"
+                    + "\t\t\t[-noheader -l <label> -kc <key class> -kt <key type>] [-l <label>] [-id <key ID>]", """
+            -h         displays this information
+                   -f         specifies the file with the wrapped key
+                   -w         specifies the handle of the AES wrapping key
+                   -m         specifies the wrapping mechanism (4, 5 or 6; default: the file header's)
+                   -noheader  the file holds the ciphertext only: -m, -l, -kc (4 = secret) and -kt
+                              (16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES) are then required
+                   -l, -id    the label and ID of the new key (default: the file header's)
+                   -sess, -nex, -u, -m_value, -attest, -min_srv, -timeout  as for genSymKey""");
+
+    private static final OptionSpec OPTIONS = OptionSpec.of(List.of("-f", "-w", "-m", "-u", "-m_value", "-min_srv",
+            "-timeout", "-l", "-id", "-kt", "-kc"), List.of("-sess", "-nex", "-attest", "-noheader"));
+
+    @Override
+    public String name() {
+        return "unWrapKey";
+    }
+
+    @Override
+    public OptionSpec options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    String call() {
+        return "Cfm3UnWrapKey";
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        if (o.text("-f") == null) {
+            return usage(context, "Error: Wrapped Key File (-f) is missing.");
+        }
+        if (o.handle("-w") == null) {
+            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+        }
+        if (o.flag("-noheader")) {
+            if (o.integer("-m") == null) {
+                return usage(context, "Error: Wrapping mechanism (-m) is missing.");
+            }
+            if (o.text("-l") == null) {
+                return usage(context, "Error: Key label (-l) is missing.");
+            }
+            if (o.integer("-kc") == null) {
+                return usage(context, "Error: Key class (-kc) is missing.");
+            }
+            if (o.integer("-kt") == null) {
+                return usage(context, "Error: Key type (-kt) is missing.");
+            }
+        }
+        return checkSyncAndSharing(o, context);
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        Optional<byte[]> file = KeyFiles.read(context, o.text("-f"));
+        if (file.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        byte[] ciphertext = file.get();
+        int mechanism;
+        KeyTemplate template;
+        String label;
+        String id;
+        if (o.flag("-noheader")) {
+            mechanism = o.integer("-m");
+            template = new KeyTemplate(o.integer("-kc"), o.integer("-kt"));
+            label = o.text("-l");
+            id = o.text("-id");
+        } else {
+            Optional<Map.Entry<WrappedKeyFile.Header, byte[]>> parsed = WrappedKeyFile.read(ciphertext);
+            if (parsed.isEmpty()) {
+                context.printer().error("Error: " + o.text("-f") + " has no wrapped-key header; if it holds the"
+                        + " ciphertext only, give -noheader with -m, -l, -kc and -kt.");
+                return ExitStatus.ERROR;
+            }
+            WrappedKeyFile.Header h = parsed.get().getKey();
+            ciphertext = parsed.get().getValue();
+            mechanism = o.integer("-m") != null ? o.integer("-m") : h.mechanism();
+            template = h.template();
+            label = o.text("-l") != null ? o.text("-l") : h.label();
+            id = o.text("-id") != null ? o.text("-id") : h.id();
+        }
+        HsmResult<GeneratedKey> result = session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template,
+                KeyOptionsReader.read(o, label, id), SyncObserver.NONE);
+        CreatedKeyPrinter.print(context.printer(), call(), "Key Unwrapped.", result, o.integer("-min_srv"));
+        return ExitStatus.of(result.isSuccess());
+    }
+}

@@ -1,0 +1,179 @@
+package io.hsmconsole.app;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmClock;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.DataDirectory;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Not a test: the README's screenshots. Runs only with {@code -Dscreenshots.dir=DIR} on a real
+ * display (Xvfb), drives the real window and captures it with ImageMagick's {@code import}:
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1280x800x24" ./mvnw -B -q test -Dgui -Dtest=ScreenshotTour \
+ *     -Dscreenshots.dir=$PWD/assets/screenshots -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * The keys shown are real keys made through the simulator before the console starts.
+ */
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreenshotTour {
+    private final FxRobot robot = new FxRobot();
+    private Path out;
+    private Path dataDir;
+    private ConsoleApp app;
+
+    @BeforeAll
+    void start() throws Exception {
+        out = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(out);
+        dataDir = Files.createTempDirectory("screenshot-tour");
+        seedKeys();
+        FxToolkit.registerPrimaryStage();
+        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString());
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+    }
+
+    /** A few keys of every kind, made by the demo users through the simulator itself. */
+    private void seedKeys() {
+        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        try (HsmCluster cluster = catalog.openOrCreateDemo()) {
+            try (HsmSession me = login(cluster, "example_user", "example_pwd")) {
+                me.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));
+                me.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")
+                        .withShareWith(List.of(4, 5)));
+                me.generateSymmetricKey(GenSymKeyRequest.of(16, 512, "IT_test_key").withMinServers(1)
+                        .withTimeoutSeconds(1));
+                me.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withShareWith(List.of(6))
+                        .withMValue(2));
+                me.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "payments-kek").withId("PAY-01").withNonExtractable(true));
+            }
+            try (HsmSession alice = login(cluster, "alice", "alice_pwd")) {
+                alice.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "alice_wrapping").withShareWith(List.of(3)));
+            }
+        }
+    }
+
+    private static HsmSession login(HsmCluster cluster, String user, String password) {
+        return cluster.login(LoginChannel.CONSOLE, UserType.CU, user, password.toCharArray()).value();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void tour() throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.L);
+        pause(1500);
+        robot.targetWindow(window("Log in"));
+        robot.write("example_user");
+        robot.push(KeyCode.TAB);
+        robot.write("example_pwd");
+        shoot("login.png", window("Log in"));
+        robot.push(KeyCode.ENTER);
+        pause(2500);
+
+        robot.targetWindow(window("HSM Key Console"));
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(1));
+        pause(1500);
+        shoot("main-window.png", window("HSM Key Console"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        pause(2500);
+        robot.targetWindow(window("New key"));
+        robot.clickOn("#labelField").write("aes_demo");
+        robot.clickOn("#idField").write("IT-02");
+        ComboBox<?> size = robot.lookup("#sizeBox").queryAs(ComboBox.class);
+        robot.clickOn(size.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("20");
+        robot.clickOn("#timeoutField").write("1");
+        pause(1200);
+        shoot("keygen-validation.png", window("New key"));
+
+        robot.clickOn(size.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("32");
+        robot.clickOn("#idField").push(KeyCode.CONTROL, KeyCode.A).write("APP-07");
+        robot.clickOn("#minSrvField").write("3");
+        robot.clickOn("#searchField").write("a");
+        robot.clickOn(robot.lookup("alice (4)").queryLabeled());
+        robot.push(KeyCode.SPACE); // ticks the focused user
+        robot.push(KeyCode.DOWN);
+        pause(1000);
+        shoot("keygen-sharing-picker.png", window("New key"));
+        robot.clickOn("#generateButton");
+        pause(2500);
+        shoot("keygen-result.png", window("New key"));
+        robot.clickOn("#closeButton");
+        pause(1000);
+
+        robot.targetWindow(window("HSM Key Console"));
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.interact(() -> {
+            table.getSelectionModel().select(1);
+            table.getSelectionModel().select(0);
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        pause(1500);
+        shoot("compare.png", window("Key "));
+        robot.targetWindow(window("Key "));
+        robot.push(KeyCode.ESCAPE);
+        pause(800);
+
+        robot.targetWindow(window("HSM Key Console"));
+        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
+        pause(1500);
+        shoot("main-window-dark.png", window("HSM Key Console"));
+    }
+
+    private static void pause(long millis) {
+        WaitForAsyncUtils.sleep(millis, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Window window(String titleStart) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst()
+                .orElseThrow(() -> new AssertionError("no window " + titleStart));
+    }
+
+    /** The window's area of the X screen, as ImageMagick's import sees it. */
+    private void shoot(String name, Window window) throws Exception {
+        Bounds b = new javafx.geometry.BoundingBox(window.getX(), window.getY(), window.getWidth(), window.getHeight());
+        String crop = String.format("%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) Math.max(0, b.getMinX()),
+                (int) Math.max(0, b.getMinY()));
+        Path file = out.resolve(name);
+        // 128 colours without dithering: text stays crisp and the PNG a third of the size.
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", "-dither", "None",
+                "-colors", "128", "PNG8:" + file)
+                .inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("import failed for " + name);
+        }
+        System.out.println("screenshot " + file + " " + crop);
+    }
+}
