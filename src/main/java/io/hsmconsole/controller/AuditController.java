@@ -35,6 +35,9 @@ public final class AuditController {
     }
 
     List<AuditRow> read(long afterSeq) {
+        if (!workspace.hasCluster()) {
+            return List.of(); // still opening at start-up: nothing to read yet
+        }
         AuditLog log = workspace.cluster().auditLog();
         List<AuditRow> rows = new ArrayList<>();
         long after = afterSeq;
@@ -56,7 +59,10 @@ public final class AuditController {
                 r.resultCode(), text);
     }
 
-    /** Walks the whole chain and reports whether it is intact or where it first breaks. */
+    /**
+     * Walks the whole chain and reports whether it is intact or where it first breaks. Only while a
+     * cluster is open (see {@link Workspace#hasCluster()}).
+     */
     public TaskHandle verify(Consumer<AuditCheck> done) {
         return runner.run(BackgroundWork.named("verify audit log", p -> {
             AuditChain.Verification v = workspace.cluster().auditLog().verify();

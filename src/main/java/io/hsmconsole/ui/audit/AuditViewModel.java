@@ -115,6 +115,9 @@ public final class AuditViewModel {
 
     /** Walks the whole hash chain (in the background) and shows the verdict. */
     public void verify() {
+        if (!workspace.hasCluster()) {
+            return;
+        }
         verdict.set(Notice.info(messages.get("audit.verify.running")));
         audit.verify(this::showVerdict);
     }

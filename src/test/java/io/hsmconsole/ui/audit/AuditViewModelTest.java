@@ -2,6 +2,8 @@ package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.AuditExport;
+import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.TestClusters;
@@ -65,6 +67,21 @@ class AuditViewModelTest {
         assertThat(refused.result()).isEqualTo("0xa3 HSM Error: RET_USER_LOGIN_FAILURE");
         assertThat(vm.countProperty().get()).isEqualTo("Showing " + vm.shown().size() + " of " + vm.shown().size()
                 + " records");
+    }
+
+    @Test
+    void aScreenMadeWhileTheClusterStillOpensFillsOnceItIsOpen() {
+        Workspace opening = new Workspace(f.catalog);
+        ClusterController cluster = new ClusterController(opening, f.runner, f.errors::add);
+        AuditViewModel early = new AuditViewModel(opening, cluster, new AuditController(opening, f.runner,
+                f.errors::add), ViewMessages.over(Messages.load()), dialogs, new TimeText(ZoneOffset.UTC));
+        early.verify();
+        assertThat(early.shown()).isEmpty();
+        assertThat(early.verdictProperty().get().text()).isEmpty();
+
+        opening.opened(f.cluster);
+
+        assertThat(early.shown()).hasSameSizeAs(vm.shown());
     }
 
     @Test
