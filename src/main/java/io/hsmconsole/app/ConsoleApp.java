@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.KeyController;
@@ -8,7 +9,6 @@ import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
-import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -37,14 +37,13 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("fxStart");
         Messages messages = Messages.load();
         HsmErrors errors = new HsmErrors(messages);
         ClusterCatalog catalog;
-        HsmCluster cluster;
         try {
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
             catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), HsmClock.SYSTEM);
-            cluster = catalog.openOrCreateDemo();
         } catch (RuntimeException e) {
             failToStart(messages, errors, e);
             return;
@@ -53,25 +52,35 @@ public final class ConsoleApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage, messages, themes);
         Consumer<Throwable> onError = e -> dialogs.showError(errors.report(e));
 
-        Workspace workspace = new Workspace(catalog, cluster);
+        // The window comes first; the cluster opens meanwhile on another core (class loading of the
+        // store and the crypto provider is most of its cost) and fills the window when ready.
+        Workspace workspace = new Workspace(catalog);
         sessions = new SessionController(workspace, runner, onError);
         KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
         ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController, messages, themes, dialogs);
+        runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
+                        e -> failToStart(messages, errors, e))
+                .onSuccess(cluster -> {
+                    StartupProbe.mark("clusterOpen");
+                    workspace.opened(cluster);
+                    watcher = clusterController.watch();
+                }));
 
         MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
         MainView main = new MainView(mainModel, ctx);
+        StartupProbe.mark("viewsBuilt");
 
         Scene scene = new Scene(main.root());
         themes.register(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainModel.titleProperty());
-        StartupProbe.attach(scene);
+        StartupProbe.attach(scene, clusterController.snapshotProperty().isNotNull());
         stage.show();
-        watcher = clusterController.watch();
+        StartupProbe.mark("shown");
     }
 
-    private static void failToStart(Messages messages, HsmErrors errors, RuntimeException e) {
+    private static void failToStart(Messages messages, HsmErrors errors, Throwable e) {
         System.err.println("hsm-key-console: " + e.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR, errors.report(e).sentence());
         alert.setTitle(messages.get("error.start.title"));

@@ -46,8 +46,10 @@ public final class ClusterController {
 
     /** Reads the cluster now (in the background) and publishes the snapshot. */
     public void refresh() {
-        runner.run(BackgroundWork.named("read cluster", p -> read(workspace.cluster()), onError)
-                .onSuccess(this::publish));
+        HsmCluster cluster = workspace.cluster();
+        if (cluster != null) {
+            runner.run(BackgroundWork.named("read cluster", p -> read(cluster), onError).onSuccess(this::publish));
+        }
     }
 
     /** Starts watching the open cluster for changes; cancel the handle to stop. */
@@ -58,6 +60,9 @@ public final class ClusterController {
     /** One look at the store: cheap when nothing changed (a single counter read). */
     void checkForChanges() {
         HsmCluster cluster = workspace.cluster();
+        if (cluster == null) {
+            return; // still opening
+        }
         long counter = cluster.changeCounter();
         if (counter == lastCounter && !lastSyncing) {
             return;

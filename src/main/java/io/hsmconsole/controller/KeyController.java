@@ -10,11 +10,11 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
-import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.shell.AttributeText;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,25 +81,21 @@ public final class KeyController {
     }
 
     /**
-     * Whether a key the user can see already has this ID ({@code findKey -id}). The simulator only
-     * answers for visible keys; an ID used by someone else's unshared key is caught when Generate
-     * reaches the HSM.
+     * Every reason the simulator would refuse this genSymKey now ({@code HsmSession.checkGenSymKey},
+     * cluster-wide ID uniqueness included), each tied to its form field, in the HSM's order. Runs in
+     * the background: it reads the store.
      */
-    public TaskHandle isKeyIdInUse(String id, Consumer<Boolean> done) {
-        return runner.run(BackgroundWork.named("find key by id", p -> {
-            HsmResult<List<Long>> found = workspace.requireSession()
-                    .findKeys(new KeyQuery(null, null, null, id, null, List.of(), null));
-            return found.isSuccess() && !found.value().isEmpty();
-        }, onError).onSuccess(done));
+    public TaskHandle checkGenSymKey(GenSymKeyRequest request, Consumer<List<GenSymKeyProblem>> done) {
+        return runner.run(BackgroundWork.named("check genSymKey", p -> workspace.requireSession()
+                .checkGenSymKey(request).stream()
+                .map(code -> new GenSymKeyProblem(GenSymKeyField.of(code), code)).toList(), onError)
+                .onSuccess(done));
     }
 
-    /** The facts the key-generation form's pre-flight needs, read now. */
-    public GenSymKeyContext genSymKeyContext() {
+    /** How many HSMs the open cluster has and of which type. */
+    public ClusterFacts clusterFacts() {
         HsmCluster cluster = workspace.cluster();
-        HsmSession session = workspace.requireSession();
-        return new GenSymKeyContext(cluster.nodes().size(), cluster.hsmType(), session.user().id(),
-                cluster.users().stream().filter(u -> u.type() == UserType.CU).map(UserInfo::id)
-                        .collect(Collectors.toSet()));
+        return new ClusterFacts(cluster.nodes().size(), cluster.hsmType());
     }
 
     /** The crypto users a key can be shared with: every CU except the logged-in user. */
@@ -129,8 +125,8 @@ public final class KeyController {
                             }
                         }), onError)
                 .onSuccess(result -> {
-                    if (result.isSuccess()) {
-                        changed();
+                    if (result.value() != null && !result.value().rolledBack()) {
+                        changed(); // a key exists (even one whose attestation failed)
                     }
                     done.accept(result);
                 }));
@@ -154,7 +150,7 @@ public final class KeyController {
         }
         Map<Integer, UserRef> users = userRefs(cluster);
         List<AttributeEntry> entries = attributes.value().all().stream()
-                .map(v -> new AttributeEntry(v, KmuAttributeFormat.value(v),
+                .map(v -> new AttributeEntry(v, AttributeText.dumpValue(v),
                         session.whyNotModifiable(handle, v.attribute())))
                 .toList();
         KeyInfo i = info.value();
@@ -231,7 +227,7 @@ public final class KeyController {
         return runner.run(BackgroundWork.named("getAttribute", p -> {
             HsmResult<KeyAttributes> attributes = workspace.requireSession().attributes(handle);
             if (attributes.isSuccess()) {
-                Files.writeString(file, KmuAttributeFormat.dump(attributes.value().kmuDump()), StandardCharsets.UTF_8);
+                Files.writeString(file, AttributeText.dump(attributes.value().kmuDump()), StandardCharsets.UTF_8);
             }
             return attributes.map(a -> a.kmuDump().size());
         }, onError).onSuccess(done));

@@ -34,8 +34,10 @@ public final class SessionController {
         return workspace.catalog().clusterNames();
     }
 
+    /** The open cluster's name; the demo cluster's while the start-up cluster is still opening. */
     public String openClusterName() {
-        return workspace.clusterNameProperty().get();
+        String open = workspace.clusterNameProperty().get();
+        return open != null ? open : ClusterCatalog.DEMO_CLUSTER;
     }
 
     /**
@@ -76,10 +78,12 @@ public final class SessionController {
     private LoginAttempt attemptLogin(String clusterName, String userName, char[] password) {
         HsmCluster cluster = workspace.cluster();
         HsmCluster opened = null;
-        if (!cluster.name().equals(clusterName)) {
+        if (cluster == null || !cluster.name().equals(clusterName)) {
             opened = workspace.catalog().open(clusterName);
             endSession();
-            cluster.close();
+            if (cluster != null) {
+                cluster.close();
+            }
             cluster = opened;
         } else {
             endSession();
@@ -121,7 +125,9 @@ public final class SessionController {
     /** At exit: the session ends (session keys vanish) and the store is closed. */
     public void shutdown() {
         endSession();
-        workspace.cluster().close();
+        if (workspace.cluster() != null) {
+            workspace.cluster().close();
+        }
     }
 
     private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster) {

@@ -21,10 +21,23 @@ public final class Workspace {
     private final ReadOnlyObjectWrapper<String> clusterName = new ReadOnlyObjectWrapper<>(this, "clusterName");
     private final ReadOnlyObjectWrapper<SessionInfo> sessionInfo = new ReadOnlyObjectWrapper<>(this, "sessionInfo");
 
-    public Workspace(ClusterCatalog catalog, HsmCluster openCluster) {
+    /** A workspace whose cluster is still being opened ({@link #opened}); the window can show meanwhile. */
+    public Workspace(ClusterCatalog catalog) {
         this.catalog = catalog;
-        this.cluster = openCluster;
-        this.clusterName.set(openCluster.name());
+    }
+
+    public Workspace(ClusterCatalog catalog, HsmCluster openCluster) {
+        this(catalog);
+        opened(openCluster);
+    }
+
+    /** UI thread: the cluster opened at start-up is ready. */
+    public void opened(HsmCluster openCluster) {
+        switchCluster(openCluster);
+    }
+
+    public boolean hasCluster() {
+        return cluster != null;
     }
 
     public ReadOnlyObjectProperty<String> clusterNameProperty() {
@@ -44,6 +57,7 @@ public final class Workspace {
         return catalog;
     }
 
+    /** The open cluster, or null while it is still being opened at start-up. */
     HsmCluster cluster() {
         return cluster;
     }

@@ -78,11 +78,28 @@ class KeyControllerTest {
     }
 
     @Test
-    void keyIdsInUseAreFoundByFindKey() {
-        generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02"));
+    void thePreflightNamesEveryProblemWithItsFieldInTheSimulatorsOrder() {
+        List<GenSymKeyProblem> problems = await(done -> f.keys.checkGenSymKey(
+                GenSymKeyRequest.of(31, 20, "has space").withTimeoutSeconds(1).withShareWith(List.of(4)).withMValue(3),
+                done));
 
-        assertThat(ControllerFixture.<Boolean>await(done -> f.keys.isKeyIdInUse("IT-02", done))).isTrue();
-        assertThat(ControllerFixture.<Boolean>await(done -> f.keys.isKeyIdInUse("IT-03", done))).isFalse();
+        assertThat(problems).extracting(GenSymKeyProblem::field, GenSymKeyProblem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(GenSymKeyField.SIZE, ReturnCode.INVALID_KEY_SIZE),
+                org.assertj.core.groups.Tuple.tuple(GenSymKeyField.LABEL, ReturnCode.INVALID_LABEL),
+                org.assertj.core.groups.Tuple.tuple(GenSymKeyField.TIMEOUT, ReturnCode.TIMEOUT_NEEDS_MIN_SRV),
+                org.assertj.core.groups.Tuple.tuple(GenSymKeyField.M_VALUE, ReturnCode.M_VALUE_INVALID));
+    }
+
+    @Test
+    void thePreflightFindsAnIdUsedBySomeoneElsesKey() {
+        f.login("bob");
+        generate(GenSymKeyRequest.of(31, 16, "bobs").withId("IT-02"));
+        f.login("example_user");
+
+        List<GenSymKeyProblem> problems = await(done -> f.keys.checkGenSymKey(
+                GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02"), done));
+
+        assertThat(problems).containsExactly(new GenSymKeyProblem(GenSymKeyField.ID, ReturnCode.DUPLICATE_KEY_ID));
     }
 
     @Test
@@ -189,12 +206,8 @@ class KeyControllerTest {
     }
 
     @Test
-    void genSymKeyContextDescribesTheClusterAndCaller() {
-        GenSymKeyContext ctx = f.keys.genSymKeyContext();
-
-        assertThat(ctx.nodeCount()).isEqualTo(3);
-        assertThat(ctx.callerId()).isEqualTo(3);
-        assertThat(ctx.cryptoUserIds()).containsExactlyInAnyOrder(3, 4, 5, 6);
+    void clusterFactsDescribeTheCluster() {
+        assertThat(f.keys.clusterFacts()).isEqualTo(new ClusterFacts(3, io.hsmconsole.hsm.cluster.HsmType.HSM2M_MEDIUM));
     }
 
     private static AttributeEntry entry(KeyDetails details, Attribute attribute) {

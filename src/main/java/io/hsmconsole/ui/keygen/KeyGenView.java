@@ -115,7 +115,7 @@ public final class KeyGenView {
         minSrvHint.setText(messages.format("keygen.minSrv.explain", viewModel.nodeCount()));
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory mValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                0, io.hsmconsole.controller.GenSymKeyCheck.MAX_M_VALUE, 0);
+                0, KeyGenViewModel.M_VALUE_LIMIT, 0);
         mValueSpinner.setValueFactory(mValues);
         mValues.valueProperty().bindBidirectional(viewModel.mValueProperty());
         mValueHint.textProperty().bind(viewModel.mValueHintProperty());

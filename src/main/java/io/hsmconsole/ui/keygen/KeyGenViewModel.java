@@ -1,7 +1,6 @@
 package io.hsmconsole.ui.keygen;
 
-import io.hsmconsole.controller.GenSymKeyCheck;
-import io.hsmconsole.controller.GenSymKeyContext;
+import io.hsmconsole.controller.ClusterFacts;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.GenSymKeyProblem;
 import io.hsmconsole.controller.KeyController;
@@ -12,7 +11,6 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
@@ -49,8 +47,9 @@ import java.util.function.LongConsumer;
  * The key-generation form: every genSymKey option, the problems the HSM would refuse (explained
  * per field, Generate disabled while there are any), live previews of the KMU command and its
  * CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result.
- * The rules come from the simulator ({@link GenSymKeyCheck} for the pre-flight, the simulator
- * itself on Generate); this class only parses what was typed and words the answers.
+ * The rules are the simulator's: every change asks {@code HsmSession.checkGenSymKey} (in the
+ * background) for the reasons it would refuse, and Generate sends the request itself; this class
+ * only parses what was typed and words the answers.
  */
 public final class KeyGenViewModel {
     /** Sizes offered for the types that allow a range (free entry stays possible). */
@@ -60,10 +59,16 @@ public final class KeyGenViewModel {
     private static final Map<KeyType, Integer> DEFAULT_SIZE = Map.of(KeyType.AES, 32, KeyType.DES3, 24,
             KeyType.GENERIC_SECRET, 32, KeyType.RC4, 16);
 
+    /**
+     * The -m_value range of genSymKey (0..8, reference §2): the spinner's bounds and the hint. The
+     * simulator enforces it; this only keeps the spinner from offering values it would refuse anyway.
+     */
+    public static final int M_VALUE_LIMIT = 8;
+
     private final KeyController keys;
     private final Messages messages;
     private final HsmErrors errors;
-    private final GenSymKeyContext context;
+    private final ClusterFacts cluster;
     private final SharingViewModel sharing;
     private final LongConsumer onGenerated;
 
@@ -85,6 +90,7 @@ public final class KeyGenViewModel {
     private final ReadOnlyStringWrapper commandPreview = new ReadOnlyStringWrapper(this, "commandPreview");
     private final ReadOnlyStringWrapper cliPreview = new ReadOnlyStringWrapper(this, "cliPreview");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper resultHeadline = new ReadOnlyStringWrapper(this, "resultHeadline", "");
@@ -93,8 +99,11 @@ public final class KeyGenViewModel {
     private final BooleanBinding canGenerate;
 
     private GenSymKeyRequest parsed;
-    private String idChecked = "";
-    private boolean idTaken;
+    private KeyGenForm shownForm;
+    private Map<GenSymKeyField, String> inputProblems = Map.of();
+    private GenSymKeyRequest checkedRequest;
+    private List<GenSymKeyProblem> hsmProblems = List.of();
+    private long checkSequence;
     private TaskHandle running = TaskHandle.DONE;
 
     public KeyGenViewModel(KeyController keys, Messages messages, SharingViewModel sharing, LongConsumer onGenerated) {
@@ -103,11 +112,11 @@ public final class KeyGenViewModel {
         this.errors = new HsmErrors(messages);
         this.sharing = sharing;
         this.onGenerated = onGenerated;
-        this.context = keys.genSymKeyContext();
+        this.cluster = keys.clusterFacts();
         sharing.offer(keys.shareCandidates());
-        canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get(), problems, busy);
+        canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get() && !checking.get(),
+                problems, busy, checking);
         type.addListener((obs, old, now) -> typeChanged(now));
-        id.addListener((obs, old, now) -> checkIdInUse(now));
         for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
                 attest, sharing.checked())) {
             input.addListener(o -> revalidate());
@@ -119,7 +128,7 @@ public final class KeyGenViewModel {
 
     /** Why this type cannot be chosen on this cluster (RC4 and 3DES on a FIPS cluster), or empty. */
     public Optional<String> typeRefusal(KeyType t) {
-        if (context.hsmType().fips() && t.refusedInFips()) {
+        if (cluster.hsmType().fips() && t.refusedInFips()) {
             return Optional.of(messages.format("keygen.type.refusedInFips", t.displayName(),
                     KmuText.code(ReturnCode.POLICY_VIOLATION)));
         }
@@ -139,29 +148,14 @@ public final class KeyGenViewModel {
 
     // ---- validation ----
 
-    private void checkIdInUse(String value) {
-        String wanted = value == null ? "" : value;
-        idTaken = false;
-        idChecked = wanted;
-        if (wanted.isEmpty() || !KeyNaming.isValidId(wanted)) {
-            return;
-        }
-        keys.isKeyIdInUse(wanted, inUse -> {
-            if (wanted.equals(id.get())) {
-                idChecked = wanted;
-                idTaken = inUse;
-                revalidate();
-            }
-        });
-    }
-
-    /** Recomputes the problems, previews and hints from what is typed now. */
+    /** Recomputes previews and hints, and asks the simulator about what is typed now. */
     void revalidate() {
         KeyGenForm form = form();
+        shownForm = form;
         commandPreview.set(GenSymKeyCommands.kmu(form));
         cliPreview.set(GenSymKeyCommands.cloudHsmCli(form));
-        int maxM = GenSymKeyCheck.maxMValue(form.shareWith().size());
-        mValueHint.set(messages.format("keygen.mValue.hint", maxM, form.shareWith().size()));
+        mValueHint.set(messages.format("keygen.mValue.hint", maxMValue(form.shareWith().size()),
+                form.shareWith().size()));
 
         Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
         Integer sizeValue = parseInt(form.size());
@@ -176,27 +170,52 @@ public final class KeyGenViewModel {
         if (!form.timeout().isEmpty() && timeoutValue == null) {
             found.put(GenSymKeyField.TIMEOUT, messages.get("keygen.problem.timeoutNotNumber"));
         }
+        inputProblems = found;
+        // Unparsable numbers are replaced by harmless ones so the simulator judges everything else.
         GenSymKeyRequest request = new GenSymKeyRequest(form.type().code(),
                 sizeValue != null ? sizeValue : DEFAULT_SIZE.get(form.type()), form.label(), form.id(),
                 form.nonExtractable(), form.session(), form.shareWith().stream().map(u -> u.id()).toList(),
                 form.mValue(), form.minSrv().isEmpty() ? null : minValue != null ? minValue : 1,
                 form.timeout().isEmpty() ? null : timeoutValue != null ? timeoutValue : 0, form.attest());
-        for (GenSymKeyProblem p : GenSymKeyCheck.problems(request, context)) {
-            found.putIfAbsent(p.field(), explain(p, form));
+        if (!request.equals(checkedRequest)) {
+            ask(request);
         }
-        if (idTaken && idChecked.equals(form.id())) {
-            found.putIfAbsent(GenSymKeyField.ID, withCode(messages.format("keygen.problem.DUPLICATE_KEY_ID",
-                    form.id()), ReturnCode.DUPLICATE_KEY_ID));
+        publish();
+    }
+
+    /** The simulator's verdict on this request; only the newest answer counts (typing is faster). */
+    private void ask(GenSymKeyRequest request) {
+        checkedRequest = request;
+        long sequence = ++checkSequence;
+        checking.set(true);
+        keys.checkGenSymKey(request, found -> {
+            if (sequence == checkSequence) {
+                hsmProblems = found;
+                checking.set(false);
+                publish();
+            }
+        });
+    }
+
+    private void publish() {
+        Map<GenSymKeyField, String> found = new EnumMap<>(inputProblems);
+        if (!checking.get()) {
+            for (GenSymKeyProblem p : hsmProblems) {
+                found.putIfAbsent(p.field() != null ? p.field() : GenSymKeyField.TYPE, explain(p, shownForm));
+            }
         }
-        parsed = found.isEmpty() ? request : null;
+        parsed = found.isEmpty() && !checking.get() ? checkedRequest : null;
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
     }
 
+    private static int maxMValue(int sharedUsers) {
+        return Math.min(M_VALUE_LIMIT, 1 + sharedUsers);
+    }
+
     private String explain(GenSymKeyProblem p, KeyGenForm f) {
-        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), GenSymKeyCheck.maxMValue(
-                f.shareWith().size()), f.shareWith().size(), context.nodeCount(), f.mValue(), f.label(), f.id(),
-                GenSymKeyCheck.MAX_M_VALUE};
+        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), maxMValue(f.shareWith().size()),
+                f.shareWith().size(), cluster.nodeCount(), f.mValue(), f.label(), f.id(), M_VALUE_LIMIT};
         String general = "keygen.problem." + p.code().name();
         String specific = general + "." + p.field().name();
         String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null
@@ -258,25 +277,32 @@ public final class KeyGenViewModel {
         lines.add(KmuText.returnedLine("Cfm3GenerateSymmetricKey", result.code()));
         if (result.value() != null) {
             lines.add("");
-            lines.add(result.isSuccess() ? "Symmetric Key Created.  Key Handle: " + result.value().handle()
+            lines.add(result.isSuccess() || !result.value().rolledBack()
+                    ? "Symmetric Key Created.  Key Handle: " + result.value().handle()
                     : messages.format("keygen.result.rolledBack", result.value().handle()));
         }
+        result.attestationReport().ifPresent(r -> {
+            lines.add("");
+            lines.add("Attestation Check : [" + (r.passed() ? "PASS" : "FAIL") + "]" + (r.passed() ? "" : " " + r.reason()));
+        });
         if (!result.nodes().isEmpty()) {
             lines.add("");
             lines.addAll(KmuText.clusterBlock(result.nodes()));
         }
         resultText.set(String.join("\n", lines));
         resultOk.set(result.isSuccess());
+        GeneratedKey made = result.value();
+        if (made != null && !made.rolledBack()) {
+            onGenerated.accept(made.handle()); // kept even when its attestation failed, as KMU keeps it
+        }
         if (result.isSuccess()) {
             long holding = result.nodes().stream().filter(n -> n.code().isSuccess()).count();
-            resultHeadline.set(messages.format("keygen.result.created", result.value().handle(), holding,
-                    context.nodeCount()));
-            checkIdInUse(id.get());
-            onGenerated.accept(result.value().handle());
+            resultHeadline.set(messages.format("keygen.result.created", made.handle(), holding, cluster.nodeCount()));
         } else {
             resultHeadline.set(messages.format("keygen.result.refused", errors.sentence(result.code()),
                     KmuText.code(result.code())));
         }
+        checkedRequest = null; // the cluster changed (an ID may now be taken): ask again
         revalidate();
     }
 
@@ -383,6 +409,11 @@ public final class KeyGenViewModel {
     }
 
     public int nodeCount() {
-        return context.nodeCount();
+        return cluster.nodeCount();
+    }
+
+    /** True while the simulator's verdict on the latest input is pending. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
 }

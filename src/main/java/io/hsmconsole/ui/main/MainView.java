@@ -33,10 +33,11 @@ public final class MainView {
     private final Messages messages;
     private final Windows windows;
     private final ClusterOverviewView overview;
-    private final KeyListView keyList;
-    private final InspectorView inspector;
-    private final SplitPane keysScreen;
     private final Parent root;
+    // Built on the first crypto-user login: their FXML is not needed for the first frame.
+    private KeyListView keyList;
+    private InspectorView inspector;
+    private SplitPane keysScreen;
 
     @FXML private BorderPane rootPane;
     @FXML private StackPane content;
@@ -67,11 +68,6 @@ public final class MainView {
         this.windows = new Windows(ctx);
         this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
                 this::toggleLogin);
-        this.keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
-        this.inspector = new InspectorView(viewModel.inspector(), messages);
-        this.keysScreen = new SplitPane(keyList.root(), inspector.root());
-        keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
-        keysScreen.setDividerPositions(0.42);
         this.root = Views.load(this, messages);
     }
 
@@ -95,13 +91,12 @@ public final class MainView {
         filterItem.disableProperty().bind(notCryptoUser);
         keyTableItem.disableProperty().bind(notCryptoUser);
         compareItem.disableProperty().bind(notCryptoUser);
+        columnsMenu.disableProperty().bind(notCryptoUser);
         shareItem.disableProperty().bind(notCryptoUser.or(noKey));
         deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
         saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
-        columnsMenu.getItems().setAll(keyList.columnMenuItems());
-        inspector.onShare(this::share);
-        inspector.onCompare(this::compare);
-
+        loginItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
+        overview.loginButton().disableProperty().bind(viewModel.clusterOpenProperty().not());
         overview.loginButton().visibleProperty().bind(viewModel.loggedInProperty().not());
         overview.loginButton().managedProperty().bind(overview.loginButton().visibleProperty());
         viewModel.cryptoUserProperty().addListener((obs, old, now) -> showScreen(now));
@@ -120,10 +115,24 @@ public final class MainView {
     }
 
     private void showScreen(boolean keys) {
-        content.getChildren().setAll(keys ? keysScreen : overview.root());
+        content.getChildren().setAll(keys ? keysScreen() : overview.root());
         if (keys) {
             Platform.runLater(keyList::focusTable);
         }
+    }
+
+    private SplitPane keysScreen() {
+        if (keysScreen == null) {
+            keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
+            inspector = new InspectorView(viewModel.inspector(), messages);
+            inspector.onShare(this::share);
+            inspector.onCompare(this::compare);
+            columnsMenu.getItems().setAll(keyList.columnMenuItems());
+            keysScreen = new SplitPane(keyList.root(), inspector.root());
+            keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
+            keysScreen.setDividerPositions(0.42);
+        }
+        return keysScreen;
     }
 
     private Window window() {
@@ -166,7 +175,9 @@ public final class MainView {
 
     @FXML
     private void compare() {
-        viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
+        if (keyList != null) {
+            viewModel.compare(keyList.selectedRows(), comparison -> windows.compare(window(), comparison));
+        }
     }
 
     @FXML
@@ -177,12 +188,16 @@ public final class MainView {
 
     @FXML
     private void focusFilter() {
-        keyList.focusFilter();
+        if (keyList != null) {
+            keyList.focusFilter();
+        }
     }
 
     @FXML
     private void focusKeyTable() {
-        keyList.focusTable();
+        if (keyList != null) {
+            keyList.focusTable();
+        }
     }
 
     @FXML

@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper roleStatus = new ReadOnlyStringWrapper(this, "roleStatus", "");
     private final ReadOnlyStringWrapper keyStatus = new ReadOnlyStringWrapper(this, "keyStatus", "");
     private final BooleanBinding loggedIn;
+    private final BooleanBinding clusterOpen;
     private final BooleanBinding cryptoUser;
     private final StringBinding loginMenuText;
 
@@ -59,6 +60,8 @@ public final class MainViewModel {
         this.keyList = new KeyListViewModel(keys, messages, dialogs);
         this.inspector = new InspectorViewModel(keys, messages, dialogs);
         loggedIn = Bindings.isNotNull(workspace.sessionInfoProperty());
+        clusterOpen = Bindings.isNotNull(workspace.clusterNameProperty());
+        clusterStatus.set(messages.get("status.cluster.opening"));
         cryptoUser = Bindings.createBooleanBinding(
                 () -> workspace.sessionInfo().map(SessionInfo::isCryptoUser).orElse(false),
                 workspace.sessionInfoProperty());
@@ -99,7 +102,8 @@ public final class MainViewModel {
     }
 
     private void showTitle() {
-        title.set(messages.format("main.title", workspace.clusterNameProperty().get()));
+        String name = workspace.clusterNameProperty().get();
+        title.set(name == null ? messages.get("main.title.opening") : messages.format("main.title", name));
     }
 
     private void showCluster(ClusterSnapshot snapshot) {
@@ -194,6 +198,11 @@ public final class MainViewModel {
 
     public BooleanBinding loggedInProperty() {
         return loggedIn;
+    }
+
+    /** False while the start-up cluster is still being opened (logging in waits for it). */
+    public BooleanBinding clusterOpenProperty() {
+        return clusterOpen;
     }
 
     /** A crypto user sees keys; everyone else sees the cluster overview. */

@@ -25,6 +25,7 @@ public final class ClusterOverviewViewModel {
 
     public ClusterOverviewViewModel(ClusterController cluster, Messages messages) {
         this.messages = messages;
+        title.set(messages.get("overview.opening"));
         cluster.snapshotProperty().addListener((obs, old, now) -> show(now));
         show(cluster.snapshotProperty().get());
     }

@@ -147,12 +147,28 @@ class KeyGenViewModelTest {
     }
 
     @Test
-    void attestIsExplainedAsNotYetAvailable() {
+    void aTimeoutBelowZeroIsRefusedOnTheTimeoutField() {
         KeyGenViewModel vm = form();
         vm.labelProperty().set("k");
-        vm.attestProperty().set(true);
+        vm.minSrvProperty().set("1");
+        vm.timeoutProperty().set("-1");
 
-        assertThat(vm.problems().get(GenSymKeyField.ATTEST)).contains("Attestation is not available yet");
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.TIMEOUT);
+        assertThat(vm.problems().get(GenSymKeyField.TIMEOUT)).contains("cannot be negative").contains("0x40000027");
+    }
+
+    @Test
+    void anAttestedKeyShowsTheAttestationVerdict() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("attested");
+        vm.attestProperty().set(true);
+        assertThat(vm.problems()).isEmpty();
+
+        vm.generate();
+
+        assertThat(vm.resultTextProperty().get()).contains("Symmetric Key Created.  Key Handle: 6\n\n"
+                + "Attestation Check : [PASS]");
+        assertThat(vm.resultOkProperty().get()).isTrue();
     }
 
     @Test
@@ -219,19 +235,18 @@ class KeyGenViewModelTest {
     }
 
     @Test
-    void aSimulatorRefusalOnGenerateIsShownAsTheResult() {
+    void anIdUsedBySomeoneElsesUnsharedKeyIsRefusedInlineToo() {
         KeyGenViewModel vm = form();
-        vm.labelProperty().set("k");
-        vm.idProperty().set("taken");
-        // Another user's key holds the ID: invisible to findKey, so only Generate can find out.
+        // Another user's key holds the ID: invisible to this user, yet the simulator's pre-flight knows.
         try (var other = io.hsmconsole.hsm.TestClusters.login(f.cluster, "bob")) {
             other.generateSymmetricKey(io.hsmconsole.hsm.key.GenSymKeyRequest.of(31, 16, "bobs").withId("taken"));
         }
+        vm.labelProperty().set("k");
+        vm.idProperty().set("taken");
 
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.ID);
+        assertThat(vm.canGenerateProperty().get()).isFalse();
         vm.generate();
-
-        assertThat(vm.resultOkProperty().get()).isFalse();
-        assertThat(vm.resultHeadlineProperty().get()).contains("already exists").contains("0x40000008");
         assertThat(generated).isEmpty();
     }
 
@@ -275,6 +290,7 @@ class KeyGenViewModelTest {
         quorum.attestProperty().set(true);
         assertThat(quorum.commandPreviewProperty().get())
                 .isEqualTo("genSymKey -t 16 -s 2048 -l generic-mV2 -m_value 2 -u 6 -attest");
+        assertThat(quorum.problems()).isEmpty();
         assertThat(quorum.cliPreviewProperty().get()).contains("--share-crypto-users carol")
                 .contains("--use-key-quorum-value 2 --manage-key-quorum-value 2")
                 .contains("1 to 800 bytes");
