@@ -3,10 +3,10 @@
 #   1. builds the installers (./mvnw -Pdist -DskipTests package) unless --no-build is given;
 #   2. installs the .deb with dpkg -i, then checks the installation: launchers, /usr/bin and
 #      /usr/share links, the seed's key_mgmt_util loop from another folder, cloudhsm_mgmt_util,
-#      data in the user's data folder and never in /opt, the GUI painting under Xvfb;
+#      data in the user's data folder and never in /opt, the GUI painting under Xvfb and opening the cluster;
 #   3. purges it and checks that nothing of it is left in /opt, /usr/bin or /usr/share;
 #   4. the same for the .rpm: rpm -qpl / --requires / --scripts, then rpm -i --nodeps, checks, rpm -e.
-# Needs: dpkg, fakeroot, rpm (apt-get install rpm), xvfb, xauth, imagemagick (import, convert-im6.q16),
+# Needs: dpkg, fakeroot, rpm (apt-get install rpm), xvfb, xauth, x11-utils, imagemagick (import, convert-im6.q16),
 # libgtk-3-0; uses desktop-file-validate and appstreamcli when they are there.
 # Prints figures on the way (sizes, GUI time to first paint, singlecmd wall times) and ends with
 # "N passed, N failed". Leaves its screenshots in target/install-test/.
@@ -40,8 +40,8 @@ median() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR 
 
 # ---------------------------------------------------------------- preconditions
 [ "$(id -u)" -eq 0 ] || die "run as root: it installs and removes packages"
-for tool in dpkg dpkg-deb Xvfb import "$IM_CONVERT"; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install xvfb xauth imagemagick)"
+for tool in dpkg dpkg-deb Xvfb xwininfo import "$IM_CONVERT"; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install xvfb xauth x11-utils imagemagick)"
 done
 if [ "${1:-}" != "--no-build" ]; then
     for tool in fakeroot rpmbuild; do
@@ -164,6 +164,21 @@ check_gui() { # check_gui LABEL
     check "$label: the GUI process is still running" kill -0 "$GUI_PID"
     if [ -n "$painted" ]; then
         pass "$label: the GUI painted its window (screen mean $mean, $colors colours) $painted ms after launch"
+        # The window may paint before the cluster is open; its title names the cluster once it is.
+        local opened=""
+        while [ $(( $(now_ms) - start )) -lt $((2 * PAINT_LIMIT_S * 1000)) ] && kill -0 "$GUI_PID" 2>/dev/null; do
+            if DISPLAY=":$display" xwininfo -root -tree 2>/dev/null | grep -qE '"HSM Key Console[^"]*demo"'; then
+                opened=$(( $(now_ms) - start )); break
+            fi
+            sleep 0.5
+        done
+        if [ -n "$opened" ]; then
+            pass "$label: the GUI opened the demo cluster (window title names it) $opened ms after launch"
+            sleep 1
+            import -display ":$display" -window root "$OUT/$label-gui-opened.png" 2>/dev/null
+        else
+            fail "$label: the GUI's window title never named the demo cluster"
+        fi
     else
         fail "$label: the GUI did not paint within $PAINT_LIMIT_S s (last screen: mean ${mean:-none}, ${colors:-no} colours); log: $OUT/$label-gui.log"
     fi
