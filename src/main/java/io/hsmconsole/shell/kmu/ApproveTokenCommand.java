@@ -5,6 +5,8 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.quorum.ApprovalFile;
+import io.hsmconsole.shell.quorum.TokenFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -140,10 +142,8 @@ final class ApproveTokenCommand extends SessionCommand {
                              KmuContext context) {
         KmuPrinter p = context.printer();
         p.result(call(), result.code());
-        Optional<QuorumToken> now = session.listTokens().stream().filter(t -> t.id() == tokenId).findFirst();
-        String standing = now.map(t -> "token " + t.id() + " has " + t.approvers().size() + " of " + t.required()
-                + " approvals").orElse("token " + tokenId + " is gone");
-        p.line("Approval by " + approver + (result.isSuccess() ? " recorded: " : " refused: ") + standing);
+        p.line("Approval by " + approver + (result.isSuccess() ? " recorded: " : " refused: ")
+                + TokenFiles.standing(session, tokenId));
         return result.isSuccess();
     }
 }
