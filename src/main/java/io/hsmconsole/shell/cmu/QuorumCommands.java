@@ -10,6 +10,7 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.quorum.ApprovalFile;
+import io.hsmconsole.shell.quorum.ApprovalSubmission;
 import io.hsmconsole.shell.quorum.TokenFiles;
 import io.hsmconsole.shell.quorum.TokenText;
 
@@ -112,21 +113,13 @@ final class QuorumCommands {
         if (token.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        HsmResult<QuorumToken> last = null;
-        boolean allRecorded = true;
-        for (ApprovalFile.Approval approval : approvals.approvals()) {
-            Optional<byte[]> signature = c.read("approveToken", approval.signatureFile(), "signature");
-            if (signature.isEmpty()) {
-                allRecorded = false;
-                continue;
-            }
-            last = c.session().get().approveToken(token.get().id(), approval.name(), signature.get());
-            allRecorded &= reported(last, approval.name(), token.get().id(), c);
+        int id = token.get().id();
+        ApprovalSubmission.Outcome outcome = ApprovalSubmission.submit(c.session().get(), id, approvals,
+                file -> c.read("approveToken", file, "signature"), (result, approver) -> reported(result, approver, id, c));
+        if (outcome.last() != null) {
+            c.perServer("approveToken", outcome.last());
         }
-        if (last != null) {
-            c.perServer("approveToken", last);
-        }
-        return ExitStatus.of(allRecorded);
+        return ExitStatus.of(outcome.allRecorded());
     }
 
     private static ExitStatus approveByPassword(List<String> a, CmuContext c) {
