@@ -27,7 +27,7 @@ if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 jar=
 for candidate in "$target"/hsm-key-console-*.jar; do [ -f "$candidate" ] && jar="$candidate" && break; done
 app="$classes"
-if [ -n "$jar" ] && [ -z "$(find "$classes" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+if [ -n "$jar" ] && [ -z "$(find "$classes" -type f -newer "$jar" -print -quit 2>/dev/null)" ]; then
     app="$jar"
 fi
 # BouncyCastle comes from target/lib-unsigned (copies made at package time without the jar
@@ -52,7 +52,7 @@ if [ -f "$native/libsqlitejdbc.so" ] || [ -f "$native/libsqlitejdbc.dylib" ]; th
 fi
 if [ "$app" = "$jar" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ]; then
     jsa="$target/cds/$TOOL.jsa"
-    if { [ ! -f "$jsa" ] || [ -n "$(find "$jar" "$lib" "$unsigned" -newer "$jsa" 2>/dev/null | head -n 1)" ]; } \
+    if { [ ! -f "$jsa" ] || [ -n "$(find "$jar" "$lib" "$unsigned" -newer "$jsa" -print -quit 2>/dev/null)" ]; } \
             && mkdir -p "$target/cds" 2>/dev/null && [ -w "$target/cds" ]; then
         # Record the archive once per build with a training run of the tool's typical work
         # (TRAINING_ARGS / TRAINING_INPUT: the seed's login + genSymKey) on a scratch cluster, so it

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.cmu;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -9,7 +10,10 @@ import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.NodeAddresses;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +36,31 @@ final class CmuContext {
     private final HsmCluster cluster;
     private final Console console;
     private final Path workDir;
+    private final HsmClock clock;
     private HsmSession session;
 
-    CmuContext(HsmCluster cluster, Console console, Path workDir) {
+    CmuContext(HsmCluster cluster, Console console, Path workDir, HsmClock clock) {
         this.cluster = cluster;
         this.console = console;
         this.workDir = workDir;
+        this.clock = clock;
+    }
+
+    /** The simulator's time (a token's remaining validity). */
+    long nowMillis() {
+        return clock.nowMillis();
+    }
+
+    /** A file a command reads; when it cannot be read, one line says which and why. */
+    Optional<byte[]> read(String command, String name, String what) {
+        try {
+            return Optional.of(Files.readAllBytes(file(name)));
+        } catch (NoSuchFileException e) {
+            out().printf("%s failed: cannot read the %s file %s: no such file%n", command, what, name);
+        } catch (IOException e) {
+            out().printf("%s failed: cannot read the %s file %s: %s%n", command, what, name, e.getMessage());
+        }
+        return Optional.empty();
     }
 
     HsmCluster cluster() {

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.cmu;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
@@ -27,20 +28,20 @@ public final class CmuShell {
     private final Map<String, CmuCommand> commands = commands();
     private final CmuContext context;
 
-    public CmuShell(HsmCluster cluster, Console console, Path workDir) {
-        this.context = new CmuContext(cluster, console, workDir);
+    public CmuShell(HsmCluster cluster, Console console, Path workDir, HsmClock clock) {
+        this.context = new CmuContext(cluster, console, workDir, clock);
     }
 
     /** The cloudhsm_mgmt_util tool: opens the chosen cluster and runs the shell. */
     public static ExitStatus tool(ToolContext tool, List<String> args) {
         try (HsmCluster cluster = tool.openCluster()) {
-            return new CmuShell(cluster, tool.console(), tool.workDir()).run(args);
+            return new CmuShell(cluster, tool.console(), tool.workDir(), tool.clock()).run(args);
         }
     }
 
     private static Map<String, CmuCommand> commands() {
         Map<String, CmuCommand> all = new LinkedHashMap<>();
-        Stream.of(UserCommands.all(), KeyCommands.all(), InfoCommands.all()).flatMap(List::stream)
+        Stream.of(UserCommands.all(), KeyCommands.all(), QuorumCommands.all(), InfoCommands.all()).flatMap(List::stream)
                 .forEach(c -> all.put(c.name(), c));
         return all;
     }

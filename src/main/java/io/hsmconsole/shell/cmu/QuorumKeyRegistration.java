@@ -3,9 +3,6 @@ package io.hsmconsole.shell.cmu;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.shell.ExitStatus;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,9 +27,9 @@ final class QuorumKeyRegistration {
         if (c.session().isEmpty()) {
             return c.notLoggedIn(COMMAND, a.get(0) + " " + a.get(1));
         }
-        Optional<byte[]> token = read(a.get(2), "registration token", c);
-        Optional<byte[]> signature = token.isEmpty() ? Optional.empty() : read(a.get(3), "signed registration token", c);
-        Optional<byte[]> pem = signature.isEmpty() ? Optional.empty() : read(a.get(4), "public key", c);
+        Optional<byte[]> token = c.read(COMMAND, a.get(2), "registration token");
+        Optional<byte[]> signature = token.isEmpty() ? Optional.empty() : c.read(COMMAND, a.get(3), "signed registration token");
+        Optional<byte[]> pem = signature.isEmpty() ? Optional.empty() : c.read(COMMAND, a.get(4), "public key");
         if (pem.isEmpty()) {
             return ExitStatus.ERROR;
         }
@@ -46,16 +43,5 @@ final class QuorumKeyRegistration {
         }
         return c.perServer(COMMAND, c.session().get().users().registerQuorumKey(type.get(), a.get(1), token.get(),
                 signature.get(), key.der().get()));
-    }
-
-    private static Optional<byte[]> read(String name, String what, CmuContext c) {
-        try {
-            return Optional.of(Files.readAllBytes(c.file(name)));
-        } catch (NoSuchFileException e) {
-            c.out().printf("%s failed: cannot read the %s file %s: no such file%n", COMMAND, what, name);
-        } catch (IOException e) {
-            c.out().printf("%s failed: cannot read the %s file %s: %s%n", COMMAND, what, name, e.getMessage());
-        }
-        return Optional.empty();
     }
 }

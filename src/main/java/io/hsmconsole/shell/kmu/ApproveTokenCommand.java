@@ -2,9 +2,11 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.quorum.ApprovalFile;
+import io.hsmconsole.shell.quorum.ApprovalSubmission;
+import io.hsmconsole.shell.quorum.TokenFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -101,21 +103,14 @@ final class ApproveTokenCommand extends SessionCommand {
         if (token.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        // Every approval is submitted, so a file sent again after fixing one signature still counts the others.
-        List<NodeResult> lastNodes = List.of();
-        boolean allRecorded = true;
-        for (ApprovalFile.Approval a : approvals.approvals()) {
-            Optional<byte[]> signature = KeyFiles.read(context, a.signatureFile(), "signature file");
-            if (signature.isEmpty()) {
-                allRecorded = false;
-                continue;
-            }
-            HsmResult<QuorumToken> result = session.approveToken(token.get().id(), a.name(), signature.get());
-            allRecorded &= reported(result, a.name(), token.get().id(), session, context);
-            lastNodes = result.nodes();
+        int id = token.get().id();
+        ApprovalSubmission.Outcome outcome = ApprovalSubmission.submit(session, id, approvals,
+                file -> KeyFiles.read(context, file, "signature file"),
+                (result, approver) -> reported(result, approver, id, session, context));
+        if (outcome.last() != null) {
+            p.clusterBlock(outcome.last().nodes());
         }
-        p.clusterBlock(lastNodes);
-        return ExitStatus.of(allRecorded);
+        return ExitStatus.of(outcome.allRecorded());
     }
 
     private ExitStatus approveByPassword(ParsedOptions o, HsmSession session, KmuContext context) {
@@ -140,10 +135,8 @@ final class ApproveTokenCommand extends SessionCommand {
                              KmuContext context) {
         KmuPrinter p = context.printer();
         p.result(call(), result.code());
-        Optional<QuorumToken> now = session.listTokens().stream().filter(t -> t.id() == tokenId).findFirst();
-        String standing = now.map(t -> "token " + t.id() + " has " + t.approvers().size() + " of " + t.required()
-                + " approvals").orElse("token " + tokenId + " is gone");
-        p.line("Approval by " + approver + (result.isSuccess() ? " recorded: " : " refused: ") + standing);
+        p.line("Approval by " + approver + (result.isSuccess() ? " recorded: " : " refused: ")
+                + TokenFiles.standing(session, tokenId));
         return result.isSuccess();
     }
 }

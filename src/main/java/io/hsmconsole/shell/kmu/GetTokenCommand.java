@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.quorum.TokenText;
 
 import java.util.Optional;
 

@@ -2,15 +2,11 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumToken;
+import io.hsmconsole.shell.quorum.TokenFiles;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-/**
- * Finds the token a token file stands for. getToken writes the token's challenge to the file (the
- * bytes approvers sign), so the file's content identifies the token among this session's tokens.
- * Tokens live in the session that asked for them: a file from another run matches nothing.
- */
+/** Finds the token of this session a token file stands for (see {@link TokenFiles}), or says why not. */
 final class SessionTokens {
     private SessionTokens() {
     }
@@ -21,12 +17,9 @@ final class SessionTokens {
         if (content.isEmpty()) {
             return Optional.empty();
         }
-        Optional<QuorumToken> token = session.listTokens().stream()
-                .filter(t -> Arrays.equals(t.challenge(), content.get())).findFirst();
+        Optional<QuorumToken> token = TokenFiles.match(session, content.get());
         if (token.isEmpty()) {
-            context.printer().error("Error: " + fileName + " is not a token of this session. Tokens live in the"
-                    + " key_mgmt_util session that ran getToken: approve and use them in that same session"
-                    + " (interactive, piped input or a scriptfile).");
+            context.printer().error("Error: " + fileName + " " + TokenFiles.NOT_OF_THIS_SESSION);
         }
         return token;
     }

@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.shell.quorum;
 
 import io.hsmconsole.hsm.quorum.QuorumToken;
 
@@ -9,11 +9,11 @@ import java.util.List;
  * Quorum tokens as the tools print them (AWS's quorum pages): the {@code Token:} dump of getToken,
  * and listTokens' {@code -------- Token - 0 ----------} blocks ending in {@code Num of tokens = N}.
  */
-final class TokenText {
+public final class TokenText {
     private TokenText() {
     }
 
-    static void dump(QuorumToken t, PrintWriter out) {
+    public static void dump(QuorumToken t, PrintWriter out) {
         out.printf("Token:%nId:%d%nService:%d%nNode:%d%nKey Handle:%d%nUser:%s%n", t.id(), t.service().number(),
                 t.node(), t.keyHandle(), t.requester());
     }
@@ -22,7 +22,7 @@ final class TokenText {
      * Every token with its remaining validity, how many approvals it needs and has, and who gave them.
      * An expired token is still listed (until delToken or the end of the session) but can no longer be used.
      */
-    static void list(List<QuorumToken> tokens, long nowMillis, PrintWriter out) {
+    public static void list(List<QuorumToken> tokens, long nowMillis, PrintWriter out) {
         for (int i = 0; i < tokens.size(); i++) {
             QuorumToken t = tokens.get(i);
             out.printf("-------- Token - %d ----------%n", i);

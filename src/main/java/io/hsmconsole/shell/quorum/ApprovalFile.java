@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.shell.quorum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,15 @@ import java.util.List;
  * token file (either path line may give it; if both do, they must agree); each approver is a
  * Type / Name / File group, and their number must equal {@code Number of Approvals} (1 to 20).
  */
-record ApprovalFile(String tokenFile, List<Approval> approvals) {
-    static final int MAX_APPROVALS = 20;
+public record ApprovalFile(String tokenFile, List<Approval> approvals) {
+    public static final int MAX_APPROVALS = 20;
 
     /** One approver: 1 = crypto user, 2 = crypto officer; the file holds their signature of the token file. */
-    record Approval(int approverType, String name, String signatureFile) {
+    public record Approval(int approverType, String name, String signatureFile) {
     }
 
     /** A line of the file that is not what the format allows; the message says which line and why. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
 
         Invalid(String message) {
@@ -36,7 +36,7 @@ record ApprovalFile(String tokenFile, List<Approval> approvals) {
         }
     }
 
-    static ApprovalFile parse(String text) throws Invalid {
+    public static ApprovalFile parse(String text) throws Invalid {
         String multiToken = null;
         String token = null;
         Integer declared = null;
