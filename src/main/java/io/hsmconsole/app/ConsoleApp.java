@@ -8,6 +8,7 @@ import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.KeyController;
+import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
@@ -21,6 +22,7 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.main.ConsoleContext;
 import io.hsmconsole.ui.main.MainView;
 import io.hsmconsole.ui.main.MainViewModel;
+import io.hsmconsole.ui.quorum.QuorumApprovalDialog;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -65,10 +67,12 @@ public final class ConsoleApp extends Application {
         KeyController keys = new KeyController(workspace, runner, onError);
         ClusterController clusterController = new ClusterController(workspace, runner, onError);
         console = new ConsoleController(workspace, runner, Path.of(System.getProperty("user.home")));
+        QuorumApprovalDialog approvals = new QuorumApprovalDialog(new QuorumController(workspace, runner, onError),
+                messages, themes, () -> stage);
         ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController,
                 new NodeController(workspace, runner, onError, clusterController),
                 new UserAdminController(workspace, runner, onError, clusterController),
-                new AuditController(workspace, runner, onError), console, messages, themes, dialogs);
+                new AuditController(workspace, runner, onError), console, messages, themes, dialogs, approvals);
         runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
                         e -> failToStart(messages, errors, e))
                 .onSuccess(cluster -> {
@@ -77,7 +81,8 @@ public final class ConsoleApp extends Application {
                     watcher = clusterController.watch();
                 }));
 
-        MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
+        MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs,
+                approvals);
         MainView main = new MainView(mainModel, ctx);
         StartupProbe.mark("viewsBuilt");
 

@@ -140,6 +140,12 @@ public final class InspectorView {
                 setGraphic(field);
                 setTooltip(new Tooltip(messages.get("inspector.label.tip")));
             }
+            if (row.needsApprovals() && getGraphic() != null) {
+                // The editor works, but the HSM will ask the key's quorum first: say so where the user looks.
+                getGraphic().getStyleClass().add("needs-approval");
+                setTooltip(new Tooltip(row.approvalNote()));
+                getGraphic().setAccessibleHelp(row.approvalNote());
+            }
         }
     }
 }

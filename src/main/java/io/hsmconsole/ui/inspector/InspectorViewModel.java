@@ -3,12 +3,17 @@ package io.hsmconsole.ui.inspector;
 import io.hsmconsole.controller.AttributeEntry;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.quorum.QuorumGate;
+import io.hsmconsole.ui.quorum.QuorumPass;
+import io.hsmconsole.ui.quorum.QuorumRequest;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,18 +24,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The attribute inspector: every attribute of the selected key with constant, raw KMU value and
  * meaning; which of them this user may change, as the simulator says (and why not, for the
  * others); owner, shared users, quorum and the nodes holding the key; saving the attributes as
- * {@code getAttribute -a 512} writes them.
+ * {@code getAttribute -a 512} writes them. A change the simulator refuses for want of quorum
+ * approvals goes through the quorum gate and is made again once they are in.
  */
 public final class InspectorViewModel {
     private final KeyController keys;
     private final Messages messages;
     private final DialogService dialogs;
+    private final QuorumGate quorumGate;
     private final HsmErrors errors;
     private final ObservableList<AttributeRowModel> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<KeyDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
@@ -43,10 +52,11 @@ public final class InspectorViewModel {
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
     private Long handle;
 
-    public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs) {
+    public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs, QuorumGate quorumGate) {
         this.keys = keys;
         this.messages = messages;
         this.dialogs = dialogs;
+        this.quorumGate = quorumGate;
         this.errors = new HsmErrors(messages);
         clear();
     }
@@ -102,17 +112,27 @@ public final class InspectorViewModel {
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
         quorum.set(d.mValue() < 2 ? messages.format("inspector.quorum.none", d.mValue())
-                : messages.format("inspector.quorum", d.mValue()));
+                : messages.format("inspector.quorum", d.mValue(), approvers(d)));
         nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
         rows.setAll(d.attributes().stream().map(this::row).toList());
     }
 
+    /** The key's owner and shared users: whom the simulator accepts approvals from. */
+    private static String approvers(KeyDetails d) {
+        return Stream.concat(Stream.of(d.owner()), d.sharedWith().stream()).map(UserRef::toString)
+                .collect(Collectors.joining(", "));
+    }
+
     private AttributeRowModel row(AttributeEntry e) {
+        if (e.modifiableWithApprovals()) {
+            return new AttributeRowModel(e, null, messages.format("inspector.quorum.edit",
+                    details.get().mValue()));
+        }
         String reason = e.whyNotModifiable().map(code -> messages.format("inspector.readOnly",
                 errors.sentence(code), errors.codeLine(code))).orElse(null);
-        return new AttributeRowModel(e, reason);
+        return new AttributeRowModel(e, reason, null);
     }
 
     /** Turns a flag on or off through the simulator (owner only; the simulator decides). */
@@ -130,13 +150,35 @@ public final class InspectorViewModel {
             return;
         }
         keys.setAttribute(target, attribute, number, text, result -> {
-            if (result.isSuccess()) {
-                status.set(messages.format("inspector.changed", attribute.kmuName(), target));
+            if (result.code() == ReturnCode.QUORUM_REQUIRED) {
+                askApprovals(target, attribute, number, text);
             } else {
-                dialogs.showError(errors.report("setAttribute", result));
+                changed(target, attribute, result, QuorumPass.NONE);
             }
-            refresh();
         });
+    }
+
+    /** The simulator wants the key's quorum to approve this change: collect it, then change again. */
+    private void askApprovals(long target, Attribute attribute, long number, String text) {
+        QuorumRequest request = new QuorumRequest(target, QuorumPurpose.MANAGE,
+                messages.format("inspector.quorum.action", attribute.kmuName(), target),
+                List.of(KeyController.setAttributeCommand(target, attribute, number, text)));
+        quorumGate.approve(request,
+                pass -> keys.setAttribute(target, attribute, number, text, r -> changed(target, attribute, r, pass)),
+                () -> {
+                    status.set(messages.format("inspector.quorum.cancelled", attribute.kmuName(), target));
+                    refresh(); // puts the editor back to the key's value
+                });
+    }
+
+    private void changed(long target, Attribute attribute, HsmResult<Void> result, QuorumPass pass) {
+        pass.release();
+        if (result.isSuccess()) {
+            status.set(messages.format("inspector.changed", attribute.kmuName(), target));
+        } else {
+            dialogs.showError(errors.report("setAttribute", result));
+        }
+        refresh();
     }
 
     /** Asks where, then writes the file {@code getAttribute -o H -a 512 -out FILE} writes. */

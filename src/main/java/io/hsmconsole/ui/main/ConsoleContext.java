@@ -11,10 +11,14 @@ import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.quorum.QuorumGate;
 
-/** What every window of the console needs: the controllers, the texts, the theme and the dialogs. */
+/**
+ * What every window of the console needs: the controllers, the texts, the theme, the dialogs, and
+ * the gate that collects quorum approvals when the HSM asks for them.
+ */
 public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
                              ClusterController cluster, NodeController nodes, UserAdminController users,
                              AuditController audit, ConsoleController console, Messages messages, Themes themes,
-                             DialogService dialogs) {
+                             DialogService dialogs, QuorumGate approvals) {
 }

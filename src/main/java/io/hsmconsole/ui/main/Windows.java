@@ -61,7 +61,7 @@ final class Windows {
     }
 
     void share(Window owner, KeyDetails key) {
-        new ShareKeyView(new ShareKeyViewModel(key, ctx.keys(), ctx.messages(), ctx.dialogs()), ctx.messages())
+        new ShareKeyView(new ShareKeyViewModel(key, ctx.keys(), ctx.messages(), ctx.dialogs(), ctx.approvals()), ctx.messages())
                 .showAndWait(owner, ctx.themes());
     }
 
