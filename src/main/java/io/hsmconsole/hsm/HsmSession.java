@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
@@ -427,6 +428,29 @@ public final class HsmSession implements AutoCloseable {
         return audited("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
                 this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).unwrap(ciphertext,
                         wrappingHandle, mechanismCode, template, options, observer)));
+    }
+
+    // ---- key use ----
+
+    /**
+     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap ({@code wrap}) or unwrap of host data with an AES key
+     * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
+     */
+    public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
+        return audited("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
+    }
+
+    /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */
+    public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
+        return audited("sign", "-k " + handle + " -m " + mechanism.code(),
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).sign(handle, mechanism, data)));
+    }
+
+    /** {@code verify}: success when {@code signature} is the HMAC of {@code data}, else SIGNATURE_INVALID. */
+    public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+        return audited("verify", "-k " + handle + " -m " + mechanism.code(),
+                this.<Void>requireCryptoUser().orElseGet(() -> new KeyUse(this).verify(handle, mechanism, data, signature)));
     }
 
     // ---- quorum ----
