@@ -477,14 +477,21 @@ public final class HsmSession implements AutoCloseable {
         }
     }
 
+    /** Who may approve a token for this key (its owner and the users it is shared with); not audited: no HSM call. */
+    public HsmResult<List<UserInfo>> quorumApprovers(long handle) {
+        return this.<List<UserInfo>>requireCryptoUser().orElseGet(() -> quorum.approvers(handle).map(ids ->
+                cluster.users().stream().filter(u -> ids.contains(u.id())).toList()));
+    }
+
     public List<QuorumToken> listTokens() {
         return quorum.list();
     }
 
     /** {@code delToken}: drops one token of this session. */
     public HsmResult<Void> deleteToken(int tokenId) {
-        HsmResult<Void> r = tokens.delete(tokenId) ? HsmResult.ok(null, List.of(new NodeResult(homeNode, ReturnCode.SUCCESS)))
-                : HsmResult.fail(ReturnCode.QUORUM_TOKEN_INVALID, List.of(new NodeResult(homeNode, ReturnCode.QUORUM_TOKEN_INVALID)));
+        ReturnCode code = tokens.delete(tokenId) ? ReturnCode.SUCCESS : ReturnCode.QUORUM_TOKEN_INVALID;
+        // every node answers, as in getToken's cluster block
+        HsmResult<Void> r = code.isSuccess() ? ok(null, null) : fail(code, null);
         return audited("delToken", "-id " + tokenId, r);
     }
 
