@@ -158,9 +158,12 @@ public final class KeyController {
                 .toList();
         KeyInfo i = info.value();
         List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        // Who may approve is the simulator's answer (owner and shared users), not ours to work out.
+        List<UserRef> approvers = session.quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
+                .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
-                nodes, entries, i.ownerId() == session.user().id()));
+                nodes, entries, i.ownerId() == session.user().id(), approvers));
     }
 
     /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */

@@ -8,11 +8,10 @@ import io.hsmconsole.hsm.user.UserInfo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Quorum approvals for an action on a key with m_value ≥ 2, in the logged-in session: getToken
@@ -62,13 +61,14 @@ public final class QuorumController {
             }
             List<QuorumToken> tokens = answers.stream().map(HsmResult::value).toList();
             HsmResult<KeyInfo> key = session.keyInfo(handle);
-            if (!key.isSuccess()) {
+            HsmResult<List<UserInfo>> eligible = session.quorumApprovers(handle);
+            if (!key.isSuccess() || !eligible.isSuccess()) {
                 tokens.forEach(t -> session.deleteToken(t.id()));
-                return key.<QuorumApproval>map(k -> null);
+                return (key.isSuccess() ? eligible : key).<QuorumApproval>map(k -> null);
             }
             QuorumToken first = tokens.get(0);
             return answers.get(0).map(t -> new QuorumApproval(tokens.stream().map(QuorumToken::id).toList(), handle,
-                    purpose, first.required(), first.expiresAtMillis(), approvers(key.value(), tokens)));
+                    purpose, first.required(), first.expiresAtMillis(), approvers(key.value(), eligible.value(), tokens)));
         }, onError).onSuccess(result -> {
             actions.forEach(workspace::record);
             done.accept(result);
@@ -151,20 +151,16 @@ public final class QuorumController {
                 state.expiresAtMillis(), updated);
     }
 
-    /** The key's owner and the users it is shared with: the users the simulator accepts approvals from. */
-    private List<QuorumApproval.Approver> approvers(KeyInfo key, List<QuorumToken> tokens) {
-        Map<Integer, String> names = workspace.cluster().users().stream()
-                .collect(Collectors.toMap(UserInfo::id, UserInfo::name, (a, b) -> a));
-        List<QuorumApproval.Approver> approvers = new ArrayList<>();
-        approvers.add(approver(key.ownerId(), names, true, tokens));
-        key.sharedWith().forEach(id -> approvers.add(approver(id, names, false, tokens)));
-        return approvers;
-    }
-
-    private static QuorumApproval.Approver approver(int id, Map<Integer, String> names, boolean owner,
-                                                    List<QuorumToken> tokens) {
-        String name = names.getOrDefault(id, "user " + id);
-        return new QuorumApproval.Approver(new UserRef(id, name), owner,
-                tokens.stream().allMatch(t -> t.approvedBy(name)));
+    /**
+     * The users the simulator accepts approvals from ({@code quorumApprovers}: the key's owner and
+     * the users it is shared with), the owner first and marked as such, then by user ID.
+     */
+    private static List<QuorumApproval.Approver> approvers(KeyInfo key, List<UserInfo> eligible,
+                                                           List<QuorumToken> tokens) {
+        return eligible.stream()
+                .sorted(Comparator.comparing((UserInfo u) -> u.id() != key.ownerId()).thenComparingInt(UserInfo::id))
+                .map(u -> new QuorumApproval.Approver(new UserRef(u.id(), u.name()), u.id() == key.ownerId(),
+                        tokens.stream().allMatch(t -> t.approvedBy(u.name()))))
+                .toList();
     }
 }

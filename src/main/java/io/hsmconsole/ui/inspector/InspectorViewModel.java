@@ -6,14 +6,13 @@ import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.quorum.QuorumGate;
-import io.hsmconsole.ui.quorum.QuorumPass;
 import io.hsmconsole.ui.quorum.QuorumRequest;
+import io.hsmconsole.ui.quorum.QuorumRetry;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,7 +25,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The attribute inspector: every attribute of the selected key with constant, raw KMU value and
@@ -119,10 +117,9 @@ public final class InspectorViewModel {
         rows.setAll(d.attributes().stream().map(this::row).toList());
     }
 
-    /** The key's owner and shared users: whom the simulator accepts approvals from. */
+    /** Whom the simulator accepts approvals from (the key's owner and shared users). */
     private static String approvers(KeyDetails d) {
-        return Stream.concat(Stream.of(d.owner()), d.sharedWith().stream()).map(UserRef::toString)
-                .collect(Collectors.joining(", "));
+        return d.quorumApprovers().stream().map(UserRef::toString).collect(Collectors.joining(", "));
     }
 
     private AttributeRowModel row(AttributeEntry e) {
@@ -149,30 +146,17 @@ public final class InspectorViewModel {
         if (target == null) {
             return;
         }
-        keys.setAttribute(target, attribute, number, text, result -> {
-            if (result.code() == ReturnCode.QUORUM_REQUIRED) {
-                askApprovals(target, attribute, number, text);
-            } else {
-                changed(target, attribute, result, QuorumPass.NONE);
-            }
-        });
-    }
-
-    /** The simulator wants the key's quorum to approve this change: collect it, then change again. */
-    private void askApprovals(long target, Attribute attribute, long number, String text) {
         QuorumRequest request = new QuorumRequest(target, QuorumPurpose.MANAGE,
                 messages.format("inspector.quorum.action", attribute.kmuName(), target),
                 List.of(KeyController.setAttributeCommand(target, attribute, number, text)));
-        quorumGate.approve(request,
-                pass -> keys.setAttribute(target, attribute, number, text, r -> changed(target, attribute, r, pass)),
-                () -> {
+        QuorumRetry.<Void>run(quorumGate, request, done -> keys.setAttribute(target, attribute, number, text, done),
+                result -> changed(target, attribute, result), () -> {
                     status.set(messages.format("inspector.quorum.cancelled", attribute.kmuName(), target));
                     refresh(); // puts the editor back to the key's value
                 });
     }
 
-    private void changed(long target, Attribute attribute, HsmResult<Void> result, QuorumPass pass) {
-        pass.release();
+    private void changed(long target, Attribute attribute, HsmResult<Void> result) {
         if (result.isSuccess()) {
             status.set(messages.format("inspector.changed", attribute.kmuName(), target));
         } else {
