@@ -6,6 +6,7 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import io.hsmconsole.ui.support.NoticeLabel;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -73,6 +74,9 @@ public final class ImportClusterView {
     /** Shows the dialog and waits; the imported cluster, or empty when the user closed it first. */
     public Optional<ExchangeOutcome> showAndWait(Window owner, Themes themes) {
         stage = Views.window(owner, viewModel.title(), root, themes, true);
+        // A notice or a problem line makes the content taller: grow the window so nothing is cut off.
+        viewModel.noticeProperty().addListener((obs, old, now) -> Platform.runLater(stage::sizeToScene));
+        viewModel.nameProblemProperty().addListener((obs, old, now) -> Platform.runLater(stage::sizeToScene));
         stage.setOnShown(e -> passphraseField.requestFocus());
         stage.setOnHidden(e -> passphraseField.wipe());
         stage.showAndWait();

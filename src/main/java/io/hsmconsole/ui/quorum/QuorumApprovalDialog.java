@@ -62,6 +62,7 @@ public final class QuorumApprovalDialog implements QuorumGate {
             }
         });
         model.approvers().addListener((ListChangeListener<ApproverRow>) c -> stage.sizeToScene());
+        model.noticeProperty().addListener((obs, old, now) -> Platform.runLater(stage::sizeToScene));
         model.start();
         if (!model.cleared() && model.phaseProperty().get() != QuorumApprovalViewModel.Phase.CANCELLED) {
             stage.show();
