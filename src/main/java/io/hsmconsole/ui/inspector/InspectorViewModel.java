@@ -49,6 +49,7 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
     private Long handle;
+    private Long statusHandle;
 
     public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs, QuorumGate quorumGate) {
         this.keys = keys;
@@ -61,8 +62,11 @@ public final class InspectorViewModel {
 
     /** Shows this key (null: no key selected). */
     public void inspect(Long keyHandle) {
+        // The list drops and re-selects the key after every change: what happened to it stays said.
+        if (keyHandle != null && !keyHandle.equals(statusHandle)) {
+            status.set("");
+        }
         this.handle = keyHandle;
-        status.set("");
         if (keyHandle == null) {
             clear();
             return;
@@ -84,7 +88,7 @@ public final class InspectorViewModel {
                 show(result.value());
             } else {
                 clear();
-                status.set(messages.format("inspector.gone", wanted, errors.sentence(result.code())));
+                say(wanted, messages.format("inspector.gone", wanted, errors.sentence(result.code())));
             }
         });
     }
@@ -151,18 +155,24 @@ public final class InspectorViewModel {
                 List.of(KeyController.setAttributeCommand(target, attribute, number, text)));
         QuorumRetry.<Void>run(quorumGate, request, done -> keys.setAttribute(target, attribute, number, text, done),
                 result -> changed(target, attribute, result), () -> {
-                    status.set(messages.format("inspector.quorum.cancelled", attribute.kmuName(), target));
+                    say(target, messages.format("inspector.quorum.cancelled", attribute.kmuName(), target));
                     refresh(); // puts the editor back to the key's value
                 });
     }
 
     private void changed(long target, Attribute attribute, HsmResult<Void> result) {
         if (result.isSuccess()) {
-            status.set(messages.format("inspector.changed", attribute.kmuName(), target));
+            say(target, messages.format("inspector.changed", attribute.kmuName(), target));
         } else {
             dialogs.showError(errors.report("setAttribute", result));
         }
         refresh();
+    }
+
+    /** The status line, about this key. */
+    private void say(long about, String text) {
+        statusHandle = about;
+        status.set(text);
     }
 
     /** Asks where, then writes the file {@code getAttribute -o H -a 512 -out FILE} writes. */
@@ -178,7 +188,7 @@ public final class InspectorViewModel {
     void save(long target, Path file) {
         keys.saveAttributeFile(target, file, (HsmResult<Integer> result) -> {
             if (result.isSuccess()) {
-                status.set(messages.format("inspector.saved", result.value(), file.getFileName()));
+                say(target, messages.format("inspector.saved", result.value(), file.getFileName()));
             } else {
                 dialogs.showError(errors.report("getAttribute", result));
             }

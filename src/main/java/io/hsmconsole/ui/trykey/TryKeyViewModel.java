@@ -72,6 +72,7 @@ public final class TryKeyViewModel {
     private final StringBinding command;
     private final BooleanBinding canRun;
     private byte[] lastOutput;
+    private Long lastHandle;
 
     public TryKeyViewModel(KeyUseController keyUse, Messages messages, QuorumGate quorum) {
         this.keyUse = keyUse;
@@ -88,15 +89,17 @@ public final class TryKeyViewModel {
         operation.addListener((obs, old, now) -> clearResult());
     }
 
-    /** Shows this key (null: none). Opening another key starts over with its natural operation. */
+    /**
+     * Shows this key (null: none). Another key starts over with its natural operation; the same key
+     * again (the list re-selects it after every change, through a moment of no selection) keeps
+     * what was typed and done.
+     */
     public void show(KeyDetails details) {
-        KeyDetails before = key.get();
         key.set(details);
-        if (details == null || before == null || before.handle() != details.handle()) {
+        if (details != null && (lastHandle == null || lastHandle != details.handle())) {
+            lastHandle = details.handle();
             clearResult();
-            if (details != null) {
-                operation.set(keyType(details) == KeyType.AES.code() ? TryOperation.WRAP : TryOperation.SIGN);
-            }
+            operation.set(keyType(details) == KeyType.AES.code() ? TryOperation.WRAP : TryOperation.SIGN);
         }
     }
 
