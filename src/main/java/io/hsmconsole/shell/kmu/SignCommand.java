@@ -4,8 +4,6 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
 
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * {@code sign -f <file> -k <key> -m <mechanism> -out <file>}: the HSM signs the file with the key and
@@ -21,24 +19,8 @@ final class SignCommand extends SignatureCommand {
                    -m    %s
                    -out  specifies the file to write the signature to""".formatted(MECHANISMS));
 
-    @Override
-    public String name() {
-        return "sign";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OptionSpec.valued("-f", "-k", "-m", "-out");
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3Sign";
+    SignCommand() {
+        super("sign", "Cfm3Sign", OptionSpec.valued("-f", "-k", "-m", "-out"), HELP);
     }
 
     @Override
@@ -47,17 +29,8 @@ final class SignCommand extends SignatureCommand {
     }
 
     @Override
-    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        Optional<byte[]> message = readMessage(o, context);
-        if (message.isEmpty()) {
-            return ExitStatus.ERROR;
-        }
-        HsmResult<byte[]> result;
-        try {
-            result = session.sign(o.handle("-k"), mechanism(o), message.get());
-        } finally {
-            Arrays.fill(message.get(), (byte) 0);
-        }
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context, byte[] message) {
+        HsmResult<byte[]> result = session.sign(o.handle("-k"), mechanism(o), message);
         KmuPrinter p = context.printer();
         p.result(call(), result.code());
         boolean written = result.isSuccess() && KeyFiles.write(context, o.text("-out"), result.value(), "signature file");

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.shell.ExitStatus;
 
@@ -15,6 +16,38 @@ import java.util.stream.Collectors;
 abstract class SignatureCommand extends SessionCommand {
     /** The {@code -m} lines of the help text: every number of the table with its name. */
     static final String MECHANISMS = mechanismLines();
+
+    private final String name;
+    private final String call;
+    private final OptionSpec options;
+    private final String help;
+
+    SignatureCommand(String name, String call, OptionSpec options, String help) {
+        this.name = name;
+        this.call = call;
+        this.options = options;
+        this.help = help;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final OptionSpec options() {
+        return options;
+    }
+
+    @Override
+    public final String help() {
+        return help;
+    }
+
+    @Override
+    final String call() {
+        return call;
+    }
 
     /** The option checks that come before the shared ones in the syntax order (verify's {@code -s}). */
     ExitStatus checkBeforeKey(ParsedOptions o, KmuContext context) {
@@ -54,8 +87,20 @@ abstract class SignatureCommand extends SessionCommand {
         return SignMechanism.fromCode(o.integer("-m")).orElseThrow();
     }
 
-    static Optional<byte[]> readMessage(ParsedOptions o, KmuContext context) {
-        return KeyFiles.read(context, o.text("-f"), "message file");
+    /** Runs with the message file's bytes (wiped afterwards: they may be secret). */
+    abstract ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context, byte[] message);
+
+    @Override
+    final ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        Optional<byte[]> message = KeyFiles.read(context, o.text("-f"), "message file");
+        if (message.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        try {
+            return run(o, session, context, message.get());
+        } finally {
+            Arrays.fill(message.get(), (byte) 0);
+        }
     }
 
     private static String mechanismLines() {

@@ -20,24 +20,8 @@ final class VerifyCommand extends SignatureCommand {
                    -k    specifies the handle of the key to verify with
                    -m    %s""".formatted(MECHANISMS));
 
-    @Override
-    public String name() {
-        return "verify";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OptionSpec.valued("-f", "-s", "-k", "-m");
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3Verify";
+    VerifyCommand() {
+        super("verify", "Cfm3Verify", OptionSpec.valued("-f", "-s", "-k", "-m"), HELP);
     }
 
     @Override
@@ -46,16 +30,12 @@ final class VerifyCommand extends SignatureCommand {
     }
 
     @Override
-    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        Optional<byte[]> message = readMessage(o, context);
-        if (message.isEmpty()) {
-            return ExitStatus.ERROR;
-        }
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context, byte[] message) {
         Optional<byte[]> signature = KeyFiles.read(context, o.text("-s"), "signature file");
         if (signature.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        HsmResult<Void> result = session.verify(o.handle("-k"), mechanism(o), message.get(), signature.get());
+        HsmResult<Void> result = session.verify(o.handle("-k"), mechanism(o), message, signature.get());
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);
