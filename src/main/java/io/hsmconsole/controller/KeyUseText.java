@@ -2,10 +2,12 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.shell.kmu.HexArgument;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The key-use commands of the "try the key" panel as key_mgmt_util commands for the console pane.
@@ -76,13 +78,17 @@ public final class KeyUseText {
         return new ActionRecord(ActionRecord.KMU, verifyCommand(handle, mechanism), lines);
     }
 
-    /** {@code 6E 3F 9F C1 5E BE E4 16}, one line per eight bytes. */
+    /** {@code 6E 3F 9F C1 5E BE E4 16}, one line per eight bytes, as aesWrapUnwrap prints them. */
     public static List<String> hexLines(byte[] data) {
-        List<String> lines = new ArrayList<>();
-        HexFormat hex = HexFormat.ofDelimiter(" ").withUpperCase();
-        for (int i = 0; i < data.length; i += BYTES_PER_LINE) {
-            lines.add(hex.formatHex(data, i, Math.min(data.length, i + BYTES_PER_LINE)));
-        }
-        return lines;
+        return HexArgument.lines(data, BYTES_PER_LINE);
+    }
+
+    /**
+     * Typed hex as key_mgmt_util reads it ({@code 0x} allowed), spaces and line breaks ignored; empty
+     * text is no bytes. Empty when the text is not whole bytes in hex.
+     */
+    public static Optional<byte[]> parseHex(String typed) {
+        String digits = typed == null ? "" : typed.replaceAll("\\s+", "");
+        return digits.isEmpty() ? Optional.of(new byte[0]) : HexArgument.parse(digits);
     }
 }

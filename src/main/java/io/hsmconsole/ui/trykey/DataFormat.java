@@ -1,7 +1,8 @@
 package io.hsmconsole.ui.trykey;
 
+import io.hsmconsole.controller.KeyUseText;
+
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,15 +21,7 @@ public enum DataFormat {
 
     /** Hex digits in pairs; whitespace and a leading {@code 0x} are ignored. Empty when it is not hex. */
     public static Optional<byte[]> parseHex(String typed) {
-        String digits = (typed == null ? "" : typed).replaceAll("\\s+", "");
-        if (digits.toLowerCase(Locale.ROOT).startsWith("0x")) {
-            digits = digits.substring(2);
-        }
-        try {
-            return Optional.of(HexFormat.of().parseHex(digits));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return KeyUseText.parseHex(typed);
     }
 
     public String messageKey() {
