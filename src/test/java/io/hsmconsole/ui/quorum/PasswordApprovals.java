@@ -34,7 +34,7 @@ public final class PasswordApprovals implements QuorumGate {
         return this;
     }
 
-    /** Makes the next request end with Cancel after the approvals were typed. */
+    /** Makes the next request end with Cancel before anyone approves. */
     public PasswordApprovals cancelling() {
         cancel = true;
         return this;
@@ -47,13 +47,13 @@ public final class PasswordApprovals implements QuorumGate {
                 new TimeText(ZoneOffset.UTC), request);
         dialogs.add(vm);
         vm.start();
-        for (Map.Entry<String, String> p : passwords.entrySet()) {
-            vm.approvers().stream().filter(r -> r.user().name().equals(p.getKey())).findFirst()
-                    .ifPresent(row -> vm.approve(row, p.getValue().toCharArray()));
-        }
         if (cancel) {
             cancel = false;
             vm.cancel();
+        }
+        for (Map.Entry<String, String> p : passwords.entrySet()) {
+            vm.approvers().stream().filter(r -> r.user().name().equals(p.getKey())).findFirst()
+                    .ifPresent(row -> vm.approve(row, p.getValue().toCharArray()));
         }
         if (vm.cleared()) {
             approved.accept(vm.pass());

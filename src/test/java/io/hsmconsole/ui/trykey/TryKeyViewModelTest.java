@@ -87,6 +87,7 @@ class TryKeyViewModelTest {
     void whatIsNotHexIsRefusedBeforeTheHsm() {
         long key = f.generate(GenSymKeyRequest.of(31, 32, "kek"));
         vm.show(f.details(key));
+        console.clear();
         vm.formatProperty().set(DataFormat.HEX);
         vm.dataProperty().set("0x00 11 2");
         assertThat(vm.dataInfoProperty().get()).isEqualTo("not hex: type pairs of 0-9 and a-f");
@@ -122,10 +123,9 @@ class TryKeyViewModelTest {
         vm.show(f.details(hmac));
         vm.dataProperty().set("hello");
         vm.run();
-        assertThat(notice()).isEqualTo("Key " + hmac + " may not sign: its OBJ_ATTR_SIGN (264) is 0, and only its owner,"
-                + " example_user (3), can set it to 1. HSM return code 0x40000028 (simulator-defined): HSM Error: The key's"
-                + " attributes do not permit this use; the owner must set the matching attribute"
-                + " (OBJ_ATTR_ENCRYPT/DECRYPT/WRAP/UNWRAP/SIGN/VERIFY) to 1");
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Key " + hmac + " may not sign: its OBJ_ATTR_SIGN (264)"
+                + " is 0, and only its owner, example_user (3), can set it to 1.");
+        assertThat(vm.noticeProperty().get().codeLine()).startsWith("HSM return code 0x40000028");
     }
 
     @Test
@@ -159,8 +159,10 @@ class TryKeyViewModelTest {
     private void allowSigning(long key) {
         QuorumApproval state = await((java.util.function.Consumer<java.util.function.Consumer<HsmResult<QuorumApproval>>>)
                 done -> quorum.request(key, QuorumPurpose.MANAGE, done)).value();
-        await(done -> quorum.approve(state, "carol", "carol_pwd".toCharArray(), done));
-        await(done -> quorum.approve(state, "example_user", "example_pwd".toCharArray(), done));
+        HsmResult<QuorumApproval> first = await(done -> quorum.approve(state, "carol", "carol_pwd".toCharArray(), done));
+        HsmResult<QuorumApproval> second = await(done -> quorum.approve(first.value(), "example_user",
+                "example_pwd".toCharArray(), done));
+        assertThat(second.value().isComplete()).isTrue();
         HsmResult<Void> set = await(done -> f.keys.setAttribute(key, Attribute.SIGN, 1, null, done));
         assertThat(set.code()).isEqualTo(ReturnCode.SUCCESS);
     }
