@@ -66,6 +66,7 @@ public final class ImportClusterViewModel {
         exchange.importCluster(file, passphrase, newName, outcome -> {
             busy.set(false);
             if (outcome.succeeded()) {
+                nameProblem.invalidate(); // the name is taken now
                 notice.set(Notice.info(done(outcome)));
                 onImported.accept(outcome);
             } else {
