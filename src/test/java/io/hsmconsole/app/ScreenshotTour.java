@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -157,10 +158,55 @@ class ScreenshotTour {
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         pause(800);
 
+        quorumAndTryTheKey(table);
+
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
         pause(1500);
         shoot("main-window-dark.png", window("HSM Key Console"));
+    }
+
+    /**
+     * The seed's generic-mV2 key (m_value 2, shared with carol): signing is refused until OBJ_ATTR_SIGN
+     * is set; setting it asks the key's quorum (one wrong password shown); then signing asks again.
+     */
+    private void quorumAndTryTheKey(TableView<?> table) throws Exception {
+        robot.targetWindow(window("HSM Key Console"));
+        robot.interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((KeyListItem) table.getItems().get(i)).row().label().equals("generic-mV2")) {
+                    table.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        });
+        pause(1200);
+        robot.clickOn("Try the key");
+        robot.clickOn("#tryDataArea").write("Release the payment");
+        robot.clickOn("#tryRunButton");
+        pause(1500);
+        robot.clickOn("Attributes");
+        robot.clickOn("#edit-SIGN");
+        pause(2000);
+        robot.targetWindow(window("Quorum approval"));
+        robot.write("example_pwd").push(KeyCode.ENTER);
+        pause(2500);
+        robot.write("carols_pwd").push(KeyCode.ENTER);
+        pause(2500);
+        shoot("quorum-approval.png", window("Quorum approval"));
+        robot.write("carol_pwd").push(KeyCode.ENTER);
+        pause(3000);
+        robot.targetWindow(window("HSM Key Console"));
+        robot.clickOn("Try the key");
+        robot.clickOn("#tryRunButton");
+        pause(2000);
+        robot.targetWindow(window("Quorum approval"));
+        robot.write("example_pwd").push(KeyCode.ENTER);
+        pause(2500);
+        robot.write("carol_pwd").push(KeyCode.ENTER);
+        pause(3000);
+        robot.targetWindow(window("HSM Key Console"));
+        shoot("try-the-key.png", window("HSM Key Console"));
+        robot.clickOn("Attributes");
     }
 
     private static void pause(long millis) {

@@ -33,6 +33,7 @@ public final class InspectorView {
     @FXML private Label ownerValue;
     @FXML private Label sharedValue;
     @FXML private Label quorumValue;
+    @FXML private Label approversValue;
     @FXML private Label nodesValue;
     @FXML private Button saveButton;
     @FXML private Button shareButton;
@@ -64,6 +65,7 @@ public final class InspectorView {
         ownerValue.textProperty().bind(viewModel.ownerProperty());
         sharedValue.textProperty().bind(viewModel.sharedWithProperty());
         quorumValue.textProperty().bind(viewModel.quorumProperty());
+        approversValue.textProperty().bind(viewModel.approversProperty());
         nodesValue.textProperty().bind(viewModel.nodesProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         saveButton.disableProperty().bind(viewModel.hasKeyProperty().not());

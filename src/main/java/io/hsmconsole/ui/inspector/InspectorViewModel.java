@@ -45,6 +45,7 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper(this, "owner", "");
     private final ReadOnlyStringWrapper sharedWith = new ReadOnlyStringWrapper(this, "sharedWith", "");
     private final ReadOnlyStringWrapper quorum = new ReadOnlyStringWrapper(this, "quorum", "");
+    private final ReadOnlyStringWrapper approvers = new ReadOnlyStringWrapper(this, "approvers", "");
     private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper(this, "nodes", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
@@ -101,6 +102,7 @@ public final class InspectorViewModel {
         owner.set("");
         sharedWith.set("");
         quorum.set("");
+        approvers.set("");
         nodes.set("");
     }
 
@@ -114,7 +116,8 @@ public final class InspectorViewModel {
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
         quorum.set(d.mValue() < 2 ? messages.format("inspector.quorum.none", d.mValue())
-                : messages.format("inspector.quorum", d.mValue(), approvers(d)));
+                : messages.format("inspector.quorum", d.mValue()));
+        approvers.set(d.mValue() < 2 ? messages.get("inspector.approvers.none") : approvers(d));
         nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
@@ -221,6 +224,11 @@ public final class InspectorViewModel {
 
     public ReadOnlyStringProperty quorumProperty() {
         return quorum.getReadOnlyProperty();
+    }
+
+    /** Who may approve (the simulator's answer), for a key with quorum. */
+    public ReadOnlyStringProperty approversProperty() {
+        return approvers.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nodesProperty() {

@@ -108,8 +108,8 @@ class InspectorViewModelTest {
         long handle = f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2));
         vm.inspect(handle);
 
-        assertThat(vm.quorumProperty().get())
-                .isEqualTo("m_value 2: 2 approvals before each use or change, from example_user (3), alice (4)");
+        assertThat(vm.quorumProperty().get()).isEqualTo("m_value 2: 2 approvals per use or change");
+        assertThat(vm.approversProperty().get()).isEqualTo("example_user (3), alice (4)");
         assertThat(row(Attribute.ENCRYPT).editable()).as("editable once approved").isTrue();
         assertThat(row(Attribute.ENCRYPT).approvalNote()).contains("asks 2 of its owner and shared users");
         assertThat(row(Attribute.KEY_TYPE).needsApprovals()).isFalse();

@@ -56,8 +56,8 @@ class QuorumShareWindowTest {
         main.login("example_user", "example_pwd");
         robot.interact(() -> main.model.keyList().select(key));
         until(() -> text(robot, "#quorumValue").startsWith("m_value 2"));
-        assertThat(text(robot, "#quorumValue"))
-                .isEqualTo("m_value 2: 2 approvals before each use or change, from example_user (3), alice (4)");
+        assertThat(text(robot, "#quorumValue")).isEqualTo("m_value 2: 2 approvals per use or change");
+        assertThat(text(robot, "#approversValue")).isEqualTo("example_user (3), alice (4)");
 
         robot.clickOn("#shareButton");
         until(() -> window("Share key") != null);
