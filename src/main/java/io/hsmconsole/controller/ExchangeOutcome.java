@@ -21,7 +21,8 @@ public record ExchangeOutcome(boolean succeeded, String clusterName, Path file, 
     static ExchangeOutcome failed(Path file, RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String name = file.getFileName().toString();
-        message = message.replace(file.toString(), name);
+        // The console says "Nothing was imported/exported" itself.
+        message = message.replace(file.toString(), name).replaceFirst("; nothing was imported$", "");
         return new ExchangeOutcome(false, null, file, 0, 0, 0, message.startsWith(name) ? message : name + ": " + message);
     }
 }

@@ -5,12 +5,14 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import io.hsmconsole.ui.support.NoticeLabel;
+import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -26,7 +28,7 @@ public final class ExportClusterView {
     private Stage stage;
 
     @FXML private Label headingLabel;
-    @FXML private Label fileValue;
+    @FXML private TextField fileValue;
     @FXML private SecurePasswordField passphraseField;
     @FXML private SecurePasswordField confirmField;
     @FXML private Label hintLabel;
@@ -38,7 +40,7 @@ public final class ExportClusterView {
 
     public ExportClusterView(ExportClusterViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = Views.load(this, messages);
+        this.root = ViewStyles.apply(Views.load(this, messages)); // the notices' colours
     }
 
     @FXML
@@ -47,6 +49,8 @@ public final class ExportClusterView {
         fileValue.setText(viewModel.fileText());
         hintLabel.setText(viewModel.passphraseHint());
         problemLabel.textProperty().bind(viewModel.problemProperty());
+        problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         problemLabel.setId("passphraseProblem");
         NoticeLabel.bind(noticeLabel, viewModel.noticeProperty());
         noticeLabel.setId("exchangeNotice");

@@ -6,6 +6,7 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import io.hsmconsole.ui.support.NoticeLabel;
+import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -29,7 +30,7 @@ public final class ImportClusterView {
     private Stage stage;
     private ExchangeOutcome imported;
 
-    @FXML private Label fileValue;
+    @FXML private TextField fileValue;
     @FXML private TextField nameField;
     @FXML private Label nameProblemLabel;
     @FXML private SecurePasswordField passphraseField;
@@ -40,7 +41,7 @@ public final class ImportClusterView {
 
     public ImportClusterView(ImportClusterViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = Views.load(this, messages);
+        this.root = ViewStyles.apply(Views.load(this, messages)); // the notices' colours
     }
 
     @FXML

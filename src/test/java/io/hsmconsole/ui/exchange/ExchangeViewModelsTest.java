@@ -83,7 +83,7 @@ class ExchangeViewModelsTest {
         assertThat(imported.get()).isNull();
         assertThat(vm.noticeProperty().get().error()).isTrue();
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Nothing was imported: demo-export.json: wrong passphrase"
-                + " (or a damaged document); nothing was imported");
+                + " (or a damaged document)");
         assertThat(f.catalog.clusterNames()).containsExactly("demo");
 
         vm.importCluster("sea-otter-42".toCharArray(), imported::set);
