@@ -143,7 +143,8 @@ public final class InspectorView {
                 setGraphic(readOnly);
                 setTooltip(new Tooltip(row.reasonNotEditable()));
             } else if (row.isBoolean()) {
-                CheckBox box = new CheckBox(messages.get("inspector.flag.on"));
+                CheckBox box = new CheckBox(messages.get(row.needsApprovals() ? "inspector.flag.on.quorum"
+                        : "inspector.flag.on"));
                 box.setSelected(row.isTrue());
                 box.setId("edit-" + row.attribute().name());
                 box.setAccessibleText(messages.format("inspector.flag.access", row.constantName()));
