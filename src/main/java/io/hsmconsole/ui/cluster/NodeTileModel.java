@@ -68,8 +68,17 @@ public final class NodeTileModel {
         } else {
             verdict.set(report.passed() ? Verdict.PASS : Verdict.FAIL);
             attestation.set(messages.format(report.passed() ? "cluster.tile.attestation.pass"
-                    : "cluster.tile.attestation.fail", time.format(report.timeMillis())));
+                    : "cluster.tile.attestation.fail", time.format(report.timeMillis()), failedCheck(report.reason())));
         }
+    }
+
+    /**
+     * The simulator's reasons start with the name of the failed check ("measurement mismatch: the
+     * node's firmware …"); the tile shows that name, the details pane the whole sentence.
+     */
+    private static String failedCheck(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : reason;
     }
 
     public int id() {
@@ -102,7 +111,10 @@ public final class NodeTileModel {
         return firmware.getReadOnlyProperty();
     }
 
-    /** {@code Attestation: PASS at 2025-06-01 14:03:22}, or that there was none yet. */
+    /**
+     * {@code Last attestation: PASS at 2025-06-01 14:03:22}, {@code … FAIL at … — measurement mismatch},
+     * or that there was none yet; by whichever process attested the node.
+     */
     public ReadOnlyStringProperty attestationProperty() {
         return attestation.getReadOnlyProperty();
     }
