@@ -49,8 +49,9 @@ public final class NodeTileModel {
     void show(NodeStatus node) {
         state.set(node.state());
         keys.set(messages.format("cluster.tile.keys", node.keysHeld(), node.keysPending()));
-        replication.set(messages.format(node.keysPending() > 0 ? "cluster.tile.replication.catchingUp"
-                : "cluster.tile.replication", node.latencyMillis(), node.keysPending()));
+        String replicationText = node.keysPending() == 0 ? "cluster.tile.replication"
+                : node.isOnline() ? "cluster.tile.replication.catchingUp" : "cluster.tile.replication.missing";
+        replication.set(messages.format(replicationText, node.latencyMillis(), node.keysPending()));
         firmware.set(messages.format("cluster.tile.firmware", node.firmwareVersion()));
         online.set(node.isOnline());
         onlineAction.set(messages.get(node.isOnline() ? "cluster.action.offline" : "cluster.action.online"));

@@ -112,6 +112,20 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void anOfflineNodeSaysItsMissedKeysArriveOnceItIsBack() {
+        vm.toggleOnline(tile(2));
+        f.login("example_user");
+        f.generate(GenSymKeyRequest.of(31, 32, "missed"));
+        f.runner.runRepeatedChecks();
+
+        assertThat(tile(2).keysProperty().get()).isEqualTo("0 keys held \u00b7 1 pending");
+        assertThat(tile(2).replicationProperty().get())
+                .isEqualTo("Replication latency 0 ms; 1 keys reach it once it is back online");
+        vm.toggleOnline(tile(2));
+        assertThat(tile(2).replicationProperty().get()).isEqualTo("Replication latency 0 ms, in sync");
+    }
+
+    @Test
     void tamperAttestFailsWithTheReasonAndTheDetailsShowBothChainsAndDigests() {
         NodeTileModel t = tile(1);
         vm.tamperFirmware(t);
