@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 5 through the real console window on a manual clock (nothing here depends on wall time):
  * node 2 offline, {@code -min_srv 3 -timeout 1} from the key-generation form fails and rolls back,
  * node 2 comes back and catches up, a tampered node fails "attest now" with its reason and passes
- * once restored, Cancel gives up a wait, and a key and an attestation made by another cluster
+ * once restored, Cancel gives up a wait, -min_srv 3 waits for replication and succeeds, and a key and an attestation made by another cluster
  * instance on the same data directory (what a key_mgmt_util script is) reach the window by themselves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -194,6 +194,23 @@ class ClusterWindowTest {
 
     @Test
     @Order(5)
+    void withEveryNodeOnlineMinSrv3WaitsForReplicationAndSucceeds() {
+        openForm();
+        robot.clickOn("#labelField").write("on_three");
+        robot.clickOn("#minSrvField").write("3");
+        robot.clickOn("#timeoutField").write("5");
+        robot.clickOn("#generateButton");
+
+        until(() -> text("#resultHeadline").startsWith("Key "), this::formShows);
+        assertThat(text("#resultHeadline")).endsWith("held by 3 of 3 HSMs when the command returned.");
+        assertThat(text("#resultText")).contains("Symmetric Key Created.  Key Handle: ")
+                .contains("Node id 2 and err state 0x00000000 : HSM Return: SUCCESS");
+        closeForm();
+        until(() -> row("on_three").map(KeyRow::coverage).orElse("").equals("3/3"));
+    }
+
+    @Test
+    @Order(6)
     void aKeyAndAnAttestationMadeByAScriptReachTheWindowByThemselves() {
         openClusterWindow();
         clock.advance(60_000);
