@@ -28,16 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import static io.hsmconsole.ui.support.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,33 +53,19 @@ class ClusterWindowTest {
 
     private final FxRobot robot = new FxRobot();
     private final ManualClock clock = new ManualClock(TestClusters.START);
-    private Path dataDir;
-    private ConsoleApp app;
+    private RealConsole console;
 
     @BeforeAll
     void startConsoleAndLogIn() throws Exception {
-        dataDir = Files.createTempDirectory("cluster-window-test");
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(new PacedClock(clock),
-                List.of("--data-dir", dataDir.toString())));
+        console = RealConsole.start("cluster-window-test", new PacedClock(clock));
         until(() -> text("#keyCountLabel").startsWith("Token keys in the cluster: 0"));
-        robot.push(KeyCode.CONTROL, KeyCode.L);
-        until(() -> window("Log in").isPresent());
-        robot.targetWindow(window("Log in").orElseThrow());
-        robot.write("example_user");
-        robot.push(KeyCode.TAB);
-        robot.write("example_pwd");
-        robot.push(KeyCode.ENTER);
+        RealConsole.logInWithTheKeyboard(robot, "example_user", "example_pwd", () -> until(() -> window("Log in").isPresent()));
         until(() -> text(".status-user").equals("User: example_user (3)"));
     }
 
     @AfterAll
     void stopConsole() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        console.stop();
     }
 
     @Test
@@ -217,7 +198,7 @@ class ClusterWindowTest {
         long madeAt = clock.nowMillis();
         GeneratedKey made;
         // A second cluster instance on the same files: what a key_mgmt_util process is.
-        try (HsmCluster script = new ClusterCatalog(new io.hsmconsole.store.DataDirectory(dataDir), clock)
+        try (HsmCluster script = new ClusterCatalog(new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
                 .open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession alice = TestClusters.login(script, "alice");
             HsmResult<GeneratedKey> r = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script")
@@ -334,7 +315,6 @@ class ClusterWindowTest {
     }
 
     private static Optional<Window> window(String titleStart) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst();
+        return RealConsole.window(titleStart);
     }
 }
