@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 5 through the real console window on a manual clock (nothing here depends on wall time):
  * node 2 offline, {@code -min_srv 3 -timeout 1} from the key-generation form fails and rolls back,
  * node 2 comes back and catches up, a tampered node fails "attest now" with its reason and passes
- * once restored, Cancel gives up a wait, -min_srv 3 waits for replication and succeeds, and a key and an attestation made by another cluster
- * instance on the same data directory (what a key_mgmt_util script is) reach the window by themselves.
+ * once restored, Cancel gives up a wait, {@code -min_srv 3} waits for replication and succeeds, a key
+ * and an attestation made by another cluster instance on the same data directory (what a
+ * key_mgmt_util script is) reach the window by themselves, and the tiles set latency, add and remove.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -222,6 +223,29 @@ class ClusterWindowTest {
 
         clock.advance(1_000);
         until(() -> row("from_script").map(KeyRow::coverage).orElse("").equals("3/3"));
+        closeClusterWindow();
+    }
+
+    @Test
+    @Order(7)
+    void latencyAddAndRemoveFromTheTiles() {
+        openClusterWindow();
+        replaceText("#latency-1", "400");
+        robot.push(KeyCode.ENTER);
+        until(() -> text("#node-replication-1").equals("Replication latency 400 ms, in sync"));
+
+        replaceText("#newLatencyField", "0");
+        robot.clickOn("#addNodeButton");
+        until(() -> text("#node-badge-3").equals("ACTIVE"));
+        assertThat(text("#node-keys-3")).as("seeded from the cluster").isEqualTo(text("#node-keys-0"));
+        assertThat(text("#clusterNotice")).startsWith("Node 3 was added with 0 ms latency");
+
+        robot.clickOn("#remove-3");
+        until(() -> window("Remove node 3?").isPresent());
+        robot.targetWindow(window("Remove node 3?").orElseThrow());
+        robot.push(KeyCode.ENTER);
+        until(() -> text("#node-badge-3").isEmpty());
+        assertThat(text("#clusterNotice")).startsWith("Node 3 was removed");
         closeClusterWindow();
     }
 
