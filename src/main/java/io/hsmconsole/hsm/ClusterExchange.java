@@ -67,6 +67,10 @@ public final class ClusterExchange {
             JSON.writeValue(tmp.toFile(), doc);
             OwnerOnly.restrictFile(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // After the document is in place: the exported log ends just before its own export.
+            cluster.audit(cluster.nodeRecords().get(0).id(), 0, "host", "exportCluster",
+                    "-file " + file.getFileName(), ReturnCode.SUCCESS);
+            cluster.auditLog().flush();
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);

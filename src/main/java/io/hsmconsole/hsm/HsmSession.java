@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
@@ -429,6 +430,29 @@ public final class HsmSession implements AutoCloseable {
                         wrappingHandle, mechanismCode, template, options, observer)));
     }
 
+    // ---- key use ----
+
+    /**
+     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap ({@code wrap}) or unwrap of host data with an AES key
+     * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
+     */
+    public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
+        return audited("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
+    }
+
+    /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */
+    public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
+        return audited("sign", "-k " + handle + " -m " + mechanism.code(),
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).sign(handle, mechanism, data)));
+    }
+
+    /** {@code verify}: success when {@code signature} is the HMAC of {@code data}, else SIGNATURE_INVALID. */
+    public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+        return audited("verify", "-k " + handle + " -m " + mechanism.code(),
+                this.<Void>requireCryptoUser().orElseGet(() -> new KeyUse(this).verify(handle, mechanism, data, signature)));
+    }
+
     // ---- quorum ----
 
     /** {@code getToken}: asks for approval of one operation on a key with m_value ≥ 2. */
@@ -453,14 +477,21 @@ public final class HsmSession implements AutoCloseable {
         }
     }
 
+    /** Who may approve a token for this key (its owner and the users it is shared with); not audited: no HSM call. */
+    public HsmResult<List<UserInfo>> quorumApprovers(long handle) {
+        return this.<List<UserInfo>>requireCryptoUser().orElseGet(() -> quorum.approvers(handle).map(ids ->
+                cluster.users().stream().filter(u -> ids.contains(u.id())).toList()));
+    }
+
     public List<QuorumToken> listTokens() {
         return quorum.list();
     }
 
     /** {@code delToken}: drops one token of this session. */
     public HsmResult<Void> deleteToken(int tokenId) {
-        HsmResult<Void> r = tokens.delete(tokenId) ? HsmResult.ok(null, List.of(new NodeResult(homeNode, ReturnCode.SUCCESS)))
-                : HsmResult.fail(ReturnCode.QUORUM_TOKEN_INVALID, List.of(new NodeResult(homeNode, ReturnCode.QUORUM_TOKEN_INVALID)));
+        ReturnCode code = tokens.delete(tokenId) ? ReturnCode.SUCCESS : ReturnCode.QUORUM_TOKEN_INVALID;
+        // every node answers, as in getToken's cluster block
+        HsmResult<Void> r = code.isSuccess() ? ok(null, null) : fail(code, null);
         return audited("delToken", "-id " + tokenId, r);
     }
 

@@ -75,6 +75,9 @@ final class QuorumApprovals {
         if (token.isEmpty()) {
             return session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null);
         }
+        if (!eligible(token.get(), cluster.store().userById(login.value().user().id()).orElseThrow())) {
+            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null); // before a quorum key is enrolled for them
+        }
         Optional<IdentityItem> key = heldQuorumKey(login.value().user().id());
         if (key.isEmpty()) {
             // The user registered a key of their own: only they can sign with it (approveToken).
@@ -97,17 +100,27 @@ final class QuorumApprovals {
     }
 
     private IdentityItem enroll(int userId, String name) {
-        {
-            AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(new SecureRandom());
-            IdentityItem item = new IdentityItem(name, QuorumSignatures.publicDer(pair), QuorumSignatures.privateDer(pair));
-            cluster.write(tx -> {
-                tx.putIdentity(item);
-                tx.userById(userId).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(),
-                        u.passwordHash(), u.loginFailures(), item.certificate())));
-                return null;
-            });
-            return item;
+        AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(new SecureRandom());
+        IdentityItem item = new IdentityItem(name, QuorumSignatures.publicDer(pair), QuorumSignatures.privateDer(pair));
+        cluster.write(tx -> {
+            tx.putIdentity(item);
+            tx.userById(userId).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(),
+                    u.passwordHash(), u.loginFailures(), item.certificate())));
+            return null;
+        });
+        return item;
+    }
+
+    /** Who may approve operations on this key: its owner and the users it is shared with, by user ID. */
+    HsmResult<List<Integer>> approvers(long handle) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
+        List<Integer> ids = new java.util.ArrayList<>();
+        ids.add(key.get().ownerId());
+        ids.addAll(key.get().sharedWith());
+        return session.ok(key.get(), List.copyOf(ids));
     }
 
     private boolean eligible(QuorumToken token, UserRecord approver) {

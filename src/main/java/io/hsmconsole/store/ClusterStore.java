@@ -70,7 +70,12 @@ public interface ClusterStore extends AutoCloseable {
      */
     <T> T writeWithoutSync(Work<T> work);
 
-    /** Reserves {@code count} consecutive values of the cluster-wide handle counter; returns the first. */
+    /**
+     * Reserves {@code count} consecutive values of the cluster-wide handle counter; returns the first.
+     * Committed without a disk sync: the handles go to session keys, which die with the process, and
+     * any durable use of one (a promotion to a token key) commits with a sync that makes this earlier
+     * reservation durable too — a write-ahead log is synced in order.
+     */
     long reserveHandleCounters(int count);
 
     @Override

@@ -60,6 +60,10 @@ class ClusterExchangeTest {
                     .code()).isEqualTo(ReturnCode.SUCCESS);
             assertThat(copy.attestNode(1).value().passed()).isTrue();
             assertThat(copy.auditLog().verify().intact()).isTrue();
+            assertThat(original.auditLog().records(0, 10_000)).extracting(r -> r.command())
+                    .as("the export is in the source cluster's log").contains("exportCluster");
+            assertThat(copy.auditLog().records(0, 10_000)).extracting(r -> r.command())
+                    .as("the exported log ends before its own export").doesNotContain("exportCluster");
             assertThat(copy.info().name()).isEqualTo("copy");
             long next = b.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "after")).value().handle();
             assertThat(a.keyInfo(next).code()).as("the copy continues the counter, not the clusters' keys").isEqualTo(ReturnCode.INVALID_HANDLE);

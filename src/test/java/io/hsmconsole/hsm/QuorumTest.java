@@ -79,6 +79,8 @@ class QuorumTest {
         int id = owner.getToken(QuorumService.MANAGE_KEY, key).value().id();
         assertThat(owner.approveTokenWithPassword(id, "alice", "alice_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
+        assertThat(cluster.users()).filteredOn(u -> u.name().equals("alice")).extracting(UserInfo::quorumKeyRegistered)
+                .as("no quorum key is enrolled for a user who may not approve").containsExactly(false);
         assertThat(owner.approveTokenWithPassword(id, "carol", "wrong_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.LOGIN_FAILURE);
         assertThat(owner.approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
@@ -136,5 +138,22 @@ class QuorumTest {
         assertThat(owner.deleteToken(42).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
         HsmSession officer = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
         assertThat(officer.getToken(QuorumService.USE_KEY, key).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void theApproversAreTheOwnerAndTheSharedUsers() {
+        assertThat(owner.quorumApprovers(key).value()).extracting(UserInfo::name).containsExactly("example_user", "carol");
+        assertThat(TestClusters.login(cluster, "bob").quorumApprovers(key).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
+    }
+
+    @Test
+    void deletingATokenAnswersOnEveryNode() {
+        int id = owner.getToken(QuorumService.USE_KEY, key).value().id();
+        HsmResult<Void> deleted = owner.deleteToken(id);
+        assertThat(deleted.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(deleted.nodes()).hasSize(cluster.nodes().size());
+        assertThat(owner.listTokens()).isEmpty();
+        assertThat(owner.deleteToken(id).nodes()).extracting(NodeResult::code)
+                .containsOnly(ReturnCode.QUORUM_TOKEN_INVALID);
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,9 +54,11 @@ import static org.assertj.core.api.Assertions.fail;
  *       a newline. Tabs and spaces matter.</li>
  *   <li>{@code @@ exit N} — the expected exit status of the run.</li>
  *   <li>{@code @@ file NAME} — its block is the exact expected content of a file the run wrote in
- *       its working folder.</li>
+ *       its working folder; {@code <missing>} when the run must not have written it.</li>
  *   <li>{@code @@ write NAME} — writes its block into a file of the working folder (a script for
  *       {@code scriptfile}).</li>
+ *   <li>{@code @@ write-base64 NAME} — its block is Base64 (lines joined); writes the decoded bytes (a
+ *       binary input such as a signature made outside the simulator).</li>
  *   <li>{@code @@ advance MILLIS} — moves the clock forward (replication catches up).</li>
  *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
  *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
@@ -133,7 +136,7 @@ class GoldenTranscriptTest {
                 }
                 case "file" -> {
                     Path written = work.resolve(step.argument());
-                    String content = Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<missing>";
+                    String content = Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<missing>\n";
                     actualTranscript.append("@@ file ").append(step.argument()).append('\n').append(content);
                     if (!placeholders.matches(step.text(), content)) {
                         failures.add("file " + step.argument() + " differs:\n--- expected\n" + step.text()
@@ -142,6 +145,10 @@ class GoldenTranscriptTest {
                 }
                 case "write" -> {
                     Files.writeString(work.resolve(step.argument()), placeholders.substitute(step.text()));
+                    echo(actualTranscript, step);
+                }
+                case "write-base64" -> {
+                    Files.write(work.resolve(step.argument()), Base64.getMimeDecoder().decode(step.text()));
                     echo(actualTranscript, step);
                 }
                 case "advance" -> {

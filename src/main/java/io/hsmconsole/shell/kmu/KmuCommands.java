@@ -19,12 +19,13 @@ final class KmuCommands {
                 new ListUsersCommand(), new Error2StringCommand(), new HsmInfoCommand(), new PartitionInfoCommand(),
                 new ExSymKeyCommand(), new ImSymKeyCommand(), new WrapKeyCommand(), new UnWrapKeyCommand(),
                 new GetCertCommand(), new GetTokenCommand(), new ApproveTokenCommand(), new ListTokensCommand(),
-                new DelTokenCommand(), new SimulateCommand())) {
+                new DelTokenCommand(), new AesWrapUnwrapCommand(), new SignCommand(), new VerifyCommand(),
+                new SimulateCommand())) {
             commands.put(c.name(), c);
         }
         for (String name : List.of("genRSAKeyPair", "genDSAKeyPair", "genECCKeyPair", "genPBEKey", "createPublicKey",
                 "importPubKey", "exportPubKey", "importPrivateKey", "exportPrivateKey", "insertMaskedObject",
-                "extractMaskedObject", "sign", "verify", "aesWrapUnwrap", "getCaviumPrivKey", "IsValidKeyHandlefile",
+                "extractMaskedObject", "getCaviumPrivKey", "IsValidKeyHandlefile",
                 "listECCCurveIds")) {
             commands.put(name, new NotAvailableCommand(name, name + " ...", OptionSpec.any(), SYMMETRIC_ONLY));
         }

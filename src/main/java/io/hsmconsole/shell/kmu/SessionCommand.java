@@ -15,6 +15,11 @@ abstract class SessionCommand implements KmuCommand {
     /** The Cfm3 call name printed in the result line. */
     abstract String call();
 
+    /** The call name for these options (aesWrapUnwrap's depends on its mode); by default {@link #call()}. */
+    String call(ParsedOptions options) {
+        return call();
+    }
+
     /** Client-side checks after parsing; a non-null status stops the command before the HSM. */
     ExitStatus check(ParsedOptions options, KmuContext context) {
         return null;
@@ -35,7 +40,7 @@ abstract class SessionCommand implements KmuCommand {
         }
         if (context.session().isEmpty()) {
             HsmResult<Void> noLogin = context.cluster().refuseWithoutLogin(name(), options.arguments(secretOptions()));
-            context.printer().resultAndBlock(call(), noLogin);
+            context.printer().resultAndBlock(call(options), noLogin);
             return ExitStatus.ERROR;
         }
         return run(options, context.session().get(), context);

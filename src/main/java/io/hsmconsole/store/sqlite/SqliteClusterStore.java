@@ -479,7 +479,7 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public long reserveHandleCounters(int count) {
-        return write(tx -> ((SqliteTransaction) tx).advanceCounter("handle_counter", count));
+        return writeWithoutSync(tx -> ((SqliteTransaction) tx).advanceCounter("handle_counter", count));
     }
 
     @Override

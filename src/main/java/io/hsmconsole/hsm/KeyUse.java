@@ -1,0 +1,134 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.store.KeyRecord;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA224Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.RFC3394WrapEngine;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Using a key on data inside the HSM: NIST AES key wrap of host data ({@code aesWrapUnwrap}) and HMAC
+ * sign / verify. Each use needs a key the user can see, of the right type, with the attribute that
+ * permits the use, and — when the key has m_value ≥ 2 — a USE_KEY quorum token, spent by the use.
+ */
+final class KeyUse {
+    /** RFC 3394's default initial value, what aesWrapUnwrap uses without {@code -i}. */
+    static final byte[] DEFAULT_IV = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6, (byte) 0xA6,
+            (byte) 0xA6, (byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
+
+    private final HsmSession session;
+
+    KeyUse(HsmSession session) {
+        this.session = session;
+    }
+
+    HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        byte[] initialValue = iv == null ? DEFAULT_IV : iv;
+        Optional<ReturnCode> refusal = k.keyType() != KeyType.AES.code() ? Optional.of(ReturnCode.MECHANISM_INVALID)
+                : permits(k, wrap ? Attribute.WRAP : Attribute.UNWRAP)
+                .or(() -> validWrapLength(data.length, wrap, initialValue.length))
+                .or(() -> spendQuorum(k));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), k);
+        }
+        RFC3394WrapEngine engine = new RFC3394WrapEngine(AESEngine.newInstance());
+        engine.init(wrap, new ParametersWithIV(new KeyParameter(k.material()), initialValue));
+        try {
+            byte[] out = wrap ? engine.wrap(data, 0, data.length) : engine.unwrap(data, 0, data.length);
+            return session.ok(k, out);
+        } catch (InvalidCipherTextException e) {
+            return session.fail(ReturnCode.ENCRYPTED_DATA_INVALID, k);
+        }
+    }
+
+    HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
+        return usableForMac(handle, mechanism, Attribute.SIGN).map(key -> mac(key, mechanism, data));
+    }
+
+    HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+        HsmResult<KeyRecord> usable = usableForMac(handle, mechanism, Attribute.VERIFY);
+        if (!usable.isSuccess()) {
+            return usable.map(k -> null);
+        }
+        KeyRecord key = usable.value();
+        boolean valid = MessageDigest.isEqual(mac(key, mechanism, data), signature);
+        return valid ? session.ok(key, null) : session.fail(ReturnCode.SIGNATURE_INVALID, key);
+    }
+
+    /** The key as the value of a success when every rule lets it MAC with this mechanism. */
+    private HsmResult<KeyRecord> usableForMac(long handle, SignMechanism mechanism, Attribute use) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        Optional<ReturnCode> refusal = !mechanism.isHmac() || k.keyType() != KeyType.GENERIC_SECRET.code()
+                ? Optional.of(ReturnCode.MECHANISM_INVALID)
+                : permits(k, use).or(() -> spendQuorum(k));
+        return refusal.isPresent() ? session.fail(refusal.get(), k) : session.ok(k, k);
+    }
+
+    private static Optional<ReturnCode> permits(KeyRecord key, Attribute use) {
+        return KeyFlags.has(key.flags(), use) ? Optional.empty() : Optional.of(ReturnCode.KEY_FUNCTION_NOT_PERMITTED);
+    }
+
+    /** RFC 3394 works on 64-bit blocks: at least two to wrap, three to unwrap; the IV is one block. */
+    private static Optional<ReturnCode> validWrapLength(int length, boolean wrap, int ivLength) {
+        int minimum = wrap ? 16 : 24;
+        boolean valid = ivLength == 8 && length >= minimum && length % 8 == 0;
+        return valid ? Optional.empty() : Optional.of(ReturnCode.DATA_LEN_INVALID);
+    }
+
+    /** Last of the checks, so a refused use never spends a token. */
+    private Optional<ReturnCode> spendQuorum(KeyRecord key) {
+        if (key.mValue() < 2) {
+            return Optional.empty();
+        }
+        if (!session.quorum().ready(QuorumService.USE_KEY, key)) {
+            return Optional.of(ReturnCode.QUORUM_REQUIRED);
+        }
+        session.quorum().useToken(QuorumService.USE_KEY, key);
+        return Optional.empty();
+    }
+
+    private static byte[] mac(KeyRecord key, SignMechanism mechanism, byte[] data) {
+        HMac hmac = new HMac(digest(mechanism));
+        hmac.init(new KeyParameter(key.material()));
+        hmac.update(data, 0, data.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return out;
+    }
+
+    private static Digest digest(SignMechanism mechanism) {
+        return switch (mechanism.hmacDigest()) {
+            case "SHA-1" -> new SHA1Digest();
+            case "SHA-224" -> new SHA224Digest();
+            case "SHA-256" -> new SHA256Digest();
+            case "SHA-384" -> new SHA384Digest();
+            case "SHA-512" -> new SHA512Digest();
+            default -> throw new IllegalStateException("no digest for " + mechanism);
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.shell.ExitStatus;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code aesWrapUnwrap -m 1|0 -f <file> -w <AES key> [-i <IV>] [-out <file>]}: NIST AES key wrap
+ * (RFC 3394) of a host file by an AES key inside the HSM, printed as {@code result data:} and written
+ * to the output file, as the AWS page shows. The HSM decides whether the key may wrap or unwrap.
+ */
+final class AesWrapUnwrapCommand extends SessionCommand {
+    /** The tool reads files "of less than 4 KB (4096 bytes)" (AWS page); larger ones are refused here. */
+    static final int MAX_FILE_BYTES = 4096;
+
+    private static final String HELP = HelpText.of("Does NIST AES Wrap/Unwrap (RFC 3394) of a file"
+                    + " with an AES key in the HSM.",
+            "aesWrapUnwrap -h -m <wrap-unwrap mode> -f <file-to-wrap-unwrap> -w <wrapping-key-handle>\n"
+                    + "\t\t\t[-i <wrapping-IV>] [-out <output-file>]", """
+            -h    displays this information
+                   -m    specifies the mode: 1 = wrap (encrypt), 0 = unwrap (decrypt)
+                   -f    specifies the file to wrap or unwrap (at most 4096 bytes)
+                   -w    specifies the handle of the AES key that wraps (OBJ_ATTR_WRAP = 1) or
+                         unwraps (OBJ_ATTR_UNWRAP = 1)
+                   -i    specifies the initial value, 8 bytes in hex (default 0xA6A6A6A6A6A6A6A6)
+                   -out  specifies the output file (default wrapped_key or unwrapped_key)""");
+
+    @Override
+    public String name() {
+        return "aesWrapUnwrap";
+    }
+
+    @Override
+    public OptionSpec options() {
+        return OptionSpec.valued("-m", "-f", "-w", "-i", "-out");
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    String call() {
+        return "Cfm3WrapHostKey";
+    }
+
+    @Override
+    String call(ParsedOptions o) {
+        return wrap(o) ? "Cfm3WrapHostKey" : "Cfm3UnWrapHostKey";
+    }
+
+    private static boolean wrap(ParsedOptions o) {
+        return "1".equals(o.text("-m"));
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        Integer mode = o.integer("-m");
+        if (mode == null) {
+            return usage(context, "Error: Wrap/Unwrap mode (-m) is missing.");
+        }
+        if (mode != 0 && mode != 1) {
+            return usage(context, "Error: Wrap/Unwrap mode (-m) must be 1 (wrap) or 0 (unwrap).");
+        }
+        if (o.text("-f") == null) {
+            return usage(context, "Error: File to wrap/unwrap (-f) is missing.");
+        }
+        if (o.handle("-w") == null) {
+            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+        }
+        if (o.has("-i") && HexArgument.parse(o.text("-i")).isEmpty()) {
+            return usage(context, "Error: IV (-i) must be whole bytes in hex, e.g. 0xA6A6A6A6A6A6A6A6 (8 bytes); '"
+                    + o.text("-i") + "' is not.");
+        }
+        if (!o.has("-i")) {
+            // The tool warns while it reads the arguments, before it reaches the HSM (AWS page).
+            context.printer().line("Warning: IV (-i) is missing.");
+            context.printer().out().printf("\t\t 0xA6A6A6A6A6A6A6A6 is considered as default IV%n");
+        }
+        return null;
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        KmuPrinter p = context.printer();
+        Optional<byte[]> data = KeyFiles.read(context, o.text("-f"), "file");
+        if (data.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        try {
+            if (data.get().length > MAX_FILE_BYTES) {
+                p.error("Error: " + o.text("-f") + " holds " + data.get().length + " bytes; aesWrapUnwrap takes files of"
+                        + " at most " + MAX_FILE_BYTES + " bytes.");
+                return ExitStatus.ERROR;
+            }
+            byte[] iv = o.has("-i") ? HexArgument.parse(o.text("-i")).orElseThrow() : null;
+            HsmResult<byte[]> result = session.aesWrapUnwrap(o.handle("-w"), wrap(o), data.get(), iv);
+            return print(o, result, context);
+        } finally {
+            Arrays.fill(data.get(), (byte) 0);
+        }
+    }
+
+    /** {@code result data:} in lines of 8 bytes, the output file, then the result line (AWS page). */
+    private ExitStatus print(ParsedOptions o, HsmResult<byte[]> result, KmuContext context) {
+        KmuPrinter p = context.printer();
+        if (!result.isSuccess()) {
+            p.resultAndBlock(call(o), result);
+            return ExitStatus.ERROR;
+        }
+        byte[] output = result.value();
+        try {
+            p.out().println("result data:");
+            HexArgument.lines(output, 8).forEach(p.out()::println);
+            String file = o.has("-out") ? o.text("-out") : wrap(o) ? "wrapped_key" : "unwrapped_key";
+            boolean written = KeyFiles.write(context, file, output, "output file");
+            if (written) {
+                p.out().printf("%nresult written to file %s%n", file);
+            }
+            p.result(call(o), result.code());
+            return ExitStatus.of(written);
+        } finally {
+            Arrays.fill(output, (byte) 0);
+        }
+    }
+}
