@@ -1,13 +1,9 @@
 package io.hsmconsole.app;
 
-import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ConsoleController;
-import io.hsmconsole.controller.NodeController;
-import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.FxTaskRunner;
-import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
@@ -79,14 +75,11 @@ public final class ConsoleApp extends Application {
         // The window comes first; the cluster opens meanwhile on another core (class loading of the
         // store and the crypto provider is most of its cost) and fills the window when ready.
         Workspace workspace = new Workspace(catalog);
-        sessions = new SessionController(workspace, runner, onError);
-        KeyController keys = new KeyController(workspace, runner, onError);
-        ClusterController clusterController = new ClusterController(workspace, runner, onError);
-        console = new ConsoleController(workspace, runner, Path.of(System.getProperty("user.home")));
-        ConsoleContext ctx = new ConsoleContext(workspace, sessions, keys, clusterController,
-                new NodeController(workspace, runner, onError, clusterController),
-                new UserAdminController(workspace, runner, onError, clusterController),
-                new AuditController(workspace, runner, onError), console, messages, themes, dialogs);
+        ConsoleContext ctx = ConsoleContext.wire(workspace, runner, onError,
+                Path.of(System.getProperty("user.home")), messages, themes, dialogs, () -> stage);
+        sessions = ctx.sessions();
+        console = ctx.console();
+        ClusterController clusterController = ctx.cluster();
         runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
                         e -> failToStart(messages, errors, e))
                 .onSuccess(cluster -> {
@@ -95,7 +88,8 @@ public final class ConsoleApp extends Application {
                     watcher = clusterController.watch();
                 }));
 
-        MainViewModel mainModel = new MainViewModel(workspace, sessions, keys, clusterController, messages, dialogs);
+        MainViewModel mainModel = new MainViewModel(workspace, sessions, ctx.keys(), clusterController, messages,
+                dialogs, ctx.approvals());
         MainView main = new MainView(mainModel, ctx);
         StartupProbe.mark("viewsBuilt");
 

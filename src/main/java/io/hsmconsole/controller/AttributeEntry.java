@@ -19,4 +19,12 @@ public record AttributeEntry(AttributeValue value, String kmuValue, Optional<Ret
     public boolean modifiable() {
         return whyNotModifiable.isEmpty();
     }
+
+    /**
+     * The simulator would let this user change it once the key's quorum approved the change: it
+     * answers QUORUM_REQUIRED only after every other rule has passed.
+     */
+    public boolean modifiableWithApprovals() {
+        return whyNotModifiable.filter(code -> code == ReturnCode.QUORUM_REQUIRED).isPresent();
+    }
 }

@@ -74,7 +74,13 @@ public final class ClusterController {
         try {
             read = read(cluster);
         } catch (RuntimeException e) {
-            runner.onUiThread(() -> onError.accept(e));
+            // A cluster the console switched away from is closed once it is no longer the workspace's:
+            // a read of it that fails then is not an error, the next check reads the new one.
+            runner.onUiThread(() -> {
+                if (workspace.cluster() == cluster) {
+                    onError.accept(e);
+                }
+            });
             return;
         }
         runner.onUiThread(() -> publish(read));

@@ -158,9 +158,12 @@ public final class KeyController {
                 .toList();
         KeyInfo i = info.value();
         List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        // Who may approve is the simulator's answer (owner and shared users), not ours to work out.
+        List<UserRef> approvers = session.quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
+                .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
-                nodes, entries, i.ownerId() == session.user().id()));
+                nodes, entries, i.ownerId() == session.user().id(), approvers));
     }
 
     /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */
@@ -169,18 +172,47 @@ public final class KeyController {
         return runner.run(BackgroundWork.named("setAttribute", p ->
                 workspace.requireSession().setAttribute(handle, attribute, number, text), onError)
                 .onSuccess(result -> {
-                    // key_mgmt_util only promotes session keys (-a 1); every other change is CMU's.
+                    String command = setAttributeCommand(handle, attribute, number, text);
                     workspace.record(attribute == Attribute.TOKEN
-                            ? new ActionRecord(ActionRecord.KMU, "setAttribute -o " + handle + " -a 1",
-                                    KmuText.resultLines("Cfm3SetAttribute", result))
-                            : new ActionRecord(ActionRecord.CMU, "setAttribute " + handle + " " + attribute.id() + " "
-                                    + (attribute == Attribute.LABEL ? text : String.valueOf(number)),
-                                    KmuText.resultLines("setAttribute", result)));
+                            ? new ActionRecord(ActionRecord.KMU, command, KmuText.resultLines("Cfm3SetAttribute", result))
+                            : new ActionRecord(ActionRecord.CMU, command, KmuText.resultLines("setAttribute", result)));
                     if (result.isSuccess()) {
                         changed();
                     }
                     done.accept(result);
                 }));
+    }
+
+    /**
+     * The command an attribute change is: key_mgmt_util only promotes session keys ({@code -a 1});
+     * every other change is cloudhsm_mgmt_util's {@code setAttribute <handle> <attribute> <value>}.
+     */
+    public static String setAttributeCommand(long handle, Attribute attribute, long number, String text) {
+        return attribute == Attribute.TOKEN ? "setAttribute -o " + handle + " -a 1"
+                : "setAttribute " + handle + " " + attribute.id() + " "
+                + (attribute == Attribute.LABEL ? text : String.valueOf(number));
+    }
+
+    /**
+     * The shareKey commands that would make the key shared with exactly {@code users}: shares with
+     * the new ones first, then unshares the others. A key with quorum needs one token per command.
+     */
+    public TaskHandle planSharing(long handle, List<Integer> users, Consumer<HsmResult<List<SharingChange>>> done) {
+        return runner.run(BackgroundWork.named("getKeyInfo", p -> {
+            HsmSession session = workspace.requireSession();
+            Map<Integer, UserRef> names = userRefs(workspace.cluster());
+            return session.keyInfo(handle).map(info -> sharingChanges(handle, info.sharedWith(), users, names));
+        }, onError).onSuccess(done));
+    }
+
+    private static List<SharingChange> sharingChanges(long handle, List<Integer> current, List<Integer> wanted,
+                                                      Map<Integer, UserRef> names) {
+        List<SharingChange> changes = new ArrayList<>();
+        wanted.stream().filter(u -> !current.contains(u))
+                .forEach(u -> changes.add(new SharingChange(handle, ref(names, u), true)));
+        current.stream().filter(u -> !wanted.contains(u))
+                .forEach(u -> changes.add(new SharingChange(handle, ref(names, u), false)));
+        return changes;
     }
 
     /**
@@ -195,22 +227,11 @@ public final class KeyController {
             if (!info.isSuccess()) {
                 return info.<Void>map(i -> null);
             }
-            List<Integer> current = info.value().sharedWith();
             HsmResult<Void> last = info.map(i -> null);
-            for (int user : users) {
-                if (!current.contains(user)) {
-                    last = share(session, handle, user, true, actions);
-                    if (!last.isSuccess()) {
-                        return last;
-                    }
-                }
-            }
-            for (int user : current) {
-                if (!users.contains(user)) {
-                    last = share(session, handle, user, false, actions);
-                    if (!last.isSuccess()) {
-                        return last;
-                    }
+            for (SharingChange change : sharingChanges(handle, info.value().sharedWith(), users, Map.of())) {
+                last = share(session, change, actions);
+                if (!last.isSuccess()) {
+                    return last;
                 }
             }
             return last;
@@ -221,11 +242,10 @@ public final class KeyController {
         }));
     }
 
-    private static HsmResult<Void> share(HsmSession session, long handle, int user, boolean share,
-                                         List<ActionRecord> actions) {
-        HsmResult<Void> result = session.shareKey(handle, user, share);
+    private static HsmResult<Void> share(HsmSession session, SharingChange change, List<ActionRecord> actions) {
+        HsmResult<Void> result = session.shareKey(change.handle(), change.user().id(), change.share());
         synchronized (actions) {
-            actions.add(new ActionRecord(ActionRecord.CMU, "shareKey " + handle + " " + user + " " + (share ? 1 : 0),
+            actions.add(new ActionRecord(ActionRecord.CMU, change.commandLine(),
                     KmuText.resultLines("shareKey", result)));
         }
         return result;

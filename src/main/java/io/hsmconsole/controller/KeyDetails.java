@@ -3,14 +3,15 @@ package io.hsmconsole.controller;
 import java.util.List;
 
 /**
- * Everything the inspector shows about one key: who owns and shares it, its quorum, where it
- * lives, and every attribute with what the logged-in user may change.
+ * Everything the inspector shows about one key: who owns and shares it, its quorum and who may
+ * approve for it, where it lives, and every attribute with what the logged-in user may change.
  */
 public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, boolean token,
                          List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
-                         boolean ownedByMe) {
+                         boolean ownedByMe, List<UserRef> quorumApprovers) {
 
     public KeyDetails {
+        quorumApprovers = List.copyOf(quorumApprovers);
         sharedWith = List.copyOf(sharedWith);
         nodesHolding = List.copyOf(nodesHolding);
         clusterNodes = List.copyOf(clusterNodes);

@@ -68,6 +68,10 @@ public final class SessionController {
             workspace.loggedOut(); // any earlier session was ended before the attempt
             if (attempt.openedCluster() != null) {
                 workspace.switchCluster(attempt.openedCluster());
+                if (attempt.leftCluster() != null) {
+                    // Closed only now that nothing reads it any more: the watcher ignores a cluster left behind.
+                    attempt.leftCluster().close();
+                }
             }
             if (attempt.session() != null) {
                 workspace.loggedIn(attempt.session(), attempt.outcome().result().value());
@@ -79,12 +83,11 @@ public final class SessionController {
     private LoginAttempt attemptLogin(String clusterName, String userName, char[] password) {
         HsmCluster cluster = workspace.cluster();
         HsmCluster opened = null;
+        HsmCluster left = null;
         if (cluster == null || !cluster.name().equals(clusterName)) {
             opened = workspace.catalog().open(clusterName);
             endSession();
-            if (cluster != null) {
-                cluster.close();
-            }
+            left = cluster;
             cluster = opened;
         } else {
             endSession();
@@ -97,12 +100,12 @@ public final class SessionController {
             SessionInfo info = new SessionInfo(cluster.name(), session.user().id(), session.user().name(),
                     session.user().type());
             return new LoginAttempt(new LoginOutcome(result.map(s -> info), 0, Credentials.LOCKOUT_FAILURES),
-                    session, opened, role);
+                    session, opened, left, role);
         }
         int failures = cluster.users().stream().filter(u -> u.name().equalsIgnoreCase(userName))
                 .mapToInt(UserInfo::loginFailures).findFirst().orElse(0);
         return new LoginAttempt(new LoginOutcome(result.map(s -> null), failures, Credentials.LOCKOUT_FAILURES),
-                null, opened, role);
+                null, opened, left, role);
     }
 
     /** key_mgmt_util logs crypto users in; officers log in with cloudhsm_mgmt_util. Never the password. */
@@ -142,6 +145,7 @@ public final class SessionController {
         }
     }
 
-    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster, UserType role) {
+    private record LoginAttempt(LoginOutcome outcome, HsmSession session, HsmCluster openedCluster,
+                                HsmCluster leftCluster, UserType role) {
     }
 }

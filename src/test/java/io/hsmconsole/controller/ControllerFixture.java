@@ -80,6 +80,11 @@ public final class ControllerFixture implements AutoCloseable {
         return result.value();
     }
 
+    /** The quorum tokens of the logged-in session, as listTokens shows them. */
+    public List<io.hsmconsole.hsm.quorum.QuorumToken> tokens() {
+        return workspace.requireSession().listTokens();
+    }
+
     @Override
     public void close() {
         sessions.shutdown();

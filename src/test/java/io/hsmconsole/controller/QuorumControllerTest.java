@@ -82,7 +82,9 @@ class QuorumControllerTest {
         assertThat(approve(state, "carol", "not_carols").code()).isEqualTo(ReturnCode.LOGIN_FAILURE);
         assertThat(approve(state, "alice", "alice_pwd").code()).isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
         HsmResult<QuorumApproval> once = approve(state, "carol", "carol_pwd");
-        assertThat(approve(once.value(), "carol", "carol_pwd").code()).isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
+        HsmResult<QuorumApproval> twice = approve(once.value(), "carol", "carol_pwd");
+        assertThat(twice.value().approvals()).as("carol counts once; her token is not approved again").isEqualTo(1);
+        assertThat(f.tokens()).singleElement().satisfies(t -> assertThat(t.approvers()).containsExactly("carol"));
     }
 
     @Test
@@ -92,10 +94,50 @@ class QuorumControllerTest {
         assertThat(none.code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
 
         QuorumApproval state = request(QuorumPurpose.USE);
-        HsmResult<Void> dropped = await(done -> quorum.cancel(state.tokenId(), done));
-        assertThat(dropped.isSuccess()).isTrue();
+        Integer dropped = await(done -> quorum.release(state, done));
+        assertThat(dropped).isEqualTo(1);
         assertThat(f.workspace.requireSession().listTokens()).isEmpty();
         assertThat(approve(state, "carol", "carol_pwd").code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    @Test
+    void severalOperationsGetOneTokenEachAndOnePasswordApprovesThemAll() {
+        HsmResult<QuorumApproval> asked = await(done -> quorum.request(key, QuorumPurpose.MANAGE, 2, done));
+        QuorumApproval state = asked.value();
+        assertThat(state.operations()).isEqualTo(2);
+        assertThat(f.workspace.requireSession().listTokens()).hasSize(2);
+
+        assertThat(approve(state, "carol", "not_carols").code()).isEqualTo(ReturnCode.LOGIN_FAILURE);
+        assertThat(f.workspace.requireSession().listTokens()).allSatisfy(t -> assertThat(t.approvers()).isEmpty());
+        assertThat(f.cluster.users().stream().filter(u -> u.name().equals("carol")).findFirst().orElseThrow()
+                .loginFailures()).as("a wrong password counts once, not once per token").isEqualTo(1);
+
+        QuorumApproval approved = approve(approve(state, "carol", "carol_pwd").value(), "example_user", "example_pwd")
+                .value();
+        assertThat(approved.isComplete()).isTrue();
+        assertThat(f.workspace.requireSession().listTokens()).allSatisfy(t -> assertThat(t.approvers())
+                .containsExactly("carol", "example_user"));
+
+        // Two shareKey commands: each uses one token, and a third would need approvals again.
+        HsmResult<Void> shared = await(done -> f.keys.setSharing(key, List.of(4, 5, 6), done));
+        assertThat(shared.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(f.workspace.requireSession().listTokens()).isEmpty();
+        assertThat(await((java.util.function.Consumer<java.util.function.Consumer<HsmResult<Void>>>) done ->
+                f.keys.setSharing(key, List.of(4, 5), done)).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+    }
+
+    @Test
+    void releaseDropsOnlyTheTokensLeftOver() {
+        QuorumApproval state = await((java.util.function.Consumer<java.util.function.Consumer<HsmResult<QuorumApproval>>>)
+                done -> quorum.request(key, QuorumPurpose.MANAGE, 2, done)).value();
+        approve(approve(state, "carol", "carol_pwd").value(), "example_user", "example_pwd");
+        HsmResult<Void> one = await(done -> f.keys.setSharing(key, List.of(4, 6), done));
+        assertThat(one.isSuccess()).isTrue();
+
+        Integer dropped = await(done -> quorum.release(state, done));
+
+        assertThat(dropped).isEqualTo(1);
+        assertThat(f.workspace.requireSession().listTokens()).isEmpty();
     }
 
     @Test

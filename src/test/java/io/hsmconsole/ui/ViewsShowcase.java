@@ -26,6 +26,7 @@ import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.quorum.QuorumApprovalView;
 import io.hsmconsole.ui.quorum.QuorumApprovalViewModel;
+import io.hsmconsole.ui.quorum.QuorumRequest;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
 import io.hsmconsole.ui.users.UsersView;
@@ -156,8 +157,9 @@ public final class ViewsShowcase extends Application {
                 SessionController sessions = new SessionController(workspace, runner, Throwable::printStackTrace);
                 QuorumController quorum = new QuorumController(workspace, runner, Throwable::printStackTrace);
                 Messages texts = ViewMessages.over(messages);
-                QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, texts, TimeText.local(), key,
-                        QuorumPurpose.MANAGE, "share key " + key + " with bob");
+                QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, texts, TimeText.local(),
+                        new QuorumRequest(key, QuorumPurpose.MANAGE, "share key " + key + " with bob",
+                                List.of("shareKey " + key + " 5 1")));
                 QuorumApprovalView view = new QuorumApprovalView(vm, texts);
                 boolean[] loggedIn = new boolean[1];
                 sessions.login(cluster.name(), "example_user", "example_pwd".toCharArray(), o -> {

@@ -5,13 +5,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Hex on the command line ({@code -i 0xA6A6A6A6A6A6A6A6}) and in KMU's byte dumps ({@code 49 49 E2 D0}). */
-final class HexArgument {
+/**
+ * Hex on the command line ({@code -i 0xA6A6A6A6A6A6A6A6}) and in KMU's byte dumps ({@code 49 49 E2 D0}).
+ * Public for the console's "try the key" panel, which shows its results as this tool prints them.
+ */
+public final class HexArgument {
     private HexArgument() {
     }
 
     /** Hex digits, an even number of them, with or without {@code 0x}; empty when the text is not that. */
-    static Optional<byte[]> parse(String text) {
+    public static Optional<byte[]> parse(String text) {
         String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
         if (digits.isEmpty() || digits.length() % 2 != 0) {
             return Optional.empty();
@@ -24,7 +27,7 @@ final class HexArgument {
     }
 
     /** Upper-case byte pairs separated by a space, {@code perLine} bytes a line. */
-    static List<String> lines(byte[] data, int perLine) {
+    public static List<String> lines(byte[] data, int perLine) {
         HexFormat hex = HexFormat.ofDelimiter(" ").withUpperCase();
         List<String> lines = new ArrayList<>();
         for (int from = 0; from < data.length; from += perLine) {

@@ -11,4 +11,7 @@ public interface DialogService {
 
     /** Asks where to save a file; empty when the user cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /** Asks which existing file to open; empty when the user cancels. */
+    Optional<Path> chooseOpenFile(String title);
 }

@@ -68,4 +68,12 @@ public final class FxDialogService implements DialogService {
         File chosen = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(chosen).map(File::toPath);
     }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File chosen = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
 }

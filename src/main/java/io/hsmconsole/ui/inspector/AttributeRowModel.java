@@ -5,9 +5,10 @@ import io.hsmconsole.hsm.key.Attribute;
 
 /**
  * One line of the inspector: {@code OBJ_ATTR_ENCRYPT}, its constant 260, the raw KMU value
- * {@code 0x01}, what it means, and either that the user may change it or why not.
+ * {@code 0x01}, what it means, and either that the user may change it or why not. On a key with
+ * quorum, {@code approvalNote} says that a change asks for approvals first (null otherwise).
  */
-public record AttributeRowModel(AttributeEntry entry, String reasonNotEditable) {
+public record AttributeRowModel(AttributeEntry entry, String reasonNotEditable, String approvalNote) {
 
     public Attribute attribute() {
         return entry.attribute();
@@ -29,8 +30,13 @@ public record AttributeRowModel(AttributeEntry entry, String reasonNotEditable) 
         return entry.attribute().meaning();
     }
 
+    /** Editable now, or after the key's quorum approved the change. */
     public boolean editable() {
-        return entry.modifiable();
+        return entry.modifiable() || entry.modifiableWithApprovals();
+    }
+
+    public boolean needsApprovals() {
+        return approvalNote != null;
     }
 
     public boolean isBoolean() {

@@ -9,6 +9,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -41,6 +44,9 @@ public final class InspectorView {
     @FXML private TableColumn<AttributeRowModel, AttributeRowModel> changeColumn;
     @FXML private TableColumn<AttributeRowModel, Object> meaningColumn;
     @FXML private Label statusLabel;
+    @FXML private TabPane tabs;
+    @FXML private Tab tryTab;
+    @FXML private ScrollPane tryHolder;
 
     public InspectorView(InspectorViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -81,6 +87,16 @@ public final class InspectorView {
 
     public void onCompare(Runnable action) {
         compareButton.setOnAction(e -> action.run());
+    }
+
+    /** The "try the key" panel, in the tab beside the attributes (the main view builds it). */
+    public void showTryKey(Parent panel) {
+        tryHolder.setContent(panel);
+    }
+
+    /** Brings the "try the key" tab to the front. */
+    public void selectTryKey() {
+        tabs.getSelectionModel().select(tryTab);
     }
 
 
@@ -139,6 +155,12 @@ public final class InspectorView {
                 field.setOnAction(e -> viewModel.setLabel(field.getText()));
                 setGraphic(field);
                 setTooltip(new Tooltip(messages.get("inspector.label.tip")));
+            }
+            if (row.needsApprovals() && getGraphic() != null) {
+                // The editor works, but the HSM will ask the key's quorum first: say so where the user looks.
+                getGraphic().getStyleClass().add("needs-approval");
+                setTooltip(new Tooltip(row.approvalNote()));
+                getGraphic().setAccessibleHelp(row.approvalNote());
             }
         }
     }

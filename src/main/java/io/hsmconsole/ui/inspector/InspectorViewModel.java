@@ -3,12 +3,16 @@ package io.hsmconsole.ui.inspector;
 import io.hsmconsole.controller.AttributeEntry;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.quorum.QuorumGate;
+import io.hsmconsole.ui.quorum.QuorumRequest;
+import io.hsmconsole.ui.quorum.QuorumRetry;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,18 +23,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The attribute inspector: every attribute of the selected key with constant, raw KMU value and
  * meaning; which of them this user may change, as the simulator says (and why not, for the
  * others); owner, shared users, quorum and the nodes holding the key; saving the attributes as
- * {@code getAttribute -a 512} writes them.
+ * {@code getAttribute -a 512} writes them. A change the simulator refuses for want of quorum
+ * approvals goes through the quorum gate and is made again once they are in.
  */
 public final class InspectorViewModel {
     private final KeyController keys;
     private final Messages messages;
     private final DialogService dialogs;
+    private final QuorumGate quorumGate;
     private final HsmErrors errors;
     private final ObservableList<AttributeRowModel> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<KeyDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
@@ -42,19 +49,24 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
     private Long handle;
+    private Long statusHandle;
 
-    public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs) {
+    public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs, QuorumGate quorumGate) {
         this.keys = keys;
         this.messages = messages;
         this.dialogs = dialogs;
+        this.quorumGate = quorumGate;
         this.errors = new HsmErrors(messages);
         clear();
     }
 
     /** Shows this key (null: no key selected). */
     public void inspect(Long keyHandle) {
+        // The list drops and re-selects the key after every change: what happened to it stays said.
+        if (keyHandle != null && !keyHandle.equals(statusHandle)) {
+            status.set("");
+        }
         this.handle = keyHandle;
-        status.set("");
         if (keyHandle == null) {
             clear();
             return;
@@ -76,7 +88,7 @@ public final class InspectorViewModel {
                 show(result.value());
             } else {
                 clear();
-                status.set(messages.format("inspector.gone", wanted, errors.sentence(result.code())));
+                say(wanted, messages.format("inspector.gone", wanted, errors.sentence(result.code())));
             }
         });
     }
@@ -102,17 +114,26 @@ public final class InspectorViewModel {
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
         quorum.set(d.mValue() < 2 ? messages.format("inspector.quorum.none", d.mValue())
-                : messages.format("inspector.quorum", d.mValue()));
+                : messages.format("inspector.quorum", d.mValue(), approvers(d)));
         nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
         rows.setAll(d.attributes().stream().map(this::row).toList());
     }
 
+    /** Whom the simulator accepts approvals from (the key's owner and shared users). */
+    private static String approvers(KeyDetails d) {
+        return d.quorumApprovers().stream().map(UserRef::toString).collect(Collectors.joining(", "));
+    }
+
     private AttributeRowModel row(AttributeEntry e) {
+        if (e.modifiableWithApprovals()) {
+            return new AttributeRowModel(e, null, messages.format("inspector.quorum.edit",
+                    details.get().mValue()));
+        }
         String reason = e.whyNotModifiable().map(code -> messages.format("inspector.readOnly",
                 errors.sentence(code), errors.codeLine(code))).orElse(null);
-        return new AttributeRowModel(e, reason);
+        return new AttributeRowModel(e, reason, null);
     }
 
     /** Turns a flag on or off through the simulator (owner only; the simulator decides). */
@@ -129,14 +150,29 @@ public final class InspectorViewModel {
         if (target == null) {
             return;
         }
-        keys.setAttribute(target, attribute, number, text, result -> {
-            if (result.isSuccess()) {
-                status.set(messages.format("inspector.changed", attribute.kmuName(), target));
-            } else {
-                dialogs.showError(errors.report("setAttribute", result));
-            }
-            refresh();
-        });
+        QuorumRequest request = new QuorumRequest(target, QuorumPurpose.MANAGE,
+                messages.format("inspector.quorum.action", attribute.kmuName(), target),
+                List.of(KeyController.setAttributeCommand(target, attribute, number, text)));
+        QuorumRetry.<Void>run(quorumGate, request, done -> keys.setAttribute(target, attribute, number, text, done),
+                result -> changed(target, attribute, result), () -> {
+                    say(target, messages.format("inspector.quorum.cancelled", attribute.kmuName(), target));
+                    refresh(); // puts the editor back to the key's value
+                });
+    }
+
+    private void changed(long target, Attribute attribute, HsmResult<Void> result) {
+        if (result.isSuccess()) {
+            say(target, messages.format("inspector.changed", attribute.kmuName(), target));
+        } else {
+            dialogs.showError(errors.report("setAttribute", result));
+        }
+        refresh();
+    }
+
+    /** The status line, about this key. */
+    private void say(long about, String text) {
+        statusHandle = about;
+        status.set(text);
     }
 
     /** Asks where, then writes the file {@code getAttribute -o H -a 512 -out FILE} writes. */
@@ -152,7 +188,7 @@ public final class InspectorViewModel {
     void save(long target, Path file) {
         keys.saveAttributeFile(target, file, (HsmResult<Integer> result) -> {
             if (result.isSuccess()) {
-                status.set(messages.format("inspector.saved", result.value(), file.getFileName()));
+                say(target, messages.format("inspector.saved", result.value(), file.getFileName()));
             } else {
                 dialogs.showError(errors.report("getAttribute", result));
             }

@@ -10,6 +10,8 @@ import io.hsmconsole.ui.inspector.InspectorView;
 import io.hsmconsole.ui.keylist.KeyListView;
 import io.hsmconsole.ui.overview.ClusterOverviewView;
 import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
+import io.hsmconsole.ui.trykey.TryKeyView;
+import io.hsmconsole.ui.trykey.TryKeyViewModel;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.fxml.FXML;
@@ -56,6 +58,8 @@ public final class MainView {
     @FXML private Label roleStatus;
     @FXML private Label keyStatus;
     @FXML private MenuItem loginItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem importItem;
     @FXML private Menu keysMenu;
     @FXML private MenuItem newKeyItem;
     @FXML private MenuItem shareItem;
@@ -108,6 +112,8 @@ public final class MainView {
         deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
         saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
         loginItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
+        exportItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
+        importItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
         overview.loginButton().disableProperty().bind(viewModel.clusterOpenProperty().not());
         overview.loginButton().visibleProperty().bind(viewModel.loggedInProperty().not());
         overview.loginButton().managedProperty().bind(overview.loginButton().visibleProperty());
@@ -139,6 +145,9 @@ public final class MainView {
             inspector = new InspectorView(viewModel.inspector(), messages);
             inspector.onShare(this::share);
             inspector.onCompare(this::compare);
+            TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals());
+            viewModel.inspector().detailsProperty().addListener((obs, old, key) -> tryKey.show(key));
+            inspector.showTryKey(new TryKeyView(tryKey, messages).root());
             columnsMenu.getItems().setAll(keyList.columnMenuItems());
             keysScreen = new SplitPane(keyList.root(), inspector.root());
             keysScreen.setOrientation(Orientation.VERTICAL); // both want the full width; the list gets the top
@@ -171,8 +180,28 @@ public final class MainView {
         if (viewModel.loggedInProperty().get()) {
             viewModel.logout();
         } else {
-            windows.login(window());
+            windows.login(window(), null);
         }
+    }
+
+    /** File → Export cluster: where to, through the dialog service; then the passphrase dialog. */
+    @FXML
+    private void exportCluster() {
+        String name = ctx.exchange().openClusterName();
+        if (name != null) {
+            ctx.dialogs().chooseSaveFile(messages.get("exchange.export.choose"),
+                    messages.format("exchange.export.file", name)).ifPresent(file -> windows.exportCluster(window(), file));
+        }
+    }
+
+    /** File → Import cluster: which file, the name and passphrase; then offers to log in to the new cluster. */
+    @FXML
+    private void importCluster() {
+        ctx.dialogs().chooseOpenFile(messages.get("exchange.import.choose"))
+                .flatMap(file -> windows.importCluster(window(), file))
+                .filter(imported -> ctx.dialogs().confirm(messages.get("exchange.import.openTitle"),
+                        messages.format("exchange.import.open", imported.clusterName())))
+                .ifPresent(imported -> windows.login(window(), imported.clusterName()));
     }
 
     @FXML

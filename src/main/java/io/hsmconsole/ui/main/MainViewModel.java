@@ -15,6 +15,7 @@ import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.inspector.CompareViewModel;
 import io.hsmconsole.ui.inspector.InspectorViewModel;
 import io.hsmconsole.ui.keylist.KeyListViewModel;
+import io.hsmconsole.ui.quorum.QuorumGate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -50,7 +51,7 @@ public final class MainViewModel {
     private final StringBinding loginMenuText;
 
     public MainViewModel(Workspace workspace, SessionController sessions, KeyController keys,
-                         ClusterController cluster, Messages messages, DialogService dialogs) {
+                         ClusterController cluster, Messages messages, DialogService dialogs, QuorumGate quorum) {
         this.messages = messages;
         this.workspace = workspace;
         this.sessions = sessions;
@@ -58,7 +59,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.errors = new HsmErrors(messages);
         this.keyList = new KeyListViewModel(keys, messages, dialogs);
-        this.inspector = new InspectorViewModel(keys, messages, dialogs);
+        this.inspector = new InspectorViewModel(keys, messages, dialogs, quorum);
         loggedIn = Bindings.isNotNull(workspace.sessionInfoProperty());
         clusterOpen = Bindings.isNotNull(workspace.clusterNameProperty());
         clusterStatus.set(messages.get("status.cluster.opening"));

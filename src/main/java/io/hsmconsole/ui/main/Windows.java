@@ -1,6 +1,11 @@
 package io.hsmconsole.ui.main;
 
+import io.hsmconsole.controller.ExchangeOutcome;
 import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.ui.exchange.ExportClusterView;
+import io.hsmconsole.ui.exchange.ExportClusterViewModel;
+import io.hsmconsole.ui.exchange.ImportClusterView;
+import io.hsmconsole.ui.exchange.ImportClusterViewModel;
 import io.hsmconsole.ui.inspector.CompareView;
 import io.hsmconsole.ui.inspector.CompareViewModel;
 import io.hsmconsole.ui.keygen.KeyGenView;
@@ -20,6 +25,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -35,8 +42,22 @@ final class Windows {
         this.ctx = ctx;
     }
 
-    void login(Window owner) {
-        new LoginView(new LoginViewModel(ctx.sessions(), ctx.messages()), ctx.messages())
+    /** The login dialog, on {@code cluster} when given (else the open one). */
+    void login(Window owner, String cluster) {
+        LoginViewModel model = new LoginViewModel(ctx.sessions(), ctx.messages());
+        if (cluster != null) {
+            model.clusterProperty().set(cluster);
+        }
+        new LoginView(model, ctx.messages()).showAndWait(owner, ctx.themes());
+    }
+
+    void exportCluster(Window owner, Path file) {
+        new ExportClusterView(new ExportClusterViewModel(ctx.exchange(), ctx.messages(), file), ctx.messages())
+                .showAndWait(owner, ctx.themes());
+    }
+
+    Optional<ExchangeOutcome> importCluster(Window owner, Path file) {
+        return new ImportClusterView(new ImportClusterViewModel(ctx.exchange(), ctx.messages(), file), ctx.messages())
                 .showAndWait(owner, ctx.themes());
     }
 
@@ -61,7 +82,7 @@ final class Windows {
     }
 
     void share(Window owner, KeyDetails key) {
-        new ShareKeyView(new ShareKeyViewModel(key, ctx.keys(), ctx.messages(), ctx.dialogs()), ctx.messages())
+        new ShareKeyView(new ShareKeyViewModel(key, ctx.keys(), ctx.messages(), ctx.dialogs(), ctx.approvals()), ctx.messages())
                 .showAndWait(owner, ctx.themes());
     }
 

@@ -15,14 +15,13 @@ import javafx.scene.layout.GridPane;
 
 /**
  * The approval dialog's content: the eligible approvers, each with a password field and an Approve
- * button, the approvals collected against those required, and Cancel. A node the caller may host in
- * a window of its own ({@link QuorumApprovalDialog}) or anywhere else.
+ * button, the approvals collected against those required, and Cancel (which ends the approval: its
+ * host closes when the phase says CANCELLED). Hosted in a window by {@link QuorumApprovalDialog}.
  */
 public final class QuorumApprovalView {
     private final QuorumApprovalViewModel viewModel;
     private final Messages messages;
     private final Parent root;
-    private Runnable onCancel = () -> { };
 
     @FXML private Label headingLabel;
     @FXML private Label explanationLabel;
@@ -46,11 +45,6 @@ public final class QuorumApprovalView {
         return viewModel;
     }
 
-    /** What Cancel does besides dropping the token (e.g. close the window). */
-    public void onCancel(Runnable action) {
-        this.onCancel = action;
-    }
-
     @FXML
     private void initialize() {
         headingLabel.textProperty().bind(viewModel.headingProperty());
@@ -60,10 +54,7 @@ public final class QuorumApprovalView {
         NoticeLabel.bind(noticeLabel, viewModel.noticeProperty());
         noticeLabel.setId("quorumNotice");
         approversLabel.setLabelFor(approverGrid);
-        cancelButton.setOnAction(e -> {
-            viewModel.cancel();
-            onCancel.run();
-        });
+        cancelButton.setOnAction(e -> viewModel.cancel());
         showApprovers();
         viewModel.approvers().addListener((ListChangeListener<ApproverRow>) c -> showApprovers());
     }

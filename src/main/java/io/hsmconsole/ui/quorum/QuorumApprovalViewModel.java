@@ -32,9 +32,7 @@ public final class QuorumApprovalViewModel {
     private final Messages messages;
     private final TimeText time;
     private final Notices notices;
-    private final long handle;
-    private final QuorumPurpose purpose;
-    private final String action;
+    private final QuorumRequest request;
     private final ObservableList<ApproverRow> approvers = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.ASKING);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
@@ -43,23 +41,22 @@ public final class QuorumApprovalViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
     private QuorumApproval state;
 
-    /** {@code action} names what needs the approvals, e.g. "share key 262150". */
-    public QuorumApprovalViewModel(QuorumController quorum, Messages messages, TimeText time, long handle,
-                                   QuorumPurpose purpose, String action) {
+    /** {@code messages} must hold the views bundle ({@code ViewMessages.over}). */
+    public QuorumApprovalViewModel(QuorumController quorum, Messages messages, TimeText time, QuorumRequest request) {
         this.quorum = quorum;
         this.messages = messages;
         this.time = time;
         this.notices = new Notices(messages);
-        this.handle = handle;
-        this.purpose = purpose;
-        this.action = action;
-        heading.set(messages.format("quorum.heading", action));
+        this.request = request;
+        heading.set(messages.format("quorum.heading", request.action()));
         progress.set(messages.get("quorum.asking"));
     }
 
-    /** Asks the HSM for the token and who may approve it. */
+    /** Asks the HSM for the tokens (one per command) and who may approve them. */
     public void start() {
-        quorum.request(handle, purpose, result -> {
+        long handle = request.handle();
+        QuorumPurpose purpose = request.purpose();
+        quorum.request(handle, purpose, request.operations(), result -> {
             if (result.code() == ReturnCode.QUORUM_NOT_REQUIRED) {
                 phase.set(Phase.NOT_REQUIRED);
             } else if (!result.isSuccess()) {
@@ -69,8 +66,10 @@ public final class QuorumApprovalViewModel {
             } else {
                 state = result.value();
                 state.approvers().forEach(a -> approvers.add(new ApproverRow(a, messages)));
-                explanation.set(messages.format("quorum.explanation." + purpose.name(), handle, state.required(),
-                        time.format(state.expiresAtMillis()), purpose.serviceNumber()));
+                String why = messages.format("quorum.explanation." + purpose.name(), handle, state.required(),
+                        time.format(state.expiresAtMillis()), purpose.serviceNumber());
+                explanation.set(request.operations() == 1 ? why : why + " " + messages.format(
+                        "quorum.explanation.several", request.operations(), String.join(", ", request.commands())));
                 phase.set(Phase.COLLECTING);
                 showProgress();
             }
@@ -87,20 +86,29 @@ public final class QuorumApprovalViewModel {
     }
 
     private void approved(ApproverRow row, HsmResult<QuorumApproval> result) {
+        if (phase.get() != Phase.COLLECTING) {
+            return; // cancelled meanwhile: the tokens are being dropped
+        }
+        if (result.value() != null) {
+            show(result.value());
+        }
         if (!result.isSuccess()) {
             notice.set(notices.refused(result, messages.format("quorum.action.approve", row.user().name())));
             return;
         }
-        state = result.value();
+        notice.set(Notice.info(messages.format("quorum.done.approve", row.user().name())));
+        if (state.isComplete()) {
+            phase.set(Phase.APPROVED);
+        }
+    }
+
+    private void show(QuorumApproval now) {
+        state = now;
         for (ApproverRow r : approvers) {
             state.approvers().stream().filter(a -> a.user().id() == r.user().id()).findFirst()
                     .ifPresent(a -> r.show(a.approved()));
         }
         showProgress();
-        notice.set(Notice.info(messages.format("quorum.done.approve", row.user().name())));
-        if (state.isComplete()) {
-            phase.set(Phase.APPROVED);
-        }
     }
 
     private void showProgress() {
@@ -108,14 +116,30 @@ public final class QuorumApprovalViewModel {
                 state.approvals(), state.required()));
     }
 
-    /** Gives up: an incomplete token is dropped at once rather than left to expire. */
+    /**
+     * Gives up: the tokens are dropped at once rather than left to expire, and nothing runs. Also
+     * closes a dialog whose tokens the HSM refused. Once cleared, the pass owns the tokens instead.
+     */
     public void cancel() {
-        if (phase.get() == Phase.COLLECTING) {
-            quorum.cancel(state.tokenId(), r -> { });
+        if (cleared() || phase.get() == Phase.CANCELLED) {
+            return;
         }
-        if (phase.get() == Phase.ASKING || phase.get() == Phase.COLLECTING) {
-            phase.set(Phase.CANCELLED);
+        if (state != null) {
+            quorum.release(state, dropped -> { });
         }
+        phase.set(Phase.CANCELLED);
+    }
+
+    /**
+     * The complete approvals for the action, once {@link #cleared()}: releasing it drops the
+     * tokens the action did not use.
+     */
+    public QuorumPass pass() {
+        if (!cleared()) {
+            throw new IllegalStateException("the approvals are not complete");
+        }
+        QuorumApproval approved = state;
+        return approved == null ? QuorumPass.NONE : () -> quorum.release(approved, dropped -> { });
     }
 
     /** Whether the action may now run: the token is complete, or the key needs no quorum. */
@@ -148,7 +172,7 @@ public final class QuorumApprovalViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    public String action() {
-        return action;
+    public QuorumRequest request() {
+        return request;
     }
 }

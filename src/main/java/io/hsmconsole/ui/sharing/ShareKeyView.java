@@ -21,6 +21,7 @@ public final class ShareKeyView {
     @FXML private Label headingLabel;
     @FXML private Label noteLabel;
     @FXML private StackPane pickerHolder;
+    @FXML private Label statusLabel;
     @FXML private Button applyButton;
     @FXML private Button cancelButton;
 
@@ -35,6 +36,10 @@ public final class ShareKeyView {
         headingLabel.setText(viewModel.heading());
         noteLabel.setText(viewModel.note());
         pickerHolder.getChildren().setAll(new SharingView(viewModel.sharing(), messages).root());
+        statusLabel.setId("shareStatus");
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        statusLabel.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
+        statusLabel.managedProperty().bind(statusLabel.visibleProperty());
         applyButton.disableProperty().bind(viewModel.busyProperty());
         applyButton.setOnAction(e -> viewModel.apply(() -> stage.close()));
         cancelButton.setOnAction(e -> stage.close());

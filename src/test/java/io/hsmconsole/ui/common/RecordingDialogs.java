@@ -11,6 +11,7 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Path saveAnswer;
+    public Path openAnswer;
 
     @Override
     public void showError(ErrorReport report) {
@@ -26,5 +27,10 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         return Optional.ofNullable(saveAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title) {
+        return Optional.ofNullable(openAnswer);
     }
 }

@@ -1,6 +1,10 @@
 package io.hsmconsole.ui.inspector;
 
 import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.QuorumController;
+import io.hsmconsole.controller.QuorumPurpose;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.ui.quorum.PasswordApprovals;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -27,12 +31,14 @@ class InspectorViewModelTest {
     final Messages messages = Messages.load();
     final RecordingDialogs dialogs = new RecordingDialogs();
     InspectorViewModel vm;
+    PasswordApprovals approvals;
 
     @BeforeEach
     void setUp() {
         f = new ControllerFixture(dir);
         f.login("example_user");
-        vm = new InspectorViewModel(f.keys, messages, dialogs);
+        approvals = new PasswordApprovals(new QuorumController(f.workspace, f.runner, f.errors::add));
+        vm = new InspectorViewModel(f.keys, messages, dialogs, approvals);
     }
 
     @AfterEach
@@ -98,11 +104,44 @@ class InspectorViewModelTest {
     }
 
     @Test
-    void aQuorumKeyNeedsApprovalsBeforeAnyChange() {
-        vm.inspect(f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2)));
+    void aQuorumKeyShowsItsQuorumAndChangesAfterApprovals() {
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2));
+        vm.inspect(handle);
 
-        assertThat(row(Attribute.ENCRYPT).reasonNotEditable()).contains("Quorum").contains("0x40000013");
-        assertThat(vm.quorumProperty().get()).isEqualTo("2 users need to approve to use or manage this key");
+        assertThat(vm.quorumProperty().get())
+                .isEqualTo("m_value 2: 2 approvals before each use or change, from example_user (3), alice (4)");
+        assertThat(row(Attribute.ENCRYPT).editable()).as("editable once approved").isTrue();
+        assertThat(row(Attribute.ENCRYPT).approvalNote()).contains("asks 2 of its owner and shared users");
+        assertThat(row(Attribute.KEY_TYPE).needsApprovals()).isFalse();
+
+        approvals.approver("alice", "alice_pwd").approver("example_user", "example_pwd");
+        vm.setFlag(Attribute.ENCRYPT, false);
+
+        assertThat(approvals.requests).singleElement().satisfies(r -> {
+            assertThat(r.purpose()).isEqualTo(QuorumPurpose.MANAGE);
+            assertThat(r.commands()).containsExactly("setAttribute " + handle + " 260 0");
+        });
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(row(Attribute.ENCRYPT).kmuValue()).isEqualTo("0x00");
+        assertThat(vm.statusProperty().get()).isEqualTo("OBJ_ATTR_ENCRYPT of key " + handle + " changed.");
+        assertThat(f.tokens()).as("the token was used up").isEmpty();
+    }
+
+    @Test
+    void aWrongApproverPasswordOrCancelLeavesTheKeyUnchanged() {
+        long handle = f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2));
+        vm.inspect(handle);
+        approvals.approver("example_user", "example_pwd").approver("alice", "not_alices");
+
+        vm.setFlag(Attribute.ENCRYPT, false);
+
+        assertThat(approvals.dialogs.get(0).noticeProperty().get().codeLine()).contains("0xa3");
+        assertThat(row(Attribute.ENCRYPT).kmuValue()).isEqualTo("0x01");
+        assertThat(vm.statusProperty().get()).isEqualTo("Approvals cancelled: OBJ_ATTR_ENCRYPT of key " + handle
+                + " was not changed.");
+        assertThat(f.tokens()).as("no token is left behind").isEmpty();
+        HsmResult<Void> direct = await(done -> f.keys.setAttribute(handle, Attribute.ENCRYPT, 0, null, done));
+        assertThat(direct.code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
     }
 
     @Test

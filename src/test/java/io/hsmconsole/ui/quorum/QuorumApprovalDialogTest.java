@@ -55,11 +55,13 @@ class QuorumApprovalDialogTest {
         owner.close();
         KeyController keys = new KeyController(fx.workspace, fx.runner, fx.errors::add);
         QuorumApprovalDialog approvals = new QuorumApprovalDialog(
-                new QuorumController(fx.workspace, fx.runner, fx.errors::add), Messages.load(), new Themes());
+                new QuorumController(fx.workspace, fx.runner, fx.errors::add), Messages.load(), new Themes(),
+                () -> stage);
         Button share = new Button("Share with alice");
         share.setId("shareButton");
-        share.setOnAction(e -> approvals.thenRun(stage, key, 2, QuorumPurpose.MANAGE, "share key " + key,
-                () -> keys.setSharing(key, List.of(6, 4), shareResult::set)));
+        share.setOnAction(e -> approvals.approve(new QuorumRequest(key, QuorumPurpose.MANAGE, "share key " + key,
+                        List.of("shareKey " + key + " 4 1")),
+                pass -> keys.setSharing(key, List.of(6, 4), shareResult::set), () -> { }));
         fx.show(stage, new StackPane(share), 400, 200);
         fx.sessions().login(fx.cluster.name(), "example_user", "example_pwd".toCharArray(), login::set);
     }

@@ -46,7 +46,8 @@ class QuorumApprovalViewModelTest {
 
     private QuorumApprovalViewModel dialog(long handle) {
         QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, ViewMessages.over(Messages.load()),
-                new TimeText(ZoneOffset.UTC), handle, QuorumPurpose.MANAGE, "share key " + handle);
+                new TimeText(ZoneOffset.UTC), new QuorumRequest(handle, QuorumPurpose.MANAGE, "share key " + handle,
+                List.of("shareKey " + handle + " 5 1")));
         vm.start();
         return vm;
     }

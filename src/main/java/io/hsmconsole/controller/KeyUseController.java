@@ -1,0 +1,52 @@
+package io.hsmconsole.controller;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.key.SignMechanism;
+
+import java.util.function.Consumer;
+
+/**
+ * Using a key on data ("try the key"): AES key wrap and unwrap of host data, HMAC sign and verify,
+ * each one simulator call in the background and written to the console pane as the key_mgmt_util
+ * command it equals. The simulator decides everything (type, attributes, quorum); a refusal comes
+ * back as the result.
+ */
+public final class KeyUseController {
+    private final Workspace workspace;
+    private final TaskRunner runner;
+    private final Consumer<Throwable> onError;
+
+    public KeyUseController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
+        this.workspace = workspace;
+        this.runner = runner;
+        this.onError = onError;
+    }
+
+    /** {@code aesWrapUnwrap -m 1|0}: wraps ({@code wrap}) or unwraps {@code data}; {@code iv} null for the default. */
+    public TaskHandle aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv, Consumer<HsmResult<byte[]>> done) {
+        return runner.run(BackgroundWork.named("aesWrapUnwrap", p ->
+                workspace.requireSession().aesWrapUnwrap(handle, wrap, data, iv), onError).onSuccess(result -> {
+                    workspace.record(KeyUseText.aesWrapUnwrap(handle, wrap, iv, result));
+                    done.accept(result);
+                }));
+    }
+
+    /** {@code sign}: the HMAC of {@code data}. */
+    public TaskHandle sign(long handle, SignMechanism mechanism, byte[] data, Consumer<HsmResult<byte[]>> done) {
+        return runner.run(BackgroundWork.named("sign", p -> workspace.requireSession().sign(handle, mechanism, data),
+                onError).onSuccess(result -> {
+                    workspace.record(KeyUseText.sign(handle, mechanism, result));
+                    done.accept(result);
+                }));
+    }
+
+    /** {@code verify}: success when {@code signature} is the HMAC of {@code data}. */
+    public TaskHandle verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature,
+                             Consumer<HsmResult<Void>> done) {
+        return runner.run(BackgroundWork.named("verify", p ->
+                workspace.requireSession().verify(handle, mechanism, data, signature), onError).onSuccess(result -> {
+                    workspace.record(KeyUseText.verify(handle, mechanism, result));
+                    done.accept(result);
+                }));
+    }
+}

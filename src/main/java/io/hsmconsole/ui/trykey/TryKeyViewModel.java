@@ -1,0 +1,331 @@
+package io.hsmconsole.ui.trykey;
+
+import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.controller.KeyUseController;
+import io.hsmconsole.controller.KeyUseText;
+import io.hsmconsole.controller.QuorumPurpose;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.ui.common.HsmErrors;
+import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.quorum.QuorumGate;
+import io.hsmconsole.ui.quorum.QuorumRequest;
+import io.hsmconsole.ui.quorum.QuorumRetry;
+import io.hsmconsole.ui.support.Notice;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * "Try the key": AES key wrap / unwrap of some data, and HMAC sign / verify, with the key the
+ * inspector shows. The result appears in hex; a refusal as a plain sentence that names what to do
+ * (set OBJ_ATTR_SIGN, collect approvals); the command it equals as key_mgmt_util would take it. The
+ * simulator decides every rule: all four operations are offered for every key and the HSM answers.
+ */
+public final class TryKeyViewModel {
+    /** The HMAC mechanisms (sign/verify -m 20..24), the only ones a symmetric key signs with. */
+    public static final List<SignMechanism> HMAC_MECHANISMS = Arrays.stream(SignMechanism.values())
+            .filter(SignMechanism::isHmac).toList();
+
+    private final KeyUseController keyUse;
+    private final Messages messages;
+    private final QuorumGate quorum;
+    private final HsmErrors errors;
+    private final ReadOnlyObjectWrapper<KeyDetails> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ObjectProperty<TryOperation> operation = new SimpleObjectProperty<>(this, "operation", TryOperation.SIGN);
+    private final ObjectProperty<SignMechanism> mechanism = new SimpleObjectProperty<>(this, "mechanism",
+            SignMechanism.SHA256_HMAC);
+    private final ObjectProperty<DataFormat> format = new SimpleObjectProperty<>(this, "format", DataFormat.TEXT);
+    private final StringProperty data = new SimpleStringProperty(this, "data", "");
+    private final StringProperty iv = new SimpleStringProperty(this, "iv", "");
+    private final StringProperty signature = new SimpleStringProperty(this, "signature", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final ReadOnlyObjectWrapper<TryOperation> follow = new ReadOnlyObjectWrapper<>(this, "follow");
+    private final StringBinding heading;
+    private final StringBinding dataInfo;
+    private final StringBinding command;
+    private final BooleanBinding canRun;
+    private byte[] lastOutput;
+    private Long lastHandle;
+
+    public TryKeyViewModel(KeyUseController keyUse, Messages messages, QuorumGate quorum) {
+        this.keyUse = keyUse;
+        this.messages = messages;
+        this.quorum = quorum;
+        this.errors = new HsmErrors(messages);
+        heading = Bindings.createStringBinding(() -> key.get() == null ? messages.get("trykey.none")
+                : messages.format("trykey.heading", key.get().handle(), typeName(key.get())), key);
+        dataInfo = Bindings.createStringBinding(() -> format.get().parse(data.get())
+                .map(b -> messages.format("trykey.data.bytes", b.length))
+                .orElse(messages.get("trykey.data.notHex")), data, format);
+        command = Bindings.createStringBinding(this::commandLine, key, operation, mechanism, iv);
+        canRun = Bindings.createBooleanBinding(() -> key.get() != null && !busy.get(), key, busy);
+        operation.addListener((obs, old, now) -> clearResult());
+    }
+
+    /**
+     * Shows this key (null: none). Another key starts over with its natural operation; the same key
+     * again (the list re-selects it after every change, through a moment of no selection) keeps
+     * what was typed and done.
+     */
+    public void show(KeyDetails details) {
+        key.set(details);
+        if (details != null && (lastHandle == null || lastHandle != details.handle())) {
+            lastHandle = details.handle();
+            clearResult();
+            operation.set(keyType(details) == KeyType.AES.code() ? TryOperation.WRAP : TryOperation.SIGN);
+        }
+    }
+
+    private void clearResult() {
+        notice.set(Notice.NONE);
+        result.set("");
+        follow.set(null);
+        lastOutput = null;
+    }
+
+    /** Runs the chosen operation; input that is not what it says (hex) is refused before the HSM. */
+    public void run() {
+        KeyDetails k = key.get();
+        if (k == null || busy.get()) {
+            return;
+        }
+        Optional<byte[]> input = format.get().parse(data.get());
+        if (input.isEmpty()) {
+            notice.set(Notice.error(messages.get("trykey.invalid.data"), ""));
+            return;
+        }
+        Optional<byte[]> initialValue = iv.get().isBlank() ? Optional.of(new byte[0]) : DataFormat.parseHex(iv.get());
+        if (initialValue.isEmpty()) {
+            notice.set(Notice.error(messages.get("trykey.invalid.iv"), ""));
+            return;
+        }
+        Optional<byte[]> expected = DataFormat.parseHex(signature.get());
+        if (operation.get() == TryOperation.VERIFY && expected.isEmpty()) {
+            notice.set(Notice.error(messages.get("trykey.invalid.signature"), ""));
+            return;
+        }
+        busy.set(true);
+        clearResult();
+        TryOperation op = operation.get();
+        SignMechanism mech = mechanism.get();
+        byte[] ivBytes = initialValue.get().length == 0 ? null : initialValue.get();
+        QuorumRequest request = new QuorumRequest(k.handle(), QuorumPurpose.USE,
+                messages.format("trykey.quorum.action", verb(op), k.handle()),
+                List.of(commandLine()));
+        switch (op) {
+            case WRAP, UNWRAP -> this.<byte[]>withQuorum(request,
+                    done -> keyUse.aesWrapUnwrap(k.handle(), op == TryOperation.WRAP, input.get(), ivBytes, done),
+                    r -> produced(op, k, input.get().length, r));
+            case SIGN -> this.<byte[]>withQuorum(request, done -> keyUse.sign(k.handle(), mech, input.get(), done),
+                    r -> produced(op, k, input.get().length, r));
+            case VERIFY -> this.<Void>withQuorum(request,
+                    done -> keyUse.verify(k.handle(), mech, input.get(), expected.get(), done), r -> verified(k, r));
+        }
+    }
+
+    private <T> void withQuorum(QuorumRequest request, Consumer<Consumer<HsmResult<T>>> call,
+                                Consumer<HsmResult<T>> done) {
+        QuorumRetry.run(quorum, request, call, r -> {
+            busy.set(false);
+            done.accept(r);
+        }, () -> {
+            busy.set(false);
+            notice.set(Notice.info(messages.get("trykey.quorum.cancelled")));
+        });
+    }
+
+    private void produced(TryOperation op, KeyDetails k, int inputLength, HsmResult<byte[]> r) {
+        if (!r.isSuccess()) {
+            refused(op, k, r);
+            return;
+        }
+        byte[] out = r.value();
+        lastOutput = out;
+        result.set(String.join("\n", KeyUseText.hexLines(out)));
+        String done = messages.format("trykey.done." + op.name().toLowerCase(Locale.ROOT), k.handle(),
+                inputLength, out.length,
+                mechanismName(mechanism.get()));
+        String asText = op == TryOperation.UNWRAP ? printable(out).map(t -> " " + messages.format("trykey.done.asText", t))
+                .orElse("") : "";
+        notice.set(Notice.info(done + asText));
+        follow.set(op == TryOperation.WRAP ? TryOperation.UNWRAP : op == TryOperation.SIGN ? TryOperation.VERIFY : null);
+    }
+
+    private void verified(KeyDetails k, HsmResult<Void> r) {
+        if (r.isSuccess()) {
+            notice.set(Notice.info(messages.format("trykey.done.verify", k.handle())));
+        } else {
+            refused(TryOperation.VERIFY, k, r);
+        }
+    }
+
+    /** The HSM's refusal in words: for a missing attribute, which one and who can set it. */
+    private void refused(TryOperation op, KeyDetails k, HsmResult<?> r) {
+        String verb = verb(op);
+        String sentence;
+        if (r.code() == ReturnCode.KEY_FUNCTION_NOT_PERMITTED) {
+            Attribute a = op.permittedBy();
+            sentence = messages.format(k.ownedByMe() ? "trykey.refused.attribute.owner" : "trykey.refused.attribute",
+                    k.handle(), verb, a.kmuName(), a.id(), k.owner().toString());
+        } else {
+            sentence = messages.format("trykey.refused", k.handle(), verb, errors.sentence(r.code()));
+        }
+        notice.set(Notice.error(sentence, errors.codeLine(r.code())));
+    }
+
+    /**
+     * Takes the last result on to the next step: a wrapped result into Unwrap, a signature into
+     * Verify (over the same data).
+     */
+    public void followUp() {
+        TryOperation next = follow.get();
+        byte[] out = lastOutput;
+        if (next == null || out == null) {
+            return;
+        }
+        operation.set(next);
+        if (next == TryOperation.UNWRAP) {
+            format.set(DataFormat.HEX);
+            data.set(HexFormat.of().formatHex(out));
+        } else {
+            signature.set(HexFormat.of().formatHex(out));
+        }
+    }
+
+    private String commandLine() {
+        KeyDetails k = key.get();
+        if (k == null) {
+            return "";
+        }
+        return switch (operation.get()) {
+            case WRAP, UNWRAP -> KeyUseText.aesWrapUnwrapCommand(k.handle(), operation.get() == TryOperation.WRAP,
+                    iv.get().isBlank() ? null : DataFormat.parseHex(iv.get()).orElse(null));
+            case SIGN -> KeyUseText.signCommand(k.handle(), mechanism.get());
+            case VERIFY -> KeyUseText.verifyCommand(k.handle(), mechanism.get());
+        };
+    }
+
+    /** {@code sign}, {@code wrap data}: what the operation does, for sentences. */
+    private String verb(TryOperation op) {
+        return messages.get("trykey.verb." + op.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code HMAC-SHA-256 (-m 22)}. */
+    public static String mechanismName(SignMechanism m) {
+        return (m.isHmac() ? "HMAC-" + m.hmacDigest() : m.name()) + " (-m " + m.code() + ")";
+    }
+
+    private static long keyType(KeyDetails d) {
+        return d.attributes().stream().filter(a -> a.attribute() == Attribute.KEY_TYPE).findFirst()
+                .map(a -> a.value().number()).orElse(-1L);
+    }
+
+    private static String typeName(KeyDetails d) {
+        long code = keyType(d);
+        return KeyType.fromCode((int) code).map(KeyType::displayName).orElse(String.valueOf(code));
+    }
+
+    /** The bytes as text when they are valid UTF-8 without control characters (besides line ends). */
+    private static Optional<String> printable(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            boolean clean = text.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
+            return clean && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    public ReadOnlyObjectProperty<KeyDetails> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<TryOperation> operationProperty() {
+        return operation;
+    }
+
+    public ObjectProperty<SignMechanism> mechanismProperty() {
+        return mechanism;
+    }
+
+    public ObjectProperty<DataFormat> formatProperty() {
+        return format;
+    }
+
+    public StringProperty dataProperty() {
+        return data;
+    }
+
+    public StringProperty ivProperty() {
+        return iv;
+    }
+
+    public StringProperty signatureProperty() {
+        return signature;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What happened: the result in words, or the refusal with its return code. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The result bytes in hex, eight a line as aesWrapUnwrap prints them. */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The operation the last result leads on to (Unwrap after Wrap, Verify after Sign), or null. */
+    public ReadOnlyObjectProperty<TryOperation> followProperty() {
+        return follow.getReadOnlyProperty();
+    }
+
+    public StringBinding headingProperty() {
+        return heading;
+    }
+
+    /** {@code 23 bytes}, or that the hex is not hex. */
+    public StringBinding dataInfoProperty() {
+        return dataInfo;
+    }
+
+    /** The key_mgmt_util command the operation equals. */
+    public StringBinding commandProperty() {
+        return command;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+}

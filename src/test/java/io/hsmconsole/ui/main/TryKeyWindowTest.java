@@ -1,0 +1,100 @@
+package io.hsmconsole.ui.main;
+
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static io.hsmconsole.ui.support.FxWait.text;
+import static io.hsmconsole.ui.support.FxWait.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's tip in the real window: an HMAC (generic secret) key refuses to sign until its owner
+ * sets OBJ_ATTR_SIGN in the inspector, then signs; verify likewise needs OBJ_ATTR_VERIFY, accepts
+ * the signature over the same data and refuses it over other data. The console pane shows the
+ * key_mgmt_util commands.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TryKeyWindowTest {
+    @TempDir
+    static Path dir;
+    private FxMainWindow main;
+    private long key;
+
+    @Start
+    void start(Stage stage) {
+        main = new FxMainWindow(dir, stage);
+        try (HsmSession owner = TestClusters.login(main.fx.cluster, "example_user")) {
+            key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 32, "hmac")).value().handle();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        main.close();
+        assertThat(main.fx.errors).isEmpty();
+    }
+
+    @Test
+    void hmacIsRefusedUntilSignAndVerifyAreSetThenWorks(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        robot.interact(() -> main.model.keyList().select(key));
+        until(() -> text(robot, "#headingLabel").equals("Key " + key + " \u2014 hmac"));
+        robot.clickOn("Try the key");
+        until(() -> text(robot, "#tryHeadingLabel").startsWith("Try key " + key + " (GENERIC_SECRET)"));
+        assertThat(text(robot, "#tryRunButton")).isEqualTo("Sign");
+
+        robot.clickOn("#tryDataArea").write("Pay 100 to carol");
+        assertThat(text(robot, "#dataInfoLabel")).isEqualTo("16 bytes");
+        robot.clickOn("#tryRunButton");
+        until(() -> text(robot, "#tryNotice").startsWith("Key " + key + " may not sign"));
+        assertThat(text(robot, "#tryNotice")).contains("its OBJ_ATTR_SIGN (264) is 0")
+                .contains("setAttribute " + key + " 264 1").contains("0x40000028");
+
+        robot.clickOn("Attributes");
+        robot.clickOn("#edit-SIGN");
+        until(() -> text(robot, "#statusLabel").equals("OBJ_ATTR_SIGN of key " + key + " changed."));
+        robot.clickOn("Try the key");
+        robot.clickOn("#tryRunButton");
+        until(() -> text(robot, "#tryNotice").startsWith("Key " + key + " signed 16 bytes with HMAC-SHA-256 (-m 22)"));
+        String signature = robot.lookup("#tryResultArea").queryAs(TextArea.class).getText();
+        assertThat(signature).matches("([0-9A-F]{2} ){7}[0-9A-F]{2}(\\n([0-9A-F]{2} ){7}[0-9A-F]{2}){3}");
+
+        robot.clickOn("#followButton"); // "Verify this signature": same data, the signature filled in
+        assertThat(text(robot, "#tryRunButton")).isEqualTo("Verify");
+        robot.clickOn("#tryRunButton");
+        until(() -> text(robot, "#tryNotice").contains("its OBJ_ATTR_VERIFY (266) is 0"));
+        robot.clickOn("Attributes");
+        robot.clickOn("#edit-VERIFY");
+        until(() -> text(robot, "#statusLabel").equals("OBJ_ATTR_VERIFY of key " + key + " changed."));
+        robot.clickOn("Try the key");
+        robot.clickOn("#tryRunButton");
+        until(() -> text(robot, "#tryNotice").startsWith("The signature is valid"));
+
+        robot.clickOn("#tryDataArea").push(KeyCode.CONTROL, KeyCode.A).write("Pay 900 to carol");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        until(() -> text(robot, "#tryNotice").startsWith("Key " + key + " could not verify"));
+        assertThat(text(robot, "#tryNotice")).contains("0x4000002c");
+
+        robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
+        until(() -> robot.lookup("#transcript").tryQuery().isPresent());
+        String transcript = robot.lookup("#transcript").queryAs(TextArea.class).getText();
+        assertThat(transcript).contains("Command: sign -f <data file> -k " + key + " -m 22 -out <signature file>\n"
+                + "\tCfm3Sign returned: 0x40000028")
+                .contains("Command: verify -f <data file> -s <signature file> -k " + key + " -m 22\n"
+                        + "\tSignature verification successful");
+        assertThat(main.dialogs.errors).isEmpty();
+    }
+}
