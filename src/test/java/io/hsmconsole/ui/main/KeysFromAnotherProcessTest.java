@@ -38,7 +38,8 @@ class KeysFromAnotherProcessTest {
     @BeforeEach
     void setUp() {
         f = new ControllerFixture(dir, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 100L, 300L), null));
-        main = new MainViewModel(f.workspace, f.sessions, f.keys, f.clusterView, Messages.load(), new RecordingDialogs());
+        main = new MainViewModel(f.workspace, f.sessions, f.keys, f.clusterView, Messages.load(), new RecordingDialogs(),
+                (request, approved, cancelled) -> cancelled.run()); // no key here needs a quorum
         f.clusterView.watch();
         f.runner.runRepeatedChecks();
         f.login("example_user");
