@@ -24,6 +24,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -33,9 +34,26 @@ import java.util.function.Consumer;
  */
 public final class ConsoleApp extends Application {
     private final FxTaskRunner runner = new FxTaskRunner();
+    private final HsmClock clock;
+    private final List<String> commandLine;
     private SessionController sessions;
     private ConsoleController console;
     private TaskHandle watcher = TaskHandle.DONE;
+
+    /** The console on the wall clock, with the command line it was launched with. */
+    public ConsoleApp() {
+        this(HsmClock.SYSTEM, null);
+    }
+
+    /**
+     * For tests of the whole window: the simulator's time comes from {@code clock} (a manual clock keeps
+     * replication and {@code -timeout} off the wall clock) and {@code commandLine} replaces the launch
+     * arguments.
+     */
+    ConsoleApp(HsmClock clock, List<String> commandLine) {
+        this.clock = clock;
+        this.commandLine = commandLine == null ? null : List.copyOf(commandLine);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -44,8 +62,8 @@ public final class ConsoleApp extends Application {
         HsmErrors errors = new HsmErrors(messages);
         ClusterCatalog catalog;
         try {
-            LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-            catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), HsmClock.SYSTEM);
+            LaunchOptions options = LaunchOptions.parse(commandLine != null ? commandLine : getParameters().getRaw());
+            catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), clock);
         } catch (RuntimeException e) {
             failToStart(messages, errors, e);
             return;

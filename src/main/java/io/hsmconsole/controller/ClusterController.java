@@ -5,14 +5,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The open cluster as the console shows it: nodes, users, key count, kept current. A watcher polls
- * the store's change counter a few times a second, so a key made by a {@code key_mgmt_util} script
- * in another process shows up within a second; while a node is syncing it re-reads on every tick,
+ * The open cluster as the console shows it: nodes, users, key count and each node's last
+ * attestation, kept current. A watcher polls the store's change counter a few times a second, so a
+ * key (or an {@code -attest} verdict) made by a {@code key_mgmt_util} script in another process
+ * shows up within a second; while a node is syncing it re-reads on every tick,
  * because coverage then changes with time alone.
  */
 public final class ClusterController {
@@ -85,7 +88,10 @@ public final class ClusterController {
 
     private ClusterSnapshot read(HsmCluster cluster) {
         long counter = cluster.changeCounter();
-        ClusterSnapshot read = new ClusterSnapshot(cluster.info(), cluster.nodes(), cluster.users(), counter);
+        Map<Integer, NodeAttestation> attestations = new HashMap<>();
+        cluster.lastAttestations().forEach((node, report) -> attestations.put(node, NodeAttestation.of(report)));
+        ClusterSnapshot read = new ClusterSnapshot(cluster.info(), cluster.nodes(), cluster.users(), attestations,
+                counter);
         lastCounter = counter;
         lastSyncing = read.syncing();
         return read;

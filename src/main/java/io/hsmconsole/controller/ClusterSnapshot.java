@@ -6,14 +6,25 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.user.UserInfo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The cluster as read at one moment: its summary, every node and every user. */
-public record ClusterSnapshot(ClusterInfo info, List<NodeStatus> nodes, List<UserInfo> users, long changeCounter) {
+/**
+ * The cluster as read at one moment: its summary, every node, every user, and each node's last
+ * attestation (kept in the store, so one made by a script in another process is here too).
+ */
+public record ClusterSnapshot(ClusterInfo info, List<NodeStatus> nodes, List<UserInfo> users,
+                              Map<Integer, NodeAttestation> attestations, long changeCounter) {
 
     public ClusterSnapshot {
         nodes = List.copyOf(nodes);
         users = List.copyOf(users);
+        attestations = Map.copyOf(attestations);
+    }
+
+    /** The node's last attestation, by whichever process made it. */
+    public Optional<NodeAttestation> lastAttestation(int nodeId) {
+        return Optional.ofNullable(attestations.get(nodeId));
     }
 
     /** While a node is still receiving copies, coverage changes with time alone. */

@@ -2,9 +2,6 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.attest.AttestationReport;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,42 +12,26 @@ import java.util.function.Function;
  * firmware) and "attest now". Every rule is the simulator's; a refusal comes back as a result value.
  * After a change the cluster is re-read at once, so the view does not wait for the watcher's next tick.
  *
- * <p>The simulator does not store attestation results, so the last report per node is remembered here,
- * for as long as the console has this cluster open (a report says when it was made).
+ * <p>Each node's last attestation lives in the store (whichever process made it, also {@code -attest}
+ * on a command); it reaches the view with the cluster's snapshot.
  */
 public final class NodeController {
     private final Workspace workspace;
     private final TaskRunner runner;
     private final Consumer<Throwable> onError;
     private final ClusterController cluster;
-    private final ObservableMap<Integer, NodeAttestation> attestations = FXCollections.observableHashMap();
-    // One wrapper for all listeners: an unmodifiable view only holds its listeners weakly through its owner.
-    private final ObservableMap<Integer, NodeAttestation> readOnlyAttestations =
-            FXCollections.unmodifiableObservableMap(attestations);
 
     public NodeController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError, ClusterController cluster) {
         this.workspace = workspace;
         this.runner = runner;
         this.onError = onError;
         this.cluster = cluster;
-        workspace.clusterNameProperty().addListener((obs, old, now) -> attestations.clear());
     }
 
-    /** The last attestation report of each node this console attested, by node id (UI thread only). */
-    public ObservableMap<Integer, NodeAttestation> attestations() {
-        return readOnlyAttestations;
-    }
-
+    /** The node's last attestation as last read from the store (UI thread only). */
     public Optional<NodeAttestation> lastAttestation(int nodeId) {
-        return Optional.ofNullable(attestations.get(nodeId));
-    }
-
-    /**
-     * Remembers a report that came with another command's result ({@code -attest} on genSymKey, for
-     * example), so the cluster view shows it as the node's last attestation. UI thread.
-     */
-    public void recordAttestation(AttestationReport report) {
-        attestations.put(report.nodeId(), NodeAttestation.of(report));
+        ClusterSnapshot snapshot = cluster.snapshotProperty().get();
+        return snapshot == null ? Optional.empty() : snapshot.lastAttestation(nodeId);
     }
 
     public TaskHandle setOnline(int nodeId, boolean online, Consumer<HsmResult<Void>> done) {
@@ -67,12 +48,7 @@ public final class NodeController {
     }
 
     public TaskHandle removeNode(int nodeId, Consumer<HsmResult<Void>> done) {
-        return change("remove node", c -> c.removeNode(nodeId), result -> {
-            if (result.isSuccess()) {
-                attestations.remove(nodeId);
-            }
-            done.accept(result);
-        });
+        return change("remove node", c -> c.removeNode(nodeId), done);
     }
 
     public TaskHandle tamperFirmware(int nodeId, Consumer<HsmResult<Void>> done) {
@@ -85,14 +61,16 @@ public final class NodeController {
 
     /**
      * "Attest now": the node signs a fresh challenge and the client verifies both chains, the
-     * signature, the nonce and the measurement. A report (PASS or FAIL) is remembered as the node's
+     * signature, the nonce and the measurement. The simulator keeps a report (PASS or FAIL) as the node's
      * last attestation; an offline node gives no report, only its refusal. The result's value is the
      * report whenever there is one (code SUCCESS for PASS, ATTESTATION_FAILED for FAIL), else null.
      */
     public TaskHandle attest(int nodeId, Consumer<HsmResult<NodeAttestation>> done) {
         return runner.run(BackgroundWork.named("attest node", p -> workspace.cluster().attestNode(nodeId), onError)
                 .onSuccess(result -> {
-                    result.attestationReport().ifPresent(this::recordAttestation);
+                    if (result.attestationReport().isPresent()) {
+                        cluster.refresh(); // the new verdict is in the store now
+                    }
                     // A FAIL verdict comes with ATTESTATION_FAILED and the report; keep the report either way.
                     done.accept(new HsmResult<>(result.code(), result.nodes(),
                             result.attestationReport().map(NodeAttestation::of).orElse(null)));

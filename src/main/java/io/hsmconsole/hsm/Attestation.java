@@ -28,10 +28,13 @@ final class Attestation {
         this.cluster = cluster;
     }
 
+    /** One exchange; the verdict is also kept as the node's last attestation, for every process to see. */
     AttestationReport attest(int nodeId, long resultCode, byte[] payload) {
         byte[] nonce = new byte[32];
         NONCES.nextBytes(nonce);
-        return verify(nodeId, respond(nodeId, resultCode, payload, nonce), nonce);
+        AttestationReport report = verify(nodeId, respond(nodeId, resultCode, payload, nonce), nonce);
+        cluster.recordAttestation(report);
+        return report;
     }
 
     /** What the node sends back. */

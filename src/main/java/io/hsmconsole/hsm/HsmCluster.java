@@ -15,6 +15,7 @@ import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
@@ -366,6 +367,34 @@ public final class HsmCluster implements AutoCloseable {
         }
         AttestationReport report = new Attestation(this).attest(nodeId, ReturnCode.SUCCESS.code(), new byte[0]);
         return HsmResult.ok(report, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS))).withAttestation(report);
+    }
+
+    /**
+     * The last attestation of every node that has one, by node id, whichever process made it ("attest
+     * now", or {@code -attest} on a command): it lives in the store, so a console shows a script's.
+     */
+    public Map<Integer, AttestationReport> lastAttestations() {
+        return store.lastAttestations().stream().collect(Collectors.toMap(AttestationRecord::nodeId,
+                r -> AttestationHistory.report(r, store.location())));
+    }
+
+    public Optional<AttestationReport> lastAttestation(int nodeId) {
+        return Optional.ofNullable(lastAttestations().get(nodeId));
+    }
+
+    /**
+     * Keeps a verdict as the node's last attestation (a node removed meanwhile keeps nothing). The
+     * commit skips the disk sync, as audit batches do: losing the newest verdict to a power cut is
+     * harmless, and an attested command should not pay a sync for it.
+     */
+    void recordAttestation(AttestationReport report) {
+        store.writeWithoutSync(tx -> {
+            audit.drainInto(tx);
+            if (tx.nodes().stream().anyMatch(n -> n.id() == report.nodeId())) {
+                tx.putAttestation(AttestationHistory.record(report));
+            }
+            return null;
+        });
     }
 
     /**

@@ -52,6 +52,9 @@ public interface ClusterStore extends AutoCloseable {
     /** Audit records with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     List<AuditRecord> auditRecords(long afterSeq, int limit);
 
+    /** The last attestation of every node that has one, by node id. */
+    List<AttestationRecord> lastAttestations();
+
     /** Per node: copies held at {@code nowMillis} and copies still pending. */
     List<NodeCopyCount> copyCounts(long nowMillis);
 
@@ -126,7 +129,11 @@ public interface ClusterStore extends AutoCloseable {
         /** Seeds a node with every token key the source node holds, available at the given time. */
         void copyHeldKeys(int fromNode, int toNode, long nowMillis, long availableAtMillis);
 
+        /** Removes the node, its key copies and its last attestation. */
         void deleteNode(int nodeId);
+
+        /** Stores the node's last attestation, replacing the one before. */
+        void putAttestation(AttestationRecord record);
 
         Optional<IdentityItem> identity(String name);
 

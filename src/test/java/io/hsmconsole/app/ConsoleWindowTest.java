@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.inspector.AttributeRowModel;
 import io.hsmconsole.ui.keylist.KeyListItem;
@@ -13,7 +14,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,15 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,37 +39,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleWindowTest {
     private final FxRobot robot = new FxRobot();
-    private Path dataDir;
-    private ConsoleApp app;
+    private RealConsole console;
     private String sharedKeyHandle;
 
     @BeforeAll
     void startConsole() throws Exception {
-        dataDir = Files.createTempDirectory("console-window-test");
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString());
+        console = RealConsole.start("console-window-test", HsmClock.SYSTEM);
         waitUntil(() -> text("#keyCountLabel").startsWith("Token keys in the cluster: 0"));
     }
 
     @AfterAll
     void stopConsole() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        console.stop();
     }
 
     @Test
     @Order(1)
     void logsInWithTheKeyboardOnly() {
-        robot.push(KeyCode.CONTROL, KeyCode.L);
-        waitUntil(() -> window("Log in") != null);
-        robot.targetWindow(window("Log in")); // where TestFX sends typed characters
-        robot.write("example_user");
-        robot.push(KeyCode.TAB);
-        robot.write("example_pwd");
-        robot.push(KeyCode.ENTER);
+        RealConsole.logInWithTheKeyboard(robot, "example_user", "example_pwd", () -> waitUntil(() -> window("Log in") != null));
 
         waitUntil(() -> text(".status-user").equals("User: example_user (3)"));
         assertThat(text(".status-role")).isEqualTo("Role: CU \u2014 crypto user");
@@ -298,8 +280,7 @@ class ConsoleWindowTest {
     }
 
     private static Window window(String titleStart) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst().orElse(null);
+        return RealConsole.window(titleStart).orElse(null);
     }
 
     private static void waitUntil(Callable<Boolean> condition) {

@@ -97,6 +97,9 @@ class NodeControllerTest {
         assertThat(removed.isSuccess()).isTrue();
         assertThat(nodes.lastAttestation(3)).isEmpty();
         assertThat(f.clusterView.snapshotProperty().get().nodes()).extracting(NodeStatus::id).containsExactly(0, 1, 2);
+        HsmResult<Integer> again = await(done -> nodes.addNode(0, done));
+        assertThat(again.value()).as("the id comes back").isEqualTo(3);
+        assertThat(nodes.lastAttestation(3)).as("the new node 3 was never attested").isEmpty();
     }
 
     @Test

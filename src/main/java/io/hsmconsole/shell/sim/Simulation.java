@@ -58,7 +58,7 @@ public final class Simulation {
             return ExitStatus.SUCCESS;
         }
         if (args.equals(List.of("status"))) {
-            NodeTable.print(cluster.nodes(), out);
+            NodeTable.print(cluster, out);
             return ExitStatus.SUCCESS;
         }
         if (args.size() >= 2 && args.size() <= 3 && args.get(0).equals("node") && args.get(1).equals("add")) {
@@ -104,7 +104,7 @@ public final class Simulation {
         out.printf("%n\tNode %d now runs a modified firmware image: it keeps serving, but its attestations fail%n", node);
         out.printf("\t(measurement %s,%n\t known-good  %s).%n", n.firmwareMeasurementHex(),
                 Firmware.hex(Firmware.knownGoodMeasurement(n.firmwareVersion())));
-        NodeTable.print(cluster.nodes(), out);
+        NodeTable.print(cluster, out);
         return ExitStatus.SUCCESS;
     }
 
@@ -125,7 +125,7 @@ public final class Simulation {
         }
         out.printf("%n\tNode %d was added with a latency of %d ms, seeded from the cluster as AWS seeds a new HSM from"
                 + " a backup:%n\tit receives every key after its latency.%n", r.value(), latency);
-        NodeTable.print(cluster.nodes(), out);
+        NodeTable.print(cluster, out);
         return ExitStatus.SUCCESS;
     }
 
@@ -134,7 +134,7 @@ public final class Simulation {
             return failed("node " + node + " " + action, r.code());
         }
         out.printf("%n\tNode %d %s%n", node, what);
-        NodeTable.print(cluster.nodes(), out);
+        NodeTable.print(cluster, out);
         return ExitStatus.SUCCESS;
     }
 

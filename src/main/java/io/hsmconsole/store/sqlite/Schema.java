@@ -49,7 +49,12 @@ final class Schema {
                     "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL,"
                             + " node INTEGER NOT NULL, user_id INTEGER NOT NULL, user_name TEXT NOT NULL,"
                             + " command TEXT NOT NULL, arguments TEXT NOT NULL, result_code INTEGER NOT NULL,"
-                            + " previous_hash BLOB, hash BLOB NOT NULL)"));
+                            + " previous_hash BLOB, hash BLOB NOT NULL)"),
+            // version 4: each node's last attestation, so every process sees it (removed with the node)
+            List.of(
+                    "CREATE TABLE node_attestations (node INTEGER PRIMARY KEY, time INTEGER NOT NULL,"
+                            + " passed INTEGER NOT NULL, reason TEXT NOT NULL, measured TEXT NOT NULL,"
+                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"));
 
     private Schema() {
     }

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -384,6 +385,21 @@ public final class SqliteClusterStore implements ClusterStore {
                 byte[] sealed = rs.getBytes(2);
                 return Optional.of(new IdentityItem(name, rs.getBytes(1), sealed == null ? null : rows.decryptIdentity(name, sealed)));
             }
+        });
+    }
+
+    @Override
+    public synchronized List<AttestationRecord> lastAttestations() {
+        return query(() -> {
+            List<AttestationRecord> records = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT node, time, passed, reason, measured, expected, chains"
+                    + " FROM node_attestations ORDER BY node").executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AttestationRecord(rs.getInt(1), rs.getLong(2), rs.getInt(3) != 0, rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return records;
         });
     }
 

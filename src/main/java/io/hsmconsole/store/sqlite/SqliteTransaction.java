@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -241,6 +242,9 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             PreparedStatement copies = store.prepared("DELETE FROM key_copies WHERE node = ?");
             copies.setInt(1, nodeId);
             copies.executeUpdate();
+            PreparedStatement attestation = store.prepared("DELETE FROM node_attestations WHERE node = ?");
+            attestation.setInt(1, nodeId);
+            attestation.executeUpdate();
             PreparedStatement ps = store.prepared("DELETE FROM nodes WHERE id = ?");
             ps.setInt(1, nodeId);
             ps.executeUpdate();
@@ -378,6 +382,23 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             shares.executeUpdate();
             PreparedStatement ps = store.prepared("DELETE FROM users WHERE id = ?");
             ps.setInt(1, userId);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void putAttestation(AttestationRecord record) {
+        sql(() -> {
+            PreparedStatement ps = store.prepared("INSERT OR REPLACE INTO node_attestations (node, time, passed, reason,"
+                    + " measured, expected, chains) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            ps.setInt(1, record.nodeId());
+            ps.setLong(2, record.timeMillis());
+            ps.setInt(3, record.passed() ? 1 : 0);
+            ps.setString(4, record.reason());
+            ps.setString(5, record.measuredHex());
+            ps.setString(6, record.expectedHex());
+            ps.setString(7, record.chains());
             ps.executeUpdate();
             return null;
         });

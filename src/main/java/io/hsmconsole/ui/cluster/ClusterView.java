@@ -95,6 +95,11 @@ public final class ClusterView {
                 .map(m -> tileNodes.computeIfAbsent(m, x -> new NodeTile(x, viewModel, messages)).root())
                 .toList());
         markSelected();
+        // A window opened before the first reading gave the focus to the only control it had, the
+        // new node's latency (text all selected); the first tile is where the user starts.
+        if (!models.isEmpty() && newLatencyField.isFocused()) {
+            tileNodes.get(models.get(0)).focusFirstAction();
+        }
     }
 
     private void markSelected() {

@@ -18,7 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
@@ -57,8 +56,8 @@ public final class ClusterViewModel {
         this.dialogs = dialogs;
         this.time = time;
         this.notices = new Notices(messages);
+        // Every reading carries each node's last attestation too, whichever process made it.
         cluster.snapshotProperty().addListener((obs, old, now) -> show(now));
-        nodes.attestations().addListener((MapChangeListener<Integer, NodeAttestation>) change -> showAttestations());
         show(cluster.snapshotProperty().get());
     }
 
@@ -79,11 +78,7 @@ public final class ClusterViewModel {
         }
         summary.set(messages.format("cluster.summary", snapshot.info().name(), snapshot.nodes().size(),
                 snapshot.onlineNodes(), snapshot.info().tokenKeyCount()));
-        showAttestations();
-    }
-
-    private void showAttestations() {
-        tiles.forEach(t -> t.showAttestation(nodes.lastAttestation(t.id()).orElse(null)));
+        tiles.forEach(t -> t.showAttestation(snapshot.lastAttestation(t.id()).orElse(null)));
         if (tile(selectedNode).isEmpty()) {
             selectedNode = tiles.isEmpty() ? -1 : tiles.get(0).id();
         }

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
  */
 final class NodeTile {
     private final VBox root = new VBox();
+    private final Button attest;
 
     NodeTile(NodeTileModel tile, ClusterViewModel viewModel, Messages messages) {
         int id = tile.id();
@@ -39,7 +40,7 @@ final class NodeTile {
         Label replication = boundLabel("node-replication-" + id, tile.replicationProperty());
         Label attestation = boundLabel("node-attestation-" + id, tile.attestationProperty());
 
-        Button attest = button("attest-" + id, messages.get("cluster.action.attest"),
+        attest = button("attest-" + id, messages.get("cluster.action.attest"),
                 messages.format("cluster.a11y.attest", id), () -> viewModel.attest(tile));
         Button details = button("details-" + id, messages.get("cluster.action.details"),
                 messages.format("cluster.a11y.details", id), () -> viewModel.select(tile));
@@ -78,6 +79,11 @@ final class NodeTile {
 
     VBox root() {
         return root;
+    }
+
+    /** Puts the keyboard focus on the tile's first action, "Attest now". */
+    void focusFirstAction() {
+        attest.requestFocus();
     }
 
     void setSelected(boolean selected) {

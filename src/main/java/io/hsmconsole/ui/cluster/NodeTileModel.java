@@ -49,8 +49,9 @@ public final class NodeTileModel {
     void show(NodeStatus node) {
         state.set(node.state());
         keys.set(messages.format("cluster.tile.keys", node.keysHeld(), node.keysPending()));
-        replication.set(messages.format(node.keysPending() > 0 ? "cluster.tile.replication.catchingUp"
-                : "cluster.tile.replication", node.latencyMillis(), node.keysPending()));
+        String replicationText = node.keysPending() == 0 ? "cluster.tile.replication"
+                : node.isOnline() ? "cluster.tile.replication.catchingUp" : "cluster.tile.replication.missing";
+        replication.set(messages.format(replicationText, node.latencyMillis(), node.keysPending()));
         firmware.set(messages.format("cluster.tile.firmware", node.firmwareVersion()));
         online.set(node.isOnline());
         onlineAction.set(messages.get(node.isOnline() ? "cluster.action.offline" : "cluster.action.online"));
@@ -68,8 +69,17 @@ public final class NodeTileModel {
         } else {
             verdict.set(report.passed() ? Verdict.PASS : Verdict.FAIL);
             attestation.set(messages.format(report.passed() ? "cluster.tile.attestation.pass"
-                    : "cluster.tile.attestation.fail", time.format(report.timeMillis())));
+                    : "cluster.tile.attestation.fail", time.format(report.timeMillis()), failedCheck(report.reason())));
         }
+    }
+
+    /**
+     * The simulator's reasons start with the name of the failed check ("measurement mismatch: the
+     * node's firmware …"); the tile shows that name, the details pane the whole sentence.
+     */
+    private static String failedCheck(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : reason;
     }
 
     public int id() {
@@ -102,7 +112,10 @@ public final class NodeTileModel {
         return firmware.getReadOnlyProperty();
     }
 
-    /** {@code Attestation: PASS at 2025-06-01 14:03:22}, or that there was none yet. */
+    /**
+     * {@code Last attestation: PASS at 2025-06-01 14:03:22}, {@code … FAIL at … — measurement mismatch},
+     * or that there was none yet; by whichever process attested the node.
+     */
     public ReadOnlyStringProperty attestationProperty() {
         return attestation.getReadOnlyProperty();
     }

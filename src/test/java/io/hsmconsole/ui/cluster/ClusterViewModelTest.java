@@ -58,7 +58,7 @@ class ClusterViewModelTest {
         assertThat(t.keysProperty().get()).isEqualTo("0 keys held \u00b7 0 pending");
         assertThat(t.replicationProperty().get()).isEqualTo("Replication latency 0 ms, in sync");
         assertThat(t.firmwareProperty().get()).isEqualTo("Firmware 3.4.0");
-        assertThat(t.attestationProperty().get()).isEqualTo("Last attestation: none in this session");
+        assertThat(t.attestationProperty().get()).isEqualTo("Last attestation: none yet");
         assertThat(vm.summaryProperty().get()).isEqualTo("Cluster \u201cdemo\u201d \u2014 3 of 3 nodes online, 0 token keys");
     }
 
@@ -70,6 +70,30 @@ class ClusterViewModelTest {
             f.runner.runRepeatedChecks();
         }
         assertThat(vm.tiles()).allSatisfy(t -> assertThat(t.keysProperty().get()).startsWith("1 keys held"));
+    }
+
+    @Test
+    void anAttestedCommandOfAnotherProcessShowsOnTheServingNodesTileWithTheNextCheck() {
+        try (HsmCluster script = TestClusters.catalog(dir, f.clock).open("demo")) {
+            script.tamperFirmware(0);
+            f.clock.advance(60_000);
+            HsmSession s = TestClusters.login(script, "example_user");
+            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "attested").withAttest(true));
+            s.close();
+        }
+        assertThat(tile(0).verdictProperty().get()).as("not before the watcher looks").isEqualTo(NodeTileModel.Verdict.NONE);
+
+        f.runner.runRepeatedChecks();
+
+        assertThat(tile(0).verdictProperty().get()).isEqualTo(NodeTileModel.Verdict.FAIL);
+        assertThat(tile(0).attestationProperty().get())
+                .isEqualTo("Last attestation: FAIL at 2023-11-14 22:14:20 \u2014 measurement mismatch");
+        AttestationDetails d = vm.detailsProperty().get();
+        assertThat(d.nodeId()).isZero();
+        assertThat(d.heading()).isEqualTo("Node 0: FAIL at 2023-11-14 22:14:20");
+        assertThat(d.reason()).startsWith("measurement mismatch");
+        assertThat(d.manufacturerChain()).hasSize(3);
+        assertThat(tile(1).verdictProperty().get()).isEqualTo(NodeTileModel.Verdict.NONE);
     }
 
     @Test
@@ -88,6 +112,20 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void anOfflineNodeSaysItsMissedKeysArriveOnceItIsBack() {
+        vm.toggleOnline(tile(2));
+        f.login("example_user");
+        f.generate(GenSymKeyRequest.of(31, 32, "missed"));
+        f.runner.runRepeatedChecks();
+
+        assertThat(tile(2).keysProperty().get()).isEqualTo("0 keys held \u00b7 1 pending");
+        assertThat(tile(2).replicationProperty().get())
+                .isEqualTo("Replication latency 0 ms; 1 keys reach it once it is back online");
+        vm.toggleOnline(tile(2));
+        assertThat(tile(2).replicationProperty().get()).isEqualTo("Replication latency 0 ms, in sync");
+    }
+
+    @Test
     void tamperAttestFailsWithTheReasonAndTheDetailsShowBothChainsAndDigests() {
         NodeTileModel t = tile(1);
         vm.tamperFirmware(t);
@@ -96,7 +134,7 @@ class ClusterViewModelTest {
         vm.attest(t);
 
         assertThat(t.verdictProperty().get()).isEqualTo(NodeTileModel.Verdict.FAIL);
-        assertThat(t.attestationProperty().get()).isEqualTo("Last attestation: FAIL at 2023-11-14 22:13:20");
+        assertThat(t.attestationProperty().get()).isEqualTo("Last attestation: FAIL at 2023-11-14 22:13:20 \u2014 measurement mismatch");
         assertThat(vm.noticeProperty().get().error()).isTrue();
         assertThat(vm.noticeProperty().get().text()).contains("measurement mismatch");
         AttestationDetails d = vm.detailsProperty().get();
