@@ -187,11 +187,7 @@ class ScreenshotTour {
         robot.clickOn("Attributes");
         robot.clickOn("#edit-SIGN");
         pause(2000);
-        robot.targetWindow(window("Quorum approval"));
-        robot.write("example_pwd").push(KeyCode.ENTER);
-        pause(2500);
-        robot.write("carols_pwd").push(KeyCode.ENTER);
-        pause(2500);
+        approve("carols_pwd"); // a wrong password first, for the picture
         shoot("quorum-approval.png", window("Quorum approval"));
         robot.write("carol_pwd").push(KeyCode.ENTER);
         pause(3000);
@@ -199,14 +195,20 @@ class ScreenshotTour {
         robot.clickOn("Try the key");
         robot.clickOn("#tryRunButton");
         pause(2000);
-        robot.targetWindow(window("Quorum approval"));
-        robot.write("example_pwd").push(KeyCode.ENTER);
-        pause(2500);
-        robot.write("carol_pwd").push(KeyCode.ENTER);
-        pause(3000);
+        approve("carol_pwd");
+        pause(500);
         robot.targetWindow(window("HSM Key Console"));
         shoot("try-the-key.png", window("HSM Key Console"));
         robot.clickOn("Attributes");
+    }
+
+    /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */
+    private void approve(String carolTypes) {
+        robot.targetWindow(window("Quorum approval"));
+        robot.write("example_pwd").push(KeyCode.ENTER);
+        pause(2500);
+        robot.write(carolTypes).push(KeyCode.ENTER);
+        pause(2500);
     }
 
     private static void pause(long millis) {

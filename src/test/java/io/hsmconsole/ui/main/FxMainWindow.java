@@ -44,6 +44,13 @@ public final class FxMainWindow implements AutoCloseable {
         watcher = ctx.cluster().watch();
     }
 
+    /** A key made by example_user straight through the simulator, before the window logs anyone in. */
+    public long ownKey(io.hsmconsole.hsm.key.GenSymKeyRequest request) {
+        try (io.hsmconsole.hsm.HsmSession owner = io.hsmconsole.hsm.TestClusters.login(fx.cluster, "example_user")) {
+            return owner.generateSymmetricKey(request).value().handle();
+        }
+    }
+
     /** Logs a demo user in through the session controller and waits for the key screen. */
     public void login(String user, String password) {
         AtomicReference<LoginOutcome> outcome = new AtomicReference<>();
@@ -54,17 +61,27 @@ public final class FxMainWindow implements AutoCloseable {
         }
     }
 
+    /** example_user logged in, with this key selected in the list (and so in the inspector). */
+    public void showOwnKey(org.testfx.api.FxRobot robot, long handle) {
+        login("example_user", "example_pwd");
+        robot.interact(() -> model.keyList().select(handle));
+    }
+
     /** The showing window whose title starts so, or null. */
     public static Window window(String titleStart) {
         return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
                 && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst().orElse(null);
     }
 
+    /** Closes everything; fails when a controller reported an unexpected error meanwhile. */
     @Override
     public void close() {
         watcher.cancel();
         ctx.console().close();
         ctx.sessions().shutdown();
         fx.close();
+        if (!fx.errors.isEmpty()) {
+            throw new AssertionError("unexpected errors: " + fx.errors);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.hsmconsole.ui.main;
 
-import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -39,22 +37,17 @@ class QuorumShareWindowTest {
     @Start
     void start(Stage stage) {
         main = new FxMainWindow(dir, stage);
-        try (HsmSession owner = TestClusters.login(main.fx.cluster, "example_user")) {
-            key = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "guarded").withMValue(2)
-                    .withShareWith(List.of(4))).value().handle();
-        }
+        key = main.ownKey(GenSymKeyRequest.of(31, 32, "guarded").withMValue(2).withShareWith(List.of(4)));
     }
 
     @AfterEach
     void stop() {
         main.close();
-        assertThat(main.fx.errors).isEmpty();
     }
 
     @Test
     void sharingAQuorumKeyAsksForApprovalsThenHappens(FxRobot robot) {
-        main.login("example_user", "example_pwd");
-        robot.interact(() -> main.model.keyList().select(key));
+        main.showOwnKey(robot, key);
         until(() -> text(robot, "#quorumValue").startsWith("m_value 2"));
         assertThat(text(robot, "#quorumValue")).isEqualTo("m_value 2: 2 approvals per use or change");
         assertThat(text(robot, "#approversValue")).isEqualTo("example_user (3), alice (4)");

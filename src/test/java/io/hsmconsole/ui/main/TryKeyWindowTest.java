@@ -1,7 +1,5 @@
 package io.hsmconsole.ui.main;
 
-import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -36,21 +34,17 @@ class TryKeyWindowTest {
     @Start
     void start(Stage stage) {
         main = new FxMainWindow(dir, stage);
-        try (HsmSession owner = TestClusters.login(main.fx.cluster, "example_user")) {
-            key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 32, "hmac")).value().handle();
-        }
+        key = main.ownKey(GenSymKeyRequest.of(16, 32, "hmac"));
     }
 
     @AfterEach
     void stop() {
         main.close();
-        assertThat(main.fx.errors).isEmpty();
     }
 
     @Test
     void hmacIsRefusedUntilSignAndVerifyAreSetThenWorks(FxRobot robot) {
-        main.login("example_user", "example_pwd");
-        robot.interact(() -> main.model.keyList().select(key));
+        main.showOwnKey(robot, key);
         until(() -> text(robot, "#headingLabel").equals("Key " + key + " \u2014 hmac"));
         robot.clickOn("Try the key");
         until(() -> text(robot, "#tryHeadingLabel").startsWith("Try key " + key + " (GENERIC_SECRET)"));
