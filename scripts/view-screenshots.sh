@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of the cluster, users, audit and quorum screens, each in a real window under Xvfb.
+# Screenshots of the cluster, users and audit screens, each in a real window under Xvfb (the quorum
+# approval window is shot in the real flow by src/test/java/io/hsmconsole/app/ScreenshotTour.java).
 # Usage: scripts/view-screenshots.sh [scenario...] [--dark]    (default: every scenario)
 # Needs: xvfb, libgtk-3-0, imagemagick (toolchain.md §2). Writes assets/screenshots/<scenario>.png.
 set -euo pipefail
@@ -11,7 +12,7 @@ scenarios=()
 for a in "$@"; do
   if [ "$a" = "--dark" ]; then theme=dark; else scenarios+=("$a"); fi
 done
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(cluster-healthy cluster-offline cluster-tampered users audit quorum-approval)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(cluster-healthy cluster-offline cluster-tampered users audit)
 
 ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"

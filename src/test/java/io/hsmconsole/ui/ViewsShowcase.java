@@ -4,8 +4,6 @@ import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.NodeController;
-import io.hsmconsole.controller.QuorumController;
-import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.Workspace;
@@ -24,11 +22,6 @@ import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
-import io.hsmconsole.ui.quorum.QuorumApprovalView;
-import io.hsmconsole.ui.quorum.QuorumApprovalViewModel;
-import io.hsmconsole.ui.quorum.QuorumRequest;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
 import io.hsmconsole.ui.users.UsersView;
 import io.hsmconsole.ui.users.UsersViewModel;
 import javafx.animation.PauseTransition;
@@ -148,37 +141,6 @@ public final class ViewsShowcase extends Application {
                 done = () -> view.viewModel().verdictProperty().get().text().startsWith("Chain intact");
                 root = view.root();
             }
-            case "quorum-approval" -> {
-                HsmSession owner = cluster.login(LoginChannel.CONSOLE, UserType.CU, "example_user",
-                        "example_pwd".toCharArray()).value();
-                long key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2)
-                        .withShareWith(List.of(4, 6))).value().handle();
-                owner.close();
-                SessionController sessions = new SessionController(workspace, runner, Throwable::printStackTrace);
-                QuorumController quorum = new QuorumController(workspace, runner, Throwable::printStackTrace);
-                Messages texts = ViewMessages.over(messages);
-                QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, texts, TimeText.local(),
-                        new QuorumRequest(key, QuorumPurpose.MANAGE, "share key " + key + " with bob",
-                                List.of("shareKey " + key + " 5 1")));
-                QuorumApprovalView view = new QuorumApprovalView(vm, texts);
-                boolean[] loggedIn = new boolean[1];
-                sessions.login(cluster.name(), "example_user", "example_pwd".toCharArray(), o -> {
-                    loggedIn[0] = true;
-                    vm.start();
-                });
-                ready = () -> loggedIn[0] && vm.approvers().size() == 3;
-                after = () -> vm.approve(vm.approvers().get(2), "carol_pwd".toCharArray());
-                done = () -> {
-                    if (vm.approvers().get(2).approvedProperty().get() && !triedWrongPassword) {
-                        triedWrongPassword = true;
-                        vm.approve(vm.approvers().get(1), "bob_pwd".toCharArray());
-                    }
-                    return vm.noticeProperty().get().error();
-                };
-                width = 700;
-                height = 400;
-                root = view.root();
-            }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
         Scene scene = new Scene(root, width, height);
@@ -237,7 +199,6 @@ public final class ViewsShowcase extends Application {
     }
 
     private boolean seededWhileOffline;
-    private boolean triedWrongPassword;
     private int width = 1200;
     private int height = 760;
     private boolean tookOffline;
