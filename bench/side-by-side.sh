@@ -5,6 +5,7 @@
 #   bench/side-by-side.sh                  full run: 10,000 and 100,000 keys
 #   bench/side-by-side.sh --quick          1,000 and 10,000 keys, short iterations (a few minutes)
 #   bench/side-by-side.sh --only durable,session,cli     some of: fsync durable session cli find list
+#   bench/side-by-side.sh --only cli --calls 30          CLI keygen calls per tool (default 21; 7 quick)
 #   bench/side-by-side.sh --jfr            also a JFR profile of each of our JMH forks (bench/out/jfr/)
 #   bench/side-by-side.sh --dir PATH       measure another disk than the temporary folder's
 #   bench/side-by-side.sh --fresh-peer     populate SoftHSM2's tokens again (else bench/out/peer-cache/)
@@ -34,7 +35,7 @@ peer_name="SoftHSM2 $(dpkg-query -W -f '${Version}' softhsm2) (file store) + Ope
 # (bin/key_mgmt_util runs from target/) plus the JMH benchmarks of the bench profile.
 mkdir -p target/bench-peer
 gcc -O2 -Wall -Wextra -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl -o target/bench-peer/p11bench
-./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
+nice -n 10 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 echo "bench: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.hsmconsole.bench.SideBySide \

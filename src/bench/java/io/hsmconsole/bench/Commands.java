@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs the command-line tools of both sides the same way: a process per call, started from this
@@ -45,10 +46,11 @@ final class Commands {
 
     /**
      * Wall time in milliseconds of each of {@code calls} calls (process start to exit), after one
-     * untimed warm-up call that fills the page cache (and lets our launcher record its CDS archive).
+     * untimed warm-up call that fills the page cache (and lets our launcher record its CDS archive);
+     * {@code check} is given what the warm-up call printed and throws if it is not the expected result.
      */
-    static List<Double> timeCalls(List<String> command, Map<String, String> env, int calls) {
-        output(command, env);
+    static List<Double> timeCalls(List<String> command, Map<String, String> env, int calls, Consumer<String> check) {
+        check.accept(output(command, env));
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             try {

@@ -22,19 +22,20 @@ final class OurCli {
     /** The seed's loop command: an AES-256 token key per call, on the demo cluster of {@code dataDir}. */
     List<Double> keygen(Path dataDir, int calls) {
         return Commands.timeCalls(command(dataDir, null, "genSymKey", "-l", "aes", "-t", "31", "-s", "32",
-                "-min_srv", "1", "-timeout", "1"), Map.of(), calls);
+                "-min_srv", "1", "-timeout", "1"), Map.of(), calls, printed -> expect(printed, "Symmetric Key Created."));
     }
 
     /** {@code findKey} without criteria (every key the user can use) on a cluster holding {@code keys} keys. */
     List<Double> listAll(Path dataDir, int keys, int calls) {
-        List<String> findAll = command(dataDir, BenchClusters.NAME, "findKey");
-        String printed = Commands.output(findAll, Map.of());
-        String expected = "Total number of keys present " + keys + "\n";
+        return Commands.timeCalls(command(dataDir, BenchClusters.NAME, "findKey"), Map.of(), calls,
+                printed -> expect(printed, "Total number of keys present " + keys + "\n"));
+    }
+
+    private static void expect(String printed, String expected) {
         if (!printed.contains(expected)) {
-            throw new IllegalStateException("findKey did not list " + keys + " keys:\n"
+            throw new IllegalStateException("key_mgmt_util did not print '" + expected.strip() + "':\n"
                     + printed.substring(0, Math.min(printed.length(), 400)));
         }
-        return Commands.timeCalls(findAll, Map.of(), calls);
     }
 
     private List<String> command(Path dataDir, String cluster, String... tool) {

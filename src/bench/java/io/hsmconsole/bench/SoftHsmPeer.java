@@ -95,17 +95,22 @@ final class SoftHsmPeer {
 
     /** Wall time per {@code pkcs11-tool --keygen --key-type AES:32} call, one process per call. */
     List<Double> cliKeygen(Token token, int calls) {
-        return Commands.timeCalls(pkcs11Tool("--keygen", "--key-type", "AES:32", "--label", "cli"), token.env(), calls);
+        return Commands.timeCalls(pkcs11Tool("--keygen", "--key-type", "AES:32", "--label", "cli"), token.env(), calls,
+                printed -> {
+                    if (!printed.contains("Key generated:")) {
+                        throw new IllegalStateException("pkcs11-tool --keygen printed:\n" + printed);
+                    }
+                });
     }
 
     /** Wall time per {@code pkcs11-tool --list-objects} call on a token holding {@code keys} keys. */
     List<Double> cliListAll(Token token, int keys, int calls) {
-        String listed = Commands.output(pkcs11Tool("--list-objects"), token.env());
-        long objects = listed.lines().filter(l -> l.startsWith("Secret Key Object")).count();
-        if (objects != keys) {
-            throw new IllegalStateException("pkcs11-tool --list-objects listed " + objects + " keys, not " + keys);
-        }
-        return Commands.timeCalls(pkcs11Tool("--list-objects"), token.env(), calls);
+        return Commands.timeCalls(pkcs11Tool("--list-objects"), token.env(), calls, listed -> {
+            long objects = listed.lines().filter(l -> l.startsWith("Secret Key Object")).count();
+            if (objects != keys) {
+                throw new IllegalStateException("pkcs11-tool --list-objects listed " + objects + " keys, not " + keys);
+            }
+        });
     }
 
     private List<String> pkcs11Tool(String... args) {
