@@ -23,7 +23,8 @@ if [ -f "$launch" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ] \
         && [ -z "$(find "$classes" "$lib" "$target/lib-unsigned" "$target/native" "$target"/hsm-key-console-*.jar \
             "$ROOT/bin" "$target/cds/$TOOL.jsa" -newer "$launch" -print -quit 2>&1)" ]; then
     . "$launch"
-    exec "$java" $opts ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"
+    # Only where it was written: a copied or moved project has its own target/ to read.
+    [ "$cached_root" = "$ROOT" ] && exec "$java" $opts ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"
 fi
 
 # Start-up matters: scripts start one JVM per command (the seed loop starts 30).
@@ -80,7 +81,8 @@ if [ "$app" = "$jar" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ]; then
         opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto"
         # Remember the choices for the fast path above (written whole under a private name first).
         quoted() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-        printf 'cp=%s\nopts=%s\n' "$(quoted "$cp")" "$(quoted "$opts")" > "$launch.$$" 2>/dev/null \
+        printf 'cached_root=%s\ncp=%s\nopts=%s\n' "$(quoted "$ROOT")" "$(quoted "$cp")" "$(quoted "$opts")" \
+            > "$launch.$$" 2>/dev/null \
             && mv -f "$launch.$$" "$launch"
     fi
 fi
