@@ -14,6 +14,19 @@ if [ ! -f "$classes/io/hsmconsole/app/KmuMain.class" ] || [ ! -d "$lib" ]; then
 fi
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 
+# Fast path: the class path and options the last start chose (target/cds/<tool>.launch, written
+# below once the CDS archive exists), while nothing they were chosen from has changed since: one
+# `find` instead of the checks below (two finds and uname; every process costs wall time on a
+# busy machine, where a script loop's calls queue for a CPU).
+launch="$target/cds/$TOOL.launch"
+if [ -f "$launch" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ] \
+        && [ -z "$(find "$classes" "$lib" "$target/lib-unsigned" "$target/native" "$target"/hsm-key-console-*.jar \
+            "$ROOT/bin" "$target/cds/$TOOL.jsa" -newer "$launch" -print -quit 2>&1)" ]; then
+    . "$launch"
+    # Only where it was written: a copied or moved project has its own target/ to read.
+    [ "$cached_root" = "$ROOT" ] && exec "$java" $opts ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"
+fi
+
 # Start-up matters: scripts start one JVM per command (the seed loop starts 30).
 # - Only C1 (one compiler thread) and the serial collector, no perf-data file: fastest for a run
 #   of a few hundred milliseconds, and kind to a busy machine.
@@ -66,6 +79,11 @@ if [ "$app" = "$jar" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ]; then
     fi
     if [ -f "$jsa" ]; then
         opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto"
+        # Remember the choices for the fast path above (written whole under a private name first).
+        quoted() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+        printf 'cached_root=%s\ncp=%s\nopts=%s\n' "$(quoted "$ROOT")" "$(quoted "$cp")" "$(quoted "$opts")" \
+            > "$launch.$$" 2>/dev/null \
+            && mv -f "$launch.$$" "$launch"
     fi
 fi
 exec "$java" $opts ${HSM_CONSOLE_JAVA_OPTS:-} -cp "$cp" "$MAIN_CLASS" "$@"

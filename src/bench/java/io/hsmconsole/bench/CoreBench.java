@@ -5,15 +5,11 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,27 +55,11 @@ public final class CoreBench {
     }
 
     private static ChainedOptionsBuilder options(BenchSettings settings, Path root, PopulatedClusters populated) {
-        List<String> jvmArgs = new ArrayList<>();
-        jvmArgs.add("-D" + BenchDirs.DIR_PROPERTY + "=" + root);
-        if (populated != null) {
-            for (Map.Entry<Integer, Path> e : populated.dataDirs().entrySet()) {
-                jvmArgs.add("-D" + BenchDirs.POPULATED_PROPERTY_PREFIX + e.getKey() + "=" + e.getValue());
-            }
-        }
-        ChainedOptionsBuilder b = new OptionsBuilder()
+        // ListAllBenchmark needs clusters where one user can use every key: bench/side-by-side.sh runs it.
+        return JmhOptions.base(settings, root, populated == null ? Map.of() : populated.dataDirs(), OUT.resolve("jfr"))
                 .include(settings.include())
-                .forks(1)
-                .warmupIterations(settings.warmupIterations())
-                .warmupTime(TimeValue.seconds(settings.iterationSeconds()))
-                .measurementIterations(settings.measurementIterations())
-                .measurementTime(TimeValue.seconds(settings.iterationSeconds()))
-                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-                .shouldFailOnError(true)
+                .exclude(ListAllBenchmark.class.getName())
                 .resultFormat(ResultFormatType.JSON)
                 .result(OUT.resolve("core-jmh.json").toString());
-        if (settings.jfr()) {
-            b.addProfiler("jfr", "dir=" + OUT.resolve("jfr").toAbsolutePath());
-        }
-        return b;
     }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the clusters the find benchmark searches (16,666 and 100,000 keys) once per run. Keys are
- * made through the simulator's API; to make that quick the cluster is filled in a RAM file system
- * when there is one (each commit's fsync is then free), and each closed cluster is copied to the
- * benchmark disk, where it is measured and searched.
+ * Builds the clusters the find benchmarks search (the core bench: 16,666 and 100,000 keys spread
+ * over the four crypto users) once per run. Keys are made through the simulator's API; to make that
+ * quick the cluster is filled in a RAM file system when there is one (each commit's fsync is then
+ * free), and each closed cluster is copied to the benchmark disk, where it is measured and searched.
  */
 final class PopulatedClusters {
     static final List<Integer> SIZES = List.of(16_666, 100_000);
@@ -25,6 +25,11 @@ final class PopulatedClusters {
     private long emptyStoreBytes;
 
     static PopulatedClusters build() {
+        return build(SIZES, List.of(BenchClusters.CRYPTO_USERS));
+    }
+
+    /** Clusters holding each of {@code sizes} keys (ascending), owned in turn by {@code owners}. */
+    static PopulatedClusters build(List<Integer> sizes, List<String> owners) {
         PopulatedClusters built = new PopulatedClusters();
         Path fillDir = fillRoot();
         try {
@@ -32,9 +37,9 @@ final class PopulatedClusters {
             Path working = fillDir.resolve("fill");
             HsmCluster cluster = BenchClusters.create(working, BenchDirs.DEFAULT_CAPACITY);
             int done = 0;
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 long start = System.nanoTime();
-                Populator.generate(cluster, done, size);
+                Populator.generate(cluster, owners, done, size);
                 cluster.close();
                 System.out.printf("populated %,d keys through the API in %.1f s (in %s)%n", size,
                         (System.nanoTime() - start) / 1e9, fillDir);
@@ -52,7 +57,8 @@ final class PopulatedClusters {
         return built;
     }
 
-    private static Path fillRoot() {
+    /** A RAM file system's temporary folder when there is one, else one on the benchmark disk. */
+    static Path fillRoot() {
         try {
             if (Files.isDirectory(RAM_DIR) && Files.isWritable(RAM_DIR)) {
                 return Files.createTempDirectory(RAM_DIR, "hsm-bench-fill-");

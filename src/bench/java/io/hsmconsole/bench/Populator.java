@@ -9,16 +9,16 @@ import java.util.List;
 
 /**
  * Fills a cluster through the simulator's own API (every rule applies): AES-256 token keys labelled
- * {@code bench-<n>}, owned in turn by the four demo crypto users.
+ * {@code bench-<n>}, owned in turn by the given demo crypto users.
  */
 final class Populator {
     private Populator() {
     }
 
     /** Generates keys number {@code from} (inclusive) to {@code to} (exclusive). */
-    static void generate(HsmCluster cluster, int from, int to) {
+    static void generate(HsmCluster cluster, List<String> owners, int from, int to) {
         List<HsmSession> sessions = new ArrayList<>();
-        for (String user : BenchClusters.CRYPTO_USERS) {
+        for (String user : owners) {
             sessions.add(BenchClusters.login(cluster, user));
         }
         try {

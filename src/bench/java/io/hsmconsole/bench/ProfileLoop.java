@@ -1,37 +1,49 @@
 package io.hsmconsole.bench;
 
-import io.hsmconsole.store.TestFiles;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.store.TestFiles;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
- * Runs one key-generation workload in a plain loop for a number of seconds, for profiling with
- * Java Flight Recorder without JMH's harness in the picture. Prints keys/s and the CPU time per key
- * of the generating thread, which stays comparable when other processes load the machine.
- * Arguments: {@code durable|session} and the seconds to run.
+ * Runs one workload in a plain loop for a number of seconds, for profiling with Java Flight Recorder
+ * without JMH's harness in the picture. Prints the rate and the CPU time per operation of the working
+ * thread, which stays comparable when other processes load the machine. Arguments:
+ * {@code durable|session SECONDS} (key generation on a fresh cluster) or {@code list SECONDS DATA_DIR}
+ * (findKey without criteria as example_user on the cluster "bench" of a folder made by PopulateDir).
  */
 public final class ProfileLoop {
     private ProfileLoop() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2 || !(args[0].equals("durable") || args[0].equals("session"))) {
-            throw new IllegalArgumentException("usage: ProfileLoop durable|session SECONDS");
+        boolean list = args.length == 3 && args[0].equals("list");
+        if (!list && (args.length != 2 || !(args[0].equals("durable") || args[0].equals("session")))) {
+            throw new IllegalArgumentException("usage: ProfileLoop durable|session SECONDS, or ProfileLoop list SECONDS DATA_DIR");
         }
-        boolean session = args[0].equals("session");
-        long end = System.nanoTime() + Long.parseLong(args[1]) * 1_000_000_000L;
+        long seconds = Long.parseLong(args[1]);
+        if (list) {
+            listLoop(seconds, Path.of(args[2]));
+        } else {
+            keygenLoop(args[0].equals("session"), seconds);
+        }
+    }
+
+    private static void keygenLoop(boolean session, long seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         Path dataDir = BenchDirs.newDataDir("profile");
         GenSymKeyRequest request = GenSymKeyRequest.of(31, 32, "profile").withSession(session);
         long keys = 0;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = 0;
+        long cpu;
         long start = System.nanoTime();
         try (HsmCluster cluster = BenchClusters.create(dataDir, 50_000_000)) {
             HsmSession s = BenchClusters.login(cluster, "example_user");
-            cpuStart = threads.getCurrentThreadCpuTime();
+            long cpuStart = threads().getCurrentThreadCpuTime();
             while (System.nanoTime() < end) {
                 BenchChecks.handleOf(s.generateSymmetricKey(request));
                 if (++keys % 100_000 == 0 && session) {
@@ -40,12 +52,43 @@ public final class ProfileLoop {
                 }
             }
             s.close();
-            cpuStart = threads.getCurrentThreadCpuTime() - cpuStart;
+            cpu = threads().getCurrentThreadCpuTime() - cpuStart;
         } finally {
             TestFiles.deleteTree(dataDir);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %,d keys in %.1f s = %,.0f keys/s; %.1f µs CPU per key (logins included)%n", args[0],
-                keys, seconds, keys / seconds, cpuStart / 1e3 / keys);
+        report(session ? "session" : "durable", "keys", keys, start, cpu, "logins included");
+    }
+
+    private static void listLoop(long seconds, Path dataDir) {
+        long lists = 0;
+        long cpu;
+        long start;
+        try (HsmCluster cluster = BenchClusters.open(dataDir)) {
+            HsmSession s = BenchClusters.login(cluster, "example_user");
+            long keys = cluster.info().tokenKeyCount();
+            start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            long cpuStart = threads().getCurrentThreadCpuTime();
+            while (System.nanoTime() < end) {
+                int found = s.findKeys(KeyQuery.all()).value().size();
+                if (found != keys) {
+                    throw new IllegalStateException("findKey listed " + found + " keys, not " + keys);
+                }
+                lists++;
+            }
+            cpu = threads().getCurrentThreadCpuTime() - cpuStart;
+            s.close();
+        }
+        report("list", "listings", lists, start, cpu, "");
+    }
+
+    private static ThreadMXBean threads() {
+        return ManagementFactory.getThreadMXBean();
+    }
+
+    private static void report(String workload, String what, long count, long startNanos, long cpuNanos, String note) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("%s: %,d %s in %.1f s = %,.1f/s; %.1f µs CPU each%s%n", workload, count, what, seconds,
+                count / seconds, cpuNanos / 1e3 / count, note.isEmpty() ? "" : " (" + note + ")");
     }
 }

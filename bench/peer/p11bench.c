@@ -1,0 +1,257 @@
+/*
+ * The peer's side of bench/side-by-side.sh: the same workloads as our in-process benchmarks, run
+ * against a PKCS#11 module (SoftHSM2) through its C API, in one process, so that the comparison
+ * leaves out process start-up on both sides. Compiled by the script with
+ *   gcc -O2 -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl
+ *
+ * Every call's return value is checked: a failing call ends the run with its CKR code (a benchmark
+ * that timed refusals would be a lie).
+ *
+ * Usage (the module is loaded with dlopen, the token is the one labelled TOKEN, user PIN PIN):
+ *   p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS   one keys/s figure per line
+ *   p11bench MODULE TOKEN PIN populate FROM TO      AES-256 token keys labelled bench-<n>, FROM <= n < TO
+ *   p11bench MODULE TOKEN PIN find KEYS SAMPLES      ms per find by label of a random bench-<n>, n < KEYS
+ *   p11bench MODULE TOKEN PIN listall RUNS           ms per listing of every object (find with no template)
+ *   p11bench fsync DIR ITERATIONS SECONDS            4 KiB write + fsync per second, one figure per line
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <p11-kit/pkcs11.h>
+
+static CK_FUNCTION_LIST_PTR p11;
+
+static void check(CK_RV rv, const char *what) {
+    if (rv != CKR_OK) {
+        fprintf(stderr, "p11bench: %s failed: CKR 0x%08lx\n", what, (unsigned long) rv);
+        exit(1);
+    }
+}
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static CK_SLOT_ID slot_of(const char *token) {
+    CK_ULONG count = 0;
+    check(p11->C_GetSlotList(CK_TRUE, NULL, &count), "C_GetSlotList");
+    CK_SLOT_ID *slots = calloc(count ? count : 1, sizeof *slots);
+    check(p11->C_GetSlotList(CK_TRUE, slots, &count), "C_GetSlotList");
+    for (CK_ULONG i = 0; i < count; i++) {
+        CK_TOKEN_INFO info;
+        check(p11->C_GetTokenInfo(slots[i], &info), "C_GetTokenInfo");
+        size_t n = strlen(token);
+        /* Token labels are blank-padded to 32 characters. */
+        if (n <= sizeof info.label && memcmp(info.label, token, n) == 0
+                && (n == sizeof info.label || info.label[n] == ' ')) {
+            CK_SLOT_ID found = slots[i];
+            free(slots);
+            return found;
+        }
+    }
+    fprintf(stderr, "p11bench: no token labelled '%s'\n", token);
+    exit(1);
+}
+
+static CK_SESSION_HANDLE open_session(CK_SLOT_ID slot, const char *pin) {
+    CK_SESSION_HANDLE session;
+    check(p11->C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, NULL, NULL, &session), "C_OpenSession");
+    CK_RV rv = p11->C_Login(session, CKU_USER, (CK_UTF8CHAR_PTR) pin, strlen(pin));
+    if (rv != CKR_USER_ALREADY_LOGGED_IN) {
+        check(rv, "C_Login");
+    }
+    return session;
+}
+
+/* C_GenerateKey of an AES-256 secret key, as pkcs11-tool --keygen --key-type AES:32 does it. */
+static void generate(CK_SESSION_HANDLE session, CK_BBOOL token, const char *label) {
+    CK_MECHANISM mechanism = {CKM_AES_KEY_GEN, NULL, 0};
+    CK_OBJECT_CLASS class = CKO_SECRET_KEY;
+    CK_KEY_TYPE type = CKK_AES;
+    CK_ULONG length = 32;
+    CK_BBOOL yes = CK_TRUE;
+    CK_ATTRIBUTE template[] = {
+        {CKA_CLASS, &class, sizeof class},
+        {CKA_KEY_TYPE, &type, sizeof type},
+        {CKA_VALUE_LEN, &length, sizeof length},
+        {CKA_TOKEN, &token, sizeof token},
+        {CKA_PRIVATE, &yes, sizeof yes},
+        {CKA_SENSITIVE, &yes, sizeof yes},
+        {CKA_ENCRYPT, &yes, sizeof yes},
+        {CKA_DECRYPT, &yes, sizeof yes},
+        {CKA_LABEL, (void *) label, strlen(label)},
+    };
+    CK_OBJECT_HANDLE key;
+    check(p11->C_GenerateKey(session, &mechanism, template, sizeof template / sizeof template[0], &key),
+          "C_GenerateKey");
+}
+
+/* Generates keys for SECONDS per iteration after one warm-up iteration; a new session each time. */
+static void keygen(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds) {
+    CK_BBOOL token = strcmp(kind, "token") == 0;
+    if (!token && strcmp(kind, "session") != 0) {
+        fprintf(stderr, "p11bench: keygen token|session, not '%s'\n", kind);
+        exit(2);
+    }
+    long serial = 0;
+    for (int i = -1; i < iterations; i++) {
+        CK_SESSION_HANDLE session = open_session(slot, pin);
+        long keys = 0;
+        double start = now_seconds(), elapsed;
+        char label[32];
+        do {
+            snprintf(label, sizeof label, "%s-%ld", kind, serial++);
+            generate(session, token, label);
+            keys++;
+        } while ((elapsed = now_seconds() - start) < seconds);
+        check(p11->C_CloseSession(session), "C_CloseSession");
+        if (i >= 0) {
+            printf("%.1f\n", keys / elapsed);
+            fflush(stdout);
+        }
+    }
+}
+
+static void populate(CK_SLOT_ID slot, const char *pin, long from, long to) {
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    char label[32];
+    for (long n = from; n < to; n++) {
+        snprintf(label, sizeof label, "bench-%ld", n);
+        generate(session, CK_TRUE, label);
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
+/* Runs one search and returns how many objects matched (handles fetched 1,024 at a time). */
+static CK_ULONG search(CK_SESSION_HANDLE session, CK_ATTRIBUTE *template, CK_ULONG count) {
+    CK_OBJECT_HANDLE handles[1024];
+    CK_ULONG got, total = 0;
+    check(p11->C_FindObjectsInit(session, template, count), "C_FindObjectsInit");
+    do {
+        check(p11->C_FindObjects(session, handles, 1024, &got), "C_FindObjects");
+        total += got;
+    } while (got > 0);
+    check(p11->C_FindObjectsFinal(session), "C_FindObjectsFinal");
+    return total;
+}
+
+static void find(CK_SLOT_ID slot, const char *pin, long keys, int samples) {
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    unsigned int seed = 42;
+    char label[32];
+    for (int i = -1; i < samples; i++) {
+        snprintf(label, sizeof label, "bench-%ld", (long) (rand_r(&seed) % keys));
+        CK_ATTRIBUTE template[] = {{CKA_LABEL, label, strlen(label)}};
+        double start = now_seconds();
+        CK_ULONG found = search(session, template, 1);
+        double ms = (now_seconds() - start) * 1e3;
+        if (found != 1) {
+            fprintf(stderr, "p11bench: find by label %s found %lu objects, not 1\n", label, (unsigned long) found);
+            exit(1);
+        }
+        if (i >= 0) {
+            printf("%.3f\n", ms);
+            fflush(stdout);
+        }
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
+static void listall(CK_SLOT_ID slot, const char *pin, int runs) {
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    for (int i = -1; i < runs; i++) {
+        double start = now_seconds();
+        CK_ULONG found = search(session, NULL, 0);
+        double ms = (now_seconds() - start) * 1e3;
+        if (i >= 0) {
+            printf("%.3f %lu\n", ms, (unsigned long) found);
+            fflush(stdout);
+        }
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
+/* The disk's sync rate: 4 KiB writes round a 4 MiB file, each followed by fsync. */
+static void fsync_rate(const char *dir, int iterations, double seconds) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/p11bench-fsync.%ld", dir, (long) getpid());
+    int fd = open(path, O_CREAT | O_EXCL | O_RDWR, 0600);
+    if (fd < 0) {
+        perror(path);
+        exit(1);
+    }
+    char block[4096];
+    memset(block, 0x5a, sizeof block);
+    off_t position = 0;
+    for (int i = -1; i < iterations; i++) {
+        long syncs = 0;
+        double start = now_seconds(), elapsed;
+        do {
+            if (pwrite(fd, block, sizeof block, position) != (ssize_t) sizeof block || fsync(fd) != 0) {
+                perror(path);
+                exit(1);
+            }
+            position = (position + (off_t) sizeof block) % (4L << 20);
+            syncs++;
+        } while ((elapsed = now_seconds() - start) < seconds);
+        if (i >= 0) {
+            printf("%.1f\n", syncs / elapsed);
+            fflush(stdout);
+        }
+    }
+    close(fd);
+    unlink(path);
+}
+
+static void usage(void) {
+    fprintf(stderr, "usage: p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS\n"
+                    "       p11bench MODULE TOKEN PIN populate FROM TO\n"
+                    "       p11bench MODULE TOKEN PIN find KEYS SAMPLES\n"
+                    "       p11bench MODULE TOKEN PIN listall RUNS\n"
+                    "       p11bench fsync DIR ITERATIONS SECONDS\n");
+    exit(2);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 5 && strcmp(argv[1], "fsync") == 0) {
+        fsync_rate(argv[2], atoi(argv[3]), atof(argv[4]));
+        return 0;
+    }
+    if (argc < 6) {
+        usage();
+    }
+    void *module = dlopen(argv[1], RTLD_NOW);
+    if (module == NULL) {
+        fprintf(stderr, "p11bench: cannot load %s: %s\n", argv[1], dlerror());
+        return 1;
+    }
+    CK_C_GetFunctionList get_function_list = (CK_C_GetFunctionList) dlsym(module, "C_GetFunctionList");
+    if (get_function_list == NULL) {
+        fprintf(stderr, "p11bench: %s has no C_GetFunctionList\n", argv[1]);
+        return 1;
+    }
+    check(get_function_list(&p11), "C_GetFunctionList");
+    check(p11->C_Initialize(NULL), "C_Initialize");
+    CK_SLOT_ID slot = slot_of(argv[2]);
+    const char *pin = argv[3], *mode = argv[4];
+    if (strcmp(mode, "keygen") == 0 && argc == 8) {
+        keygen(slot, pin, argv[5], atoi(argv[6]), atof(argv[7]));
+    } else if (strcmp(mode, "populate") == 0 && argc == 7) {
+        populate(slot, pin, atol(argv[5]), atol(argv[6]));
+    } else if (strcmp(mode, "find") == 0 && argc == 7) {
+        find(slot, pin, atol(argv[5]), atoi(argv[6]));
+    } else if (strcmp(mode, "listall") == 0 && argc == 6) {
+        listall(slot, pin, atoi(argv[5]));
+    } else {
+        usage();
+    }
+    check(p11->C_Finalize(NULL), "C_Finalize");
+    return 0;
+}
