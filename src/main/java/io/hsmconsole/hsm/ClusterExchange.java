@@ -207,7 +207,58 @@ public final class ClusterExchange {
                 a.userId(), a.userName(), a.command(), a.arguments(), a.resultCode(),
                 a.previousHash() == null ? null : HexFormat.of().parseHex(a.previousHash()),
                 HexFormat.of().parseHex(a.hash()))).toList();
-        return new Imported(new ClusterRecord(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
+        Imported imported = new Imported(new ClusterRecord(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
                 c.handleCounter(), c.roundRobin(), nodes, users, keys, copies, identities, audit);
+        inconsistency(imported).ifPresent(why -> {
+            throw new ClusterDocumentException(file, "the document is damaged: " + why + "; nothing was imported");
+        });
+        return imported;
+    }
+
+    /**
+     * What in a decrypted document contradicts itself (its plain fields are not sealed, so an edit
+     * can break them): checked before anything is written, so the store never sees it half-way.
+     */
+    static java.util.Optional<String> inconsistency(Imported d) {
+        java.util.Set<Integer> nodeIds = new java.util.HashSet<>();
+        for (NodeRecord n : d.nodes()) {
+            if (!nodeIds.add(n.id())) {
+                return java.util.Optional.of("node " + n.id() + " appears twice");
+            }
+        }
+        java.util.Set<Integer> userIds = new java.util.HashSet<>();
+        java.util.Set<String> userNames = new java.util.HashSet<>();
+        for (UserRecord u : d.users()) {
+            if (!userIds.add(u.id()) || !userNames.add(u.name().toLowerCase(java.util.Locale.ROOT))) {
+                return java.util.Optional.of("user " + u.id() + " (" + u.name() + ") appears twice");
+            }
+        }
+        java.util.Set<Long> handles = new java.util.HashSet<>();
+        java.util.Set<String> keyIds = new java.util.HashSet<>();
+        for (KeyRecord k : d.keys()) {
+            if (!handles.add(k.handle())) {
+                return java.util.Optional.of("key " + k.handle() + " appears twice");
+            }
+            if (!k.id().isEmpty() && !keyIds.add(k.id())) {
+                return java.util.Optional.of("the key ID '" + k.id() + "' is used twice");
+            }
+            if (!userIds.contains(k.ownerId())) {
+                return java.util.Optional.of("key " + k.handle() + " is owned by user " + k.ownerId() + ", who is not in it");
+            }
+            for (int shared : k.sharedWith()) {
+                if (!userIds.contains(shared)) {
+                    return java.util.Optional.of("key " + k.handle() + " is shared with user " + shared + ", who is not in it");
+                }
+            }
+        }
+        for (List<KeyCopy> copies : d.copies().values()) {
+            for (KeyCopy c : copies) {
+                if (!handles.contains(c.handle()) || !nodeIds.contains(c.nodeId())) {
+                    return java.util.Optional.of("a copy of key " + c.handle() + " on node " + c.nodeId()
+                            + " names a key or node that is not in it");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -154,6 +154,9 @@ public final class HsmSession implements AutoCloseable {
     }
 
     private HsmResult<Void> changeAttribute(long handle, Attribute attribute, long number, String text) {
+        if (!open) {
+            return HsmResult.refused(ReturnCode.NOT_LOGGED_IN); // a logged-out session changes nothing
+        }
         Optional<KeyRecord> found = lookup(handle);
         boolean officer = user.type().isOfficer();
         if (found.isEmpty() || (!officer && !isVisible(found.get()))) {

@@ -30,6 +30,9 @@ public final class UserAdministration {
 
     private HsmResult<UserInfo> create(UserType type, String name, char[] password) {
         try {
+            if (!session.isOpen()) {
+                return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+            }
             if (!session.user().type().isOfficer()) {
                 return fail(ReturnCode.NOT_AUTHORIZED);
             }
@@ -59,6 +62,9 @@ public final class UserAdministration {
     }
 
     private HsmResult<Void> delete(UserType type, String name) {
+        if (!session.isOpen()) {
+            return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        }
         if (!session.user().type().isOfficer()) {
             return fail(ReturnCode.NOT_AUTHORIZED);
         }
@@ -90,6 +96,9 @@ public final class UserAdministration {
 
     private HsmResult<Void> change(UserType type, String name, char[] newPassword) {
         try {
+            if (!session.isOpen()) {
+                return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+            }
             if (!Credentials.isValidPassword(newPassword)) {
                 return fail(ReturnCode.INVALID_PASSWORD);
             }
@@ -126,6 +135,9 @@ public final class UserAdministration {
     }
 
     private HsmResult<Void> register(UserType type, String name, byte[] token, byte[] signature, byte[] publicKeyDer) {
+        if (!session.isOpen()) {
+            return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        }
         if (!session.user().name().equalsIgnoreCase(name) || !session.user().type().answersTo(type)) {
             return fail(ReturnCode.NOT_AUTHORIZED);
         }

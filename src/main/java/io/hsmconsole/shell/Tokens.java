@@ -29,8 +29,12 @@ public final class Tokens {
         if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
-        long value = Long.parseLong(text);
-        return value <= max ? value : null;
+        try {
+            long value = Long.parseLong(text);
+            return value <= max ? value : null;
+        } catch (NumberFormatException e) {
+            return null; // 19 digits past Long.MAX_VALUE (found by the shell fuzzer: it used to escape)
+        }
     }
 
     public static Integer decimalInt(String text) {

@@ -5,10 +5,12 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.FileNameProblem;
 import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +118,14 @@ public final class CmuShell {
             context.out().print(command.help());
             return ExitStatus.USAGE;
         }
-        ExitStatus status = command.action().run(args, context);
+        ExitStatus status;
+        try {
+            status = command.action().run(args, context);
+        } catch (InvalidPathException e) {
+            // A file name the system cannot use: this command fails, the session goes on.
+            context.out().printf("Error: %s%n", FileNameProblem.describe(e));
+            return ExitStatus.ERROR;
+        }
         if (status == ExitStatus.USAGE) {
             context.out().print(command.help());
         }

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.FileNameProblem;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
 import io.hsmconsole.shell.admin.AuditTool;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -136,10 +138,10 @@ public final class KmuShell {
      */
     private ExitStatus scriptFile(String name) {
         List<String> lines;
-        Path file = context.file(name);
         try {
+            Path file = context.file(name);
             lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
             out.printf("%n\tError: Failed to open script file %s. %n", name);
             return ExitStatus.ERROR;
         }
@@ -201,8 +203,15 @@ public final class KmuShell {
             out.print(command.help());
             return options.helpWasAsked() ? ExitStatus.SUCCESS : ExitStatus.USAGE;
         }
-        return command.execute(options, context);
+        try {
+            return command.execute(options, context);
+        } catch (InvalidPathException e) {
+            // A file name the system cannot use (a NUL character, say): this command fails, the session goes on.
+            out.printf("%n\tError: %s%n", FileNameProblem.describe(e));
+            return ExitStatus.ERROR;
+        }
     }
+
 
     private void unknownArguments() {
         out.printf("%n\tError: Unknown commandline arguments. %n");

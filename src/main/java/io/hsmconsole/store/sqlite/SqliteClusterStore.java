@@ -437,23 +437,38 @@ public final class SqliteClusterStore implements ClusterStore {
         } catch (SQLException e) {
             throw new StoreException(file, "cannot start a write transaction", e);
         }
+        T result;
         try {
-            T result = work.run(transaction());
+            result = work.run(transaction());
             connection.commit();
             localCommits++;
-            return result;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new StoreException(file, "the write was not committed", e);
+            StoreException failure = new StoreException(file, "the write was not committed", e);
+            endWriteTransaction(failure);
+            throw failure;
         } catch (RuntimeException e) {
             rollbackQuietly();
+            endWriteTransaction(e);
             throw e;
-        } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                throw new StoreException(file, "cannot end the write transaction", e);
+        }
+        endWriteTransaction(null);
+        return result;
+    }
+
+    /**
+     * Back to autocommit. After a failed commit (a full disk, say) SQLite has already ended the
+     * transaction and this step fails too; the user must then read the first failure, not this one.
+     */
+    private void endWriteTransaction(RuntimeException inFlight) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (inFlight != null) {
+                inFlight.addSuppressed(e);
+                return;
             }
+            throw new StoreException(file, "cannot end the write transaction", e);
         }
     }
 
