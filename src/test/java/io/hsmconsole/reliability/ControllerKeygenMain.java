@@ -75,7 +75,7 @@ public final class ControllerKeygenMain {
     }
 
     /** Harness side: starts the process, kills it {@code delayMillis} after it is ready, returns what it acknowledged. */
-    static List<Acknowledged> runAndKill(Path data, int trial, long seed, long delayMillis) throws InterruptedException {
+    static Killed runAndKill(Path data, int trial, long seed, long delayMillis) throws InterruptedException {
         try (ShellProcess console = ShellProcess.startJava(ControllerKeygenMain.class, data,
                 List.of(data.toString(), String.valueOf(trial), String.valueOf(seed)))) {
             if (!console.awaitText("ready\n", Duration.ofSeconds(120))) {
@@ -94,7 +94,7 @@ public final class ControllerKeygenMain {
                     acks.add(new Acknowledged(Long.parseLong(f[1]), KeyOrder.decode(f[3]), nodes));
                 }
             }
-            return acks;
+            return Killed.of(acks, output);
         }
     }
 }
