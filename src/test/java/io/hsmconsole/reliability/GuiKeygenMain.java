@@ -18,17 +18,13 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole desktop console, headless (Monocle), generating keys through its key form as a user
@@ -78,35 +74,18 @@ public final class GuiKeygenMain {
             previous = text(form.getScene().lookup("#resultText"));
             Matcher h = HANDLE.matcher(previous);
             h.find();
-            List<String> nodes = new ArrayList<>();
+            List<Integer> nodes = new ArrayList<>();
             Matcher n = NODE.matcher(previous.substring(previous.indexOf("Cluster Error Status")));
             while (n.find()) {
-                nodes.add(n.group(1));
+                nodes.add(Integer.valueOf(n.group(1)));
             }
-            out.println("ack " + h.group(1) + " " + (nodes.isEmpty() ? "-" : String.join(",", nodes)) + " " + order.encode());
+            out.println(Killed.ackLine(Long.parseLong(h.group(1)), nodes, order));
         }
     }
 
     /** Harness side: starts the console, kills it {@code delayMillis} after it is ready, returns what the form showed. */
     static Killed runAndKill(Path data, int trial, long delayMillis) throws InterruptedException {
-        try (ShellProcess console = ShellProcess.startJava(GuiKeygenMain.class, data, List.of(data.toString(),
-                String.valueOf(trial)))) {
-            if (!console.awaitText("ready\n", Duration.ofSeconds(180))) {
-                throw new IllegalStateException("the console did not get ready:\n" + console.everything());
-            }
-            Thread.sleep(delayMillis);
-            String output = console.killAndCollect();
-            List<Acknowledged> acks = new ArrayList<>();
-            for (String line : output.substring(0, output.lastIndexOf('\n') + 1).split("\n")) {
-                String[] f = line.split(" ");
-                if (f.length == 4 && f[0].equals("ack")) {
-                    acks.add(new Acknowledged(Long.parseLong(f[1]), KeyOrder.decode(f[3]), f[2].equals("-") ? List.of()
-                            : Arrays.stream(f[2].split(",")).map(Integer::valueOf).toList()));
-                }
-            }
-            assertThat(output).as("the console's output").doesNotContain("Exception");
-            return Killed.of(acks, output);
-        }
+        return Killed.runAndKill(GuiKeygenMain.class, data, List.of(data.toString(), String.valueOf(trial)), delayMillis);
     }
 
     private static String text(Node node) {
