@@ -33,8 +33,8 @@ final class AfterCrash {
     private AfterCrash() {
     }
 
-    /** Checks everything acknowledged so far; returns how many token keys exist that nobody acknowledged. */
-    static int check(Path data, List<Acknowledged> acknowledged, String owner, char[] password) {
+    /** Checks everything acknowledged so far; returns the labels of the token keys that exist but nobody acknowledged. */
+    static List<String> check(Path data, List<Acknowledged> acknowledged, String owner, char[] password) {
         Path db = data.resolve("clusters").resolve(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
         assertThat(StoreIntegrity.problems(db)).as("SQLite's checks of %s", db).isEmpty();
         assertThat(acknowledged.stream().map(Acknowledged::handle)).as("handles acknowledged").doesNotHaveDuplicates();
@@ -55,10 +55,10 @@ final class AfterCrash {
                     }
                 }
                 List<KeySummary> all = session.listKeys().value();
-                int unacknowledged = 0;
+                List<String> unacknowledged = new java.util.ArrayList<>();
                 for (KeySummary k : all) {
                     if (k.ownerId() == session.user().id() && !tokenHandles.contains(k.handle())) {
-                        unacknowledged++;
+                        unacknowledged.add(k.label());
                         assertThat(session.attributes(k.handle()).code()).as("the unacknowledged key %d is whole", k.handle())
                                 .isEqualTo(ReturnCode.SUCCESS);
                     }

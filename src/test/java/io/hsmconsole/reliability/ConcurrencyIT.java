@@ -122,6 +122,28 @@ class ConcurrencyIT {
         return CRYPTO_USERS.stream().filter(u -> u != me && random.nextInt(3) == 0).toList();
     }
 
+    /**
+     * An actor's loop until the deadline: 40 % {@code make} (given the operation's number, for
+     * unique labels), 25 % {@code change}, 20 % {@code read}, 15 % {@code check}. Returns the count.
+     */
+    static int actUntil(long deadline, Random random, java.util.function.IntConsumer make, Runnable change,
+                        Runnable read, Runnable check) {
+        int ops = 0;
+        for (; System.nanoTime() < deadline; ops++) {
+            int op = random.nextInt(100);
+            if (op < 40) {
+                make.accept(ops);
+            } else if (op < 65) {
+                change.run();
+            } else if (op < 85) {
+                read.run();
+            } else {
+                check.run();
+            }
+        }
+        return ops;
+    }
+
     static String raceId(Random random) {
         return random.nextInt(5) == 0 ? "race-" + random.nextInt(20) : "";
     }
@@ -129,20 +151,7 @@ class ConcurrencyIT {
     /** One key_mgmt_util process driven line by line, as a script with error handling would. */
     record Script(String name, int me, ShellProcess kmu, Ledger ledger, Random random) {
         int runUntil(long deadline) {
-            int ops = 0;
-            for (; System.nanoTime() < deadline; ops++) {
-                int op = random.nextInt(100);
-                if (op < 40) {
-                    generate(ops);
-                } else if (op < 65) {
-                    delete();
-                } else if (op < 85) {
-                    keyInfo();
-                } else {
-                    find();
-                }
-            }
-            return ops;
+            return actUntil(deadline, random, this::generate, this::delete, this::keyInfo, this::find);
         }
 
         private Long send(String line, Set<ReturnCode> allowed) {
@@ -243,20 +252,7 @@ class ConcurrencyIT {
         }
 
         int runUntil(long deadline) {
-            int ops = 0;
-            for (; System.nanoTime() < deadline; ops++) {
-                int op = random.nextInt(100);
-                if (op < 40) {
-                    generate(ops);
-                } else if (op < 65) {
-                    share();
-                } else if (op < 85) {
-                    delete();
-                } else {
-                    list();
-                }
-            }
-            return ops;
+            return actUntil(deadline, random, this::generate, this::share, this::delete, this::list);
         }
 
         private <T> HsmResult<T> await(java.util.function.Consumer<java.util.function.Consumer<HsmResult<T>>> call) {

@@ -15,15 +15,9 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console's controller layer generating keys, as the key form does, in a process of its own so
@@ -64,9 +58,8 @@ public final class ControllerKeygenMain {
         KeyOrder order = KeyOrder.random(random, "g" + trial + "-" + i, true);
         keys.generate(order.request(), order.kmuLine(), progress -> { }, result -> {
             if (result.isSuccess()) {
-                String nodes = result.nodes().stream().filter(n -> n.code().isSuccess()).map(NodeResult::nodeId)
-                        .map(String::valueOf).collect(Collectors.joining(","));
-                out.println("ack " + result.value().handle() + " " + (nodes.isEmpty() ? "-" : nodes) + " " + order.encode());
+                out.println(Killed.ackLine(result.value().handle(), result.nodes().stream()
+                        .filter(n -> n.code().isSuccess()).map(NodeResult::nodeId).toList(), order));
             } else {
                 out.println("refused " + result.code() + " " + order.encode());
             }
@@ -75,26 +68,8 @@ public final class ControllerKeygenMain {
     }
 
     /** Harness side: starts the process, kills it {@code delayMillis} after it is ready, returns what it acknowledged. */
-    static List<Acknowledged> runAndKill(Path data, int trial, long seed, long delayMillis) throws InterruptedException {
-        try (ShellProcess console = ShellProcess.startJava(ControllerKeygenMain.class, data,
-                List.of(data.toString(), String.valueOf(trial), String.valueOf(seed)))) {
-            if (!console.awaitText("ready\n", Duration.ofSeconds(120))) {
-                throw new IllegalStateException("the console process did not log in:\n" + console.everything());
-            }
-            Thread.sleep(delayMillis);
-            String output = console.killAndCollect();
-            List<Acknowledged> acks = new ArrayList<>();
-            // Only whole lines count: the last one may have been cut by the kill.
-            for (String line : output.substring(0, output.lastIndexOf('\n') + 1).split("\n")) {
-                assertThat(line).as("console process output").doesNotStartWith("error").doesNotStartWith("refused");
-                String[] f = line.split(" ");
-                if (f.length == 4 && f[0].equals("ack")) {
-                    List<Integer> nodes = f[2].equals("-") ? List.of()
-                            : Arrays.stream(f[2].split(",")).map(Integer::valueOf).toList();
-                    acks.add(new Acknowledged(Long.parseLong(f[1]), KeyOrder.decode(f[3]), nodes));
-                }
-            }
-            return acks;
-        }
+    static Killed runAndKill(Path data, int trial, long seed, long delayMillis) throws InterruptedException {
+        return Killed.runAndKill(ControllerKeygenMain.class, data, List.of(data.toString(), String.valueOf(trial),
+                String.valueOf(seed)), delayMillis);
     }
 }

@@ -22,10 +22,7 @@ final class KillTrial {
     private KillTrial() {
     }
 
-    record Outcome(List<Acknowledged> acknowledged, int commandsSeen, long killedAfterMillis) {
-    }
-
-    static Outcome run(java.nio.file.Path data, java.nio.file.Path work, int trial, Random random, long maxDelayMillis)
+    static Killed run(java.nio.file.Path data, java.nio.file.Path work, int trial, Random random, long maxDelayMillis)
             throws InterruptedException {
         Map<String, KeyOrder> orders = new HashMap<>();
         List<String> lines = new ArrayList<>();
@@ -52,12 +49,12 @@ final class KillTrial {
             }
             Thread.sleep(delay);
             String output = kmu.killAndCollect();
-            return parse(output, orders, delay);
+            return Killed.of(parse(output, orders), output);
         }
     }
 
     /** Splits the transcript at each echoed command; a genSymKey with a handle after its 0x00 result is acknowledged. */
-    static Outcome parse(String output, Map<String, KeyOrder> orders, long delay) {
+    static List<Acknowledged> parse(String output, Map<String, KeyOrder> orders) {
         List<Acknowledged> acks = new ArrayList<>();
         String[] commands = output.split("\nCommand: ", -1);
         for (int i = 1; i < commands.length; i++) {
@@ -71,6 +68,6 @@ final class KillTrial {
                 acks.add(new Acknowledged(handle, orders.get(label.group(1)), KmuOutput.nodesAfterResult(command, GENERATE)));
             }
         }
-        return new Outcome(acks, commands.length - 1, delay);
+        return acks;
     }
 }

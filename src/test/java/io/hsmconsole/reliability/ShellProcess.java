@@ -60,7 +60,7 @@ public final class ShellProcess implements AutoCloseable {
     public static ShellProcess startJava(Class<?> mainClass, Path workDir, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw", "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xmx256m", mainClass.getName()));
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Dtestfx.robot=glass", "-Dtestfx.headless=true", "-XX:+UseSerialGC", "-Xmx256m", mainClass.getName()));
         command.addAll(args);
         try {
             return new ShellProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start());

@@ -14,11 +14,9 @@ import io.hsmconsole.reliability.StoreIntegrity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,15 +69,6 @@ class ReadOnlyMidRunTest {
     }
 
     private static boolean chattr(String flag, Path file) {
-        try {
-            Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ReadOnlyTree.run("chattr", flag, file.toString());
     }
 }

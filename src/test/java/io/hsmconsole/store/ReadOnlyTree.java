@@ -91,7 +91,8 @@ final class ReadOnlyTree implements AutoCloseable {
         }
     }
 
-    private static boolean run(String... command) {
+    /** Runs a command such as chattr; true when it exits with 0. */
+    static boolean run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
