@@ -29,6 +29,7 @@ public final class ClusterController {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile long lastCounter = Long.MIN_VALUE;
     private volatile boolean lastSyncing;
+    private volatile String lastFailure;
 
     public ClusterController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
         this.workspace = workspace;
@@ -66,24 +67,39 @@ public final class ClusterController {
         if (cluster == null) {
             return; // still opening
         }
-        long counter = cluster.changeCounter();
-        if (counter == lastCounter && !lastSyncing) {
-            return;
-        }
         ClusterSnapshot read;
         try {
+            long counter = cluster.changeCounter();
+            if (counter == lastCounter && !lastSyncing) {
+                return;
+            }
             read = read(cluster);
         } catch (RuntimeException e) {
-            // A cluster the console switched away from is closed once it is no longer the workspace's:
-            // a read of it that fails then is not an error, the next check reads the new one.
-            runner.onUiThread(() -> {
-                if (workspace.cluster() == cluster) {
-                    onError.accept(e);
-                }
-            });
+            reportOnce(cluster, e);
             return;
         }
+        lastFailure = null;
         runner.onUiThread(() -> publish(read));
+    }
+
+    /**
+     * The watcher looks again four times a second, and a store that cannot be read usually stays so
+     * (a damaged row, a file gone): the user hears about a failure once, and again only when it changes
+     * or after the store could be read in between.
+     */
+    private void reportOnce(HsmCluster cluster, RuntimeException e) {
+        String failure = e.getClass().getName() + ": " + e.getMessage();
+        if (failure.equals(lastFailure)) {
+            return;
+        }
+        lastFailure = failure;
+        // A cluster the console switched away from is closed once it is no longer the workspace's:
+        // a read of it that fails then is not an error, the next check reads the new one.
+        runner.onUiThread(() -> {
+            if (workspace.cluster() == cluster) {
+                onError.accept(e);
+            }
+        });
     }
 
     private ClusterSnapshot read(HsmCluster cluster) {

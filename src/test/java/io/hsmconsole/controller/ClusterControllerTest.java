@@ -71,4 +71,17 @@ class ClusterControllerTest {
             assertThat(heard).hasSize(4);
         }
     }
+
+    @Test
+    void aStoreThatCannotBeReadIsReportedOnceNotAtEveryCheck() {
+        f.runner.runRepeatedChecks();
+        f.cluster.close(); // every read fails from now on, the same way each time
+
+        f.runner.runRepeatedChecks();
+        f.runner.runRepeatedChecks();
+        f.runner.runRepeatedChecks();
+
+        assertThat(f.errors).hasSize(1);
+        f.errors.clear();
+    }
 }

@@ -7,6 +7,7 @@ import io.hsmconsole.controller.AuditRow;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.support.Notice;
 import io.hsmconsole.ui.support.Notices;
@@ -137,7 +138,13 @@ public final class AuditViewModel {
     public void export(AuditExport.Format format) {
         String suggested = messages.format("audit.export.file", workspace.clusterNameProperty().get(), format.extension());
         dialogs.chooseSaveFile(messages.get(format == AuditExport.Format.CSV ? "audit.export.csv.title"
-                : "audit.export.jsonl.title"), suggested).ifPresent(file -> exportTo(file, format));
+                : "audit.export.jsonl.title"), suggested, fileKind(format)).ifPresent(file -> exportTo(file, format));
+    }
+
+    private FileKind fileKind(AuditExport.Format format) {
+        return format == AuditExport.Format.CSV
+                ? FileKind.of(messages.get("file.kind.csv"), "*.csv")
+                : FileKind.of(messages.get("file.kind.jsonl"), "*.jsonl");
     }
 
     void exportTo(Path file, AuditExport.Format format) {

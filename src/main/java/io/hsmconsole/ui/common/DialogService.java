@@ -9,9 +9,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
-    /** Asks where to save a file; empty when the user cancels. */
-    Optional<Path> chooseSaveFile(String title, String suggestedName);
+    /** Asks where to save a file of the given kind; empty when the user cancels. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName, FileKind kind);
 
-    /** Asks which existing file to open; empty when the user cancels. */
-    Optional<Path> chooseOpenFile(String title);
+    /** Asks which existing file of the given kind to open; empty when the user cancels. */
+    Optional<Path> chooseOpenFile(String title, FileKind kind);
 }

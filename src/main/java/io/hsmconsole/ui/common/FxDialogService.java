@@ -61,19 +61,28 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, FileKind kind) {
+        FileChooser chooser = chooser(title, kind);
         chooser.setInitialFileName(suggestedName);
         File chosen = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     @Override
-    public Optional<Path> chooseOpenFile(String title) {
+    public Optional<Path> chooseOpenFile(String title, FileKind kind) {
+        File chosen = chooser(title, kind).showOpenDialog(owner.get());
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    /** The kind's filter first (selected), then every file, so a document saved under another name still opens. */
+    private FileChooser chooser(String title, FileKind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        File chosen = chooser.showOpenDialog(owner.get());
-        return Optional.ofNullable(chosen).map(File::toPath);
+        if (kind.filters()) {
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),
+                    new FileChooser.ExtensionFilter(messages.get("file.kind.all"), "*"));
+        }
+        return chooser;
     }
 }

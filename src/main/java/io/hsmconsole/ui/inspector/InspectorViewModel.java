@@ -8,6 +8,7 @@ import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.quorum.QuorumGate;
@@ -184,7 +185,8 @@ public final class InspectorViewModel {
         if (target == null) {
             return;
         }
-        dialogs.chooseSaveFile(messages.get("inspector.save.title"), "attr_" + target)
+        dialogs.chooseSaveFile(messages.get("inspector.save.title"), "attr_" + target,
+                FileKind.anyFile(messages.get("file.kind.attributes")))
                 .ifPresent(file -> save(target, file));
     }
 

@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.KeyDetails;
+import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.console.ConsoleView;
 import io.hsmconsole.ui.console.ConsoleViewModel;
@@ -190,14 +191,18 @@ public final class MainView {
         String name = ctx.exchange().openClusterName();
         if (name != null) {
             ctx.dialogs().chooseSaveFile(messages.get("exchange.export.choose"),
-                    messages.format("exchange.export.file", name)).ifPresent(file -> windows.exportCluster(window(), file));
+                    messages.format("exchange.export.file", name), exportDocuments()).ifPresent(file -> windows.exportCluster(window(), file));
         }
+    }
+
+    private FileKind exportDocuments() {
+        return FileKind.of(messages.get("file.kind.exportDocument"), "*.json");
     }
 
     /** File → Import cluster: which file, the name and passphrase; then offers to log in to the new cluster. */
     @FXML
     private void importCluster() {
-        ctx.dialogs().chooseOpenFile(messages.get("exchange.import.choose"))
+        ctx.dialogs().chooseOpenFile(messages.get("exchange.import.choose"), exportDocuments())
                 .flatMap(file -> windows.importCluster(window(), file))
                 .filter(imported -> ctx.dialogs().confirm(messages.get("exchange.import.openTitle"),
                         messages.format("exchange.import.open", imported.clusterName())))

@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
@@ -146,6 +147,8 @@ class AuditViewModelTest {
         dialogs.saveAnswer = exports.resolve("audit.jsonl");
         vm.export(AuditExport.Format.JSON_LINES);
         assertThat(Files.readAllLines(dialogs.saveAnswer)).hasSize(shown);
+        assertThat(dialogs.kindsOffered).extracting(FileKind::patterns)
+                .containsExactly(List.of("*.csv"), List.of("*.jsonl"));
     }
 
     @Test

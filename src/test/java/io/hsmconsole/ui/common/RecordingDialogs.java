@@ -12,6 +12,7 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirmAnswer = true;
     public Path saveAnswer;
     public Path openAnswer;
+    public final List<FileKind> kindsOffered = new ArrayList<>();
 
     @Override
     public void showError(ErrorReport report) {
@@ -25,12 +26,14 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, FileKind kind) {
+        kindsOffered.add(kind);
         return Optional.ofNullable(saveAnswer);
     }
 
     @Override
-    public Optional<Path> chooseOpenFile(String title) {
+    public Optional<Path> chooseOpenFile(String title, FileKind kind) {
+        kindsOffered.add(kind);
         return Optional.ofNullable(openAnswer);
     }
 }
