@@ -48,6 +48,10 @@ public final class ClusterController {
         changeListeners.add(listener);
     }
 
+    public void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
     /** Reads the cluster now (in the background) and publishes the snapshot. */
     public void refresh() {
         HsmCluster cluster = workspace.cluster();

@@ -9,6 +9,7 @@ import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Subscriptions;
 import io.hsmconsole.ui.support.Notice;
 import io.hsmconsole.ui.support.Notices;
 import io.hsmconsole.ui.support.TimeText;
@@ -41,6 +42,7 @@ public final class AuditViewModel {
     private final DialogService dialogs;
     private final TimeText time;
     private final Notices notices;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ObservableList<AuditLine> all = FXCollections.observableArrayList();
     private final FilteredList<AuditLine> shown = new FilteredList<>(all);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -63,8 +65,8 @@ public final class AuditViewModel {
         filter.addListener((obs, old, now) -> applyFilter());
         all.addListener((ListChangeListener<AuditLine>) c -> showCount());
         shown.addListener((ListChangeListener<AuditLine>) c -> showCount());
-        cluster.addChangeListener(this::loadNew);
-        workspace.clusterNameProperty().addListener((obs, old, now) -> {
+        subscriptions.onClusterChange(cluster, this::loadNew);
+        subscriptions.onChange(workspace.clusterNameProperty(), (obs, old, now) -> {
             all.clear();
             lastSeq = 0;
             verdict.set(Notice.NONE);
@@ -132,6 +134,11 @@ public final class AuditViewModel {
             verdict.set(Notice.error(messages.format("audit.verify.broken", check.brokenAtSeq(), check.reason(),
                     check.recordsChecked()), ""));
         }
+    }
+
+    /** Stops following the cluster: the window showing this closed. */
+    public void detach() {
+        subscriptions.close();
     }
 
     /** Asks where to save, then writes the records the table shows. */

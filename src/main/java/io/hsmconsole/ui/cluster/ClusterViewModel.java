@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Subscriptions;
 import io.hsmconsole.ui.support.Notice;
 import io.hsmconsole.ui.support.Notices;
 import io.hsmconsole.ui.support.TimeText;
@@ -47,6 +48,7 @@ public final class ClusterViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final StringProperty newNodeLatency = new SimpleStringProperty(this, "newNodeLatency", "100");
     private int selectedNode = -1;
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public ClusterViewModel(ClusterController cluster, NodeController nodes, Messages messages, DialogService dialogs,
                             TimeText time) {
@@ -57,8 +59,13 @@ public final class ClusterViewModel {
         this.time = time;
         this.notices = new Notices(messages);
         // Every reading carries each node's last attestation too, whichever process made it.
-        cluster.snapshotProperty().addListener((obs, old, now) -> show(now));
+        subscriptions.onChange(cluster.snapshotProperty(), (obs, old, now) -> show(now));
         show(cluster.snapshotProperty().get());
+    }
+
+    /** Stops following the cluster: the window showing this closed. */
+    public void detach() {
+        subscriptions.close();
     }
 
     private void show(ClusterSnapshot snapshot) {

@@ -93,31 +93,48 @@ final class Windows {
     /** The cluster's nodes: state, replication, attestation, simulation actions. One window, reused. */
     void cluster(Window owner) {
         clusterWindow = reuseOrOpen(clusterWindow, owner, ctx.messages().get("window.cluster"),
-                () -> ClusterView.create(ctx.cluster(), ctx.nodes(), ctx.messages(), ctx.dialogs()).root());
+                () -> {
+                    ClusterView view = ClusterView.create(ctx.cluster(), ctx.nodes(), ctx.messages(), ctx.dialogs());
+                    return new WindowContent(view.root(), view.viewModel()::detach);
+                });
     }
 
     void users(Window owner) {
         usersWindow = reuseOrOpen(usersWindow, owner, ctx.messages().get("window.users"),
-                () -> UsersView.create(ctx.workspace(), ctx.cluster(), ctx.users(), ctx.messages(), ctx.dialogs()).root());
+                () -> {
+                    UsersView view = UsersView.create(ctx.workspace(), ctx.cluster(), ctx.users(), ctx.messages(),
+                            ctx.dialogs());
+                    return new WindowContent(view.root(), view.viewModel()::detach);
+                });
     }
 
     void audit(Window owner) {
         auditWindow = reuseOrOpen(auditWindow, owner, ctx.messages().get("window.audit"),
-                () -> AuditView.create(ctx.workspace(), ctx.cluster(), ctx.audit(), ctx.messages(), ctx.dialogs()).root());
+                () -> {
+                    AuditView view = AuditView.create(ctx.workspace(), ctx.cluster(), ctx.audit(), ctx.messages(),
+                            ctx.dialogs());
+                    return new WindowContent(view.root(), view.viewModel()::detach);
+                });
     }
 
-    private Stage reuseOrOpen(Stage open, Window owner, String title, Supplier<Parent> content) {
+    /** A secondary window's view and what to do when it closes (stop following the cluster). */
+    private record WindowContent(Parent root, Runnable onClose) {
+    }
+
+    private Stage reuseOrOpen(Stage open, Window owner, String title, Supplier<WindowContent> make) {
         if (open != null && open.isShowing()) {
             open.toFront();
             open.requestFocus();
             return open;
         }
+        WindowContent content = make.get();
         Stage stage = new Stage();
         stage.initOwner(owner);
+        stage.setOnHidden(e -> content.onClose().run());
         stage.setTitle(title);
         // These views would grow to their content's preferred size; keep them on the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(content.get(), Math.min(1100, screen.getWidth() * 0.9),
+        Scene scene = new Scene(content.root(), Math.min(1100, screen.getWidth() * 0.9),
                 Math.min(700, screen.getHeight() * 0.9));
         ctx.themes().register(scene);
         stage.setScene(scene);

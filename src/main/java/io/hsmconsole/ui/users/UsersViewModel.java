@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Subscriptions;
 import io.hsmconsole.ui.support.Notice;
 import io.hsmconsole.ui.support.Notices;
 import javafx.beans.binding.Bindings;
@@ -46,6 +47,7 @@ public final class UsersViewModel {
     private final Messages messages;
     private final DialogService dialogs;
     private final Notices notices;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final ObservableList<UserInfo> rows = FXCollections.observableArrayList();
     private final ObjectProperty<UserInfo> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
@@ -78,10 +80,15 @@ public final class UsersViewModel {
                 selected, officer, workspace.sessionInfoProperty());
         canUnlock = Bindings.createBooleanBinding(() -> officer.get() && selected.get() != null && selected.get().locked(),
                 selected, officer);
-        workspace.sessionInfoProperty().addListener((obs, old, now) -> sessionChanged());
-        cluster.snapshotProperty().addListener((obs, old, now) -> show(now));
+        subscriptions.onChange(workspace.sessionInfoProperty(), (obs, old, now) -> sessionChanged());
+        subscriptions.onChange(cluster.snapshotProperty(), (obs, old, now) -> show(now));
         sessionChanged();
         show(cluster.snapshotProperty().get());
+    }
+
+    /** Stops following the cluster: the window showing this closed. */
+    public void detach() {
+        subscriptions.close();
     }
 
     private Optional<SessionInfo> session() {

@@ -73,6 +73,18 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void aClosedWindowsModelStopsFollowingTheCluster() {
+        vm.detach();
+        try (HsmCluster script = TestClusters.catalog(dir, f.clock).open("demo")) {
+            HsmSession s = TestClusters.login(script, "alice");
+            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "after_close"));
+            f.runner.runRepeatedChecks();
+        }
+        assertThat(f.clusterView.snapshotProperty().get().info().tokenKeyCount()).isEqualTo(1);
+        assertThat(vm.tiles()).allSatisfy(t -> assertThat(t.keysProperty().get()).startsWith("0 keys held"));
+    }
+
+    @Test
     void anAttestedCommandOfAnotherProcessShowsOnTheServingNodesTileWithTheNextCheck() {
         try (HsmCluster script = TestClusters.catalog(dir, f.clock).open("demo")) {
             script.tamperFirmware(0);
