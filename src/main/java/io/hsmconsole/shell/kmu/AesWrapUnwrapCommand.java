@@ -70,7 +70,7 @@ final class AesWrapUnwrapCommand extends SessionCommand {
             return usage(context, "Error: File to wrap/unwrap (-f) is missing.");
         }
         if (o.handle("-w") == null) {
-            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+            return usage(context, WRAPPING_KEY_MISSING);
         }
         if (o.has("-i") && HexArgument.parse(o.text("-i")).isEmpty()) {
             return usage(context, "Error: IV (-i) must be whole bytes in hex, e.g. 0xA6A6A6A6A6A6A6A6 (8 bytes); '"

@@ -6,35 +6,14 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
 
 /** {@code deleteKey -k <handle>}: only the owner may delete; the key goes from every node. */
-final class DeleteKeyCommand extends SessionCommand {
+final class DeleteKeyCommand extends KeyHandleCommand {
     private static final String HELP = HelpText.of("Delete a key specified by the key handle.",
             "deleteKey -h -k <key handle>", """
             -h  displays this information
                    -k  specifies the key handle to delete""");
 
-    @Override
-    public String name() {
-        return "deleteKey";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OptionSpec.valued("-k");
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3DeleteKey";
-    }
-
-    @Override
-    ExitStatus check(ParsedOptions o, KmuContext context) {
-        return requireHandle(o, context, "-k", "Error: Key handle (-k) is missing.");
+    DeleteKeyCommand() {
+        super("deleteKey", "Cfm3DeleteKey", HELP);
     }
 
     @Override

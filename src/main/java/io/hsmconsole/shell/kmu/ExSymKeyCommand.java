@@ -54,7 +54,7 @@ final class ExSymKeyCommand extends SessionCommand {
             return usage(context, "Error: Handle of key to export (-k) is missing.");
         }
         if (o.handle("-w") == null) {
-            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+            return usage(context, WRAPPING_KEY_MISSING);
         }
         if (o.text("-out") == null) {
             return usage(context, "Error: Key File (-out) is missing.");

@@ -11,35 +11,14 @@ import io.hsmconsole.shell.ExitStatus;
  * {@code findSingleKey -k <handle>}: does every connected HSM hold this key? The nodes that lack it
  * answer 0xa8, and then so does the command (offline nodes are not connected and do not count).
  */
-final class FindSingleKeyCommand extends SessionCommand {
+final class FindSingleKeyCommand extends KeyHandleCommand {
     private static final String HELP = HelpText.of("Checks that a key exists on every connected HSM.",
             "findSingleKey -h -k <key handle>", """
             -h  displays this information
                    -k  specifies the key handle""");
 
-    @Override
-    public String name() {
-        return "findSingleKey";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OptionSpec.valued("-k");
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3FindKey";
-    }
-
-    @Override
-    ExitStatus check(ParsedOptions o, KmuContext context) {
-        return requireHandle(o, context, "-k", "Error: Key handle (-k) is missing.");
+    FindSingleKeyCommand() {
+        super("findSingleKey", "Cfm3FindKey", HELP);
     }
 
     @Override

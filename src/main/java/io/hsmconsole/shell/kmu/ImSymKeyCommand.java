@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code imSymKey -f <file> -w <wrapping key> -t <type> -l <label>}: imports a plaintext key (the
  * host wraps it, the HSM unwraps it). The new key has OBJ_ATTR_LOCAL = 0.
  */
-final class ImSymKeyCommand extends SessionCommand {
+final class ImSymKeyCommand extends DescribedCommand {
     private static final String UNWRAPPED = "Symmetric Key Unwrapped.";
 
     private static final String HELP = HelpText.of("Imports a symmetric key in plaintext into the HSM.",
@@ -34,24 +34,8 @@ final class ImSymKeyCommand extends SessionCommand {
     private static final OptionSpec OPTIONS = OptionSpec.of(
             List.of("-f", "-w", "-t", "-l", "-id", "-u", "-min_srv", "-timeout"), List.of("-sess", "-attest"));
 
-    @Override
-    public String name() {
-        return "imSymKey";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3UnWrapKey";
+    ImSymKeyCommand() {
+        super("imSymKey", "Cfm3UnWrapKey", OPTIONS, HELP);
     }
 
     @Override
@@ -60,7 +44,7 @@ final class ImSymKeyCommand extends SessionCommand {
             return usage(context, "Error: Key File (-f) is missing.");
         }
         if (o.handle("-w") == null) {
-            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+            return usage(context, WRAPPING_KEY_MISSING);
         }
         if (o.integer("-t") == null) {
             return usage(context, "Error: Key type (-t) is missing.");

@@ -7,35 +7,14 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.KeyInfoText;
 
 /** {@code getKeyInfo -k <handle>}: owner, shared users and quorum of a key. */
-final class KeyInfoCommand extends SessionCommand {
+final class KeyInfoCommand extends KeyHandleCommand {
     private static final String HELP = HelpText.of("Gets key info about shared users/sessions of a key.",
             "getKeyInfo -h -k <key handle>", """
             -h  displays this information
                    -k  specifies the key handle""");
 
-    @Override
-    public String name() {
-        return "getKeyInfo";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OptionSpec.valued("-k");
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3GetKey";
-    }
-
-    @Override
-    ExitStatus check(ParsedOptions o, KmuContext context) {
-        return requireHandle(o, context, "-k", "Error: Key handle (-k) is missing.");
+    KeyInfoCommand() {
+        super("getKeyInfo", "Cfm3GetKey", HELP);
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.util.Set;
  * the attempt is audited.
  */
 abstract class SessionCommand implements KmuCommand {
+    /** What the commands that wrap or unwrap with a key print when {@code -w} is missing. */
+    static final String WRAPPING_KEY_MISSING = "Error: Handle of wrapping Key (-w) is missing.";
+
     /** The Cfm3 call name printed in the result line. */
     abstract String call();
 

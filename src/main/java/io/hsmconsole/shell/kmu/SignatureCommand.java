@@ -13,40 +13,12 @@ import java.util.stream.Collectors;
  * signature mechanism ({@code -m}) from KMU's table. The table's numbers are checked here only for
  * being in it; whether a mechanism suits the key is the HSM's answer.
  */
-abstract class SignatureCommand extends SessionCommand {
+abstract class SignatureCommand extends DescribedCommand {
     /** The {@code -m} lines of the help text: every number of the table with its name. */
     static final String MECHANISMS = mechanismLines();
 
-    private final String name;
-    private final String call;
-    private final OptionSpec options;
-    private final String help;
-
     SignatureCommand(String name, String call, OptionSpec options, String help) {
-        this.name = name;
-        this.call = call;
-        this.options = options;
-        this.help = help;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final OptionSpec options() {
-        return options;
-    }
-
-    @Override
-    public final String help() {
-        return help;
-    }
-
-    @Override
-    final String call() {
-        return call;
+        super(name, call, options, help);
     }
 
     /** The option checks that come before the shared ones in the syntax order (verify's {@code -s}). */

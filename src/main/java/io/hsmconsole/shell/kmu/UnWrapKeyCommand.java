@@ -15,7 +15,7 @@ import java.util.Optional;
  * (OBJ_ATTR_LOCAL = 0). The file's header gives the mechanism, type, label and ID; with
  * {@code -noheader} the user gives {@code -m}, {@code -kc}, {@code -kt} and {@code -l}.
  */
-final class UnWrapKeyCommand extends SessionCommand {
+final class UnWrapKeyCommand extends DescribedCommand {
     private static final String UNWRAPPED = "Key Unwrapped.";
 
     private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
@@ -34,24 +34,8 @@ final class UnWrapKeyCommand extends SessionCommand {
     private static final OptionSpec OPTIONS = OptionSpec.of(List.of("-f", "-w", "-m", "-u", "-m_value", "-min_srv",
             "-timeout", "-l", "-id", "-kt", "-kc"), List.of("-sess", "-nex", "-attest", "-noheader"));
 
-    @Override
-    public String name() {
-        return "unWrapKey";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm3UnWrapKey";
+    UnWrapKeyCommand() {
+        super("unWrapKey", "Cfm3UnWrapKey", OPTIONS, HELP);
     }
 
     @Override
@@ -60,7 +44,7 @@ final class UnWrapKeyCommand extends SessionCommand {
             return usage(context, "Error: Wrapped Key File (-f) is missing.");
         }
         if (o.handle("-w") == null) {
-            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+            return usage(context, WRAPPING_KEY_MISSING);
         }
         if (o.flag("-noheader")) {
             if (o.integer("-m") == null) {

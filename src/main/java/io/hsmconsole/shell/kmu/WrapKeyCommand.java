@@ -11,7 +11,7 @@ import java.util.List;
  * {@code wrapKey -k <key> -w <wrapping key> -out <file> -m <mechanism>}: the key encrypted under an
  * AES wrapping key, with a header unWrapKey reads (see {@link WrappedKeyFile}) unless {@code -noheader}.
  */
-final class WrapKeyCommand extends SessionCommand {
+final class WrapKeyCommand extends DescribedCommand {
     private static final List<String> RSA_AND_GCM_OPTIONS = List.of("-aad", "-t", "-i", "-iv_file", "-tag_size");
 
     private static final String HELP = HelpText.of("Wraps a key from the HSM under a wrapping key and writes it to a file.",
@@ -27,24 +27,8 @@ final class WrapKeyCommand extends SessionCommand {
     private static final OptionSpec OPTIONS = OptionSpec.of(
             List.of("-k", "-w", "-out", "-m", "-aad", "-t", "-i", "-iv_file", "-tag_size"), List.of("-noheader"));
 
-    @Override
-    public String name() {
-        return "wrapKey";
-    }
-
-    @Override
-    public OptionSpec options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    String call() {
-        return "Cfm2WrapKey";
+    WrapKeyCommand() {
+        super("wrapKey", "Cfm2WrapKey", OPTIONS, HELP);
     }
 
     @Override
@@ -53,7 +37,7 @@ final class WrapKeyCommand extends SessionCommand {
             return usage(context, "Error: Handle of key to be wrapped (-k) is missing.");
         }
         if (o.handle("-w") == null) {
-            return usage(context, "Error: Handle of wrapping Key (-w) is missing.");
+            return usage(context, WRAPPING_KEY_MISSING);
         }
         if (o.text("-out") == null) {
             return usage(context, "Error: Wrapped Key File (-out) is missing.");
