@@ -18,7 +18,7 @@ import java.util.Base64;
  * its first run in a fresh JVM here (its code runs interpreted before the JIT catches up), while
  * PBKDF2's small loop is compiled within the first few thousand iterations. The iteration count is
  * chosen for the spec's 10-20 ms per check in the CLI's cold JVM (C1 only) on a 2-core machine:
- * 10,000 took 14-18 ms of CPU there, 40,000 took 40-70 ms (docs/security.md has the measurement).
+ * 10,000 took 16-24 ms of CPU there at load 6-7, 40,000 took 48-61 ms (docs/security.md has the measurement).
  * BouncyCastle's digest is kept: the JDK's {@code PBKDF2WithHmacSHA256} took 2-3 times as long in
  * a cold JVM. Parameters travel with each hash, so hashes made with another count (40,000 before)
  * still verify, and the cost can be raised later without invalidating stored hashes.

@@ -13,6 +13,8 @@ import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.UserRecord;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConfig.Pragma;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.io.IOException;
@@ -170,7 +172,7 @@ public final class SqliteClusterStore implements ClusterStore {
      * jar on the class path for drivers (ServiceLoader) and load {@code org.sqlite.JDBC}, which
      * registers itself and sets up its logger (17% of a {@code singlecmd} call's main thread,
      * docs/performance.md). The driver builds its {@code SQLiteConfig} from these properties
-     * itself, so we make none. Settings: busy timeout, IMMEDIATE write transactions, no
+     * itself, so we make none (only its enums name the properties). Settings: busy timeout, IMMEDIATE write transactions, no
      * generated-keys query.
      */
     static Connection connect(Path file) {
@@ -181,14 +183,13 @@ public final class SqliteClusterStore implements ClusterStore {
         }
     }
 
-    /** The driver's own property names ({@code SQLiteConfig.Pragma}). */
     private static Properties connectionProperties() {
         Properties p = new Properties();
-        p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-        p.setProperty("transaction_mode", "IMMEDIATE");
+        p.setProperty(Pragma.BUSY_TIMEOUT.getPragmaName(), Integer.toString(BUSY_TIMEOUT_MS));
+        p.setProperty(Pragma.TRANSACTION_MODE.getPragmaName(), SQLiteConfig.TransactionMode.IMMEDIATE.getValue());
         // The store never asks for generated keys; without this the driver runs an extra
         // SELECT last_insert_rowid() after every INSERT.
-        p.setProperty("jdbc.get_generated_keys", "false");
+        p.setProperty(Pragma.JDBC_GET_GENERATED_KEYS.getPragmaName(), "false");
         return p;
     }
 
