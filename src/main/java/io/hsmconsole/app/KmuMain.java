@@ -12,7 +12,7 @@ public final class KmuMain {
     }
 
     public static void main(String[] args) {
-        ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell.completions(),
+        ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell::completions,
                 KmuShell::tool);
         System.exit(launcher.run(args, System.getenv(), System.err));
     }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What both command-line tools do around their shell: read the launcher options, find the data
@@ -28,10 +29,14 @@ public final class ShellLauncher {
     }
 
     private final String program;
-    private final Map<String, Set<String>> completions;
+    private final Supplier<Map<String, Set<String>>> completions;
     private final Tool tool;
 
-    public ShellLauncher(String program, Map<String, Set<String>> completions, Tool tool) {
+    /**
+     * {@code completions} is asked for only when a person gets the interactive console: a
+     * {@code singlecmd} call would otherwise build the whole command table twice per process.
+     */
+    public ShellLauncher(String program, Supplier<Map<String, Set<String>>> completions, Tool tool) {
         this.program = program;
         this.completions = completions;
         this.tool = tool;
@@ -71,7 +76,7 @@ public final class ShellLauncher {
     /** A person at a terminal gets JLine (history, completion); pipes and files get plain lines. */
     private ConsoleHandle console(boolean interactive, PrintWriter out, Charset charset) {
         if (interactive && System.console() != null) {
-            return JLineConsole.open(program, completions);
+            return JLineConsole.open(program, completions.get());
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, charset));
         return new ConsoleHandle(new PlainConsole(in, out, System.console()), () -> { });

@@ -20,6 +20,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void hashesMadeWithTheEarlierCostStillVerify() {
+        // Made by the 40,000-iteration hasher before the cost was tuned down; stores hold such hashes.
+        String old = "$pbkdf2-sha256$i=40000$i9vKtSjXR+rMa90DX1SMeA$s68EKqWCWgg/qPxLO4/McxnliEEffNvmlTd/Zw2lLCg";
+        assertThat(PasswordHasher.ITERATIONS).isNotEqualTo(40_000);
+        assertThat(hasher.verify("example_pwd".toCharArray(), old)).isTrue();
+        assertThat(hasher.verify("example_pwD".toCharArray(), old)).isFalse();
+        assertThat(hasher.verify("example_pwd".toCharArray(), old.replace("i=40000", "i=" + PasswordHasher.ITERATIONS)))
+                .as("the count is read from the hash, not assumed").isFalse();
+    }
+
+    @Test
     void saltsEveryHash() {
         assertThat(hasher.hash("same_pwd".toCharArray())).isNotEqualTo(hasher.hash("same_pwd".toCharArray()));
     }

@@ -52,7 +52,7 @@ class SchemaMigrationTest {
     @Test
     void aSchema3StoreIsMigratedKeepingItsKeysAndThenRecordsAttestations() throws SQLException {
         try (HsmCluster cluster = catalog.open("demo")) {
-            assertThat(userVersion()).isEqualTo(4);
+            assertThat(userVersion()).isEqualTo(5);
             assertThat(cluster.info().tokenKeyCount()).isEqualTo(1);
             assertThat(cluster.lastAttestations()).isEmpty();
 

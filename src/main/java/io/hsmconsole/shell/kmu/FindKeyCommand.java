@@ -90,15 +90,23 @@ final class FindKeyCommand extends SessionCommand {
         return ExitStatus.SUCCESS;
     }
 
-    /** {@code 6, 7, 524296}; a line holds 15 handles and ends with a comma when more follow. */
+    /**
+     * {@code 6, 7, 524296}; a line holds 15 handles and ends with a comma when more follow. Written
+     * a line at a time: 100,000 handles are 760 KB, which one string would first copy around.
+     */
     private static void printHandles(List<Long> handles, PrintWriter out) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < handles.size(); i++) {
-            line.append(handles.get(i));
-            if (i + 1 < handles.size()) {
-                line.append((i + 1) % HANDLES_PER_LINE == 0 ? ",\n" : ", ");
+        StringBuilder line = new StringBuilder(HANDLES_PER_LINE * 12);
+        int last = handles.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            line.append(handles.get(i).longValue());
+            if (i == last) {
+                out.println(line);
+            } else if ((i + 1) % HANDLES_PER_LINE == 0) {
+                out.append(line.append(",\n"));
+                line.setLength(0);
+            } else {
+                line.append(", ");
             }
         }
-        out.println(line);
     }
 }

@@ -12,7 +12,18 @@ record KeyQuerySql(String sql, List<Object> parameters) {
     private static final String USABLE_BY = "(k.owner = ? OR EXISTS (SELECT 1 FROM key_shares s"
             + " WHERE s.handle = k.handle AND s.user_id = ?))";
 
+    /**
+     * The SELECT of {@code columns} (of {@code keys k}) for the filter, in creation order. Every
+     * key a user can use, with no other criterion (findKey without options, the key list), is read
+     * as two ordered halves merged by {@code seq}: the user's own keys straight from the
+     * {@code keys_owner_seq} index (already in creation order, no table scan, no sort) and the
+     * keys shared with the user through {@code key_shares_user}. The OR of the general form cannot
+     * use an index: it scanned the whole table and sorted it (62 ms at 100,000 keys).
+     */
     static KeyQuerySql of(KeyFilter f, String columns) {
+        if (f.visibleTo() != null && isUsableByOnly(f)) {
+            return usableBy(f.visibleTo(), columns);
+        }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (f.visibleTo() != null) {
@@ -34,6 +45,20 @@ record KeyQuerySql(String sql, List<Object> parameters) {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY k.seq";
         return new KeyQuerySql(sql, params);
+    }
+
+    private static boolean isUsableByOnly(KeyFilter f) {
+        return f.alsoUsableBy().isEmpty() && f.keyClass() == null && f.keyType() == null && f.label() == null
+                && f.id() == null && f.kcv() == null;
+    }
+
+    private static KeyQuerySql usableBy(int user, String columns) {
+        // A key is never shared with its owner, but "k.owner <> ?" keeps the halves disjoint anyway.
+        String sql = "SELECT " + columns + ", k.seq AS creation_order FROM keys k WHERE k.owner = ?"
+                + " UNION ALL SELECT " + columns + ", k.seq FROM key_shares s JOIN keys k ON k.handle = s.handle"
+                + " WHERE s.user_id = ? AND k.owner <> ?"
+                + " ORDER BY creation_order";
+        return new KeyQuerySql(sql, List.of(user, user, user));
     }
 
     private static void add(List<String> where, List<Object> params, String clause, Object value) {

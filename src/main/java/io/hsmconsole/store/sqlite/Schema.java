@@ -54,7 +54,12 @@ final class Schema {
             List.of(
                     "CREATE TABLE node_attestations (node INTEGER PRIMARY KEY, time INTEGER NOT NULL,"
                             + " passed INTEGER NOT NULL, reason TEXT NOT NULL, measured TEXT NOT NULL,"
-                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"));
+                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"),
+            // version 5: a user's keys in creation order straight from an index (findKey without
+            // criteria, the key list); it serves every lookup by owner, so keys_owner goes
+            List.of(
+                    "CREATE INDEX IF NOT EXISTS keys_owner_seq ON keys(owner, seq)",
+                    "DROP INDEX IF EXISTS keys_owner"));
 
     private Schema() {
     }
