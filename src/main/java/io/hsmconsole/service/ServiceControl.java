@@ -184,7 +184,9 @@ public final class ServiceControl {
 
     private static String readable(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? (s / 3600) + " h " + (s % 3600 / 60) + " min"
-                : s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+        if (s >= 3600) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return s >= 60 ? (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s") : s + " s";
     }
 }
