@@ -4,7 +4,7 @@
 # starts. Otherwise (no service, a stale or killed one, a build newer than the service, a refusal)
 # this returns and the launcher starts the JVM as usual: stdout is the same either way. No process is
 # started on this path but the final `cat` of a long output (the service checks the build's age).
-# Protocol (docs/command-line.md): request = NUL-terminated fields SECRET kmu CWD CLUSTER_ENV N ARG…;
+# Protocol (docs/command-line.md): request = NUL-terminated fields SECRET kmu CWD CLUSTER_ENV OUTPUT_ENV N ARG…;
 # answer = exit status line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end.
 hsm_console_service() {
     [ "${HSM_CONSOLE_SERVICE:-on}" != off ] || return 0
@@ -40,7 +40,9 @@ hsm_console_service() {
     # The physical working folder, as the JVM's would be (cd -P is a builtin: no process).
     cd -P . 2>/dev/null || { exec 3<&-; return 0; }
     trap '' PIPE
-    printf '%s\0' "$secret" kmu "$PWD" "${HSM_CONSOLE_CLUSTER-}" $# "$@" >&3 2>/dev/null \
+    # The variables that change what a JVM prints (service.OutputEnvironment): served only when the service's match.
+    printf '%s\0' "$secret" kmu "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" \
+        $# "$@" >&3 2>/dev/null \
         && IFS= read -r status <&3 || status=
     trap - PIPE
     case "$status" in

@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * written owner-only in {@code <data folder>/service/endpoint}: another local user cannot read it.
  * It is a transport: every request logs in with its own password and runs the tool's own code.
  *
- * <p>Requests ({@link RequestFields}, NUL-terminated fields): {@code SECRET kmu CWD CLUSTER_ENV N
- * ARG1 … ARGN}, {@code SECRET status}, {@code SECRET stop}. Answers: {@link Answer}.
+ * <p>Requests ({@link RequestFields}, NUL-terminated fields): {@code SECRET kmu CWD CLUSTER_ENV
+ * OUTPUT_ENV N ARG1 … ARGN} ({@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}. Answers: {@link Answer}.
  */
 public final class ClientService implements AutoCloseable {
     private static final int MAX_ARGUMENTS = 100_000;
@@ -181,12 +181,14 @@ public final class ClientService implements AutoCloseable {
                 }
                 String cwd = request.next();
                 String clusterEnv = request.next();
+                String outputEnv = request.next();
                 int count = request.nextCount(MAX_ARGUMENTS);
                 List<String> args = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     args.add(request.next());
                 }
-                Answer answer = tools.run(cwd, clusterEnv, args);
+                Answer answer = outputEnv.equals(OutputEnvironment.of(System.getenv()))
+                        ? tools.run(cwd, clusterEnv, args) : Answer.notRun(Answer.FALLBACK);
                 if (answer.wasRun()) {
                     served.incrementAndGet();
                 }

@@ -52,7 +52,8 @@ public final class ServiceClient {
 
     /** A {@code key_mgmt_util} run, as the launcher sends it. */
     public Reply kmu(String workDir, String clusterEnv, List<String> args) throws IOException {
-        List<String> fields = new ArrayList<>(List.of("kmu", workDir, clusterEnv, Integer.toString(args.size())));
+        List<String> fields = new ArrayList<>(List.of("kmu", workDir, clusterEnv, OutputEnvironment.of(System.getenv()),
+                Integer.toString(args.size())));
         fields.addAll(args);
         return send(fields);
     }

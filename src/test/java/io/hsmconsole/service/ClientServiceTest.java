@@ -100,7 +100,8 @@ class ClientServiceTest {
     @Test
     void aWrongSecretIsRefusedAndRunsNothing() throws Exception {
         String wrong = "0".repeat(64);
-        List<String> fields = new ArrayList<>(List.of("kmu", client.toString(), "", "9"));
+        List<String> fields = new ArrayList<>(List.of("kmu", client.toString(), "", OutputEnvironment.of(System.getenv()),
+                "9"));
         fields.addAll(login(SEED_KEYGEN.subList(0, 1)));
         ServiceClient.Reply reply = launcher.sendWithSecret(wrong, fields);
 
@@ -188,6 +189,14 @@ class ClientServiceTest {
         assertThat(launcher.kmu(client.toString(), "", List.of("--data-dir", "../served", "singlecmd", "listUsers"))
                 .status()).as("relative to the client's folder").isEqualTo("0");
         assertThat(launcher.kmu("relative/folder", "", List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+    }
+
+    @Test
+    void aCallerWithAnotherLocaleOrTimeZoneIsNotServed() throws Exception {
+        List<String> fields = List.of("kmu", client.toString(), "", "C|C|C|Antarctica/Troll-not-ours", "2",
+                "singlecmd", "listUsers");
+        assertThat(launcher.send(fields).status()).isEqualTo("fallback");
+        assertThat(service.callsServed()).isZero();
     }
 
     @Test
