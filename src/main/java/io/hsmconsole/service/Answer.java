@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the service sends back, made for a shell to read with builtins: a first line with the exit
- * status (or a word for "not run here": {@code refused}, {@code fallback}), then for a run a line with
+ * status (or a word for "not run here": {@code refused}, {@code fallback}, {@code stale}), then for a run a line with
  * the number of standard-error lines and how to read the output ({@code lines}: short text without NUL
  * bytes, which bash's {@code read} can copy without starting {@code cat}; else {@code bytes}), those
  * lines, and the standard output bytes up to the end of the connection.
@@ -15,6 +15,8 @@ import java.util.List;
 record Answer(String status, List<String> errorLines, byte[] output) {
     static final String REFUSED = "refused";
     static final String FALLBACK = "fallback";
+    /** To {@code status}: the build is newer than the service, which is stopping. */
+    static final String STALE = "stale";
     /** Bash reads a socket one byte per system call: beyond this, {@code cat} is cheaper than its loop. */
     static final int SHELL_READ_LIMIT = 16 * 1024;
 

@@ -172,13 +172,6 @@ public final class ClientService implements AutoCloseable {
         String verb = request.next();
         switch (verb) {
             case "kmu" -> {
-                Path changed = build.changedFile();
-                if (changed != null) {
-                    System.err.println("cloudhsm_client: " + changed + " changed since the start: the build is newer than"
-                            + " this service, which stops; start it again to use the new build");
-                    new Thread(this::close, "cloudhsm_client-stop").start();
-                    return Answer.notRun(Answer.FALLBACK);
-                }
                 String cwd = request.next();
                 String clusterEnv = request.next();
                 String outputEnv = request.next();
@@ -187,15 +180,17 @@ public final class ClientService implements AutoCloseable {
                 for (int i = 0; i < count; i++) {
                     args.add(request.next());
                 }
-                Answer answer = outputEnv.equals(OutputEnvironment.of(System.getenv()))
-                        ? tools.run(cwd, clusterEnv, args) : Answer.notRun(Answer.FALLBACK);
+                if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
+                    return Answer.notRun(Answer.FALLBACK);
+                }
+                Answer answer = tools.run(cwd, clusterEnv, args);
                 if (answer.wasRun()) {
                     served.incrementAndGet();
                 }
                 return answer;
             }
             case "status" -> {
-                return Answer.text(status());
+                return stopIfStale() ? Answer.notRun(Answer.STALE) : Answer.text(status());
             }
             case "stop" -> {
                 Thread stopper = new Thread(this::close, "cloudhsm_client-stop");
@@ -206,6 +201,18 @@ public final class ClientService implements AutoCloseable {
                 return Answer.notRun(Answer.FALLBACK);
             }
         }
+    }
+
+    /** A build newer than this service: it stops (in the background, this request still gets its answer). */
+    private boolean stopIfStale() {
+        Path changed = build.changedFile();
+        if (changed == null) {
+            return false;
+        }
+        System.err.println("cloudhsm_client: " + changed + " changed since the start: the build is newer than"
+                + " this service, which stops; start it again to use the new build");
+        new Thread(this::close, "cloudhsm_client-stop").start();
+        return true;
     }
 
     /** {@code pid port data-folder uptime-seconds calls-served}, one line, for {@code cloudhsm_client status}. */

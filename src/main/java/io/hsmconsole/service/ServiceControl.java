@@ -41,10 +41,16 @@ public final class ServiceControl {
      */
     public int start(String mainClass, long idleMinutes) throws IOException, InterruptedException {
         if (files.running()) {
-            Optional<Long> pid = files.readPid();
-            out.println("cloudhsm_client: already running" + pid.map(p -> " (pid " + p + ")").orElse("")
-                    + " for " + data.root());
-            return 0;
+            if (!isStale(send("status"))) {
+                Optional<Long> pid = files.readPid();
+                out.println("cloudhsm_client: already running" + pid.map(p -> " (pid " + p + ")").orElse("")
+                        + " for " + data.root());
+                return 0;
+            }
+            out.println("cloudhsm_client: the running service has an older build; it stops, a new one starts");
+            if (!awaitStopped()) {
+                return 1;
+            }
         }
         files.createFolder();
         Process child = new ProcessBuilder(command(mainClass, idleMinutes))
@@ -79,7 +85,13 @@ public final class ServiceControl {
                     + (Files.exists(files.endpoint()) ? " (a stopped service's endpoint file is left; start replaces it)" : ""));
             return NOT_RUNNING;
         }
-        Optional<Status> status = ask();
+        Optional<ServiceClient.Reply> reply = send("status");
+        if (isStale(reply)) {
+            out.println("cloudhsm_client: not running: the service had an older build than this one and stops;"
+                    + " start it again");
+            return NOT_RUNNING;
+        }
+        Optional<Status> status = statusOf(reply);
         if (status.isEmpty()) {
             out.println("cloudhsm_client: a service holds " + files.dir() + " but does not answer"
                     + files.readPid().map(p -> " (pid " + p + ")").orElse(""));
@@ -101,37 +113,54 @@ public final class ServiceControl {
             out.println("cloudhsm_client: not running for " + data.root());
             return 0;
         }
-        Optional<Endpoint> endpoint = files.readEndpoint();
-        Optional<Status> status = ask();
-        if (endpoint.isPresent() && status.isPresent()) {
-            new ServiceClient(endpoint.get()).send(List.of("stop"));
-        } else {
+        Optional<ServiceClient.Reply> reply = send("status");
+        Optional<Status> status = statusOf(reply);
+        if (status.isPresent()) {
+            send("stop");
+        } else if (!isStale(reply)) { // a stale one is stopping already
             // Not answering (still starting, or stuck): a termination signal runs its clean shutdown too.
             files.readPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
-        while (files.running()) {
-            if (System.nanoTime() > deadline) {
-                err.println("cloudhsm_client: the service did not stop within 70 s" + files.readPid()
-                        .map(p -> " (pid " + p + ")").orElse(""));
-                return 1;
-            }
-            Thread.sleep(50);
+        if (!awaitStopped()) {
+            return 1;
         }
         out.println("cloudhsm_client: stopped" + status.map(s -> " (pid " + s.pid() + ", " + s.callsServed()
                 + " calls served)").orElse(""));
         return 0;
     }
 
+    /** Waits until the service released its lock (a stop takes as long as its running calls). */
+    private boolean awaitStopped() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        while (files.running()) {
+            if (System.nanoTime() > deadline) {
+                err.println("cloudhsm_client: the service did not stop within 70 s" + files.readPid()
+                        .map(p -> " (pid " + p + ")").orElse(""));
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** What the running service says about itself; empty when nothing answers with the secret. */
     Optional<Status> ask() {
+        return statusOf(send("status"));
+    }
+
+    private static Optional<Status> statusOf(Optional<ServiceClient.Reply> reply) {
+        return reply.filter(r -> r.status().equals("0")).flatMap(r -> Status.parse(r.outputText()));
+    }
+
+    private static boolean isStale(Optional<ServiceClient.Reply> reply) {
+        return reply.map(r -> r.status().equals(Answer.STALE)).orElse(false);
+    }
+
+    private Optional<ServiceClient.Reply> send(String verb) {
         try {
             Optional<Endpoint> endpoint = files.readEndpoint();
-            if (endpoint.isEmpty()) {
-                return Optional.empty();
-            }
-            ServiceClient.Reply reply = new ServiceClient(endpoint.get()).send(List.of("status"));
-            return reply.status().equals("0") ? Status.parse(reply.outputText()) : Optional.empty();
+            return endpoint.isEmpty() ? Optional.empty()
+                    : Optional.of(new ServiceClient(endpoint.get()).send(List.of(verb)));
         } catch (IOException e) {
             return Optional.empty();
         }
