@@ -60,11 +60,16 @@ public final class ServiceControl {
                 .start();
         long deadline = System.nanoTime() + READY_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
+            if (!child.isAlive() && child.exitValue() == NOT_RUNNING) {
+                out.println("cloudhsm_client: already running (started by another start at the same time) for "
+                        + data.root());
+                return 0;
+            }
             if (!child.isAlive()) {
                 err.println("cloudhsm_client: the service ended at start (exit status " + child.exitValue()
                         + "); its log " + files.log() + " ends with:");
                 logTail().forEach(line -> err.println("  " + line));
-                return child.exitValue() == NOT_RUNNING ? 0 : 1;
+                return 1;
             }
             Optional<Status> status = ask();
             if (status.isPresent() && status.get().pid() == child.pid()) {
