@@ -2,6 +2,8 @@ package io.hsmconsole.app;
 
 import io.hsmconsole.service.ClientService;
 import io.hsmconsole.service.ServiceControl;
+import io.hsmconsole.service.ServiceFiles;
+import io.hsmconsole.service.WarmUp;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.kmu.KmuShell;
@@ -75,6 +77,11 @@ public final class ServiceMain {
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell.completions(), KmuShell::tool);
         String root = Optional.ofNullable(System.getenv(ROOT_VARIABLE)).orElse("");
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        if (new ServiceFiles(data).running()) {
+            err.println("cloudhsm_client: already running for " + data.root());
+            return ServiceControl.NOT_RUNNING;
+        }
+        WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
                 buildFiles(root));
         if (service.isEmpty()) {

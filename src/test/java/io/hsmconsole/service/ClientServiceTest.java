@@ -216,6 +216,16 @@ class ClientServiceTest {
     }
 
     @Test
+    void theWarmUpLeavesTheServedFolderAsItWas() throws Exception {
+        DataDirectory fresh = new DataDirectory(temp.resolve("fresh"));
+        WarmUp.run(kmu, fresh);
+        assertThat(fresh.clustersRoot()).as("no cluster made in the served folder").doesNotExist();
+        try (var left = Files.list(new ServiceFiles(fresh).dir())) {
+            assertThat(left).as("the scratch cluster is removed").isEmpty();
+        }
+    }
+
+    @Test
     void theIdleTimeoutEndsTheService() throws Exception {
         service.close();
         service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMillis(200), "",
