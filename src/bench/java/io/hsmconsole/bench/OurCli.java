@@ -14,9 +14,29 @@ final class OurCli {
             "-p", "example_pwd");
 
     private final Path launcher;
+    private final Path service;
 
     OurCli(Path projectRoot) {
         this.launcher = projectRoot.resolve("bin").resolve("key_mgmt_util");
+        this.service = projectRoot.resolve("bin").resolve("cloudhsm_client");
+    }
+
+    /**
+     * {@link #keygen} with the client service of {@code dataDir} running ({@code bin/cloudhsm_client
+     * start}, stopped after): the launcher sends each call to it instead of starting a JVM. Fails
+     * unless the service served every call (a silent fallback to the JVM would measure the wrong thing).
+     */
+    List<Double> keygenThroughService(Path dataDir, int calls) {
+        Commands.output(List.of(service.toString(), "--data-dir", dataDir.toString(), "start"), Map.of());
+        try {
+            List<Double> millis = keygen(dataDir, calls);
+            String status = Commands.output(List.of(service.toString(), "--data-dir", dataDir.toString(), "status"),
+                    Map.of());
+            expect(status, "calls served  " + (calls + 1) + "\n");
+            return millis;
+        } finally {
+            Commands.output(List.of(service.toString(), "--data-dir", dataDir.toString(), "stop"), Map.of());
+        }
     }
 
     /** The seed's loop command: an AES-256 token key per call, on the demo cluster of {@code dataDir}. */

@@ -117,17 +117,25 @@ public final class SideBySide {
     private void cliKeygen() {
         double load = MachineInfo.loadAverage();
         Path ourData = BenchDirs.newDataDir("cli");
+        Path servedData = BenchDirs.newDataDir("cli-service");
         Path peerHome = BenchDirs.newDataDir("peer-cli");
         try {
             progress("ours: bin/key_mgmt_util singlecmd … genSymKey, " + settings.cliCalls() + " calls");
             double ours = Samples.median(cli.keygen(ourData, settings.cliCalls()));
+            double serviceLoad = MachineInfo.loadAverage();
+            progress("ours through the client daemon (bin/cloudhsm_client start), " + settings.cliCalls() + " calls");
+            double served = Samples.median(cli.keygenThroughService(servedData, settings.cliCalls()));
             progress("peer: pkcs11-tool --keygen, " + settings.cliCalls() + " calls");
             double theirs = Samples.median(peer.cliKeygen(peer.newToken(peerHome), settings.cliCalls()));
             rows.add(new Comparison("CLI keygen, wall time per call (key_mgmt_util singlecmd loginHSM … genSymKey"
                     + " vs pkcs11-tool --login --keygen --key-type AES:32)", Figure.millis(ours), Figure.millis(theirs),
                     "≤ 3× pkcs11-tool", Comparison.verdict(ours <= 3 * theirs), load));
+            rows.add(new Comparison("CLI keygen per call, through the client daemon (bin/cloudhsm_client start, then"
+                    + " the same key_mgmt_util calls)", Figure.millis(served), Figure.millis(theirs),
+                    "≤ 3× pkcs11-tool", Comparison.verdict(served <= 3 * theirs), serviceLoad));
         } finally {
             TestFiles.deleteTree(ourData);
+            TestFiles.deleteTree(servedData);
             TestFiles.deleteTree(peerHome);
         }
     }

@@ -56,21 +56,39 @@ public final class ShellLauncher {
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
             ClusterCatalog catalog = new ClusterCatalog(data, HsmClock.SYSTEM);
             try (ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
-                ToolContext context = new ToolContext(catalog, HsmClock.SYSTEM, options.cluster(), console.console(),
-                        Path.of("").toAbsolutePath());
-                return tool.run(context, options.rest()).code();
+                return runTool(catalog, options, console.console(), Path.of("").toAbsolutePath(), err);
             }
         } catch (StoreException e) {
-            out.flush();
-            err.println(program + ": error: " + e.getMessage());
-            return ExitStatus.ERROR.code();
+            return fault(out, err, "error: " + e.getMessage(), ExitStatus.ERROR);
         } catch (IllegalArgumentException e) {
-            out.flush();
-            err.println(program + ": " + e.getMessage());
-            return ExitStatus.USAGE.code();
+            return fault(out, err, e.getMessage(), ExitStatus.USAGE);
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * Runs the tool on an already open catalog, with a console and working folder given by the caller:
+     * the launcher above for a process of its own, the client service ({@code io.hsmconsole.service})
+     * for a request sent by the launcher script. Same faults, same exit status, same output.
+     */
+    public int runTool(ClusterCatalog catalog, StartupOptions options, Console console, Path workDir, PrintStream err) {
+        try {
+            ToolContext context = new ToolContext(catalog, HsmClock.SYSTEM, options.cluster(), console, workDir);
+            return tool.run(context, options.rest()).code();
+        } catch (StoreException e) {
+            return fault(console.out(), err, "error: " + e.getMessage(), ExitStatus.ERROR);
+        } catch (IllegalArgumentException e) {
+            return fault(console.out(), err, e.getMessage(), ExitStatus.USAGE);
+        } finally {
+            console.out().flush();
+        }
+    }
+
+    private int fault(PrintWriter out, PrintStream err, String message, ExitStatus status) {
+        out.flush();
+        err.println(program + ": " + message);
+        return status.code();
     }
 
     /** A person at a terminal gets JLine (history, completion); pipes and files get plain lines. */

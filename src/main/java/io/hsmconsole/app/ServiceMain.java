@@ -1,0 +1,137 @@
+package io.hsmconsole.app;
+
+import io.hsmconsole.service.ClientService;
+import io.hsmconsole.service.ServiceControl;
+import io.hsmconsole.service.ServiceFiles;
+import io.hsmconsole.service.WarmUp;
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.shell.StartupOptions;
+import io.hsmconsole.shell.kmu.KmuShell;
+import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreException;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status}: the client service
+ * that lets {@code key_mgmt_util singlecmd …} run without a JVM start (docs/command-line.md).
+ * {@code run} is the service process itself, which {@code start} launches in the background.
+ */
+public final class ServiceMain {
+    /** Set by bin/cloudhsm_client: the project folder whose launchers may use the service. */
+    static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
+    private static final long DEFAULT_IDLE_MINUTES = 30;
+    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status";
+
+    private ServiceMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        try {
+            StartupOptions options = StartupOptions.parse(Arrays.asList(argv), System.getenv());
+            List<String> rest = options.rest();
+            if (rest.isEmpty()) {
+                err.println(USAGE);
+                return 2;
+            }
+            DataDirectory data = DataDirectory.fromSystem(options.dataDir());
+            ServiceControl control = new ServiceControl(data, out, err);
+            String verb = rest.get(0);
+            List<String> verbOptions = rest.subList(1, rest.size());
+            return switch (verb) {
+                case "start" -> control.start(ServiceMain.class.getName(), idleMinutes(verbOptions));
+                case "run" -> serve(data, idleMinutes(verbOptions), err);
+                case "stop" -> noOptions(verbOptions, control::stop);
+                case "status" -> noOptions(verbOptions, control::status);
+                default -> throw new IllegalArgumentException("unknown command '" + verb + "'");
+            };
+        } catch (StartupOptions.UsageException | IllegalArgumentException e) {
+            err.println("cloudhsm_client: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException | StoreException e) {
+            err.println("cloudhsm_client: error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int serve(DataDirectory data, long idleMinutes, PrintStream err) throws IOException, InterruptedException {
+        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell.completions(), KmuShell::tool);
+        String root = Optional.ofNullable(System.getenv(ROOT_VARIABLE)).orElse("");
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        if (new ServiceFiles(data).running()) {
+            err.println("cloudhsm_client: already running for " + data.root());
+            return ServiceControl.NOT_RUNNING;
+        }
+        WarmUp.run(kmu, data);
+        Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
+                buildFiles(root));
+        if (service.isEmpty()) {
+            err.println("cloudhsm_client: already running for " + data.root());
+            return ServiceControl.NOT_RUNNING;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(service.get()::close, "cloudhsm_client-shutdown"));
+        err.println("cloudhsm_client: serving " + data.root() + " on 127.0.0.1:" + service.get().endpoint().port()
+                + " since " + Instant.now());
+        service.get().awaitStop();
+        err.println("cloudhsm_client: stopped at " + Instant.now() + " after " + service.get().callsServed() + " calls");
+        return 0;
+    }
+
+    /** What the service runs: its class path, and the launchers' choices of the project folder (bin/, target/). */
+    private static List<Path> buildFiles(String root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            files.add(Path.of(entry));
+        }
+        if (!root.isEmpty()) {
+            Path target = Path.of(root, "target");
+            files.addAll(List.of(Path.of(root, "bin"), target.resolve("classes"), target.resolve("lib")));
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "hsm-key-console-*.jar")) {
+                jars.forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    private static long idleMinutes(List<String> options) {
+        if (options.isEmpty()) {
+            return DEFAULT_IDLE_MINUTES;
+        }
+        if (options.size() == 2 && options.get(0).equals("--idle-minutes") && options.get(1).matches("\\d{1,6}")
+                && Long.parseLong(options.get(1)) > 0) {
+            return Long.parseLong(options.get(1));
+        }
+        throw new IllegalArgumentException("expected --idle-minutes N (a whole number of minutes, at least 1), got "
+                + String.join(" ", options));
+    }
+
+    private interface Verb {
+        int run() throws IOException, InterruptedException;
+    }
+
+    private static int noOptions(List<String> options, Verb verb) throws IOException, InterruptedException {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unexpected arguments: " + String.join(" ", options));
+        }
+        return verb.run();
+    }
+}

@@ -1,0 +1,269 @@
+package io.hsmconsole.service;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmClock;
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.store.DataDirectory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulator's {@code cloudhsm_client}: a process that serves one data folder to the command-line
+ * launchers, so a {@code key_mgmt_util singlecmd …} needs no JVM start. It listens on the loopback
+ * interface only, on a port the system picks, and runs a request only when it presents the secret
+ * written owner-only in {@code <data folder>/service/endpoint}: another local user cannot read it.
+ * It is a transport: every request logs in with its own password and runs the tool's own code.
+ *
+ * <p>Requests ({@link RequestFields}, NUL-terminated fields): {@code SECRET kmu CWD CLUSTER_ENV
+ * OUTPUT_ENV N ARG1 … ARGN} ({@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}. Answers: {@link Answer}.
+ */
+public final class ClientService implements AutoCloseable {
+    private static final int MAX_ARGUMENTS = 100_000;
+    private static final int WORKERS = 8;
+
+    private final ServiceFiles files;
+    private final ToolRequest tools;
+    private final Duration idleTimeout;
+    private final byte[] secret;
+    private final Instant started;
+    private final ServerSocket server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService idleWatch;
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+    private final BuildWatch build;
+    private final ServiceFiles.HeldLock lock;
+    private final Endpoint endpoint;
+    private final Object stopped = new Object();
+    private volatile boolean closing;
+    private boolean closed;
+
+    private ClientService(DataDirectory data, ShellLauncher kmu, Duration idleTimeout, String projectRoot,
+                          ServiceFiles.HeldLock lock, Instant started, List<Path> buildFiles) throws IOException {
+        this.files = new ServiceFiles(data);
+        this.tools = new ToolRequest(kmu, new ClusterCatalog(data, HsmClock.SYSTEM));
+        this.idleTimeout = idleTimeout;
+        this.lock = lock;
+        this.started = started;
+        this.build = new BuildWatch(buildFiles, started);
+        this.secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), projectRoot);
+        this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
+        this.idleWatch = Executors.newSingleThreadScheduledExecutor(daemon("cloudhsm_client-idle"));
+    }
+
+    /**
+     * Starts serving {@code data}: takes the service lock (empty when another service holds it),
+     * replaces what a killed service left, listens, then publishes the endpoint and pid files.
+     *
+     * @param started    when this process started (the endpoint's time stamp)
+     * @param buildFiles files and folders of the build it runs: when one of their files is newer than
+     *                   {@code started}, the service refuses requests (the launcher falls back) and stops
+     */
+    public static Optional<ClientService> start(DataDirectory data, ShellLauncher kmu, Duration idleTimeout,
+                                                String projectRoot, Instant started, List<Path> buildFiles)
+            throws IOException {
+        ServiceFiles files = new ServiceFiles(data);
+        Optional<ServiceFiles.HeldLock> lock = files.tryLock();
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            files.removeLeftovers();
+            ClientService service = new ClientService(data, kmu, idleTimeout, projectRoot, lock.get(), started,
+                    buildFiles);
+            service.serve();
+            return Optional.of(service);
+        } catch (IOException | RuntimeException e) {
+            lock.get().close();
+            throw e;
+        }
+    }
+
+    private void serve() throws IOException {
+        Thread acceptor = new Thread(this::acceptLoop, "cloudhsm_client-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        long period = Math.max(1, Math.min(idleTimeout.toMillis() / 4, 30_000));
+        idleWatch.scheduleAtFixedRate(this::stopWhenIdle, period, period, TimeUnit.MILLISECONDS);
+        files.publish(endpoint, ProcessHandle.current().pid(), started);
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public long callsServed() {
+        return served.get();
+    }
+
+    /** Blocks until the service stopped (a stop request, the idle timeout or {@link #close()}). */
+    public void awaitStop() throws InterruptedException {
+        synchronized (stopped) {
+            while (!closed) {
+                stopped.wait();
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            try {
+                Socket client = server.accept();
+                lastActivity.set(System.nanoTime());
+                workers.execute(() -> answer(client));
+            } catch (SocketException e) {
+                return; // the server socket was closed: the service stops
+            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                if (closing) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void answer(Socket client) {
+        active.incrementAndGet();
+        try (client) {
+            client.setSoTimeout(30_000);
+            Answer answer = handle(new RequestFields(new BufferedInputStream(client.getInputStream())));
+            OutputStream out = client.getOutputStream();
+            out.write(answer.encode());
+            out.flush();
+        } catch (IOException e) {
+            // A client that went away or sent garbage: nothing to answer.
+        } finally {
+            lastActivity.set(System.nanoTime());
+            active.decrementAndGet();
+        }
+    }
+
+    private Answer handle(RequestFields request) throws IOException {
+        boolean allowed = MessageDigest.isEqual(request.next().getBytes(StandardCharsets.UTF_8),
+                endpoint.secret().getBytes(StandardCharsets.UTF_8));
+        if (!allowed) {
+            return Answer.notRun(Answer.REFUSED);
+        }
+        String verb = request.next();
+        switch (verb) {
+            case "kmu" -> {
+                String cwd = request.next();
+                String clusterEnv = request.next();
+                String outputEnv = request.next();
+                int count = request.nextCount(MAX_ARGUMENTS);
+                List<String> args = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    args.add(request.next());
+                }
+                if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
+                    return Answer.notRun(Answer.FALLBACK);
+                }
+                Answer answer = tools.run(cwd, clusterEnv, args);
+                if (answer.wasRun()) {
+                    served.incrementAndGet();
+                }
+                return answer;
+            }
+            case "status" -> {
+                return stopIfStale() ? Answer.notRun(Answer.STALE) : Answer.text(status());
+            }
+            case "stop" -> {
+                Thread stopper = new Thread(this::close, "cloudhsm_client-stop");
+                stopper.start();
+                return Answer.text("stopping\n");
+            }
+            default -> {
+                return Answer.notRun(Answer.FALLBACK);
+            }
+        }
+    }
+
+    /** A build newer than this service: it stops (in the background, this request still gets its answer). */
+    private boolean stopIfStale() {
+        Path changed = build.changedFile();
+        if (changed == null) {
+            return false;
+        }
+        System.err.println("cloudhsm_client: " + changed + " changed since the start: the build is newer than"
+                + " this service, which stops; start it again to use the new build");
+        new Thread(this::close, "cloudhsm_client-stop").start();
+        return true;
+    }
+
+    /** {@code pid port data-folder uptime-seconds calls-served}, one line, for {@code cloudhsm_client status}. */
+    private String status() {
+        long uptime = Duration.between(started, Instant.now()).toSeconds();
+        return ProcessHandle.current().pid() + " " + endpoint.port() + " " + uptime + " " + served.get() + " "
+                + idleTimeout.toSeconds() + " " + files.dir().getParent() + "\n";
+    }
+
+    private void stopWhenIdle() {
+        long idle = System.nanoTime() - lastActivity.get();
+        if (active.get() == 0 && idle >= idleTimeout.toNanos()) {
+            close();
+        }
+    }
+
+    /** Stops accepting, lets running requests finish, removes the endpoint and pid files, releases the lock. */
+    @Override
+    public void close() {
+        synchronized (stopped) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        try {
+            files.withdraw(endpoint);
+            server.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        idleWatch.shutdownNow(); // last: this may be the idle watch's own thread
+        lock.close();
+        synchronized (stopped) {
+            closed = true;
+            stopped.notifyAll();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

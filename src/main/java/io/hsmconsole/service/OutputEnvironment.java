@@ -1,0 +1,22 @@
+package io.hsmconsole.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The environment variables that change how a JVM prints (its charset comes from the locale, times
+ * from the time zone), joined the way the launcher script joins them. A call from a shell whose
+ * values differ from the service's is not served, so the bytes printed never depend on the path.
+ */
+final class OutputEnvironment {
+    /** In this order, each unset one as empty: {@code "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}"}. */
+    static final List<String> VARIABLES = List.of("LC_ALL", "LC_CTYPE", "LANG", "TZ");
+
+    private OutputEnvironment() {
+    }
+
+    static String of(Map<String, String> env) {
+        return VARIABLES.stream().map(name -> env.getOrDefault(name, "")).collect(Collectors.joining("|"));
+    }
+}

@@ -1,0 +1,226 @@
+package io.hsmconsole.service;
+
+import io.hsmconsole.store.DataDirectory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cloudhsm_client start|stop|status}: starts the service as a background process of its own
+ * (returning once it answers), asks it to stop, or says how it is doing. Exit status: 0 done, 1 failed,
+ * 3 for {@code status} when no service runs (as init scripts do).
+ */
+public final class ServiceControl {
+    public static final int NOT_RUNNING = 3;
+    private static final Duration READY_WAIT = Duration.ofSeconds(60);
+
+    private final DataDirectory data;
+    private final ServiceFiles files;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ServiceControl(DataDirectory data, PrintStream out, PrintStream err) {
+        this.data = data;
+        this.files = new ServiceFiles(data);
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Starts {@code mainClass run --data-dir … --idle-minutes …} in the background with this JVM's
+     * options and class path, in a session of its own (no terminal hang-up reaches it).
+     */
+    public int start(String mainClass, long idleMinutes) throws IOException, InterruptedException {
+        if (files.running()) {
+            if (!isStale(send("status"))) {
+                Optional<Long> pid = files.readPid();
+                out.println("cloudhsm_client: already running" + pid.map(p -> " (pid " + p + ")").orElse("")
+                        + " for " + data.root());
+                return 0;
+            }
+            out.println("cloudhsm_client: the running service has an older build; it stops, a new one starts");
+            if (!awaitStopped()) {
+                return 1;
+            }
+        }
+        files.createFolder();
+        Process child = new ProcessBuilder(command(mainClass, idleMinutes))
+                .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                .redirectErrorStream(true)
+                .start();
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive() && child.exitValue() == NOT_RUNNING) {
+                out.println("cloudhsm_client: already running (started by another start at the same time) for "
+                        + data.root());
+                return 0;
+            }
+            if (!child.isAlive()) {
+                err.println("cloudhsm_client: the service ended at start (exit status " + child.exitValue()
+                        + "); its log " + files.log() + " ends with:");
+                logTail().forEach(line -> err.println("  " + line));
+                return 1;
+            }
+            Optional<Status> status = ask();
+            if (status.isPresent() && status.get().pid() == child.pid()) {
+                out.println("cloudhsm_client: started (pid " + child.pid() + ", port 127.0.0.1:" + status.get().port()
+                        + ") for " + data.root());
+                return 0;
+            }
+            Thread.sleep(50);
+        }
+        err.println("cloudhsm_client: the service did not answer within " + READY_WAIT.toSeconds()
+                + " s; see " + files.log());
+        return 1;
+    }
+
+    public int status() throws IOException {
+        if (!files.running()) {
+            out.println("cloudhsm_client: not running for " + data.root()
+                    + (Files.exists(files.endpoint()) ? " (a stopped service's endpoint file is left; start replaces it)" : ""));
+            return NOT_RUNNING;
+        }
+        Optional<ServiceClient.Reply> reply = send("status");
+        if (isStale(reply)) {
+            out.println("cloudhsm_client: not running: the service had an older build than this one and stops;"
+                    + " start it again");
+            return NOT_RUNNING;
+        }
+        Optional<Status> status = statusOf(reply);
+        if (status.isEmpty()) {
+            out.println("cloudhsm_client: a service holds " + files.dir() + " but does not answer"
+                    + files.readPid().map(p -> " (pid " + p + ")").orElse(""));
+            return 1;
+        }
+        Status s = status.get();
+        out.println("cloudhsm_client: running");
+        out.println("  pid           " + s.pid());
+        out.println("  port          127.0.0.1:" + s.port());
+        out.println("  data folder   " + s.dataFolder());
+        out.println("  uptime        " + readable(Duration.ofSeconds(s.uptimeSeconds())));
+        out.println("  calls served  " + s.callsServed());
+        out.println("  idle timeout  " + readable(Duration.ofSeconds(s.idleTimeoutSeconds())));
+        return 0;
+    }
+
+    public int stop() throws IOException, InterruptedException {
+        if (!files.running()) {
+            out.println("cloudhsm_client: not running for " + data.root());
+            return 0;
+        }
+        Optional<ServiceClient.Reply> reply = send("status");
+        Optional<Status> status = statusOf(reply);
+        if (status.isPresent()) {
+            send("stop");
+        } else if (!isStale(reply)) { // a stale one is stopping already
+            // Not answering (still starting, or stuck): a termination signal runs its clean shutdown too.
+            files.readPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
+        }
+        if (!awaitStopped()) {
+            return 1;
+        }
+        out.println("cloudhsm_client: stopped" + status.map(s -> " (pid " + s.pid() + ", " + s.callsServed()
+                + " calls served)").orElse(""));
+        return 0;
+    }
+
+    /** Waits until the service released its lock (a stop takes as long as its running calls). */
+    private boolean awaitStopped() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        while (files.running()) {
+            if (System.nanoTime() > deadline) {
+                err.println("cloudhsm_client: the service did not stop within 70 s" + files.readPid()
+                        .map(p -> " (pid " + p + ")").orElse(""));
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** What the running service says about itself; empty when nothing answers with the secret. */
+    Optional<Status> ask() {
+        return statusOf(send("status"));
+    }
+
+    private static Optional<Status> statusOf(Optional<ServiceClient.Reply> reply) {
+        return reply.filter(r -> r.status().equals("0")).flatMap(r -> Status.parse(r.outputText()));
+    }
+
+    private static boolean isStale(Optional<ServiceClient.Reply> reply) {
+        return reply.map(r -> r.status().equals(Answer.STALE)).orElse(false);
+    }
+
+    private Optional<ServiceClient.Reply> send(String verb) {
+        try {
+            Optional<Endpoint> endpoint = files.readEndpoint();
+            return endpoint.isEmpty() ? Optional.empty()
+                    : Optional.of(new ServiceClient(endpoint.get()).send(List.of(verb)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The service's answer to {@code status}. */
+    record Status(long pid, int port, long uptimeSeconds, long callsServed, long idleTimeoutSeconds, String dataFolder) {
+        static Optional<Status> parse(String line) {
+            String[] f = line.strip().split(" ", 6);
+            try {
+                return f.length < 6 ? Optional.empty() : Optional.of(new Status(Long.parseLong(f[0]),
+                        Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f[5]));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private List<String> command(String mainClass, long idleMinutes) {
+        List<String> command = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                command.add(setsid);
+                break;
+            }
+        }
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The launcher's options, but with the optimizing compiler: it pays off in a process that lives for minutes.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-XX:TieredStopAtLevel=") && !o.startsWith("-XX:CICompilerCount="))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--data-dir",
+                data.root().toString(), "run", "--idle-minutes", Long.toString(idleMinutes)));
+        return command;
+    }
+
+    private List<String> logTail() {
+        try {
+            List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
+            return lines.subList(Math.max(0, lines.size() - 10), lines.size());
+        } catch (IOException e) {
+            return List.of("(the log cannot be read: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String nullDevice() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win") ? "NUL" : "/dev/null";
+    }
+
+    private static String readable(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 3600) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return s >= 60 ? (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s") : s + " s";
+    }
+}

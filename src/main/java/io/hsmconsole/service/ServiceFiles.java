@@ -1,0 +1,180 @@
+package io.hsmconsole.service;
+
+import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.OwnerOnly;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The client service's files in {@code <data folder>/service/}, all owner-only from their first byte:
+ * <ul>
+ *   <li>{@code endpoint}: three lines, the loopback port, the request secret (64 hex digits) and the
+ *       project folder the service runs from. Its modification time is the service's start, so a
+ *       launcher can see with one {@code find -newer} that the build changed since.</li>
+ *   <li>{@code pid}: the service's process id.</li>
+ *   <li>{@code lock}: held by the running service; the system releases it when the process dies, so a
+ *       killed service's leftover endpoint is recognisably stale.</li>
+ *   <li>{@code log}: the service's own messages.</li>
+ * </ul>
+ */
+public final class ServiceFiles {
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    private final Path dir;
+
+    public ServiceFiles(DataDirectory data) {
+        this.dir = data.root().resolve("service");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path endpoint() {
+        return dir.resolve("endpoint");
+    }
+
+    public Path pid() {
+        return dir.resolve("pid");
+    }
+
+    public Path log() {
+        return dir.resolve("log");
+    }
+
+    Path lock() {
+        return dir.resolve("lock");
+    }
+
+    /** Creates the folder owner-only (and its missing parents, as the store does). */
+    public void createFolder() throws IOException {
+        OwnerOnly.createDirectories(dir);
+    }
+
+    /** Writes the endpoint and pid files whole (a private name first, then moved into place). */
+    void publish(Endpoint endpoint, long pid, Instant started) throws IOException {
+        writeOwnerOnly(pid(), pid + "\n");
+        writeOwnerOnly(endpoint(), endpoint.port() + "\n" + endpoint.secret() + "\n" + endpoint.projectRoot() + "\n");
+        Files.setLastModifiedTime(endpoint(), FileTime.from(started));
+    }
+
+    /** Removes the endpoint and pid files when they still name this service (a newer one may have replaced them). */
+    void withdraw(Endpoint endpoint) {
+        try {
+            if (readEndpoint().filter(endpoint::equals).isPresent()) {
+                Files.deleteIfExists(endpoint());
+                Files.deleteIfExists(pid());
+            }
+        } catch (IOException e) {
+            // The files stay; clients find the port closed and fall back, the next start replaces them.
+        }
+    }
+
+    /** Removes what a killed service left behind; only called while holding the lock. */
+    void removeLeftovers() throws IOException {
+        Files.deleteIfExists(endpoint());
+        Files.deleteIfExists(pid());
+    }
+
+    public Optional<Endpoint> readEndpoint() throws IOException {
+        if (!Files.isRegularFile(endpoint())) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(endpoint(), StandardCharsets.UTF_8);
+        if (lines.size() < 3 || !lines.get(0).matches("\\d{1,5}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Endpoint(Integer.parseInt(lines.get(0)), lines.get(1), lines.get(2)));
+    }
+
+    public Optional<Long> readPid() throws IOException {
+        if (!Files.isRegularFile(pid())) {
+            return Optional.empty();
+        }
+        String text = Files.readString(pid(), StandardCharsets.UTF_8).strip();
+        return text.matches("\\d{1,19}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    }
+
+    /** The lock a running service holds; empty when another process holds it. The caller closes it. */
+    Optional<HeldLock> tryLock() throws IOException {
+        createFolder();
+        FileChannel channel = FileChannel.open(lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                attributes());
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new HeldLock(channel));
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a service process holds the lock right now. */
+    public boolean running() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        Optional<HeldLock> lock = tryLock();
+        lock.ifPresent(HeldLock::close);
+        return lock.isEmpty();
+    }
+
+    private void writeOwnerOnly(Path target, String text) throws IOException {
+        Path temp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(temp);
+        // Created 0600 (not tightened afterwards): the secret is never readable by others, not even briefly.
+        try (SeekableByteChannel out = Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), attributes())) {
+            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private FileAttribute<?>[] attributes() {
+        return posix() ? new FileAttribute<?>[]{OWNER_ONLY_FILE} : new FileAttribute<?>[0];
+    }
+
+    private boolean posix() {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The service's lock file, held open. */
+    static final class HeldLock implements AutoCloseable {
+        private final FileChannel channel;
+
+        HeldLock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closing releases the lock; nothing else to do.
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.hsmconsole.service;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.shell.PlainConsole;
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.shell.StartupOptions;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code key_mgmt_util singlecmd …} sent by the launcher script: the tool's own code path
+ * ({@link ShellLauncher#runTool}) with the client's working folder for relative file names, standard
+ * input at its end, and the output collected for the answer. Each request is its own session, so its
+ * session keys end with it, as with a process of its own.
+ *
+ * <p>What the service does not run (it answers {@code fallback}, the launcher then starts a JVM as
+ * before): anything but {@code singlecmd}, launcher options it cannot parse, another data folder.
+ */
+final class ToolRequest {
+    private final ShellLauncher launcher;
+    private final ClusterCatalog catalog;
+
+    ToolRequest(ShellLauncher launcher, ClusterCatalog catalog) {
+        this.launcher = launcher;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param workDir   the client's working folder (absolute)
+     * @param clusterEnv the client's {@code HSM_CONSOLE_CLUSTER} (empty when unset)
+     * @param args      the client's arguments, launcher options included
+     */
+    Answer run(String workDir, String clusterEnv, List<String> args) {
+        Path cwd;
+        StartupOptions options;
+        try {
+            cwd = Path.of(workDir);
+            options = StartupOptions.parse(args, Map.of(StartupOptions.CLUSTER_VARIABLE, clusterEnv));
+        } catch (InvalidPathException | StartupOptions.UsageException e) {
+            return Answer.notRun(Answer.FALLBACK);
+        }
+        if (!cwd.isAbsolute() || !Files.isDirectory(cwd) || !isSingleCommand(options.rest())
+                || !servesDataFolder(options.dataDir(), cwd)) {
+            return Answer.notRun(Answer.FALLBACK);
+        }
+        Charset charset = Charset.defaultCharset();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(output, charset), false);
+        PrintStream err = new PrintStream(errors, true, charset);
+        PlainConsole console = new PlainConsole(new BufferedReader(Reader.nullReader()), out);
+        int status = launcher.runTool(catalog, options, console, cwd, err);
+        out.flush();
+        return Answer.ran(status, errors.toString(charset), output.toByteArray());
+    }
+
+    private static boolean isSingleCommand(List<String> rest) {
+        return rest.size() > 1 && rest.get(0).equals("singlecmd");
+    }
+
+    /** A {@code --data-dir} naming another folder than the one served (relative: to the client's folder). */
+    private boolean servesDataFolder(String dataDir, Path cwd) {
+        if (dataDir == null || dataDir.isBlank()) {
+            return true;
+        }
+        Path asked = cwd.resolve(dataDir).normalize();
+        Path served = catalog.dataDirectory().root();
+        if (asked.equals(served)) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(asked, served);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package io.hsmconsole.service;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmClock;
+import io.hsmconsole.shell.PlainConsole;
+import io.hsmconsole.shell.ShellLauncher;
+import io.hsmconsole.shell.StartupOptions;
+import io.hsmconsole.shell.kmu.KmuShell;
+import io.hsmconsole.store.DataDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client service in this JVM on a temporary data folder, spoken to over its socket exactly as
+ * the launcher script does: same bytes and exit status as the tool run directly, refusals, files
+ * relative to the client's folder, one session per request, requests at the same time.
+ */
+class ClientServiceTest {
+    private static final List<String> LOGIN = List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user",
+            "-p", "example_pwd");
+    private static final List<String> SEED_KEYGEN = List.of("genSymKey", "-l", "aes", "-t", "31", "-s", "32",
+            "-min_srv", "1", "-timeout", "1");
+
+    @TempDir
+    Path temp;
+
+    private final ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell.completions(), KmuShell::tool);
+    private Path client;
+    private ClientService service;
+    private ServiceClient launcher;
+
+    @BeforeEach
+    void startService() throws IOException {
+        client = Files.createDirectories(temp.resolve("client folder"));
+        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
+                Instant.now(), List.of()).orElseThrow();
+        launcher = new ServiceClient(service.endpoint());
+    }
+
+    @AfterEach
+    void stopService() {
+        service.close();
+    }
+
+    @Test
+    void aRequestAnswersTheBytesAndStatusOfTheSeedTranscriptAndOfADirectRun() throws Exception {
+        ServiceClient.Reply served = launcher.kmu(client.toString(), "", login(SEED_KEYGEN));
+        Direct direct = direct(new DataDirectory(temp.resolve("direct")), login(SEED_KEYGEN));
+
+        assertThat(served.status()).isEqualTo("0");
+        assertThat(served.errorLines()).isEmpty();
+        assertThat(served.outputText()).isEqualTo(direct.output()).isEqualTo(firstSeedLoopRun());
+        assertThat(direct.status()).isZero();
+        assertThat(service.callsServed()).isEqualTo(1);
+    }
+
+    @Test
+    void failuresKeepTheirStatusAndTheirStandardErrorLine() throws Exception {
+        List<String> wrongPassword = List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user", "-p", "nope",
+                "findKey");
+        ServiceClient.Reply served = launcher.kmu(client.toString(), "", wrongPassword);
+        Direct direct = direct(new DataDirectory(temp.resolve("direct")), wrongPassword);
+        assertThat(served.status()).isEqualTo("1").isEqualTo(Integer.toString(direct.status()));
+        assertThat(served.outputText()).isEqualTo(direct.output()).contains("Cfm3LoginHSM returned");
+
+        ServiceClient.Reply unknownCluster = launcher.kmu(client.toString(), "nosuch", login(List.of("findKey")));
+        assertThat(unknownCluster.status()).isEqualTo("1");
+        assertThat(unknownCluster.errorLines()).singleElement().asString()
+                .startsWith("key_mgmt_util: error: ").contains("there is no cluster named 'nosuch'");
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndRunsNothing() throws Exception {
+        String wrong = "0".repeat(64);
+        List<String> fields = new ArrayList<>(List.of("kmu", client.toString(), "", OutputEnvironment.of(System.getenv()),
+                "9"));
+        fields.addAll(login(SEED_KEYGEN.subList(0, 1)));
+        ServiceClient.Reply reply = launcher.sendWithSecret(wrong, fields);
+
+        assertThat(reply.status()).isEqualTo("refused");
+        assertThat(reply.output()).isEmpty();
+        assertThat(launcher.sendWithSecret(wrong, List.of("stop")).status()).isEqualTo("refused");
+        assertThat(service.callsServed()).isZero();
+        assertThat(Files.exists(temp.resolve("served").resolve("clusters"))).as("no cluster was even opened").isFalse();
+        assertThat(launcher.send(List.of("status")).status()).as("still running").isEqualTo("0");
+    }
+
+    @Test
+    void theSecretFileIsOwnerOnlyAndNamesThePort() throws Exception {
+        ServiceFiles files = new ServiceFiles(new DataDirectory(temp.resolve("served")));
+        assertThat(files.readEndpoint()).contains(service.endpoint());
+        assertThat(service.endpoint().secret()).matches("[0-9a-f]{64}");
+        if (files.endpoint().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.endpoint()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.dir()))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void relativeFileNamesAreTheClientsFolder() throws Exception {
+        String wrapper = handle(launcher.kmu(client.toString(), "", login(List.of("genSymKey", "-t", "31", "-s", "32",
+                "-l", "wrapper"))).outputText());
+        Files.write(client.resolve("data.txt"), "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+        ServiceClient.Reply wrap = launcher.kmu(client.toString(), "", login(List.of("aesWrapUnwrap", "-m", "1",
+                "-f", "data.txt", "-w", wrapper, "-out", "data.wrapped")));
+        Direct direct = direct(new DataDirectory(temp.resolve("served")), login(List.of("aesWrapUnwrap", "-m", "1",
+                "-f", "data.txt", "-w", wrapper, "-out", "direct.wrapped")));
+
+        assertThat(wrap.status()).as(wrap.outputText()).isEqualTo("0");
+        assertThat(client.resolve("data.wrapped")).exists();
+        assertThat(Files.readAllBytes(client.resolve("data.wrapped"))).hasSize(40)
+                .isEqualTo(Files.readAllBytes(client.resolve("direct.wrapped")));
+    }
+
+    @Test
+    void aSessionKeyEndsWithItsRequest() throws Exception {
+        ServiceClient.Reply made = launcher.kmu(client.toString(), "", login(List.of("genSymKey", "-t", "31", "-s", "16",
+                "-l", "ephemeral", "-sess")));
+        assertThat(made.status()).isEqualTo("0");
+        handle(made.outputText());
+
+        ServiceClient.Reply find = launcher.kmu(client.toString(), "", login(List.of("findKey", "-l", "ephemeral")));
+        assertThat(find.status()).isEqualTo("0");
+        assertThat(find.outputText()).contains("Total number of keys present 0");
+    }
+
+    @Test
+    void requestsAtTheSameTimeEachGetTheirOwnAnswer() throws Exception {
+        int clients = 6;
+        launcher.kmu(client.toString(), "", login(List.of("listUsers"))); // the demo cluster exists before the rush
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<ServiceClient.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                List<String> keygen = login(List.of("genSymKey", "-t", "31", "-s", "32", "-l", "parallel" + i));
+                replies.add(pool.submit(() -> launcher.kmu(client.toString(), "", keygen)));
+            }
+            List<String> handles = new ArrayList<>();
+            for (Future<ServiceClient.Reply> reply : replies) {
+                assertThat(reply.get().status()).as(reply.get().outputText()).isEqualTo("0");
+                handles.add(handle(reply.get().outputText()));
+            }
+            assertThat(handles).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < clients; i++) {
+            assertThat(launcher.kmu(client.toString(), "", login(List.of("findKey", "-l", "parallel" + i))).outputText())
+                    .contains("Total number of keys present 1");
+        }
+        assertThat(service.callsServed()).isEqualTo(1 + 2L * clients);
+    }
+
+    @Test
+    void onlySingleCommandsOfThisDataFolderAreServed() throws Exception {
+        assertThat(launcher.kmu(client.toString(), "", List.of()).status()).as("interactive").isEqualTo("fallback");
+        assertThat(launcher.kmu(client.toString(), "", List.of("scriptfile", "x")).status()).isEqualTo("fallback");
+        assertThat(launcher.kmu(client.toString(), "", List.of("--data-dir", temp.resolve("other").toString(),
+                "singlecmd", "listUsers")).status()).isEqualTo("fallback");
+        assertThat(launcher.kmu(client.toString(), "", List.of("--data-dir", "../served", "singlecmd", "listUsers"))
+                .status()).as("relative to the client's folder").isEqualTo("0");
+        assertThat(launcher.kmu("relative/folder", "", List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+    }
+
+    @Test
+    void aCallerWithAnotherLocaleOrTimeZoneIsNotServed() throws Exception {
+        List<String> fields = List.of("kmu", client.toString(), "", "C|C|C|Antarctica/Troll-not-ours", "2",
+                "singlecmd", "listUsers");
+        assertThat(launcher.send(fields).status()).isEqualTo("fallback");
+        assertThat(service.callsServed()).isZero();
+    }
+
+    @Test
+    void stopRemovesTheEndpointAndAStartReplacesAKilledServicesFiles() throws Exception {
+        ServiceFiles files = new ServiceFiles(new DataDirectory(temp.resolve("served")));
+        assertThat(ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
+                Instant.now(), List.of())).as("a second service of the same folder").isEmpty();
+        assertThat(launcher.send(List.of("stop")).status()).isEqualTo("0");
+        service.awaitStop();
+        assertThat(files.endpoint()).doesNotExist();
+        assertThat(files.pid()).doesNotExist();
+
+        Files.writeString(files.endpoint(), service.endpoint().port() + "\nstale\n\n"); // as a killed service leaves it
+        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
+                Instant.now(), List.of()).orElseThrow();
+        assertThat(files.readEndpoint()).contains(service.endpoint());
+    }
+
+    @Test
+    void theWarmUpLeavesTheServedFolderAsItWas() throws Exception {
+        DataDirectory fresh = new DataDirectory(temp.resolve("fresh"));
+        WarmUp.run(kmu, fresh);
+        assertThat(fresh.clustersRoot()).as("no cluster made in the served folder").doesNotExist();
+        try (var left = Files.list(new ServiceFiles(fresh).dir())) {
+            assertThat(left).as("the scratch cluster is removed").isEmpty();
+        }
+    }
+
+    @Test
+    void theIdleTimeoutEndsTheService() throws Exception {
+        service.close();
+        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMillis(200), "",
+                Instant.now(), List.of()).orElseThrow();
+        service.awaitStop(); // returns only once the idle watch closed it
+        assertThat(new ServiceFiles(new DataDirectory(temp.resolve("served"))).endpoint()).doesNotExist();
+    }
+
+    @Test
+    void aBuildNewerThanTheServiceStopsIt() throws Exception {
+        service.close();
+        Path jar = Files.writeString(temp.resolve("app.jar"), "build 1");
+        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
+                Instant.now(), List.of(jar)).orElseThrow();
+        launcher = new ServiceClient(service.endpoint());
+        assertThat(launcher.kmu(client.toString(), "", List.of("singlecmd", "listUsers")).status()).isEqualTo("0");
+
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
+        assertThat(launcher.kmu(client.toString(), "", List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+        service.awaitStop();
+    }
+
+    private static List<String> login(List<String> command) {
+        List<String> args = new ArrayList<>(LOGIN);
+        args.addAll(command);
+        return args;
+    }
+
+    private static String handle(String output) {
+        Matcher m = Pattern.compile("Key Handle: (\\d+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
+    }
+
+    /** The tool run in this JVM the way {@code KmuMain} runs it, standard input at its end. */
+    private Direct direct(DataDirectory data, List<String> args) throws StartupOptions.UsageException {
+        Charset charset = Charset.defaultCharset();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(output, charset), false);
+        int status = kmu.runTool(new ClusterCatalog(data, HsmClock.SYSTEM), StartupOptions.parse(args, Map.of()),
+                new PlainConsole(new BufferedReader(Reader.nullReader()), out), client,
+                new PrintStream(new ByteArrayOutputStream(), true, charset));
+        return new Direct(status, output.toString(charset));
+    }
+
+    private record Direct(int status, String output) {
+    }
+
+    /** The first run's expected output in the seed loop's golden transcript. */
+    private static String firstSeedLoopRun() throws IOException, URISyntaxException {
+        Path transcript = Path.of(ClientServiceTest.class.getResource("/transcripts/seed/04-seed-loop.txt").toURI());
+        String text = Files.readString(transcript, StandardCharsets.UTF_8);
+        int start = text.indexOf("@@ stdout\n") + "@@ stdout\n".length();
+        return text.substring(start, text.indexOf("@@ exit", start));
+    }
+}
