@@ -74,7 +74,7 @@ public final class ServiceMain {
     }
 
     private static int serve(DataDirectory data, long idleMinutes, PrintStream err) throws IOException, InterruptedException {
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell.completions(), KmuShell::tool);
+        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = Optional.ofNullable(System.getenv(ROOT_VARIABLE)).orElse("");
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         if (new ServiceFiles(data).running()) {

@@ -52,7 +52,7 @@ class ClientServiceTest {
     @TempDir
     Path temp;
 
-    private final ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell.completions(), KmuShell::tool);
+    private final ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
     private Path client;
     private ClientService service;
     private ServiceClient launcher;
