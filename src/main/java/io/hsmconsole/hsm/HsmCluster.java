@@ -426,6 +426,26 @@ public final class HsmCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #write} whose commit concurrent sessions of this process may share (group commit): for
+     * key creations, which many sessions run at once and which each need a durable commit.
+     */
+    <T> T writeShared(ClusterStore.Work<T> work) {
+        try {
+            return store.writeShared(tx -> {
+                audit.drainInto(tx);
+                return work.run(tx);
+            });
+        } finally {
+            nodeCache.invalidate();
+        }
+    }
+
+    /** Keeps nodes just read inside a committed write transaction, so the next hot path need not re-read them. */
+    void rememberNodes(List<NodeRecord> nodes) {
+        nodeCache.put(nodes);
+    }
+
     /** The nodes, read at most every few dozen milliseconds (and after every local write) on hot paths. */
     List<NodeRecord> nodeRecords() {
         return nodeCache.get();

@@ -47,6 +47,7 @@ public final class SqliteClusterStore implements ClusterStore {
     private final MaterialCipher cipher;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final SqliteRows rows;
+    private final GroupCommit groupCommit = new GroupCommit(this::runBatch);
     private long localCommits;
 
     private SqliteClusterStore(Path file, Connection connection, MaterialCipher cipher) {
@@ -454,6 +455,64 @@ public final class SqliteClusterStore implements ClusterStore {
         }
         endWriteTransaction(null);
         return result;
+    }
+
+    @Override
+    public <T> T writeShared(Work<T> work) {
+        return groupCommit.submit(work);
+    }
+
+    /**
+     * One batch of shared writes: a lone request is a plain {@link #write}; several run in one
+     * transaction, each inside its own savepoint, so a request that fails is undone alone and the
+     * others still commit — together, with one sync. A failed commit fails every request of the batch.
+     */
+    private synchronized void runBatch(List<GroupCommit.Request<?>> batch) {
+        if (batch.size() == 1) {
+            GroupCommit.Request<?> only = batch.get(0);
+            try {
+                write(tx -> {
+                    only.runIn(tx);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                only.fail(e);
+            }
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            StoreException failure = new StoreException(file, "cannot start a write transaction", e);
+            batch.forEach(r -> r.fail(failure));
+            return;
+        }
+        Transaction tx = transaction();
+        try {
+            for (GroupCommit.Request<?> request : batch) {
+                runInSavepoint(request, tx);
+            }
+            connection.commit();
+            localCommits++;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            StoreException failure = new StoreException(file, "the write was not committed", e);
+            batch.forEach(r -> r.fail(failure));
+            endWriteTransaction(failure);
+            return;
+        }
+        endWriteTransaction(null);
+    }
+
+    private void runInSavepoint(GroupCommit.Request<?> request, Transaction tx) throws SQLException {
+        prepared("SAVEPOINT shared_write").execute();
+        try {
+            request.runIn(tx);
+        } catch (RuntimeException e) {
+            request.fail(e);
+            prepared("ROLLBACK TO shared_write").execute();
+        }
+        prepared("RELEASE shared_write").execute();
     }
 
     /**
