@@ -504,6 +504,11 @@ public final class SqliteClusterStore implements ClusterStore {
         endWriteTransaction(null);
     }
 
+    /** Shared writes queued behind the running batch (tests use it to build a batch of several). */
+    int sharedWritesWaiting() {
+        return groupCommit.waitingCount();
+    }
+
     private void runInSavepoint(GroupCommit.Request<?> request, Transaction tx) throws SQLException {
         prepared("SAVEPOINT shared_write").execute();
         try {
