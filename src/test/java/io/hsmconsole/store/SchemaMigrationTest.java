@@ -45,14 +45,15 @@ class SchemaMigrationTest {
         }
         clusterDir = dataDir.resolve("clusters").resolve("demo");
         db = clusterDir.resolve("cluster.db");
-        // What HSM Key Console wrote before migration 4: the same tables without node_attestations.
+        // What HSM Key Console wrote before migration 4: schema 4 without node_attestations.
+        sql(OldSchemas.UNDO_5.toArray(String[]::new));
         sql("DROP TABLE node_attestations", "PRAGMA user_version = " + BEFORE_ATTESTATIONS);
     }
 
     @Test
     void aSchema3StoreIsMigratedKeepingItsKeysAndThenRecordsAttestations() throws SQLException {
         try (HsmCluster cluster = catalog.open("demo")) {
-            assertThat(userVersion()).isEqualTo(4);
+            assertThat(userVersion()).isEqualTo(5);
             assertThat(cluster.info().tokenKeyCount()).isEqualTo(1);
             assertThat(cluster.lastAttestations()).isEmpty();
 

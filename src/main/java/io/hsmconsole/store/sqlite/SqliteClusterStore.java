@@ -324,9 +324,8 @@ public final class SqliteClusterStore implements ClusterStore {
     }
 
     long selectAuditHighWater() throws SQLException {
-        // sqlite_sequence remembers the highest AUTOINCREMENT value even after the row is deleted.
-        try (ResultSet rs = prepared("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0)")
-                .executeQuery()) {
+        // Kept in the cluster row by every append, so it survives the deletion of the newest records.
+        try (ResultSet rs = prepared("SELECT audit_high_water FROM cluster").executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -407,14 +406,30 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized List<NodeCopyCount> copyCounts(long nowMillis) {
         return query(() -> {
-            PreparedStatement ps = prepared("SELECT node, SUM(available_at IS NOT NULL AND available_at <= ?),"
-                    + " SUM(available_at IS NULL OR available_at > ?) FROM key_copies GROUP BY node ORDER BY node");
+            // One pass over the copies with a pair of sums per node: key_copies has no index by node
+            // (it would cost a page per node on every key creation), and GROUP BY node would sort them all.
+            List<Integer> nodeIds = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT id FROM nodes ORDER BY id").executeQuery()) {
+                while (rs.next()) {
+                    nodeIds.add(rs.getInt(1));
+                }
+            }
+            if (nodeIds.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int id : nodeIds) {
+                sql.append(id == nodeIds.get(0) ? "" : ", ").append("SUM(node = ").append(id)
+                        .append(" AND available_at <= ?1), SUM(node = ").append(id)
+                        .append(" AND (available_at IS NULL OR available_at > ?1))");
+            }
+            PreparedStatement ps = prepared(sql.append(" FROM key_copies").toString());
             ps.setLong(1, nowMillis);
-            ps.setLong(2, nowMillis);
             List<NodeCopyCount> counts = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.add(new NodeCopyCount(rs.getInt(1), rs.getLong(2), rs.getLong(3)));
+                rs.next();
+                for (int i = 0; i < nodeIds.size(); i++) {
+                    counts.add(new NodeCopyCount(nodeIds.get(i), rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
                 }
             }
             return counts;
