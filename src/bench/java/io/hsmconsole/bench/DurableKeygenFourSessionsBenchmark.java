@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +39,8 @@ public class DurableKeygenFourSessionsBenchmark {
     private Path dataDir;
     private HsmCluster cluster;
     private final AtomicInteger sessionNumbers = new AtomicInteger();
+    /** Closed here, before the cluster: JMH does not order the threads' tear-downs after this state's. */
+    private final List<HsmSession> sessions = new CopyOnWriteArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -46,6 +50,7 @@ public class DurableKeygenFourSessionsBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        sessions.forEach(HsmSession::close);
         cluster.close();
         TestFiles.deleteTree(dataDir);
     }
@@ -60,12 +65,8 @@ public class DurableKeygenFourSessionsBenchmark {
         @Setup(Level.Trial)
         public void login(DurableKeygenFourSessionsBenchmark shared) {
             session = BenchClusters.login(shared.cluster, "example_user");
+            shared.sessions.add(session);
             labelPrefix = "durable-" + shared.sessionNumbers.getAndIncrement() + "-";
-        }
-
-        @TearDown(Level.Trial)
-        public void logout() {
-            session.close();
         }
     }
 

@@ -416,14 +416,7 @@ public final class HsmCluster implements AutoCloseable {
 
     /** Every write of the simulator goes through here, so buffered audit entries commit with it. */
     <T> T write(ClusterStore.Work<T> work) {
-        try {
-            return store.write(tx -> {
-                audit.drainInto(tx);
-                return work.run(tx);
-            });
-        } finally {
-            nodeCache.invalidate();
-        }
+        return withAudit(store::write, work);
     }
 
     /**
@@ -431,8 +424,12 @@ public final class HsmCluster implements AutoCloseable {
      * key creations, which many sessions run at once and which each need a durable commit.
      */
     <T> T writeShared(ClusterStore.Work<T> work) {
+        return withAudit(store::writeShared, work);
+    }
+
+    private <T> T withAudit(Function<ClusterStore.Work<T>, T> writer, ClusterStore.Work<T> work) {
         try {
-            return store.writeShared(tx -> {
+            return writer.apply(tx -> {
                 audit.drainInto(tx);
                 return work.run(tx);
             });

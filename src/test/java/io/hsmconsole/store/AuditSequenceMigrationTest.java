@@ -54,7 +54,7 @@ class AuditSequenceMigrationTest {
         db = clusterDir.resolve("cluster.db");
         // What HSM Key Console wrote at schema 4: audit_log with AUTOINCREMENT (its high water in
         // sqlite_sequence), no audit_high_water column, key_copies indexed by (node, available_at).
-        sql(OldSchemas.UNDO_5.toArray(String[]::new));
+        OldSchemas.sql(db, OldSchemas.UNDO_5);
         sql("PRAGMA user_version = " + SCHEMA_4);
     }
 
@@ -127,16 +127,10 @@ class AuditSequenceMigrationTest {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+        OldSchemas.sql(db, statements);
     }
 
     private int userVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            return st.executeQuery("PRAGMA user_version").getInt(1);
-        }
+        return OldSchemas.userVersion(db);
     }
 }

@@ -1,5 +1,10 @@
 package io.hsmconsole.store;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
@@ -22,5 +27,24 @@ final class OldSchemas {
             "CREATE INDEX key_copies_node ON key_copies(node, available_at)");
 
     private OldSchemas() {
+    }
+
+    /** Runs statements on the store file with a connection of its own, as an older version would. */
+    static void sql(Path db, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            for (String s : statements) {
+                st.execute(s);
+            }
+        }
+    }
+
+    static void sql(Path db, List<String> statements) throws SQLException {
+        sql(db, statements.toArray(String[]::new));
+    }
+
+    static int userVersion(Path db) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            return st.executeQuery("PRAGMA user_version").getInt(1);
+        }
     }
 }

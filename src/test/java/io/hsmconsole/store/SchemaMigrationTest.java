@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +43,7 @@ class SchemaMigrationTest {
         clusterDir = dataDir.resolve("clusters").resolve("demo");
         db = clusterDir.resolve("cluster.db");
         // What HSM Key Console wrote before migration 4: schema 4 without node_attestations.
-        sql(OldSchemas.UNDO_5.toArray(String[]::new));
+        OldSchemas.sql(db, OldSchemas.UNDO_5);
         sql("DROP TABLE node_attestations", "PRAGMA user_version = " + BEFORE_ATTESTATIONS);
     }
 
@@ -82,16 +79,10 @@ class SchemaMigrationTest {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+        OldSchemas.sql(db, statements);
     }
 
     private int userVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            return st.executeQuery("PRAGMA user_version").getInt(1);
-        }
+        return OldSchemas.userVersion(db);
     }
 }

@@ -105,10 +105,6 @@ final class GroupCommit {
             result = work.run(tx);
         }
 
-        boolean failed() {
-            return failure != null;
-        }
-
         private T outcome() {
             if (failure instanceof RuntimeException e) {
                 throw e;
