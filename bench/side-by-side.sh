@@ -34,7 +34,7 @@ peer_name="SoftHSM2 $(dpkg-query -W -f '${Version}' softhsm2) (file store) + Ope
 # The peer's in-process driver (bench/peer/p11bench.c) and our build: the launchers' output
 # (bin/key_mgmt_util runs from target/) plus the JMH benchmarks of the bench profile.
 mkdir -p target/bench-peer
-gcc -O2 -Wall -Wextra -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl -o target/bench-peer/p11bench
+gcc -O2 -pthread -Wall -Wextra -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl -o target/bench-peer/p11bench
 nice -n 10 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 echo "bench: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,13 +2,15 @@
  * The peer's side of bench/side-by-side.sh: the same workloads as our in-process benchmarks, run
  * against a PKCS#11 module (SoftHSM2) through its C API, in one process, so that the comparison
  * leaves out process start-up on both sides. Compiled by the script with
- *   gcc -O2 -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl
+ *   gcc -O2 -pthread -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl
  *
  * Every call's return value is checked: a failing call ends the run with its CKR code (a benchmark
  * that timed refusals would be a lie).
  *
  * Usage (the module is loaded with dlopen, the token is the one labelled TOKEN, user PIN PIN):
- *   p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS   one keys/s figure per line
+ *   p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS [SESSIONS]
+ *                                                    one keys/s figure per line; SESSIONS sessions at
+ *                                                    once, one thread each (keys of all counted)
  *   p11bench MODULE TOKEN PIN populate FROM TO      AES-256 token keys labelled bench-<n>, FROM <= n < TO
  *   p11bench MODULE TOKEN PIN find KEYS SAMPLES      ms per find by label of a random bench-<n>, n < KEYS
  *   p11bench MODULE TOKEN PIN listall RUNS           ms per listing of every object (find with no template)
@@ -17,6 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,30 +96,81 @@ static void generate(CK_SESSION_HANDLE session, CK_BBOOL token, const char *labe
           "C_GenerateKey");
 }
 
-/* Generates keys for SECONDS per iteration after one warm-up iteration; a new session each time. */
-static void keygen(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds) {
+/* One session's share of a keygen iteration: its own session, keys until the shared deadline. */
+struct keygen_worker {
+    pthread_t thread;
+    pthread_barrier_t *start;
+    CK_SLOT_ID slot;
+    const char *pin, *kind;
+    CK_BBOOL token;
+    int number;
+    double seconds;
+    long serial, keys;
+    double elapsed;
+};
+
+static void *keygen_session(void *arg) {
+    struct keygen_worker *w = arg;
+    CK_SESSION_HANDLE session = open_session(w->slot, w->pin);
+    char label[48];
+    w->keys = 0;
+    pthread_barrier_wait(w->start);
+    double start = now_seconds();
+    do {
+        snprintf(label, sizeof label, "%s-%d-%ld", w->kind, w->number, w->serial++);
+        generate(session, w->token, label);
+        w->keys++;
+    } while ((w->elapsed = now_seconds() - start) < w->seconds);
+    check(p11->C_CloseSession(session), "C_CloseSession");
+    return NULL;
+}
+
+/*
+ * Generates keys for SECONDS per iteration after one warm-up iteration, in SESSIONS sessions at
+ * once (one thread each, new sessions each iteration); prints the keys of all per second.
+ */
+static void keygen(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds, int sessions) {
     CK_BBOOL token = strcmp(kind, "token") == 0;
     if (!token && strcmp(kind, "session") != 0) {
         fprintf(stderr, "p11bench: keygen token|session, not '%s'\n", kind);
         exit(2);
     }
-    long serial = 0;
+    if (sessions < 1) {
+        fprintf(stderr, "p11bench: keygen needs at least one session, not %d\n", sessions);
+        exit(2);
+    }
+    struct keygen_worker *workers = calloc(sessions, sizeof *workers);
+    pthread_barrier_t start;
     for (int i = -1; i < iterations; i++) {
-        CK_SESSION_HANDLE session = open_session(slot, pin);
+        pthread_barrier_init(&start, NULL, sessions);
+        for (int t = 0; t < sessions; t++) {
+            struct keygen_worker *w = &workers[t];
+            w->start = &start;
+            w->slot = slot;
+            w->pin = pin;
+            w->kind = kind;
+            w->token = token;
+            w->number = t;
+            w->seconds = seconds;
+            if (pthread_create(&w->thread, NULL, keygen_session, w) != 0) {
+                perror("pthread_create");
+                exit(1);
+            }
+        }
         long keys = 0;
-        double start = now_seconds(), elapsed;
-        char label[32];
-        do {
-            snprintf(label, sizeof label, "%s-%ld", kind, serial++);
-            generate(session, token, label);
-            keys++;
-        } while ((elapsed = now_seconds() - start) < seconds);
-        check(p11->C_CloseSession(session), "C_CloseSession");
+        double elapsed = 0;
+        for (int t = 0; t < sessions; t++) {
+            pthread_join(workers[t].thread, NULL);
+            keys += workers[t].keys;
+            elapsed = workers[t].elapsed > elapsed ? workers[t].elapsed : elapsed;
+        }
+        pthread_barrier_destroy(&start);
         if (i >= 0) {
             printf("%.1f\n", keys / elapsed);
             fflush(stdout);
         }
     }
+    free(workers);
 }
 
 static void populate(CK_SLOT_ID slot, const char *pin, long from, long to) {
@@ -211,7 +265,7 @@ static void fsync_rate(const char *dir, int iterations, double seconds) {
 }
 
 static void usage(void) {
-    fprintf(stderr, "usage: p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS\n"
+    fprintf(stderr, "usage: p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS [SESSIONS]\n"
                     "       p11bench MODULE TOKEN PIN populate FROM TO\n"
                     "       p11bench MODULE TOKEN PIN find KEYS SAMPLES\n"
                     "       p11bench MODULE TOKEN PIN listall RUNS\n"
@@ -238,11 +292,14 @@ int main(int argc, char **argv) {
         return 1;
     }
     check(get_function_list(&p11), "C_GetFunctionList");
-    check(p11->C_Initialize(NULL), "C_Initialize");
-    CK_SLOT_ID slot = slot_of(argv[2]);
     const char *pin = argv[3], *mode = argv[4];
-    if (strcmp(mode, "keygen") == 0 && argc == 8) {
-        keygen(slot, pin, argv[5], atoi(argv[6]), atof(argv[7]));
+    int sessions = strcmp(mode, "keygen") == 0 && argc == 9 ? atoi(argv[8]) : 1;
+    /* Several threads call the module at once: it must lock with the OS's mutexes. */
+    CK_C_INITIALIZE_ARGS threaded = {NULL, NULL, NULL, NULL, CKF_OS_LOCKING_OK, NULL};
+    check(p11->C_Initialize(sessions > 1 ? &threaded : NULL), "C_Initialize");
+    CK_SLOT_ID slot = slot_of(argv[2]);
+    if (strcmp(mode, "keygen") == 0 && (argc == 8 || argc == 9)) {
+        keygen(slot, pin, argv[5], atoi(argv[6]), atof(argv[7]), sessions);
     } else if (strcmp(mode, "populate") == 0 && argc == 7) {
         populate(slot, pin, atol(argv[5]), atol(argv[6]));
     } else if (strcmp(mode, "find") == 0 && argc == 7) {

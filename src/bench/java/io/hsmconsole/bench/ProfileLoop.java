@@ -9,6 +9,8 @@ import io.hsmconsole.store.TestFiles;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs one workload in a plain loop for a number of seconds, for profiling with Java Flight Recorder
@@ -23,12 +25,16 @@ public final class ProfileLoop {
 
     public static void main(String[] args) {
         boolean list = args.length == 3 && args[0].equals("list");
-        if (!list && (args.length != 2 || !(args[0].equals("durable") || args[0].equals("session")))) {
-            throw new IllegalArgumentException("usage: ProfileLoop durable|session SECONDS, or ProfileLoop list SECONDS DATA_DIR");
+        boolean sessions = args.length == 3 && args[0].equals("durable");
+        if (!list && !sessions && (args.length != 2 || !(args[0].equals("durable") || args[0].equals("session")))) {
+            throw new IllegalArgumentException("usage: ProfileLoop durable|session SECONDS, ProfileLoop durable SECONDS"
+                    + " SESSIONS, or ProfileLoop list SECONDS DATA_DIR");
         }
         long seconds = Long.parseLong(args[1]);
         if (list) {
             listLoop(seconds, Path.of(args[2]));
+        } else if (sessions) {
+            sessionsLoop(seconds, Integer.parseInt(args[2]));
         } else {
             keygenLoop(args[0].equals("session"), seconds);
         }
@@ -57,6 +63,43 @@ public final class ProfileLoop {
             TestFiles.deleteTree(dataDir);
         }
         report(session ? "session" : "durable", "keys", keys, start, cpu, "logins included");
+    }
+
+    /** Durable keys made by several sessions at once, one thread each, on one cluster (group commit). */
+    private static void sessionsLoop(long seconds, int sessions) {
+        Path dataDir = BenchDirs.newDataDir("profile");
+        java.util.concurrent.atomic.AtomicLong keys = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        long start;
+        try (HsmCluster cluster = BenchClusters.create(dataDir, 50_000_000)) {
+            start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < sessions; t++) {
+                String label = "profile-" + t;
+                threads.add(new Thread(() -> {
+                    HsmSession s = BenchClusters.login(cluster, "example_user");
+                    GenSymKeyRequest request = GenSymKeyRequest.of(31, 32, label);
+                    long cpuStart = threads().getCurrentThreadCpuTime();
+                    while (System.nanoTime() < end) {
+                        BenchChecks.handleOf(s.generateSymmetricKey(request));
+                        keys.incrementAndGet();
+                    }
+                    cpu.addAndGet(threads().getCurrentThreadCpuTime() - cpuStart);
+                    s.close();
+                }, label));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            TestFiles.deleteTree(dataDir);
+        }
+        report("durable, " + sessions + " sessions", "keys", keys.get(), start, cpu.get(), "CPU of all sessions' threads");
     }
 
     private static void listLoop(long seconds, Path dataDir) {

@@ -95,7 +95,7 @@ public final class SideBySide {
         Path home = BenchDirs.newDataDir("peer-keygen");
         double theirs;
         try {
-            theirs = Samples.median(peer.keygen(peer.newToken(home), durable, settings.jmh().measurementIterations(),
+            theirs = Samples.median(peer.keygen(peer.newToken(home), durable, 1, settings.jmh().measurementIterations(),
                     settings.jmh().iterationSeconds()));
         } finally {
             TestFiles.deleteTree(home);
@@ -108,10 +108,33 @@ public final class SideBySide {
                     " and ≥ %,.0f keys/s (80%% of the sync rate)", 0.8 * syncRate));
             rows.add(new Comparison("durable token keygen, AES-256, one session", o, p, goal,
                     Comparison.verdict(ours / theirs >= 10 && syncMet), load));
+            durableSessions(goal);
         } else {
             rows.add(new Comparison("session keygen, AES-256, one session", o, p, "≥ 50,000 keys/s",
                     Comparison.verdict(ours >= 50_000), load));
         }
+    }
+
+    /**
+     * Four sessions of one process at once, one thread each, on both sides: ours on one cluster
+     * (their commits may be grouped), the peer's on one token.
+     */
+    private void durableSessions(String goal) throws RunnerException {
+        int sessions = DurableKeygenFourSessionsBenchmark.SESSIONS;
+        double load = MachineInfo.loadAverage();
+        double ours = median(jmh(DurableKeygenFourSessionsBenchmark.class, Map.of(), null));
+        progress("peer: C_GenerateKey of token keys, " + sessions + " sessions (p11bench)");
+        Path home = BenchDirs.newDataDir("peer-keygen4");
+        double theirs;
+        try {
+            theirs = Samples.median(peer.keygen(peer.newToken(home), true, sessions, settings.jmh().measurementIterations(),
+                    settings.jmh().iterationSeconds()));
+        } finally {
+            TestFiles.deleteTree(home);
+        }
+        boolean syncMet = syncRate == null || ours >= 0.8 * syncRate;
+        rows.add(new Comparison("durable token keygen, AES-256, " + sessions + " sessions", Figure.rate(ours, "keys/s"),
+                Figure.rate(theirs, "keys/s"), goal, Comparison.verdict(ours / theirs >= 10 && syncMet), load));
     }
 
     private void cliKeygen() {

@@ -66,9 +66,13 @@ final class SoftHsmPeer {
                 String.valueOf(iterations), String.valueOf(seconds)), Map.of()));
     }
 
-    /** Keys per second of C_GenerateKey (AES-256), token or session objects, one figure per iteration. */
-    List<Double> keygen(Token token, boolean durable, int iterations, int seconds) {
-        return inProcess(token, "keygen", durable ? "token" : "session", String.valueOf(iterations), String.valueOf(seconds));
+    /**
+     * Keys per second of C_GenerateKey (AES-256), token or session objects, one figure per iteration;
+     * {@code sessions} sessions at once, one thread each (the keys of all of them counted).
+     */
+    List<Double> keygen(Token token, boolean durable, int sessions, int iterations, int seconds) {
+        return inProcess(token, "keygen", durable ? "token" : "session", String.valueOf(iterations), String.valueOf(seconds),
+                String.valueOf(sessions));
     }
 
     /** Token keys labelled {@code bench-<n>}, {@code from <= n < to}. */

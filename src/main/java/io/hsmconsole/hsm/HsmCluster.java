@@ -416,14 +416,31 @@ public final class HsmCluster implements AutoCloseable {
 
     /** Every write of the simulator goes through here, so buffered audit entries commit with it. */
     <T> T write(ClusterStore.Work<T> work) {
+        return withAudit(store::write, work);
+    }
+
+    /**
+     * {@link #write} whose commit concurrent sessions of this process may share (group commit): for
+     * key creations, which many sessions run at once and which each need a durable commit.
+     */
+    <T> T writeShared(ClusterStore.Work<T> work) {
+        return withAudit(store::writeShared, work);
+    }
+
+    private <T> T withAudit(Function<ClusterStore.Work<T>, T> writer, ClusterStore.Work<T> work) {
         try {
-            return store.write(tx -> {
+            return writer.apply(tx -> {
                 audit.drainInto(tx);
                 return work.run(tx);
             });
         } finally {
             nodeCache.invalidate();
         }
+    }
+
+    /** Keeps nodes just read inside a committed write transaction, so the next hot path need not re-read them. */
+    void rememberNodes(List<NodeRecord> nodes) {
+        nodeCache.put(nodes);
     }
 
     /** The nodes, read at most every few dozen milliseconds (and after every local write) on hot paths. */

@@ -142,7 +142,7 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
                                                    List<NodeRecord> nodes, SyncObserver observer) {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
-        Created created = cluster.write(tx -> {
+        Created created = cluster.writeShared(tx -> {
             for (int user : shares) {
                 boolean isCu = tx.userById(user).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
                 if (!isCu) {
@@ -163,14 +163,16 @@ final class KeyCreation {
             NodeRecord node = online.get((int) (tx.nextRoundRobin() % online.size()));
             long handle = Handles.of(node.id(), tx.nextHandleCounter());
             long now = cluster.clock().nowMillis();
-            tx.insertKey(record(handle, type, material, o, flags, shares, node.id(), now),
-                    copiesFrom(handle, node.id(), current, now));
-            return new Created(null, handle, node.id());
+            List<KeyCopy> copies = copiesFrom(handle, node.id(), current, now);
+            tx.insertKey(record(handle, type, material, o, flags, shares, node.id(), now), copies);
+            return new Created(null, handle, node.id(), copies, current);
         });
         if (created.refusal() != null) {
             int serving = session.homeNode();
             return HsmResult.fail(created.refusal(), NodeLines.all(nodes, serving, created.refusal()));
         }
+        // The nodes were read inside the committed transaction: as fresh as a new read.
+        cluster.rememberNodes(created.nodes());
         return awaitMinServers(created, o, observer);
     }
 
@@ -199,9 +201,10 @@ final class KeyCreation {
     }
 
     /**
-     * Waits until {@code -min_srv} nodes hold the key. Re-reads the store while waiting (another
-     * process may bring a node back); past {@code -timeout}, or when cancelled, the key is deleted
-     * from every node in one transaction.
+     * Waits until {@code -min_srv} nodes hold the key. The first check uses the copies and nodes the
+     * creating transaction wrote and read (nothing can have changed them that this answer should
+     * show); while waiting it re-reads the store (another process may bring a node back). Past
+     * {@code -timeout}, or when cancelled, the key is deleted from every node in one transaction.
      */
     private HsmResult<GeneratedKey> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
         HsmClock clock = cluster.clock();
@@ -210,10 +213,10 @@ final class KeyCreation {
         long start = clock.nowMillis();
         Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
         GeneratedKey key = new GeneratedKey(created.handle(), created.node(), false);
+        List<KeyCopy> copies = created.copies();
+        List<NodeRecord> nodes = created.nodes();
         while (true) {
             long now = clock.nowMillis();
-            List<KeyCopy> copies = store.copies(created.handle());
-            List<NodeRecord> nodes = cluster.nodeRecords();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
             if (held >= required) {
                 return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
@@ -243,6 +246,8 @@ final class KeyCreation {
                 Thread.currentThread().interrupt();
                 return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
             }
+            copies = store.copies(created.handle());
+            nodes = cluster.nodeRecords();
         }
     }
 
@@ -257,9 +262,10 @@ final class KeyCreation {
                 rolledBack);
     }
 
-    private record Created(ReturnCode refusal, long handle, int node) {
+    /** What the creating transaction did: a refusal, or the key's handle, node, copies and the nodes it saw. */
+    private record Created(ReturnCode refusal, long handle, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
         static Created refused(ReturnCode code) {
-            return new Created(code, 0, 0);
+            return new Created(code, 0, 0, List.of(), List.of());
         }
     }
 }

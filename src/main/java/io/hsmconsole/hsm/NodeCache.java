@@ -33,6 +33,12 @@ final class NodeCache {
         return current;
     }
 
+    /** Nodes read by the caller just now (inside a committed transaction). */
+    void put(List<NodeRecord> fresh) {
+        readAtNanos = System.nanoTime();
+        nodes = fresh;
+    }
+
     void invalidate() {
         nodes = null;
     }

@@ -64,6 +64,15 @@ public interface ClusterStore extends AutoCloseable {
     <T> T write(Work<T> work);
 
     /**
+     * {@link #write} with group commit: concurrent callers in this process may share one transaction
+     * and its one durable commit. Each work runs as if alone (in its own savepoint, seeing the
+     * earlier works of the batch): one that throws is undone alone and only its caller gets the
+     * failure. Every caller returns only after the commit holding its work is durable, or with the
+     * failure that kept it from committing. Other processes see nothing of a batch until its commit.
+     */
+    <T> T writeShared(Work<T> work);
+
+    /**
      * A write whose commit does not wait for the disk (WAL with synchronous NORMAL): it survives a
      * crash of the process but not a power cut. For batches that may be lost on power loss anyway,
      * such as buffered audit entries.

@@ -66,8 +66,8 @@ class KeyListingOrderTest {
     }
 
     @Test
-    void aSchema4StoreGetsTheOwnerOrderIndexAndListsTheSame() throws SQLException {
-        sql("DROP INDEX keys_owner_seq", "CREATE INDEX keys_owner ON keys(owner)", "PRAGMA user_version = 4");
+    void aSchema5StoreGetsTheOwnerOrderIndexAndListsTheSame() throws SQLException {
+        sql("DROP INDEX keys_owner_seq", "CREATE INDEX keys_owner ON keys(owner)", "PRAGMA user_version = 5");
 
         assertThat(visibleToExampleUser()).isEqualTo(List.of(createdInOrder, createdInOrder));
         assertThat(indexes()).contains("keys_owner_seq").doesNotContain("keys_owner");

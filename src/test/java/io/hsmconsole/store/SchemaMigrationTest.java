@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,14 +42,16 @@ class SchemaMigrationTest {
         }
         clusterDir = dataDir.resolve("clusters").resolve("demo");
         db = clusterDir.resolve("cluster.db");
-        // What HSM Key Console wrote before migration 4: the same tables without node_attestations.
+        // What HSM Key Console wrote before migration 4: schema 4 without node_attestations.
+        OldSchemas.sql(db, OldSchemas.UNDO_6);
+        OldSchemas.sql(db, OldSchemas.UNDO_5);
         sql("DROP TABLE node_attestations", "PRAGMA user_version = " + BEFORE_ATTESTATIONS);
     }
 
     @Test
     void aSchema3StoreIsMigratedKeepingItsKeysAndThenRecordsAttestations() throws SQLException {
         try (HsmCluster cluster = catalog.open("demo")) {
-            assertThat(userVersion()).isEqualTo(5);
+            assertThat(userVersion()).isEqualTo(6);
             assertThat(cluster.info().tokenKeyCount()).isEqualTo(1);
             assertThat(cluster.lastAttestations()).isEmpty();
 
@@ -81,16 +80,10 @@ class SchemaMigrationTest {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
+        OldSchemas.sql(db, statements);
     }
 
     private int userVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            return st.executeQuery("PRAGMA user_version").getInt(1);
-        }
+        return OldSchemas.userVersion(db);
     }
 }

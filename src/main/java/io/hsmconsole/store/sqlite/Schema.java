@@ -55,7 +55,28 @@ final class Schema {
                     "CREATE TABLE node_attestations (node INTEGER PRIMARY KEY, time INTEGER NOT NULL,"
                             + " passed INTEGER NOT NULL, reason TEXT NOT NULL, measured TEXT NOT NULL,"
                             + " expected TEXT NOT NULL, chains TEXT NOT NULL)"),
-            // version 5: a user's keys in creation order straight from an index (findKey without
+            // version 5: fewer pages written per key creation (each commit writes every page it touched).
+            // The audit log's high water moves into the cluster row, which a key creation writes anyway,
+            // so audit_log drops AUTOINCREMENT and a commit no longer writes sqlite_sequence; every row
+            // and seq is kept. The index of copies by node (a page per node per key) becomes an index of
+            // the pending copies only, the one query that needs an index by node.
+            List.of(
+                    "ALTER TABLE cluster ADD COLUMN audit_high_water INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE cluster SET audit_high_water = MAX("
+                            + "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0),"
+                            + " COALESCE((SELECT MAX(seq) FROM audit_log), 0))",
+                    "CREATE TABLE audit_log_v5 (seq INTEGER PRIMARY KEY, time INTEGER NOT NULL,"
+                            + " node INTEGER NOT NULL, user_id INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                            + " command TEXT NOT NULL, arguments TEXT NOT NULL, result_code INTEGER NOT NULL,"
+                            + " previous_hash BLOB, hash BLOB NOT NULL)",
+                    "INSERT INTO audit_log_v5 (seq, time, node, user_id, user_name, command, arguments, result_code,"
+                            + " previous_hash, hash) SELECT seq, time, node, user_id, user_name, command, arguments,"
+                            + " result_code, previous_hash, hash FROM audit_log ORDER BY seq",
+                    "DROP TABLE audit_log",
+                    "ALTER TABLE audit_log_v5 RENAME TO audit_log",
+                    "DROP INDEX key_copies_node",
+                    "CREATE INDEX key_copies_pending ON key_copies(node) WHERE available_at IS NULL")),
+            // version 6: a user's keys in creation order straight from an index (findKey without
             // criteria, the key list); it serves every lookup by owner, so keys_owner goes
             List.of(
                     "CREATE INDEX IF NOT EXISTS keys_owner_seq ON keys(owner, seq)",

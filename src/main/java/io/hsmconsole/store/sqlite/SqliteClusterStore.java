@@ -50,6 +50,7 @@ public final class SqliteClusterStore implements ClusterStore {
     private final MaterialCipher cipher;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final SqliteRows rows;
+    private final GroupCommit groupCommit = new GroupCommit(this::runBatch);
     private long localCommits;
 
     private SqliteClusterStore(Path file, Connection connection, MaterialCipher cipher) {
@@ -348,9 +349,8 @@ public final class SqliteClusterStore implements ClusterStore {
     }
 
     long selectAuditHighWater() throws SQLException {
-        // sqlite_sequence remembers the highest AUTOINCREMENT value even after the row is deleted.
-        try (ResultSet rs = prepared("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0)")
-                .executeQuery()) {
+        // Kept in the cluster row by every append, so it survives the deletion of the newest records.
+        try (ResultSet rs = prepared("SELECT audit_high_water FROM cluster").executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -431,14 +431,30 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public synchronized List<NodeCopyCount> copyCounts(long nowMillis) {
         return query(() -> {
-            PreparedStatement ps = prepared("SELECT node, SUM(available_at IS NOT NULL AND available_at <= ?),"
-                    + " SUM(available_at IS NULL OR available_at > ?) FROM key_copies GROUP BY node ORDER BY node");
+            // One pass over the copies with a pair of sums per node: key_copies has no index by node
+            // (it would cost a page per node on every key creation), and GROUP BY node would sort them all.
+            List<Integer> nodeIds = new ArrayList<>();
+            try (ResultSet rs = prepared("SELECT id FROM nodes ORDER BY id").executeQuery()) {
+                while (rs.next()) {
+                    nodeIds.add(rs.getInt(1));
+                }
+            }
+            if (nodeIds.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int id : nodeIds) {
+                sql.append(id == nodeIds.get(0) ? "" : ", ").append("SUM(node = ").append(id)
+                        .append(" AND available_at <= ?1), SUM(node = ").append(id)
+                        .append(" AND (available_at IS NULL OR available_at > ?1))");
+            }
+            PreparedStatement ps = prepared(sql.append(" FROM key_copies").toString());
             ps.setLong(1, nowMillis);
-            ps.setLong(2, nowMillis);
             List<NodeCopyCount> counts = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.add(new NodeCopyCount(rs.getInt(1), rs.getLong(2), rs.getLong(3)));
+                rs.next();
+                for (int i = 0; i < nodeIds.size(); i++) {
+                    counts.add(new NodeCopyCount(nodeIds.get(i), rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
                 }
             }
             return counts;
@@ -479,6 +495,69 @@ public final class SqliteClusterStore implements ClusterStore {
         }
         endWriteTransaction(null);
         return result;
+    }
+
+    @Override
+    public <T> T writeShared(Work<T> work) {
+        return groupCommit.submit(work);
+    }
+
+    /**
+     * One batch of shared writes: a lone request is a plain {@link #write}; several run in one
+     * transaction, each inside its own savepoint, so a request that fails is undone alone and the
+     * others still commit — together, with one sync. A failed commit fails every request of the batch.
+     */
+    private synchronized void runBatch(List<GroupCommit.Request<?>> batch) {
+        if (batch.size() == 1) {
+            GroupCommit.Request<?> only = batch.get(0);
+            try {
+                write(tx -> {
+                    only.runIn(tx);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                only.fail(e);
+            }
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            StoreException failure = new StoreException(file, "cannot start a write transaction", e);
+            batch.forEach(r -> r.fail(failure));
+            return;
+        }
+        Transaction tx = transaction();
+        try {
+            for (GroupCommit.Request<?> request : batch) {
+                runInSavepoint(request, tx);
+            }
+            connection.commit();
+            localCommits++;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            StoreException failure = new StoreException(file, "the write was not committed", e);
+            batch.forEach(r -> r.fail(failure));
+            endWriteTransaction(failure);
+            return;
+        }
+        endWriteTransaction(null);
+    }
+
+    /** Shared writes queued behind the running batch (tests use it to build a batch of several). */
+    int sharedWritesWaiting() {
+        return groupCommit.waitingCount();
+    }
+
+    private void runInSavepoint(GroupCommit.Request<?> request, Transaction tx) throws SQLException {
+        prepared("SAVEPOINT shared_write").execute();
+        try {
+            request.runIn(tx);
+        } catch (RuntimeException e) {
+            request.fail(e);
+            prepared("ROLLBACK TO shared_write").execute();
+        }
+        prepared("RELEASE shared_write").execute();
     }
 
     /**

@@ -301,6 +301,10 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setBytes(9, r.previousHash());
             ps.setBytes(10, r.hash());
             ps.executeUpdate();
+            // The cluster row is written by the same commits anyway (counters): no extra page.
+            PreparedStatement highWater = store.prepared("UPDATE cluster SET audit_high_water = MAX(audit_high_water, ?)");
+            highWater.setLong(1, r.seq());
+            highWater.executeUpdate();
             return null;
         });
     }

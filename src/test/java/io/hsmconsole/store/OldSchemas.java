@@ -1,0 +1,55 @@
+package io.hsmconsole.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** SQL that turns a store of the current schema back into what older versions of the application wrote. */
+final class OldSchemas {
+    /** Schema 6 back to 5: keys indexed by owner alone instead of (owner, seq). */
+    static final List<String> UNDO_6 = List.of(
+            "DROP INDEX keys_owner_seq",
+            "CREATE INDEX keys_owner ON keys(owner)");
+
+    /**
+     * Schema 5 back to 4: audit_log with AUTOINCREMENT (its high water in sqlite_sequence, kept by
+     * SQLite as the copied rows are inserted), no audit_high_water column in cluster, key_copies
+     * indexed by (node, available_at). Leaves user_version to the caller.
+     */
+    static final List<String> UNDO_5 = List.of(
+            "CREATE TABLE audit_log_v4 (seq INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL,"
+                    + " node INTEGER NOT NULL, user_id INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                    + " command TEXT NOT NULL, arguments TEXT NOT NULL, result_code INTEGER NOT NULL,"
+                    + " previous_hash BLOB, hash BLOB NOT NULL)",
+            "INSERT INTO audit_log_v4 SELECT * FROM audit_log",
+            "DROP TABLE audit_log",
+            "ALTER TABLE audit_log_v4 RENAME TO audit_log",
+            "ALTER TABLE cluster DROP COLUMN audit_high_water",
+            "DROP INDEX key_copies_pending",
+            "CREATE INDEX key_copies_node ON key_copies(node, available_at)");
+
+    private OldSchemas() {
+    }
+
+    /** Runs statements on the store file with a connection of its own, as an older version would. */
+    static void sql(Path db, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            for (String s : statements) {
+                st.execute(s);
+            }
+        }
+    }
+
+    static void sql(Path db, List<String> statements) throws SQLException {
+        sql(db, statements.toArray(String[]::new));
+    }
+
+    static int userVersion(Path db) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            return st.executeQuery("PRAGMA user_version").getInt(1);
+        }
+    }
+}
