@@ -75,7 +75,7 @@ final class Schema {
                     "DROP TABLE audit_log",
                     "ALTER TABLE audit_log_v5 RENAME TO audit_log",
                     "DROP INDEX key_copies_node",
-                    "CREATE INDEX key_copies_pending ON key_copies(node) WHERE available_at IS NULL")),
+                    "CREATE INDEX key_copies_pending ON key_copies(node) WHERE available_at IS NULL"),
             // version 6: a user's keys in creation order straight from an index (findKey without
             // criteria, the key list); it serves every lookup by owner, so keys_owner goes
             List.of(
