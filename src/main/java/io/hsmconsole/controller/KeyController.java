@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.SyncObserver;
-import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -62,7 +61,7 @@ public final class KeyController {
         HsmSession session = workspace.requireSession();
         HsmCluster cluster = workspace.cluster();
         Map<Integer, UserRef> users = userRefs(cluster);
-        List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        List<Integer> nodes = cluster.nodeIds();
         int me = session.user().id();
         return session.listKeys().map(keys -> {
             List<KeyRow> rows = new ArrayList<>(keys.size());
@@ -96,7 +95,7 @@ public final class KeyController {
     /** How many HSMs the open cluster has and of which type. */
     public ClusterFacts clusterFacts() {
         HsmCluster cluster = workspace.cluster();
-        return new ClusterFacts(cluster.nodes().size(), cluster.hsmType());
+        return new ClusterFacts(cluster.nodeIds().size(), cluster.hsmType());
     }
 
     /** The crypto users a key can be shared with: every CU except the logged-in user. */
@@ -157,7 +156,7 @@ public final class KeyController {
                         session.whyNotModifiable(handle, v.attribute())))
                 .toList();
         KeyInfo i = info.value();
-        List<Integer> nodes = cluster.nodes().stream().map(NodeStatus::id).toList();
+        List<Integer> nodes = cluster.nodeIds();
         // Who may approve is the simulator's answer (owner and shared users), not ours to work out.
         List<UserRef> approvers = session.quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
                 .map(u -> ref(users, u.id())).toList();

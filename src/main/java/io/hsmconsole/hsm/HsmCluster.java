@@ -112,6 +112,14 @@ public final class HsmCluster implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * The ids of the cluster's nodes in order, without their copy counts: {@link #nodes()} counts
+     * every key copy (a pass over them all), which a caller that only needs the ids should not pay.
+     */
+    public List<Integer> nodeIds() {
+        return store.nodes().stream().map(NodeRecord::id).toList();
+    }
+
     private static NodeState state(NodeRecord n, NodeCopyCount c) {
         if (!n.online()) {
             return NodeState.OFFLINE;

@@ -169,6 +169,8 @@ class ReplicationTest {
         assertThat(holding(h)).containsExactly(0, 1, 2, 3);
         assertThat(cluster.removeNode(1).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(holding(h)).containsExactly(0, 2, 3);
+        assertThat(cluster.nodeIds()).containsExactly(0, 2, 3)
+                .isEqualTo(cluster.nodes().stream().map(NodeStatus::id).toList());
         assertThat(cluster.removeNode(9).code()).isEqualTo(ReturnCode.NODE_INVALID);
         assertThat(cluster.setNodeLatency(0, 500).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(cluster.nodes().get(0).latencyMillis()).isEqualTo(500);
