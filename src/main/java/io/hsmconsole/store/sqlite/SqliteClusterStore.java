@@ -103,6 +103,7 @@ public final class SqliteClusterStore implements ClusterStore {
             throw new StoreException(file, "a cluster store already exists here; it was left untouched");
         }
         Path tmp = clusterDir.resolve(DB_FILE + ".creating");
+        boolean madeFolder = !Files.isDirectory(clusterDir);
         try {
             OwnerOnly.createDirectories(clusterDir);
             Files.deleteIfExists(tmp);
@@ -126,12 +127,10 @@ public final class SqliteClusterStore implements ClusterStore {
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException | IOException e) {
-            deleteQuietly(tmp);
-            deleteQuietly(clusterDir.resolve(MasterKeyFile.FILE_NAME));
+            undoCreate(clusterDir, tmp, madeFolder);
             throw new StoreException(file, "cannot create the cluster store", e);
         } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            deleteQuietly(clusterDir.resolve(MasterKeyFile.FILE_NAME));
+            undoCreate(clusterDir, tmp, madeFolder);
             throw e;
         }
         return open(clusterDir, random);
@@ -745,6 +744,20 @@ public final class SqliteClusterStore implements ClusterStore {
             c.close();
         } catch (Exception ignored) {
             // Closing is best effort; nothing is left to save.
+        }
+    }
+
+    /**
+     * Removes what a failed {@link #create} made: the half-built file and its journal, the master key,
+     * and the cluster's folder when this call made it (only if it is empty: nothing of anyone else's
+     * is removed). A failed create thus leaves no cluster name taken.
+     */
+    private static void undoCreate(Path clusterDir, Path tmp, boolean madeFolder) {
+        deleteQuietly(tmp);
+        deleteQuietly(tmp.resolveSibling(tmp.getFileName() + "-journal"));
+        deleteQuietly(clusterDir.resolve(MasterKeyFile.FILE_NAME));
+        if (madeFolder) {
+            deleteQuietly(clusterDir);
         }
     }
 
