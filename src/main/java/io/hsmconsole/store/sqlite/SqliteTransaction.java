@@ -46,17 +46,16 @@ final class SqliteTransaction implements ClusterStore.Transaction {
         return advanceCounter("round_robin", 1);
     }
 
+    /** Advances a counter of the cluster row by {@code count}; returns its value before. One statement. */
     long advanceCounter(String column, int count) {
         return sql(() -> {
-            long value;
-            try (ResultSet rs = store.prepared("SELECT " + column + " FROM cluster").executeQuery()) {
-                rs.next();
-                value = rs.getLong(1);
-            }
-            PreparedStatement ps = store.prepared("UPDATE cluster SET " + column + " = " + column + " + ?");
+            PreparedStatement ps = store.prepared("UPDATE cluster SET " + column + " = " + column + " + ?1 RETURNING "
+                    + column + " - ?1");
             ps.setInt(1, count);
-            ps.executeUpdate();
-            return value;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         });
     }
 
@@ -133,20 +132,30 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setBytes(14, store.cipher().encrypt(key.handle(), key.material()));
             ps.executeUpdate();
             insertShares(key.handle(), key.sharedWith());
-            for (KeyCopy copy : copies) {
-                PreparedStatement c = store.prepared("INSERT INTO key_copies (handle, node, available_at) VALUES (?, ?, ?)");
-                c.setLong(1, copy.handle());
-                c.setInt(2, copy.nodeId());
-                if (copy.availableAtMillis() == null) {
-                    c.setNull(3, Types.INTEGER);
-                } else {
-                    c.setLong(3, copy.availableAtMillis());
-                }
-                c.executeUpdate();
-            }
+            insertCopies(copies);
             store.prepared("UPDATE cluster SET token_key_count = token_key_count + 1").executeUpdate();
             return null;
         });
+    }
+
+    /** All of a key's copies in one multi-row INSERT (one statement per key, cached per row count). */
+    private void insertCopies(List<KeyCopy> copies) throws SQLException {
+        if (copies.isEmpty()) {
+            return;
+        }
+        PreparedStatement c = store.prepared("INSERT INTO key_copies (handle, node, available_at) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(copies.size(), "(?, ?, ?)")));
+        int p = 1;
+        for (KeyCopy copy : copies) {
+            c.setLong(p++, copy.handle());
+            c.setInt(p++, copy.nodeId());
+            if (copy.availableAtMillis() == null) {
+                c.setNull(p++, Types.INTEGER);
+            } else {
+                c.setLong(p++, copy.availableAtMillis());
+            }
+        }
+        c.executeUpdate();
     }
 
     private void insertShares(long handle, List<Integer> users) throws SQLException {
