@@ -147,14 +147,15 @@ check_cli() { # check_cli LABEL
     check "$label: cloudhsm_mgmt_util lists the demo users" grep -q 'example_user' <<<"$out"
 }
 
+# Commands as a user types them: found on PATH through the /usr/bin links, data in the caller's $data.
+usrbin() { env PATH=/usr/bin:/bin HSM_CONSOLE_DATA="$data" "$@"; }
+served() { usrbin cloudhsm_client status 2>/dev/null | sed -n 's/^  calls served *//p'; }
+
 # The client service: cloudhsm_client start, key_mgmt_util singlecmd served by it (status counts the call)
 # with the same output as the JVM's, timings of both, stop; its files stay in the user's data folder.
 check_service() { # check_service LABEL
     local label=$1 data="$WORK/data-$1-service" elsewhere="$WORK/elsewhere-$1" out before after fast slow code_fast code_slow i start
     mkdir -p "$elsewhere"
-    # Commands as a user types them: found on PATH through the /usr/bin links, data in $data.
-    usrbin() { env PATH=/usr/bin:/bin HSM_CONSOLE_DATA="$data" "$@"; }
-    served() { usrbin cloudhsm_client status 2>/dev/null | sed -n 's/^  calls served *//p'; }
     # The key handle differs, and the serving node (listed first) rotates from call to call: compare the
     # lines with the handle masked, in sorted order.
     handle_masked() { sed 's/Key Handle: [0-9]*$/Key Handle: N/' | sort; }
@@ -207,8 +208,6 @@ check_service() { # check_service LABEL
 # the programs wrote nothing into the installation folder.
 check_service_after_upgrade() { # check_service_after_upgrade LABEL
     local label=$1 data="$WORK/data-$1-upgrade" jar="$APP/lib/app/hsm-key-console.jar" out before
-    usrbin() { env PATH=/usr/bin:/bin HSM_CONSOLE_DATA="$data" "$@"; }
-    served() { usrbin cloudhsm_client status 2>/dev/null | sed -n 's/^  calls served *//p'; }
     quietly usrbin cloudhsm_client start || { fail "$label: cloudhsm_client start (before the upgrade)"; return; }
     usrbin key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd >/dev/null 2>&1
     before=$(served)
