@@ -3,7 +3,9 @@
 #   1. builds the installers (./mvnw -Pdist -DskipTests package) unless --no-build is given;
 #   2. installs the .deb with dpkg -i, then checks the installation: launchers, /usr/bin and
 #      /usr/share links, the seed's key_mgmt_util loop from another folder, cloudhsm_mgmt_util,
-#      data in the user's data folder and never in /opt, the GUI painting under Xvfb and opening the cluster;
+#      data in the user's data folder and never in /opt, the client service (cloudhsm_client start, a
+#      key_mgmt_util call served by it with the JVM's output, timings of both, stop), the GUI painting
+#      under Xvfb and opening the cluster;
 #   3. purges it and checks that nothing of it is left in /opt, /usr/bin or /usr/share;
 #   4. the same for the .rpm: rpm -qpl / --requires / --scripts, then rpm -i --nodeps, checks, rpm -e.
 # Needs: dpkg, fakeroot, rpm (apt-get install rpm), xvfb, xauth, x11-utils, imagemagick (import, convert-im6.q16),
@@ -17,10 +19,12 @@ ROOT=$(pwd -P)
 
 NAME=hsm-key-console
 APP=/opt/$NAME
-COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util"
+COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util cloudhsm_client"
 ID=io.hsmconsole.HsmKeyConsole
 SEED_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -l aes -t 31 -s 32 -min_srv 1 -timeout 1)
 AES256_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -t 31 -s 32 -l aes256)
+# Returns once all 3 demo nodes hold the key: its Cluster Error Status does not depend on timing.
+ALL_NODES_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -t 31 -s 32 -l svc -min_srv 3 -timeout 20)
 PAINT_LIMIT_S=${PAINT_LIMIT_S:-20}   # seconds from launch to a painted window
 OUT="$ROOT/target/install-test"
 IM_CONVERT=${IM_CONVERT:-convert-im6.q16}   # `convert` on PATH may be a stand-in, not ImageMagick
@@ -84,8 +88,13 @@ snapshot > "$WORK/before.txt"
 check_launchers() {
     for c in $COMMANDS; do
         check "$APP/bin/$c is an executable launcher" test -x "$APP/bin/$c"
+        [ "$c" = key_mgmt_util ] && continue
         check "/usr/bin/$c links to $APP/bin/$c" test "$(readlink "/usr/bin/$c")" = "$APP/bin/$c"
     done
+    # key_mgmt_util: the script that tries the client service first (then runs $APP/bin/key_mgmt_util).
+    check "/usr/bin/key_mgmt_util links to the executable $APP/lib/app/share/key_mgmt_util" \
+        test "$(readlink /usr/bin/key_mgmt_util)" = "$APP/lib/app/share/key_mgmt_util" -a -x "$APP/lib/app/share/key_mgmt_util"
+    check "the service's fast path script is installed next to it" test -f "$APP/lib/app/share/service-client.sh"
     check "desktop entry linked into /usr/share/applications" test -f "/usr/share/applications/$ID.desktop"
     check "AppStream metainfo linked into /usr/share/metainfo" test -f "/usr/share/metainfo/$ID.metainfo.xml"
     check "icon linked into the hicolor theme (256 px)" test -f "/usr/share/icons/hicolor/256x256/apps/$ID.png"
@@ -136,6 +145,80 @@ check_cli() { # check_cli LABEL
     out=$(cd "$elsewhere" && printf 'listUsers\nquit\n' | HSM_CONSOLE_DATA="$data" "$APP/bin/cloudhsm_mgmt_util" 2>&1)
     echo "$out" > "$OUT/$label-cmu-listUsers.txt"
     check "$label: cloudhsm_mgmt_util lists the demo users" grep -q 'example_user' <<<"$out"
+}
+
+# Commands as a user types them: found on PATH through the /usr/bin links, data in the caller's $data.
+usrbin() { env PATH=/usr/bin:/bin HSM_CONSOLE_DATA="$data" "$@"; }
+served() { usrbin cloudhsm_client status 2>/dev/null | sed -n 's/^  calls served *//p'; }
+
+# The client service: cloudhsm_client start, key_mgmt_util singlecmd served by it (status counts the call)
+# with the same output as the JVM's, timings of both, stop; its files stay in the user's data folder.
+check_service() { # check_service LABEL
+    local label=$1 data="$WORK/data-$1-service" elsewhere="$WORK/elsewhere-$1" out before after fast slow code_fast code_slow i start
+    mkdir -p "$elsewhere"
+    # The key handle differs, and the serving node (listed first) rotates from call to call: compare the
+    # lines with the handle masked, in sorted order.
+    handle_masked() { sed 's/Key Handle: [0-9]*$/Key Handle: N/' | sort; }
+    cd "$elsewhere" || return
+    check "$label: cloudhsm_client start (through /usr/bin) starts the service" \
+        quietly usrbin cloudhsm_client start
+    check "$label: cloudhsm_client status says it runs" quietly usrbin cloudhsm_client status
+    check "$label: the endpoint file names the installation folder" test "$(sed -n 3p "$data/service/endpoint")" = "$APP"
+    before=$(served)
+    fast=$(usrbin key_mgmt_util "${ALL_NODES_ARGS[@]}" 2>&1); code_fast=$?
+    after=$(served)
+    check "$label: key_mgmt_util singlecmd genSymKey was served by the service (calls served $before -> $after)" \
+        test -n "$before" -a "$after" = "$((before + 1))"
+    slow=$(HSM_CONSOLE_SERVICE=off usrbin key_mgmt_util "${ALL_NODES_ARGS[@]}" 2>&1); code_slow=$?
+    check "$label: HSM_CONSOLE_SERVICE=off runs the native launcher instead (calls served stays $after)" test "$(served)" = "$after"
+    echo "$fast" > "$OUT/$label-service-genSymKey.txt"; echo "$slow" > "$OUT/$label-jvm-genSymKey.txt"
+    check "$label: the service's output is SUCCESS with a key handle" \
+        grep -qE '^[[:space:]]*Symmetric Key Created\.  Key Handle: [0-9]+$' <<<"$fast"
+    check "$label: same output lines (key handle and node order aside) and exit status through the service as through the JVM" \
+        test "$(handle_masked <<<"$fast")" = "$(handle_masked <<<"$slow")" -a "$code_fast" = "$code_slow"
+    # Installed call through the service vs through the native launcher, interleaved, wall time.
+    : > "$WORK/times-$label-service.txt"; : > "$WORK/times-$label-jvm.txt"
+    for i in {1..10}; do
+        start=$(now_ms); usrbin key_mgmt_util "${SEED_ARGS[@]}" >/dev/null 2>&1
+        echo $(( $(now_ms) - start )) >> "$WORK/times-$label-service.txt"
+        start=$(now_ms); HSM_CONSOLE_SERVICE=off usrbin key_mgmt_util "${SEED_ARGS[@]}" >/dev/null 2>&1
+        echo $(( $(now_ms) - start )) >> "$WORK/times-$label-jvm.txt"
+    done
+    check "$label: the 10 timed calls went through the service" test "$(served)" = "$((after + 10))"
+    echo "   $label: /usr/bin/key_mgmt_util singlecmd genSymKey, median of 10 (wall, interleaved):" \
+        "service $(median < "$WORK/times-$label-service.txt") ms, native launcher $(median < "$WORK/times-$label-jvm.txt") ms" \
+        "(load $(cut -d' ' -f1-3 /proc/loadavg))"
+    local pid; pid=$(usrbin cloudhsm_client status 2>/dev/null | sed -n 's/^  pid *//p')
+    check "$label: cloudhsm_client stop stops it" quietly usrbin cloudhsm_client stop
+    # stop returns once the service released its lock; the process ends right after (up to 10 s here).
+    for i in {1..100}; do [ -e "/proc/${pid:-0}" ] || break; sleep 0.1; done
+    check "$label: the service's process (pid ${pid:-unknown}) has ended" test -n "$pid" -a ! -e "/proc/${pid:-0}"
+    check "$label: cloudhsm_client status then says it is not running (exit 3)" \
+        test "$(usrbin cloudhsm_client status >/dev/null 2>&1; echo $?)" = 3
+    # What stays is the user's: the service's log and lock file in the data folder, nothing elsewhere
+    # (check_install_folder_untouched checks the installation folder).
+    check "$label: the stopped service left only its log and lock file in the data folder" \
+        test "$(ls -A "$data/service" | tr '\n' ' ')" = "lock log "
+    cd "$ROOT" || return
+}
+
+# A package upgrade replaces the files of the installation by renaming new ones into place, with the
+# packaged (older) file times: the running service must notice (the folder's time) and refuse, so the
+# call runs in the new native launcher. Simulated on one jar as dpkg does it; run after the check that
+# the programs wrote nothing into the installation folder.
+check_service_after_upgrade() { # check_service_after_upgrade LABEL
+    local label=$1 data="$WORK/data-$1-upgrade" jar="$APP/lib/app/hsm-key-console.jar" out before
+    quietly usrbin cloudhsm_client start || { fail "$label: cloudhsm_client start (before the upgrade)"; return; }
+    usrbin key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd >/dev/null 2>&1
+    before=$(served)
+    cp -p "$jar" "$jar.dpkg-new" && mv -f "$jar.dpkg-new" "$jar"
+    out=$(usrbin key_mgmt_util "${AES256_ARGS[@]}" 2>&1)
+    check "$label: after an upgrade-like replacement the call still succeeds" \
+        grep -qF 'Cfm3GenerateSymmetricKey returned: 0x00 : HSM Return: SUCCESS' <<<"$out"
+    check "$label: ... in the native launcher: the old service refused it and stopped (it had served ${before:-none})" \
+        test "$before" = 1 -a -z "$(served)"
+    check "$label: cloudhsm_client start then starts a new service" quietly usrbin cloudhsm_client start
+    check "$label: cloudhsm_client stop stops it" quietly usrbin cloudhsm_client stop
 }
 
 # The GUI on a fresh X server; painted = the screen is no longer black. Prints the time to paint.
@@ -214,8 +297,10 @@ touch "$WORK/installed.marker"
 sleep 1
 check_launchers
 check_cli deb
+check_service deb
 check_gui deb
 check_install_folder_untouched deb
+check_service_after_upgrade deb
 echo "== .deb: dpkg -P $NAME"
 check "dpkg -P purged the package" dpkg -P "$NAME"
 check_removed deb
@@ -244,8 +329,10 @@ else
         sleep 1
         check_launchers
         check_cli rpm
+        check_service rpm
         check_gui rpm
         check_install_folder_untouched rpm
+        check_service_after_upgrade rpm
         check "rpm -e removed the package" rpm -e "$NAME"
         check_removed rpm
     else

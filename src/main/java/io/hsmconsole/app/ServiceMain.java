@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class ServiceMain {
     /** Set by bin/cloudhsm_client: the project folder whose launchers may use the service. */
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
+    /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
+    private static final String APP_PATH_PROPERTY = "jpackage.app-path";
     private static final long DEFAULT_IDLE_MINUTES = 30;
     private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status";
 
@@ -54,7 +56,8 @@ public final class ServiceMain {
             String verb = rest.get(0);
             List<String> verbOptions = rest.subList(1, rest.size());
             return switch (verb) {
-                case "start" -> control.start(ServiceMain.class.getName(), idleMinutes(verbOptions));
+                case "start" -> control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
+                        idleMinutes(verbOptions));
                 case "run" -> serve(data, idleMinutes(verbOptions), err);
                 case "stop" -> noOptions(verbOptions, control::stop);
                 case "status" -> noOptions(verbOptions, control::status);
@@ -75,7 +78,7 @@ public final class ServiceMain {
 
     private static int serve(DataDirectory data, long idleMinutes, PrintStream err) throws IOException, InterruptedException {
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
-        String root = Optional.ofNullable(System.getenv(ROOT_VARIABLE)).orElse("");
+        String root = launcherRoot();
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         if (new ServiceFiles(data).running()) {
             err.println("cloudhsm_client: already running for " + data.root());
@@ -96,13 +99,35 @@ public final class ServiceMain {
         return 0;
     }
 
-    /** What the service runs: its class path, and the launchers' choices of the project folder (bin/, target/). */
+    /**
+     * The folder whose launchers may use the service, as they name it in the endpoint file: the project
+     * folder (bin/cloudhsm_client sets it), or the installation folder of the installed product (the
+     * physical parent of the native launcher's bin/, which lib/app/share/key_mgmt_util compares).
+     */
+    private static String launcherRoot() throws IOException {
+        String root = System.getenv(ROOT_VARIABLE);
+        if (root != null && !root.isEmpty()) {
+            return root;
+        }
+        String appPath = System.getProperty(APP_PATH_PROPERTY);
+        if (appPath == null || appPath.isEmpty()) {
+            return "";
+        }
+        return Path.of(appPath).toRealPath().getParent().getParent().toString();
+    }
+
+    /**
+     * What the service runs: its class path, and the launchers' choices of the project folder (bin/,
+     * target/), or of the installation (its launchers in bin/ and lib/app: jars, native library, scripts).
+     */
     private static List<Path> buildFiles(String root) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             files.add(Path.of(entry));
         }
-        if (!root.isEmpty()) {
+        if (!root.isEmpty() && System.getProperty(APP_PATH_PROPERTY) != null) {
+            files.addAll(List.of(Path.of(root, "bin"), Path.of(root, "lib", "app")));
+        } else if (!root.isEmpty()) {
             Path target = Path.of(root, "target");
             files.addAll(List.of(Path.of(root, "bin"), target.resolve("classes"), target.resolve("lib")));
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "hsm-key-console-*.jar")) {

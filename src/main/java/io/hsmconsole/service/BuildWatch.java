@@ -48,6 +48,13 @@ final class BuildWatch {
         Path[] found = new Path[1];
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                // A folder's time too: package managers (dpkg, rpm) keep the packaged file times but
+                // replace a file by renaming a new one into place, which sets the folder's time.
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return visitFile(dir, attrs);
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.lastModifiedTime().compareTo(started) > 0) {

@@ -37,9 +37,11 @@ public final class ServiceControl {
 
     /**
      * Starts {@code mainClass run --data-dir … --idle-minutes …} in the background with this JVM's
-     * options and class path, in a session of its own (no terminal hang-up reaches it).
+     * options and class path, in a session of its own (no terminal hang-up reaches it). With a native
+     * launcher ({@code launcher} not null, the installed product) that launcher runs it instead: it
+     * carries the options and class path itself and takes only the tool's arguments.
      */
-    public int start(String mainClass, long idleMinutes) throws IOException, InterruptedException {
+    public int start(String mainClass, String launcher, long idleMinutes) throws IOException, InterruptedException {
         if (files.running()) {
             if (!isStale(send("status"))) {
                 Optional<Long> pid = files.readPid();
@@ -53,7 +55,11 @@ public final class ServiceControl {
             }
         }
         files.createFolder();
-        Process child = new ProcessBuilder(command(mainClass, idleMinutes))
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, launcher, idleMinutes));
+        // jpackage's launcher marks its JVM's environment so that its own re-start takes the arguments as
+        // the JVM's; a launcher started from here must not inherit the mark, or it reads ours as JVM options.
+        builder.environment().remove("_JPACKAGE_LAUNCHER");
+        Process child = builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                 .redirectErrorStream(true)
@@ -184,7 +190,7 @@ public final class ServiceControl {
         }
     }
 
-    private List<String> command(String mainClass, long idleMinutes) {
+    private List<String> command(String mainClass, String launcher, long idleMinutes) {
         List<String> command = new ArrayList<>();
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -192,14 +198,21 @@ public final class ServiceControl {
                 break;
             }
         }
+        List<String> toolArguments = List.of("--data-dir", data.root().toString(), "run", "--idle-minutes",
+                Long.toString(idleMinutes));
+        if (launcher != null) {
+            command.add(launcher);
+            command.addAll(toolArguments);
+            return command;
+        }
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The launcher's options, but with the optimizing compiler: it pays off in a process that lives for minutes.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(o -> !o.startsWith("-XX:TieredStopAtLevel=") && !o.startsWith("-XX:CICompilerCount="))
                 .forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--data-dir",
-                data.root().toString(), "run", "--idle-minutes", Long.toString(idleMinutes)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(toolArguments);
         return command;
     }
 
