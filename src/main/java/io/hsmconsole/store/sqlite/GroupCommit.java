@@ -10,9 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Group commit for writers of one process: a caller that finds no batch running runs the requests
  * waiting at that moment (its own included) as one batch on its own thread; callers arriving
- * meanwhile wait, and the leader runs them as its next batch (up to a bound; then the next waiter
- * leads). A lone caller therefore runs at once, as a plain write would, and concurrent callers
- * share one commit (one fsync) per batch. Nobody
+ * meanwhile wait and the next of them runs the next batch. A lone caller therefore runs at once, as
+ * a plain write would, and concurrent callers share one commit (one fsync) per batch. Nobody
  * returns before the batch holding its request has been committed or has failed.
  */
 final class GroupCommit {
@@ -46,57 +45,28 @@ final class GroupCommit {
                 return request.outcome();
             }
             batchRunning = true;
-            batch = takeWaiting();
+            batch = new ArrayList<>(waiting);
+            waiting.clear();
         } finally {
             lock.unlock();
         }
-        // The leader keeps draining: requests that queued during its batch run next on this thread,
-        // without waking a waiter to take over (a hand-off costs a context switch per batch). Bounded,
-        // so the leader's own caller is not kept waiting for ever under a steady stream.
-        for (int extra = 0; batch != null; extra++) {
+        try {
+            runner.run(batch);
+        } catch (RuntimeException | Error e) {
+            batch.forEach(r -> r.failIfOpen(e));
+            throw e;
+        } finally {
+            lock.lock();
             try {
-                runner.run(batch);
-            } catch (RuntimeException | Error e) {
-                batch.forEach(r -> r.failIfOpen(e));
-                endBatch(batch, false);
-                if (extra == 0) {
-                    throw e;
-                }
-                // A later batch failed: its callers get the failure; this caller's own request was committed.
-                break;
+                // Marked done under the lock: the waiters read each outcome after taking it.
+                batch.forEach(r -> r.done = true);
+                batchRunning = false;
+                batchEnded.signalAll();
+            } finally {
+                lock.unlock();
             }
-            batch = endBatch(batch, extra < MAX_EXTRA_BATCHES);
         }
         return request.outcome();
-    }
-
-    /** Most batches one leader runs for others after its own. */
-    private static final int MAX_EXTRA_BATCHES = 8;
-
-    /**
-     * Marks the batch done and wakes its callers; returns the next batch for this leader to run when
-     * {@code drain} and requests are waiting, else ends the leader's turn (null).
-     */
-    private List<Request<?>> endBatch(List<Request<?>> batch, boolean drain) {
-        lock.lock();
-        try {
-            // Marked done under the lock: the waiters read each outcome after taking it.
-            batch.forEach(r -> r.done = true);
-            batchEnded.signalAll();
-            if (drain && !waiting.isEmpty()) {
-                return takeWaiting();
-            }
-            batchRunning = false;
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private List<Request<?>> takeWaiting() {
-        List<Request<?>> batch = new ArrayList<>(waiting);
-        waiting.clear();
-        return batch;
     }
 
     /** Requests queued behind the running batch (for tests that need a batch of several). */
