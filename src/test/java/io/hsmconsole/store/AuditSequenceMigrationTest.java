@@ -43,15 +43,8 @@ class AuditSequenceMigrationTest {
     @BeforeEach
     void createASchema4Store() throws SQLException {
         catalog = TestClusters.catalog(dataDir, clock);
-        try (HsmCluster cluster = TestClusters.demo(dataDir, clock)) {
-            HsmSession s = TestClusters.login(cluster, "example_user");
-            for (int i = 0; i < 3; i++) {
-                s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kept-" + i));
-            }
-            s.close();
-        }
-        clusterDir = dataDir.resolve("clusters").resolve("demo");
-        db = clusterDir.resolve("cluster.db");
+        db = OldSchemas.demoStoreWithKeys(dataDir, clock, "kept-0", "kept-1", "kept-2");
+        clusterDir = db.getParent();
         // What HSM Key Console wrote at schema 4: audit_log with AUTOINCREMENT (its high water in
         // sqlite_sequence), no audit_high_water column, key_copies indexed by (node, available_at).
         OldSchemas.sql(db, OldSchemas.UNDO_6);

@@ -1,5 +1,11 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +38,18 @@ final class OldSchemas {
             "CREATE INDEX key_copies_node ON key_copies(node, available_at)");
 
     private OldSchemas() {
+    }
+
+    /** A demo cluster in {@code dataDir} holding example_user's AES keys with these labels; its store file. */
+    static Path demoStoreWithKeys(Path dataDir, ManualClock clock, String... labels) {
+        try (HsmCluster cluster = TestClusters.demo(dataDir, clock)) {
+            HsmSession s = TestClusters.login(cluster, "example_user");
+            for (String label : labels) {
+                s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, label));
+            }
+            s.close();
+        }
+        return dataDir.resolve("clusters").resolve("demo").resolve("cluster.db");
     }
 
     /** Runs statements on the store file with a connection of its own, as an older version would. */

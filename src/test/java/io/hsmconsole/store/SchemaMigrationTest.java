@@ -2,10 +2,8 @@ package io.hsmconsole.store;
 
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
-import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +33,8 @@ class SchemaMigrationTest {
     @BeforeEach
     void createASchema3Store() throws SQLException {
         catalog = TestClusters.catalog(dataDir, clock);
-        try (HsmCluster cluster = TestClusters.demo(dataDir, clock)) {
-            HsmSession s = TestClusters.login(cluster, "example_user");
-            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kept"));
-            s.close();
-        }
-        clusterDir = dataDir.resolve("clusters").resolve("demo");
-        db = clusterDir.resolve("cluster.db");
+        db = OldSchemas.demoStoreWithKeys(dataDir, clock, "kept");
+        clusterDir = db.getParent();
         // What HSM Key Console wrote before migration 4: schema 4 without node_attestations.
         OldSchemas.sql(db, OldSchemas.UNDO_6);
         OldSchemas.sql(db, OldSchemas.UNDO_5);
