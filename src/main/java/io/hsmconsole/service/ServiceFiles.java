@@ -4,19 +4,14 @@ import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +30,6 @@ import java.util.Set;
  * </ul>
  */
 public final class ServiceFiles {
-    private static final FileAttribute<?> OWNER_ONLY_FILE =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-
     private final Path dir;
 
     public ServiceFiles(DataDirectory data) {
@@ -117,7 +109,7 @@ public final class ServiceFiles {
     Optional<HeldLock> tryLock() throws IOException {
         createFolder();
         FileChannel channel = FileChannel.open(lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                attributes());
+                OwnerOnly.fileAttributes(dir));
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -142,22 +134,7 @@ public final class ServiceFiles {
     }
 
     private void writeOwnerOnly(Path target, String text) throws IOException {
-        Path temp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.deleteIfExists(temp);
-        // Created 0600 (not tightened afterwards): the secret is never readable by others, not even briefly.
-        try (SeekableByteChannel out = Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), attributes())) {
-            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private FileAttribute<?>[] attributes() {
-        return posix() ? new FileAttribute<?>[]{OWNER_ONLY_FILE} : new FileAttribute<?>[0];
-    }
-
-    private boolean posix() {
-        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        OwnerOnly.writeWhole(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The service's lock file, held open. */

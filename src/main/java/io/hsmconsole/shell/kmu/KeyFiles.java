@@ -1,10 +1,10 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.store.OwnerOnly;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -51,35 +51,12 @@ final class KeyFiles {
      * replaces {@code name} whole: a failure leaves any earlier file as it was, and no half file.
      */
     static boolean write(KmuContext context, String name, byte[] content, String what) {
-        Path file = context.file(name);
-        Path tmp = null;
         try {
-            tmp = ownerOnlyTemporaryFile(file.toAbsolutePath().getParent());
-            Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnly.writeWhole(context.file(name), content);
             return true;
         } catch (IOException e) {
-            deleteQuietly(tmp);
             context.printer().error("Error: cannot write the " + what + " " + name + ": " + describe(e));
             return false;
-        }
-    }
-
-    private static Path ownerOnlyTemporaryFile(Path dir) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, ".kmu-", ".part",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createTempFile(dir, ".kmu-", ".part"); // Windows: the user's profile folder protects it
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The write already failed; that is what the user is told.
-            }
         }
     }
 }
