@@ -17,6 +17,7 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.main.ConsoleContext;
 import io.hsmconsole.ui.main.MainView;
 import io.hsmconsole.ui.main.MainViewModel;
+import org.slf4j.LoggerFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -103,7 +104,7 @@ public final class ConsoleApp extends Application {
     }
 
     private static void failToStart(Messages messages, HsmErrors errors, Throwable e) {
-        System.err.println("hsm-key-console: " + e.getMessage());
+        LoggerFactory.getLogger(ConsoleApp.class).error("cannot start: {}", e.getMessage(), e);
         Alert alert = new Alert(Alert.AlertType.ERROR, errors.report(e).sentence());
         alert.setTitle(messages.get("error.start.title"));
         alert.setHeaderText(messages.get("error.start.title"));
