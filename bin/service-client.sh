@@ -51,7 +51,6 @@ hsm_console_service() {
     if [ -z "$data" ]; then
         case "${OSTYPE:-}" in
             linux*) data="${XDG_DATA_HOME:-$HOME/.local/share}/hsm-key-console" ;;
-            darwin*) data="$HOME/Library/Application Support/HSM Key Console" ;;
             *) return 0 ;;
         esac
     fi
