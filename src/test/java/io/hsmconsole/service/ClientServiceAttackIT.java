@@ -118,12 +118,12 @@ class ClientServiceAttackIT {
             service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             Launchers.Result killed = client.result();
 
+            Launchers.Result find = launchers().run("key_mgmt_util", Launchers.login("findKey", "-l", "once"), false);
             assertThat(Files.readString(ran)).as("the service ran it").startsWith("SUCCESS");
+            assertThat(find.stdout()).as("not run a second time").contains("Total number of keys present 1");
             assertThat(killed.status()).as(killed.stdout()).isEqualTo(1);
             assertThat(killed.stderr()).contains("the client service stopped while it ran this command",
                     "have taken effect");
-            Launchers.Result find = launchers().run("key_mgmt_util", Launchers.login("findKey", "-l", "once"), false);
-            assertThat(find.stdout()).as("not run a second time").contains("Total number of keys present 1");
         } finally {
             service.destroyForcibly();
         }
