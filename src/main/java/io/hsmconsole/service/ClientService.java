@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -88,7 +87,7 @@ public final class ClientService implements AutoCloseable {
         random.nextBytes(secret);
         byte[] proof = new byte[32];
         random.nextBytes(proof);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = LoopbackPeers.ipv4Server();
         this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), projectRoot,
                 HexFormat.of().formatHex(proof));
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
@@ -199,6 +198,9 @@ public final class ClientService implements AutoCloseable {
     private void answer(Socket client) {
         active.incrementAndGet();
         try (client) {
+            // Each line goes out at once: with Nagle's algorithm the answer after "accepted" would wait for the
+            // client's delayed acknowledgement of it (tens of milliseconds per call).
+            client.setTcpNoDelay(true);
             OutputStream out = client.getOutputStream();
             out.write((endpoint.proof() + "\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.Charset;
@@ -58,8 +57,8 @@ public final class ServiceClient {
     }
 
     public Reply sendWithSecret(String secret, List<String> fields) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), 5_000);
+        try (Socket socket = LoopbackPeers.ipv4Socket()) {
+            socket.connect(new InetSocketAddress(LoopbackPeers.IPV4_LOOPBACK, endpoint.port()), 5_000);
             InputStream in = socket.getInputStream();
             checkItIsTheService(socket, in);
             OutputStream out = socket.getOutputStream();

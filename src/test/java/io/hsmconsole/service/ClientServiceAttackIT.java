@@ -147,7 +147,9 @@ class ClientServiceAttackIT {
             Files.write(source, in.readAllBytes());
         }
         Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-r--r--"));
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA.toString(), "-XX:-UsePerfData", source.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA.toString(), "-XX:-UsePerfData",
+                // IPv4 sockets, as the service's: their rows are where both ends look, with the attacker's uid.
+                "-Djava.net.preferIPv4Stack=true", source.toString()));
         command.addAll(List.of(args));
         return SecondLocalUser.startAs(command, shared.resolve(name + ".out"));
     }
