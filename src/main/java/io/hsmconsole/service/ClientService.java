@@ -250,6 +250,7 @@ public final class ClientService implements AutoCloseable {
                 return stopIfStale() ? Answer.notRun(Answer.STALE) : Answer.text(status());
             }
             case "stop" -> {
+                LOG.info("stopping: asked to (cloudhsm_client stop)");
                 Thread stopper = new Thread(this::close, "cloudhsm_client-stop");
                 stopper.start();
                 return Answer.text("stopping\n");
@@ -282,6 +283,7 @@ public final class ClientService implements AutoCloseable {
     private void stopWhenIdle() {
         long idle = System.nanoTime() - lastActivity.get();
         if (active.get() == 0 && idle >= idleTimeout.toNanos()) {
+            LOG.info("stopping: no call for {} minutes", idleTimeout.toMinutes());
             close();
         }
     }
