@@ -104,7 +104,7 @@ public final class ConsoleApp extends Application {
     }
 
     private static void failToStart(Messages messages, HsmErrors errors, Throwable e) {
-        LoggerFactory.getLogger(ConsoleApp.class).error("cannot start: {}", e.getMessage(), e);
+        LoggerFactory.getLogger(ConsoleApp.class).error("cannot start: {}", e.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR, errors.report(e).sentence());
         alert.setTitle(messages.get("error.start.title"));
         alert.setHeaderText(messages.get("error.start.title"));
