@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.NodeResult;
+import io.hsmconsole.hsm.Permission;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.AttestationReport;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class GuiLayersTest {
     private static final JavaClasses CLASSES = importOwnClasses();
 
-    /** Values the UI may render: results, return codes and the records of the key/cluster/user packages. */
+    /** Values the UI may render: results, return codes, permissions and the records of the key/cluster/user packages. */
     private static final DescribedPredicate<JavaClass> SIMULATOR_VALUES = DescribedPredicate.describe(
             "simulator result values", c -> c.isEquivalentTo(HsmResult.class) || c.isEquivalentTo(ReturnCode.class)
+                    || c.isEquivalentTo(Permission.class)
                     || c.isEquivalentTo(NodeResult.class) || c.isEquivalentTo(AttestationReport.class)
                     || c.getPackageName().equals("io.hsmconsole.hsm.key")
                     || c.getPackageName().equals("io.hsmconsole.hsm.cluster")

@@ -47,6 +47,8 @@ public final class UsersView {
     @FXML private TableColumn<UserInfo, Object> lockedColumn;
     @FXML private VBox createForm;
     @FXML private Label createTitle;
+    @FXML private Label createHint;
+    @FXML private Label passwordHint;
     @FXML private Label typeLabel;
     @FXML private ComboBox<UserType> typeChoice;
     @FXML private Label nameLabel;
@@ -122,7 +124,9 @@ public final class UsersView {
         unlockButton.setOnAction(e -> viewModel.openUnlock());
         deleteButton.setOnAction(e -> viewModel.delete());
 
-        typeChoice.setItems(FXCollections.observableArrayList(UsersViewModel.CREATABLE));
+        typeChoice.setItems(FXCollections.observableArrayList(viewModel.creatableTypes()));
+        createHint.setText(viewModel.passwordHint());
+        passwordHint.setText(viewModel.passwordHint());
         typeChoice.valueProperty().bindBidirectional(viewModel.newUserTypeProperty());
         nameField.textProperty().bindBidirectional(viewModel.newUserNameProperty());
         createTitle.textProperty().bind(viewModel.formTitleProperty());

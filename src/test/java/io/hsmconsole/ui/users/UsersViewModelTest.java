@@ -166,6 +166,23 @@ class UsersViewModelTest {
     }
 
     @Test
+    void theActionsOfferedAreTheSimulatorsAnswers() {
+        f.login("officer1");
+        select("officer1");
+        assertThat(vm.canDeleteProperty().get()).as("nobody deletes themselves (USER_LOGGED_IN)").isFalse();
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
+        select("admin");
+        assertThat(vm.canDeleteProperty().get()).as("the PCO cannot be deleted").isFalse();
+        select("app_user");
+        assertThat(vm.canDeleteProperty().get()).isFalse();
+        assertThat(vm.canChangePasswordProperty().get()).as("the appliance user has no password to change").isFalse();
+        select("carol");
+        assertThat(vm.canDeleteProperty().get()).isTrue();
+        assertThat(vm.creatableTypes()).containsExactly(UserType.CU, UserType.CO);
+        assertThat(vm.passwordHint()).startsWith("7 to 32 characters.");
+    }
+
+    @Test
     void unlockIsAPasswordChangeThatResetsTheFailureCount() {
         for (int i = 0; i < 5; i++) {
             f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "wrong_pwd".toCharArray());
