@@ -13,7 +13,6 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
-import io.hsmconsole.ui.support.ViewMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class UsersViewModelTest {
     void setUp() {
         f = new ControllerFixture(dir);
         UserAdminController admin = new UserAdminController(f.workspace, f.runner, f.errors::add, f.clusterView);
-        vm = new UsersViewModel(f.workspace, f.clusterView, admin, ViewMessages.over(Messages.load()), dialogs);
+        vm = new UsersViewModel(f.workspace, f.clusterView, admin, Messages.load(), dialogs);
         f.clusterView.refresh();
     }
 
