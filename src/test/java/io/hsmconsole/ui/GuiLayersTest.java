@@ -11,6 +11,7 @@ import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.hsm.Permission;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.AttestationReport;
+import io.hsmconsole.ui.common.DialogService;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -55,5 +56,28 @@ class GuiLayersTest {
                         JavaClass.Predicates.resideInAPackage("io.hsmconsole.hsm.."),
                         DescribedPredicate.not(SIMULATOR_VALUES)))
                 .check(CLASSES);
+    }
+
+    /** Every dialog goes through DialogService, so view models are tested without windows and all dialogs look alike. */
+    @Test
+    void onlyTheDialogServiceBuildsDialogs() {
+        noClasses().that().doNotImplement(DialogService.class)
+                .should().dependOnClassesThat().haveNameMatching(
+                        "javafx\\.scene\\.control\\.(Alert|Dialog|TextInputDialog|ChoiceDialog)(\\$.*)?")
+                .check(CLASSES);
+    }
+
+    /** The FX task runner is the UI's: controllers run work through TaskRunner and never touch FX threads. */
+    @Test
+    void controllersLeaveFxThreadsToTheUi() {
+        noClasses().that().resideInAPackage("io.hsmconsole.controller..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.concurrent..", "javafx.application..")
+                .check(CLASSES);
+    }
+
+    /** One package of shared UI pieces: ui.common (ui.support was folded into it). */
+    @Test
+    void sharedUiPiecesLiveInUiCommon() {
+        noClasses().should().resideInAPackage("io.hsmconsole.ui.support..").check(CLASSES);
     }
 }
