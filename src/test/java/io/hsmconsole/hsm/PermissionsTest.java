@@ -41,8 +41,7 @@ class PermissionsTest {
     }
 
     private HsmSession login(UserType type, String name) {
-        return cluster.login(LoginChannel.MGMT_UTIL, type, name, (name + "_pwd").replace("example_user_pwd",
-                "example_pwd").toCharArray()).value();
+        return cluster.login(LoginChannel.MGMT_UTIL, type, name, TestClusters.password(name)).value();
     }
 
     @Test
@@ -52,7 +51,7 @@ class PermissionsTest {
             for (UserInfo target : cluster.users()) {
                 Permission asked = actor.users().may(UserAction.CHANGE_PASSWORD, target);
                 // The same password again, so every later login of the test still works.
-                char[] same = (target.name() + "_pwd").replace("example_user_pwd", "example_pwd").toCharArray();
+                char[] same = TestClusters.password(target.name());
                 ReturnCode done = actor.users().changePassword(target.type(), target.name(), same).code();
                 assertThat(done).as(actor.user().name() + " -> " + target.name()).isEqualTo(asked.code());
             }
