@@ -402,12 +402,20 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * Whether this session may work with keys at all (make, list, use, share, delete them): only a
+     * crypto user, and only while logged in. Every key command answers this refusal first.
+     */
+    public Permission mayUseKeys() {
+        return Permission.of(this.<Void>requireCryptoUser().map(HsmResult::code));
+    }
+
+    /**
      * Whether this session may share its keys with {@code target} (genSymKey {@code -u}, shareKey):
      * only a crypto user shares, and only with another existing crypto user. Per key, ownership,
      * session keys and quorum are judged by {@link #shareKey}.
      */
     public Permission mayShareWith(UserInfo target) {
-        return Permission.of(this.<Void>requireCryptoUser().map(HsmResult::code)
+        return Permission.of(mayUseKeys().refusal()
                 .or(() -> ShareRules.whyNotShareWith(user.id(), target.id(), target.type())));
     }
 

@@ -115,6 +115,20 @@ class PermissionsTest {
     }
 
     @Test
+    void onlyALoggedInCryptoUserWorksWithKeys() {
+        HsmSession user = login(UserType.CU, "example_user");
+        for (HsmSession s : List.of(user, login(UserType.CO, "officer1"), login(UserType.CO, "admin"))) {
+            Permission asked = s.mayUseKeys();
+            assertThat(asked.granted()).isEqualTo(s.user().type() == UserType.CU);
+            assertThat(s.listKeys().code()).isEqualTo(asked.code());
+            assertThat(s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).code()).isEqualTo(asked.code());
+        }
+        user.close();
+        assertThat(user.mayUseKeys().code()).isEqualTo(ReturnCode.NOT_LOGGED_IN);
+        assertThat(user.listKeys().code()).isEqualTo(ReturnCode.NOT_LOGGED_IN);
+    }
+
+    @Test
     void aKeyMayBeSharedWithExactlyTheShareCandidates() {
         HsmSession owner = TestClusters.login(cluster, "example_user");
         long key = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "shared")).value().handle();
