@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,30 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written anywhere they can reach.
  */
 class DataFolderSquatTest {
+    private AttackScene scene;
     private Path shared;
     private Path work;
 
     @BeforeEach
     void sharedTmp() throws IOException {
-        SecondLocalUser.require();
-        shared = SecondLocalUser.sharedStickyFolder("hsm-shared-data");
-        work = Files.createTempDirectory("hsm-work");
+        scene = AttackScene.create("data");
+        shared = scene.shared;
+        work = scene.work;
     }
 
     @AfterEach
     void clean() throws IOException {
-        for (Path p : List.of(shared, work)) {
-            try (Stream<Path> files = Files.walk(p)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        scene.close();
     }
 
     /** The attack of the issue: the whole tree is theirs, the cluster folder 0777 with a 0666 master.key.tmp. */
     @Test
     void aDataFolderAnotherUserCreatedIsRefused() throws IOException {
         Path data = shared.resolve("hsmdata");
-        attacker("mkdir -p " + data + "/clusters/demo && chmod 777 " + data + " " + data + "/clusters " + data
+        scene.attacker("mkdir -p " + data + "/clusters/demo && chmod 777 " + data + " " + data + "/clusters " + data
                 + "/clusters/demo && touch " + data + "/clusters/demo/master.key.tmp && chmod 666 " + data
                 + "/clusters/demo/master.key.tmp");
 
@@ -60,7 +56,7 @@ class DataFolderSquatTest {
     /** A shared data folder of ours (root's /tmp-like, sticky) in which they made {@code clusters/demo} first. */
     @Test
     void aClustersFolderAnotherUserCreatedInOurDataFolderIsRefused() throws IOException {
-        attacker("mkdir -p " + shared + "/clusters/demo && chmod 777 " + shared + "/clusters " + shared
+        scene.attacker("mkdir -p " + shared + "/clusters/demo && chmod 777 " + shared + "/clusters " + shared
                 + "/clusters/demo && touch " + shared + "/clusters/demo/master.key.tmp && chmod 666 " + shared
                 + "/clusters/demo/master.key.tmp");
 
@@ -81,7 +77,7 @@ class DataFolderSquatTest {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
-        attacker("umask 0; touch " + data + "/master.key.tmp " + data + "/cluster.db-wal");
+        scene.attacker("umask 0; touch " + data + "/master.key.tmp " + data + "/cluster.db-wal");
 
         KmuRun run = KmuRun.genSymKey(shared.resolve("ours"), work);
 
@@ -107,8 +103,4 @@ class DataFolderSquatTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
     }
 
-    private static void attacker(String script) {
-        SecondLocalUser.Result r = SecondLocalUser.runAs(List.of("sh", "-c", script), 20);
-        assertThat(r.exitCode()).as("the attacker's %s: %s", script, r.output()).isZero();
-    }
 }

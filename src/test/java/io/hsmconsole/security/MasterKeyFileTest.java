@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file is left as it was (docs/security.md says why a readable key is refused, not tightened).
  */
 class MasterKeyFileTest {
+    private AttackScene scene;
     private Path shared;
     private Path work;
     private Path data;
@@ -27,9 +26,9 @@ class MasterKeyFileTest {
 
     @BeforeEach
     void cluster() throws IOException {
-        SecondLocalUser.require();
-        shared = SecondLocalUser.sharedStickyFolder("hsm-shared-key");
-        work = Files.createTempDirectory("hsm-work");
+        scene = AttackScene.create("key");
+        shared = scene.shared;
+        work = scene.work;
         data = shared.resolve("data");
         KmuRun first = KmuRun.genSymKey(data, work);
         assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -38,11 +37,7 @@ class MasterKeyFileTest {
 
     @AfterEach
     void clean() throws IOException {
-        for (Path p : List.of(shared, work)) {
-            try (Stream<Path> files = Files.walk(p)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        scene.close();
     }
 
     @Test

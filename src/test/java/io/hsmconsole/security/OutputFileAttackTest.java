@@ -44,14 +44,15 @@ class OutputFileAttackTest {
 
     private final FuzzCluster world = new FuzzCluster();
     private final FuzzConsole console = new FuzzConsole();
+    private AttackScene scene;
     private Path shared;
     private Path victim;
     private long key;
 
     @BeforeEach
     void plantingGround() throws IOException {
-        SecondLocalUser.require();
-        shared = SecondLocalUser.sharedStickyFolder("hsm-shared-out");
+        scene = AttackScene.create("out");
+        shared = scene.shared;
         victim = world.root.resolve("precious.txt");
         Files.writeString(victim, PRECIOUS);
         key = handle(kmu("genSymKey -t 31 -s 32 -l guarded -m_value 2 -u 6"));
@@ -60,9 +61,7 @@ class OutputFileAttackTest {
     @AfterEach
     void close() throws IOException {
         world.close();
-        try (var files = Files.walk(shared)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        scene.close();
     }
 
     /** Each writer, by what it is, with the command that writes {@code file}. */
@@ -96,8 +95,7 @@ class OutputFileAttackTest {
     void aLinkPlantedAtTheOutputNameIsReplacedNotFollowed() throws IOException {
         for (Map.Entry<String, Consumer<Path>> writer : writers().entrySet()) {
             Path out = shared.resolve("out-" + writer.getKey().replace(' ', '_').replace("<", "").replace(">", ""));
-            attacker("ln", "-s", victim.toString(), out.toString());
-            attacker("ln", "-s", victim.toString(), out + ".part");
+            scene.attacker("ln -s " + victim + " " + out + " && ln -s " + victim + " " + out + ".part");
             assertThat(Files.isSymbolicLink(out)).as("the attacker's link").isTrue();
 
             writer.getValue().accept(out);
@@ -111,7 +109,7 @@ class OutputFileAttackTest {
     void aFileAnotherUserCreatedAtTheOutputNameIsReplacedNotWrittenInto() throws IOException {
         for (Map.Entry<String, Consumer<Path>> writer : writers().entrySet()) {
             Path out = shared.resolve("open-" + writer.getKey().replace(' ', '_').replace("<", "").replace(">", ""));
-            attacker("sh", "-c", "umask 0; echo 'planted' > '" + out + "'; chmod 666 '" + out + "'");
+            scene.attacker("umask 0; echo 'planted' > '" + out + "'; chmod 666 '" + out + "'");
             assertThat(owner(out)).isEqualTo(SecondLocalUser.uid());
 
             writer.getValue().accept(out);
@@ -139,10 +137,6 @@ class OutputFileAttackTest {
         return (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static void attacker(String... command) {
-        SecondLocalUser.Result r = SecondLocalUser.runAs(List.of(command), 20);
-        assertThat(r.exitCode()).as("the attacker's %s: %s", List.of(command), r.output()).isZero();
-    }
 
     /** {@code key_mgmt_util singlecmd loginHSM … <line>}, logged in as the fuzzer's crypto user. */
     private String kmu(String line) {

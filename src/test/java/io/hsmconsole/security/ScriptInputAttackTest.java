@@ -27,9 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,31 +39,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused huge label is bounded and says it was cut, and the chain still verifies.
  */
 class ScriptInputAttackTest {
+    private AttackScene scene;
     private Path shared;
     private Path work;
     private Path data;
 
     @BeforeEach
     void folders() throws IOException {
-        SecondLocalUser.require();
-        shared = SecondLocalUser.sharedStickyFolder("hsm-shared-script");
-        work = Files.createTempDirectory("hsm-work");
+        scene = AttackScene.create("script");
+        shared = scene.shared;
+        work = scene.work;
         data = work.resolve("data");
     }
 
     @AfterEach
     void clean() throws IOException {
-        for (Path p : List.of(shared, work)) {
-            try (Stream<Path> files = Files.walk(p)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        scene.close();
     }
 
     @Test
     void devZeroBehindAPlantedLinkIsOneLineOfError() {
         Path script = shared.resolve("nightly.kmu");
-        attacker("ln -s /dev/zero " + script);
+        scene.attacker("ln -s /dev/zero " + script);
 
         KmuRun run = KmuRun.of(data, work, List.of("scriptfile", script.toString()));
 
@@ -77,7 +72,7 @@ class ScriptInputAttackTest {
     @Test
     void anEndlessLineStopsAtTheLimit() {
         Path script = shared.resolve("endless.kmu");
-        attacker("head -c 20000000 /dev/zero | tr '\\0' a > " + script);
+        scene.attacker("head -c 20000000 /dev/zero | tr '\\0' a > " + script);
 
         KmuRun run = KmuRun.of(data, work, List.of("scriptfile", script.toString()));
 
@@ -90,7 +85,7 @@ class ScriptInputAttackTest {
     void aBinaryScriptIsSaidToBeNotTextNotUnopenable() {
         Path script = shared.resolve("binary.kmu");
         // A valid first line, then bytes that are not UTF-8 (0xff never is) on line 2.
-        attacker("printf 'getHSMInfo\\n\\377\\376\\375 binary\\n' > " + script);
+        scene.attacker("printf 'getHSMInfo\\n\\377\\376\\375 binary\\n' > " + script);
 
         KmuRun run = KmuRun.of(data, work, List.of("scriptfile", script.toString()));
 
@@ -124,7 +119,7 @@ class ScriptInputAttackTest {
     void aHugeRefusedLabelIsKeptBoundedInTheAuditLogAndTheChainHolds() throws IOException {
         String label = "L".repeat(1 << 20);
         Path script = shared.resolve("label.kmu");
-        attacker("printf 'loginHSM -u CU -s example_user -p example_pwd\\ngenSymKey -t 31 -s 32 -l ' > " + script
+        scene.attacker("printf 'loginHSM -u CU -s example_user -p example_pwd\\ngenSymKey -t 31 -s 32 -l ' > " + script
                 + " && head -c 60000 /dev/zero | tr '\\0' L >> " + script + " && echo >> " + script);
 
         List<String> huge = new ArrayList<>(List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user", "-p",
@@ -149,8 +144,4 @@ class ScriptInputAttackTest {
                 .isLessThan(1 << 20);
     }
 
-    private static void attacker(String script) {
-        SecondLocalUser.Result r = SecondLocalUser.runAs(List.of("sh", "-c", script), 60);
-        assertThat(r.exitCode()).as("the attacker's %s: %s", script, r.output()).isZero();
-    }
 }
