@@ -71,6 +71,7 @@ public final class SqliteClusterStore implements ClusterStore {
         Path file = clusterDir.resolve(DB_FILE);
         requireOwnedFolder(clusterDir);
         StoreFileCheck.checkHeader(file);
+        requirePrivateMasterKey(clusterDir);
         byte[] masterKey = MasterKeyFile.load(clusterDir);
         if (!Files.isWritable(clusterDir) || !Files.isWritable(file)) {
             throw new StoreException(file, "the cluster store is read-only: its folder " + clusterDir
@@ -153,6 +154,10 @@ public final class SqliteClusterStore implements ClusterStore {
     private static void requireOwnedFolder(Path clusterDir) {
         OwnedPaths.requireOwnFolder(clusterDir);
         OwnedPaths.requireOwnEntries(clusterDir);
+    }
+
+    /** Checked after the store's header, so a damaged store is reported as that first. */
+    private static void requirePrivateMasterKey(Path clusterDir) {
         OwnedPaths.requirePrivateFile(clusterDir.resolve(MasterKeyFile.FILE_NAME), "the cluster master key");
     }
 
