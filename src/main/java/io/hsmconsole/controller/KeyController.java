@@ -17,7 +17,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.AttributeText;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.hsmconsole.store.OwnerOnly;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -275,7 +275,7 @@ public final class KeyController {
             List<String> output = new ArrayList<>();
             if (attributes.isSuccess()) {
                 List<AttributeValue> dump = attributes.value().kmuDump();
-                Files.writeString(file, AttributeText.dump(dump), StandardCharsets.UTF_8);
+                OwnerOnly.writeWhole(file, AttributeText.dump(dump).getBytes(StandardCharsets.UTF_8));
                 output.add("got all attributes of size " + AttributeText.sizeBytes(dump) + " attr cnt " + dump.size());
                 output.add("Attributes dumped into " + file.getFileName() + " file");
                 output.add("");
