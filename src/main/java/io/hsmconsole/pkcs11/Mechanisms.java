@@ -16,6 +16,9 @@ import java.util.Optional;
 final class Mechanisms {
     private static final Map<Long, Info> TABLE = new LinkedHashMap<>();
     private static final Map<Long, SignMechanism> HMACS = new LinkedHashMap<>();
+    private static final long ENCRYPT = 0x100;
+    private static final long DECRYPT = 0x200;
+    private static final long DIGEST = 0x400;
 
     static {
         TABLE.put(Ck.CKM_AES_KEY_GEN, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_GENERATE));
@@ -26,6 +29,11 @@ final class Mechanisms {
         HMACS.put(Ck.CKM_SHA256_HMAC, SignMechanism.SHA256_HMAC);
         HMACS.put(Ck.CKM_SHA384_HMAC, SignMechanism.SHA384_HMAC);
         HMACS.put(Ck.CKM_SHA512_HMAC, SignMechanism.SHA512_HMAC);
+        TABLE.put(CryptCalls.CKM_AES_ECB, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(),
+                Ck.CKF_HW | ENCRYPT | DECRYPT));
+        for (long m : CryptCalls.DIGESTS.keySet().stream().sorted().toList()) {
+            TABLE.put(m, new Info(0, 0, Ck.CKF_HW | DIGEST));
+        }
         for (long m : HMACS.keySet()) {
             TABLE.put(m, new Info(KeyType.GENERIC_SECRET.minSize(), KeyType.GENERIC_SECRET.maxSize(),
                     Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));

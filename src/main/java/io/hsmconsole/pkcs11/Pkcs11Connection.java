@@ -34,12 +34,14 @@ public final class Pkcs11Connection {
     private final Sessions sessions = new Sessions();
     private final ObjectCalls objects;
     private final SignCalls signing;
+    private final CryptCalls crypt;
     private boolean initialized;
 
     public Pkcs11Connection(HsmCluster cluster) {
         this.cluster = cluster;
         this.objects = new ObjectCalls(sessions);
         this.signing = new SignCalls(sessions);
+        this.crypt = new CryptCalls(sessions);
     }
 
     /** The response body for one request body. */
@@ -98,7 +100,12 @@ public final class Pkcs11Connection {
             case C_SignFinal -> signing.signFinal(in);
             case C_Verify -> signing.verify(in);
             case C_VerifyFinal -> signing.verifyFinal(in);
-            case C_WaitForSlotEvent -> throw new Refusal(Ck.CKR_FUNCTION_NOT_SUPPORTED);
+            case C_EncryptInit, C_DecryptInit -> crypt.cipherInit(in, call == RpcCall.C_EncryptInit);
+            case C_DigestInit -> crypt.digestInit(in);
+            case C_Encrypt, C_Decrypt, C_Digest -> crypt.single(in, call);
+            case C_EncryptUpdate, C_DecryptUpdate, C_DigestUpdate -> crypt.update(in, call);
+            case C_EncryptFinal, C_DecryptFinal, C_DigestFinal -> crypt.last(in, call);
+            case C_GenerateRandom -> crypt.random(in);
             default -> throw new Refusal(Ck.CKR_FUNCTION_NOT_SUPPORTED);
         };
     }

@@ -43,8 +43,11 @@ final class SignCalls {
         long room = in.bufferSize();
         in.end();
         Operation op = operation(s, Operation.Kind.SIGN);
-        op.add(data == null ? new byte[0] : data);
-        return signature(s, op, room, RpcCall.C_Sign);
+        if (op.size() != 0) {
+            throw new Refusal(Ck.CKR_OPERATION_ACTIVE); // a single-part call after Update calls
+        }
+        // The whole input comes with each single-part call (a length query sends it too): nothing is gathered.
+        return signature(s, op, data == null ? new byte[0] : data, room, RpcCall.C_Sign);
     }
 
     RpcWriter update(RpcReader in, boolean signing) throws MalformedMessage {
@@ -65,20 +68,21 @@ final class SignCalls {
         Sessions.Session s = sessions.get(in.ulong());
         long room = in.bufferSize();
         in.end();
-        return signature(s, operation(s, Operation.Kind.SIGN), room, RpcCall.C_SignFinal);
+        Operation op = operation(s, Operation.Kind.SIGN);
+        return signature(s, op, op.data(), room, RpcCall.C_SignFinal);
     }
 
     /**
      * The MAC, or only its length when the caller has no room for it yet (PKCS#11's two-call
      * convention: the operation stays active until a call that returns the value).
      */
-    private RpcWriter signature(Sessions.Session s, Operation op, long room, RpcCall call) {
+    private RpcWriter signature(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
         int length = macLength(op.mechanism);
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);
         }
         s.operation = null;
-        HsmResult<byte[]> mac = sessions.requireLogin().sign(op.key, op.mechanism, op.data());
+        HsmResult<byte[]> mac = sessions.requireLogin().sign(op.key, op.mechanism, data);
         if (!mac.isSuccess()) {
             throw new Refusal(keyRefusal(mac.code()));
         }
@@ -91,23 +95,26 @@ final class SignCalls {
         byte[] signature = in.optionalByteArray();
         in.end();
         Operation op = operation(s, Operation.Kind.VERIFY);
-        op.add(data == null ? new byte[0] : data);
-        return checked(s, op, signature, RpcCall.C_Verify);
+        if (op.size() != 0) {
+            throw new Refusal(Ck.CKR_OPERATION_ACTIVE);
+        }
+        return checked(s, op, data == null ? new byte[0] : data, signature, RpcCall.C_Verify);
     }
 
     RpcWriter verifyFinal(RpcReader in) throws MalformedMessage {
         Sessions.Session s = sessions.get(in.ulong());
         byte[] signature = in.optionalByteArray();
         in.end();
-        return checked(s, operation(s, Operation.Kind.VERIFY), signature, RpcCall.C_VerifyFinal);
+        Operation op = operation(s, Operation.Kind.VERIFY);
+        return checked(s, op, op.data(), signature, RpcCall.C_VerifyFinal);
     }
 
-    private RpcWriter checked(Sessions.Session s, Operation op, byte[] signature, RpcCall call) {
+    private RpcWriter checked(Sessions.Session s, Operation op, byte[] data, byte[] signature, RpcCall call) {
         s.operation = null;
         if (signature == null || signature.length != macLength(op.mechanism)) {
             throw new Refusal(0xC1); // CKR_SIGNATURE_LEN_RANGE
         }
-        HsmResult<Void> r = sessions.requireLogin().verify(op.key, op.mechanism, op.data(), signature);
+        HsmResult<Void> r = sessions.requireLogin().verify(op.key, op.mechanism, data, signature);
         if (!r.isSuccess()) {
             throw new Refusal(keyRefusal(r.code()));
         }

@@ -177,8 +177,52 @@ class Pkcs11ConnectionTest {
     void functionsNotImplementedSaySo() throws MalformedMessage {
         app.initialize();
         long s = app.openSession();
-        assertEquals(Ck.CKR_FUNCTION_NOT_SUPPORTED, app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s)
-                .u32(0x1081).byteArray(null).ulong(1)).rv());
+        assertEquals(Ck.CKR_FUNCTION_NOT_SUPPORTED, app.send(RpcTestClient.request(RpcCall.C_WrapKey).ulong(s)
+                .u32(0x2109).byteArray(null).ulong(1).ulong(2).u32(64)).rv());
+        assertEquals(Ck.CKR_FUNCTION_NOT_SUPPORTED, app.send(RpcTestClient.request(RpcCall.C_InitToken)
+                .ulong(Pkcs11Connection.SLOT_ID).presentByteArray(new byte[] {1}).byteArray(new byte[] {'x'})).rv());
+    }
+
+    @Test
+    void aesEcbEncryptsAndDecryptsWholeBlocksThroughTheSimulator() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        app.login(s, Ck.CKU_USER, PIN);
+        long key = app.generateAes(s, 32, "ecb", false).ok().ulong();
+        byte[] plain = "sixteen byte blk".repeat(2).getBytes(StandardCharsets.US_ASCII);
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        RpcReader sizeOnly = app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s).presentByteArray(plain).u32(0)).ok();
+        assertEquals(0, sizeOnly.byteValue());
+        assertEquals(32, sizeOnly.u32(), "a length query leaves the operation active");
+        RpcReader enc = app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s).presentByteArray(plain).u32(32)).ok();
+        enc.byteValue();
+        byte[] cipher = enc.byteArray();
+        assertFalse(java.util.Arrays.equals(plain, cipher));
+        app.send(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        RpcReader dec = app.send(RpcTestClient.request(RpcCall.C_Decrypt).ulong(s).presentByteArray(cipher).u32(32)).ok();
+        dec.byteValue();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, dec.byteArray());
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        assertEquals(Ck.CKR_DATA_LEN_RANGE, app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s)
+                .presentByteArray(new byte[5]).u32(16)).rv(), "ECB takes whole blocks");
+        assertTrue(auditRecords().stream().anyMatch(r -> r.command().equals("encrypt")));
+    }
+
+    @Test
+    void digestsAndRandomBytes() throws Exception {
+        app.initialize();
+        long s = app.openSession();
+        byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
+        app.send(RpcTestClient.request(RpcCall.C_DigestInit).ulong(s).u32(0x250).byteArray(null)).ok();
+        RpcReader d = app.send(RpcTestClient.request(RpcCall.C_Digest).ulong(s).presentByteArray(data).u32(32)).ok();
+        d.byteValue();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256").digest(data),
+                d.byteArray());
+        assertEquals(Ck.CKR_USER_NOT_LOGGED_IN, app.send(RpcTestClient.request(RpcCall.C_GenerateRandom).ulong(s).u32(16)).rv());
+        app.login(s, Ck.CKU_USER, PIN);
+        RpcReader r = app.send(RpcTestClient.request(RpcCall.C_GenerateRandom).ulong(s).u32(16)).ok();
+        r.byteValue();
+        assertEquals(16, r.byteArray().length);
     }
 
     @Test
