@@ -104,6 +104,23 @@ class Pkcs11ToolIT {
     }
 
     @Test
+    void aesEcbRoundTripAndDigestThroughPkcs11Tool() throws IOException {
+        assertEquals(0, tool("--login", "--pin", PIN, "--keygen", "--key-type", "AES:32", "--label", "ecb",
+                "--id", "65636231").exit);
+        Path plain = Files.write(dir.resolve("plain"), "sixteen byte blk".repeat(4).getBytes(StandardCharsets.US_ASCII));
+        Result enc = tool("--login", "--pin", PIN, "--encrypt", "-m", "AES-ECB", "--id", "65636231",
+                "-i", plain.toString(), "-o", dir.resolve("cipher").toString());
+        assertEquals(0, enc.exit, enc.out);
+        Result dec = tool("--login", "--pin", PIN, "--decrypt", "-m", "AES-ECB", "--id", "65636231",
+                "-i", dir.resolve("cipher").toString(), "-o", dir.resolve("back").toString());
+        assertEquals(0, dec.exit, dec.out);
+        assertEquals(Files.readString(plain), Files.readString(dir.resolve("back")));
+        Result hash = tool("--hash", "-m", "SHA256", "-i", plain.toString(), "-o", dir.resolve("hash").toString());
+        assertEquals(0, hash.exit, hash.out);
+        assertEquals(32, Files.size(dir.resolve("hash")));
+    }
+
+    @Test
     void aWrongPinIsRefusedAndCountsTowardsLockout() {
         Result wrong = tool("--login", "--pin", "example_user:not_the_pwd", "--list-objects");
         assertNotEquals(0, wrong.exit);
