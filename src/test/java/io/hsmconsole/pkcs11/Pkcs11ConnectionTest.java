@@ -43,6 +43,13 @@ class Pkcs11ConnectionTest {
         cluster.close();
     }
 
+    private long loggedInSession() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        return s;
+    }
+
     private List<AuditRecord> auditRecords() {
         cluster.auditLog().flush();
         return cluster.auditLog().records(0, 10_000);
@@ -103,9 +110,7 @@ class Pkcs11ConnectionTest {
 
     @Test
     void privateIsAlwaysTrueAndTheValueIsSensitive() throws MalformedMessage {
-        app.initialize();
-        long s = app.openSession();
-        app.login(s, Ck.CKU_USER, PIN);
+        long s = loggedInSession();
         long handle = app.generateAes(s, 16, "k1", true).ok().ulong();
         RpcWriter q = RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(s).ulong(handle).u32(3)
                 .u32(Ck.CKA_PRIVATE).u32(1).u32(Ck.CKA_VALUE).u32(32).u32(Ck.CKA_VALUE_LEN).u32(8);
@@ -153,9 +158,7 @@ class Pkcs11ConnectionTest {
 
     @Test
     void hmacSignsAndVerifiesThroughTheSimulator() throws MalformedMessage {
-        app.initialize();
-        long s = app.openSession();
-        app.login(s, Ck.CKU_USER, PIN);
+        long s = loggedInSession();
         RpcWriter gen = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(s).u32(Ck.CKM_GENERIC_SECRET_KEY_GEN)
                 .byteArray(null).u32(3);
         RpcTestClient.number(gen, Ck.CKA_VALUE_LEN, 32);
@@ -174,6 +177,30 @@ class Pkcs11ConnectionTest {
     }
 
     @Test
+    void setAttributeValueFollowsTheSimulatorsRulesAndFindUsesAnyAttribute() throws MalformedMessage {
+        long s = loggedInSession();
+        long key = app.generateAes(s, 16, "before", true).ok().ulong();
+        RpcWriter set = RpcTestClient.request(RpcCall.C_SetAttributeValue).ulong(s).ulong(key).u32(2);
+        RpcTestClient.bytes(set, Ck.CKA_LABEL, "after".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.bool(set, Ck.CKA_ENCRYPT, false);
+        assertEquals(Ck.CKR_OK, app.send(set).rv());
+        HsmSession kmu = TestClusters.login(cluster, "example_user");
+        assertEquals(List.of(key), kmu.findKeys(KeyQuery.byLabel("after")).value());
+        RpcWriter readOnly = RpcTestClient.request(RpcCall.C_SetAttributeValue).ulong(s).ulong(key).u32(2);
+        RpcTestClient.bytes(readOnly, Ck.CKA_LABEL, "again".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.number(readOnly, Ck.CKA_VALUE_LEN, 32);
+        assertEquals(Ck.CKR_ATTRIBUTE_READ_ONLY, app.send(readOnly).rv());
+        assertEquals(List.of(key), kmu.findKeys(KeyQuery.byLabel("after")).value(), "a refused change changes nothing");
+        RpcWriter find = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(s).u32(1);
+        RpcTestClient.bool(find, Ck.CKA_ENCRYPT, false);
+        app.send(find).ok();
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(s).u32(10)).ok();
+        in.byteValue();
+        assertEquals(1, in.u32());
+        assertEquals(key, in.ulong());
+    }
+
+    @Test
     void functionsNotImplementedSaySo() throws MalformedMessage {
         app.initialize();
         long s = app.openSession();
@@ -185,9 +212,7 @@ class Pkcs11ConnectionTest {
 
     @Test
     void aesEcbEncryptsAndDecryptsWholeBlocksThroughTheSimulator() throws MalformedMessage {
-        app.initialize();
-        long s = app.openSession();
-        app.login(s, Ck.CKU_USER, PIN);
+        long s = loggedInSession();
         long key = app.generateAes(s, 32, "ecb", false).ok().ulong();
         byte[] plain = "sixteen byte blk".repeat(2).getBytes(StandardCharsets.US_ASCII);
         app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
