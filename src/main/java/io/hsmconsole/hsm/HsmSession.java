@@ -465,6 +465,23 @@ public final class HsmSession implements AutoCloseable {
                 this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
     }
 
+    /** PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB: whole blocks with an AES key that permits the use. */
+    public HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
+        return audited(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesEcb(handle, encrypt, data)));
+    }
+
+    /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */
+    public HsmResult<byte[]> generateRandom(int length) {
+        Optional<HsmResult<byte[]>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        byte[] out = new byte[length];
+        cluster.drbg().nextBytes(out);
+        return HsmResult.ok(out, List.of());
+    }
+
     /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */
     public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
         return audited("sign", "-k " + handle + " -m " + mechanism.code(),

@@ -44,7 +44,19 @@ class LayerRulesTest {
     void theSimulatorDoesNotKnowItsClients() {
         noClasses().that().resideInAnyPackage("io.hsmconsole.hsm..", "io.hsmconsole.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.hsmconsole.shell..", "io.hsmconsole.controller..",
-                        "io.hsmconsole.ui..", "io.hsmconsole.app..")
+                        "io.hsmconsole.ui..", "io.hsmconsole.app..", "io.hsmconsole.pkcs11..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    /** The PKCS#11 endpoint is a client of the simulator beside the shells: neither knows the other. */
+    @Test
+    void thePkcs11EndpointAndTheShellsAreSeparateClients() {
+        noClasses().that().resideInAPackage("io.hsmconsole.pkcs11..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hsmconsole.shell..", "io.hsmconsole.controller..",
+                        "io.hsmconsole.ui..", "javafx..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAnyPackage("io.hsmconsole.shell..", "io.hsmconsole.controller..", "io.hsmconsole.ui..")
+                .should().dependOnClassesThat().resideInAPackage("io.hsmconsole.pkcs11..")
                 .allowEmptyShould(true).check(classes);
     }
 
