@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,17 @@ class CmuShellFuzzTest {
             "listTokens");
     private static final String LISTING = "Help Commands Available:";
     /** The errors cloudhsm_mgmt_util reports itself: each was read and found right for its input. */
-    static final List<Pattern> TOOL_ERRORS = List.of();
+    static final List<Pattern> TOOL_ERRORS = Stream.of(
+            // An input file that is not there (token, approval, registration token files): named, with the reason.
+            "(?m)^\\w+ failed: cannot read the [\\w ]*file .+: (no such file|permission denied)$",
+            "(?m)^\\w+ failed: cannot write .+: .+$",
+            "(?m)^Error: '.*' cannot be used as a file name: .+$",
+            "(?m)^.+ is not a token of this session\\. Tokens live in the session that ran getToken",
+            // getToken's user name must be the session's own (a usage error, with the help text).
+            "(?m)^getToken failed: .* is not the logged-in user \\(\\w+\\); a token belongs to the session that asks for it$",
+            // loginHSM while a session is open: refused before the HSM.
+            "(?m)^loginHSM failed: a user is already logged in; run logoutHSM first$")
+            .map(Pattern::compile).toList();
 
     /** Who is logged in before the input (when nobody is, or someone else, the HSM decides). */
     enum Login { AS_IS, CRYPTO_USER, OFFICER, NOBODY }

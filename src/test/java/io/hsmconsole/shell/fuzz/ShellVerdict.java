@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * printed with exactly the text listed there;</li>
  * <li>a tool error (a file that cannot be read, a refused login …) is exit status 1 with one of the
  * messages the caller knows ({@code toolErrors});</li>
- * <li>a success is exit status 0 with the HSM's SUCCESS, a report (informational commands) or the
- * help that was asked for, and no error.</li>
+ * <li>a success is exit status 0 with the HSM's SUCCESS, a report (informational commands), the
+ * help that was asked for, or (CMU) a confirmation the user declined, and no error.</li>
  * </ul>
  * Anything else fails: a stack trace, silence, a code or text that is not documented, an unknown
  * message, an exit status that contradicts the text.
@@ -46,6 +46,8 @@ public final class ShellVerdict {
     private static final Pattern CMU_FAILED = Pattern.compile("(?m)^(\\S+) failed(?: on server \\S+)?: (.*?)\\s*$");
     /** An answer saved to a file ({@code getAttribute … FILE}, {@code findAllKeys … FILE}). */
     private static final Pattern SAVED = Pattern.compile("(?m) written to file ");
+    /** The output ends at a confirmation answered n (or not at all): the user declined, nothing is done. */
+    private static final Pattern DECLINED = Pattern.compile("Do you want to continue\\(y/n\\)\\? \\s*n?\\s*$");
     private static final Pattern DOC_ROW = Pattern.compile("(?m)^\\| `(0x[0-9a-f]+)` \\| \\w+ \\| `(.*)` \\| [^|]+ \\|$");
     private static final Map<Long, String> DOCUMENTED = documentedCodes(Path.of("docs", "return-codes.md"));
 
@@ -152,7 +154,10 @@ public final class ShellVerdict {
                     : wrong("exit 1 without a documented HSM refusal or a known tool error", a.output());
             case SUCCESS -> !failures.isEmpty() || ERROR_LINE.matcher(a.output()).find()
                     ? wrong("a success must not report a failure", a.output())
-                    : serversAsked || a.informational() || SAVED.matcher(a.output()).find() ? Optional.empty()
+                    : DECLINED.matcher(a.output()).find() && serversAsked
+                    ? wrong("a declined confirmation must not reach the servers", a.output())
+                    : serversAsked || a.informational() || SAVED.matcher(a.output()).find()
+                    || DECLINED.matcher(a.output()).find() ? Optional.empty()
                     : wrong("a success without the servers' answers or the command's report", a.output());
         };
     }
