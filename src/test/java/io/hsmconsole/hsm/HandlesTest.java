@@ -26,11 +26,17 @@ class HandlesTest {
         Gen<Integer> node = Gen.frequency(Gen.weight(3, Gen.between(0, MAX_NODE)), Gen.weight(1, Gen.of(0, 1, MAX_NODE)));
         Gen<Long> counter = Gen.frequency(Gen.weight(3, Gen.between(MIN_COUNTER, MAX_COUNTER)),
                 Gen.weight(1, Gen.of(MIN_COUNTER, MIN_COUNTER + 1, 262143L, 262144L, MAX_COUNTER - 1, MAX_COUNTER)));
+        // Pairs that differ only where a careless packing would lose them: the same node, and counters
+        // with the same low 18 bits (a whole number of 2^18 apart) or right across the 2^18 boundary.
+        Gen<Long> offset = Gen.frequency(Gen.weight(2, Gen.between(1L, 64L).map(k -> k << 18)),
+                Gen.weight(1, Gen.of(1L, -1L)));
         Trials.run(1_000, random -> {
             int nodeA = node.next(random);
-            int nodeB = node.next(random);
             long a = counter.next(random);
-            long b = random.nextInt(4) == 0 ? a : counter.next(random);
+            boolean near = random.nextBoolean();
+            int nodeB = near ? nodeA : node.next(random);
+            long b = near ? Math.max(MIN_COUNTER, Math.min(MAX_COUNTER, a + offset.next(random) * (random.nextBoolean() ? 1 : -1)))
+                    : random.nextInt(4) == 0 ? a : counter.next(random);
             if (a != b) {
                 assertThat(Handles.of(nodeA, a)).as("node %d counter %d and node %d counter %d", nodeA, a, nodeB, b)
                         .isNotEqualTo(Handles.of(nodeB, b));
