@@ -77,13 +77,13 @@ class CmuShellFuzzTest {
         }
     }
 
-    private static ShellVerdict.CmuAnswer answer(List<String> tokens, ExitStatus status, String output) {
+    private static ShellVerdict.Answer answer(List<String> tokens, ExitStatus status, String output) {
         String name = tokens.get(0);
         CmuCommand command = COMMANDS.get(name);
         List<String> args = tokens.subList(1, tokens.size());
         boolean helpAsked = command == null ? name.equals("help") : args.equals(List.of("-h"));
         boolean fits = command != null && args.size() >= command.minArgs() && args.size() <= command.maxArgs();
-        return new ShellVerdict.CmuAnswer(String.join(" ", tokens), status, output, command == null ? null : command.help(),
+        return new ShellVerdict.Answer(String.join(" ", tokens), status, output, command == null ? null : command.help(),
                 LISTING, INFORMATIONAL.contains(name), helpAsked, fits, TOOL_ERRORS);
     }
 

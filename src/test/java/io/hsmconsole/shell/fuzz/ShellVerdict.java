@@ -55,16 +55,20 @@ public final class ShellVerdict {
     }
 
     /**
-     * One key_mgmt_util input and its answer. {@code commandHelp} is null for an unknown command;
-     * {@code optionsParse} says whether the options follow the command's grammar (judged by the test,
-     * not by the shell); {@code toolErrors} are the tool's own error messages (regular expressions).
+     * One input and the shell's answer. {@code commandHelp} is null for an unknown command, whose
+     * help is {@code listing}; {@code syntaxOk} says whether the line follows the command's syntax,
+     * judged by the test rather than the shell (false for an unknown command); {@code toolErrors}
+     * are the tool's own error messages (regular expressions).
      */
-    public record KmuAnswer(String line, ExitStatus status, String output, String commandHelp, String helpListing,
-                            boolean informational, boolean helpAsked, boolean optionsParse, List<Pattern> toolErrors) {
+    public record Answer(String line, ExitStatus status, String output, String commandHelp, String listing,
+                         boolean informational, boolean helpAsked, boolean syntaxOk, List<Pattern> toolErrors) {
+        String help() {
+            return commandHelp == null ? listing : commandHelp;
+        }
     }
 
-    /** Empty when the answer is one the tool documents; else what is wrong with it. */
-    public static Optional<String> kmu(KmuAnswer a) {
+    /** Empty when the key_mgmt_util answer is one the tool documents; else what is wrong with it. */
+    public static Optional<String> kmu(Answer a) {
         Optional<String> basic = traceOrSilence(a.output());
         if (basic.isPresent()) {
             return basic;
@@ -74,56 +78,25 @@ public final class ShellVerdict {
         if (undocumented.isPresent()) {
             return undocumented;
         }
-        boolean unknownCommand = a.commandHelp() == null;
-        String help = unknownCommand ? a.helpListing() : a.commandHelp();
-        if (a.helpAsked()) {
-            return a.status() == ExitStatus.SUCCESS && a.output().contains(help) && results.isEmpty() ? Optional.empty()
-                    : wrong("help that is asked for is the help text and exit 0, not " + a.status(), a.output());
+        if (a.helpAsked() || !a.syntaxOk() || a.status() == ExitStatus.USAGE) {
+            return helpOrUsage(a, !results.isEmpty());
         }
-        if (unknownCommand || !a.optionsParse()) {
-            // The grammar is broken: only the help text (or the command listing) is a right answer.
-            if (a.status() != ExitStatus.USAGE) {
-                return wrong("a line that does not parse is a usage error (exit 2), not " + a.status(), a.output());
-            }
+        long last = results.isEmpty() ? -1 : results.get(results.size() - 1);
+        if (a.status() == ExitStatus.ERROR) {
+            return last > 0 ? Optional.empty() : knownToolError(a.output(), a.toolErrors());
         }
-        return switch (a.status()) {
-            case USAGE -> {
-                if (!a.output().contains(help)) {
-                    yield wrong("a usage error must print the command's help text", a.output());
-                }
-                yield results.isEmpty() ? Optional.empty() : wrong("a usage error must not reach the HSM", a.output());
-            }
-            case ERROR -> {
-                if (!results.isEmpty() && results.get(results.size() - 1) != 0) {
-                    yield Optional.empty();
-                }
-                yield knownToolError(a.output(), a.toolErrors());
-            }
-            case SUCCESS -> {
-                if (ERROR_LINE.matcher(a.output()).find()) {
-                    yield wrong("a success must not print an error", a.output());
-                }
-                if (!results.isEmpty()) {
-                    yield results.get(results.size() - 1) == 0 ? Optional.empty()
-                            : wrong("a success must end with the HSM's SUCCESS", a.output());
-                }
-                yield a.informational() ? Optional.empty()
-                        : wrong("a success without the HSM's answer or the command's report", a.output());
-            }
-        };
+        if (ERROR_LINE.matcher(a.output()).find()) {
+            return wrong("a success must not print an error", a.output());
+        }
+        if (!results.isEmpty()) {
+            return last == 0 ? Optional.empty() : wrong("a success must end with the HSM's SUCCESS", a.output());
+        }
+        return a.informational() ? Optional.empty()
+                : wrong("a success without the HSM's answer or the command's report", a.output());
     }
 
-    /**
-     * One cloudhsm_mgmt_util input and its answer. {@code commandHelp} is null for an unknown
-     * command; {@code argumentsFit} says whether the number of arguments is one the command's
-     * syntax allows (judged by the test).
-     */
-    public record CmuAnswer(String line, ExitStatus status, String output, String commandHelp, String listing,
-                            boolean informational, boolean helpAsked, boolean argumentsFit, List<Pattern> toolErrors) {
-    }
-
-    /** Empty when the answer is one cloudhsm_mgmt_util documents; else what is wrong with it. */
-    public static Optional<String> cmu(CmuAnswer a) {
+    /** Empty when the cloudhsm_mgmt_util answer is one the tool documents; else what is wrong with it. */
+    public static Optional<String> cmu(Answer a) {
         Optional<String> basic = traceOrSilence(a.output());
         if (basic.isPresent()) {
             return basic;
@@ -137,31 +110,41 @@ public final class ShellVerdict {
             }
             failures.add(failed.group(0));
         }
-        boolean unknownCommand = a.commandHelp() == null;
-        String help = unknownCommand ? a.listing() : a.commandHelp();
-        if (a.helpAsked()) {
-            return a.status() == ExitStatus.SUCCESS && a.output().contains(help) ? Optional.empty()
-                    : wrong("help that is asked for is the help text and exit 0, not " + a.status(), a.output());
-        }
-        if ((unknownCommand || !a.argumentsFit()) && a.status() != ExitStatus.USAGE) {
-            return wrong("a line the syntax does not allow is a usage error (exit 2), not " + a.status(), a.output());
-        }
         boolean serversAsked = CMU_SERVER_ANSWER.matcher(a.output()).find();
-        return switch (a.status()) {
-            case USAGE -> !a.output().contains(help) ? wrong("a usage error must print the command's help text", a.output())
-                    : serversAsked ? wrong("a usage error must not reach the servers", a.output()) : Optional.empty();
-            case ERROR -> !failures.isEmpty() || known(a.output(), a.toolErrors()) ? Optional.empty()
-                    : wrong("exit 1 without a documented HSM refusal or a known tool error", a.output());
-            case SUCCESS -> !failures.isEmpty() || ERROR_LINE.matcher(a.output()).find()
-                    ? wrong("a success must not report a failure", a.output())
-                    : DECLINED.matcher(a.output()).find() && serversAsked
-                    ? wrong("a declined confirmation must not reach the servers", a.output())
-                    : serversAsked || a.informational() || SAVED.matcher(a.output()).find()
-                    || DECLINED.matcher(a.output()).find() ? Optional.empty()
-                    : wrong("a success without the servers' answers or the command's report", a.output());
-        };
+        if (a.helpAsked() || !a.syntaxOk() || a.status() == ExitStatus.USAGE) {
+            return helpOrUsage(a, serversAsked);
+        }
+        if (a.status() == ExitStatus.ERROR) {
+            return !failures.isEmpty() ? Optional.empty() : knownToolError(a.output(), a.toolErrors());
+        }
+        boolean declined = DECLINED.matcher(a.output()).find();
+        if (!failures.isEmpty() || ERROR_LINE.matcher(a.output()).find()) {
+            return wrong("a success must not report a failure", a.output());
+        }
+        if (declined && serversAsked) {
+            return wrong("a declined confirmation must not reach the servers", a.output());
+        }
+        return serversAsked || declined || a.informational() || SAVED.matcher(a.output()).find() ? Optional.empty()
+                : wrong("a success without the servers' answers or the command's report", a.output());
     }
 
+    /**
+     * The rules both shells share: help that is asked for is the help text and exit 0; a line the
+     * syntax does not allow is a usage error; a usage error prints the help text and asks no HSM.
+     */
+    private static Optional<String> helpOrUsage(Answer a, boolean hsmAsked) {
+        if (a.helpAsked()) {
+            return a.status() == ExitStatus.SUCCESS && a.output().contains(a.help()) && !hsmAsked ? Optional.empty()
+                    : wrong("help that is asked for is the help text and exit 0, not " + a.status(), a.output());
+        }
+        if (a.status() != ExitStatus.USAGE) {
+            return wrong("a line the syntax does not allow is a usage error (exit 2), not " + a.status(), a.output());
+        }
+        if (!a.output().contains(a.help())) {
+            return wrong("a usage error must print the command's help text", a.output());
+        }
+        return hsmAsked ? wrong("a usage error must not reach the HSM", a.output()) : Optional.empty();
+    }
 
     /** Every result line and node line must carry a documented code with its documented text. */
     private static Optional<String> kmuCodes(String output, List<Long> results) {

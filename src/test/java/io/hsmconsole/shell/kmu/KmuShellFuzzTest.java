@@ -146,13 +146,13 @@ class KmuShellFuzzTest {
         return mode.subList(1, mode.size());
     }
 
-    private static ShellVerdict.KmuAnswer answer(List<String> tokens, ExitStatus status, String output) {
+    private static ShellVerdict.Answer answer(List<String> tokens, ExitStatus status, String output) {
         String name = tokens.get(0);
         KmuCommand command = COMMANDS.get(name);
         List<String> args = tokens.subList(1, tokens.size());
         boolean helpAsked = command == null ? name.equals("help")
                 : !command.options().acceptsAnything() && args.equals(List.of("-h"));
-        return new ShellVerdict.KmuAnswer(String.join(" ", tokens), status, output,
+        return new ShellVerdict.Answer(String.join(" ", tokens), status, output,
                 command == null ? null : command.help(), HelpListing.text(), INFORMATIONAL.contains(name), helpAsked,
                 command != null && followsGrammar(command.options(), args), TOOL_ERRORS);
     }
