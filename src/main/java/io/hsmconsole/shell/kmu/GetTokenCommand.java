@@ -74,9 +74,10 @@ final class GetTokenCommand extends SessionCommand {
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KmuPrinter p = context.printer();
         if (!session.user().name().equalsIgnoreCase(o.text("-u"))) {
-            // A usage error like every other: the error, then the help text (docs/return-codes.md, exit status 2).
-            return usage(context, "Error: -u must name the logged-in user (" + session.user().name()
-                    + "): a token belongs to the session that asks for it.");
+            // The line parsed; the session refuses it: an error (exit 1). A usage error (2) would need the help text.
+            p.error("Error: -u must name the logged-in user (" + session.user().name() + "): a token belongs to the"
+                    + " session that asks for it.");
+            return ExitStatus.ERROR;
         }
         QuorumService service = QuorumService.fromNumber(o.integer("-n")).orElseThrow();
         HsmResult<QuorumToken> result = session.getToken(service, o.handle("-k"));

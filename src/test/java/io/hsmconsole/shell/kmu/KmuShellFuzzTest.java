@@ -50,6 +50,8 @@ class KmuShellFuzzTest {
             // Commands of the real tool the simulator does not have yet (asymmetric keys, masked objects).
             "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes symmetric keys only\\.$",
             "(?m)^\\s*Error: -aad belongs to RSA or AES-GCM wrapping, which this simulator does not have; use -m \\d+, \\d+ or \\d+\\.$",
+            // getToken -u names another user than the session's: the token would belong to nobody here.
+            "(?m)^\\s*Error: -u must name the logged-in user \\(\\w+\\): a token belongs to the session that asks for it\\.$",
             // setAttribute's prompt for the value met the end of input.
             "(?m)^\\s*Error: no value was entered\\.$",
             // loginHSM while a session is open: the tool refuses before asking the HSM.
