@@ -41,7 +41,7 @@ public final class CmuShell {
         }
     }
 
-    private static Map<String, CmuCommand> commands() {
+    static Map<String, CmuCommand> commands() {
         Map<String, CmuCommand> all = new LinkedHashMap<>();
         Stream.of(UserCommands.all(), KeyCommands.all(), QuorumCommands.all(), InfoCommands.all()).flatMap(List::stream)
                 .forEach(c -> all.put(c.name(), c));

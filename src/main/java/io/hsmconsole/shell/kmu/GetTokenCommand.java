@@ -74,9 +74,10 @@ final class GetTokenCommand extends SessionCommand {
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KmuPrinter p = context.printer();
         if (!session.user().name().equalsIgnoreCase(o.text("-u"))) {
+            // The line parsed; the session refuses it: an error (exit 1). A usage error (2) would need the help text.
             p.error("Error: -u must name the logged-in user (" + session.user().name() + "): a token belongs to the"
                     + " session that asks for it.");
-            return ExitStatus.USAGE;
+            return ExitStatus.ERROR;
         }
         QuorumService service = QuorumService.fromNumber(o.integer("-n")).orElseThrow();
         HsmResult<QuorumToken> result = session.getToken(service, o.handle("-k"));

@@ -62,8 +62,9 @@ final class SetAttributeCommand extends SessionCommand {
         p.out().printf("\t This attribute is defined as a boolean value.%n");
         String answer = context.console().readLine("\t  Enter the boolean attribute value (0 or 1):");
         if (answer == null) {
+            // The command line was right; the input ended at the prompt: an error (1), not a usage error (2).
             p.error("Error: no value was entered.");
-            return ExitStatus.USAGE;
+            return ExitStatus.ERROR;
         }
         Long value = Tokens.decimal(answer.trim(), Long.MAX_VALUE);
         HsmResult<Void> result = session.setAttribute(o.handle("-o"), Attribute.TOKEN, value == null ? -1 : value, null);
