@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.admin;
 
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.audit.AuditChain;
 import io.hsmconsole.store.AuditRecord;

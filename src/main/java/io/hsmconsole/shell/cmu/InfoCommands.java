@@ -5,7 +5,7 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.HsmDescription;
-import io.hsmconsole.shell.NodeAddresses;
+import io.hsmconsole.text.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.crypto.Kcv;

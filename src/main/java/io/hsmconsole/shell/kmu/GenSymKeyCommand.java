@@ -1,5 +1,7 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.HsmType;
@@ -16,7 +18,6 @@ import java.util.List;
  */
 final class GenSymKeyCommand extends SessionCommand {
     static final int MAX_M_VALUE = 8;
-    private static final String CREATED = "Symmetric Key Created.";
 
     private static final String HELP = HelpText.of("Generates a Symmetric  keys.",
             """
@@ -107,9 +108,9 @@ final class GenSymKeyCommand extends SessionCommand {
                 o.text("-id"), o.flag("-nex"), o.flag("-sess"), UserList.parse(o.text("-u")),
                 o.integer("-m_value") == null ? 0 : o.integer("-m_value"), o.integer("-min_srv"),
                 o.integer("-timeout"), o.flag("-attest"));
-        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CREATED);
+        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CreatedKeyText.GENERATED);
         HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, progress);
-        CreatedKeyPrinter.print(context.printer(), call(), CREATED, result, request.minServers(), progress);
+        CreatedKeyText.print(context.printer(), call(), CreatedKeyText.GENERATED, result, request.minServers(), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.attest.Pem;

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;

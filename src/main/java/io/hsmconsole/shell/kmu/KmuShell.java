@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.shell.Console;
@@ -29,8 +30,6 @@ import java.util.TreeMap;
  * and {@code scriptfile}. The session ends with the run, so its session keys vanish.
  */
 public final class KmuShell {
-    static final String PROMPT = "\nCommand: ";
-
     private final Map<String, KmuCommand> commands = KmuCommands.all();
     private final KmuContext context;
     private final PrintWriter out;
@@ -95,7 +94,7 @@ public final class KmuShell {
     private ExitStatus interactive() {
         ExitStatus last = ExitStatus.SUCCESS;
         while (true) {
-            String line = context.console().readLine(PROMPT);
+            String line = context.console().readLine(KmuText.PROMPT);
             if (line == null) {
                 return last;
             }

@@ -1,5 +1,7 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.KeyText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
@@ -59,8 +61,8 @@ final class SetAttributeCommand extends SessionCommand {
             p.result(call(), ReturnCode.ATTRIBUTE_NOT_MODIFIABLE);
             return ExitStatus.ERROR;
         }
-        p.out().printf("\t This attribute is defined as a boolean value.%n");
-        String answer = context.console().readLine("\t  Enter the boolean attribute value (0 or 1):");
+        KeyText.booleanAttribute(p);
+        String answer = context.console().readLine(KeyText.BOOLEAN_PROMPT);
         if (answer == null) {
             p.error("Error: no value was entered.");
             return ExitStatus.USAGE;

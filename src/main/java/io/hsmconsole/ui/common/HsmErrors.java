@@ -1,6 +1,6 @@
 package io.hsmconsole.ui.common;
 
-import io.hsmconsole.controller.KmuText;
+import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 

@@ -2,7 +2,7 @@ package io.hsmconsole.ui.trykey;
 
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.KeyUseController;
-import io.hsmconsole.controller.KeyUseText;
+import io.hsmconsole.text.KeyUseText;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;

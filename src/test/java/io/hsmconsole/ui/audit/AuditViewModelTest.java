@@ -1,7 +1,7 @@
 package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.controller.AuditExport;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.controller.ControllerFixture;
@@ -137,7 +137,7 @@ class AuditViewModelTest {
         int shown = vm.shown().size();
         dialogs.saveAnswer = exports.resolve("audit.csv");
 
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
 
         List<String> lines = Files.readAllLines(dialogs.saveAnswer);
         assertThat(lines).hasSize(shown + 1);
@@ -145,7 +145,7 @@ class AuditViewModelTest {
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Exported " + shown + " records to " + dialogs.saveAnswer + ".");
 
         dialogs.saveAnswer = exports.resolve("audit.jsonl");
-        vm.export(AuditExport.Format.JSON_LINES);
+        vm.export(AuditFormat.JSONL);
         assertThat(Files.readAllLines(dialogs.saveAnswer)).hasSize(shown);
         assertThat(dialogs.kindsOffered).extracting(FileKind::patterns)
                 .containsExactly(List.of("*.csv"), List.of("*.jsonl"));
@@ -154,11 +154,11 @@ class AuditViewModelTest {
     @Test
     void aCancelledOrFailedExportWritesNothingAndSaysWhy() {
         dialogs.saveAnswer = null;
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
         assertThat(vm.noticeProperty().get().text()).isEmpty();
 
         dialogs.saveAnswer = exports.resolve("gone").resolve("audit.csv");
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
         assertThat(vm.noticeProperty().get().error()).isTrue();
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Nothing was exported to " + dialogs.saveAnswer
                 + ": the folder " + exports.resolve("gone") + " does not exist.");
