@@ -1,10 +1,5 @@
 package io.hsmconsole.controller;
 
-import io.hsmconsole.text.CmuText;
-import io.hsmconsole.text.KeyText;
-import io.hsmconsole.text.CreatedKeyText;
-import io.hsmconsole.text.KeySyncProgress;
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -20,6 +15,11 @@ import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.CmuText;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
+import io.hsmconsole.text.KeyText;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -186,10 +186,7 @@ public final class KeyController {
                     String command = setAttributeCommand(handle, attribute, number, text);
                     workspace.record(attribute == Attribute.TOKEN
                             ? ActionRecord.kmu(command, p -> KeyText.setAttribute(p, String.valueOf(number), result))
-                            : ActionRecord.cmu(command, out -> {
-                                CmuText.confirmed(out);
-                                CmuText.perServer("setAttribute", result, out);
-                            }));
+                            : ActionRecord.cmu(command, out -> CmuText.confirmedPerServer("setAttribute", result, out)));
                     if (result.isSuccess()) {
                         changed();
                     }
@@ -259,10 +256,8 @@ public final class KeyController {
     private static HsmResult<Void> share(HsmSession session, SharingChange change, List<ActionRecord> actions) {
         HsmResult<Void> result = session.shareKey(change.handle(), change.user().id(), change.share());
         synchronized (actions) {
-            actions.add(ActionRecord.cmu(change.commandLine(), out -> {
-                CmuText.confirmed(out);
-                CmuText.perServer("shareKey", result, out);
-            }));
+            actions.add(ActionRecord.cmu(change.commandLine(),
+                    out -> CmuText.confirmedPerServer("shareKey", result, out)));
         }
         return result;
     }

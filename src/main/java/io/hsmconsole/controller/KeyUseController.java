@@ -1,8 +1,8 @@
 package io.hsmconsole.controller;
 
-import io.hsmconsole.text.KeyUseText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.text.KeyUseText;
 
 import java.util.function.Consumer;
 

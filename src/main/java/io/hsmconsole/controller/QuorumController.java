@@ -1,11 +1,11 @@
 package io.hsmconsole.controller;
 
-import io.hsmconsole.text.TokenText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.text.TokenText;
 
 import java.util.ArrayList;
 import java.util.Arrays;

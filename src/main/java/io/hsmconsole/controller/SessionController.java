@@ -1,6 +1,5 @@
 package io.hsmconsole.controller;
 
-import io.hsmconsole.text.CmuText;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
@@ -9,6 +8,7 @@ import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.text.CmuText;
 
 import java.util.Arrays;
 import java.util.List;

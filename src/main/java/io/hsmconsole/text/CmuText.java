@@ -36,6 +36,12 @@ public final class CmuText {
         out.println(CONFIRM + "y");
     }
 
+    /** A critical operation as a terminal shows it once confirmed: the banner, {@code y}, the per-server answer. */
+    public static void confirmedPerServer(String command, HsmResult<?> result, PrintWriter out) {
+        confirmed(out);
+        perServer(command, result, out);
+    }
+
     /** One line per server: {@code <cmd> success on server N(ip)} or why it failed there; one line when none answered. */
     public static void perServer(String command, HsmResult<?> result, PrintWriter out) {
         if (result.nodes().isEmpty()) {

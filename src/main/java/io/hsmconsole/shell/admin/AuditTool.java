@@ -1,10 +1,10 @@
 package io.hsmconsole.shell.admin;
 
-import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.audit.AuditChain;
-import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.text.AuditFormat;
 
 import java.io.IOException;
 import java.io.PrintWriter;

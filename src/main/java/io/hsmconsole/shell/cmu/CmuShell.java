@@ -6,10 +6,10 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.FileNameProblem;
-import io.hsmconsole.text.CmuText;
-import io.hsmconsole.text.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
+import io.hsmconsole.text.CmuText;
+import io.hsmconsole.text.NodeAddresses;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

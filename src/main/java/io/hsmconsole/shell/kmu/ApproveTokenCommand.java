@@ -1,7 +1,5 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
-import io.hsmconsole.text.TokenText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumToken;
@@ -9,6 +7,8 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.quorum.ApprovalFile;
 import io.hsmconsole.shell.quorum.ApprovalSubmission;
 import io.hsmconsole.shell.quorum.TokenFiles;
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.TokenText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

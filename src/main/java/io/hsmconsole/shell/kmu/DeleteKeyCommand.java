@@ -1,9 +1,9 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KeyText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyText;
 
 /** {@code deleteKey -k <handle>}: only the owner may delete; the key goes from every node. */
 final class DeleteKeyCommand extends KeyHandleCommand {

@@ -1,8 +1,8 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.io.PrintWriter;
 import java.util.List;

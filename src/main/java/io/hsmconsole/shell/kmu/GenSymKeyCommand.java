@@ -1,7 +1,5 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.CreatedKeyText;
-import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.HsmType;
@@ -9,6 +7,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
 
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import io.hsmconsole.text.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

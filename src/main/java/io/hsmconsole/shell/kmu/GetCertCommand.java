@@ -1,10 +1,10 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.attest.Pem;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

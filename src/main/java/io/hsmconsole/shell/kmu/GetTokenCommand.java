@@ -1,11 +1,11 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.text.TokenText;
 
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.shell.Console;
@@ -11,6 +10,7 @@ import io.hsmconsole.shell.ToolContext;
 import io.hsmconsole.shell.admin.AuditTool;
 import io.hsmconsole.shell.admin.ClusterTransfer;
 import io.hsmconsole.shell.sim.Simulation;
+import io.hsmconsole.text.KmuText;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KmuPrinter;
-import io.hsmconsole.text.KeyText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.KeyText;
+import io.hsmconsole.text.KmuPrinter;
 
 /**
  * KMU's {@code setAttribute -o <handle> -a 1}: the only change KMU makes is session key to token

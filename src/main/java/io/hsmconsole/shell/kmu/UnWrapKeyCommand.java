@@ -1,12 +1,12 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.CreatedKeyText;
-import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
 
 import java.util.List;
 import java.util.Map;

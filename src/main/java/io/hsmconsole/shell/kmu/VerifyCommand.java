@@ -1,9 +1,9 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.text.KeyUseText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyUseText;
 
 import java.util.Optional;
 

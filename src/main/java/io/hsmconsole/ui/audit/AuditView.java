@@ -1,9 +1,9 @@
 package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Views;

@@ -2,10 +2,10 @@ package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditCheck;
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.controller.AuditRow;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;

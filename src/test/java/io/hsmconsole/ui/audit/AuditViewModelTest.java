@@ -1,16 +1,16 @@
 package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
-import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.FileKind;
+import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.support.TimeText;
 import io.hsmconsole.ui.support.ViewMessages;
