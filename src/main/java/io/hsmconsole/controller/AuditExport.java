@@ -1,21 +1,16 @@
 package io.hsmconsole.controller;
 
+import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.text.AuditFormat;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Writes the audit records the window shows to a file in an {@link AuditFormat} (the command line's
- * format, so both exports read alike). The file is written next to its destination under a
- * temporary name and renamed into place, so a reader never sees half a file and a failure leaves
- * the old file.
+ * format, so both exports read alike), whole and owner-only like every file the product writes
+ * ({@link OwnerOnly#writeWhole}): a reader never sees half a file and a failure leaves the old file.
  */
 public final class AuditExport {
     /** How an export went: how many records went to which file, or why nothing was written. */
@@ -49,26 +44,13 @@ public final class AuditExport {
         return parent == null ? file : parent;
     }
 
-    /** Writes the rows to {@code file} atomically; returns how many were written. */
+    /**
+     * Writes the rows to {@code file} whole and owner-only ({@link OwnerOnly#writeWhole}); returns how
+     * many were written.
+     */
     public static int write(List<AuditRow> rows, Path file, AuditFormat format) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".part");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                format.write(rows.stream().map(AuditRow::record).toList(), out);
-            }
-            move(temp, target);
-            return rows.size();
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnly.writeWholeText(file.toAbsolutePath(),
+                out -> format.write(rows.stream().map(AuditRow::record).toList(), out));
+        return rows.size();
     }
 }
