@@ -7,11 +7,11 @@ import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.NodeKeyList;
-import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.KeyInfoText;
-import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.KeyInfoText;
+import io.hsmconsole.text.NodeAddresses;
 
 import java.io.IOException;
 import java.io.PrintWriter;

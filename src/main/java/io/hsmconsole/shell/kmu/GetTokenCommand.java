@@ -5,7 +5,8 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.quorum.TokenText;
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.TokenText;
 
 import java.util.Optional;
 
@@ -92,10 +93,7 @@ final class GetTokenCommand extends SessionCommand {
             session.deleteToken(token.get().id());
             return ExitStatus.ERROR;
         }
-        p.out().println();
-        TokenText.dump(token.get(), p.out());
-        p.line("Token written to file \"" + o.text("-f") + "\"");
-        p.clusterBlock(result.nodes());
+        TokenText.written(p, token.get(), o.text("-f"), result.nodes());
         return ExitStatus.SUCCESS;
     }
 }
