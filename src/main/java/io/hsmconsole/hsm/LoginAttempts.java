@@ -41,7 +41,7 @@ final class LoginAttempts {
     /** Counts one attempt for the user read before, unless the account is locked (or gone meanwhile). */
     Reservation reserve(UserRecord read) {
         return writer.write(tx -> {
-            Optional<UserRecord> found = sameUser(tx, read);
+            Optional<UserRecord> found = tx.userById(read.id()).filter(read::isSameUserAs);
             if (found.isEmpty()) {
                 return new Reservation(ReturnCode.USER_NOT_FOUND, null);
             }
@@ -66,14 +66,10 @@ final class LoginAttempts {
     boolean release(Reservation granted) {
         UserRecord checked = granted.user();
         return writer.write(tx -> {
-            Optional<UserRecord> now = sameUser(tx, checked).filter(u -> checked.passwordHash().equals(u.passwordHash()));
+            Optional<UserRecord> now = tx.userById(checked.id()).filter(checked::isSameUserAs).filter(u -> checked.passwordHash().equals(u.passwordHash()));
             now.ifPresent(u -> tx.updateUser(u.withLoginFailures(Math.max(0, u.loginFailures() - checked.loginFailures()))));
             return now.isPresent();
         });
     }
 
-    /** The user as the transaction sees it, if it is still the same user (an ID of a deleted user may be reused). */
-    private static Optional<UserRecord> sameUser(ClusterStore.Transaction tx, UserRecord read) {
-        return tx.userById(read.id()).filter(u -> u.name().equalsIgnoreCase(read.name()) && u.type().equals(read.type()));
-    }
 }
