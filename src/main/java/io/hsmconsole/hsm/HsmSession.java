@@ -17,6 +17,7 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
@@ -245,6 +246,9 @@ public final class HsmSession implements AutoCloseable {
         Optional<HsmResult<List<Long>>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (q.users().size() > Credentials.MAX_USERS) {
+            return fail(ReturnCode.TOO_MANY_USERS, null);
         }
         List<Long> handles = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.session())) {
