@@ -43,14 +43,10 @@ class ConcurrentKeyUpdatesTest {
                 long handle = labeller.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k" + trial)).value().handle();
                 CyclicBarrier start = new CyclicBarrier(2);
                 String label = "relabelled" + trial;
-                Future<ReturnCode> relabel = pool.submit(() -> {
-                    start.await();
-                    return labeller.setAttribute(handle, Attribute.LABEL, 0, label).code();
-                });
-                Future<ReturnCode> share = pool.submit(() -> {
-                    start.await();
-                    return sharer.shareKey(handle, carol, true).code();
-                });
+                Future<ReturnCode> relabel = pool.submit(ConcurrentLoginTest.after(start,
+                        () -> labeller.setAttribute(handle, Attribute.LABEL, 0, label).code()));
+                Future<ReturnCode> share = pool.submit(ConcurrentLoginTest.after(start,
+                        () -> sharer.shareKey(handle, carol, true).code()));
                 assertThat(relabel.get()).isEqualTo(ReturnCode.SUCCESS);
                 assertThat(share.get()).isEqualTo(ReturnCode.SUCCESS);
                 KeyRecord key = one.store().key(handle).orElseThrow();

@@ -121,7 +121,8 @@ class ConcurrentLoginTest {
         }
     }
 
-    private static <T> Callable<T> after(CyclicBarrier barrier, Callable<T> work) {
+    /** The work, started once every party of the barrier is ready (to make two things race). */
+    static <T> Callable<T> after(CyclicBarrier barrier, Callable<T> work) {
         return () -> {
             barrier.await();
             return work.call();

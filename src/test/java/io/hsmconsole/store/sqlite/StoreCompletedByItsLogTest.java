@@ -44,10 +44,8 @@ class StoreCompletedByItsLogTest {
      */
     @Test
     void aStoreWhoseLogHoldsTheMissingPagesOpensWithEveryKey() throws Exception {
-        Path live = dir.resolve("live");
-        ClusterCatalog catalog = TestClusters.catalog(live, new ManualClock(TestClusters.START));
-        catalog.createDemo(NAME, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
-        Path liveDir = live.resolve("clusters").resolve(NAME);
+        ClusterCatalog catalog = liveCluster();
+        Path liveDir = dir.resolve("live").resolve("clusters").resolve(NAME);
         Path copyDir = Files.createDirectories(dir.resolve("copy").resolve("clusters").resolve(NAME));
         long expectedKeys;
         // A reader holding its snapshot keeps every later page in the log: no checkpoint can copy them.
@@ -102,10 +100,8 @@ class StoreCompletedByItsLogTest {
      */
     @Test
     void checksRacingCheckpointsNeverSeeATruncatedStore() throws Exception {
-        Path live = dir.resolve("live");
-        ClusterCatalog catalog = TestClusters.catalog(live, new ManualClock(TestClusters.START));
-        catalog.createDemo(NAME, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
-        Path clusterDir = live.resolve("clusters").resolve(NAME);
+        ClusterCatalog catalog = liveCluster();
+        Path clusterDir = dir.resolve("live").resolve("clusters").resolve(NAME);
         Path db = clusterDir.resolve("cluster.db");
         AtomicBoolean writing = new AtomicBoolean(true);
         List<String> refusals = Collections.synchronizedList(new ArrayList<>());
@@ -150,6 +146,13 @@ class StoreCompletedByItsLogTest {
         }
         assertThat(opens[0]).as("opens made while the store grew").isPositive();
         assertThat(refusals).as("checks that refused a sound store").isEmpty();
+    }
+
+    /** A catalog in {@code dir/live} holding the cluster {@value #NAME}, made without latencies. */
+    private ClusterCatalog liveCluster() {
+        ClusterCatalog catalog = TestClusters.catalog(dir.resolve("live"), new ManualClock(TestClusters.START));
+        catalog.createDemo(NAME, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
+        return catalog;
     }
 
     /** The database size in pages after the last commit the log holds (its last commit frame). */
