@@ -3,24 +3,26 @@ package io.hsmconsole.app;
 import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ConsoleController;
-import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.ui.common.DialogService;
+import io.hsmconsole.ui.common.ErrorReport;
 import io.hsmconsole.ui.common.FxDialogService;
+import io.hsmconsole.ui.common.FxTaskRunner;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.main.ConsoleContext;
 import io.hsmconsole.ui.main.MainView;
 import io.hsmconsole.ui.main.MainViewModel;
+import org.slf4j.LoggerFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -60,15 +62,17 @@ public final class ConsoleApp extends Application {
         StartupProbe.mark("fxStart");
         Messages messages = Messages.load();
         HsmErrors errors = new HsmErrors(messages);
+        Themes themes = new Themes();
+        // A failed start has no window to own its dialog yet (or none worth keeping).
+        DialogService startDialogs = new FxDialogService(() -> null, messages, themes);
         ClusterCatalog catalog;
         try {
             LaunchOptions options = LaunchOptions.parse(commandLine != null ? commandLine : getParameters().getRaw());
             catalog = new ClusterCatalog(DataDirectory.fromSystem(options.dataDir()), clock);
         } catch (RuntimeException e) {
-            failToStart(messages, errors, e);
+            failToStart(startDialogs, messages, errors, e);
             return;
         }
-        Themes themes = new Themes();
         FxDialogService dialogs = new FxDialogService(() -> stage, messages, themes);
         Consumer<Throwable> onError = e -> dialogs.showError(errors.report(e));
 
@@ -81,7 +85,7 @@ public final class ConsoleApp extends Application {
         console = ctx.console();
         ClusterController clusterController = ctx.cluster();
         runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
-                        e -> failToStart(messages, errors, e))
+                        e -> failToStart(startDialogs, messages, errors, e))
                 .onSuccess(cluster -> {
                     StartupProbe.mark("clusterOpen");
                     workspace.opened(cluster);
@@ -102,12 +106,11 @@ public final class ConsoleApp extends Application {
         StartupProbe.mark("shown");
     }
 
-    private static void failToStart(Messages messages, HsmErrors errors, Throwable e) {
-        System.err.println("hsm-key-console: " + e.getMessage());
-        Alert alert = new Alert(Alert.AlertType.ERROR, errors.report(e).sentence());
-        alert.setTitle(messages.get("error.start.title"));
-        alert.setHeaderText(messages.get("error.start.title"));
-        alert.showAndWait();
+    private static void failToStart(DialogService dialogs, Messages messages, HsmErrors errors, Throwable e) {
+        LoggerFactory.getLogger(ConsoleApp.class).error("cannot start: {}", e.getMessage());
+        ErrorReport report = errors.report(e);
+        dialogs.showError(new ErrorReport(messages.get("error.start.title"), report.sentence(), report.codeLine(),
+                report.details()));
         Platform.exit();
     }
 

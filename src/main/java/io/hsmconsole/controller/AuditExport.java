@@ -1,14 +1,11 @@
 package io.hsmconsole.controller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +13,8 @@ import java.util.Map;
 
 /**
  * Writes audit records as CSV (RFC 4180, a header line, CRLF line ends) or as JSON Lines (one
- * Jackson-written object per line). The file is written next to its destination under a temporary
- * name and renamed into place, so a reader never sees half a file and a failure leaves the old file.
+ * Jackson-written object per line), whole and owner-only like every file the product writes
+ * ({@link OwnerOnly#writeWhole}): a reader never sees half a file and a failure leaves the old file.
  * Times are ISO-8601 instants in UTC, so exports from different machines compare.
  */
 public final class AuditExport {
@@ -72,31 +69,19 @@ public final class AuditExport {
         return parent == null ? file : parent;
     }
 
-    /** Writes the rows to {@code file} atomically; returns how many were written. */
+    /**
+     * Writes the rows to {@code file} whole and owner-only ({@link OwnerOnly#writeWhole}); returns how
+     * many were written.
+     */
     public static int write(List<AuditRow> rows, Path file, Format format) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".part");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                if (format == Format.CSV) {
-                    writeCsv(rows, out);
-                } else {
-                    writeJsonLines(rows, out);
-                }
+        OwnerOnly.writeWholeText(file.toAbsolutePath(), out -> {
+            if (format == Format.CSV) {
+                writeCsv(rows, out);
+            } else {
+                writeJsonLines(rows, out);
             }
-            move(temp, target);
-            return rows.size();
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
+        return rows.size();
     }
 
     static void writeCsv(List<AuditRow> rows, Writer out) throws IOException {

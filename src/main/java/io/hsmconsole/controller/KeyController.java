@@ -3,6 +3,7 @@ package io.hsmconsole.controller;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
@@ -13,13 +14,13 @@ import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.shell.AttributeText;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.hsmconsole.store.OwnerOnly;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,17 +93,19 @@ public final class KeyController {
                 .onSuccess(done));
     }
 
-    /** How many HSMs the open cluster has and of which type. */
+    /** How many HSMs the open cluster has, of which type, and which key types it refuses to make. */
     public ClusterFacts clusterFacts() {
         HsmCluster cluster = workspace.cluster();
-        return new ClusterFacts(cluster.nodeIds().size(), cluster.hsmType());
+        Map<KeyType, ReturnCode> refused = new EnumMap<>(KeyType.class);
+        for (KeyType type : KeyType.values()) {
+            cluster.mayMakeKeysOf(type).refusal().ifPresent(code -> refused.put(type, code));
+        }
+        return new ClusterFacts(cluster.nodeIds().size(), cluster.hsmType(), refused);
     }
 
-    /** The crypto users a key can be shared with: every CU except the logged-in user. */
+    /** The users the simulator lets the logged-in user share keys with (the other crypto users). */
     public List<UserRef> shareCandidates() {
-        int me = workspace.requireSession().user().id();
-        return workspace.cluster().users().stream().filter(u -> u.type() == UserType.CU && u.id() != me)
-                .map(u -> new UserRef(u.id(), u.name())).toList();
+        return workspace.requireSession().shareCandidates().stream().map(u -> new UserRef(u.id(), u.name())).toList();
     }
 
     /**
@@ -272,7 +275,7 @@ public final class KeyController {
             List<String> output = new ArrayList<>();
             if (attributes.isSuccess()) {
                 List<AttributeValue> dump = attributes.value().kmuDump();
-                Files.writeString(file, AttributeText.dump(dump), StandardCharsets.UTF_8);
+                OwnerOnly.writeWhole(file, AttributeText.dump(dump).getBytes(StandardCharsets.UTF_8));
                 output.add("got all attributes of size " + AttributeText.sizeBytes(dump) + " attr cnt " + dump.size());
                 output.add("Attributes dumped into " + file.getFileName() + " file");
                 output.add("");

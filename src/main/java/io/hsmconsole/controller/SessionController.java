@@ -98,7 +98,7 @@ public final class SessionController {
         if (result.isSuccess()) {
             HsmSession session = result.value();
             SessionInfo info = new SessionInfo(cluster.name(), session.user().id(), session.user().name(),
-                    session.user().type());
+                    session.user().type(), session.mayUseKeys().granted());
             return new LoginAttempt(new LoginOutcome(result.map(s -> info), 0, Credentials.LOCKOUT_FAILURES),
                     session, opened, left, role);
         }

@@ -1,7 +1,10 @@
 package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.Permission;
+import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.UserAdministration;
+import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 
@@ -28,6 +31,23 @@ public final class UserAdminController {
         this.runner = runner;
         this.onError = onError;
         this.cluster = cluster;
+    }
+
+    /** The user types an officer may create, as the simulator says. */
+    public static List<UserType> creatableTypes() {
+        return UserAdministration.CREATABLE;
+    }
+
+    /** Whether the logged-in user may create users of this type (the simulator's answer). */
+    public Permission mayCreate(UserType type) {
+        return workspace.session().map(s -> s.users().mayCreate(type))
+                .orElse(Permission.refused(ReturnCode.NOT_LOGGED_IN));
+    }
+
+    /** Whether the logged-in user may do {@code action} to {@code target}, and if not why (the simulator's answer). */
+    public Permission may(UserAction action, UserInfo target) {
+        return workspace.session().map(s -> s.users().may(action, target))
+                .orElse(Permission.refused(ReturnCode.NOT_LOGGED_IN));
     }
 
     /** {@code listUsers} as the logged-in user sees it. */

@@ -3,6 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.KeyRecord;
 
@@ -47,7 +48,7 @@ public final class AttributeRules {
         if (attribute == Attribute.WRAP_WITH_TRUSTED && KeyFlags.has(key.flags(), Attribute.WRAP_WITH_TRUSTED)) {
             return Optional.of(ReturnCode.ATTRIBUTE_NOT_MODIFIABLE);
         }
-        if (key.mValue() >= 2) {
+        if (MValue.needsQuorum(key.mValue())) {
             return Optional.of(ReturnCode.QUORUM_REQUIRED);
         }
         return Optional.empty();

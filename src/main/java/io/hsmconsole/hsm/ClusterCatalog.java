@@ -78,6 +78,7 @@ public final class ClusterCatalog {
     public HsmCluster open(String name) {
         requireValidName(name);
         Path dir = dataDirectory.clusterDir(name);
+        dataDirectory.requireOwned();
         if (!SqliteClusterStore.exists(dir)) {
             throw new StoreException(dir, "there is no cluster named '" + name + "'"
                     + (clusterNames().isEmpty() ? "" : "; known clusters: " + String.join(", ", clusterNames())));

@@ -1,6 +1,7 @@
 package io.hsmconsole.hsm;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +28,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +52,10 @@ public final class ClusterExchange {
     private ClusterExchange() {
     }
 
-    /** Writes the document next to {@code file} and renames it into place, so a failure leaves no half file. */
+    /**
+     * Writes the document whole and owner-only ({@link OwnerOnly#writeWhole}): a failure leaves no half file,
+     * and a link or file another user planted at {@code file} is replaced, never written through.
+     */
     public static void export(HsmCluster cluster, char[] passphrase, Path file) {
         if (passphrase.length < DocumentCipher.MIN_PASSPHRASE) {
             throw new IllegalArgumentException("the passphrase must have at least " + DocumentCipher.MIN_PASSPHRASE + " characters");
@@ -62,23 +64,17 @@ public final class ClusterExchange {
         new SecureRandom().nextBytes(salt);
         DocumentCipher cipher = DocumentCipher.derive(passphrase, salt, DocumentCipher.ITERATIONS);
         ClusterDocument doc = document(cluster, cipher, salt);
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
-            JSON.writeValue(tmp.toFile(), doc);
-            OwnerOnly.restrictFile(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            // After the document is in place: the exported log ends just before its own export.
-            cluster.audit(cluster.nodeRecords().get(0).id(), 0, "host", "exportCluster",
-                    "-file " + file.getFileName(), ReturnCode.SUCCESS);
-            cluster.auditLog().flush();
+            // Jackson would close the stream it is given; the owner-only writer closes it itself.
+            OwnerOnly.writeWhole(file, out -> JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, doc));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The original failure is what matters.
-            }
             throw new ClusterDocumentException(file, "cannot write the export: " + e.getMessage(), e);
         }
+        // After the document is in place: the exported log ends just before its own export.
+        cluster.audit(cluster.nodeRecords().get(0).id(), 0, "host", "exportCluster",
+                "-file " + file.getFileName(), ReturnCode.SUCCESS);
+        cluster.auditLog().flush();
     }
 
     private static ClusterDocument document(HsmCluster cluster, DocumentCipher cipher, byte[] salt) {

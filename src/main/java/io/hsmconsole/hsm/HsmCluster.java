@@ -11,6 +11,7 @@ import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.crypto.Drbg;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
+import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
@@ -95,6 +96,15 @@ public final class HsmCluster implements AutoCloseable {
 
     public HsmType hsmType() {
         return hsmType;
+    }
+
+    /**
+     * Whether this cluster makes keys of this type (generates, imports or unwraps them): a FIPS-mode
+     * cluster refuses RC4 and 3DES with POLICY_VIOLATION.
+     */
+    public Permission mayMakeKeysOf(KeyType type) {
+        return hsmType.fips() && type.refusedInFips() ? Permission.refused(ReturnCode.POLICY_VIOLATION)
+                : Permission.GRANTED;
     }
 
     private HsmType hsmType(ClusterRecord c) {

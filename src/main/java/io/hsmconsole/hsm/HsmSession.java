@@ -382,17 +382,15 @@ public final class HsmSession implements AutoCloseable {
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
         }
-        boolean targetIsCu = cluster.store().userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
-        if (share && !targetIsCu) {
-            return fail(ReturnCode.SHARE_USER_INVALID, key);
+        if (share && !ShareRules.receivesShares(cluster.store().userById(userId))) {
+            return fail(ReturnCode.SHARE_USER_INVALID, key); // anyone may be unshared, even a user since deleted
         }
         Optional<ReturnCode> noQuorum = quorum.useToken(QuorumService.MANAGE_KEY, key);
         if (noQuorum.isPresent()) {
             return fail(noQuorum.get(), key);
         }
         ReturnCode outcome = cluster.write(tx -> {
-            boolean isCu = tx.userById(userId).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
-            if (share && !isCu) {
+            if (share && !ShareRules.receivesShares(tx.userById(userId))) {
                 return ReturnCode.SHARE_USER_INVALID;
             }
             Optional<KeyRecord> current = tx.key(handle);
@@ -409,6 +407,29 @@ public final class HsmSession implements AutoCloseable {
             return ReturnCode.SUCCESS;
         });
         return outcome.isSuccess() ? ok(key, null) : fail(outcome, key);
+    }
+
+    /**
+     * Whether this session may work with keys at all (make, list, use, share, delete them): only a
+     * crypto user, and only while logged in. Every key command answers this refusal first.
+     */
+    public Permission mayUseKeys() {
+        return Permission.of(this.<Void>requireCryptoUser().map(HsmResult::code));
+    }
+
+    /**
+     * Whether this session may share its keys with {@code target} (genSymKey {@code -u}, shareKey):
+     * only a crypto user shares, and only with another existing crypto user. Per key, ownership,
+     * session keys and quorum are judged by {@link #shareKey}.
+     */
+    public Permission mayShareWith(UserInfo target) {
+        return Permission.of(mayUseKeys().refusal()
+                .or(() -> ShareRules.whyNotShareWith(user.id(), target.id(), target.type())));
+    }
+
+    /** The users this session may share keys with (every other crypto user), for pickers; not audited. */
+    public List<UserInfo> shareCandidates() {
+        return cluster.users().stream().filter(u -> mayShareWith(u).granted()).toList();
     }
 
     // ---- export, import, wrap ----

@@ -9,7 +9,7 @@ import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
@@ -30,7 +30,6 @@ import java.util.Optional;
 final class KeyCreation {
     /** How often a wait re-reads the store, so a node brought online by another process is seen. */
     static final long POLL_MILLIS = 100;
-    static final int MAX_M_VALUE = 8;
 
     private final HsmCluster cluster;
     private final HsmSession session;
@@ -69,8 +68,8 @@ final class KeyCreation {
         if (o.shareWith().contains(session.user().id())) {
             found.add(ReturnCode.SHARE_WITH_OWNER);
         }
-        long distinctShares = o.shareWith().stream().distinct().count();
-        if (o.mValue() < 0 || o.mValue() > MAX_M_VALUE || o.mValue() > 1 + distinctShares) {
+        int distinctShares = (int) o.shareWith().stream().distinct().count();
+        if (!MValue.isValid(o.mValue(), distinctShares)) {
             found.add(ReturnCode.M_VALUE_INVALID);
         }
         return found;
@@ -82,8 +81,8 @@ final class KeyCreation {
      */
     List<ReturnCode> stateProblems(KeyOptions o) {
         List<ReturnCode> found = new ArrayList<>();
-        boolean allCryptoUsers = o.shareWith().stream().allMatch(u -> cluster.store().userById(u)
-                .map(r -> UserType.valueOf(r.type()) == UserType.CU).orElse(false));
+        boolean allCryptoUsers = o.shareWith().stream()
+                .allMatch(u -> ShareRules.receivesShares(cluster.store().userById(u)));
         if (!allCryptoUsers) {
             found.add(ReturnCode.SHARE_USER_INVALID);
         }
@@ -144,8 +143,7 @@ final class KeyCreation {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
         Created created = cluster.writeShared(tx -> {
             for (int user : shares) {
-                boolean isCu = tx.userById(user).map(u -> UserType.valueOf(u.type()) == UserType.CU).orElse(false);
-                if (!isCu) {
+                if (!ShareRules.receivesShares(tx.userById(user))) {
                     return Created.refused(ReturnCode.SHARE_USER_INVALID);
                 }
             }

@@ -1,6 +1,5 @@
 package io.hsmconsole.hsm;
 
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyOptions;
@@ -26,7 +25,7 @@ final class KeyGeneration {
     HsmResult<GeneratedKey> generate(GenSymKeyRequest req, SyncObserver observer) {
         List<NodeRecord> nodes = cluster.nodeRecords();
         KeyOptions options = KeyOptions.of(req);
-        Optional<ReturnCode> invalid = validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType())
+        Optional<ReturnCode> invalid = validateType(req.keyTypeCode(), req.sizeBytes(), cluster)
                 .or(() -> creation.validate(options, nodes.size()));
         if (invalid.isPresent()) {
             return HsmResult.fail(invalid.get(), NodeLines.all(nodes, session.homeNode(), invalid.get()));
@@ -47,20 +46,21 @@ final class KeyGeneration {
     List<ReturnCode> problems(GenSymKeyRequest req) {
         KeyOptions options = KeyOptions.of(req);
         List<ReturnCode> found = new java.util.ArrayList<>();
-        validateType(req.keyTypeCode(), req.sizeBytes(), cluster.hsmType()).ifPresent(found::add);
+        validateType(req.keyTypeCode(), req.sizeBytes(), cluster).ifPresent(found::add);
         found.addAll(creation.problems(options, cluster.nodeRecords().size()));
         found.addAll(creation.stateProblems(options));
         return found;
     }
 
     /** Type, FIPS policy and size, checked before anything else. */
-    static Optional<ReturnCode> validateType(int typeCode, int sizeBytes, HsmType hsmType) {
+    static Optional<ReturnCode> validateType(int typeCode, int sizeBytes, HsmCluster cluster) {
         Optional<KeyType> type = KeyType.fromCode(typeCode);
         if (type.isEmpty()) {
             return Optional.of(ReturnCode.INVALID_KEY_TYPE);
         }
-        if (hsmType.fips() && type.get().refusedInFips()) {
-            return Optional.of(ReturnCode.POLICY_VIOLATION);
+        Optional<ReturnCode> policy = cluster.mayMakeKeysOf(type.get()).refusal();
+        if (policy.isPresent()) {
+            return policy;
         }
         if (!type.get().isValidSize(sizeBytes)) {
             return Optional.of(ReturnCode.INVALID_KEY_SIZE);

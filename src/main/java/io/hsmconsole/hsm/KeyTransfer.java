@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
@@ -84,7 +85,7 @@ final class KeyTransfer {
                                       SyncObserver observer) {
         try {
             Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
-                    .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster.hsmType()))
+                    .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster))
                     .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                     .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
             if (refusal.isPresent()) {
@@ -117,7 +118,7 @@ final class KeyTransfer {
         } catch (InvalidCipherTextException | RuntimeException e) {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
-        Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster.hsmType())
+        Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster)
                 .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                 .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
         if (invalid.isPresent()) {
@@ -160,7 +161,7 @@ final class KeyTransfer {
     /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
     private Optional<ReturnCode> useQuorum(KeyRecord... keys) {
         for (KeyRecord k : keys) {
-            if (k.mValue() >= 2 && !session.quorum().ready(QuorumService.USE_KEY, k)) {
+            if (MValue.needsQuorum(k.mValue()) && !session.quorum().ready(QuorumService.USE_KEY, k)) {
                 return Optional.of(ReturnCode.QUORUM_REQUIRED);
             }
         }

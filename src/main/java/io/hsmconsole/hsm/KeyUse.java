@@ -3,6 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.store.KeyRecord;
@@ -102,7 +103,7 @@ final class KeyUse {
 
     /** Last of the checks, so a refused use never spends a token. */
     private Optional<ReturnCode> spendQuorum(KeyRecord key) {
-        if (key.mValue() < 2) {
+        if (!MValue.needsQuorum(key.mValue())) {
             return Optional.empty();
         }
         if (!session.quorum().ready(QuorumService.USE_KEY, key)) {

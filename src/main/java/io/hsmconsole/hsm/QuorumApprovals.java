@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.quorum.QuorumToken;
@@ -36,7 +37,7 @@ final class QuorumApprovals {
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
-        if (key.get().mValue() < 2) {
+        if (!MValue.needsQuorum(key.get().mValue())) {
             return session.fail(ReturnCode.QUORUM_NOT_REQUIRED, key.get());
         }
         QuorumToken t = tokens.create(service, handle, session.homeNode(), session.user().name(), key.get().mValue());
@@ -138,14 +139,14 @@ final class QuorumApprovals {
      * used up for it, else QUORUM_REQUIRED. Call it last, when every other rule has passed.
      */
     Optional<ReturnCode> useToken(QuorumService service, KeyRecord key) {
-        if (key.mValue() < 2 || tokens.consume(service, key.handle(), key.mValue())) {
+        if (!MValue.needsQuorum(key.mValue()) || tokens.consume(service, key.handle(), key.mValue())) {
             return Optional.empty();
         }
         return Optional.of(ReturnCode.QUORUM_REQUIRED);
     }
 
     boolean ready(QuorumService service, KeyRecord key) {
-        return key.mValue() < 2 || tokens.ready(service, key.handle(), key.mValue());
+        return !MValue.needsQuorum(key.mValue()) || tokens.ready(service, key.handle(), key.mValue());
     }
 
     List<QuorumToken> list() {

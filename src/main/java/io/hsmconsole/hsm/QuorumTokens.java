@@ -15,7 +15,8 @@ import java.util.Optional;
  * after creation, and each complete token serves exactly one operation.
  */
 final class QuorumTokens {
-    static final long VALIDITY_MILLIS = 10 * 60 * 1000L;
+    static final int VALIDITY_MINUTES = 10;
+    static final long VALIDITY_MILLIS = VALIDITY_MINUTES * 60 * 1000L;
     private static final int CHALLENGE_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

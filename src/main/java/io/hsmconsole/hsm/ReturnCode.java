@@ -1,12 +1,17 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.key.KeyNaming;
+import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.hsm.user.Credentials;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Every result the simulated HSM can give, with its numeric code and the text KMU prints after
  * {@code returned: 0x..}. Codes marked simulator-defined are ours: AWS documents the situation
- * but not the code, so we picked one and keep it stable (docs/return-codes.md lists them).
+ * but not the code, so we picked one and keep it stable (docs/return-codes.md lists them). The
+ * limits a text names come from the rule classes that enforce them, so a text never states an old one.
  */
 public enum ReturnCode {
     SUCCESS(0x00, "HSM Return: SUCCESS", false),
@@ -23,13 +28,13 @@ public enum ReturnCode {
     ACCOUNT_LOCKED(0x40000003L, "HSM Error: This user account is locked after too many failed logins; a crypto officer must change its password", true),
     INVALID_KEY_TYPE(0x40000004L, "HSM Error: Invalid key type; use 16 (GENERIC_SECRET), 18 (RC4), 21 (3DES) or 31 (AES)", true),
     INVALID_KEY_SIZE(0x40000005L, "HSM Error: Invalid key size for this key type", true),
-    INVALID_LABEL(0x40000006L, "HSM Error: Invalid key label; it must be 1 to 127 characters without spaces", true),
-    INVALID_KEY_ID(0x40000007L, "HSM Error: Invalid key ID; it must be at most 127 characters without spaces", true),
+    INVALID_LABEL(0x40000006L, "HSM Error: Invalid key label; it must be 1 to " + KeyNaming.MAX_LABEL + " characters without spaces", true),
+    INVALID_KEY_ID(0x40000007L, "HSM Error: Invalid key ID; it must be at most " + KeyNaming.MAX_ID + " characters without spaces", true),
     DUPLICATE_KEY_ID(0x40000008L, "HSM Error: A key with this ID already exists in the cluster", true),
     SHARE_WITH_OWNER(0x40000009L, "HSM Error: A key cannot be shared with its owner", true),
     SHARE_USER_INVALID(0x4000000aL, "HSM Error: Keys can only be shared with existing crypto users (CU)", true),
     SESSION_KEY_NOT_SHAREABLE(0x4000000bL, "HSM Error: Session keys cannot be shared", true),
-    M_VALUE_INVALID(0x4000000cL, "HSM Error: m_value must be 0 to 8 and at most 1 + the number of users the key is shared with", true),
+    M_VALUE_INVALID(0x4000000cL, "HSM Error: m_value must be 0 to " + MValue.MAX + " and at most 1 + the number of users the key is shared with", true),
     MIN_SRV_INVALID(0x4000000dL, "HSM Error: min_srv must be between 1 and the number of HSMs in the cluster", true),
     TIMEOUT_NEEDS_MIN_SRV(0x4000000eL, "HSM Error: A timeout is only valid together with min_srv", true),
     MIN_SRV_NOT_REACHED(0x4000000fL, "HSM Error: The key did not reach min_srv HSMs before the timeout and was rolled back", true),
@@ -43,8 +48,8 @@ public enum ReturnCode {
     KEY_NOT_DESTROYABLE(0x40000017L, "HSM Error: The key is not destroyable (OBJ_ATTR_DESTROYABLE is 0)", true),
     WRAPPING_KEY_INVALID(0x40000018L, "HSM Error: The wrapping key cannot wrap or unwrap (AES key with OBJ_ATTR_WRAP / OBJ_ATTR_UNWRAP set required)", true),
     WRAPPED_DATA_INVALID(0x40000019L, "HSM Error: The wrapped key does not unwrap under this wrapping key", true),
-    INVALID_USER_NAME(0x4000001aL, "HSM Error: Invalid user name; use 1 to 31 characters from A-Z, a-z, 0-9 and _", true),
-    INVALID_PASSWORD(0x4000001bL, "HSM Error: Invalid password; it must be 7 to 32 characters", true),
+    INVALID_USER_NAME(0x4000001aL, "HSM Error: Invalid user name; use 1 to " + Credentials.MAX_NAME + " characters from A-Z, a-z, 0-9 and _", true),
+    INVALID_PASSWORD(0x4000001bL, "HSM Error: Invalid password; it must be " + Credentials.MIN_PASSWORD + " to " + Credentials.MAX_PASSWORD + " characters", true),
     USER_EXISTS(0x4000001cL, "HSM Error: A user with this name already exists", true),
     USER_OWNS_KEYS(0x4000001dL, "HSM Error: The user owns keys; delete or hand them over first", true),
     USER_LOGGED_IN(0x4000001eL, "HSM Error: The user is logged in", true),
@@ -54,8 +59,8 @@ public enum ReturnCode {
     WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD) or 6 (NIST_AES_WRAP_PAD)", true),
     TIMEOUT_INVALID(0x40000027L, "HSM Error: The timeout must be 0 or more seconds", true),
     KEY_CLASS_INVALID(0x40000023L, "HSM Error: Only secret (symmetric) keys, class 4, can be imported or unwrapped here", true),
-    QUORUM_NOT_REQUIRED(0x40000024L, "HSM Error: This key has no quorum (m_value below 2); no token is needed", true),
-    QUORUM_TOKEN_INVALID(0x40000025L, "HSM Error: No such quorum token in this session, or it expired (tokens last 10 minutes)", true),
+    QUORUM_NOT_REQUIRED(0x40000024L, "HSM Error: This key has no quorum (m_value below " + MValue.QUORUM_FROM + "); no token is needed", true),
+    QUORUM_TOKEN_INVALID(0x40000025L, "HSM Error: No such quorum token in this session, or it expired (tokens last " + QuorumTokens.VALIDITY_MINUTES + " minutes)", true),
     QUORUM_APPROVAL_INVALID(0x40000026L, "HSM Error: The approval was refused: the approver must be the key's owner or a user it is shared with, approve once, and sign with their registered quorum key", true),
     KEY_FUNCTION_NOT_PERMITTED(0x40000028L, "HSM Error: The key's attributes do not permit this use; the owner must set the matching attribute (OBJ_ATTR_ENCRYPT/DECRYPT/WRAP/UNWRAP/SIGN/VERIFY) to 1", true),
     MECHANISM_INVALID(0x40000029L, "HSM Error: This mechanism does not suit the key; AES keys wrap with aesWrapUnwrap, GENERIC_SECRET (16) keys sign with HMAC mechanisms 20 to 24", true),

@@ -2,6 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.store.NodeRecord;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * password (which also unlocks a locked account); a crypto user may change only their own.
  */
 public final class UserAdministration {
+    /** The user types an officer may create (PCO, AU and PRECO exist from the start or not at all). */
+    public static final List<UserType> CREATABLE = List.of(UserType.CU, UserType.CO);
+
     private final HsmCluster cluster;
     private final HsmSession session;
 
@@ -33,11 +37,9 @@ public final class UserAdministration {
             if (!session.isOpen()) {
                 return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
             }
-            if (!session.user().type().isOfficer()) {
-                return fail(ReturnCode.NOT_AUTHORIZED);
-            }
-            if (type != UserType.CU && type != UserType.CO) {
-                return fail(ReturnCode.INVALID_USER_TYPE);
+            Optional<ReturnCode> refused = whyNotCreate(type);
+            if (refused.isPresent()) {
+                return fail(refused.get());
             }
             if (!Credentials.isValidName(name)) {
                 return fail(ReturnCode.INVALID_USER_NAME);
@@ -73,12 +75,10 @@ public final class UserAdministration {
             if (user.isEmpty() || !UserType.valueOf(user.get().type()).answersTo(type)) {
                 return ReturnCode.USER_NOT_FOUND;
             }
-            UserType actual = UserType.valueOf(user.get().type());
-            if (actual == UserType.PCO || actual == UserType.AU) {
-                return ReturnCode.NOT_AUTHORIZED;
-            }
-            if (user.get().id() == session.user().id()) {
-                return ReturnCode.USER_LOGGED_IN;
+            Optional<ReturnCode> refused = whyNot(UserAction.DELETE, user.get().id(),
+                    UserType.valueOf(user.get().type()));
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (tx.countKeysOwnedBy(user.get().id()) > 0) {
                 return ReturnCode.USER_OWNS_KEYS;
@@ -106,12 +106,10 @@ public final class UserAdministration {
             if (target.isEmpty() || !UserType.valueOf(target.get().type()).answersTo(type)) {
                 return fail(ReturnCode.USER_NOT_FOUND);
             }
-            boolean self = target.get().id() == session.user().id();
-            if (!self && !session.user().type().isOfficer()) {
-                return fail(ReturnCode.NOT_AUTHORIZED);
-            }
-            if (UserType.valueOf(target.get().type()) == UserType.AU) {
-                return fail(ReturnCode.NOT_AUTHORIZED);
+            Optional<ReturnCode> refused = whyNot(UserAction.CHANGE_PASSWORD, target.get().id(),
+                    UserType.valueOf(target.get().type()));
+            if (refused.isPresent()) {
+                return fail(refused.get());
             }
             String hash = cluster.hasher().hash(newPassword);
             boolean changed = cluster.write(tx -> {
@@ -143,7 +141,7 @@ public final class UserAdministration {
         if (!session.user().name().equalsIgnoreCase(name) || !session.user().type().answersTo(type)) {
             return fail(ReturnCode.NOT_AUTHORIZED);
         }
-        if (token.length == 0 || token.length > 245 || !QuorumSignatures.verify(publicKeyDer, token, signature)) {
+        if (token.length == 0 || token.length > QuorumSignatures.MAX_REGISTRATION_TOKEN || !QuorumSignatures.verify(publicKeyDer, token, signature)) {
             return fail(ReturnCode.QUORUM_APPROVAL_INVALID);
         }
         int id = session.user().id();
@@ -157,6 +155,46 @@ public final class UserAdministration {
         return registered ? HsmResult.ok(null, lines(ReturnCode.SUCCESS)) : fail(ReturnCode.USER_NOT_FOUND);
     }
 
+    /**
+     * Whether this session may create users of this type: an officer, and only CU or CO. The name
+     * and password are judged when creating (and whether the name is free).
+     */
+    public Permission mayCreate(UserType type) {
+        return session.isOpen() ? Permission.of(whyNotCreate(type)) : Permission.refused(ReturnCode.NOT_LOGGED_IN);
+    }
+
+    /**
+     * Whether this session may do {@code action} to {@code target}, and if not the code the command
+     * would answer: officers delete users and change anyone's password, a crypto user changes only
+     * their own; nobody deletes themselves, the PCO or the appliance user, nor changes the appliance
+     * user's password. Whether a user to delete still owns keys is judged when deleting (keys come and
+     * go); everything else here is what {@link #deleteUser}/{@link #changePassword} enforce.
+     */
+    public Permission may(UserAction action, UserInfo target) {
+        if (!session.isOpen()) {
+            return Permission.refused(ReturnCode.NOT_LOGGED_IN);
+        }
+        return Permission.of(whyNot(action, target.id(), target.type()));
+    }
+
+    private Optional<ReturnCode> whyNotCreate(UserType type) {
+        if (!session.user().type().isOfficer()) {
+            return Optional.of(ReturnCode.NOT_AUTHORIZED);
+        }
+        return CREATABLE.contains(type) ? Optional.empty() : Optional.of(ReturnCode.INVALID_USER_TYPE);
+    }
+
+    private Optional<ReturnCode> whyNot(UserAction action, int targetId, UserType targetType) {
+        boolean officer = session.user().type().isOfficer();
+        boolean self = targetId == session.user().id();
+        return switch (action) {
+            case DELETE -> !officer || targetType == UserType.PCO || targetType == UserType.AU
+                    ? Optional.of(ReturnCode.NOT_AUTHORIZED)
+                    : self ? Optional.of(ReturnCode.USER_LOGGED_IN) : Optional.empty();
+            case CHANGE_PASSWORD -> (!self && !officer) || targetType == UserType.AU
+                    ? Optional.of(ReturnCode.NOT_AUTHORIZED) : Optional.empty();
+        };
+    }
 
     public List<UserInfo> listUsers() {
         return cluster.users();

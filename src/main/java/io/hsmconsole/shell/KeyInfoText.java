@@ -1,6 +1,7 @@
 package io.hsmconsole.shell;
 
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.MValue;
 
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -17,9 +18,9 @@ public final class KeyInfoText {
             out.printf("%s\t %s%n", indent, info.sharedWith().stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")));
         }
-        if (info.mValue() > 1) {
+        if (MValue.needsQuorum(info.mValue())) {
             out.printf("%s %d Users need to approve to use/manage this key%n", indent, info.mValue());
-            if (info.mValue() > 1 + info.sharedWith().size()) {
+            if (!MValue.isReachable(info.mValue(), info.sharedWith().size())) {
                 out.printf("%s This key is unusable as M > N. Better delete this.%n", indent);
             }
         }

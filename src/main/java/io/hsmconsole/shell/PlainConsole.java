@@ -3,17 +3,16 @@ package io.hsmconsole.shell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Line-by-line input when stdin is not a terminal, or when a tool runs one command. Each line read
  * is echoed after its prompt, so the output of {@code key_mgmt_util < script} reads like the screen
  * of an interactive session (where the terminal echoes what the user types). Secrets are read from
  * the terminal without echo when there is one ({@code singlecmd … -hpswd}, a passphrase), else as
- * the next input line, never echoed.
+ * the next input line, never echoed. Lines are read with a length limit ({@link BoundedLines}).
  */
 public final class PlainConsole implements Console {
-    private final BufferedReader in;
+    private final BoundedLines in;
     private final PrintWriter out;
     private final java.io.Console terminal;
 
@@ -22,7 +21,7 @@ public final class PlainConsole implements Console {
     }
 
     public PlainConsole(BufferedReader in, PrintWriter out, java.io.Console terminal) {
-        this.in = in;
+        this.in = new BoundedLines(in);
         this.out = out;
         this.terminal = terminal;
     }
@@ -52,9 +51,10 @@ public final class PlainConsole implements Console {
     private String read() {
         out.flush();
         try {
-            return in.readLine();
+            return in.next();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the input", e);
+            // Piped input too (key_mgmt_util < /dev/zero): one line of error, not a stack trace or an OutOfMemoryError.
+            throw new InputException("cannot read the input: " + e.getMessage(), e);
         }
     }
 

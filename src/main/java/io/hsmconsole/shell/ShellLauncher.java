@@ -76,7 +76,7 @@ public final class ShellLauncher {
         try {
             ToolContext context = new ToolContext(catalog, HsmClock.SYSTEM, options.cluster(), console, workDir);
             return tool.run(context, options.rest()).code();
-        } catch (StoreException e) {
+        } catch (StoreException | InputException e) {
             return fault(console.out(), err, "error: " + e.getMessage(), ExitStatus.ERROR);
         } catch (IllegalArgumentException e) {
             return fault(console.out(), err, e.getMessage(), ExitStatus.USAGE);

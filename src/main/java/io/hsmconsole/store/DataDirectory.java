@@ -62,9 +62,13 @@ public final class DataDirectory {
         return clustersRoot().resolve(clusterName);
     }
 
-    /** Creates the folders owner-only; fails with a message naming the folder when it cannot. */
+    /**
+     * Creates the folders owner-only; fails with a message naming the folder when it cannot, or when
+     * another user owns it ({@link OwnedPaths}: checked before anything is created or tightened, and again after).
+     */
     public Path ensureClustersRoot() {
         Path dir = clustersRoot();
+        requireOwned();
         try {
             OwnerOnly.createDirectories(dir);
         } catch (IOException e) {
@@ -82,6 +86,16 @@ public final class DataDirectory {
             throw new StoreException(dir, "the data folder is not writable; choose another with --data-dir or "
                     + ENV_VARIABLE);
         }
+        requireOwned();
         return dir;
+    }
+
+    /**
+     * Refuses a data folder another local user controls: the folder itself ({@link OwnedPaths#requireSafeRoot})
+     * and its {@code clusters} folder, where they exist.
+     */
+    public void requireOwned() {
+        OwnedPaths.requireSafeRoot(root);
+        OwnedPaths.requireOwnFolder(clustersRoot());
     }
 }

@@ -1,6 +1,11 @@
 package io.hsmconsole.store;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,21 +57,57 @@ public final class OwnerOnly {
                 : new FileAttribute<?>[0];
     }
 
+    /** What {@link #writeWhole(Path, Content)} writes: the content, streamed (it need not fit in memory). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * Writes {@code content} to {@code target} whole and owner-only: into a temporary file beside it,
      * created 0600 (never readable by others, not even for a moment), which then replaces the target
      * in one move. A failure leaves any earlier file as it was, and no half file.
      */
     public static void writeWhole(Path target, byte[] content) throws IOException {
+        writeWhole(target, out -> out.write(content));
+    }
+
+    /**
+     * The one way to write a file a user names (an output file, an export). The temporary file gets a
+     * fresh random name and is created exclusively ({@code O_EXCL}), so nothing another user planted
+     * beside the target (a symbolic link at a predictable {@code X.part}, say) is ever opened; the move
+     * replaces the directory entry of the target, so a link planted there is replaced, not followed,
+     * and a file another user created there is replaced by ours instead of written into (where the
+     * folder's sticky bit forbids replacing another user's entry, the move fails and nothing is
+     * written).
+     */
+    public static void writeWhole(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".hsm-", ".part", fileAttributes(dir));
         try {
-            Files.write(tmp, content);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    /** {@link #writeWhole(Path, Content)} for text: {@code content} writes UTF-8 characters. */
+    public static void writeWholeText(Path target, TextContent content) throws IOException {
+        writeWhole(target, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /** What {@link #writeWholeText} writes. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
     }
 
     private static boolean supportsPosix(Path path) {

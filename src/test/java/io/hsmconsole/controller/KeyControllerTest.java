@@ -202,7 +202,7 @@ class KeyControllerTest {
 
     @Test
     void clusterFactsDescribeTheCluster() {
-        assertThat(f.keys.clusterFacts()).isEqualTo(new ClusterFacts(3, io.hsmconsole.hsm.cluster.HsmType.HSM2M_MEDIUM));
+        assertThat(f.keys.clusterFacts()).isEqualTo(new ClusterFacts(3, io.hsmconsole.hsm.cluster.HsmType.HSM2M_MEDIUM, java.util.Map.of()));
     }
 
     private static AttributeEntry entry(KeyDetails details, Attribute attribute) {

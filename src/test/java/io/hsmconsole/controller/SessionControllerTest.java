@@ -39,7 +39,7 @@ class SessionControllerTest {
         LoginOutcome outcome = f.login("example_user");
 
         assertThat(outcome.result().code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(f.workspace.sessionInfo()).contains(new SessionInfo("demo", 3, "example_user", UserType.CU));
+        assertThat(f.workspace.sessionInfo()).contains(new SessionInfo("demo", 3, "example_user", UserType.CU, true));
     }
 
     @Test
@@ -47,7 +47,7 @@ class SessionControllerTest {
         f.login("officer1");
 
         assertThat(f.workspace.sessionInfo().orElseThrow().role()).isEqualTo(UserType.CO);
-        assertThat(f.workspace.sessionInfo().orElseThrow().isCryptoUser()).isFalse();
+        assertThat(f.workspace.sessionInfo().orElseThrow().mayUseKeys()).isFalse();
     }
 
     @Test

@@ -29,9 +29,13 @@ public final class TestClusters {
         return catalog(dir, clock).createDemo("demo", options);
     }
 
+    /** The demo seed's password of a user: {@code <name>_pwd}, except example_user's {@code example_pwd}. */
+    public static char[] password(String user) {
+        return (user + "_pwd").replace("example_user_pwd", "example_pwd").toCharArray();
+    }
+
     public static HsmSession login(HsmCluster cluster, String user) {
-        HsmResult<HsmSession> r = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, user,
-                (user + "_pwd").replace("example_user_pwd", "example_pwd").toCharArray());
+        HsmResult<HsmSession> r = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, user, password(user));
         if (!r.isSuccess()) {
             throw new AssertionError("login of " + user + " failed: " + r.code());
         }

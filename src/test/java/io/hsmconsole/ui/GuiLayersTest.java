@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.NodeResult;
+import io.hsmconsole.hsm.Permission;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.AttestationReport;
+import io.hsmconsole.ui.common.DialogService;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -22,9 +24,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class GuiLayersTest {
     private static final JavaClasses CLASSES = importOwnClasses();
 
-    /** Values the UI may render: results, return codes and the records of the key/cluster/user packages. */
+    /** Values the UI may render: results, return codes, permissions and the records of the key/cluster/user packages. */
     private static final DescribedPredicate<JavaClass> SIMULATOR_VALUES = DescribedPredicate.describe(
             "simulator result values", c -> c.isEquivalentTo(HsmResult.class) || c.isEquivalentTo(ReturnCode.class)
+                    || c.isEquivalentTo(Permission.class)
                     || c.isEquivalentTo(NodeResult.class) || c.isEquivalentTo(AttestationReport.class)
                     || c.getPackageName().equals("io.hsmconsole.hsm.key")
                     || c.getPackageName().equals("io.hsmconsole.hsm.cluster")
@@ -53,5 +56,28 @@ class GuiLayersTest {
                         JavaClass.Predicates.resideInAPackage("io.hsmconsole.hsm.."),
                         DescribedPredicate.not(SIMULATOR_VALUES)))
                 .check(CLASSES);
+    }
+
+    /** Every dialog goes through DialogService, so view models are tested without windows and all dialogs look alike. */
+    @Test
+    void onlyTheDialogServiceBuildsDialogs() {
+        noClasses().that().doNotImplement(DialogService.class)
+                .should().dependOnClassesThat().haveNameMatching(
+                        "javafx\\.scene\\.control\\.(Alert|Dialog|TextInputDialog|ChoiceDialog)(\\$.*)?")
+                .check(CLASSES);
+    }
+
+    /** The FX task runner is the UI's: controllers run work through TaskRunner and never touch FX threads. */
+    @Test
+    void controllersLeaveFxThreadsToTheUi() {
+        noClasses().that().resideInAPackage("io.hsmconsole.controller..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.concurrent..", "javafx.application..")
+                .check(CLASSES);
+    }
+
+    /** One package of shared UI pieces: ui.common (ui.support was folded into it). */
+    @Test
+    void sharedUiPiecesLiveInUiCommon() {
+        noClasses().should().resideInAPackage("io.hsmconsole.ui.support..").check(CLASSES);
     }
 }

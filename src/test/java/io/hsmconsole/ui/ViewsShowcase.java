@@ -2,7 +2,6 @@ package io.hsmconsole.ui;
 
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.UserAdminController;
@@ -20,6 +19,7 @@ import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.ui.audit.AuditView;
 import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;
+import io.hsmconsole.ui.common.FxTaskRunner;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.users.UsersView;

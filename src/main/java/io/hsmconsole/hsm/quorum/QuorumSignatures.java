@@ -25,6 +25,8 @@ import java.security.SecureRandom;
  */
 public final class QuorumSignatures {
     public static final int KEY_BITS = 2048;
+    /** The longest registration token a quorum key signs: what RSA-2048 with PKCS#1 v1.5 padding holds (256 - 11). */
+    public static final int MAX_REGISTRATION_TOKEN = KEY_BITS / 8 - 11;
 
     private QuorumSignatures() {
     }

@@ -4,15 +4,12 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.audit.AuditChain;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,23 +96,14 @@ public final class AuditTool {
 
     private ExitStatus export(String name, AuditFormat format) {
         Path file = workDir.resolve(name);
-        Path part = file.resolveSibling(file.getFileName() + ".part");
-        long records;
-        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-            records = write(format, w);
-        } catch (IOException e) {
-            deleteQuietly(part);
-            out.printf("%n\tError: cannot write %s: %s%n", name, e.getMessage());
-            return ExitStatus.ERROR;
-        }
+        long[] records = new long[1];
         try {
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.writeWholeText(file, w -> records[0] = write(format, w));
         } catch (IOException e) {
-            deleteQuietly(part);
             out.printf("%n\tError: cannot write %s: %s%n", name, e.getMessage());
             return ExitStatus.ERROR;
         }
-        out.printf("%n\tAudit log of cluster '%s' exported to %s: %d records (%s).%n", cluster.name(), name, records,
+        out.printf("%n\tAudit log of cluster '%s' exported to %s: %d records (%s).%n", cluster.name(), name, records[0],
                 format == AuditFormat.CSV ? "CSV" : "JSON Lines");
         return ExitStatus.SUCCESS;
     }
@@ -141,13 +129,5 @@ public final class AuditTool {
         out.printf("%n\tError: %s%n", problem);
         out.print(HELP);
         return ExitStatus.USAGE;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The write already failed; that is what the user is told.
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.NodeAddresses;
+import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,6 +62,14 @@ final class CmuContext {
             out().printf("%s failed: cannot read the %s file %s: %s%n", command, what, name, e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Writes a file a command was told to write (an attribute dump, a quorum token): whole and owner-only,
+     * replacing whatever is at that name (a link another user planted there is replaced, never followed).
+     */
+    void write(String name, byte[] content) throws IOException {
+        OwnerOnly.writeWhole(file(name), content);
     }
 
     HsmCluster cluster() {

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -219,7 +218,7 @@ final class KeyCommands {
             return true;
         }
         try {
-            Files.writeString(c.file(file), text, StandardCharsets.UTF_8);
+            c.write(file, text.getBytes(StandardCharsets.UTF_8));
             c.out().printf("%s written to file %s%n", title, file);
             return true;
         } catch (IOException e) {

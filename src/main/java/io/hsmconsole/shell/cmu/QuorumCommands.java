@@ -16,7 +16,6 @@ import io.hsmconsole.shell.quorum.TokenText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,7 @@ final class QuorumCommands {
         }
         QuorumToken token = result.value();
         try {
-            Files.write(c.file(a.get(2)), token.challenge());
+            c.write(a.get(2), token.challenge());
         } catch (IOException e) {
             session.deleteToken(token.id());
             c.out().printf("getToken failed: cannot write the token file %s: %s%n", a.get(2), e.getMessage());

@@ -2,6 +2,7 @@ package io.hsmconsole.shell.cmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.shell.ExitStatus;
@@ -32,8 +33,9 @@ final class UserCommands {
                                 + " their own).", 3, 3, UserCommands::changePassword),
                 new CmuCommand("registerQuorumPubKey", "registerQuorumPubKey <user-type> <user-name> <registration-token>"
                         + " <signed-registration-token> <public-key>",
-                        "Registers your own RSA-2048 quorum key for approving tokens: the public key (PEM, from openssl"
-                                + " rsa -pubout), a registration token of at most 245 bytes and its signature made with"
+                        "Registers your own RSA-" + QuorumSignatures.KEY_BITS + " quorum key for approving tokens: the public key (PEM, from openssl"
+                                + " rsa -pubout), a registration token of at most "
+                                + QuorumSignatures.MAX_REGISTRATION_TOKEN + " bytes and its signature made with"
                                 + " the private key (openssl dgst -sha256 -sign).", 5, 5,
                         QuorumKeyRegistration::register));
     }

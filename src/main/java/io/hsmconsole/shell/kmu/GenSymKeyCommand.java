@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.shell.ExitStatus;
 
 import java.util.List;
@@ -15,14 +16,13 @@ import java.util.List;
  * the key generation itself, which the simulator validates (sizes, IDs, sharing, quorum, FIPS).
  */
 final class GenSymKeyCommand extends SessionCommand {
-    static final int MAX_M_VALUE = 8;
     private static final String CREATED = "Symmetric Key Created.";
 
     private static final String HELP = HelpText.of("Generates a Symmetric  keys.",
             """
             genSymKey -h -l <label > -t <key type> -s <key size>
             \t\t\t[-sess] [-id <key ID>] [-nex] [-attest]
-            \t\t\t[-u <user-ids>] [-m_value <0..8>]
+            \t\t\t[-u <user-ids>] [-m_value <0..%d>]
             \t\t\t[-min_srv <minimum number of servers>] [-timeout <number of seconds>]""",
             """
             -h       displays this information
@@ -44,7 +44,7 @@ final class GenSymKeyCommand extends SessionCommand {
                             if the key fails to get synced on required number of servers, the key will be deleted
                    -timeout specifies the number of seconds to wait for the key to get synced when min_srv option is used.
                             If nothing is specified, the polling will continue forever
-                   -attest  performs the attestation check on the firmware response""");
+                   -attest  performs the attestation check on the firmware response""").formatted(MValue.MAX);
 
     private static final OptionSpec OPTIONS = OptionSpec.of(
             List.of("-l", "-t", "-s", "-id", "-u", "-m_value", "-min_srv", "-timeout"),
@@ -87,13 +87,15 @@ final class GenSymKeyCommand extends SessionCommand {
         }
         Integer mValue = o.integer("-m_value");
         Integer minSrv = o.integer("-min_srv");
-        if ((mValue != null && mValue > MAX_M_VALUE)
+        // KMU checks the upper bounds itself and answers with its help; the simulator judges the rest.
+        if ((mValue != null && mValue > MValue.MAX)
                 || (minSrv != null && minSrv > context.cluster().info().nodeCount())) {
             context.printer().out().print(HELP);
             return ExitStatus.USAGE;
         }
         HsmType type = context.cluster().hsmType();
-        if (o.integer("-t") == KeyType.RC4.code() && type.fips()) {
+        // Only RC4 is refused by KMU itself (3DES reaches the HSM, which answers POLICY_VIOLATION).
+        if (o.integer("-t") == KeyType.RC4.code() && !context.cluster().mayMakeKeysOf(KeyType.RC4).granted()) {
             context.printer().out().printf("%n RC4 is not allowed in FIPS mode%n");
             context.printer().out().printf("%n Current FIPS mode: %08x%n", type.fipsState());
             return ExitStatus.ERROR;

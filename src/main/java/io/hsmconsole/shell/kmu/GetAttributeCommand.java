@@ -9,10 +9,7 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,14 +94,8 @@ final class GetAttributeCommand extends SessionCommand {
         return ExitStatus.of(result.isSuccess());
     }
 
+    /** The attribute file is an output file like a key file: written whole, owner-only, never through a link. */
     private static boolean write(KmuContext context, String fileName, String text) {
-        Path file = context.file(fileName);
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            context.printer().error("Error: cannot write the attribute file " + file + ": " + e.getMessage());
-            return false;
-        }
+        return KeyFiles.write(context, fileName, text.getBytes(StandardCharsets.UTF_8), "attribute file");
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.hsm.key.KeyType;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.Wrapper;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -17,9 +18,9 @@ final class HostUnwrap {
     private HostUnwrap() {
     }
 
-    /** An AES key file holds 16, 24 or 32 bytes. */
+    /** An AES key file holds a key of an AES size (16, 24 or 32 bytes). */
     static boolean isAesKey(byte[] key) {
-        return key.length == 16 || key.length == 24 || key.length == 32;
+        return KeyType.AES.isValidSize(key.length);
     }
 
     /** The plaintext key, or empty when the file's key is not the one the HSM wrapped with. */

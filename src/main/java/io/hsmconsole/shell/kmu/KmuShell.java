@@ -2,6 +2,7 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.shell.BoundedLines;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.FileNameProblem;
@@ -11,10 +12,11 @@ import io.hsmconsole.shell.admin.AuditTool;
 import io.hsmconsole.shell.admin.ClusterTransfer;
 import io.hsmconsole.shell.sim.Simulation;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -134,40 +136,52 @@ public final class KmuShell {
 
     /**
      * {@code scriptfile FILE}: {@code #} lines are echoed as comments, {@code shell …} lines run in
-     * {@code sh}, every other line is echoed and run. {@code exit} ends the script.
+     * {@code sh}, every other line is echoed and run. {@code exit} ends the script. The file is read a
+     * line at a time ({@link BoundedLines}): a line that is too long or not text stops the script there,
+     * with one line saying which and why (the lines before it have run).
      */
     private ExitStatus scriptFile(String name) {
-        List<String> lines;
+        BufferedReader reader;
         try {
-            Path file = context.file(name);
-            lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            // Decoded with replacement, so a byte that is not UTF-8 is found on its own line (BoundedLines).
+            reader = new BufferedReader(new InputStreamReader(java.nio.file.Files.newInputStream(context.file(name)),
+                    StandardCharsets.UTF_8));
+        } catch (IOException | InvalidPathException e) {
             out.printf("%n\tError: Failed to open script file %s. %n", name);
             return ExitStatus.ERROR;
         }
-        ExitStatus last = ExitStatus.SUCCESS;
-        for (String raw : lines) {
-            String line = raw.replace("\r", "");
-            List<String> tokens = Tokens.split(line);
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                out.printf("Comment: %s %n", line);
-            } else if (!tokens.isEmpty() && tokens.get(0).equals("shell")) {
-                last = shell(line.strip().substring("shell".length()).strip());
-            } else {
-                out.printf("Command String: %s %n", line);
-                if (!tokens.isEmpty() && tokens.get(0).equals("exit")) {
-                    break;
+        try (reader) {
+            BoundedLines lines = new BoundedLines(reader);
+            ExitStatus last = ExitStatus.SUCCESS;
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                List<String> tokens = Tokens.split(line);
+                if (line.isEmpty()) {
+                    continue;
                 }
-                if (!tokens.isEmpty()) {
-                    last = execute(tokens);
+                if (line.startsWith("#")) {
+                    out.printf("Comment: %s %n", line);
+                } else if (!tokens.isEmpty() && tokens.get(0).equals("shell")) {
+                    last = shell(line.strip().substring("shell".length()).strip());
+                } else {
+                    out.printf("Command String: %s %n", line);
+                    if (!tokens.isEmpty() && tokens.get(0).equals("exit")) {
+                        break;
+                    }
+                    if (!tokens.isEmpty()) {
+                        last = execute(tokens);
+                    }
                 }
+                out.flush();
             }
-            out.flush();
+            return last;
+        } catch (BoundedLines.BadLineException e) {
+            out.printf("%n\tError: line %d of script file %s %s; the script stopped there. %n", e.lineNumber(), name,
+                    e.problem());
+            return ExitStatus.ERROR;
+        } catch (IOException e) {
+            out.printf("%n\tError: cannot read script file %s: %s %n", name, e.getMessage());
+            return ExitStatus.ERROR;
         }
-        return last;
     }
 
     private ExitStatus shell(String command) {

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.shell.ExitStatus;
 
 import java.util.List;
@@ -20,7 +21,7 @@ final class UnWrapKeyCommand extends DescribedCommand {
 
     private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
             "unWrapKey -h -f <key file> -w <wrapping key handle> [-m <wrapping mechanism>] [-sess] [-nex]\n"
-                    + "\t\t\t[-u <user-ids>] [-m_value <0..8>] [-attest] [-min_srv <n>] [-timeout <s>]\n"
+                    + "\t\t\t[-u <user-ids>] [-m_value <0.." + MValue.MAX + ">] [-attest] [-min_srv <n>] [-timeout <s>]\n"
                     + "\t\t\t[-noheader -l <label> -kc <key class> -kt <key type>] [-l <label>] [-id <key ID>]", """
             -h         displays this information
                    -f         specifies the file with the wrapped key

@@ -6,7 +6,6 @@ import io.hsmconsole.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 
 /**
@@ -24,11 +23,9 @@ final class MasterKeyFile {
         Path file = dir.resolve(FILE_NAME);
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try {
-            Files.write(tmp, key);
-            OwnerOnly.restrictFile(tmp);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            // A fresh, exclusively created 0600 file moved into place: never a path that already existed.
+            OwnerOnly.writeWhole(file, key);
         } catch (IOException e) {
             throw new StoreException(file, "cannot write the cluster master key", e);
         }

@@ -10,6 +10,7 @@ import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.OwnedPaths;
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.UserRecord;
@@ -70,7 +71,9 @@ public final class SqliteClusterStore implements ClusterStore {
     /** Opens an existing store; a damaged, foreign or newer file is reported and never modified. */
     public static SqliteClusterStore open(Path clusterDir, SecureRandom random) {
         Path file = clusterDir.resolve(DB_FILE);
+        requireOwnedFolder(clusterDir);
         StoreFileCheck.checkHeader(file);
+        requirePrivateMasterKey(clusterDir);
         byte[] masterKey = MasterKeyFile.load(clusterDir);
         if (!Files.isWritable(clusterDir) || !Files.isWritable(file)) {
             throw new StoreException(file, "the cluster store is read-only: its folder " + clusterDir
@@ -106,9 +109,16 @@ public final class SqliteClusterStore implements ClusterStore {
             throw new StoreException(file, "a cluster store already exists here; it was left untouched");
         }
         Path tmp = clusterDir.resolve(DB_FILE + ".creating");
+        requireOwnedFolder(clusterDir);
         boolean madeFolder = !Files.isDirectory(clusterDir);
         try {
             OwnerOnly.createDirectories(clusterDir);
+        } catch (IOException e) {
+            throw new StoreException(file, "cannot create the cluster store", e);
+        }
+        // Again once it exists: another user may have made the folder between the check and ours.
+        requireOwnedFolder(clusterDir);
+        try {
             Files.deleteIfExists(tmp);
             byte[] masterKey = MasterKeyFile.create(clusterDir, random);
             Connection c = connect(tmp);
@@ -138,6 +148,21 @@ public final class SqliteClusterStore implements ClusterStore {
             throw e;
         }
         return open(clusterDir, random);
+    }
+
+    /**
+     * The cluster folder and all in it must be ours ({@link OwnedPaths}): another user's folder or file
+     * would let them read the master key or plant a file we then write secrets into. The folder is then
+     * 0700, so nobody else can add anything to it.
+     */
+    private static void requireOwnedFolder(Path clusterDir) {
+        OwnedPaths.requireOwnFolder(clusterDir);
+        OwnedPaths.requireOwnEntries(clusterDir);
+    }
+
+    /** Checked after the store's header, so a damaged store is reported as that first. */
+    private static void requirePrivateMasterKey(Path clusterDir) {
+        OwnedPaths.requirePrivateFile(clusterDir.resolve(MasterKeyFile.FILE_NAME), "the cluster master key");
     }
 
     /**

@@ -6,12 +6,9 @@ import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
+import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.common.Views;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.TableColumns;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -52,16 +49,15 @@ public final class AuditView {
     @FXML private TableColumn<AuditLine, Object> argumentsColumn;
     @FXML private TableColumn<AuditLine, Object> resultColumn;
 
-    public AuditView(AuditViewModel viewModel, Messages viewMessages) {
+    public AuditView(AuditViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = ViewStyles.apply(Views.load(this, viewMessages));
+        this.root = Views.load(this, messages);
     }
 
-    /** The screen over the console's controllers; {@code messages} is the console's main bundle. */
+    /** The screen over the console's controllers */
     public static AuditView create(Workspace workspace, ClusterController cluster, AuditController audit,
                                    Messages messages, DialogService dialogs) {
-        Messages texts = ViewMessages.over(messages);
-        return new AuditView(new AuditViewModel(workspace, cluster, audit, texts, dialogs, TimeText.local()), texts);
+        return new AuditView(new AuditViewModel(workspace, cluster, audit, messages, dialogs, TimeText.local()), messages);
     }
 
     public Parent root() {
@@ -94,13 +90,13 @@ public final class AuditView {
         jsonlButton.setOnAction(e -> viewModel.export(AuditExport.Format.JSON_LINES));
 
         auditTable.setItems(viewModel.shown());
-        TableColumns.text(seqColumn, AuditLine::seq);
-        TableColumns.text(timeColumn, AuditLine::time);
-        TableColumns.text(nodeColumn, AuditLine::node);
-        TableColumns.text(userColumn, AuditLine::user);
-        TableColumns.text(commandColumn, l -> l.row().command());
-        TableColumns.text(argumentsColumn, l -> l.row().arguments());
-        TableColumns.text(resultColumn, AuditLine::result);
+        Views.column(seqColumn, AuditLine::seq);
+        Views.column(timeColumn, AuditLine::time);
+        Views.column(nodeColumn, AuditLine::node);
+        Views.column(userColumn, AuditLine::user);
+        Views.column(commandColumn, l -> l.row().command());
+        Views.column(argumentsColumn, l -> l.row().arguments());
+        Views.column(resultColumn, AuditLine::result);
         auditTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditLine line, boolean empty) {

@@ -4,11 +4,9 @@ import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
+import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.common.Views;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -44,17 +42,16 @@ public final class ClusterView {
     @FXML private ScrollPane tileScroll;
     @FXML private VBox detailsBox;
 
-    public ClusterView(ClusterViewModel viewModel, Messages viewMessages) {
+    public ClusterView(ClusterViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.messages = viewMessages;
-        this.root = ViewStyles.apply(Views.load(this, viewMessages));
+        this.messages = messages;
+        this.root = Views.load(this, messages);
     }
 
-    /** The view over the console's controllers; {@code messages} is the console's main bundle. */
+    /** The view over the console's controllers */
     public static ClusterView create(ClusterController cluster, NodeController nodes, Messages messages,
                                      DialogService dialogs) {
-        Messages texts = ViewMessages.over(messages);
-        return new ClusterView(new ClusterViewModel(cluster, nodes, texts, dialogs, TimeText.local()), texts);
+        return new ClusterView(new ClusterViewModel(cluster, nodes, messages, dialogs, TimeText.local()), messages);
     }
 
     public Parent root() {

@@ -4,7 +4,7 @@ import io.hsmconsole.controller.NodeAttestation;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.TimeText;
+import io.hsmconsole.ui.common.TimeText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

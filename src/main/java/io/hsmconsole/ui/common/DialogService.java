@@ -9,6 +9,9 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /** Shows a message the user only reads and closes (help, about). */
+    void inform(String title, String message);
+
     /** Asks where to save a file of the given kind; empty when the user cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName, FileKind kind);
 

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** JavaFX dialogs: alerts with expandable details, and the platform's file chooser. */
+/**
+ * JavaFX dialogs: alerts with expandable details, confirmations, messages, and the platform's file
+ * chooser. Every one is themed and owned by the console's window (when there is one).
+ */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final Messages messages;
@@ -58,6 +61,16 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         themes.register(alert.getDialogPane().getScene());
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public void inform(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        themes.register(alert.getDialogPane().getScene());
+        alert.showAndWait();
     }
 
     @Override

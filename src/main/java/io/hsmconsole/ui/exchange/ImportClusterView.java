@@ -2,11 +2,10 @@ package io.hsmconsole.ui.exchange;
 
 import io.hsmconsole.controller.ExchangeOutcome;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -41,7 +40,7 @@ public final class ImportClusterView {
 
     public ImportClusterView(ImportClusterViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = ViewStyles.apply(Views.load(this, messages)); // the notices' colours
+        this.root = Views.load(this, messages); // the notices' colours
     }
 
     @FXML

@@ -3,7 +3,7 @@ package io.hsmconsole.ui.exchange;
 import io.hsmconsole.controller.ClusterExchangeController;
 import io.hsmconsole.controller.ExchangeOutcome;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.Notice;
+import io.hsmconsole.ui.common.Notice;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

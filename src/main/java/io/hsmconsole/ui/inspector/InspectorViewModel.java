@@ -7,6 +7,7 @@ import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -116,9 +117,9 @@ public final class InspectorViewModel {
         owner.set(d.owner().toString());
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
-        quorum.set(d.mValue() < 2 ? messages.format("inspector.quorum.none", d.mValue())
+        quorum.set(!MValue.needsQuorum(d.mValue()) ? messages.format("inspector.quorum.none", d.mValue())
                 : messages.format("inspector.quorum", d.mValue()));
-        approvers.set(d.mValue() < 2 ? messages.get("inspector.approvers.none") : approvers(d));
+        approvers.set(!MValue.needsQuorum(d.mValue()) ? messages.get("inspector.approvers.none") : approvers(d));
         nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));

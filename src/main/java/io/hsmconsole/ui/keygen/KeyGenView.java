@@ -2,6 +2,7 @@ package io.hsmconsole.ui.keygen;
 
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
@@ -114,7 +115,7 @@ public final class KeyGenView {
         minSrvHint.setText(messages.format("keygen.minSrv.explain", viewModel.nodeCount()));
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory mValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                0, KeyGenViewModel.M_VALUE_LIMIT, 0);
+                0, MValue.MAX, 0);
         mValueSpinner.setValueFactory(mValues);
         mValues.valueProperty().bindBidirectional(viewModel.mValueProperty());
         mValueHint.textProperty().bind(viewModel.mValueHintProperty());

@@ -11,7 +11,9 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.sharing.SharingViewModel;
@@ -48,7 +50,8 @@ import java.util.function.LongConsumer;
  * CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result.
  * The rules are the simulator's: every change asks {@code HsmSession.checkGenSymKey} (in the
  * background) for the reasons it would refuse, and Generate sends the request itself; this class
- * only parses what was typed and words the answers.
+ * only parses what was typed and words the answers. The limits it shows (the m_value range, label
+ * and ID lengths, the types a FIPS cluster refuses) are the simulator's too.
  */
 public final class KeyGenViewModel {
     /** Sizes offered for the types that allow a range (free entry stays possible). */
@@ -57,12 +60,6 @@ public final class KeyGenViewModel {
             KeyType.RC4, List.of(16, 32, 128, 256));
     private static final Map<KeyType, Integer> DEFAULT_SIZE = Map.of(KeyType.AES, 32, KeyType.DES3, 24,
             KeyType.GENERIC_SECRET, 32, KeyType.RC4, 16);
-
-    /**
-     * The -m_value range of genSymKey (0..8, reference §2): the spinner's bounds and the hint. The
-     * simulator enforces it; this only keeps the spinner from offering values it would refuse anyway.
-     */
-    public static final int M_VALUE_LIMIT = 8;
 
     private final KeyController keys;
     private final Messages messages;
@@ -127,11 +124,8 @@ public final class KeyGenViewModel {
 
     /** Why this type cannot be chosen on this cluster (RC4 and 3DES on a FIPS cluster), or empty. */
     public Optional<String> typeRefusal(KeyType t) {
-        if (cluster.hsmType().fips() && t.refusedInFips()) {
-            return Optional.of(messages.format("keygen.type.refusedInFips", t.displayName(),
-                    KmuText.code(ReturnCode.POLICY_VIOLATION)));
-        }
-        return Optional.empty();
+        return cluster.typeRefusal(t).map(code -> messages.format("keygen.type.refusedInFips", t.displayName(),
+                KmuText.code(code)));
     }
 
     private void typeChanged(KeyType now) {
@@ -153,7 +147,7 @@ public final class KeyGenViewModel {
         shownForm = form;
         commandPreview.set(GenSymKeyCommands.kmu(form));
         cliPreview.set(GenSymKeyCommands.cloudHsmCli(form));
-        mValueHint.set(messages.format("keygen.mValue.hint", maxMValue(form.shareWith().size()),
+        mValueHint.set(messages.format("keygen.mValue.hint", MValue.maxFor(form.shareWith().size()),
                 form.shareWith().size()));
 
         Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
@@ -208,13 +202,10 @@ public final class KeyGenViewModel {
         problems.putAll(found);
     }
 
-    private static int maxMValue(int sharedUsers) {
-        return Math.min(M_VALUE_LIMIT, 1 + sharedUsers);
-    }
-
     private String explain(GenSymKeyProblem p, KeyGenForm f) {
-        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), maxMValue(f.shareWith().size()),
-                f.shareWith().size(), cluster.nodeCount(), f.mValue(), f.label(), f.id(), M_VALUE_LIMIT};
+        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), MValue.maxFor(f.shareWith().size()),
+                f.shareWith().size(), cluster.nodeCount(), f.mValue(), f.label(), f.id(), MValue.MAX,
+                KeyNaming.MAX_LABEL, KeyNaming.MAX_ID};
         String general = "keygen.problem." + p.code().name();
         String specific = general + "." + p.field().name();
         String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null

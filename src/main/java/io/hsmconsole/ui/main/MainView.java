@@ -3,10 +3,10 @@ package io.hsmconsole.ui.main;
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.console.ConsoleView;
-import io.hsmconsole.ui.console.ConsoleViewModel;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.console.ConsoleView;
+import io.hsmconsole.ui.console.ConsoleViewModel;
 import io.hsmconsole.ui.inspector.InspectorView;
 import io.hsmconsole.ui.keylist.KeyListView;
 import io.hsmconsole.ui.overview.ClusterOverviewView;
@@ -14,10 +14,9 @@ import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
 import io.hsmconsole.ui.trykey.TryKeyView;
 import io.hsmconsole.ui.trykey.TryKeyViewModel;
 import javafx.application.Platform;
-import javafx.geometry.Orientation;
 import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -278,23 +277,12 @@ public final class MainView {
 
     @FXML
     private void showShortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("help.shortcuts.text"));
-        alert.initOwner(window());
-        alert.setTitle(messages.get("help.shortcuts.title"));
-        alert.setHeaderText(messages.get("help.shortcuts.title"));
-        alert.getDialogPane().getStyleClass().add("shortcuts");
-        ctx.themes().register(alert.getDialogPane().getScene());
-        alert.showAndWait();
+        ctx.dialogs().inform(messages.get("help.shortcuts.title"), messages.get("help.shortcuts.text"));
     }
 
     @FXML
     private void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, messages.get("help.about.text"));
-        alert.initOwner(window());
-        alert.setTitle(messages.get("help.about.title"));
-        alert.setHeaderText(messages.get("help.about.title"));
-        ctx.themes().register(alert.getDialogPane().getScene());
-        alert.showAndWait();
+        ctx.dialogs().inform(messages.get("help.about.title"), messages.get("help.about.text"));
     }
 
     @FXML

@@ -64,7 +64,7 @@ public final class MainViewModel {
         clusterOpen = Bindings.isNotNull(workspace.clusterNameProperty());
         clusterStatus.set(messages.get("status.cluster.opening"));
         cryptoUser = Bindings.createBooleanBinding(
-                () -> workspace.sessionInfo().map(SessionInfo::isCryptoUser).orElse(false),
+                () -> workspace.sessionInfo().map(SessionInfo::mayUseKeys).orElse(false),
                 workspace.sessionInfoProperty());
         loginMenuText = Bindings.createStringBinding(() -> messages.get(loggedIn.get() ? "menu.file.logout"
                 : "menu.file.login"), loggedIn);
@@ -94,7 +94,7 @@ public final class MainViewModel {
             roleStatus.set(messages.format("status.role", messages.getOr("role." + session.role().name(),
                     session.role().name())));
         }
-        if (session != null && session.isCryptoUser()) {
+        if (session != null && session.mayUseKeys()) {
             keyList.reload();
         } else {
             keyList.clear();

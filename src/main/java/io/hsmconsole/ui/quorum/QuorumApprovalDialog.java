@@ -3,8 +3,7 @@ package io.hsmconsole.ui.quorum;
 import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
+import io.hsmconsole.ui.common.TimeText;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
@@ -27,10 +26,10 @@ public final class QuorumApprovalDialog implements QuorumGate {
     private final Themes themes;
     private final Supplier<Window> mainWindow;
 
-    /** {@code messages} is the console's main bundle; {@code mainWindow} owns the dialog when no window has the focus. */
+    /** {@code mainWindow} owns the dialog when no window has the focus. */
     public QuorumApprovalDialog(QuorumController quorum, Messages messages, Themes themes, Supplier<Window> mainWindow) {
         this.quorum = quorum;
-        this.messages = ViewMessages.over(messages);
+        this.messages = messages;
         this.themes = themes;
         this.mainWindow = mainWindow;
     }

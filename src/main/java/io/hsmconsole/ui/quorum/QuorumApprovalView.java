@@ -1,10 +1,9 @@
 package io.hsmconsole.ui.quorum;
 
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -31,10 +30,10 @@ public final class QuorumApprovalView {
     @FXML private Label noticeLabel;
     @FXML private Button cancelButton;
 
-    public QuorumApprovalView(QuorumApprovalViewModel viewModel, Messages viewMessages) {
+    public QuorumApprovalView(QuorumApprovalViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.messages = viewMessages;
-        this.root = ViewStyles.apply(Views.load(this, viewMessages));
+        this.messages = messages;
+        this.root = Views.load(this, messages);
     }
 
     public Parent root() {

@@ -6,9 +6,9 @@ import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.Notice;
-import io.hsmconsole.ui.support.Notices;
-import io.hsmconsole.ui.support.TimeText;
+import io.hsmconsole.ui.common.Notice;
+import io.hsmconsole.ui.common.Notices;
+import io.hsmconsole.ui.common.TimeText;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,7 +41,6 @@ public final class QuorumApprovalViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
     private QuorumApproval state;
 
-    /** {@code messages} must hold the views bundle ({@code ViewMessages.over}). */
     public QuorumApprovalViewModel(QuorumController quorum, Messages messages, TimeText time, QuorumRequest request) {
         this.quorum = quorum;
         this.messages = messages;

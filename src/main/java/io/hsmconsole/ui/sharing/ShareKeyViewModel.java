@@ -6,6 +6,7 @@ import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.SharingChange;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
@@ -60,7 +61,7 @@ public final class ShareKeyViewModel {
     public String note() {
         String who = key.ownedByMe() ? messages.get("share.note.owner")
                 : messages.format("share.note.notOwner", key.owner().toString());
-        return key.mValue() < 2 ? who : who + " " + messages.format("share.note.quorum", key.mValue());
+        return !MValue.needsQuorum(key.mValue()) ? who : who + " " + messages.format("share.note.quorum", key.mValue());
     }
 
     public SharingViewModel sharing() {

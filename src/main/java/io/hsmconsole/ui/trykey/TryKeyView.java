@@ -2,9 +2,8 @@ package io.hsmconsole.ui.trykey;
 
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Views;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -53,7 +52,7 @@ public final class TryKeyView {
     public TryKeyView(TryKeyViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
-        this.root = ViewStyles.apply(Views.load(this, messages)); // the notices' colours
+        this.root = Views.load(this, messages); // the notices' colours
     }
 
     public Parent root() {

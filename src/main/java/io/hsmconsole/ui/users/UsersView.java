@@ -7,12 +7,9 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
-import io.hsmconsole.ui.support.NoticeLabel;
-import io.hsmconsole.ui.support.TableColumns;
-import io.hsmconsole.ui.support.ViewMessages;
-import io.hsmconsole.ui.support.ViewStyles;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -47,6 +44,8 @@ public final class UsersView {
     @FXML private TableColumn<UserInfo, Object> lockedColumn;
     @FXML private VBox createForm;
     @FXML private Label createTitle;
+    @FXML private Label createHint;
+    @FXML private Label passwordHint;
     @FXML private Label typeLabel;
     @FXML private ComboBox<UserType> typeChoice;
     @FXML private Label nameLabel;
@@ -66,16 +65,15 @@ public final class UsersView {
     @FXML private Button passwordSubmit;
     @FXML private Button passwordCancel;
 
-    public UsersView(UsersViewModel viewModel, Messages viewMessages) {
+    public UsersView(UsersViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.root = ViewStyles.apply(Views.load(this, viewMessages));
+        this.root = Views.load(this, messages);
     }
 
-    /** The screen over the console's controllers; {@code messages} is the console's main bundle. */
+    /** The screen over the console's controllers */
     public static UsersView create(Workspace workspace, ClusterController cluster, UserAdminController users,
                                    Messages messages, DialogService dialogs) {
-        Messages texts = ViewMessages.over(messages);
-        return new UsersView(new UsersViewModel(workspace, cluster, users, texts, dialogs), texts);
+        return new UsersView(new UsersViewModel(workspace, cluster, users, messages, dialogs), messages);
     }
 
     public Parent root() {
@@ -94,13 +92,13 @@ public final class UsersView {
         tableLabel.setLabelFor(userTable);
 
         userTable.setItems(viewModel.rows());
-        TableColumns.text(idColumn, UserInfo::id);
-        TableColumns.text(typeColumn, viewModel::typeText);
-        TableColumns.text(nameColumn, UserInfo::name);
-        TableColumns.text(mofnColumn, u -> viewModel.yesNo(u.quorumKeyRegistered()));
-        TableColumns.text(failuresColumn, UserInfo::loginFailures);
-        TableColumns.text(twoFactorColumn, u -> viewModel.yesNo(u.twoFactor()));
-        TableColumns.text(lockedColumn, viewModel::lockedText);
+        Views.column(idColumn, UserInfo::id);
+        Views.column(typeColumn, viewModel::typeText);
+        Views.column(nameColumn, UserInfo::name);
+        Views.column(mofnColumn, u -> viewModel.yesNo(u.quorumKeyRegistered()));
+        Views.column(failuresColumn, UserInfo::loginFailures);
+        Views.column(twoFactorColumn, u -> viewModel.yesNo(u.twoFactor()));
+        Views.column(lockedColumn, viewModel::lockedText);
         // Two-way selection: the live refresh re-selects the same user by id.
         userTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null || !viewModel.rows().contains(viewModel.selectedProperty().get())) {
@@ -122,7 +120,9 @@ public final class UsersView {
         unlockButton.setOnAction(e -> viewModel.openUnlock());
         deleteButton.setOnAction(e -> viewModel.delete());
 
-        typeChoice.setItems(FXCollections.observableArrayList(UsersViewModel.CREATABLE));
+        typeChoice.setItems(FXCollections.observableArrayList(viewModel.creatableTypes()));
+        createHint.setText(viewModel.passwordHint());
+        passwordHint.setText(viewModel.passwordHint());
         typeChoice.valueProperty().bindBidirectional(viewModel.newUserTypeProperty());
         nameField.textProperty().bindBidirectional(viewModel.newUserNameProperty());
         createTitle.textProperty().bind(viewModel.formTitleProperty());

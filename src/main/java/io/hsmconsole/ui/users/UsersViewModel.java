@@ -5,13 +5,15 @@ import io.hsmconsole.controller.ClusterSnapshot;
 import io.hsmconsole.controller.SessionInfo;
 import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Notice;
+import io.hsmconsole.ui.common.Notices;
 import io.hsmconsole.ui.common.Subscriptions;
-import io.hsmconsole.ui.support.Notice;
-import io.hsmconsole.ui.support.Notices;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -32,15 +34,13 @@ import java.util.Optional;
 /**
  * The Users screen: the listUsers table, kept live, and for a crypto officer the create, delete,
  * change-password and unlock actions (unlock is a password change, as on the HSM). A crypto user
- * sees the table read-only and may change only their own password. The simulator enforces the
- * roles; whatever it refuses is shown with its return code.
+ * sees the table read-only and may change only their own password. Which actions are offered is
+ * the simulator's answer ({@code UserAdministration.may}); whatever it still refuses when the action
+ * runs (a user who owns keys, a taken name) is shown with its return code.
  */
 public final class UsersViewModel {
     /** Which form the side pane shows. */
     public enum Form { NONE, CREATE, CHANGE_PASSWORD }
-
-    /** The user types an officer may create (the HSM refuses the others). */
-    public static final List<UserType> CREATABLE = List.of(UserType.CU, UserType.CO);
 
     private final Workspace workspace;
     private final UserAdminController users;
@@ -56,7 +56,6 @@ public final class UsersViewModel {
     private final ReadOnlyStringWrapper accessHint = new ReadOnlyStringWrapper(this, "accessHint", "");
     private final ObjectProperty<UserType> newUserType = new SimpleObjectProperty<>(this, "newUserType", UserType.CU);
     private final StringProperty newUserName = new SimpleStringProperty(this, "newUserName", "");
-    private final BooleanBinding officer;
     private final BooleanBinding canCreate;
     private final BooleanBinding canDelete;
     private final BooleanBinding canChangePassword;
@@ -71,19 +70,32 @@ public final class UsersViewModel {
         this.messages = messages;
         this.dialogs = dialogs;
         this.notices = new Notices(messages);
-        officer = Bindings.createBooleanBinding(() -> session().map(s -> s.role().isOfficer()).orElse(false),
-                workspace.sessionInfoProperty());
-        canCreate = officer;
-        canDelete = officer.and(selected.isNotNull());
-        canChangePassword = Bindings.createBooleanBinding(() -> selected.get() != null
-                && (officer.get() || session().map(s -> s.userId() == selected.get().id()).orElse(false)),
-                selected, officer, workspace.sessionInfoProperty());
-        canUnlock = Bindings.createBooleanBinding(() -> officer.get() && selected.get() != null && selected.get().locked(),
-                selected, officer);
+        canCreate = Bindings.createBooleanBinding(() -> creatableTypes().stream()
+                .anyMatch(t -> users.mayCreate(t).granted()), workspace.sessionInfoProperty());
+        canDelete = mayToSelected(UserAction.DELETE);
+        canChangePassword = mayToSelected(UserAction.CHANGE_PASSWORD);
+        canUnlock = canChangePassword.and(Bindings.createBooleanBinding(
+                () -> selected.get() != null && selected.get().locked(), selected));
         subscriptions.onChange(workspace.sessionInfoProperty(), (obs, old, now) -> sessionChanged());
         subscriptions.onChange(cluster.snapshotProperty(), (obs, old, now) -> show(now));
         sessionChanged();
         show(cluster.snapshotProperty().get());
+    }
+
+    /** Whether the simulator lets the logged-in user do this to the selected user (re-asked as either changes). */
+    private BooleanBinding mayToSelected(UserAction action) {
+        return Bindings.createBooleanBinding(() -> selected.get() != null
+                && users.may(action, selected.get()).granted(), selected, workspace.sessionInfoProperty());
+    }
+
+    /** The user types the create form offers: those the simulator lets an officer create. */
+    public List<UserType> creatableTypes() {
+        return UserAdminController.creatableTypes();
+    }
+
+    /** The password rule the forms state, with the simulator's limits. */
+    public String passwordHint() {
+        return messages.format("users.form.password.hint", Credentials.MIN_PASSWORD, Credentials.MAX_PASSWORD);
     }
 
     /** Stops following the cluster: the window showing this closed. */

@@ -3,17 +3,16 @@ package io.hsmconsole.ui.audit;
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.controller.ControllerFixture;
+import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
-import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.FileKind;
+import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
+import io.hsmconsole.ui.common.TimeText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class AuditViewModelTest {
         f.login("alice");
         f.cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "wrong_pwd".toCharArray());
         vm = new AuditViewModel(f.workspace, f.clusterView, new AuditController(f.workspace, f.runner, f.errors::add),
-                ViewMessages.over(Messages.load()), dialogs, new TimeText(ZoneOffset.UTC));
+                Messages.load(), dialogs, new TimeText(ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -75,7 +74,7 @@ class AuditViewModelTest {
         Workspace opening = new Workspace(f.catalog);
         ClusterController cluster = new ClusterController(opening, f.runner, f.errors::add);
         AuditViewModel early = new AuditViewModel(opening, cluster, new AuditController(opening, f.runner,
-                f.errors::add), ViewMessages.over(Messages.load()), dialogs, new TimeText(ZoneOffset.UTC));
+                f.errors::add), Messages.load(), dialogs, new TimeText(ZoneOffset.UTC));
         early.verify();
         assertThat(early.shown()).isEmpty();
         assertThat(early.verdictProperty().get().text()).isEmpty();

@@ -23,10 +23,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
-import io.hsmconsole.ui.support.FxConsole;
+import io.hsmconsole.ui.common.FxConsole;
 
-import static io.hsmconsole.ui.support.FxWait.text;
-import static io.hsmconsole.ui.support.FxWait.until;
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the audit screen headless: filter from the keyboard, verify intact then broken, export. */

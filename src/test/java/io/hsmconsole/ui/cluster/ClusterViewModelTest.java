@@ -9,8 +9,7 @@ import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
+import io.hsmconsole.ui.common.TimeText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class ClusterViewModelTest {
     void setUp() {
         f = new ControllerFixture(dir);
         nodes = new NodeController(f.workspace, f.runner, f.errors::add, f.clusterView);
-        Messages texts = ViewMessages.over(Messages.load());
+        Messages texts = Messages.load();
         vm = new ClusterViewModel(f.clusterView, nodes, texts, dialogs, new TimeText(ZoneOffset.UTC));
         f.clusterView.watch();
         f.runner.runRepeatedChecks();

@@ -19,10 +19,10 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 
-import io.hsmconsole.ui.support.FxConsole;
+import io.hsmconsole.ui.common.FxConsole;
 
-import static io.hsmconsole.ui.support.FxWait.text;
-import static io.hsmconsole.ui.support.FxWait.until;
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the cluster view headless: offline badge, tamper → FAIL with its reason, restore → PASS, live keys. */

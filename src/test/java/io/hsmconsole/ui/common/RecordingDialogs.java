@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class RecordingDialogs implements DialogService {
     public final List<ErrorReport> errors = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
+    public final List<String> messages = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Path saveAnswer;
     public Path openAnswer;
@@ -23,6 +24,11 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirm(String title, String message) {
         confirmations.add(message);
         return confirmAnswer;
+    }
+
+    @Override
+    public void inform(String title, String message) {
+        messages.add(message);
     }
 
     @Override

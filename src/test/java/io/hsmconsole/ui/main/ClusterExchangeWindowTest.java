@@ -17,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.hsmconsole.ui.main.FxMainWindow.window;
-import static io.hsmconsole.ui.support.FxWait.text;
-import static io.hsmconsole.ui.support.FxWait.until;
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,11 +2,11 @@ package io.hsmconsole.ui.main;
 
 import io.hsmconsole.controller.LoginOutcome;
 import io.hsmconsole.controller.TaskHandle;
+import io.hsmconsole.ui.common.FxConsole;
+import io.hsmconsole.ui.common.FxWait;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.common.Themes;
-import io.hsmconsole.ui.support.FxConsole;
-import io.hsmconsole.ui.support.FxWait;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;

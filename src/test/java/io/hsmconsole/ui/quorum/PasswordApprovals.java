@@ -2,8 +2,7 @@ package io.hsmconsole.ui.quorum;
 
 import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
+import io.hsmconsole.ui.common.TimeText;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class PasswordApprovals implements QuorumGate {
     @Override
     public void approve(QuorumRequest request, Consumer<QuorumPass> approved, Runnable cancelled) {
         requests.add(request);
-        QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, ViewMessages.over(Messages.load()),
+        QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, Messages.load(),
                 new TimeText(ZoneOffset.UTC), request);
         dialogs.add(vm);
         vm.start();

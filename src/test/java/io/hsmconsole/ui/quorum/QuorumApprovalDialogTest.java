@@ -12,8 +12,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import javafx.scene.control.Button;
-import javafx.scene.layout.StackPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +28,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.hsmconsole.ui.support.FxConsole;
+import io.hsmconsole.ui.common.FxConsole;
 
-import static io.hsmconsole.ui.support.FxWait.text;
-import static io.hsmconsole.ui.support.FxWait.until;
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

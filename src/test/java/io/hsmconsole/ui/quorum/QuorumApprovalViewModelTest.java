@@ -8,8 +8,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.support.TimeText;
-import io.hsmconsole.ui.support.ViewMessages;
+import io.hsmconsole.ui.common.TimeText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class QuorumApprovalViewModelTest {
     }
 
     private QuorumApprovalViewModel dialog(long handle) {
-        QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, ViewMessages.over(Messages.load()),
+        QuorumApprovalViewModel vm = new QuorumApprovalViewModel(quorum, Messages.load(),
                 new TimeText(ZoneOffset.UTC), new QuorumRequest(handle, QuorumPurpose.MANAGE, "share key " + handle,
                 List.of("shareKey " + handle + " 5 1")));
         vm.start();

@@ -13,7 +13,6 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
-import io.hsmconsole.ui.support.ViewMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class UsersViewModelTest {
     void setUp() {
         f = new ControllerFixture(dir);
         UserAdminController admin = new UserAdminController(f.workspace, f.runner, f.errors::add, f.clusterView);
-        vm = new UsersViewModel(f.workspace, f.clusterView, admin, ViewMessages.over(Messages.load()), dialogs);
+        vm = new UsersViewModel(f.workspace, f.clusterView, admin, Messages.load(), dialogs);
         f.clusterView.refresh();
     }
 
@@ -163,6 +162,23 @@ class UsersViewModelTest {
         assertThat(vm.noticeProperty().get().text()).isEqualTo("carol was deleted.");
         assertThat(vm.rows()).extracting(UserInfo::name).doesNotContain("carol");
         assertThat(vm.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void theActionsOfferedAreTheSimulatorsAnswers() {
+        f.login("officer1");
+        select("officer1");
+        assertThat(vm.canDeleteProperty().get()).as("nobody deletes themselves (USER_LOGGED_IN)").isFalse();
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
+        select("admin");
+        assertThat(vm.canDeleteProperty().get()).as("the PCO cannot be deleted").isFalse();
+        select("app_user");
+        assertThat(vm.canDeleteProperty().get()).isFalse();
+        assertThat(vm.canChangePasswordProperty().get()).as("the appliance user has no password to change").isFalse();
+        select("carol");
+        assertThat(vm.canDeleteProperty().get()).isTrue();
+        assertThat(vm.creatableTypes()).containsExactly(UserType.CU, UserType.CO);
+        assertThat(vm.passwordHint()).startsWith("7 to 32 characters.");
     }
 
     @Test

@@ -8,8 +8,8 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.controls.SecurePasswordField;
 import io.hsmconsole.ui.common.RecordingDialogs;
+import io.hsmconsole.ui.controls.SecurePasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,10 +24,10 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.hsmconsole.ui.support.FxConsole;
+import io.hsmconsole.ui.common.FxConsole;
 
-import static io.hsmconsole.ui.support.FxWait.text;
-import static io.hsmconsole.ui.support.FxWait.until;
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Users screen headless as crypto officer: create, unlock, and a refused delete. */

@@ -1,4 +1,4 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 import java.time.Instant;
 import java.time.ZoneId;

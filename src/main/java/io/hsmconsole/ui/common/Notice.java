@@ -1,4 +1,4 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 /**
  * A line a screen shows after an action: what happened, or why it was refused (then with the HSM

@@ -1,8 +1,6 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.ui.common.HsmErrors;
-import io.hsmconsole.ui.common.Messages;
 
 /**
  * Turns a result into the notice a screen shows: the success sentence, or "X was refused:" with the

@@ -1,7 +1,6 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 import io.hsmconsole.controller.ClusterController;
-import io.hsmconsole.controller.FxTaskRunner;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
@@ -11,7 +10,6 @@ import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
-import io.hsmconsole.ui.common.Themes;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

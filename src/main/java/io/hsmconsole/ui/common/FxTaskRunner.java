@@ -1,4 +1,10 @@
-package io.hsmconsole.controller;
+package io.hsmconsole.ui.common;
+
+import io.hsmconsole.controller.BackgroundWork;
+import io.hsmconsole.controller.Progress;
+import io.hsmconsole.controller.ProgressSink;
+import io.hsmconsole.controller.TaskHandle;
+import io.hsmconsole.controller.TaskRunner;
 
 import javafx.application.Platform;
 import javafx.concurrent.Task;

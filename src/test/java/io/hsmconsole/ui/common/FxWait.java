@@ -1,4 +1,4 @@
-package io.hsmconsole.ui.support;
+package io.hsmconsole.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
