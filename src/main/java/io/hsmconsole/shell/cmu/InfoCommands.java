@@ -102,7 +102,8 @@ final class InfoCommands {
         String ip = NodeAddresses.ip(id);
         String login = c.session().map(s -> "Logged in as '" + s.user().name() + "(" + s.user().type() + ")'")
                 .orElse("Not logged in");
-        c.out().printf("%-8s%-24s%-16s%-8s%-16s%-24s%s%n", "Id", "Name", "Hostname", "Port", "State", "Partition",
+        // The heading's Hostname column is one wider and Port one narrower than the rows' (cloudhsm_mgmt_util-info.md).
+        c.out().printf("%-8s%-24s%-17s%-7s%-16s%-24s%s%n", "Id", "Name", "Hostname", "Port", "State", "Partition",
                 "LoginState");
         c.out().printf("%-8d%-24s%-16s%-8d%-16s%-24s%s%n", id, ip, ip, NodeAddresses.PORT,
                 node.get().isOnline() ? "Connected" : "Disconnected", "hsm-" + c.cluster().name() + "-" + id,
