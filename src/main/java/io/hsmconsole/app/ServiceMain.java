@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status}: the client service
- * that lets {@code key_mgmt_util singlecmd …} run without a JVM start (docs/command-line.md).
+ * {@code cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N] | stop | status |
+ * pkcs11-env}: the client service that lets {@code key_mgmt_util singlecmd …} run without a JVM start
+ * (docs/command-line.md) and serves the cluster's PKCS#11 endpoint (docs/pkcs11.md).
  * {@code run} is the service process itself, which {@code start} launches in the background.
  */
 public final class ServiceMain {
@@ -36,7 +37,8 @@ public final class ServiceMain {
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
     private static final String APP_PATH_PROPERTY = "jpackage.app-path";
     private static final long DEFAULT_IDLE_MINUTES = 30;
-    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status";
+    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N]"
+            + " | stop | status | pkcs11-env";
 
     private ServiceMain() {
     }
@@ -60,10 +62,11 @@ public final class ServiceMain {
             List<String> verbOptions = rest.subList(1, rest.size());
             return switch (verb) {
                 case "start" -> control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
-                        idleMinutes(verbOptions));
-                case "run" -> serve(data, idleMinutes(verbOptions), err);
+                        idleMinutes(verbOptions), options.cluster());
+                case "run" -> serve(data, options.cluster(), idleMinutes(verbOptions), err);
                 case "stop" -> noOptions(verbOptions, control::stop);
                 case "status" -> noOptions(verbOptions, control::status);
+                case "pkcs11-env" -> noOptions(verbOptions, () -> Pkcs11Environment.print(control, data, out, err));
                 default -> throw new IllegalArgumentException("unknown command '" + verb + "'");
             };
         } catch (StartupOptions.UsageException | IllegalArgumentException e) {
@@ -79,7 +82,8 @@ public final class ServiceMain {
         }
     }
 
-    private static int serve(DataDirectory data, long idleMinutes, PrintStream err) throws IOException, InterruptedException {
+    private static int serve(DataDirectory data, String cluster, long idleMinutes, PrintStream err)
+            throws IOException, InterruptedException {
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
@@ -89,7 +93,7 @@ public final class ServiceMain {
         }
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
-                buildFiles(root));
+                buildFiles(root), List.of(new Pkcs11WayIn(data, cluster)));
         if (service.isEmpty()) {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;

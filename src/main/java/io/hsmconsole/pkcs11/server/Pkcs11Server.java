@@ -41,9 +41,15 @@ public final class Pkcs11Server implements AutoCloseable {
     private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong refusedPeers = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong lastActivity = new AtomicLong();
     private ServerSocketChannel server;
     private UserPrincipal owner;
     private Thread acceptor;
+
+    /** Where the client service serves it: inside the data folder's owner-only service folder. */
+    public static Path socketIn(io.hsmconsole.store.DataDirectory data) {
+        return data.root().resolve("service").resolve("pkcs11.sock");
+    }
 
     public Pkcs11Server(HsmCluster cluster, Path socket) {
         this.cluster = cluster;
@@ -76,6 +82,16 @@ public final class Pkcs11Server implements AutoCloseable {
         return refusedPeers.get();
     }
 
+    /** Connections open now. */
+    public int openConnections() {
+        return clients.size();
+    }
+
+    /** {@link System#nanoTime()} when a connection last opened or closed; 0 before the first. */
+    public long lastActivityNanos() {
+        return lastActivity.get();
+    }
+
     /** Connections accepted and served so far. */
     public long servedConnections() {
         return served.get();
@@ -97,6 +113,7 @@ public final class Pkcs11Server implements AutoCloseable {
                 continue;
             }
             clients.add(client);
+            lastActivity.set(System.nanoTime());
             served.incrementAndGet();
             Thread t = new Thread(() -> serve(client), "pkcs11-client-" + served.get());
             t.setDaemon(true);
@@ -146,6 +163,7 @@ public final class Pkcs11Server implements AutoCloseable {
                 LOG.log(Level.WARNING, "PKCS#11 connection cleanup failed", e);
             }
             clients.remove(client);
+            lastActivity.set(System.nanoTime());
             closeQuietly(client);
         }
     }
