@@ -3,6 +3,7 @@ package io.hsmconsole.app;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.server.Pkcs11Server;
 import io.hsmconsole.service.WayIn;
 import io.hsmconsole.shell.ClusterOpener;
@@ -22,13 +23,15 @@ final class Pkcs11WayIn implements WayIn {
 
     private final DataDirectory data;
     private final String clusterName;
+    private final KeyAvailabilityCheck availability;
     private HsmCluster cluster;
     private Pkcs11Server server;
     private String problem = "not started";
 
-    Pkcs11WayIn(DataDirectory data, String clusterName) {
+    Pkcs11WayIn(DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
         this.data = data;
         this.clusterName = clusterName;
+        this.availability = availability;
     }
 
     @Override
@@ -40,10 +43,11 @@ final class Pkcs11WayIn implements WayIn {
     public synchronized void open() {
         try {
             cluster = ClusterOpener.open(new ClusterCatalog(data, HsmClock.SYSTEM), clusterName);
-            Pkcs11Server started = new Pkcs11Server(cluster, Pkcs11Server.socketIn(data));
+            Pkcs11Server started = new Pkcs11Server(cluster, Pkcs11Server.socketIn(data), availability);
             started.start();
             server = started;
-            LOG.info("PKCS#11 endpoint for cluster {} on {}", cluster.name(), server.socket());
+            LOG.info("PKCS#11 endpoint for cluster {} on {} (key availability check {})", cluster.name(),
+                    server.socket(), availability == KeyAvailabilityCheck.ENABLED ? "on" : "off");
         } catch (Exception | LinkageError e) {
             // The command lines still want the service (e.g. a system without Unix domain sockets).
             problem = String.valueOf(e.getMessage()).replace('\n', ' ');

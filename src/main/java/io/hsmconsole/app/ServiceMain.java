@@ -36,9 +36,8 @@ public final class ServiceMain {
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
     private static final String APP_PATH_PROPERTY = "jpackage.app-path";
-    private static final long DEFAULT_IDLE_MINUTES = 30;
     private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N]"
-            + " | stop | status | pkcs11-env";
+            + " [--disable-key-availability-check] | stop | status | pkcs11-env";
 
     private ServiceMain() {
     }
@@ -61,9 +60,12 @@ public final class ServiceMain {
             String verb = rest.get(0);
             List<String> verbOptions = rest.subList(1, rest.size());
             return switch (verb) {
-                case "start" -> control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
-                        idleMinutes(verbOptions), options.cluster());
-                case "run" -> serve(data, options.cluster(), idleMinutes(verbOptions), err);
+                case "start" -> {
+                    RunOptions run = RunOptions.parse(verbOptions);
+                    yield control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
+                            options.cluster(), run.arguments());
+                }
+                case "run" -> serve(data, options.cluster(), RunOptions.parse(verbOptions), err);
                 case "stop" -> noOptions(verbOptions, control::stop);
                 case "status" -> noOptions(verbOptions, control::status);
                 case "pkcs11-env" -> noOptions(verbOptions, () -> Pkcs11Environment.print(control, data, out, err));
@@ -82,8 +84,9 @@ public final class ServiceMain {
         }
     }
 
-    private static int serve(DataDirectory data, String cluster, long idleMinutes, PrintStream err)
+    private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err)
             throws IOException, InterruptedException {
+        long idleMinutes = run.idleMinutes();
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
@@ -93,7 +96,7 @@ public final class ServiceMain {
         }
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
-                buildFiles(root), List.of(new Pkcs11WayIn(data, cluster)));
+                buildFiles(root), List.of(new Pkcs11WayIn(data, cluster, run.keyAvailability())));
         if (service.isEmpty()) {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;
@@ -143,18 +146,6 @@ public final class ServiceMain {
             }
         }
         return files;
-    }
-
-    private static long idleMinutes(List<String> options) {
-        if (options.isEmpty()) {
-            return DEFAULT_IDLE_MINUTES;
-        }
-        if (options.size() == 2 && options.get(0).equals("--idle-minutes") && options.get(1).matches("\\d{1,6}")
-                && Long.parseLong(options.get(1)) > 0) {
-            return Long.parseLong(options.get(1));
-        }
-        throw new IllegalArgumentException("expected --idle-minutes N (a whole number of minutes, at least 1), got "
-                + String.join(" ", options));
     }
 
     private interface Verb {

@@ -67,7 +67,9 @@ public enum ReturnCode {
     DATA_LEN_INVALID(0x4000002aL, "HSM Error: Invalid data length; AES wrap takes 16 bytes or more in a multiple of 8, unwrap 24 bytes or more in a multiple of 8, and the IV is 8 bytes", true),
     ENCRYPTED_DATA_INVALID(0x4000002bL, "HSM Error: The data does not unwrap under this key (integrity check failed)", true),
     SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true),
-    BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; AES-ECB takes whole 16-byte blocks (a non-zero multiple of 16 bytes)", true);
+    BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; AES-ECB takes whole 16-byte blocks (a non-zero multiple of 16 bytes)", true),
+    /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
+    KEY_NOT_AVAILABLE(0x4000002eL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true);
 
     private final long code;
     private final String text;

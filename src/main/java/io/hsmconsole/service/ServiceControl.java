@@ -36,12 +36,12 @@ public final class ServiceControl {
     }
 
     /**
-     * Starts {@code mainClass --data-dir … [--cluster …] run --idle-minutes …} in the background with this JVM's
+     * Starts {@code mainClass --data-dir … [--cluster …] run RUN-ARGUMENTS…} in the background with this JVM's
      * options and class path, in a session of its own (no terminal hang-up reaches it). With a native
      * launcher ({@code launcher} not null, the installed product) that launcher runs it instead: it
      * carries the options and class path itself and takes only the tool's arguments.
      */
-    public int start(String mainClass, String launcher, long idleMinutes, String cluster)
+    public int start(String mainClass, String launcher, String cluster, List<String> runArguments)
             throws IOException, InterruptedException {
         if (files.running()) {
             if (!isStale(send("status"))) {
@@ -56,7 +56,7 @@ public final class ServiceControl {
             }
         }
         files.createFolder();
-        ProcessBuilder builder = new ProcessBuilder(command(mainClass, launcher, idleMinutes, cluster));
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, launcher, cluster, runArguments));
         // jpackage's launcher marks its JVM's environment so that its own re-start takes the arguments as
         // the JVM's; a launcher started from here must not inherit the mark, or it reads ours as JVM options.
         builder.environment().remove("_JPACKAGE_LAUNCHER");
@@ -242,7 +242,7 @@ public final class ServiceControl {
         }
     }
 
-    private List<String> command(String mainClass, String launcher, long idleMinutes, String cluster) {
+    private List<String> command(String mainClass, String launcher, String cluster, List<String> runArguments) {
         List<String> command = new ArrayList<>();
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -254,7 +254,8 @@ public final class ServiceControl {
         if (cluster != null) {
             toolArguments.addAll(List.of("--cluster", cluster));
         }
-        toolArguments.addAll(List.of("run", "--idle-minutes", Long.toString(idleMinutes)));
+        toolArguments.add("run");
+        toolArguments.addAll(runArguments);
         if (launcher != null) {
             command.add(launcher);
             command.addAll(toolArguments);

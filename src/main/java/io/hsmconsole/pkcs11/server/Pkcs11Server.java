@@ -1,6 +1,7 @@
 package io.hsmconsole.pkcs11.server;
 
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.Pkcs11Connection;
 import io.hsmconsole.pkcs11.rpc.FrameChannel;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
@@ -38,6 +39,7 @@ public final class Pkcs11Server implements AutoCloseable {
 
     private final HsmCluster cluster;
     private final Path socket;
+    private final KeyAvailabilityCheck availability;
     private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong refusedPeers = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
@@ -52,8 +54,13 @@ public final class Pkcs11Server implements AutoCloseable {
     }
 
     public Pkcs11Server(HsmCluster cluster, Path socket) {
+        this(cluster, socket, KeyAvailabilityCheck.ENABLED);
+    }
+
+    public Pkcs11Server(HsmCluster cluster, Path socket, KeyAvailabilityCheck availability) {
         this.cluster = cluster;
         this.socket = socket.toAbsolutePath();
+        this.availability = availability;
     }
 
     /**
@@ -139,7 +146,7 @@ public final class Pkcs11Server implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) {
-        Pkcs11Connection connection = new Pkcs11Connection(cluster);
+        Pkcs11Connection connection = new Pkcs11Connection(cluster, availability);
         FrameChannel frames = new FrameChannel(client);
         try {
             if (frames.handshake().isEmpty()) {
