@@ -4,12 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +39,14 @@ class Pkcs11DaemonIT {
 
     @Test
     void theReadmeQuickStartWorksAsWritten() throws Exception {
-        Result before = sh("bin/cloudhsm_client pkcs11-env");
+        Launchers.Result before = sh("bin/cloudhsm_client pkcs11-env");
         assertThat(before.status()).isEqualTo(1);
         assertThat(before.stdout()).as("nothing to eval").isEmpty();
         assertThat(before.stderr()).contains("cloudhsm_client: not running for", "cloudhsm_client start");
 
         assertThat(sh("bin/cloudhsm_client start").status()).isZero();
         Path socket = data().resolve("service").resolve("pkcs11.sock");
-        Result env = sh("bin/cloudhsm_client pkcs11-env");
+        Launchers.Result env = sh("bin/cloudhsm_client pkcs11-env");
         assertThat(env.status()).as(env.stderr()).isZero();
         assertThat(env.stdout().lines()).hasSize(2);
         assertThat(env.stdout().lines().toList().get(0))
@@ -59,35 +56,22 @@ class Pkcs11DaemonIT {
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
-        Result quickStart = sh(QUICK_START);
+        Launchers.Result quickStart = sh(QUICK_START);
         assertThat(quickStart.status()).as(quickStart.stdout() + quickStart.stderr()).isZero();
         assertThat(quickStart.stdout()).contains("Key generated:", "label:      app-key",
                 "number of keys matched from start index 0::0", "Cfm3FindKey returned: 0x00");
 
-        Result status = sh("bin/cloudhsm_client status");
+        Launchers.Result status = sh("bin/cloudhsm_client status");
         assertThat(status.stdout()).contains("  pkcs11        unix:path=" + data().toRealPath().resolve("service/pkcs11.sock")
                 + " (0 connections)");
 
-        Result stop = sh("bin/cloudhsm_client stop");
+        Launchers.Result stop = sh("bin/cloudhsm_client stop");
         assertThat(stop.status()).isZero();
         assertThat(socket).as("the socket goes with the service").doesNotExist();
         assertThat(sh("bin/cloudhsm_client pkcs11-env").status()).isEqualTo(1);
     }
 
-    private Result sh(String script) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(new File("."));
-        pb.environment().put("HSM_CONSOLE_DATA", data().toString());
-        pb.environment().remove("HSM_CONSOLE_CLUSTER");
-        pb.environment().remove("P11_KIT_SERVER_ADDRESS");
-        Path out = Files.createTempFile(temp, "stdout", ".txt");
-        Path err = Files.createTempFile(temp, "stderr", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ended: " + script).isTrue();
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private record Result(int status, String stdout, String stderr) {
+    private Launchers.Result sh(String script) throws IOException, InterruptedException {
+        return new Launchers(temp, data()).sh(script);
     }
 }
