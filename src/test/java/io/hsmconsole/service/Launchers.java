@@ -57,6 +57,11 @@ final class Launchers {
      * on this data folder, with {@code extraEnvironment} added.
      */
     Result sh(String script, java.util.Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        return startSh(script, extraEnvironment).result();
+    }
+
+    /** {@link #sh(String, java.util.Map)} left going. */
+    Running startSh(String script, java.util.Map<String, String> extraEnvironment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(BIN.getParent().toFile());
         pb.environment().put("HSM_CONSOLE_DATA", data.toString());
         pb.environment().remove("HSM_CONSOLE_CLUSTER");
@@ -66,7 +71,7 @@ final class Launchers {
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return new Running(pb.start(), out, err).result();
+        return new Running(pb.start(), out, err);
     }
 
     Result sh(String script) throws IOException, InterruptedException {
