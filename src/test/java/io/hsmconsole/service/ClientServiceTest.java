@@ -304,6 +304,7 @@ class ClientServiceTest {
         assertThat(way.opened).as("opened before the service is published").isTrue();
         // The idle watch checks every 50 ms: ten checks are well past the 200 ms timeout.
         while (way.asked.get() < 10) {
+            assertThat(way.closed).as("stopped while a connection was open").isFalse();
             Thread.sleep(20);
         }
         ServiceControl.Status status = ServiceControl.Status.parse(
