@@ -29,7 +29,7 @@ class KeyAvailabilityTest {
 
     @BeforeEach
     void open() {
-        cluster = TestClusters.demo(dir, clock, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(50L, 150L, 250L), null));
+        cluster = TestClusters.demoWithLatencies(dir, clock);
         s = TestClusters.login(cluster, "example_user");
     }
 

@@ -3,8 +3,6 @@ package io.hsmconsole.pkcs11;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.hsm.cluster.ClusterOptions;
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +34,7 @@ class Pkcs11KeyAvailabilityTest {
     RpcTestClient app;
 
     private long session(KeyAvailabilityCheck check) throws MalformedMessage {
-        cluster = TestClusters.demo(dir, clock, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(50L, 150L, 250L), null));
+        cluster = TestClusters.demoWithLatencies(dir, clock);
         app = new RpcTestClient(new Pkcs11Connection(cluster, check));
         app.initialize();
         long s = app.openSession();
