@@ -98,6 +98,26 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * genSymKey as Client SDK 5's libraries make a token key under the key availability quorum: the
+     * call returns once {@link KeyAvailability#QUORUM} HSMs hold the key (the SDK's client-side
+     * synchronization), and fails with {@link ReturnCode#KEY_NOT_AVAILABLE} — nothing left behind —
+     * when the cluster cannot get it there. Session keys are made as usual.
+     */
+    public HsmResult<GeneratedKey> generateAvailableKey(GenSymKeyRequest request) {
+        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
+    }
+
+    /**
+     * Client SDK 5's question before a key is used: is it available, i.e. does a token key exist on at
+     * least {@link KeyAvailability#QUORUM} online HSMs? {@link ReturnCode#KEY_NOT_AVAILABLE} until it
+     * has synchronized; session keys always are. Not a command: not audited.
+     */
+    public HsmResult<Void> checkKeyAvailability(long handle) {
+        return withVisibleKey(handle, key -> new KeyAvailability(cluster, this).check(key));
+    }
+
+    /**
      * Every reason genSymKey would refuse this request right now, in the order the HSM checks them
      * (the first is its answer), without making anything. A pre-flight for forms; not a command, so
      * it is not audited. Capacity and node availability are only known when generating.
@@ -614,11 +634,11 @@ public final class HsmSession implements AutoCloseable {
         return key.ownerId() == user.id();
     }
 
-    private static boolean isToken(KeyRecord key) {
+    static boolean isToken(KeyRecord key) {
         return KeyFlags.has(key.flags(), Attribute.TOKEN);
     }
 
-    private List<Integer> holdingNodes(KeyRecord key) {
+    List<Integer> holdingNodes(KeyRecord key) {
         if (!isToken(key)) {
             return List.of(homeNode);
         }
