@@ -9,6 +9,7 @@ import io.hsmconsole.shell.ExitStatus;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code loginHSM -u CU -s <name> -p <password>} (or {@code -hpswd} to be asked). The tool accepts
@@ -37,6 +38,11 @@ final class LoginHsmCommand implements KmuCommand {
     @Override
     public OptionSpec options() {
         return OPTIONS;
+    }
+
+    @Override
+    public Set<String> secretOptions() {
+        return Set.of("-p");
     }
 
     @Override

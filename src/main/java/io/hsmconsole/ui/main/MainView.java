@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -57,6 +58,8 @@ public final class MainView {
     @FXML private Label userStatus;
     @FXML private Label roleStatus;
     @FXML private Label keyStatus;
+    @FXML private Label consoleStatus;
+    @FXML private Separator consoleStatusSeparator;
     @FXML private MenuItem loginItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem importItem;
@@ -96,6 +99,11 @@ public final class MainView {
         userStatus.textProperty().bind(viewModel.userStatusProperty());
         roleStatus.textProperty().bind(viewModel.roleStatusProperty());
         keyStatus.textProperty().bind(viewModel.keyStatusProperty());
+        consoleStatus.textProperty().bind(consoleModel.statusBarTextProperty());
+        consoleStatus.visibleProperty().bind(consoleModel.statusBarTextProperty().isNotEmpty());
+        consoleStatus.managedProperty().bind(consoleStatus.visibleProperty());
+        consoleStatusSeparator.visibleProperty().bind(consoleStatus.visibleProperty());
+        consoleStatusSeparator.managedProperty().bind(consoleStatus.visibleProperty());
 
         loginItem.textProperty().bind(viewModel.loginMenuTextProperty());
         consoleItem.setAccelerator(new KeyCodeCombination(KeyCode.BACK_QUOTE, KeyCombination.SHORTCUT_DOWN));
