@@ -14,6 +14,7 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.sharing.SharingViewModel;
@@ -93,6 +94,8 @@ public final class KeyGenViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyObjectWrapper<Boolean> resultOk = new ReadOnlyObjectWrapper<>(this, "resultOk");
     private final BooleanBinding canGenerate;
+    /** Input typed since the form opened or last made a key: closing would lose it. */
+    private boolean typedSinceLastKey;
 
     private GenSymKeyRequest parsed;
     private KeyGenForm shownForm;
@@ -116,8 +119,10 @@ public final class KeyGenViewModel {
         for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
                 attest, sharing.checked())) {
             input.addListener(o -> revalidate());
+            input.addListener(o -> typedSinceLastKey = true);
         }
         typeChanged(type.get());
+        typedSinceLastKey = false; // the defaults just set are nobody's input
     }
 
     // ---- type and size ----
@@ -247,6 +252,23 @@ public final class KeyGenViewModel {
         running = keys.generate(request, commandPreview.get(), this::waiting, this::finished);
     }
 
+    /**
+     * Whether the form may close (the window, or the whole console quitting): while genSymKey waits
+     * for -min_srv it asks whether to stop waiting (the key is rolled back), and input typed since
+     * the last key is only dropped when the user agrees. Stops the wait when the answer is yes.
+     */
+    public boolean mayClose(DialogService dialogs) {
+        if (busy.get()) {
+            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get("keygen.close.waiting"))) {
+                return false;
+            }
+            cancel();
+            return true;
+        }
+        return !typedSinceLastKey || dialogs.confirm(messages.get("keygen.close.title"),
+                messages.get("keygen.close.typed"));
+    }
+
     /** Gives up waiting for -min_srv: the simulator rolls the key back and says so. */
     public void cancel() {
         running.cancel();
@@ -269,6 +291,7 @@ public final class KeyGenViewModel {
         resultOk.set(result.isSuccess());
         GeneratedKey made = result.value();
         if (made != null && !made.rolledBack()) {
+            typedSinceLastKey = false; // the input made its key: nothing is lost by closing now
             onGenerated.accept(made.handle()); // kept even when its attestation failed, as KMU keeps it
         }
         if (result.isSuccess()) {

@@ -293,8 +293,15 @@ public final class MainView {
         ctx.dialogs().inform(messages.get("help.about.title"), messages.get("help.about.text"));
     }
 
+    /** Whether the console may quit now: work that would be lost (an open key form) is asked about first. */
+    public boolean mayQuit() {
+        return windows.mayQuit();
+    }
+
     @FXML
     private void exit() {
-        Platform.exit();
+        if (mayQuit()) {
+            Platform.exit();
+        }
     }
 }

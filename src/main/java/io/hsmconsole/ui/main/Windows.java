@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 final class Windows {
     private final ConsoleContext ctx;
     private Stage keyGen;
+    private KeyGenViewModel keyGenModel;
     private Stage clusterWindow;
     private Stage usersWindow;
     private Stage auditWindow;
@@ -70,7 +71,16 @@ final class Windows {
         }
         KeyGenViewModel model = new KeyGenViewModel(ctx.keys(), ctx.messages(), new SharingViewModel(ctx.messages()),
                 onGenerated);
-        keyGen = new KeyGenView(model, ctx.messages()).show(owner, ctx.themes());
+        keyGenModel = model;
+        keyGen = new KeyGenView(model, ctx.messages()).show(owner, ctx.themes(), ctx.dialogs());
+    }
+
+    /**
+     * Whether the console may quit: an open key form is asked first (a key waiting for -min_srv, or
+     * typed input); a yes stops the wait so that nothing runs on while the console closes.
+     */
+    boolean mayQuit() {
+        return keyGen == null || !keyGen.isShowing() || keyGenModel.mayClose(ctx.dialogs());
     }
 
     /** Closes the form (logout: a form must not outlive the session it generates in). */
@@ -78,6 +88,7 @@ final class Windows {
         if (keyGen != null) {
             keyGen.close();
             keyGen = null;
+            keyGenModel = null;
         }
     }
 
