@@ -155,6 +155,11 @@ public final class MainView {
             inspector.onCompare(this::compare);
             TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals());
             viewModel.inspector().detailsProperty().addListener((obs, old, key) -> tryKey.show(key));
+            viewModel.loggedInProperty().addListener((obs, old, now) -> {
+                if (!now) {
+                    tryKey.forget(); // the next user must not find this one's data or results
+                }
+            });
             inspector.showTryKey(new TryKeyView(tryKey, messages).root());
             columnsMenu.getItems().setAll(keyList.columnMenuItems());
             keysScreen = new SplitPane(keyList.root(), inspector.root());
