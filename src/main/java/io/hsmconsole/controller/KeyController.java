@@ -165,7 +165,7 @@ public final class KeyController {
                 .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
-                nodes, entries, i.ownerId() == session.user().id(), approvers));
+                nodes, entries, i.ownerId() == session.user().id(), approvers, session.mayShare(handle)));
     }
 
     /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */

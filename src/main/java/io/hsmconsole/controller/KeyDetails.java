@@ -1,14 +1,17 @@
 package io.hsmconsole.controller;
 
+import io.hsmconsole.hsm.Permission;
+
 import java.util.List;
 
 /**
  * Everything the inspector shows about one key: who owns and shares it, its quorum and who may
- * approve for it, where it lives, and every attribute with what the logged-in user may change.
+ * approve for it, where it lives, every attribute with what the logged-in user may change, and
+ * whether the simulator lets this user share or unshare it ({@code sharing}).
  */
 public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, boolean token,
                          List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
-                         boolean ownedByMe, List<UserRef> quorumApprovers) {
+                         boolean ownedByMe, List<UserRef> quorumApprovers, Permission sharing) {
 
     public KeyDetails {
         quorumApprovers = List.copyOf(quorumApprovers);

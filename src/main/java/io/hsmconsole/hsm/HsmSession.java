@@ -365,11 +365,9 @@ public final class HsmSession implements AutoCloseable {
             return fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord key = found.get();
-        if (!isOwner(key)) {
-            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
-        }
-        if (!isToken(key)) {
-            return fail(ReturnCode.SESSION_KEY_NOT_SHAREABLE, key);
+        Optional<ReturnCode> notShareable = whyNotShare(key);
+        if (notShareable.isPresent()) {
+            return fail(notShareable.get(), key);
         }
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
@@ -417,6 +415,24 @@ public final class HsmSession implements AutoCloseable {
     public Permission mayShareWith(UserInfo target) {
         return Permission.of(mayUseKeys().refusal()
                 .or(() -> ShareRules.whyNotShareWith(user.id(), target.id(), target.type())));
+    }
+
+    /**
+     * Whether this session may share or unshare this key at all, before any user is chosen: a crypto
+     * user, a key it sees, owns, and that is a token key. The answer {@link #shareKey} gives first.
+     * Not audited: it is a question, not a command.
+     */
+    public Permission mayShare(long handle) {
+        return Permission.of(mayUseKeys().refusal().or(() -> lookup(handle).filter(this::isVisible)
+                .map(this::whyNotShare).orElse(Optional.of(ReturnCode.INVALID_HANDLE))));
+    }
+
+    /** Only the owner shares a key, and only a token key (session keys live in one session). */
+    private Optional<ReturnCode> whyNotShare(KeyRecord key) {
+        if (!isOwner(key)) {
+            return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
+        }
+        return isToken(key) ? Optional.empty() : Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
     }
 
     /** The users this session may share keys with (every other crypto user), for pickers; not audited. */

@@ -51,6 +51,7 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper(this, "nodes", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
+    private final ReadOnlyStringWrapper whyNoSharing = new ReadOnlyStringWrapper(this, "whyNoSharing", "");
     private Long handle;
     private Long statusHandle;
 
@@ -106,6 +107,7 @@ public final class InspectorViewModel {
         quorum.set("");
         approvers.set("");
         nodes.set("");
+        whyNoSharing.set(messages.get("inspector.share.noKey"));
     }
 
     private void show(KeyDetails d) {
@@ -124,6 +126,10 @@ public final class InspectorViewModel {
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
         rows.setAll(d.attributes().stream().map(this::row).toList());
+        whyNoSharing.set(d.sharing().refusal().map(code -> messages.format("inspector.share.refused",
+                new java.text.MessageFormat(messages.getOr("inspector.share.refused." + code.name(),
+                        errors.sentence(code))).format(new Object[] {d.owner().toString()}),
+                errors.codeLine(code))).orElse(""));
     }
 
     /** Whom the simulator accepts approvals from (the key's owner and shared users). */
@@ -219,6 +225,11 @@ public final class InspectorViewModel {
 
     public ReadOnlyStringProperty ownerProperty() {
         return owner.getReadOnlyProperty();
+    }
+
+    /** Why "Share / unshare" cannot work for the shown key (the simulator's answer); empty when it can. */
+    public ReadOnlyStringProperty whyNoSharingProperty() {
+        return whyNoSharing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sharedWithProperty() {

@@ -114,9 +114,9 @@ public final class MainView {
         refreshItem.disableProperty().bind(notCryptoUser);
         filterItem.disableProperty().bind(notCryptoUser);
         keyTableItem.disableProperty().bind(notCryptoUser);
-        compareItem.disableProperty().bind(notCryptoUser);
+        compareItem.disableProperty().bind(notCryptoUser.or(viewModel.whyNoCompareProperty().isNotEmpty()));
         columnsMenu.disableProperty().bind(notCryptoUser);
-        shareItem.disableProperty().bind(notCryptoUser.or(noKey));
+        shareItem.disableProperty().bind(notCryptoUser.or(viewModel.inspector().whyNoSharingProperty().isNotEmpty()));
         deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
         saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
         loginItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
@@ -152,7 +152,7 @@ public final class MainView {
             keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
             inspector = new InspectorView(viewModel.inspector(), messages);
             inspector.onShare(this::share);
-            inspector.onCompare(this::compare);
+            inspector.onCompare(this::compare, viewModel.whyNoCompareProperty());
             TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals());
             viewModel.inspector().detailsProperty().addListener((obs, old, key) -> tryKey.show(key));
             viewModel.loggedInProperty().addListener((obs, old, now) -> {
