@@ -1,6 +1,7 @@
 package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.Permission;
+import io.hsmconsole.hsm.key.Attribute;
 
 import java.util.List;
 
@@ -19,5 +20,11 @@ public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, i
         nodesHolding = List.copyOf(nodesHolding);
         clusterNodes = List.copyOf(clusterNodes);
         attributes = List.copyOf(attributes);
+    }
+
+    /** The key's OBJ_ATTR_LABEL, or "" when it has none. */
+    public String label() {
+        return attributes.stream().filter(a -> a.attribute() == Attribute.LABEL).findFirst()
+                .map(a -> a.value().text()).orElse("");
     }
 }

@@ -113,9 +113,7 @@ public final class InspectorViewModel {
     private void show(KeyDetails d) {
         details.set(d);
         hasKey.set(true);
-        String label = d.attributes().stream().filter(a -> a.attribute() == Attribute.LABEL).findFirst()
-                .map(a -> a.value().text()).orElse("");
-        heading.set(messages.format("inspector.heading", d.handle(), label));
+        heading.set(messages.format("inspector.heading", d.handle(), d.label()));
         owner.set(d.owner().toString());
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));

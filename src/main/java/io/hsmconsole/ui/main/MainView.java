@@ -295,7 +295,8 @@ public final class MainView {
 
     @FXML
     private void showAbout() {
-        ctx.dialogs().inform(messages.get("help.about.title"), messages.get("help.about.text"));
+        ctx.dialogs().inform(messages.get("help.about.title"), messages.format("help.about.text",
+                io.hsmconsole.ui.common.BuildInfo.version()));
     }
 
     /** Whether the console may quit now: work that would be lost (an open key form) is asked about first. */

@@ -140,8 +140,8 @@ public final class MainViewModel {
     /** Deletes the inspected key after asking; the simulator allows only the owner. */
     public void deleteSelected() {
         KeyDetails key = inspector.detailsProperty().get();
-        if (key == null || !dialogs.confirm(messages.get("delete.title"), messages.format("delete.confirm",
-                key.handle()))) {
+        if (key == null || !dialogs.confirmDestructive(messages.get("delete.title"), messages.format("delete.confirm",
+                key.handle(), key.label()), messages.format("delete.action", key.handle()))) {
             return;
         }
         keys.delete(key.handle(), result -> {
