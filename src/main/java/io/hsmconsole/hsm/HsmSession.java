@@ -112,7 +112,12 @@ public final class HsmSession implements AutoCloseable {
     }
 
     public HsmResult<KeyInfo> keyInfo(long handle) {
-        return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
+        return keyInfo(handle, ReadPurpose.COMMAND);
+    }
+
+    /** {@code getKeyInfo}; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyInfo> keyInfo(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
                     isToken(key), holding, cluster.nodeRecords().size()));
@@ -121,6 +126,12 @@ public final class HsmSession implements AutoCloseable {
 
     public HsmResult<KeyAttributes> attributes(long handle) {
         return attributes(handle, false);
+    }
+
+    /** Every attribute of the key; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyAttributes> attributes(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getAttribute", "-o " + handle + " -a " + Attribute.ALL,
+                withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key))));
     }
 
     /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
@@ -558,6 +569,11 @@ public final class HsmSession implements AutoCloseable {
                 ReturnCode.SUCCESS)));
         close();
         return r;
+    }
+
+    /** A read is recorded when a user or script asked for it; a window's refresh is not. */
+    private <T> HsmResult<T> audited(ReadPurpose purpose, String command, String arguments, HsmResult<T> result) {
+        return purpose.audited() ? audited(command, arguments, result) : result;
     }
 
     /** Records the command in the cluster's audit log and passes its result on. */

@@ -54,6 +54,8 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper whyNoSharing = new ReadOnlyStringWrapper(this, "whyNoSharing", "");
     private Long handle;
     private Long statusHandle;
+    /** The key last shown: selecting it again (the list does after every change) is a refresh. */
+    private Long shownHandle;
 
     public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs, QuorumGate quorumGate) {
         this.keys = keys;
@@ -70,21 +72,34 @@ public final class InspectorViewModel {
         if (keyHandle != null && !keyHandle.equals(statusHandle)) {
             status.set("");
         }
+        // The list re-selects the shown key after each change: that is a refresh, not the user's choice.
+        boolean userChose = keyHandle != null && !keyHandle.equals(shownHandle);
         this.handle = keyHandle;
         if (keyHandle == null) {
             clear();
             return;
         }
-        refresh();
+        read(userChose);
     }
 
-    /** Reads the shown key again (after a change by anyone). */
+    /** The session ended: the next user's first look at any key is their own read again. */
+    public void forgetShown() {
+        shownHandle = null;
+        inspect(null);
+    }
+
+    /** Reads the shown key again (after a change by anyone): the window's own read, not audited. */
     public void refresh() {
+        read(false);
+    }
+
+    /** The key a user selects is read as their getKeyInfo/getAttribute; re-reads to stay current are not. */
+    private void read(boolean userChose) {
         Long wanted = handle;
         if (wanted == null) {
             return;
         }
-        keys.details(wanted, result -> {
+        java.util.function.Consumer<io.hsmconsole.hsm.HsmResult<KeyDetails>> shown = result -> {
             if (!wanted.equals(handle)) {
                 return; // the selection moved on meanwhile
             }
@@ -94,7 +109,12 @@ public final class InspectorViewModel {
                 clear();
                 say(wanted, messages.format("inspector.gone", wanted, errors.sentence(result.code())));
             }
-        });
+        };
+        if (userChose) {
+            keys.details(wanted, shown);
+        } else {
+            keys.refreshDetails(wanted, shown);
+        }
     }
 
     private void clear() {
@@ -111,6 +131,7 @@ public final class InspectorViewModel {
     }
 
     private void show(KeyDetails d) {
+        shownHandle = d.handle();
         details.set(d);
         hasKey.set(true);
         heading.set(messages.format("inspector.heading", d.handle(), d.label()));

@@ -101,7 +101,7 @@ public final class MainViewModel {
             keyList.reload();
         } else {
             keyList.clear();
-            inspector.inspect(null);
+            inspector.forgetShown();
         }
     }
 

@@ -109,6 +109,33 @@ class InspectorViewModelTest {
                         + " HSM return code 0xc6 (HSM Error: Key Access is denied)");
     }
 
+    /** Issue 19 item 8: choosing a key is the user's read (audited once); the window's refreshes are not. */
+    @Test
+    void onlyTheUsersOwnChoiceOfAKeyIsAuditedNotTheWindowsRefreshes() {
+        long first = f.generate(GenSymKeyRequest.of(31, 32, "first"));
+        long second = f.generate(GenSymKeyRequest.of(31, 32, "second"));
+        int before = reads().size();
+
+        vm.inspect(first);
+        assertThat(reads().subList(before, reads().size())).containsExactly("getKeyInfo", "getAttribute");
+        for (int i = 0; i < 5; i++) {
+            vm.refresh();
+            vm.inspect(null); // the list re-selects the shown key after each change
+            vm.inspect(first);
+        }
+        assertThat(reads()).hasSize(before + 2);
+
+        vm.inspect(second);
+        assertThat(reads()).hasSize(before + 4);
+        assertThat(vm.headingProperty().get()).contains("second");
+    }
+
+    private List<String> reads() {
+        f.cluster.auditLog().flush();
+        return f.cluster.auditLog().records(0, 10_000).stream().map(r -> r.command())
+                .filter(c -> c.equals("getKeyInfo") || c.equals("getAttribute")).toList();
+    }
+
     @Test
     void aSharedUserSeesEverythingReadOnlyBecauseOnlyTheOwnerMayChange() {
         long handle = f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
