@@ -4,8 +4,33 @@
 # starts. Otherwise (no service, a stale or killed one, a build newer than the service, a refusal)
 # this returns and the launcher starts the JVM as usual: stdout is the same either way. No process is
 # started on this path but the final `cat` of a long output (the service checks the build's age).
-# Protocol (docs/command-line.md): request = NUL-terminated fields SECRET kmu CWD CLUSTER_ENV OUTPUT_ENV N ARG…;
-# answer = exit status line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end.
+# Nothing is sent before the listener is known to be this data folder's service: a socket of our own
+# account (Linux's socket table, read with builtins) that first sends the proof from the endpoint file.
+# Protocol (docs/command-line.md): the service's first line = PROOF; request = NUL-terminated fields
+# SECRET kmu CWD CLUSTER_ENV OUTPUT_ENV N ARG…; answer = "accepted" (from then on the command may have
+# run: it is never run again here), exit status line, "<count of stderr lines> lines|bytes", those
+# lines, then stdout to the end; or a word instead of "accepted" (refused, fallback, stale): not run.
+
+# Whether every live IPv4 socket on local port $1 is this account's (and there is one): the service's
+# listener and the end that accepted our connection, both IPv4 (service.LoopbackPeers). A process of
+# another user that took the port of a killed service has its uid there, or (an IPv6 socket) no row.
+# TIME_WAIT rows (state 06) are closed connections the kernel shows with uid 0.
+hsm_console_port_is_ours() {
+    local hex row rows f found=
+    printf -v hex '%04X' "$1"
+    # Read whole (mapfile: a few reads): the kernel walks its sockets again on every read of the table,
+    # and a `while read` loop reads it a byte at a time (a third of a second on a busy machine).
+    mapfile -t rows </proc/net/tcp || return 1
+    for row in "${rows[@]}"; do
+        [[ $row == *:$hex\ * ]] || continue
+        f=($row) # sl local_address rem_address st tx:rx tr:when retrnsmt uid …
+        [ "${f[1]##*:}" = "$hex" ] && [ "${f[3]}" != 06 ] || continue
+        [ "${f[7]}" = "$EUID" ] || return 1
+        found=1
+    done
+    [ -n "$found" ]
+}
+
 hsm_console_service() {
     [ "${HSM_CONSOLE_SERVICE:-on}" != off ] || return 0
     local data= i=1 arg
@@ -29,24 +54,39 @@ hsm_console_service() {
     if [ -z "$data" ]; then
         case "${OSTYPE:-}" in
             linux*) data="${XDG_DATA_HOME:-$HOME/.local/share}/hsm-key-console" ;;
-            darwin*) data="$HOME/Library/Application Support/HSM Key Console" ;;
             *) return 0 ;;
         esac
     fi
-    local endpoint="$data/service/endpoint" port= secret= root= status= count= mode= line=
-    [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root; } <"$endpoint" 2>/dev/null || return 0
-    [ "$root" = "$ROOT" ] || return 0
+    local endpoint="$data/service/endpoint" port= secret= root= proof= greeting= first= status= count= mode= line=
+    [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root && read -r proof; } <"$endpoint" 2>/dev/null \
+        || return 0
+    [ "$root" = "$ROOT" ] && [ -n "$proof" ] || return 0
+    # Who listens can be checked on Linux only (/proc/net/tcp): elsewhere the JVM runs the command.
+    [ -r /proc/net/tcp ] || return 0
     { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+    # This account's socket, and the service's proof within 3 s (it comes when a worker is free):
+    # otherwise nothing was sent, and the JVM runs the command.
+    if ! hsm_console_port_is_ours "$port" || ! IFS= read -r -t 3 greeting <&3 || [ "$greeting" != "$proof" ]; then
+        exec 3<&-
+        return 0
+    fi
     # The physical working folder, as the JVM's would be (cd -P is a builtin: no process).
     cd -P . 2>/dev/null || { exec 3<&-; return 0; }
     trap '' PIPE
     # The variables that change what a JVM prints (service.OutputEnvironment): served only when the service's match.
     printf '%s\0' "$secret" kmu "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" \
         $# "$@" >&3 2>/dev/null \
-        && IFS= read -r status <&3 || status=
+        && IFS= read -r first <&3 || first=
     trap - PIPE
+    # Without "accepted" nothing ran (the service says it before it runs anything): the JVM runs it.
+    [ "$first" = accepted ] || { exec 3<&-; return 0; }
+    IFS= read -r status <&3 || status=
     case "$status" in
-        '' | *[!0-9]*) exec 3<&-; return 0 ;;
+        '' | *[!0-9]*)
+            # It may have run (a key made, a password changed): running it again could do it twice.
+            printf '%s\n' "key_mgmt_util: error: the client service stopped while it ran this command, which may" \
+                "key_mgmt_util: error: have taken effect; check (for example with findKey) before running it again" >&2
+            exit 1 ;;
     esac
     IFS=' ' read -r count mode <&3
     while [ "${count:-0}" -gt 0 ]; do
@@ -64,4 +104,4 @@ hsm_console_service() {
     exit "$status"
 }
 hsm_console_service "$@"
-unset -f hsm_console_service
+unset -f hsm_console_service hsm_console_port_is_ours

@@ -19,6 +19,7 @@ import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.main.ConsoleContext;
 import io.hsmconsole.ui.main.MainView;
 import io.hsmconsole.ui.main.MainViewModel;
+import org.slf4j.LoggerFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -111,7 +112,7 @@ public final class ConsoleApp extends Application {
     }
 
     private static void failToStart(DialogService dialogs, Messages messages, HsmErrors errors, Throwable e) {
-        System.err.println("hsm-key-console: " + e.getMessage());
+        LoggerFactory.getLogger(ConsoleApp.class).error("cannot start: {}", e.getMessage());
         ErrorReport report = errors.report(e);
         dialogs.showError(new ErrorReport(messages.get("error.start.title"), report.sentence(), report.codeLine(),
                 report.details()));

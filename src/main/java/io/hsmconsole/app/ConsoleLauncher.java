@@ -12,6 +12,7 @@ public final class ConsoleLauncher {
     }
 
     public static void main(String[] args) {
+        Logging.forTools();
         Application.launch(ConsoleApp.class, args);
     }
 }

@@ -9,6 +9,8 @@ import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -40,6 +42,7 @@ public final class ServiceMain {
     }
 
     public static void main(String[] args) {
+        Logging.forService();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -92,10 +95,11 @@ public final class ServiceMain {
             return ServiceControl.NOT_RUNNING;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service.get()::close, "cloudhsm_client-shutdown"));
-        err.println("cloudhsm_client: serving " + data.root() + " on 127.0.0.1:" + service.get().endpoint().port()
-                + " since " + Instant.now());
+        Logger log = LoggerFactory.getLogger(ServiceMain.class); // not in a static field: main configures logging first
+        log.info("serving {} on 127.0.0.1:{} (pid {})", data.root(), service.get().endpoint().port(),
+                ProcessHandle.current().pid());
         service.get().awaitStop();
-        err.println("cloudhsm_client: stopped at " + Instant.now() + " after " + service.get().callsServed() + " calls");
+        log.info("stopped after {} calls", service.get().callsServed());
         return 0;
     }
 

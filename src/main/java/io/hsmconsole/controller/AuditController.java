@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.AuditLog;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.audit.AuditChain;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.text.AuditFormat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +56,7 @@ public final class AuditController {
     private static AuditRow row(AuditRecord r) {
         String text = ReturnCode.fromCode(r.resultCode()).map(ReturnCode::text)
                 .orElse("unknown return code");
-        return new AuditRow(r.seq(), r.timeMillis(), r.nodeId(), r.userId(), r.userName(), r.command(), r.arguments(),
-                r.resultCode(), text);
+        return new AuditRow(r, text);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class AuditController {
     }
 
     /** Writes the rows to the file in the format, all or nothing, and says how it went. */
-    public TaskHandle export(List<AuditRow> rows, Path file, AuditExport.Format format,
+    public TaskHandle export(List<AuditRow> rows, Path file, AuditFormat format,
                              Consumer<AuditExport.Outcome> done) {
         List<AuditRow> copy = List.copyOf(rows);
         return runner.run(BackgroundWork.named("export audit log", p -> AuditExport.export(copy, file, format), onError)

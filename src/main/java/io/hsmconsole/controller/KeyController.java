@@ -15,7 +15,13 @@ import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.shell.AttributeText;
+import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.CmuText;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
+import io.hsmconsole.text.KeyText;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.charset.StandardCharsets;
 import io.hsmconsole.store.OwnerOnly;
@@ -115,22 +121,29 @@ public final class KeyController {
      */
     public TaskHandle generate(GenSymKeyRequest request, String commandLine, Consumer<SyncProgress> progress,
                                Consumer<HsmResult<GeneratedKey>> done) {
-        return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink ->
-                        workspace.requireSession().generateSymmetricKey(request, new SyncObserver() {
-                            @Override
-                            public void waiting(long handle, int held, int required, long elapsedMillis) {
-                                SyncProgress now = new SyncProgress(handle, held, required, elapsedMillis);
-                                runner.onUiThread(() -> progress.accept(now));
-                            }
+        KmuPrinter printer = KmuPrinter.capturing(); // the console pane shows what genSymKey would have printed
+        return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink -> {
+                    HsmSession session = workspace.requireSession();
+                    KeySyncProgress printed = new KeySyncProgress(printer, session, CreatedKeyText.GENERATED);
+                    HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, new SyncObserver() {
+                        @Override
+                        public void waiting(long handle, int held, int required, long elapsedMillis) {
+                            printed.waiting(handle, held, required, elapsedMillis);
+                            SyncProgress now = new SyncProgress(handle, held, required, elapsedMillis);
+                            runner.onUiThread(() -> progress.accept(now));
+                        }
 
-                            @Override
-                            public boolean cancelled() {
-                                return sink.isCancelled();
-                            }
-                        }), onError)
+                        @Override
+                        public boolean cancelled() {
+                            return sink.isCancelled();
+                        }
+                    });
+                    CreatedKeyText.print(printer, "Cfm3GenerateSymmetricKey", CreatedKeyText.GENERATED, result,
+                            request.minServers(), printed.announced());
+                    return result;
+                }, onError)
                 .onSuccess(result -> {
-                    workspace.record(new ActionRecord(ActionRecord.KMU, commandLine, KmuText.createdKeyLines(result,
-                            "Couldn't verify key sync on " + request.minServers() + " servers; Rolling back")));
+                    workspace.record(new ActionRecord(ActionRecord.KMU, commandLine, printer.printed()));
                     if (result.value() != null && !result.value().rolledBack()) {
                         changed(); // a key exists (even one whose attestation failed)
                     }
@@ -191,8 +204,8 @@ public final class KeyController {
                 .onSuccess(result -> {
                     String command = setAttributeCommand(handle, attribute, number, text);
                     workspace.record(attribute == Attribute.TOKEN
-                            ? new ActionRecord(ActionRecord.KMU, command, KmuText.resultLines("Cfm3SetAttribute", result))
-                            : new ActionRecord(ActionRecord.CMU, command, KmuText.resultLines("setAttribute", result)));
+                            ? ActionRecord.kmu(command, p -> KeyText.setAttribute(p, String.valueOf(number), result))
+                            : ActionRecord.cmu(command, out -> CmuText.confirmedPerServer("setAttribute", result, out)));
                     if (result.isSuccess()) {
                         changed();
                     }
@@ -262,8 +275,8 @@ public final class KeyController {
     private static HsmResult<Void> share(HsmSession session, SharingChange change, List<ActionRecord> actions) {
         HsmResult<Void> result = session.shareKey(change.handle(), change.user().id(), change.share());
         synchronized (actions) {
-            actions.add(new ActionRecord(ActionRecord.CMU, change.commandLine(),
-                    KmuText.resultLines("shareKey", result)));
+            actions.add(ActionRecord.cmu(change.commandLine(),
+                    out -> CmuText.confirmedPerServer("shareKey", result, out)));
         }
         return result;
     }
@@ -271,8 +284,7 @@ public final class KeyController {
     public TaskHandle delete(long handle, Consumer<HsmResult<Void>> done) {
         return runner.run(BackgroundWork.named("deleteKey", p -> workspace.requireSession().deleteKey(handle), onError)
                 .onSuccess(result -> {
-                    workspace.record(new ActionRecord(ActionRecord.KMU, "deleteKey -k " + handle,
-                            KmuText.resultLines("Cfm3DeleteKey", result)));
+                    workspace.record(ActionRecord.kmu("deleteKey -k " + handle, p -> KeyText.deleteKey(p, result)));
                     if (result.isSuccess()) {
                         changed();
                     }
@@ -287,17 +299,17 @@ public final class KeyController {
     public TaskHandle saveAttributeFile(long handle, Path file, Consumer<HsmResult<Integer>> done) {
         return runner.run(BackgroundWork.named("getAttribute", p -> {
             HsmResult<KeyAttributes> attributes = workspace.requireSession().attributes(handle);
-            List<String> output = new ArrayList<>();
+            KmuPrinter printer = KmuPrinter.capturing();
             if (attributes.isSuccess()) {
                 List<AttributeValue> dump = attributes.value().kmuDump();
                 OwnerOnly.writeWhole(file, AttributeText.dump(dump).getBytes(StandardCharsets.UTF_8));
-                output.add("got all attributes of size " + AttributeText.sizeBytes(dump) + " attr cnt " + dump.size());
-                output.add("Attributes dumped into " + file.getFileName() + " file");
-                output.add("");
+                AttributeText.dumpedAll(printer, dump, file.toString());
+                printer.result("Cfm3GetAttribute", attributes.code());
+            } else {
+                printer.resultAndBlock("Cfm3GetAttribute", attributes);
             }
-            output.add(KmuText.returnedLine("Cfm3GetAttribute", attributes.code()));
             ActionRecord action = new ActionRecord(ActionRecord.KMU, "getAttribute -o " + handle + " -a "
-                    + Attribute.ALL + " -out " + file, output);
+                    + Attribute.ALL + " -out " + file, printer.printed());
             return new SavedFile(attributes.map(a -> a.kmuDump().size()), action);
         }, onError).onSuccess(saved -> {
             workspace.record(saved.action());

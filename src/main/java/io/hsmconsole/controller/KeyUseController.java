@@ -2,6 +2,7 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.text.KeyUseText;
 
 import java.util.function.Consumer;
 
@@ -26,7 +27,13 @@ public final class KeyUseController {
     public TaskHandle aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv, Consumer<HsmResult<byte[]>> done) {
         return runner.run(BackgroundWork.named("aesWrapUnwrap", p ->
                 workspace.requireSession().aesWrapUnwrap(handle, wrap, data, iv), onError).onSuccess(result -> {
-                    workspace.record(KeyUseText.aesWrapUnwrap(handle, wrap, iv, result));
+                    // The panel keeps the result in the window: "written" to the placeholder file when it succeeded.
+                    workspace.record(ActionRecord.kmu(KeyUseText.aesWrapUnwrapCommand(handle, wrap, iv), out -> {
+                        if (iv == null) {
+                            KeyUseText.defaultIvWarning(out);
+                        }
+                        KeyUseText.aesWrapUnwrap(out, wrap, result, KeyUseText.RESULT_FILE, result.isSuccess());
+                    }));
                     done.accept(result);
                 }));
     }
@@ -35,7 +42,8 @@ public final class KeyUseController {
     public TaskHandle sign(long handle, SignMechanism mechanism, byte[] data, Consumer<HsmResult<byte[]>> done) {
         return runner.run(BackgroundWork.named("sign", p -> workspace.requireSession().sign(handle, mechanism, data),
                 onError).onSuccess(result -> {
-                    workspace.record(KeyUseText.sign(handle, mechanism, result));
+                    workspace.record(ActionRecord.kmu(KeyUseText.signCommand(handle, mechanism),
+                            out -> KeyUseText.sign(out, result, KeyUseText.SIGNATURE_FILE, result.isSuccess())));
                     done.accept(result);
                 }));
     }
@@ -45,7 +53,8 @@ public final class KeyUseController {
                              Consumer<HsmResult<Void>> done) {
         return runner.run(BackgroundWork.named("verify", p ->
                 workspace.requireSession().verify(handle, mechanism, data, signature), onError).onSuccess(result -> {
-                    workspace.record(KeyUseText.verify(handle, mechanism, result));
+                    workspace.record(ActionRecord.kmu(KeyUseText.verifyCommand(handle, mechanism),
+                            out -> KeyUseText.verify(out, result)));
                     done.accept(result);
                 }));
     }

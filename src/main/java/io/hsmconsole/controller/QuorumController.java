@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.text.TokenText;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,8 @@ public final class QuorumController {
                     }
                     HsmResult<QuorumToken> approved = session.approveTokenWithPassword(id, approver,
                             Arrays.copyOf(secret, secret.length)); // the session wipes its copy
-                    actions.add(QuorumText.approveToken(approver, approved));
+                    actions.add(QuorumText.approveToken(approver, approved,
+                            TokenText.standing(session.listTokens(), id)));
                     if (!approved.isSuccess()) {
                         return new HsmResult<>(approved.code(), approved.nodes(), reread(session, state));
                     }
@@ -122,8 +124,7 @@ public final class QuorumController {
             for (int id : state.tokenIds()) {
                 if (held(session, id).isPresent()) {
                     HsmResult<Void> deleted = session.deleteToken(id);
-                    actions.add(new ActionRecord(ActionRecord.KMU, "delToken -id " + id,
-                            KmuText.resultLines("Cfm3DeleteToken", deleted)));
+                    actions.add(QuorumText.delToken(deleted));
                     dropped += deleted.isSuccess() ? 1 : 0;
                 }
             }

@@ -2,41 +2,32 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.quorum.QuorumToken;
-import io.hsmconsole.shell.quorum.TokenText;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
+import io.hsmconsole.text.TokenText;
 
 /**
- * The quorum steps of the approval window written as key_mgmt_util commands for the console pane.
- * The window keeps the token in memory where the tool writes a file, and approvers type passwords
- * where the tool takes them with {@code -p}: both appear as placeholders, never as values.
+ * The quorum steps of the approval window as the key_mgmt_util commands they equal, for the console
+ * pane; what they print is {@link TokenText}'s, as in the shell. The window keeps the token in
+ * memory where the tool writes a file, and approvers type passwords where the tool takes them with
+ * {@code -p}: both appear as placeholders, never as values.
  */
 final class QuorumText {
+    static final String TOKEN_FILE = "<token file>";
+
     private QuorumText() {
     }
 
     static ActionRecord getToken(String user, QuorumPurpose purpose, long handle, HsmResult<QuorumToken> result) {
-        List<String> lines = new ArrayList<>();
-        lines.add(KmuText.returnedLine("Cfm3GetToken", result.code()));
-        result.valueIfSuccess().ifPresent(token -> {
-            lines.add("");
-            StringWriter dump = new StringWriter();
-            TokenText.dump(token, new PrintWriter(dump));
-            lines.addAll(dump.toString().lines().toList());
-        });
-        if (!result.nodes().isEmpty()) {
-            lines.add("");
-            lines.addAll(KmuText.clusterBlock(result.nodes()));
-        }
-        return new ActionRecord(ActionRecord.KMU, "getToken -n " + purpose.serviceNumber() + " -k " + handle + " -u "
-                + user + " -f <token file>", lines);
+        return ActionRecord.kmu("getToken -n " + purpose.serviceNumber() + " -k " + handle + " -u " + user + " -f "
+                + TOKEN_FILE, p -> TokenText.getToken(p, result, TOKEN_FILE));
     }
 
-    static ActionRecord approveToken(String approver, HsmResult<QuorumToken> result) {
-        return new ActionRecord(ActionRecord.KMU, "approveToken -tf <token file> -s " + approver + " -p <password>",
-                KmuText.resultLines("Cfm3ApproveToken", result));
+    /** {@code standing}: where the token stands afterwards ({@link TokenText#standing}). */
+    static ActionRecord approveToken(String approver, HsmResult<QuorumToken> result, String standing) {
+        return ActionRecord.kmu("approveToken -tf " + TOKEN_FILE + " -s " + approver + " -p <password>",
+                p -> TokenText.approveToken(p, result, approver, standing));
+    }
+
+    static ActionRecord delToken(HsmResult<Void> result) {
+        return ActionRecord.kmu("delToken -tf " + TOKEN_FILE, p -> p.resultAndBlock("Cfm3DeleteToken", result));
     }
 }

@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.text.CmuText;
 
 import java.util.Arrays;
 import java.util.List;
@@ -111,10 +112,10 @@ public final class SessionController {
     /** key_mgmt_util logs crypto users in; officers log in with cloudhsm_mgmt_util. Never the password. */
     private static ActionRecord loginRecord(UserType role, String userName, LoginOutcome outcome) {
         return role == UserType.CU
-                ? new ActionRecord(ActionRecord.KMU, "loginHSM -u CU -s " + userName + " -p <password>",
-                        KmuText.resultLines("Cfm3LoginHSM", outcome.result()))
-                : new ActionRecord(ActionRecord.CMU, "loginHSM CO " + userName + " <password>",
-                        KmuText.resultLines("loginHSM", outcome.result()));
+                ? ActionRecord.kmu("loginHSM -u CU -s " + userName + " -p <password>",
+                        p -> p.resultAndBlock("Cfm3LoginHSM", outcome.result()))
+                : ActionRecord.cmu("loginHSM " + role.name() + " " + userName + " <password>",
+                        out -> CmuText.perServer("loginHSM", outcome.result(), out));
     }
 
     /** Ends the session: its session keys vanish from every view. */
@@ -124,10 +125,13 @@ public final class SessionController {
             workspace.loggedOut();
             return TaskHandle.DONE;
         }
+        boolean cryptoUser = session.get().user().type() == UserType.CU;
         return runner.run(BackgroundWork.named("log out", p -> session.get().logout(), onError)
                 .onSuccess(result -> {
-                    workspace.record(new ActionRecord(ActionRecord.KMU, "logoutHSM",
-                            KmuText.resultLines("Cfm3LogoutHSM", result)));
+                    // A crypto user logged in with key_mgmt_util, an officer with cloudhsm_mgmt_util.
+                    workspace.record(cryptoUser
+                            ? ActionRecord.kmu("logoutHSM", p -> p.resultAndBlock("Cfm3LogoutHSM", result))
+                            : ActionRecord.cmu("logoutHSM", out -> CmuText.perServer("logoutHSM", result, out)));
                     workspace.loggedOut();
                     done.accept(result);
                 }));

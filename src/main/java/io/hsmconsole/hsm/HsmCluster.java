@@ -47,12 +47,14 @@ public final class HsmCluster implements AutoCloseable {
     private final AuditLog audit;
     private final HsmType hsmType;
     private final NodeCache nodeCache;
+    private final LoginAttempts loginAttempts;
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
         this.nodeCache = new NodeCache(store);
+        this.loginAttempts = new LoginAttempts(this::writeWithoutSync);
         try {
             // The HSM type is fixed at creation: read it once, not on every command.
             this.hsmType = hsmType(store.cluster());
@@ -152,7 +154,7 @@ public final class HsmCluster implements AutoCloseable {
     /**
      * Logs a user in. The channel decides which user types may log in at all (key_mgmt_util:
      * crypto users only). Five consecutive wrong passwords lock the account; a correct one resets
-     * the count.
+     * the count ({@link LoginAttempts} keeps that true under concurrent attempts).
      */
     public HsmResult<HsmSession> login(LoginChannel channel, UserType type, String name, char[] password) {
         HsmResult<HsmSession> r = authenticate(channel, type, name, password);
@@ -184,23 +186,17 @@ public final class HsmCluster implements AutoCloseable {
             return failLogin(nodes, serving, ReturnCode.NOT_AUTHORIZED);
         }
         if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
-            return failLogin(nodes, serving, ReturnCode.ACCOUNT_LOCKED);
+            return failLogin(nodes, serving, ReturnCode.ACCOUNT_LOCKED); // no write needed to refuse
         }
-        if (!hasher.verify(password, user.passwordHash())) {
-            write(tx -> {
-                // Re-read inside the transaction: another process may have counted a failure meanwhile.
-                tx.userById(user.id()).ifPresent(u -> tx.updateUser(u.withLoginFailures(u.loginFailures() + 1)));
-                return null;
-            });
+        LoginAttempts.Reservation attempt = loginAttempts.reserve(user);
+        if (!attempt.granted()) {
+            return failLogin(nodes, serving, attempt.refusal());
+        }
+        // The hash read when the attempt was counted, not the one read above: it may have changed since.
+        if (!hasher.verify(password, attempt.user().passwordHash()) || !loginAttempts.release(attempt)) {
             return failLogin(nodes, serving, ReturnCode.LOGIN_FAILURE);
         }
-        if (user.loginFailures() > 0) {
-            write(tx -> {
-                tx.updateUser(user.withLoginFailures(0));
-                return null;
-            });
-        }
-        HsmSession session = new HsmSession(this, toInfo(user.withLoginFailures(0)), channel, serving);
+        HsmSession session = new HsmSession(this, toInfo(attempt.user().withLoginFailures(0)), channel, serving);
         return HsmResult.ok(session, NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
     }
 
@@ -443,6 +439,11 @@ public final class HsmCluster implements AutoCloseable {
      */
     <T> T writeShared(ClusterStore.Work<T> work) {
         return withAudit(store::writeShared, work);
+    }
+
+    /** {@link #write} whose commit skips the disk sync (see {@link ClusterStore#writeWithoutSync}). */
+    <T> T writeWithoutSync(ClusterStore.Work<T> work) {
+        return withAudit(store::writeWithoutSync, work);
     }
 
     private <T> T withAudit(Function<ClusterStore.Work<T>, T> writer, ClusterStore.Work<T> work) {

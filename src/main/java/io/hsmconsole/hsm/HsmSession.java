@@ -17,6 +17,7 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
@@ -184,18 +185,18 @@ public final class HsmSession implements AutoCloseable {
         if (attribute == Attribute.TOKEN) {
             return promoteToToken(key);
         }
-        KeyRecord changed = attribute == Attribute.LABEL ? key.withLabel(text)
-                : key.withFlags(KeyFlags.with(key.flags(), attribute, number == 1));
+        java.util.function.UnaryOperator<KeyRecord> change = k -> attribute == Attribute.LABEL ? k.withLabel(text)
+                : k.withFlags(KeyFlags.with(k.flags(), attribute, number == 1));
         if (!isToken(key)) {
-            sessionKeys.put(changed);
+            sessionKeys.put(change.apply(key));
             return ok(key, null);
         }
         boolean stillThere = cluster.write(tx -> {
-            if (tx.key(handle).isEmpty()) {
-                return false;
-            }
-            tx.updateKey(changed);
-            return true;
+            // Applied to the key as this transaction reads it: another process may have changed its
+            // other attributes or its shares since we read it, and those changes must stay.
+            Optional<KeyRecord> current = tx.key(handle);
+            current.ifPresent(k -> tx.updateKey(change.apply(k)));
+            return current.isPresent();
         });
         return stillThere ? ok(key, null) : fail(ReturnCode.INVALID_HANDLE, null);
     }
@@ -256,6 +257,9 @@ public final class HsmSession implements AutoCloseable {
         Optional<HsmResult<List<Long>>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (q.users().size() > Credentials.MAX_USERS) {
+            return fail(ReturnCode.TOO_MANY_USERS, null);
         }
         List<Long> handles = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.session())) {
@@ -351,11 +355,15 @@ public final class HsmSession implements AutoCloseable {
             return ok(key, null);
         }
         HsmResult<Void> result = ok(key, null);
-        cluster.write(tx -> {
-            tx.deleteKey(handle);
-            return null;
+        boolean deleted = cluster.write(tx -> {
+            // Checked again where it is done: another process may have made the key non-destroyable.
+            boolean destroyable = tx.key(handle).filter(k -> KeyFlags.has(k.flags(), Attribute.DESTROYABLE)).isPresent();
+            if (destroyable) {
+                tx.deleteKey(handle);
+            }
+            return destroyable;
         });
-        return result;
+        return deleted ? result : fail(ReturnCode.KEY_NOT_DESTROYABLE, key);
     }
 
     /**
@@ -490,6 +498,23 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
         return audited("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
                 this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
+    }
+
+    /** PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB: whole blocks with an AES key that permits the use. */
+    public HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
+        return audited(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesEcb(handle, encrypt, data)));
+    }
+
+    /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */
+    public HsmResult<byte[]> generateRandom(int length) {
+        Optional<HsmResult<byte[]>> refused = requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        byte[] out = new byte[length];
+        cluster.drbg().nextBytes(out);
+        return HsmResult.ok(out, List.of());
     }
 
     /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */

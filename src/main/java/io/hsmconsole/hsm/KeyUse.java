@@ -63,6 +63,33 @@ final class KeyUse {
         }
     }
 
+    /**
+     * AES-ECB on host data (PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB): an AES key whose
+     * OBJ_ATTR_ENCRYPT (or DECRYPT) is set, and whole blocks, as ECB has no padding.
+     */
+    HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        Optional<ReturnCode> refusal = k.keyType() != KeyType.AES.code() ? Optional.of(ReturnCode.MECHANISM_INVALID)
+                : permits(k, encrypt ? Attribute.ENCRYPT : Attribute.DECRYPT)
+                .or(() -> data.length == 0 || data.length % 16 != 0 ? Optional.of(ReturnCode.BLOCK_DATA_LEN_INVALID)
+                        : Optional.empty())
+                .or(() -> spendQuorum(k));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), k);
+        }
+        org.bouncycastle.crypto.BlockCipher engine = AESEngine.newInstance();
+        engine.init(encrypt, new KeyParameter(k.material()));
+        byte[] out = new byte[data.length];
+        for (int at = 0; at < data.length; at += 16) {
+            engine.processBlock(data, at, out, at);
+        }
+        return session.ok(k, out);
+    }
+
     HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
         return usableForMac(handle, mechanism, Attribute.SIGN).map(key -> mac(key, mechanism, data));
     }

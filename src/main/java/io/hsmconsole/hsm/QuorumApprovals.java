@@ -56,9 +56,8 @@ final class QuorumApprovals {
                 || !QuorumSignatures.verify(user.get().quorumPublicKey(), token.get().challenge(), signature)) {
             return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null);
         }
-        QuorumToken approved = token.get().withApprover(user.get().name());
-        tokens.replace(approved);
-        return session.ok(null, approved);
+        return tokens.addApprover(tokenId, user.get().name()).map(approved -> session.<QuorumToken>ok(null, approved))
+                .orElseGet(() -> session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null));
     }
 
     /**
@@ -97,19 +96,25 @@ final class QuorumApprovals {
         if (cluster.store().userById(userId).map(u -> u.quorumPublicKey() != null).orElse(true)) {
             return Optional.empty();
         }
-        return Optional.of(enroll(userId, name));
+        return enroll(userId, name);
     }
 
-    private IdentityItem enroll(int userId, String name) {
+    /** Empty when the user registered a key of their own meanwhile (only they can sign with it). */
+    private Optional<IdentityItem> enroll(int userId, String name) {
         AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(new SecureRandom());
-        IdentityItem item = new IdentityItem(name, QuorumSignatures.publicDer(pair), QuorumSignatures.privateDer(pair));
-        cluster.write(tx -> {
-            tx.putIdentity(item);
-            tx.userById(userId).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(),
-                    u.passwordHash(), u.loginFailures(), item.certificate())));
-            return null;
+        IdentityItem made = new IdentityItem(name, QuorumSignatures.publicDer(pair), QuorumSignatures.privateDer(pair));
+        return cluster.write(tx -> {
+            // Another session may have enrolled this user meanwhile: keep its key, or the approval it
+            // signs would no longer match the registered one.
+            Optional<IdentityItem> enrolled = tx.identity(name);
+            Optional<UserRecord> user = tx.userById(userId);
+            if (enrolled.isPresent() || user.isEmpty() || user.get().quorumPublicKey() != null) {
+                return enrolled;
+            }
+            tx.putIdentity(made);
+            tx.updateUser(user.get().withQuorumPublicKey(made.certificate()));
+            return Optional.of(made);
         });
-        return item;
     }
 
     /** Who may approve operations on this key: its owner and the users it is shared with, by user ID. */

@@ -44,8 +44,14 @@ final class QuorumTokens {
         return t != null && clock.nowMillis() < t.expiresAtMillis() ? Optional.of(t) : Optional.empty();
     }
 
-    synchronized void replace(QuorumToken t) {
-        tokens.put(t.id(), t);
+    /**
+     * Adds an approver to the token as it is now (not as some caller read it: two approvals checked
+     * at once must both count). Empty when the token expired or was used or deleted meanwhile.
+     */
+    synchronized Optional<QuorumToken> addApprover(int id, String approver) {
+        Optional<QuorumToken> approved = live(id).map(t -> t.approvedBy(approver) ? t : t.withApprover(approver));
+        approved.ifPresent(t -> tokens.put(t.id(), t));
+        return approved;
     }
 
     /** Whether a complete, unexpired token for this operation exists (without using it). */

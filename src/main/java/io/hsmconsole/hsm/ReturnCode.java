@@ -66,7 +66,10 @@ public enum ReturnCode {
     MECHANISM_INVALID(0x40000029L, "HSM Error: This mechanism does not suit the key; AES keys wrap with aesWrapUnwrap, GENERIC_SECRET (16) keys sign with HMAC mechanisms 20 to 24", true),
     DATA_LEN_INVALID(0x4000002aL, "HSM Error: Invalid data length; AES wrap takes 16 bytes or more in a multiple of 8, unwrap 24 bytes or more in a multiple of 8, and the IV is 8 bytes", true),
     ENCRYPTED_DATA_INVALID(0x4000002bL, "HSM Error: The data does not unwrap under this key (integrity check failed)", true),
-    SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true);
+    SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true),
+    BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; AES-ECB takes whole 16-byte blocks (a non-zero multiple of 16 bytes)", true),
+    TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
+            + " users, so a list of user IDs holds at most that many", true);
 
     private final long code;
     private final String text;

@@ -112,11 +112,13 @@ public final class UserAdministration {
                 return fail(refused.get());
             }
             String hash = cluster.hasher().hash(newPassword);
-            cluster.write(tx -> {
-                tx.userById(target.get().id()).ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
-                return null;
+            boolean changed = cluster.write(tx -> {
+                // The user checked above, still the same one (a deleted user's ID may be reused).
+                Optional<UserRecord> same = tx.userById(target.get().id()).filter(target.get()::isSameUserAs);
+                same.ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
+                return same.isPresent();
             });
-            return HsmResult.ok(null, lines(ReturnCode.SUCCESS));
+            return changed ? HsmResult.ok(null, lines(ReturnCode.SUCCESS)) : fail(ReturnCode.USER_NOT_FOUND);
         } finally {
             wipe(newPassword);
         }
@@ -143,14 +145,14 @@ public final class UserAdministration {
             return fail(ReturnCode.QUORUM_APPROVAL_INVALID);
         }
         int id = session.user().id();
-        cluster.write(tx -> {
-            tx.userById(id).ifPresent(u -> tx.updateUser(new UserRecord(u.id(), u.name(), u.type(), u.passwordHash(),
-                    u.loginFailures(), publicKeyDer.clone())));
+        boolean registered = cluster.write(tx -> {
+            Optional<UserRecord> same = tx.userById(id).filter(u -> u.name().equalsIgnoreCase(session.user().name()));
+            same.ifPresent(u -> tx.updateUser(u.withQuorumPublicKey(publicKeyDer.clone())));
             // A key the simulator kept for this user no longer matches what is registered.
-            tx.deleteIdentities("user/" + id + "/quorum");
-            return null;
+            same.ifPresent(u -> tx.deleteIdentities("user/" + id + "/quorum"));
+            return same.isPresent();
         });
-        return HsmResult.ok(null, lines(ReturnCode.SUCCESS));
+        return registered ? HsmResult.ok(null, lines(ReturnCode.SUCCESS)) : fail(ReturnCode.USER_NOT_FOUND);
     }
 
     /**

@@ -4,11 +4,12 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.store.DataDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -31,17 +32,28 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulator's {@code cloudhsm_client}: a process that serves one data folder to the command-line
- * launchers, so a {@code key_mgmt_util singlecmd …} needs no JVM start. It listens on the loopback
- * interface only, on a port the system picks, and runs a request only when it presents the secret
- * written owner-only in {@code <data folder>/service/endpoint}: another local user cannot read it.
- * It is a transport: every request logs in with its own password and runs the tool's own code.
+ * launchers, so a {@code key_mgmt_util singlecmd …} needs no JVM start. It is the one long-running
+ * process of a data folder, the place for every way in that must outlive a command.
+ * It listens on the loopback interface only, on a port the system picks; a connection another local
+ * account opened is closed at once ({@link LoopbackPeers}), and a request runs only when it presents
+ * the secret written owner-only in {@code <data folder>/service/endpoint}: another local user cannot
+ * read it. It is a transport: every request logs in with its own password and runs the tool's own code.
  *
- * <p>Requests ({@link RequestFields}, NUL-terminated fields): {@code SECRET kmu CWD CLUSTER_ENV
- * OUTPUT_ENV N ARG1 … ARGN} ({@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}. Answers: {@link Answer}.
+ * <p>On a connection the service speaks first: the proof from the endpoint file, one line, so the
+ * client knows it is this folder's service before it sends anything. Requests ({@link RequestFields},
+ * NUL-terminated fields, whole within {@link #REQUEST_DEADLINE}): {@code SECRET kmu CWD CLUSTER_ENV
+ * OUTPUT_ENV N ARG1 … ARGN} ({@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}.
+ * A {@code kmu} request that runs is answered {@code accepted} first, before anything runs: a client
+ * that did not get that line may run the command itself. Answers: {@link Answer}.
  */
 public final class ClientService implements AutoCloseable {
     private static final int MAX_ARGUMENTS = 100_000;
     private static final int WORKERS = 8;
+    /** Time for a client to send its whole request: the launcher sends it in one write. */
+    static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
+    /** The line before a {@code kmu} request runs: from then on, the client never runs it again itself. */
+    static final String ACCEPTED = "accepted";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
 
     private final ServiceFiles files;
     private final ToolRequest tools;
@@ -56,6 +68,7 @@ public final class ClientService implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final BuildWatch build;
     private final ServiceFiles.HeldLock lock;
+    private final java.util.Optional<LoopbackPeers> peers = LoopbackPeers.ofThisSystem();
     private final Endpoint endpoint;
     private final Object stopped = new Object();
     private volatile boolean closing;
@@ -69,10 +82,14 @@ public final class ClientService implements AutoCloseable {
         this.lock = lock;
         this.started = started;
         this.build = new BuildWatch(buildFiles, started);
+        SecureRandom random = new SecureRandom();
         this.secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), projectRoot);
+        random.nextBytes(secret);
+        byte[] proof = new byte[32];
+        random.nextBytes(proof);
+        this.server = LoopbackPeers.ipv4Server();
+        this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), projectRoot,
+                HexFormat.of().formatHex(proof));
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
         this.idleWatch = Executors.newSingleThreadScheduledExecutor(daemon("cloudhsm_client-idle"));
     }
@@ -112,6 +129,10 @@ public final class ClientService implements AutoCloseable {
         long period = Math.max(1, Math.min(idleTimeout.toMillis() / 4, 30_000));
         idleWatch.scheduleAtFixedRate(this::stopWhenIdle, period, period, TimeUnit.MILLISECONDS);
         files.publish(endpoint, ProcessHandle.current().pid(), started);
+        if (peers.isEmpty()) {
+            LOG.warn("this system has no /proc/net/tcp: connections of other local accounts cannot be told apart"
+                    + " (the secret still keeps them from running anything)");
+        }
     }
 
     public Endpoint endpoint() {
@@ -135,6 +156,10 @@ public final class ClientService implements AutoCloseable {
         while (!closing) {
             try {
                 Socket client = server.accept();
+                if (!fromThisAccount(client)) {
+                    client.close(); // before it could send or read a byte, and without taking a worker
+                    continue;
+                }
                 lastActivity.set(System.nanoTime());
                 workers.execute(() -> answer(client));
             } catch (SocketException e) {
@@ -147,23 +172,55 @@ public final class ClientService implements AutoCloseable {
         }
     }
 
+    /** Whether the connection's other end is a process of this service's account (unknown where it cannot be told). */
+    private boolean fromThisAccount(Socket client) {
+        if (peers.isEmpty()) {
+            return true;
+        }
+        try {
+            // The client's own socket: local port = the client's, remote port = ours.
+            if (peers.get().isOurs(client.getPort(), client.getLocalPort())) {
+                return true;
+            }
+            LOG.warn("refused a connection from 127.0.0.1:{}: it is not of this account (uid {})", client.getPort(),
+                    peers.get().ownUid());
+        } catch (IOException e) {
+            LOG.warn("refused a connection from 127.0.0.1:{}: its owner cannot be read ({})", client.getPort(),
+                    e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Sent by a worker, not the acceptor: a client waits for it only a short time, and while no worker
+     * is free it gets no proof, sends nothing and starts its own JVM instead.
+     */
     private void answer(Socket client) {
         active.incrementAndGet();
         try (client) {
-            client.setSoTimeout(30_000);
-            Answer answer = handle(new RequestFields(new BufferedInputStream(client.getInputStream())));
+            // Each line goes out at once: with Nagle's algorithm the answer after "accepted" would wait for the
+            // client's delayed acknowledgement of it (tens of milliseconds per call).
+            client.setTcpNoDelay(true);
             OutputStream out = client.getOutputStream();
+            out.write((endpoint.proof() + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            RequestFields request = new RequestFields(new BufferedInputStream(new DeadlineInput(client, REQUEST_DEADLINE)));
+            Answer answer = handle(request, () -> {
+                out.write((ACCEPTED + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            });
             out.write(answer.encode());
             out.flush();
         } catch (IOException e) {
-            // A client that went away or sent garbage: nothing to answer.
+            // A client that went away, was too slow or sent garbage: nothing ran, nothing to answer.
+            LOG.debug("a connection ended without an answer: {}", e.getMessage());
         } finally {
             lastActivity.set(System.nanoTime());
             active.decrementAndGet();
         }
     }
 
-    private Answer handle(RequestFields request) throws IOException {
+    private Answer handle(RequestFields request, ToolRequest.Start start) throws IOException {
         boolean allowed = MessageDigest.isEqual(request.next().getBytes(StandardCharsets.UTF_8),
                 endpoint.secret().getBytes(StandardCharsets.UTF_8));
         if (!allowed) {
@@ -183,7 +240,7 @@ public final class ClientService implements AutoCloseable {
                 if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
                     return Answer.notRun(Answer.FALLBACK);
                 }
-                Answer answer = tools.run(cwd, clusterEnv, args);
+                Answer answer = tools.run(cwd, clusterEnv, args, start);
                 if (answer.wasRun()) {
                     served.incrementAndGet();
                 }
@@ -193,6 +250,7 @@ public final class ClientService implements AutoCloseable {
                 return stopIfStale() ? Answer.notRun(Answer.STALE) : Answer.text(status());
             }
             case "stop" -> {
+                LOG.info("stopping: asked to (cloudhsm_client stop)");
                 Thread stopper = new Thread(this::close, "cloudhsm_client-stop");
                 stopper.start();
                 return Answer.text("stopping\n");
@@ -209,8 +267,8 @@ public final class ClientService implements AutoCloseable {
         if (changed == null) {
             return false;
         }
-        System.err.println("cloudhsm_client: " + changed + " changed since the start: the build is newer than"
-                + " this service, which stops; start it again to use the new build");
+        LOG.info("{} changed since the start: the build is newer than this service, which stops;"
+                + " start it again to use the new build", changed);
         new Thread(this::close, "cloudhsm_client-stop").start();
         return true;
     }
@@ -225,6 +283,7 @@ public final class ClientService implements AutoCloseable {
     private void stopWhenIdle() {
         long idle = System.nanoTime() - lastActivity.get();
         if (active.get() == 0 && idle >= idleTimeout.toNanos()) {
+            LOG.info("stopping: no call for {} minutes", idleTimeout.toMinutes());
             close();
         }
     }

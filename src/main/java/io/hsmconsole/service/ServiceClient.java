@@ -4,20 +4,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Java side of the protocol the launcher script speaks with bash's {@code /dev/tcp}: used by
- * {@code cloudhsm_client status|stop} and by the tests.
+ * {@code cloudhsm_client status|stop} and by the tests. Like the script, it sends nothing before it
+ * knows the listener is this folder's service: a socket of this account ({@link LoopbackPeers}) that
+ * sends the endpoint file's proof first.
  */
 public final class ServiceClient {
+    /** How long to wait for the service's first line: it comes when a worker is free. */
+    static final Duration GREETING_WAIT = Duration.ofSeconds(3);
+    private static final int MAX_GREETING = 200;
+
     private final Endpoint endpoint;
+
+    /** The port's listener is not this folder's service (another account's, or one without the proof): nothing was sent. */
+    public static final class NotTheService extends IOException {
+        NotTheService(String message) {
+            super(message);
+        }
+    }
+
+    /** The service accepted the command, then the connection ended before the answer: the command may have run. */
+    public static final class StoppedWhileRunning extends IOException {
+        StoppedWhileRunning(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     public ServiceClient(Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -36,8 +57,10 @@ public final class ServiceClient {
     }
 
     public Reply sendWithSecret(String secret, List<String> fields) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.port()), 5_000);
+        try (Socket socket = LoopbackPeers.ipv4Socket()) {
+            socket.connect(new InetSocketAddress(LoopbackPeers.IPV4_LOOPBACK, endpoint.port()), 5_000);
+            InputStream in = socket.getInputStream();
+            checkItIsTheService(socket, in);
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             for (String field : prepend(secret, fields)) {
@@ -46,8 +69,22 @@ public final class ServiceClient {
             }
             out.write(request.toByteArray());
             out.flush();
-            return read(socket.getInputStream());
+            return read(in);
         }
+    }
+
+    private void checkItIsTheService(Socket socket, InputStream in) throws IOException {
+        java.util.Optional<LoopbackPeers> peers = LoopbackPeers.ofThisSystem();
+        // The listening end: local port = the service's, remote port = ours.
+        if (peers.isPresent() && !peers.get().isOurs(endpoint.port(), socket.getLocalPort())) {
+            throw new NotTheService("port " + endpoint.port() + " is held by another local account");
+        }
+        socket.setSoTimeout((int) GREETING_WAIT.toMillis());
+        String greeting = line(in, MAX_GREETING);
+        if (!MessageDigest.isEqual(greeting.getBytes(StandardCharsets.UTF_8), endpoint.proof().getBytes(StandardCharsets.UTF_8))) {
+            throw new NotTheService("the listener on port " + endpoint.port() + " does not know the service's proof");
+        }
+        socket.setSoTimeout(0); // a command takes as long as it takes
     }
 
     /** A {@code key_mgmt_util} run, as the launcher sends it. */
@@ -67,6 +104,17 @@ public final class ServiceClient {
 
     private static Reply read(InputStream in) throws IOException {
         String status = line(in);
+        if (status.equals(ClientService.ACCEPTED)) {
+            try {
+                return readRun(in, line(in));
+            } catch (IOException e) {
+                throw new StoppedWhileRunning("the service stopped while it ran the command, which may have taken effect", e);
+            }
+        }
+        return readRun(in, status);
+    }
+
+    private static Reply readRun(InputStream in, String status) throws IOException {
         List<String> errors = new ArrayList<>();
         if (status.chars().allMatch(Character::isDigit) && !status.isEmpty()) {
             int count = Integer.parseInt(line(in).split(" ")[0]);
@@ -78,10 +126,17 @@ public final class ServiceClient {
     }
 
     private static String line(InputStream in) throws IOException {
+        return line(in, Integer.MAX_VALUE);
+    }
+
+    private static String line(InputStream in, int max) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
                 throw new IOException("the service closed the connection mid-answer");
+            }
+            if (bytes.size() >= max) {
+                throw new NotTheService("the listener's first line is longer than the service's proof");
             }
             bytes.write(b);
         }

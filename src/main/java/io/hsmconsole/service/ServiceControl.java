@@ -61,7 +61,7 @@ public final class ServiceControl {
         builder.environment().remove("_JPACKAGE_LAUNCHER");
         Process child = builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.ownerOnlyLog().toFile()))
                 .redirectErrorStream(true)
                 .start();
         long deadline = System.nanoTime() + READY_WAIT.toNanos();

@@ -20,13 +20,14 @@ import java.util.Set;
 /**
  * The client service's files in {@code <data folder>/service/}, all owner-only from their first byte:
  * <ul>
- *   <li>{@code endpoint}: three lines, the loopback port, the request secret (64 hex digits) and the
- *       project folder the service runs from. Its modification time is the service's start, so a
+ *   <li>{@code endpoint}: four lines, the loopback port, the request secret (64 hex digits), the
+ *       project folder the service runs from and the service's proof (64 hex digits, the first line it
+ *       sends on every connection). Its modification time is the service's start, so a
  *       launcher can see with one {@code find -newer} that the build changed since.</li>
  *   <li>{@code pid}: the service's process id.</li>
  *   <li>{@code lock}: held by the running service; the system releases it when the process dies, so a
  *       killed service's leftover endpoint is recognisably stale.</li>
- *   <li>{@code log}: the service's own messages.</li>
+ *   <li>{@code log}: the service's own messages (its SLF4J log and anything its JVM prints), owner-only.</li>
  * </ul>
  */
 public final class ServiceFiles {
@@ -64,7 +65,8 @@ public final class ServiceFiles {
     /** Writes the endpoint and pid files whole (a private name first, then moved into place). */
     void publish(Endpoint endpoint, long pid, Instant started) throws IOException {
         writeOwnerOnly(pid(), pid + "\n");
-        writeOwnerOnly(endpoint(), endpoint.port() + "\n" + endpoint.secret() + "\n" + endpoint.projectRoot() + "\n");
+        writeOwnerOnly(endpoint(), endpoint.port() + "\n" + endpoint.secret() + "\n" + endpoint.projectRoot() + "\n"
+                + endpoint.proof() + "\n");
         Files.setLastModifiedTime(endpoint(), FileTime.from(started));
     }
 
@@ -80,6 +82,29 @@ public final class ServiceFiles {
         }
     }
 
+    /**
+     * The log, ready for the service's output to be appended: created owner-only, or tightened to
+     * owner-only when an earlier version left it readable by others. A link in its place is refused:
+     * the service folder is the owner's, so only the owner could have made it, but the log must not
+     * write through it.
+     */
+    public Path ownerOnlyLog() throws IOException {
+        createFolder();
+        Path log = log();
+        if (Files.isSymbolicLink(log)) {
+            throw new IOException(log + " is a symbolic link; remove it so the service can write its own log");
+        }
+        if (!Files.exists(log, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createFile(log, OwnerOnly.fileAttributes(dir));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Another start made it at the same moment: tightened below like any existing log.
+            }
+        }
+        OwnerOnly.restrictFile(log);
+        return log;
+    }
+
     /** Removes what a killed service left behind; only called while holding the lock. */
     void removeLeftovers() throws IOException {
         Files.deleteIfExists(endpoint());
@@ -91,10 +116,10 @@ public final class ServiceFiles {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(endpoint(), StandardCharsets.UTF_8);
-        if (lines.size() < 3 || !lines.get(0).matches("\\d{1,5}")) {
-            return Optional.empty();
+        if (lines.size() < 4 || !lines.get(0).matches("\\d{1,5}") || !lines.get(3).matches("[0-9a-f]{64}")) {
+            return Optional.empty(); // also an older service's file: its clients speak another protocol
         }
-        return Optional.of(new Endpoint(Integer.parseInt(lines.get(0)), lines.get(1), lines.get(2)));
+        return Optional.of(new Endpoint(Integer.parseInt(lines.get(0)), lines.get(1), lines.get(2), lines.get(3)));
     }
 
     public Optional<Long> readPid() throws IOException {

@@ -29,6 +29,11 @@ import java.util.Map;
  * before): anything but {@code singlecmd}, launcher options it cannot parse, another data folder.
  */
 final class ToolRequest {
+    /** Told once the request is valid, just before the tool runs; a failure to tell means it does not run. */
+    interface Start {
+        void starting() throws IOException;
+    }
+
     private final ShellLauncher launcher;
     private final ClusterCatalog catalog;
 
@@ -41,8 +46,9 @@ final class ToolRequest {
      * @param workDir   the client's working folder (absolute)
      * @param clusterEnv the client's {@code HSM_CONSOLE_CLUSTER} (empty when unset)
      * @param args      the client's arguments, launcher options included
+     * @param start     told before the tool runs (not for a request answered {@code fallback})
      */
-    Answer run(String workDir, String clusterEnv, List<String> args) {
+    Answer run(String workDir, String clusterEnv, List<String> args, Start start) throws IOException {
         Path cwd;
         StartupOptions options;
         try {
@@ -55,6 +61,7 @@ final class ToolRequest {
                 || !servesDataFolder(options.dataDir(), cwd)) {
             return Answer.notRun(Answer.FALLBACK);
         }
+        start.starting();
         Charset charset = Charset.defaultCharset();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();

@@ -14,4 +14,16 @@ public record UserRecord(int id, String name, String type, String passwordHash, 
     public UserRecord withPasswordHash(String value) {
         return new UserRecord(id, name, type, value, loginFailures, quorumPublicKey);
     }
+
+    public UserRecord withQuorumPublicKey(byte[] value) {
+        return new UserRecord(id, name, type, passwordHash, loginFailures, value);
+    }
+
+    /**
+     * Whether {@code other} is this same user (perhaps read at another time): same ID, name and type.
+     * A write decided on a record read earlier checks this first, as a deleted user's ID may be reused.
+     */
+    public boolean isSameUserAs(UserRecord other) {
+        return other != null && id == other.id && name.equalsIgnoreCase(other.name) && type.equals(other.type);
+    }
 }

@@ -190,7 +190,7 @@ class ConsoleWindowTest {
     void theConsolePaneShowsTheFormsCommandAndRunsKeyMgmtUtil() {
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         waitUntil(() -> robot.lookup("#transcript").tryQuery().isPresent());
-        assertThat(text("#transcript")).contains("Command: genSymKey -t 21 -s 24 -l 3DES_shared -id IT-02 -u 4,5\n"
+        assertThat(text("#transcript")).contains("Command: genSymKey -t 21 -s 24 -l 3DES_shared -id IT-02 -u 4,5\n\n"
                 + "\tCfm3GenerateSymmetricKey returned: 0x00 : HSM Return: SUCCESS");
 
         robot.write("loginHSM -u CU -s alice -p alice_pwd");

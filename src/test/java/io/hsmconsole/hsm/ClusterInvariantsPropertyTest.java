@@ -2,26 +2,21 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyQuery;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import io.hsmconsole.property.Gen;
+import io.hsmconsole.property.Trials;
+import io.hsmconsole.store.TestFiles;
+import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,21 +30,32 @@ class ClusterInvariantsPropertyTest {
     record Step(boolean session, String id, Integer minServers, Integer timeout, int toggleNode, long advanceMillis) {
     }
 
-    @Provide
-    Arbitrary<Step> steps() {
-        return Combinators.combine(
-                Arbitraries.of(true, false, false),
-                Arbitraries.of("", "", "a", "b", "c"),
-                Arbitraries.of((Integer) null, 1, 2, 3),
-                Arbitraries.of((Integer) null, 0, 1),
-                Arbitraries.integers().between(-1, 2),
-                Arbitraries.longs().between(0, 400)).as(Step::new);
+    private static Gen<Step> steps() {
+        Gen<Boolean> session = Gen.of(true, false, false);
+        Gen<String> id = Gen.of("", "", "a", "b", "c");
+        Gen<Integer> minServers = Gen.ofNullable(null, 1, 2, 3);
+        Gen<Integer> timeout = Gen.ofNullable(null, 0, 1);
+        Gen<Integer> toggle = Gen.between(-1, 2);
+        Gen<Long> advance = Gen.between(0L, 400L);
+        return r -> new Step(session.next(r), id.next(r), minServers.next(r), timeout.next(r), toggle.next(r),
+                advance.next(r));
     }
 
-    @Property(tries = 20)
-    void handlesAndIdsStayUniqueAndRollbacksLeaveNothing(@ForAll @Size(max = 25) List<@net.jqwik.api.From("steps") Step> steps)
-            throws IOException {
-        Path dir = Files.createTempDirectory("hsm-prop");
+    @Test
+    void handlesAndIdsStayUniqueAndRollbacksLeaveNothing() {
+        Gen<List<Step>> scenarios = steps().list(0, 25);
+        Trials.run(20, random -> {
+            List<Step> steps = scenarios.next(random);
+            Path dir = Files.createTempDirectory("hsm-prop");
+            try {
+                check(dir, steps);
+            } finally {
+                TestFiles.deleteTree(dir);
+            }
+        });
+    }
+
+    private static void check(Path dir, List<Step> steps) {
         ManualClock clock = new ManualClock(TestClusters.START);
         try (HsmCluster cluster = TestClusters.demo(dir, clock,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 100L, 300L), null))) {
@@ -71,7 +77,7 @@ class ClusterInvariantsPropertyTest {
                 };
                 HsmResult<GeneratedKey> result = s.generateSymmetricKey(r, giveUpEventually);
                 if (result.value() != null) {
-                    assertThat(handed.add(result.value().handle())).as("handle handed out twice").isTrue();
+                    assertThat(handed.add(result.value().handle())).as("handle handed out twice in %s", steps).isTrue();
                     if (result.value().rolledBack()) {
                         rolledBack.add(result.value().handle());
                     }
@@ -79,28 +85,18 @@ class ClusterInvariantsPropertyTest {
                 clock.advance(step.advanceMillis());
             }
             for (long h : rolledBack) {
-                assertThat(s.keyInfo(h).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
+                assertThat(s.keyInfo(h).code()).as("rolled-back key %d in %s", h, steps).isEqualTo(ReturnCode.INVALID_HANDLE);
             }
             cluster.nodes().forEach(n -> cluster.setNodeOnline(n.id(), true));
             clock.advance(1_000);
             long tokenKeys = s.findKeys(new KeyQuery(null, null, null, null, false, null, null)).value().size();
-            assertThat(cluster.nodes()).allSatisfy(n -> assertThat(n.keysHeld()).isEqualTo(tokenKeys));
+            assertThat(cluster.nodes()).as("keys held by each node after %s", steps)
+                    .allSatisfy(n -> assertThat(n.keysHeld()).isEqualTo(tokenKeys));
             List<String> ids = new ArrayList<>();
             for (long h : s.findKeys(KeyQuery.all()).value()) {
-                ids.add(s.attributes(h).value().get(io.hsmconsole.hsm.key.Attribute.ID).orElseThrow().text());
+                ids.add(s.attributes(h).value().get(Attribute.ID).orElseThrow().text());
             }
-            List<String> nonEmpty = ids.stream().filter(i -> !i.isEmpty()).toList();
-            assertThat(nonEmpty).doesNotHaveDuplicates();
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            assertThat(ids.stream().filter(i -> !i.isEmpty()).toList()).as("IDs after %s", steps).doesNotHaveDuplicates();
         }
     }
 }

@@ -1,10 +1,5 @@
 package io.hsmconsole.reliability;
 
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-
 /**
  * How big the reliability tests run: their short form in the default build (CI), their long form
  * with {@code ./mvnw -Plong verify}, which sets the system property {@value #PROPERTY} to
@@ -25,20 +20,11 @@ public final class Scale {
         return isLong() ? longForm : shortForm;
     }
 
-    /**
-     * A jqwik hook for fuzzing properties: their {@code @Property(tries = N)} is the short form, the
-     * long form runs {@link #LONG_FACTOR} times as many tries. (jqwik reads tries from the annotation
-     * only; the property's attributes may be changed around its execution.)
-     */
-    public static final class Tries implements AroundPropertyHook {
-        public static final int LONG_FACTOR = 50;
+    /** How many times more cases the fuzzers run in the long form. */
+    public static final int LONG_FACTOR = 50;
 
-        @Override
-        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-            if (isLong()) {
-                context.attributes().tries().ifPresent(t -> context.attributes().setTries(t * LONG_FACTOR));
-            }
-            return property.execute();
-        }
+    /** The number of cases of a fuzzing property: {@code shortForm}, or {@link #LONG_FACTOR} times as many with {@code -Plong}. */
+    public static int cases(int shortForm) {
+        return isLong() ? shortForm * LONG_FACTOR : shortForm;
     }
 }

@@ -10,7 +10,9 @@ import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.fuzz.FuzzCluster;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.shell.kmu.KmuShell;
+import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.text.AuditFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,8 +88,8 @@ class OutputFileAttackTest {
             ExitStatus status = KmuShell.tool(tool, List.of("cluster", "export", file.toString()));
             assertThat(status).as(console.outputOfInput()).isEqualTo(ExitStatus.SUCCESS);
         });
-        w.put("console audit export", file -> assertThat(AuditExport.export(List.of(new AuditRow(1, 0, 0, 7, "u",
-                "genSymKey", "-l x", 0, "success")), file, AuditExport.Format.CSV).succeeded()).isTrue());
+        w.put("console audit export", file -> assertThat(AuditExport.export(List.of(new AuditRow(new AuditRecord(1, 0, 0, 7,
+                "u", "genSymKey", "-l x", 0, null, new byte[32]), "success")), file, AuditFormat.CSV).succeeded()).isTrue());
         return w;
     }
 

@@ -5,10 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,15 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM when the service was killed and left its endpoint file behind.
  */
 class ClientServiceLauncherIT {
-    private static final Path BIN = Path.of("bin").toAbsolutePath();
-    private static final List<String> LOGIN = List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user",
-            "-p", "example_pwd");
 
     @TempDir
     Path temp;
 
     private Path data() {
         return temp.resolve("data");
+    }
+
+    private Launchers.Result run(String tool, List<String> args, boolean service) throws Exception {
+        return new Launchers(temp, data()).run(tool, args, service);
+    }
+
+    private static List<String> login(String... command) {
+        return Launchers.login(command);
     }
 
     @AfterEach
@@ -42,16 +44,16 @@ class ClientServiceLauncherIT {
         List<String> listUsers = login("listUsers");
         List<String> wrongPassword = List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user", "-p", "nope",
                 "listUsers");
-        Result jvm = run("key_mgmt_util", listUsers, false);
-        Result jvmWrong = run("key_mgmt_util", wrongPassword, false);
+        Launchers.Result jvm = run("key_mgmt_util", listUsers, false);
+        Launchers.Result jvmWrong = run("key_mgmt_util", wrongPassword, false);
 
-        Result start = run("cloudhsm_client", List.of("start", "--idle-minutes", "5"), true);
+        Launchers.Result start = run("cloudhsm_client", List.of("start", "--idle-minutes", "5"), true);
         assertThat(start.status()).as(start.stderr()).isZero();
         assertThat(start.stdout()).startsWith("cloudhsm_client: started (pid ");
-        Result served = run("key_mgmt_util", listUsers, true);
-        Result servedWrong = run("key_mgmt_util", wrongPassword, true);
-        Result again = run("cloudhsm_client", List.of("start"), true);
-        Result status = run("cloudhsm_client", List.of("status"), true);
+        Launchers.Result served = run("key_mgmt_util", listUsers, true);
+        Launchers.Result servedWrong = run("key_mgmt_util", wrongPassword, true);
+        Launchers.Result again = run("cloudhsm_client", List.of("start"), true);
+        Launchers.Result status = run("cloudhsm_client", List.of("status"), true);
 
         assertThat(served.stdout()).isEqualTo(jvm.stdout()).contains("Cfm3ListUsers returned: 0x00");
         assertThat(served.status()).isEqualTo(jvm.status()).isZero();
@@ -67,43 +69,15 @@ class ClientServiceLauncherIT {
         service.onExit().get(30, TimeUnit.SECONDS);
         assertThat(new ServiceFiles(new DataDirectory(data())).endpoint()).as("a killed service leaves it").exists();
 
-        Result fallback = run("key_mgmt_util", listUsers, true);
+        Launchers.Result fallback = run("key_mgmt_util", listUsers, true);
         assertThat(fallback.stdout()).isEqualTo(jvm.stdout());
         assertThat(fallback.status()).isZero();
         assertThat(run("cloudhsm_client", List.of("status"), true).status()).isEqualTo(3);
 
-        Result restart = run("cloudhsm_client", List.of("start"), true);
+        Launchers.Result restart = run("cloudhsm_client", List.of("start"), true);
         assertThat(restart.stdout()).startsWith("cloudhsm_client: started");
-        Result stop = run("cloudhsm_client", List.of("stop"), true);
+        Launchers.Result stop = run("cloudhsm_client", List.of("stop"), true);
         assertThat(stop.stdout()).startsWith("cloudhsm_client: stopped");
         assertThat(new ServiceFiles(new DataDirectory(data())).endpoint()).doesNotExist();
-    }
-
-    private static List<String> login(String... command) {
-        List<String> args = new ArrayList<>(LOGIN);
-        args.addAll(List.of(command));
-        return args;
-    }
-
-    /** One launcher run from a folder that is not the project; {@code service=false} forces the JVM path. */
-    private Result run(String tool, List<String> args, boolean service) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(BIN.resolve(tool).toString());
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(temp.toFile());
-        pb.environment().put("HSM_CONSOLE_DATA", data().toString());
-        pb.environment().remove("HSM_CONSOLE_CLUSTER");
-        if (!service) {
-            pb.environment().put("HSM_CONSOLE_SERVICE", "off");
-        }
-        Path err = Files.createTempFile(temp, "stderr", ".txt");
-        pb.redirectError(err.toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("process ended").isTrue();
-        return new Result(p.exitValue(), out, Files.readString(err));
-    }
-
-    private record Result(int status, String stdout, String stderr) {
     }
 }

@@ -37,6 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The client service in this JVM on a temporary data folder, spoken to over its socket exactly as
@@ -111,6 +112,64 @@ class ClientServiceTest {
         assertThat(service.callsServed()).isZero();
         assertThat(Files.exists(temp.resolve("served").resolve("clusters"))).as("no cluster was even opened").isFalse();
         assertThat(launcher.send(List.of("status")).status()).as("still running").isEqualTo("0");
+    }
+
+    @Test
+    void aRequestNotCompleteWithinTheDeadlineIsDroppedAndRunsNothing() throws Exception {
+        try (java.net.Socket slow = LoopbackPeers.ipv4Socket()) {
+            slow.connect(new java.net.InetSocketAddress(LoopbackPeers.IPV4_LOOPBACK, service.endpoint().port()));
+            java.io.InputStream in = slow.getInputStream();
+            byte[] proof = (service.endpoint().proof() + "\n").getBytes(StandardCharsets.US_ASCII);
+            assertThat(in.readNBytes(proof.length)).as("the service speaks first").isEqualTo(proof);
+            slow.getOutputStream().write(service.endpoint().secret().getBytes(StandardCharsets.US_ASCII));
+            // ... and never the rest: the service ends the connection once its deadline passed.
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(service.callsServed()).isZero();
+        assertThat(launcher.send(List.of("status")).status()).as("still serving").isEqualTo("0");
+    }
+
+    @Test
+    void aListenerThatDoesNotSendTheProofFirstIsSentNothing() throws Exception {
+        try (java.net.ServerSocket impostor = LoopbackPeers.ipv4Server()) { // this account's, as the service's is
+            Endpoint there = new Endpoint(impostor.getLocalPort(), service.endpoint().secret(), "", service.endpoint().proof());
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<byte[]> wrongProof = pool.submit(() -> {
+                    try (java.net.Socket s = impostor.accept()) {
+                        s.getOutputStream().write(("0".repeat(64) + "\n0\n0 lines\nforged\n").getBytes(StandardCharsets.US_ASCII));
+                        s.setSoTimeout(10_000);
+                        return received(s);
+                    }
+                });
+                assertThatThrownBy(() -> new ServiceClient(there).kmu(client.toString(), "", login(SEED_KEYGEN)))
+                        .isInstanceOf(ServiceClient.NotTheService.class);
+                assertThat(wrongProof.get()).as("what the impostor received").isEmpty();
+
+                Future<byte[]> silent = pool.submit(() -> {
+                    try (java.net.Socket s = impostor.accept()) {
+                        s.setSoTimeout(10_000);
+                        return received(s);
+                    }
+                });
+                assertThatThrownBy(() -> new ServiceClient(there).kmu(client.toString(), "", login(SEED_KEYGEN)))
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
+                assertThat(silent.get()).as("what the silent listener received").isEmpty();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** What a listener received until the client closed (a reset too: the client left the forged answer unread). */
+    private static byte[] received(java.net.Socket s) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            s.getInputStream().transferTo(bytes);
+        } catch (java.net.SocketException e) {
+            // reset by the client: what came before is all it sent
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -38,7 +38,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <h2>Transcript format</h2>
  * A transcript is a list of steps. A line starting with {@code @@ } starts a step; the lines after
  * it, up to the next {@code @@ } line, are its block. Lines before the first step that are blank or
- * start with {@code #} are comments. Steps:
+ * start with {@code #} are comments. The first line says where the expected output comes from
+ * ({@link TranscriptSource}): {@code # aws: key_mgmt_util-genSymKey.md} for a transcript that replays
+ * an AWS page's examples (the page's command must run in it), {@code # ours: why} for our own
+ * snapshot. Steps:
  * <ul>
  *   <li>{@code @@ cluster nodes=3 latency=100 hsm=hsm2m.medium offline=2 capacity=50} — the cluster,
  *       made before anything runs (all keys optional; defaults: 3 nodes, latency 0, hsm2m.medium, all
@@ -86,11 +89,24 @@ class GoldenTranscriptTest {
             files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         assertThat(files).as("transcripts found").isNotEmpty();
-        return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> replay(root, f)));
+        return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f) + " (" + source(f) + ")",
+                () -> replay(root, f)));
+    }
+
+    private static String source(Path file) {
+        String first;
+        try {
+            first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return first.startsWith("# aws:") ? "aws" : first.startsWith("# ours:") ? "ours" : "source not named";
     }
 
     private void replay(Path root, Path file) throws IOException {
-        Transcript transcript = Transcript.parse(Files.readString(file, StandardCharsets.UTF_8));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Transcript transcript = Transcript.parse(text);
+        TranscriptSource.of(text).checkRunBy(transcript);
         Path dir = Files.createTempDirectory(temp, "t");
         Path work = Files.createDirectories(dir.resolve("work"));
         ManualClock clock = new ManualClock(START);

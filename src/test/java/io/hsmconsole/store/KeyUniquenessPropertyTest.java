@@ -6,14 +6,11 @@ import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import io.hsmconsole.property.Gen;
+import io.hsmconsole.property.Trials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,47 +27,49 @@ class KeyUniquenessPropertyTest {
     private static final String CLUSTER = "props";
     private static Path template;
 
-    @BeforeContainer
+    @BeforeAll
     static void createTemplateCluster() throws IOException {
         template = Files.createTempDirectory("hsm-props-template-");
         TestClusters.catalog(template, new ManualClock(TestClusters.START))
                 .createDemo(CLUSTER, ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0)).close();
     }
 
-    @AfterContainer
+    @AfterAll
     static void deleteTemplateCluster() {
         TestFiles.deleteTree(template);
     }
 
-    @Property(tries = 12)
-    void handlesAreNeverHandedOutTwiceAndIdsStayUnique(@ForAll("scripts") List<UniquenessWorld.Step> script)
-            throws IOException {
-        Path dataDir = Files.createTempDirectory("hsm-props-");
-        try {
-            TestFiles.copyTree(template, dataDir);
-            ClusterCatalog catalog = TestClusters.catalog(dataDir, new ManualClock(TestClusters.START));
-            try (HsmCluster first = catalog.open(CLUSTER); HsmCluster second = catalog.open(CLUSTER);
-                 UniquenessWorld world = new UniquenessWorld(first, second)) {
-                script.forEach(world::apply);
-                world.assertStoreMatchesModel();
+    @Test
+    void handlesAreNeverHandedOutTwiceAndIdsStayUnique() {
+        Gen<List<UniquenessWorld.Step>> scripts = scripts();
+        Trials.run(12, random -> {
+            List<UniquenessWorld.Step> script = scripts.next(random);
+            Path dataDir = Files.createTempDirectory("hsm-props-");
+            try {
+                TestFiles.copyTree(template, dataDir);
+                ClusterCatalog catalog = TestClusters.catalog(dataDir, new ManualClock(TestClusters.START));
+                try (HsmCluster first = catalog.open(CLUSTER); HsmCluster second = catalog.open(CLUSTER);
+                     UniquenessWorld world = new UniquenessWorld(first, second)) {
+                    script.forEach(world::apply);
+                    world.assertStoreMatchesModel();
+                }
+            } finally {
+                TestFiles.deleteTree(dataDir);
             }
-        } finally {
-            TestFiles.deleteTree(dataDir);
-        }
+        });
     }
 
-    @Provide
-    Arbitrary<List<UniquenessWorld.Step>> scripts() {
-        Arbitrary<UniquenessWorld.Kind> kinds = Arbitraries.frequency(
-                net.jqwik.api.Tuple.of(5, UniquenessWorld.Kind.TOKEN),
-                net.jqwik.api.Tuple.of(4, UniquenessWorld.Kind.SESSION),
-                net.jqwik.api.Tuple.of(2, UniquenessWorld.Kind.DELETE),
-                net.jqwik.api.Tuple.of(2, UniquenessWorld.Kind.PROMOTE),
-                net.jqwik.api.Tuple.of(1, UniquenessWorld.Kind.RELOGIN));
-        Arbitrary<UniquenessWorld.Step> step = Combinators.combine(kinds,
-                Arbitraries.integers().between(0, UniquenessWorld.SLOTS - 1),
-                Arbitraries.integers().between(-3, 3),
-                Arbitraries.integers().between(0, 1000)).as(UniquenessWorld.Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(40);
+    private static Gen<List<UniquenessWorld.Step>> scripts() {
+        Gen<UniquenessWorld.Kind> kinds = Gen.frequency(
+                Gen.weight(5, Gen.just(UniquenessWorld.Kind.TOKEN)),
+                Gen.weight(4, Gen.just(UniquenessWorld.Kind.SESSION)),
+                Gen.weight(2, Gen.just(UniquenessWorld.Kind.DELETE)),
+                Gen.weight(2, Gen.just(UniquenessWorld.Kind.PROMOTE)),
+                Gen.weight(1, Gen.just(UniquenessWorld.Kind.RELOGIN)));
+        Gen<Integer> slot = Gen.between(0, UniquenessWorld.SLOTS - 1);
+        Gen<Integer> id = Gen.between(-3, 3);
+        Gen<Integer> pick = Gen.between(0, 1000);
+        Gen<UniquenessWorld.Step> step = r -> new UniquenessWorld.Step(kinds.next(r), slot.next(r), id.next(r), pick.next(r));
+        return step.list(1, 40);
     }
 }

@@ -11,6 +11,8 @@ public final class Credentials {
     public static final int MIN_PASSWORD = 7;
     public static final int MAX_PASSWORD = 32;
     public static final int LOCKOUT_FAILURES = 5;
+    /** AWS CloudHSM's system quota: "Number of users per cluster: 1,024". Bounds every list of user IDs too. */
+    public static final int MAX_USERS = 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1," + MAX_NAME + "}");
 
     private Credentials() {

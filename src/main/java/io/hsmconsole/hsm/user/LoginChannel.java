@@ -10,7 +10,9 @@ import java.util.Set;
 public enum LoginChannel {
     KEY_MGMT_UTIL(EnumSet.of(UserType.CU)),
     MGMT_UTIL(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO, UserType.PRECO)),
-    CONSOLE(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO));
+    CONSOLE(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO)),
+    /** An application through the PKCS#11 endpoint: crypto users only, as CloudHSM's PKCS#11 library. */
+    PKCS11(EnumSet.of(UserType.CU));
 
     private final Set<UserType> acceptedTypes;
 

@@ -2,8 +2,9 @@ package io.hsmconsole.shell.admin;
 
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.audit.AuditChain;
-import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;

@@ -4,11 +4,10 @@ import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.NodeAddresses;
+import io.hsmconsole.text.CmuText;
 import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
@@ -25,15 +24,6 @@ import java.util.Optional;
  * critical operations.
  */
 final class CmuContext {
-    static final String CAUTION = """
-            *************************CAUTION********************************
-            This is a CRITICAL operation, should be done on all nodes in the
-            cluster. AWS does NOT synchronize these changes automatically with the
-            nodes on which this operation is not executed or failed, please
-            ensure this operation is executed on all nodes in the cluster.
-            ****************************************************************
-            """;
-
     private final HsmCluster cluster;
     private final Console console;
     private final Path workDir;
@@ -109,10 +99,9 @@ final class CmuContext {
 
     /** The CAUTION banner and {@code Do you want to continue(y/n)?} until y or n; end of input is no. */
     boolean confirm() {
-        out().print(CAUTION);
-        out().println();
+        out().print(CmuText.CAUTION);
         while (true) {
-            String answer = console.readLine("Do you want to continue(y/n)? ");
+            String answer = console.readLine(CmuText.CONFIRM);
             if (answer == null || answer.strip().equals("n")) {
                 return false;
             }
@@ -125,17 +114,7 @@ final class CmuContext {
 
     /** One line per server: {@code <cmd> success on server N(ip)} or why it failed there. */
     ExitStatus perServer(String command, HsmResult<?> result) {
-        if (result.nodes().isEmpty()) {
-            out().printf("%s failed: %s%n", command, result.code().text());
-            return ExitStatus.ERROR;
-        }
-        for (NodeResult n : result.nodes()) {
-            if (n.code().isSuccess()) {
-                out().printf("%s success on server %s%n", command, NodeAddresses.server(n.nodeId()));
-            } else {
-                out().printf("%s failed on server %s: %s%n", command, NodeAddresses.server(n.nodeId()), n.code().text());
-            }
-        }
+        CmuText.perServer(command, result, out());
         return ExitStatus.of(result.isSuccess());
     }
 

@@ -6,9 +6,10 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.FileNameProblem;
-import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
+import io.hsmconsole.text.CmuText;
+import io.hsmconsole.text.NodeAddresses;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.stream.Stream;
  * {@code 10.0.0.(n+1)} (see {@link NodeAddresses}).
  */
 public final class CmuShell {
-    static final String PROMPT = "\naws-cloudhsm>";
 
     private final Map<String, CmuCommand> commands = commands();
     private final CmuContext context;
@@ -41,7 +41,7 @@ public final class CmuShell {
         }
     }
 
-    private static Map<String, CmuCommand> commands() {
+    static Map<String, CmuCommand> commands() {
         Map<String, CmuCommand> all = new LinkedHashMap<>();
         Stream.of(UserCommands.all(), KeyCommands.all(), QuorumCommands.all(), InfoCommands.all()).flatMap(List::stream)
                 .forEach(c -> all.put(c.name(), c));
@@ -69,7 +69,7 @@ public final class CmuShell {
             connect();
             ExitStatus last = ExitStatus.SUCCESS;
             while (true) {
-                String line = context.console().readLine(PROMPT);
+                String line = context.console().readLine(CmuText.PROMPT);
                 if (line == null) {
                     return last;
                 }

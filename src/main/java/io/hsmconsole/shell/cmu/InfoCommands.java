@@ -5,8 +5,8 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.HsmDescription;
-import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.NodeAddresses;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -7,11 +7,11 @@ import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.NodeKeyList;
-import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.KeyInfoText;
-import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.KeyInfoText;
+import io.hsmconsole.text.NodeAddresses;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -189,7 +189,7 @@ final class KeyCommands {
 
     /**
      * {@code <title> on server N(ip):} then the value for each server that answered success, or why a
-     * server failed. With a file name the blocks go to that file instead of the screen.
+     * server failed. With a file name the blocks of a success go to that file instead of the screen.
      */
     private static <T> ExitStatus perServerBlocks(String title, String command, HsmResult<T> result, String file,
                                                   CmuContext c, Block<T> block) {
@@ -208,7 +208,9 @@ final class KeyCommands {
             }
         }
         out.flush();
-        return emit(command, title, text.toString(), file, c) ? ExitStatus.of(result.isSuccess()) : ExitStatus.ERROR;
+        // A refusal is shown, not filed away: the user must see why, and no file of failures is left.
+        String target = result.isSuccess() ? file : null;
+        return emit(command, title, text.toString(), target, c) ? ExitStatus.of(result.isSuccess()) : ExitStatus.ERROR;
     }
 
     /** Prints the text, or writes it to {@code file} (when given) and says so; false when the file cannot be written. */

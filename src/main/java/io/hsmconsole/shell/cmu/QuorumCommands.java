@@ -7,12 +7,12 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.NodeAddresses;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.quorum.ApprovalFile;
 import io.hsmconsole.shell.quorum.ApprovalSubmission;
 import io.hsmconsole.shell.quorum.TokenFiles;
-import io.hsmconsole.shell.quorum.TokenText;
+import io.hsmconsole.text.NodeAddresses;
+import io.hsmconsole.text.TokenText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

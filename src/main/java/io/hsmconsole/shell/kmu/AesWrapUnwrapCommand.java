@@ -3,6 +3,9 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.HexArgument;
+import io.hsmconsole.text.KeyUseText;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -50,7 +53,7 @@ final class AesWrapUnwrapCommand extends SessionCommand {
 
     @Override
     String call(ParsedOptions o) {
-        return wrap(o) ? "Cfm3WrapHostKey" : "Cfm3UnWrapHostKey";
+        return KeyUseText.aesWrapUnwrapCall(wrap(o));
     }
 
     private static boolean wrap(ParsedOptions o) {
@@ -78,8 +81,7 @@ final class AesWrapUnwrapCommand extends SessionCommand {
         }
         if (!o.has("-i")) {
             // The tool warns while it reads the arguments, before it reaches the HSM (AWS page).
-            context.printer().line("Warning: IV (-i) is missing.");
-            context.printer().out().printf("\t\t 0xA6A6A6A6A6A6A6A6 is considered as default IV%n");
+            KeyUseText.defaultIvWarning(context.printer());
         }
         return null;
     }
@@ -105,23 +107,18 @@ final class AesWrapUnwrapCommand extends SessionCommand {
         }
     }
 
-    /** {@code result data:} in lines of 8 bytes, the output file, then the result line (AWS page). */
+    /** The answer as KeyUseText writes it; the result bytes are wiped afterwards (they may be a key). */
     private ExitStatus print(ParsedOptions o, HsmResult<byte[]> result, KmuContext context) {
-        KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
-            p.resultAndBlock(call(o), result);
+            KeyUseText.aesWrapUnwrap(context.printer(), wrap(o), result, null, false);
             return ExitStatus.ERROR;
         }
         byte[] output = result.value();
         try {
-            p.out().println("result data:");
-            HexArgument.lines(output, 8).forEach(p.out()::println);
+            KeyUseText.resultData(context.printer(), output);
             String file = o.has("-out") ? o.text("-out") : wrap(o) ? "wrapped_key" : "unwrapped_key";
             boolean written = KeyFiles.write(context, file, output, "output file");
-            if (written) {
-                p.out().printf("%nresult written to file %s%n", file);
-            }
-            p.result(call(o), result.code());
+            KeyUseText.resultWritten(context.printer(), wrap(o), result, file, written);
             return ExitStatus.of(written);
         } finally {
             Arrays.fill(output, (byte) 0);

@@ -7,6 +7,8 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.quorum.ApprovalFile;
 import io.hsmconsole.shell.quorum.ApprovalSubmission;
 import io.hsmconsole.shell.quorum.TokenFiles;
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.TokenText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -125,18 +127,14 @@ final class ApproveTokenCommand extends SessionCommand {
         }
         // The session wipes the password once it has checked it.
         HsmResult<QuorumToken> result = session.approveTokenWithPassword(token.get().id(), o.text("-s"), password);
-        boolean recorded = reported(result, o.text("-s"), token.get().id(), session, context);
-        context.printer().clusterBlock(result.nodes());
-        return ExitStatus.of(recorded);
+        TokenText.approveToken(context.printer(), result, o.text("-s"), TokenFiles.standing(session, token.get().id()));
+        return ExitStatus.of(result.isSuccess());
     }
 
     /** The result line and where the token stands ({@code token 1 has 1 of 2 approvals}); true when recorded. */
     private boolean reported(HsmResult<QuorumToken> result, String approver, int tokenId, HsmSession session,
                              KmuContext context) {
-        KmuPrinter p = context.printer();
-        p.result(call(), result.code());
-        p.line("Approval by " + approver + (result.isSuccess() ? " recorded: " : " refused: ")
-                + TokenFiles.standing(session, tokenId));
+        TokenText.approval(context.printer(), result, approver, TokenFiles.standing(session, tokenId));
         return result.isSuccess();
     }
 }

@@ -2,8 +2,8 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyText;
 
 /** {@code deleteKey -k <handle>}: only the owner may delete; the key goes from every node. */
 final class DeleteKeyCommand extends KeyHandleCommand {
@@ -19,9 +19,7 @@ final class DeleteKeyCommand extends KeyHandleCommand {
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         HsmResult<Void> result = session.deleteKey(o.handle("-k"));
-        // KMU looks the handle up first, so an unknown handle is reported by the find call (reference §8).
-        String call = result.code() == ReturnCode.INVALID_HANDLE ? "Cfm3FindKey" : call();
-        context.printer().resultAndBlock(call, result);
+        KeyText.deleteKey(context.printer(), result);
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -2,6 +2,7 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.io.PrintWriter;
 import java.util.List;

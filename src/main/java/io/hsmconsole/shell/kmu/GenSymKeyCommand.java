@@ -8,6 +8,8 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
 
 import java.util.List;
 
@@ -16,7 +18,6 @@ import java.util.List;
  * the key generation itself, which the simulator validates (sizes, IDs, sharing, quorum, FIPS).
  */
 final class GenSymKeyCommand extends SessionCommand {
-    private static final String CREATED = "Symmetric Key Created.";
 
     private static final String HELP = HelpText.of("Generates a Symmetric  keys.",
             """
@@ -109,9 +110,9 @@ final class GenSymKeyCommand extends SessionCommand {
                 o.text("-id"), o.flag("-nex"), o.flag("-sess"), UserList.parse(o.text("-u")),
                 o.integer("-m_value") == null ? 0 : o.integer("-m_value"), o.integer("-min_srv"),
                 o.integer("-timeout"), o.flag("-attest"));
-        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CREATED);
+        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CreatedKeyText.GENERATED);
         HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, progress);
-        CreatedKeyPrinter.print(context.printer(), call(), CREATED, result, request.minServers(), progress);
+        CreatedKeyText.print(context.printer(), call(), CreatedKeyText.GENERATED, result, request.minServers(), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -6,8 +6,9 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import io.hsmconsole.shell.AttributeText;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.AttributeText;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,7 +76,7 @@ final class GetAttributeCommand extends SessionCommand {
             if (!write(context, fileName, AttributeText.dump(values))) {
                 return ExitStatus.ERROR;
             }
-            p.out().printf("%ngot all attributes of size %d attr cnt %d%n", AttributeText.sizeBytes(values), values.size());
+            AttributeText.dumpedAll(p, values, fileName);
         } else {
             Optional<AttributeValue> value = Attribute.fromId(id).flatMap(a -> result.value().get(a));
             if (value.isEmpty()) {
@@ -86,9 +87,8 @@ final class GetAttributeCommand extends SessionCommand {
             if (!write(context, fileName, text)) {
                 return ExitStatus.ERROR;
             }
-            p.out().println();
+            AttributeText.dumpedOne(p, fileName);
         }
-        p.out().printf("Attributes dumped into %s file%n", fileName);
         p.attestation(result.attestationReport());
         p.result(call(), result.code());
         return ExitStatus.of(result.isSuccess());

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.attest.Pem;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -5,7 +5,8 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.quorum.TokenText;
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.TokenText;
 
 import java.util.Optional;
 
@@ -74,9 +75,10 @@ final class GetTokenCommand extends SessionCommand {
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KmuPrinter p = context.printer();
         if (!session.user().name().equalsIgnoreCase(o.text("-u"))) {
+            // The line parsed; the session refuses it: an error (exit 1). A usage error (2) would need the help text.
             p.error("Error: -u must name the logged-in user (" + session.user().name() + "): a token belongs to the"
                     + " session that asks for it.");
-            return ExitStatus.USAGE;
+            return ExitStatus.ERROR;
         }
         QuorumService service = QuorumService.fromNumber(o.integer("-n")).orElseThrow();
         HsmResult<QuorumToken> result = session.getToken(service, o.handle("-k"));
@@ -91,10 +93,7 @@ final class GetTokenCommand extends SessionCommand {
             session.deleteToken(token.get().id());
             return ExitStatus.ERROR;
         }
-        p.out().println();
-        TokenText.dump(token.get(), p.out());
-        p.line("Token written to file \"" + o.text("-f") + "\"");
-        p.clusterBlock(result.nodes());
+        TokenText.written(p, token.get(), o.text("-f"), result.nodes());
         return ExitStatus.SUCCESS;
     }
 }

@@ -4,6 +4,9 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +16,6 @@ import java.util.Optional;
  * host wraps it, the HSM unwraps it). The new key has OBJ_ATTR_LOCAL = 0.
  */
 final class ImSymKeyCommand extends DescribedCommand {
-    private static final String UNWRAPPED = "Symmetric Key Unwrapped.";
 
     private static final String HELP = HelpText.of("Imports a symmetric key in plaintext into the HSM.",
             "imSymKey -h -f <key file> -w <wrapping key handle> -t <key type> -l <label>\n"
@@ -62,14 +64,14 @@ final class ImSymKeyCommand extends DescribedCommand {
             return ExitStatus.ERROR;
         }
         KmuPrinter p = context.printer();
-        KeySyncProgress progress = new KeySyncProgress(p, session, UNWRAPPED);
+        KeySyncProgress progress = new KeySyncProgress(p, session, CreatedKeyText.IMPORTED);
         HsmResult<GeneratedKey> result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"),
                 KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), progress);
         if (result.isSuccess()) {
             p.result("Cfm3WrapHostKey", result.code());
             p.result("Cfm3CreateUnwrapTemplate", result.code());
         }
-        CreatedKeyPrinter.print(p, call(), UNWRAPPED, result, o.integer("-min_srv"), progress);
+        CreatedKeyText.print(p, call(), CreatedKeyText.IMPORTED, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -4,7 +4,8 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.KeyInfoText;
+import io.hsmconsole.text.KeyInfoText;
+import io.hsmconsole.text.KmuPrinter;
 
 /** {@code getKeyInfo -k <handle>}: owner, shared users and quorum of a key. */
 final class KeyInfoCommand extends KeyHandleCommand {

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.Console;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -13,6 +13,7 @@ import io.hsmconsole.shell.ToolContext;
 import io.hsmconsole.shell.admin.AuditTool;
 import io.hsmconsole.shell.admin.ClusterTransfer;
 import io.hsmconsole.shell.sim.Simulation;
+import io.hsmconsole.text.KmuText;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,8 +35,6 @@ import java.util.TreeMap;
  * and {@code scriptfile}. The session ends with the run, so its session keys vanish.
  */
 public final class KmuShell {
-    static final String PROMPT = "\nCommand: ";
-
     private final Map<String, KmuCommand> commands = KmuCommands.all();
     private final KmuContext context;
     private final PrintWriter out;
@@ -100,7 +99,7 @@ public final class KmuShell {
     private ExitStatus interactive() {
         ExitStatus last = ExitStatus.SUCCESS;
         while (true) {
-            String line = context.console().readLine(PROMPT);
+            String line = context.console().readLine(KmuText.PROMPT);
             if (line == null) {
                 return last;
             }

@@ -3,7 +3,7 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.quorum.TokenText;
+import io.hsmconsole.text.TokenText;
 
 /** {@code listTokens}: the quorum tokens of this session, their approvals and remaining validity. */
 final class ListTokensCommand extends SessionCommand {

@@ -3,6 +3,7 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Arrays;
 import java.util.List;

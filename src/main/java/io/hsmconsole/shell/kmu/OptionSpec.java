@@ -46,6 +46,16 @@ final class OptionSpec {
         return all;
     }
 
+    /** The options that stand alone (the rest take a value). */
+    Set<String> flagNames() {
+        return flags;
+    }
+
+    /** True for commands the simulator lacks, which take whatever follows unparsed. */
+    boolean acceptsAnything() {
+        return acceptsAnything;
+    }
+
     ParsedOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
         Set<String> seenFlags = new HashSet<>();

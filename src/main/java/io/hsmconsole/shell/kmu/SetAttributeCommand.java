@@ -6,6 +6,8 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.KeyText;
+import io.hsmconsole.text.KmuPrinter;
 
 /**
  * KMU's {@code setAttribute -o <handle> -a 1}: the only change KMU makes is session key to token
@@ -59,11 +61,12 @@ final class SetAttributeCommand extends SessionCommand {
             p.result(call(), ReturnCode.ATTRIBUTE_NOT_MODIFIABLE);
             return ExitStatus.ERROR;
         }
-        p.out().printf("\t This attribute is defined as a boolean value.%n");
-        String answer = context.console().readLine("\t  Enter the boolean attribute value (0 or 1):");
+        KeyText.booleanAttribute(p);
+        String answer = context.console().readLine(KeyText.BOOLEAN_PROMPT);
         if (answer == null) {
+            // The command line was right; the input ended at the prompt: an error (1), not a usage error (2).
             p.error("Error: no value was entered.");
-            return ExitStatus.USAGE;
+            return ExitStatus.ERROR;
         }
         Long value = Tokens.decimal(answer.trim(), Long.MAX_VALUE);
         HsmResult<Void> result = session.setAttribute(o.handle("-o"), Attribute.TOKEN, value == null ? -1 : value, null);

@@ -3,6 +3,7 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyUseText;
 
 
 /**
@@ -31,13 +32,8 @@ final class SignCommand extends SignatureCommand {
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context, byte[] message) {
         HsmResult<byte[]> result = session.sign(o.handle("-k"), mechanism(o), message);
-        KmuPrinter p = context.printer();
-        p.result(call(), result.code());
         boolean written = result.isSuccess() && KeyFiles.write(context, o.text("-out"), result.value(), "signature file");
-        if (written) {
-            p.line("signature is written to file " + o.text("-out"));
-        }
-        p.clusterBlock(result.nodes());
+        KeyUseText.sign(context.printer(), result, o.text("-out"), written);
         return ExitStatus.of(written);
     }
 }

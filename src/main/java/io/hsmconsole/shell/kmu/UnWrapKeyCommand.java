@@ -6,6 +6,8 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KeySyncProgress;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,6 @@ import java.util.Optional;
  * {@code -noheader} the user gives {@code -m}, {@code -kc}, {@code -kt} and {@code -l}.
  */
 final class UnWrapKeyCommand extends DescribedCommand {
-    private static final String UNWRAPPED = "Key Unwrapped.";
 
     private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
             "unWrapKey -h -f <key file> -w <wrapping key handle> [-m <wrapping mechanism>] [-sess] [-nex]\n"
@@ -94,10 +95,10 @@ final class UnWrapKeyCommand extends DescribedCommand {
             label = o.text("-l") != null ? o.text("-l") : h.label();
             id = o.text("-id") != null ? o.text("-id") : h.id();
         }
-        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, UNWRAPPED);
+        KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CreatedKeyText.UNWRAPPED);
         HsmResult<GeneratedKey> result = session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template,
                 KeyOptionsReader.read(o, label, id), progress);
-        CreatedKeyPrinter.print(context.printer(), call(), UNWRAPPED, result, o.integer("-min_srv"), progress);
+        CreatedKeyText.print(context.printer(), call(), CreatedKeyText.UNWRAPPED, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }
 }

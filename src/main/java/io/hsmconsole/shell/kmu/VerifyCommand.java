@@ -3,6 +3,7 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyUseText;
 
 import java.util.Optional;
 
@@ -36,14 +37,7 @@ final class VerifyCommand extends SignatureCommand {
             return ExitStatus.ERROR;
         }
         HsmResult<Void> result = session.verify(o.handle("-k"), mechanism(o), message, signature.get());
-        KmuPrinter p = context.printer();
-        if (!result.isSuccess()) {
-            p.resultAndBlock(call(), result);
-            return ExitStatus.ERROR;
-        }
-        // The AWS page prints the verdict, then the result line, and no cluster block.
-        p.line("Signature verification successful");
-        p.result(call(), result.code());
-        return ExitStatus.SUCCESS;
+        KeyUseText.verify(context.printer(), result);
+        return ExitStatus.of(result.isSuccess());
     }
 }

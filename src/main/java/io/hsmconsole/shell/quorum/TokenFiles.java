@@ -3,6 +3,8 @@ package io.hsmconsole.shell.quorum;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 
+import io.hsmconsole.text.TokenText;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -26,8 +28,6 @@ public final class TokenFiles {
 
     /** Where a token stands after an approval: {@code token 1 has 1 of 2 approvals}. */
     public static String standing(HsmSession session, int tokenId) {
-        return session.listTokens().stream().filter(t -> t.id() == tokenId).findFirst()
-                .map(t -> "token " + t.id() + " has " + t.approvers().size() + " of " + t.required() + " approvals")
-                .orElse("token " + tokenId + " is gone");
+        return TokenText.standing(session.listTokens(), tokenId);
     }
 }

@@ -31,10 +31,13 @@ record KeyQuerySql(String sql, List<Object> parameters) {
             params.add(f.visibleTo());
             params.add(f.visibleTo());
         }
-        for (Integer user : f.alsoUsableBy()) {
-            where.add(USABLE_BY);
-            params.add(user);
-            params.add(user);
+        if (!f.alsoUsableBy().isEmpty()) {
+            // One clause and one parameter (a JSON array) however long the list: a clause per user
+            // made the statement grow with it, past SQLite's limits (SQLITE_TOOBIG at 10,000 users).
+            where.add("NOT EXISTS (SELECT 1 FROM json_each(?) u WHERE NOT (k.owner = u.value OR EXISTS"
+                    + " (SELECT 1 FROM key_shares s WHERE s.handle = k.handle AND s.user_id = u.value)))");
+            params.add(f.alsoUsableBy().stream().distinct().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
         }
         add(where, params, "k.key_class = ?", f.keyClass());
         add(where, params, "k.key_type = ?", f.keyType());

@@ -52,13 +52,15 @@ public final class SqliteClusterStore implements ClusterStore {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final SqliteRows rows;
     private final GroupCommit groupCommit = new GroupCommit(this::runBatch);
+    private final StoreDamage damage;
     private long localCommits;
 
-    private SqliteClusterStore(Path file, Connection connection, MaterialCipher cipher) {
+    private SqliteClusterStore(Path file, Connection connection, MaterialCipher cipher, StoreDamage damage) {
         this.file = file;
         this.connection = connection;
         this.cipher = cipher;
         this.rows = new SqliteRows(file, cipher);
+        this.damage = damage;
     }
 
     /** True when the folder holds a cluster store (it may still turn out to be damaged). */
@@ -83,7 +85,8 @@ public final class SqliteClusterStore implements ClusterStore {
             checkIdentity(file, c);
             configure(c);
             migrateIfOld(file, c);
-            SqliteClusterStore store = new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random));
+            SqliteClusterStore store = new SqliteClusterStore(file, c, new MaterialCipher(masterKey, random),
+                    StoreDamage.atOpen(file, c));
             store.checkMasterKey(clusterDir);
             return store;
         } catch (SQLException e) {
@@ -120,7 +123,8 @@ public final class SqliteClusterStore implements ClusterStore {
             byte[] masterKey = MasterKeyFile.create(clusterDir, random);
             Connection c = connect(tmp);
             OwnerOnly.restrictFile(tmp);
-            SqliteClusterStore building = new SqliteClusterStore(tmp, c, new MaterialCipher(masterKey, random));
+            SqliteClusterStore building = new SqliteClusterStore(tmp, c, new MaterialCipher(masterKey, random),
+                    StoreDamage.atOpen(tmp, c));
             try (Statement st = c.createStatement()) {
                 // The file is built in rollback-journal mode and switched to WAL after the rename.
                 st.execute("PRAGMA foreign_keys = ON");
@@ -237,6 +241,9 @@ public final class SqliteClusterStore implements ClusterStore {
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = FULL");
             st.execute("PRAGMA foreign_keys = ON");
+            // Checks each page's cells as it is read: a corrupt page is found (SQLITE_CORRUPT) before a
+            // write builds on it, so damage does not spread.
+            st.execute("PRAGMA cell_size_check = ON");
         }
     }
 
@@ -497,6 +504,7 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public synchronized <T> T write(Work<T> work) {
+        damage.refuseWriteIfDamaged();
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
@@ -509,7 +517,7 @@ public final class SqliteClusterStore implements ClusterStore {
             localCommits++;
         } catch (SQLException e) {
             rollbackQuietly();
-            StoreException failure = new StoreException(file, "the write was not committed", e);
+            StoreException failure = damage.failure("the write was not committed", e);
             endWriteTransaction(failure);
             throw failure;
         } catch (RuntimeException e) {
@@ -545,7 +553,11 @@ public final class SqliteClusterStore implements ClusterStore {
             return;
         }
         try {
+            damage.refuseWriteIfDamaged();
             connection.setAutoCommit(false);
+        } catch (StoreException e) {
+            batch.forEach(r -> r.fail(e));
+            return;
         } catch (SQLException e) {
             StoreException failure = new StoreException(file, "cannot start a write transaction", e);
             batch.forEach(r -> r.fail(failure));
@@ -558,7 +570,13 @@ public final class SqliteClusterStore implements ClusterStore {
             }
             connection.commit();
             localCommits++;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            rollbackQuietly();
+            StoreException failure = damage.failure("the write was not committed", e);
+            batch.forEach(r -> r.fail(failure));
+            endWriteTransaction(failure);
+            return;
+        } catch (RuntimeException e) {
             rollbackQuietly();
             StoreException failure = new StoreException(file, "the write was not committed", e);
             batch.forEach(r -> r.fail(failure));
@@ -602,6 +620,7 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public synchronized <T> T writeWithoutSync(Work<T> work) {
+        damage.refuseWriteIfDamaged();
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA synchronous = NORMAL");
         } catch (SQLException e) {
@@ -647,6 +666,11 @@ public final class SqliteClusterStore implements ClusterStore {
             ps.clearParameters();
         }
         return ps;
+    }
+
+    /** The exception for a statement that failed inside a transaction (a corruption marks the store damaged). */
+    StoreException failure(String what, SQLException e) {
+        return damage.failure(what, e);
     }
 
     MaterialCipher cipher() {
@@ -752,7 +776,7 @@ public final class SqliteClusterStore implements ClusterStore {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException(file, "cannot read the cluster store", e);
+            throw damage.failure("cannot read the cluster store", e);
         }
     }
 

@@ -433,7 +433,7 @@ final class SqliteTransaction implements ClusterStore.Transaction {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException(store.path(), "a write to the cluster store failed", e);
+            throw store.failure("a write to the cluster store failed", e);
         }
     }
 }

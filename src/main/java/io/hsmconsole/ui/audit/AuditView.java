@@ -1,9 +1,9 @@
 package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.NoticeLabel;
@@ -86,8 +86,8 @@ public final class AuditView {
         noticeLabel.setId("auditNotice");
         countLabel.textProperty().bind(viewModel.countProperty());
         verifyButton.setOnAction(e -> viewModel.verify());
-        csvButton.setOnAction(e -> viewModel.export(AuditExport.Format.CSV));
-        jsonlButton.setOnAction(e -> viewModel.export(AuditExport.Format.JSON_LINES));
+        csvButton.setOnAction(e -> viewModel.export(AuditFormat.CSV));
+        jsonlButton.setOnAction(e -> viewModel.export(AuditFormat.JSONL));
 
         auditTable.setItems(viewModel.shown());
         Views.column(seqColumn, AuditLine::seq);

@@ -2,10 +2,10 @@ package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditCheck;
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.AuditRow;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
@@ -142,19 +142,19 @@ public final class AuditViewModel {
     }
 
     /** Asks where to save, then writes the records the table shows. */
-    public void export(AuditExport.Format format) {
+    public void export(AuditFormat format) {
         String suggested = messages.format("audit.export.file", workspace.clusterNameProperty().get(), format.extension());
-        dialogs.chooseSaveFile(messages.get(format == AuditExport.Format.CSV ? "audit.export.csv.title"
+        dialogs.chooseSaveFile(messages.get(format == AuditFormat.CSV ? "audit.export.csv.title"
                 : "audit.export.jsonl.title"), suggested, fileKind(format)).ifPresent(file -> exportTo(file, format));
     }
 
-    private FileKind fileKind(AuditExport.Format format) {
-        return format == AuditExport.Format.CSV
+    private FileKind fileKind(AuditFormat format) {
+        return format == AuditFormat.CSV
                 ? FileKind.of(messages.get("file.kind.csv"), "*.csv")
                 : FileKind.of(messages.get("file.kind.jsonl"), "*.jsonl");
     }
 
-    void exportTo(Path file, AuditExport.Format format) {
+    void exportTo(Path file, AuditFormat format) {
         List<AuditRow> rows = shown.stream().map(AuditLine::row).toList();
         audit.export(rows, file, format, outcome -> notice.set(outcome.succeeded()
                 ? Notice.info(messages.format("audit.export.done", outcome.written(), outcome.file()))

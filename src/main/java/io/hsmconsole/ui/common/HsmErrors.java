@@ -1,8 +1,8 @@
 package io.hsmconsole.ui.common;
 
-import io.hsmconsole.controller.KmuText;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.text.KmuText;
 
 import java.util.ArrayList;
 import java.util.List;

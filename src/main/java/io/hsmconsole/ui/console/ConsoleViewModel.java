@@ -4,6 +4,8 @@ import io.hsmconsole.controller.ActionRecord;
 import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.text.CmuText;
+import io.hsmconsole.text.KmuText;
 import io.hsmconsole.ui.common.Messages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -88,12 +90,10 @@ public final class ConsoleViewModel {
     }
 
     private void fromTheWindows(ActionRecord action) {
-        StringBuilder text = new StringBuilder();
-        text.append('\n').append(messages.format("console.fromWindows", action.tool())).append('\n');
-        text.append(ActionRecord.KMU.equals(action.tool()) ? "Command: " : "aws-cloudhsm> ")
-                .append(action.commandLine()).append('\n');
-        action.output().forEach(line -> text.append(line.isEmpty() ? "" : "\t").append(line).append('\n'));
-        append(text.toString());
+        // The tool's prompt and the command as a terminal echoes it, then the output byte for byte.
+        append('\n' + messages.format("console.fromWindows", action.tool())
+                + (ActionRecord.KMU.equals(action.tool()) ? KmuText.PROMPT : CmuText.PROMPT)
+                + action.commandLine() + '\n' + action.output());
     }
 
     void append(String chunk) {

@@ -4,7 +4,6 @@ import io.hsmconsole.controller.ClusterFacts;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.GenSymKeyProblem;
 import io.hsmconsole.controller.KeyController;
-import io.hsmconsole.controller.KmuText;
 import io.hsmconsole.controller.SyncProgress;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.hsm.HsmResult;
@@ -13,6 +12,9 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.text.CreatedKeyText;
+import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -249,7 +251,7 @@ public final class KeyGenViewModel {
         resultText.set("");
         progress.set(-1);
         progressText.set(messages.get("keygen.progress.generating"));
-        running = keys.generate(request, commandPreview.get(), this::waiting, this::finished);
+        running = keys.generate(request, commandPreview.get(), this::waiting, r -> finished(request, r));
     }
 
     /**
@@ -280,14 +282,18 @@ public final class KeyGenViewModel {
                 p.elapsedMillis() / 1000.0));
     }
 
-    private void finished(HsmResult<GeneratedKey> result) {
+    private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
         busy.set(false);
         running = TaskHandle.DONE;
         progress.set(result.isSuccess() ? 1 : 0);
         progressText.set("");
-        List<String> lines = KmuText.createdKeyLines(result, result.value() == null ? ""
-                : messages.format("keygen.result.rolledBack", result.value().handle()));
-        resultText.set(String.join("\n", lines));
+        // What genSymKey prints (the wait shows in the progress bar), then what a roll-back means.
+        KmuPrinter printed = KmuPrinter.capturing();
+        CreatedKeyText.print(printed, "Cfm3GenerateSymmetricKey", CreatedKeyText.GENERATED, result,
+                result.value() == null ? null : requested.minServers(), false);
+        String text = KmuText.unindented(printed.printed());
+        resultText.set(result.value() != null && result.value().rolledBack()
+                ? text + "\n\n" + messages.format("keygen.result.rolledBack", result.value().handle()) : text);
         resultOk.set(result.isSuccess());
         GeneratedKey made = result.value();
         if (made != null && !made.rolledBack()) {

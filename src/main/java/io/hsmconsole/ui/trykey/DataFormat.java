@@ -1,6 +1,6 @@
 package io.hsmconsole.ui.trykey;
 
-import io.hsmconsole.controller.KeyUseText;
+import io.hsmconsole.text.KeyUseText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -2,13 +2,13 @@ package io.hsmconsole.ui.trykey;
 
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.KeyUseController;
-import io.hsmconsole.controller.KeyUseText;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.text.KeyUseText;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Notice;

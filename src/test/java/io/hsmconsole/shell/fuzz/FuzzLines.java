@@ -1,15 +1,15 @@
 package io.hsmconsole.shell.fuzz;
 
+import io.hsmconsole.property.Gen;
 import io.hsmconsole.shell.Tokens;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Random and mutated command lines: corpus lines as they are, corpus lines with a few token-level
@@ -101,49 +101,50 @@ public final class FuzzLines {
         return List.copyOf(words);
     }
 
-    public static Arbitrary<String> randomText() {
-        return Arbitraries.strings().withChars(TEXT_CHARS.toCharArray()).ofMinLength(0).ofMaxLength(12);
+    public static Gen<String> randomText() {
+        return Gen.strings(TEXT_CHARS, 0, 12);
     }
 
     /**
      * A corpus line, each command equally likely: the transcripts are mostly genSymKey lines, and
      * the fuzzer should not spend most of its inputs (and the disk's fsyncs) on one command.
      */
-    static Arbitrary<String> corpusLine(List<String> corpus) {
-        java.util.Map<String, List<String>> byCommand = new java.util.TreeMap<>();
+    static Gen<String> corpusLine(List<String> corpus) {
+        Map<String, List<String>> byCommand = new TreeMap<>();
         for (String line : corpus) {
             byCommand.computeIfAbsent(Tokens.split(line).get(0), k -> new ArrayList<>()).add(line);
         }
-        // oneOf over arbitraries made once: flatMap would make (and memoize) a new one per value.
-        return Arbitraries.oneOf(byCommand.values().stream().map(Arbitraries::of).toList());
+        Gen<Gen<String>> command = Gen.of(byCommand.values().stream().map(Gen::of).toList());
+        return r -> command.next(r).next(r);
     }
 
     /** A line that is not blank and does not start with {@code exit}/{@code quit} (the loops end there). */
-    public static Arbitrary<String> lines(List<String> corpus, List<String> dictionary, Set<String> endWords) {
-        Arbitrary<String> known = Arbitraries.of(dictionary);
-        Arbitrary<String> token = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, known), net.jqwik.api.Tuple.of(2, Arbitraries.of(EDGE_NUMBERS)),
-                net.jqwik.api.Tuple.of(2, randomText()));
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 40),
-                Arbitraries.integers().between(0, 40), known, Arbitraries.of(EDGE_NUMBERS), randomText()).as(Mutation::new);
-        Arbitrary<String> seed = corpusLine(corpus);
-        Arbitrary<List<String>> mutated = Combinators.combine(seed, mutation.list().ofMinSize(1).ofMaxSize(4))
-                .as((line, mutations) -> {
-                    List<String> tokens = Tokens.split(line);
-                    for (Mutation m : mutations) {
-                        tokens = m.apply(tokens);
-                    }
-                    return tokens;
-                });
-        Arbitrary<List<String>> asIs = seed.map(Tokens::split);
-        Arbitrary<List<String>> random = token.list().ofMinSize(1).ofMaxSize(9);
-        Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "  ", "\t", " \u000b ");
-        Arbitrary<List<String>> tokenLists = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, asIs),
-                net.jqwik.api.Tuple.of(7, mutated), net.jqwik.api.Tuple.of(2, random));
-        return Combinators.combine(tokenLists, separator).as((tokens, sep) -> String.join(sep, tokens))
-                .filter(line -> {
-                    List<String> t = Tokens.split(line);
-                    return !t.isEmpty() && !endWords.contains(t.get(0));
-                });
+    public static Gen<String> lines(List<String> corpus, List<String> dictionary, Set<String> endWords) {
+        Gen<String> known = Gen.of(dictionary);
+        Gen<String> edge = Gen.of(EDGE_NUMBERS);
+        Gen<String> token = Gen.frequency(Gen.weight(6, known), Gen.weight(2, edge), Gen.weight(2, randomText()));
+        Gen<Integer> position = Gen.between(0, 40);
+        Gen<Kind> kind = Gen.of(Kind.class);
+        Gen<String> text = randomText();
+        Gen<Mutation> mutation = r -> new Mutation(kind.next(r), position.next(r), position.next(r), known.next(r),
+                edge.next(r), text.next(r));
+        Gen<List<Mutation>> mutations = mutation.list(1, 4);
+        Gen<String> seed = corpusLine(corpus);
+        Gen<List<String>> mutated = r -> {
+            List<String> tokens = Tokens.split(seed.next(r));
+            for (Mutation m : mutations.next(r)) {
+                tokens = m.apply(tokens);
+            }
+            return tokens;
+        };
+        Gen<List<String>> asIs = seed.map(Tokens::split);
+        Gen<List<String>> random = token.list(1, 9);
+        Gen<String> separator = Gen.of(" ", " ", " ", "  ", "\t", " \u000b ");
+        Gen<List<String>> tokenLists = Gen.frequency(Gen.weight(2, asIs), Gen.weight(7, mutated), Gen.weight(2, random));
+        Gen<String> line = r -> String.join(separator.next(r), tokenLists.next(r));
+        return line.filter(l -> {
+            List<String> t = Tokens.split(l);
+            return !t.isEmpty() && !endWords.contains(t.get(0));
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.hsmconsole.ui.audit;
 
 import io.hsmconsole.controller.AuditController;
-import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.controller.Workspace;
@@ -9,6 +8,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
@@ -136,7 +136,7 @@ class AuditViewModelTest {
         int shown = vm.shown().size();
         dialogs.saveAnswer = exports.resolve("audit.csv");
 
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
 
         List<String> lines = Files.readAllLines(dialogs.saveAnswer);
         assertThat(lines).hasSize(shown + 1);
@@ -144,7 +144,7 @@ class AuditViewModelTest {
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Exported " + shown + " records to " + dialogs.saveAnswer + ".");
 
         dialogs.saveAnswer = exports.resolve("audit.jsonl");
-        vm.export(AuditExport.Format.JSON_LINES);
+        vm.export(AuditFormat.JSONL);
         assertThat(Files.readAllLines(dialogs.saveAnswer)).hasSize(shown);
         assertThat(dialogs.kindsOffered).extracting(FileKind::patterns)
                 .containsExactly(List.of("*.csv"), List.of("*.jsonl"));
@@ -153,11 +153,11 @@ class AuditViewModelTest {
     @Test
     void aCancelledOrFailedExportWritesNothingAndSaysWhy() {
         dialogs.saveAnswer = null;
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
         assertThat(vm.noticeProperty().get().text()).isEmpty();
 
         dialogs.saveAnswer = exports.resolve("gone").resolve("audit.csv");
-        vm.export(AuditExport.Format.CSV);
+        vm.export(AuditFormat.CSV);
         assertThat(vm.noticeProperty().get().error()).isTrue();
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Nothing was exported to " + dialogs.saveAnswer
                 + ": the folder " + exports.resolve("gone") + " does not exist.");

@@ -48,9 +48,9 @@ class ConsoleViewModelTest {
         assertThat(vm.transcriptProperty().get())
                 .contains("Command: loginHSM -u CU -s example_user -p <password>")
                 .doesNotContain("example_pwd")
-                .contains("Command: genSymKey -t 31 -s 32 -l aes256\n\tCfm3GenerateSymmetricKey returned: 0x00 : HSM Return:"
-                        + " SUCCESS\n\n\tSymmetric Key Created.  Key Handle: 6\n")
-                .contains("Command: deleteKey -k 6\n\tCfm3DeleteKey returned: 0x00 : HSM Return: SUCCESS");
+                .contains("\nCommand: genSymKey -t 31 -s 32 -l aes256\n\n\tCfm3GenerateSymmetricKey returned: 0x00 : HSM"
+                        + " Return: SUCCESS\n\n\tSymmetric Key Created.  Key Handle: 6\n")
+                .contains("\nCommand: deleteKey -k 6\n\n\tCfm3DeleteKey returned: 0x00 : HSM Return: SUCCESS");
     }
 
     @Test
@@ -61,7 +61,9 @@ class ConsoleViewModelTest {
         HsmResult<Void> shared = await(done -> f.keys.setSharing(made.value().handle(), java.util.List.of(5), done));
         assertThat(shared.isSuccess()).isTrue();
 
-        assertThat(vm.transcriptProperty().get()).contains("in cloudhsm_mgmt_util this is:\naws-cloudhsm> shareKey 6 5 1");
+        assertThat(vm.transcriptProperty().get()).contains("in cloudhsm_mgmt_util this is:\naws-cloudhsm>shareKey 6 5 1\n"
+                + "*************************CAUTION")
+                .contains("Do you want to continue(y/n)? y\nshareKey success on server 0(10.0.0.1)\n");
     }
 
     /** Issue 19 item 1: the pane's loginHSM shows no password, and the pane says whose session it has. */

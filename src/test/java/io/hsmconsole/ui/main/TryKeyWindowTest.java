@@ -85,9 +85,9 @@ class TryKeyWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         until(() -> robot.lookup("#transcript").tryQuery().isPresent());
         String transcript = robot.lookup("#transcript").queryAs(TextArea.class).getText();
-        assertThat(transcript).contains("Command: sign -f <data file> -k " + key + " -m 22 -out <signature file>\n"
+        assertThat(transcript).contains("Command: sign -f <data file> -k " + key + " -m 22 -out <signature file>\n\n"
                 + "\tCfm3Sign returned: 0x40000028")
-                .contains("Command: verify -f <data file> -s <signature file> -k " + key + " -m 22\n"
+                .contains("Command: verify -f <data file> -s <signature file> -k " + key + " -m 22\n\n"
                         + "\tSignature verification successful");
         assertThat(main.dialogs.errors).isEmpty();
     }

@@ -71,8 +71,8 @@ class TryKeyViewModelTest {
         assertThat(vm.followProperty().get()).isEqualTo(TryOperation.UNWRAP);
         assertThat(console).last().satisfies(r -> {
             assertThat(r.commandLine()).startsWith("aesWrapUnwrap -m 1");
-            assertThat(r.output()).startsWith("Warning: IV (-i) is missing.", "\t 0xA6A6A6A6A6A6A6A6 is considered as default IV",
-                    "result data:").contains("Cfm3WrapHostKey returned: 0x00 : HSM Return: SUCCESS");
+            assertThat(r.output()).startsWith("\n\tWarning: IV (-i) is missing.\n\t\t 0xA6A6A6A6A6A6A6A6 is considered"
+                    + " as default IV\nresult data:\n").contains("\tCfm3WrapHostKey returned: 0x00 : HSM Return: SUCCESS");
         });
 
         vm.followUp();

@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.text;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
@@ -11,16 +11,26 @@ import io.hsmconsole.hsm.key.GeneratedKey;
  * on N servers}, {@code Rolling back} and the deletion's answer come before the block, which then
  * lists the nodes the key was deleted from. (The wait itself is printed by {@link KeySyncProgress}.)
  */
-final class CreatedKeyPrinter {
-    private CreatedKeyPrinter() {
+public final class CreatedKeyText {
+    /** genSymKey's words for a new key. */
+    public static final String GENERATED = "Symmetric Key Created.";
+    /** imSymKey's words for a new key. */
+    public static final String IMPORTED = "Symmetric Key Unwrapped.";
+    /** unWrapKey's words for a new key. */
+    public static final String UNWRAPPED = "Key Unwrapped.";
+
+    private CreatedKeyText() {
     }
 
-    /** A progress that announced the handle while waiting; on success the handle is printed again, as KMU does. */
-    static void print(KmuPrinter p, String call, String createdText, HsmResult<GeneratedKey> result, Integer minServers,
-                      KeySyncProgress progress) {
+    /**
+     * {@code announced}: the wait ({@link KeySyncProgress#announced()}) printed the handle already, so
+     * a rolled-back key does not print it again; a key that made it is printed again, as KMU does.
+     */
+    public static void print(KmuPrinter p, String call, String createdText, HsmResult<GeneratedKey> result,
+                             Integer minServers, boolean announced) {
         p.result(call, result.code());
         GeneratedKey key = result.value();
-        if (key != null && !(key.rolledBack() && progress.announced())) {
+        if (key != null && !(key.rolledBack() && announced)) {
             p.line(createdText + "  Key Handle: " + key.handle());
         }
         p.attestation(result.attestationReport());

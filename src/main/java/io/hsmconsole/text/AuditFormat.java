@@ -1,10 +1,11 @@
-package io.hsmconsole.shell.admin;
+package io.hsmconsole.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.store.AuditRecord;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -15,10 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The audit log as text for other tools: CSV (RFC 4180, a header line) or JSON Lines (one object
- * per record). Both carry the same fields: seq, time (ISO-8601 UTC), node, user_id, user, command,
- * arguments, result (0x..), result_text, previous_hash and hash (hex), so a reader can re-check the
- * chain.
+ * The audit log as text for other tools: CSV (RFC 4180 quoting, a header line, {@code \n} line ends)
+ * or JSON Lines (one object per record). Both carry the same fields: seq, time (ISO-8601 UTC), node,
+ * user_id, user, command, arguments, result (0x..), result_text, previous_hash and hash (hex), so a
+ * reader can re-check the chain. The one format of both exports: {@code key_mgmt_util audit
+ * print|export} and the console's audit window.
  */
 public enum AuditFormat {
     CSV, JSONL;
@@ -26,6 +28,11 @@ public enum AuditFormat {
     private static final List<String> FIELDS = List.of("seq", "time", "node", "user_id", "user", "command", "arguments",
             "result", "result_text", "previous_hash", "hash");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The file name extension: {@code csv} or {@code jsonl}. */
+    public String extension() {
+        return this == CSV ? "csv" : "jsonl";
+    }
 
     /** {@code csv} or {@code jsonl}; empty for anything else. */
     public static Optional<AuditFormat> named(String name) {
@@ -47,6 +54,18 @@ public enum AuditFormat {
         return this == CSV ? String.join(",", FIELDS) + "\n" : "";
     }
 
+    /** The header and one line per record; returns how many records were written. */
+    public long write(Iterable<AuditRecord> records, Appendable target) throws IOException {
+        target.append(header());
+        long count = 0;
+        for (AuditRecord r : records) {
+            target.append(line(r));
+            count++;
+        }
+        return count;
+    }
+
+    /** One record, with its line end. */
     public String line(AuditRecord r) {
         Map<String, Object> row = row(r);
         if (this == JSONL) {

@@ -1,4 +1,4 @@
-package io.hsmconsole.shell;
+package io.hsmconsole.text;
 
 import io.hsmconsole.hsm.key.AttributeValue;
 
@@ -59,5 +59,21 @@ public final class AttributeText {
             };
         }
         return size;
+    }
+
+    /** getAttribute {@code -a 512 -out}'s report once the file is written (the result line follows). */
+    public static void dumpedAll(KmuPrinter p, List<AttributeValue> values, String file) {
+        p.out().printf("%ngot all attributes of size %d attr cnt %d%n", sizeBytes(values), values.size());
+        dumpedInto(p, file);
+    }
+
+    /** getAttribute {@code -a <one> -out}'s report once the file is written (the result line follows). */
+    public static void dumpedOne(KmuPrinter p, String file) {
+        p.out().println();
+        dumpedInto(p, file);
+    }
+
+    private static void dumpedInto(KmuPrinter p, String file) {
+        p.out().printf("Attributes dumped into %s file%n", file);
     }
 }

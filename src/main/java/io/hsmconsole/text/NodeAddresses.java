@@ -1,4 +1,4 @@
-package io.hsmconsole.shell;
+package io.hsmconsole.text;
 
 /**
  * The simulated HSMs have no network, but CMU names every server by address. Node {@code n}

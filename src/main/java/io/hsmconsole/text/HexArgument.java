@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.text;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Hex on the command line ({@code -i 0xA6A6A6A6A6A6A6A6}) and in KMU's byte dumps ({@code 49 49 E2 D0}).
- * Public for the console's "try the key" panel, which shows its results as this tool prints them.
+ * Used by the shell (its arguments and dumps) and by the console's "try the key" panel.
  */
 public final class HexArgument {
     private HexArgument() {

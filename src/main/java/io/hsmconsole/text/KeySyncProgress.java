@@ -1,4 +1,4 @@
-package io.hsmconsole.shell.kmu;
+package io.hsmconsole.text;
 
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.SyncObserver;
@@ -9,13 +9,13 @@ import io.hsmconsole.hsm.SyncObserver;
  * {@code Cfm3FindSingleKey} poll). The handle is announced before the first check; a wait shorter
  * than a second prints nothing.
  */
-final class KeySyncProgress implements SyncObserver {
+public final class KeySyncProgress implements SyncObserver {
     private final KmuPrinter printer;
     private final HsmSession session;
     private final String createdText;
     private long lastSecond;
 
-    KeySyncProgress(KmuPrinter printer, HsmSession session, String createdText) {
+    public KeySyncProgress(KmuPrinter printer, HsmSession session, String createdText) {
         this.printer = printer;
         this.session = session;
         this.createdText = createdText;
@@ -37,7 +37,7 @@ final class KeySyncProgress implements SyncObserver {
     }
 
     /** Whether the handle was announced while waiting. */
-    boolean announced() {
+    public boolean announced() {
         return lastSecond > 0;
     }
 }

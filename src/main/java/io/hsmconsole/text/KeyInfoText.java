@@ -1,4 +1,4 @@
-package io.hsmconsole.shell;
+package io.hsmconsole.text;
 
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.MValue;

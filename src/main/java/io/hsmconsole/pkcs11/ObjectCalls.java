@@ -1,0 +1,314 @@
+package io.hsmconsole.pkcs11;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.pkcs11.rpc.Attr;
+import io.hsmconsole.pkcs11.rpc.AttrKind;
+import io.hsmconsole.pkcs11.rpc.MalformedMessage;
+import io.hsmconsole.pkcs11.rpc.Mechanism;
+import io.hsmconsole.pkcs11.rpc.RpcCall;
+import io.hsmconsole.pkcs11.rpc.RpcReader;
+import io.hsmconsole.pkcs11.rpc.RpcWriter;
+import io.hsmconsole.pkcs11.rpc.RpcWriter.AttributeAnswer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The object calls: search, read and change attributes, generate and destroy keys. Every answer
+ * comes from the logged-in simulator session, so what an application may see and do is what the
+ * shells allow its crypto user (its own keys and those shared with it), with the same audit.
+ */
+final class ObjectCalls {
+    private static final long CKR_SESSION_READ_ONLY = 0xB5;
+    private final Sessions sessions;
+
+    ObjectCalls(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    RpcWriter findInit(RpcReader in) throws MalformedMessage {
+        Sessions.Session s = sessions.get(in.ulong());
+        List<Attr> template = in.attributes();
+        in.end();
+        if (s.found != null) {
+            throw new Refusal(Ck.CKR_OPERATION_ACTIVE);
+        }
+        // Every CloudHSM key is private: before login a search finds nothing.
+        s.found = sessions.login().map(login -> search(login, template)).orElse(List.of());
+        s.foundNext = 0;
+        return RpcWriter.response(RpcCall.C_FindObjectsInit);
+    }
+
+    private static List<Long> search(HsmSession login, List<Attr> template) {
+        Integer keyClass = null;
+        Integer keyType = null;
+        String label = null;
+        String id = null;
+        Boolean session = null;
+        List<Attr> others = new ArrayList<>();
+        for (Attr a : template) {
+            long t = a.type();
+            if (!a.valid()) {
+                return List.of();
+            } else if (t == Ck.CKA_CLASS) {
+                if (a.number() != Ck.CKO_SECRET_KEY) {
+                    return List.of();
+                }
+                keyClass = (int) Ck.CKO_SECRET_KEY;
+            } else if (t == Ck.CKA_KEY_TYPE && a.number() >= 0 && a.number() <= Integer.MAX_VALUE) {
+                keyType = (int) a.number();
+            } else if (t == Ck.CKA_LABEL) {
+                label = a.bytes() == null ? "" : new String(a.bytes(), StandardCharsets.UTF_8);
+            } else if (t == Ck.CKA_ID) {
+                id = a.bytes() == null ? "" : new String(a.bytes(), StandardCharsets.ISO_8859_1);
+            } else if (t == Ck.CKA_TOKEN) {
+                session = !a.isTrue();
+            } else {
+                others.add(a);
+            }
+        }
+        HsmResult<List<Long>> found = login.findKeys(new KeyQuery(keyClass, keyType, label, id, session, List.of(), null));
+        if (!found.isSuccess()) {
+            throw new Refusal(ReturnValues.of(found.code()));
+        }
+        if (others.isEmpty()) {
+            return found.value();
+        }
+        List<Long> matching = new ArrayList<>();
+        for (long handle : found.value()) {
+            HsmResult<KeyAttributes> attributes = login.attributes(handle);
+            if (attributes.isSuccess() && matches(KeyObjectView.of(attributes.value()), others)) {
+                matching.add(handle);
+            }
+        }
+        return matching;
+    }
+
+    private static boolean matches(KeyObjectView view, List<Attr> wanted) {
+        for (Attr a : wanted) {
+            Optional<KeyObjectView.Value> have = view.get(a.type());
+            if (have.isEmpty() || have.get().sensitive()) {
+                return false;
+            }
+            KeyObjectView.Value v = have.get();
+            boolean same = v.bytes() != null ? Arrays.equals(v.bytes(), a.bytes() == null ? new byte[0] : a.bytes())
+                    : a.kind() == AttrKind.BYTE_ARRAY ? a.isTrue() == (v.number() != 0) : a.number() == v.number();
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    RpcWriter find(RpcReader in) throws MalformedMessage {
+        Sessions.Session s = sessions.get(in.ulong());
+        long room = in.bufferSize();
+        in.end();
+        if (s.found == null) {
+            throw new Refusal(Ck.CKR_OPERATION_NOT_INITIALIZED);
+        }
+        RpcWriter out = RpcWriter.response(RpcCall.C_FindObjects);
+        if (room == 0) {
+            return out.ulongArrayLength(0);
+        }
+        int end = (int) Math.min(s.found.size(), s.foundNext + Math.min(room, Integer.MAX_VALUE));
+        List<Long> page = s.found.subList(s.foundNext, end);
+        s.foundNext = end;
+        return out.ulongArray(page);
+    }
+
+    RpcWriter findFinal(RpcReader in) throws MalformedMessage {
+        Sessions.Session s = sessions.get(in.ulong());
+        in.end();
+        if (s.found == null) {
+            throw new Refusal(Ck.CKR_OPERATION_NOT_INITIALIZED);
+        }
+        s.found = null;
+        return RpcWriter.response(RpcCall.C_FindObjectsFinal);
+    }
+
+    RpcWriter getAttributes(RpcReader in) throws MalformedMessage {
+        sessions.get(in.ulong());
+        long handle = in.ulong();
+        List<RpcReader.AttributeQuery> queries = in.attributeQueries();
+        in.end();
+        HsmResult<KeyAttributes> attributes = sessions.requireLogin().attributes(handle);
+        if (!attributes.isSuccess()) {
+            throw new Refusal(ReturnValues.of(attributes.code()));
+        }
+        KeyObjectView view = KeyObjectView.of(attributes.value());
+        long rv = Ck.CKR_OK;
+        List<AttributeAnswer> answers = new ArrayList<>(queries.size());
+        for (RpcReader.AttributeQuery q : queries) {
+            Optional<KeyObjectView.Value> value = view.get(q.type());
+            if (value.isEmpty()) {
+                answers.add(AttributeAnswer.unavailable(q.type()));
+                rv = Ck.CKR_ATTRIBUTE_TYPE_INVALID;
+                continue;
+            }
+            if (value.get().sensitive()) {
+                answers.add(AttributeAnswer.unavailable(q.type()));
+                rv = Ck.CKR_ATTRIBUTE_SENSITIVE;
+                continue;
+            }
+            AttributeAnswer full = wire(q.type(), value.get());
+            if (q.room() == 0) {
+                answers.add(new AttributeAnswer(q.type(), true, full.length(), 0, null));
+            } else if (q.room() < full.length()) {
+                answers.add(AttributeAnswer.unavailable(q.type()));
+                rv = Ck.CKR_BUFFER_TOO_SMALL;
+            } else {
+                answers.add(full);
+            }
+        }
+        RpcWriter out = RpcWriter.response(RpcCall.C_GetAttributeValue).u32(answers.size());
+        answers.forEach(out::attribute);
+        return out.ulong(rv);
+    }
+
+    /** A value in the shape p11-kit's table gives its attribute type (a boolean it does not know is one byte). */
+    private static AttributeAnswer wire(long type, KeyObjectView.Value v) {
+        return switch (AttrKind.of(type)) {
+            case BYTE -> new AttributeAnswer(type, true, 1, v.number(), null);
+            case ULONG -> new AttributeAnswer(type, true, 8, v.number(), null);
+            default -> {
+                byte[] bytes = v.bytes() != null ? v.bytes() : new byte[] {(byte) v.number()};
+                yield new AttributeAnswer(type, true, bytes.length, 0, bytes);
+            }
+        };
+    }
+
+    RpcWriter setAttributes(RpcReader in) throws MalformedMessage {
+        Sessions.Session s = sessions.get(in.ulong());
+        long handle = in.ulong();
+        List<Attr> template = in.attributes();
+        in.end();
+        HsmSession login = sessions.requireLogin();
+        List<Change> changes = new ArrayList<>();
+        for (Attr a : template) {
+            changes.add(change(a));
+        }
+        if (changes.stream().anyMatch(c -> c.attribute == Attribute.TOKEN) && !s.readWrite) {
+            throw new Refusal(CKR_SESSION_READ_ONLY);
+        }
+        // Ask about every change first, so a refused one leaves the key as it was.
+        for (Change c : changes) {
+            Optional<ReturnCode> why = login.whyNotModifiable(handle, c.attribute);
+            if (why.isPresent()) {
+                throw new Refusal(ReturnValues.of(why.get()));
+            }
+        }
+        for (Change c : changes) {
+            HsmResult<Void> r = login.setAttribute(handle, c.attribute, c.number, c.text);
+            if (!r.isSuccess()) {
+                throw new Refusal(ReturnValues.of(r.code()));
+            }
+        }
+        return RpcWriter.response(RpcCall.C_SetAttributeValue);
+    }
+
+    private static Change change(Attr a) {
+        if (!a.valid()) {
+            throw new Refusal(Ck.CKR_ATTRIBUTE_VALUE_INVALID);
+        }
+        if (a.type() == Ck.CKA_LABEL) {
+            return new Change(Attribute.LABEL, 0, a.bytes() == null ? "" : new String(a.bytes(), StandardCharsets.UTF_8));
+        }
+        Attribute flag = KeyObjectView.simulatorAttribute(a.type()).orElseThrow(() -> new Refusal(
+                isKnownReadOnly(a.type()) ? Ck.CKR_ATTRIBUTE_READ_ONLY : Ck.CKR_ATTRIBUTE_TYPE_INVALID));
+        return new Change(flag, a.isTrue() ? 1 : 0, null);
+    }
+
+    private static boolean isKnownReadOnly(long type) {
+        return type == Ck.CKA_CLASS || type == Ck.CKA_KEY_TYPE || type == Ck.CKA_VALUE_LEN || type == Ck.CKA_PRIVATE
+                || type == Ck.CKA_ID || type == Ck.CKA_VALUE || type == Ck.CKA_CHECK_VALUE
+                || type == Ck.CKA_KEY_GEN_MECHANISM || type == Ck.CKA_MODIFIABLE;
+    }
+
+    private record Change(Attribute attribute, long number, String text) {
+    }
+
+    /**
+     * C_GenerateKey through the simulator's genSymKey: the same rules, replication and audit as KMU.
+     * Usage flags the template sets differently from genSymKey's defaults are then set through
+     * setAttribute; if the simulator refuses one, the new key is destroyed again and the refusal told.
+     */
+    RpcWriter generateKey(RpcReader in) throws MalformedMessage {
+        Sessions.Session s = sessions.get(in.ulong());
+        Mechanism mechanism = in.mechanism();
+        List<Attr> template = in.attributes();
+        in.end();
+        HsmSession login = sessions.requireLogin();
+        if (mechanism.hasParameter()) {
+            throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
+        }
+        GenerateTemplate t = GenerateTemplate.read(mechanism.type(), template);
+        if (!t.request().session() && !s.readWrite) {
+            throw new Refusal(CKR_SESSION_READ_ONLY);
+        }
+        HsmResult<GeneratedKey> made = login.generateSymmetricKey(t.request());
+        if (!made.isSuccess()) {
+            throw new Refusal(ReturnValues.of(made.code()));
+        }
+        long handle = made.value().handle();
+        applyFlags(login, handle, t.flags());
+        if (t.request().session()) {
+            s.sessionObjects.add(handle);
+        }
+        return RpcWriter.response(RpcCall.C_GenerateKey).ulong(handle);
+    }
+
+    private static void applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        HsmResult<KeyAttributes> current = login.attributes(handle);
+        for (Map.Entry<Attribute, Boolean> f : flags.entrySet()) {
+            boolean has = current.isSuccess() && current.value().get(f.getKey()).map(v -> v.isTrue()).orElse(false);
+            if (has == f.getValue()) {
+                continue;
+            }
+            HsmResult<Void> set = login.setAttribute(handle, f.getKey(), f.getValue() ? 1 : 0, null);
+            if (!set.isSuccess()) {
+                login.deleteKey(handle);
+                throw new Refusal(set.code() == ReturnCode.ATTRIBUTE_NOT_MODIFIABLE ? Ck.CKR_ATTRIBUTE_VALUE_INVALID
+                        : ReturnValues.of(set.code()));
+            }
+        }
+    }
+
+    RpcWriter destroy(RpcReader in) throws MalformedMessage {
+        sessions.get(in.ulong());
+        long handle = in.ulong();
+        in.end();
+        HsmResult<Void> r = sessions.requireLogin().deleteKey(handle);
+        if (!r.isSuccess()) {
+            throw new Refusal(ReturnValues.of(r.code()));
+        }
+        for (Sessions.Session other : sessions.all()) {
+            other.sessionObjects.remove(Long.valueOf(handle));
+        }
+        return RpcWriter.response(RpcCall.C_DestroyObject);
+    }
+
+    /** A closing session's session keys end with it (PKCS#11), through the simulator's delete. */
+    void forgetSessionObjects(Sessions.Session s) {
+        Optional<HsmSession> login = sessions.login();
+        if (login.isPresent()) {
+            for (long handle : s.sessionObjects) {
+                login.get().deleteKey(handle);
+            }
+        }
+        s.sessionObjects.clear();
+    }
+}

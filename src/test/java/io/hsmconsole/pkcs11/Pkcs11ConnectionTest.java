@@ -1,0 +1,262 @@
+package io.hsmconsole.pkcs11;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.pkcs11.rpc.MalformedMessage;
+import io.hsmconsole.pkcs11.rpc.RpcCall;
+import io.hsmconsole.pkcs11.rpc.RpcReader;
+import io.hsmconsole.pkcs11.rpc.RpcWriter;
+import io.hsmconsole.store.AuditRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CloudHSM's PKCS#11 semantics, call by call, through the wire encoding, against the demo cluster. */
+class Pkcs11ConnectionTest {
+    private static final String PIN = "example_user:example_pwd";
+    @TempDir
+    Path dir;
+    HsmCluster cluster;
+    RpcTestClient app;
+
+    @BeforeEach
+    void open() {
+        cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
+        app = new RpcTestClient(new Pkcs11Connection(cluster));
+    }
+
+    @AfterEach
+    void close() {
+        app.connection.close();
+        cluster.close();
+    }
+
+    private long loggedInSession() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        return s;
+    }
+
+    private List<AuditRecord> auditRecords() {
+        cluster.auditLog().flush();
+        return cluster.auditLog().records(0, 10_000);
+    }
+
+    @Test
+    void callsBeforeInitializeAreRefused() {
+        assertEquals(Ck.CKR_CRYPTOKI_NOT_INITIALIZED, app.send(RpcTestClient.request(RpcCall.C_GetInfo)).rv());
+        assertEquals(Ck.CKR_OK, app.initialize());
+        assertEquals(Ck.CKR_OK, app.send(RpcTestClient.request(RpcCall.C_GetInfo)).rv());
+    }
+
+    @Test
+    void oneSlotPerCluster() throws MalformedMessage {
+        app.initialize();
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_GetSlotList).byteValue(1).u32(16)).ok();
+        assertEquals(1, in.byteValue());
+        assertEquals(1, in.u32());
+        assertEquals(Pkcs11Connection.SLOT_ID, in.ulong());
+        assertEquals(Ck.CKR_SLOT_ID_INVALID, app.send(RpcTestClient.request(RpcCall.C_GetTokenInfo).ulong(1)).rv());
+    }
+
+    @Test
+    void wrongPinIsRefusedCountsTowardsLockoutAndIsAudited() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Ck.CKR_PIN_INCORRECT, app.login(s, Ck.CKU_USER, "example_user:wrong_pwd"));
+        }
+        assertEquals(Ck.CKR_PIN_LOCKED, app.login(s, Ck.CKU_USER, PIN), "the sixth try meets the shells' lockout");
+        List<AuditRecord> audit = auditRecords();
+        assertTrue(audit.stream().filter(r -> r.command().equals("loginHSM")).count() >= 6);
+    }
+
+    @Test
+    void officersAreRefused() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        assertEquals(Ck.CKR_PIN_INCORRECT, app.login(s, Ck.CKU_USER, "officer1:officer1_pwd"));
+        assertEquals(Ck.CKR_USER_TYPE_INVALID, app.login(s, Ck.CKU_SO, "officer1:officer1_pwd"));
+        assertEquals(Ck.CKR_PIN_INCORRECT, app.login(s, Ck.CKU_USER, "no-colon-here"));
+        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        assertEquals(Ck.CKR_USER_ALREADY_LOGGED_IN, app.login(s, Ck.CKU_USER, PIN));
+    }
+
+    @Test
+    void aGeneratedTokenKeyIsTheSimulatorsKeyForTheShells() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        long handle = app.generateAes(s, 32, "app-key", true).ok().ulong();
+        HsmSession kmu = TestClusters.login(cluster, "example_user");
+        assertEquals(List.of(handle), kmu.findKeys(KeyQuery.byLabel("app-key")).value());
+        assertTrue(auditRecords().stream().anyMatch(r -> r.command().equals("genSymKey")));
+        HsmSession alice = TestClusters.login(cluster, "alice");
+        assertFalse(alice.attributes(handle).isSuccess(), "another crypto user does not see it");
+    }
+
+    @Test
+    void privateIsAlwaysTrueAndTheValueIsSensitive() throws MalformedMessage {
+        long s = loggedInSession();
+        long handle = app.generateAes(s, 16, "k1", true).ok().ulong();
+        RpcWriter q = RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(s).ulong(handle).u32(3)
+                .u32(Ck.CKA_PRIVATE).u32(1).u32(Ck.CKA_VALUE).u32(32).u32(Ck.CKA_VALUE_LEN).u32(8);
+        RpcReader in = app.send(q).ok();
+        assertEquals(3, in.u32());
+        assertEquals(Ck.CKA_PRIVATE, in.u32());
+        assertEquals(1, in.byteValue());
+        assertEquals(1, in.u32());
+        assertEquals(1, in.byteValue(), "CKA_PRIVATE is true");
+        assertEquals(Ck.CKA_VALUE, in.u32());
+        assertEquals(0, in.byteValue(), "CKA_VALUE is not given");
+        assertEquals(Ck.CKA_VALUE_LEN, in.u32());
+        assertEquals(1, in.byteValue());
+        assertEquals(8, in.u32());
+        assertEquals(16, in.ulong());
+        assertEquals(Ck.CKR_ATTRIBUTE_SENSITIVE, in.ulong());
+    }
+
+    @Test
+    void aSessionKeyEndsWithItsSession() throws MalformedMessage {
+        app.initialize();
+        long a = app.openSession();
+        long b = app.openSession();
+        app.login(a, Ck.CKU_USER, PIN);
+        long handle = app.generateAes(a, 16, "temp", false).ok().ulong();
+        assertEquals(List.of(handle), found(b));
+        assertEquals(Ck.CKR_OK, app.send(RpcTestClient.request(RpcCall.C_CloseSession).ulong(a)).rv());
+        assertEquals(List.of(), found(b));
+    }
+
+    private List<Long> found(long session) throws MalformedMessage {
+        RpcWriter init = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(session).u32(1);
+        RpcTestClient.bytes(init, Ck.CKA_LABEL, "temp".getBytes(StandardCharsets.UTF_8));
+        app.send(init).ok();
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(session).u32(10)).ok();
+        in.byteValue();
+        long n = in.u32();
+        List<Long> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(in.ulong());
+        }
+        app.send(RpcTestClient.request(RpcCall.C_FindObjectsFinal).ulong(session)).ok();
+        return out;
+    }
+
+    @Test
+    void hmacSignsAndVerifiesThroughTheSimulator() throws MalformedMessage {
+        long s = loggedInSession();
+        RpcWriter gen = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(s).u32(Ck.CKM_GENERIC_SECRET_KEY_GEN)
+                .byteArray(null).u32(3);
+        RpcTestClient.number(gen, Ck.CKA_VALUE_LEN, 32);
+        RpcTestClient.bytes(gen, Ck.CKA_LABEL, "mac".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.bool(gen, Ck.CKA_SIGN, true);
+        long key = app.send(gen).ok().ulong();
+        byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
+        app.send(RpcTestClient.request(RpcCall.C_SignInit).ulong(s).u32(Ck.CKM_SHA256_HMAC).byteArray(null).ulong(key)).ok();
+        RpcReader sig = app.send(RpcTestClient.request(RpcCall.C_Sign).ulong(s).presentByteArray(data).u32(64)).ok();
+        assertEquals(1, sig.byteValue());
+        byte[] mac = sig.byteArray();
+        assertEquals(32, mac.length);
+        app.send(RpcTestClient.request(RpcCall.C_VerifyInit).ulong(s).u32(Ck.CKM_SHA256_HMAC).byteArray(null).ulong(key)).ok();
+        assertEquals(Ck.CKR_KEY_FUNCTION_NOT_PERMITTED, app.send(RpcTestClient.request(RpcCall.C_Verify).ulong(s)
+                .presentByteArray(data).presentByteArray(mac)).rv(), "CKA_VERIFY was not asked for");
+    }
+
+    @Test
+    void setAttributeValueFollowsTheSimulatorsRulesAndFindUsesAnyAttribute() throws MalformedMessage {
+        long s = loggedInSession();
+        long key = app.generateAes(s, 16, "before", true).ok().ulong();
+        RpcWriter set = RpcTestClient.request(RpcCall.C_SetAttributeValue).ulong(s).ulong(key).u32(2);
+        RpcTestClient.bytes(set, Ck.CKA_LABEL, "after".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.bool(set, Ck.CKA_ENCRYPT, false);
+        assertEquals(Ck.CKR_OK, app.send(set).rv());
+        HsmSession kmu = TestClusters.login(cluster, "example_user");
+        assertEquals(List.of(key), kmu.findKeys(KeyQuery.byLabel("after")).value());
+        RpcWriter readOnly = RpcTestClient.request(RpcCall.C_SetAttributeValue).ulong(s).ulong(key).u32(2);
+        RpcTestClient.bytes(readOnly, Ck.CKA_LABEL, "again".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.number(readOnly, Ck.CKA_VALUE_LEN, 32);
+        assertEquals(Ck.CKR_ATTRIBUTE_READ_ONLY, app.send(readOnly).rv());
+        assertEquals(List.of(key), kmu.findKeys(KeyQuery.byLabel("after")).value(), "a refused change changes nothing");
+        RpcWriter find = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(s).u32(1);
+        RpcTestClient.bool(find, Ck.CKA_ENCRYPT, false);
+        app.send(find).ok();
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(s).u32(10)).ok();
+        in.byteValue();
+        assertEquals(1, in.u32());
+        assertEquals(key, in.ulong());
+    }
+
+    @Test
+    void functionsNotImplementedSaySo() throws MalformedMessage {
+        app.initialize();
+        long s = app.openSession();
+        assertEquals(Ck.CKR_FUNCTION_NOT_SUPPORTED, app.send(RpcTestClient.request(RpcCall.C_WrapKey).ulong(s)
+                .u32(0x2109).byteArray(null).ulong(1).ulong(2).u32(64)).rv());
+        assertEquals(Ck.CKR_FUNCTION_NOT_SUPPORTED, app.send(RpcTestClient.request(RpcCall.C_InitToken)
+                .ulong(Pkcs11Connection.SLOT_ID).presentByteArray(new byte[] {1}).byteArray(new byte[] {'x'})).rv());
+    }
+
+    @Test
+    void aesEcbEncryptsAndDecryptsWholeBlocksThroughTheSimulator() throws MalformedMessage {
+        long s = loggedInSession();
+        long key = app.generateAes(s, 32, "ecb", false).ok().ulong();
+        byte[] plain = "sixteen byte blk".repeat(2).getBytes(StandardCharsets.US_ASCII);
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        RpcReader sizeOnly = app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s).presentByteArray(plain).u32(0)).ok();
+        assertEquals(0, sizeOnly.byteValue());
+        assertEquals(32, sizeOnly.u32(), "a length query leaves the operation active");
+        RpcReader enc = app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s).presentByteArray(plain).u32(32)).ok();
+        enc.byteValue();
+        byte[] cipher = enc.byteArray();
+        assertFalse(java.util.Arrays.equals(plain, cipher));
+        app.send(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        RpcReader dec = app.send(RpcTestClient.request(RpcCall.C_Decrypt).ulong(s).presentByteArray(cipher).u32(32)).ok();
+        dec.byteValue();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, dec.byteArray());
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        assertEquals(Ck.CKR_DATA_LEN_RANGE, app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s)
+                .presentByteArray(new byte[5]).u32(16)).rv(), "ECB takes whole blocks");
+        assertTrue(auditRecords().stream().anyMatch(r -> r.command().equals("encrypt")));
+    }
+
+    @Test
+    void digestsAndRandomBytes() throws Exception {
+        app.initialize();
+        long s = app.openSession();
+        byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
+        app.send(RpcTestClient.request(RpcCall.C_DigestInit).ulong(s).u32(0x250).byteArray(null)).ok();
+        RpcReader d = app.send(RpcTestClient.request(RpcCall.C_Digest).ulong(s).presentByteArray(data).u32(32)).ok();
+        d.byteValue();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.security.MessageDigest.getInstance("SHA-256").digest(data),
+                d.byteArray());
+        assertEquals(Ck.CKR_USER_NOT_LOGGED_IN, app.send(RpcTestClient.request(RpcCall.C_GenerateRandom).ulong(s).u32(16)).rv());
+        app.login(s, Ck.CKU_USER, PIN);
+        RpcReader r = app.send(RpcTestClient.request(RpcCall.C_GenerateRandom).ulong(s).u32(16)).ok();
+        r.byteValue();
+        assertEquals(16, r.byteArray().length);
+    }
+
+    @Test
+    void atMost1024SessionsPerApplication() throws MalformedMessage {
+        app.initialize();
+        for (int i = 0; i < Sessions.MAX_SESSIONS; i++) {
+            app.openSession();
+        }
+        assertEquals(Ck.CKR_SESSION_COUNT, app.send(RpcTestClient.request(RpcCall.C_OpenSession)
+                .ulong(Pkcs11Connection.SLOT_ID).ulong(Ck.CKF_SERIAL_SESSION)).rv());
+    }
+}

@@ -1,0 +1,73 @@
+package io.hsmconsole.shell;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a golden transcript's expected output comes from, as its first line says:
+ * <ul>
+ *   <li>{@code # aws: key_mgmt_util-genSymKey.md, key_mgmt_util-getKeyInfo.md} — it replays the
+ *       examples of these pages of the AWS CloudHSM user guide ({@code doc_source/}); its output is
+ *       the pages' output (with the simulator's handles and nodes). A page names a command
+ *       ({@code <tool>-<command>.md}); the transcript must run that tool and that command.</li>
+ *   <li>{@code # ours: why} — our own snapshot: behaviour no AWS page shows (errors, refusals,
+ *       simulator-only tools). A change to it is a change to our product, not a fix towards AWS.</li>
+ * </ul>
+ */
+record TranscriptSource(List<String> awsPages, String ours) {
+    private static final Pattern AWS = Pattern.compile("# aws: (.+)");
+    private static final Pattern OURS = Pattern.compile("# ours: (\\S.*)");
+    private static final Pattern PAGE = Pattern.compile("(key_mgmt_util|cloudhsm_mgmt_util)-([A-Za-z0-9]+)\\.md");
+
+    /** The source named on the first line; an exception says what the line must look like. */
+    static TranscriptSource of(String content) {
+        String first = content.lines().findFirst().orElse("");
+        Matcher aws = AWS.matcher(first);
+        if (aws.matches()) {
+            List<String> pages = Arrays.stream(aws.group(1).split(",")).map(String::strip).toList();
+            for (String page : pages) {
+                if (!PAGE.matcher(page).matches()) {
+                    throw new IllegalArgumentException("'" + page + "' is not an AWS command page"
+                            + " (key_mgmt_util-<command>.md or cloudhsm_mgmt_util-<command>.md)");
+                }
+            }
+            return new TranscriptSource(pages, null);
+        }
+        Matcher ours = OURS.matcher(first);
+        if (ours.matches()) {
+            return new TranscriptSource(List.of(), ours.group(1));
+        }
+        throw new IllegalArgumentException("the first line must say where the expected output comes from:"
+                + " '# aws: <tool>-<command>.md[, …]' or '# ours: <why>', not '" + first + "'");
+    }
+
+    boolean fromAws() {
+        return !awsPages.isEmpty();
+    }
+
+    /** Fails unless the transcript runs the tool and the command of every page it names. */
+    void checkRunBy(Transcript transcript) {
+        for (String page : awsPages) {
+            Matcher m = PAGE.matcher(page);
+            if (!m.matches()) {
+                throw new IllegalStateException(page);
+            }
+            String tool = m.group(1);
+            String command = m.group(2);
+            boolean toolRuns = transcript.steps().stream()
+                    .anyMatch(s -> s.directive().equals("run") && s.argument().startsWith(tool));
+            boolean commandRuns = transcript.steps().stream()
+                    .filter(s -> s.directive().equals("run") || s.directive().equals("stdin")
+                            || s.directive().equals("write"))
+                    .flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.argument()),
+                            s.block().stream()))
+                    .anyMatch(line -> Tokens.split(line).contains(command));
+            if (!toolRuns || !commandRuns) {
+                throw new IllegalArgumentException("the transcript names " + page + " but does not run " + tool
+                        + " with " + command);
+            }
+        }
+    }
+}
