@@ -146,8 +146,11 @@ public final class InspectorView {
                 setGraphic(readOnly);
                 setTooltip(new Tooltip(row.reasonNotEditable()));
             } else if (row.isBoolean()) {
-                CheckBox box = new CheckBox(messages.get(row.needsApprovals() ? "inspector.flag.on.quorum"
-                        : "inspector.flag.on"));
+                CheckBox box = new CheckBox();
+                // The text says the state the box shows: "off" when unticked, never "on" beside an empty box.
+                String suffix = row.needsApprovals() ? ".quorum" : "";
+                box.textProperty().bind(javafx.beans.binding.Bindings.when(box.selectedProperty())
+                        .then(messages.get("inspector.flag.on" + suffix)).otherwise(messages.get("inspector.flag.off" + suffix)));
                 box.setSelected(row.isTrue());
                 box.setId("edit-" + row.attribute().name());
                 box.setAccessibleText(messages.format("inspector.flag.access", row.constantName()));

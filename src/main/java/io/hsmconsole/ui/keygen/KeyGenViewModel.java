@@ -96,8 +96,8 @@ public final class KeyGenViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyObjectWrapper<Boolean> resultOk = new ReadOnlyObjectWrapper<>(this, "resultOk");
     private final BooleanBinding canGenerate;
-    /** Input typed since the form opened or last made a key: closing would lose it. */
-    private boolean typedSinceLastKey;
+    /** Input typed since the form opened or last ran genSymKey (made or refused): closing would lose it unseen. */
+    private boolean typedSinceLastRun;
 
     private GenSymKeyRequest parsed;
     private KeyGenForm shownForm;
@@ -121,10 +121,10 @@ public final class KeyGenViewModel {
         for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
                 attest, sharing.checked())) {
             input.addListener(o -> revalidate());
-            input.addListener(o -> typedSinceLastKey = true);
+            input.addListener(o -> typedSinceLastRun = true);
         }
         typeChanged(type.get());
-        typedSinceLastKey = false; // the defaults just set are nobody's input
+        typedSinceLastRun = false; // the defaults just set are nobody's input
     }
 
     // ---- type and size ----
@@ -257,7 +257,7 @@ public final class KeyGenViewModel {
     /**
      * Whether the form may close (the window, or the whole console quitting): while genSymKey waits
      * for -min_srv it asks whether to stop waiting (the key is rolled back), and input typed since
-     * the last key is only dropped when the user agrees. Stops the wait when the answer is yes.
+     * the last run is only dropped when the user agrees. Stops the wait when the answer is yes.
      */
     public boolean mayClose(DialogService dialogs) {
         if (busy.get()) {
@@ -267,7 +267,7 @@ public final class KeyGenViewModel {
             cancel();
             return true;
         }
-        return !typedSinceLastKey || dialogs.confirm(messages.get("keygen.close.title"),
+        return !typedSinceLastRun || dialogs.confirm(messages.get("keygen.close.title"),
                 messages.get("keygen.close.typed"));
     }
 
@@ -297,7 +297,6 @@ public final class KeyGenViewModel {
         resultOk.set(result.isSuccess());
         GeneratedKey made = result.value();
         if (made != null && !made.rolledBack()) {
-            typedSinceLastKey = false; // the input made its key: nothing is lost by closing now
             onGenerated.accept(made.handle()); // kept even when its attestation failed, as KMU keeps it
         }
         if (result.isSuccess()) {

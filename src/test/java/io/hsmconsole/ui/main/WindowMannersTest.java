@@ -61,6 +61,12 @@ class WindowMannersTest {
     }
 
     @Test
+    void oneKeyIsOneKey() {
+        assertThat(Messages.load().format("cluster.tile.keys", 1, 0)).isEqualTo("1 key held \u00b7 0 pending");
+        assertThat(Messages.load().format("cluster.tile.keys", 12, 2)).isEqualTo("12 keys held \u00b7 2 pending");
+    }
+
+    @Test
     void theClusterWindowsCloseWithTheirButtonEscAndCtrlW(FxRobot robot) {
         main.login("example_user", "example_pwd");
         for (KeyCode[] closing : new KeyCode[][] {{KeyCode.ESCAPE}, {KeyCode.CONTROL, KeyCode.W}, null}) {
@@ -83,6 +89,10 @@ class WindowMannersTest {
         long key = main.ownKey(GenSymKeyRequest.of(31, 32, "payroll-kek"));
         main.showOwnKey(robot, key);
         until(() -> text(robot, "#headingLabel").startsWith("Key " + key));
+        // Item 10: an attribute's checkbox says the state it shows.
+        assertThat(robot.lookup(".check-box").queryAllAs(javafx.scene.control.CheckBox.class))
+                .filteredOn(b -> b.getId() != null && b.getId().startsWith("edit-")).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.getText()).startsWith(b.isSelected() ? "on" : "off"));
         main.dialogs.confirmAnswer = false;
         robot.interact(main.model::deleteSelected);
         assertThat(main.dialogs.confirmations).singleElement().asString()
