@@ -121,8 +121,13 @@ public final class KeyGenViewModel {
         for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
                 attest, sharing.checked())) {
             input.addListener(o -> revalidate());
-            input.addListener(o -> typedSinceLastRun = true);
         }
+        // Only a real change is typing: a field re-committing the same text on losing the focus is not.
+        for (javafx.beans.value.ObservableValue<?> input : List.of(type, size, label, id, nonExtractable, session,
+                minSrv, timeout, mValue, attest)) {
+            input.addListener((obs, old, now) -> typedSinceLastRun = true);
+        }
+        sharing.checked().addListener((Observable o) -> typedSinceLastRun = true);
         typeChanged(type.get());
         typedSinceLastRun = false; // the defaults just set are nobody's input
     }
@@ -284,6 +289,7 @@ public final class KeyGenViewModel {
 
     private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
         busy.set(false);
+        typedSinceLastRun = false; // the input ran and its outcome shows: nothing unseen is lost by closing now
         running = TaskHandle.DONE;
         progress.set(result.isSuccess() ? 1 : 0);
         progressText.set("");
