@@ -7,13 +7,12 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.InputFiles;
 import io.hsmconsole.text.CmuText;
 import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +43,11 @@ final class CmuContext {
 
     /** A file a command reads; when it cannot be read, one line says which and why. */
     Optional<byte[]> read(String command, String name, String what) {
-        try {
-            return Optional.of(Files.readAllBytes(file(name)));
-        } catch (NoSuchFileException e) {
-            out().printf("%s failed: cannot read the %s file %s: no such file%n", command, what, name);
-        } catch (IOException e) {
-            out().printf("%s failed: cannot read the %s file %s: %s%n", command, what, name, e.getMessage());
+        InputFiles.Result read = InputFiles.read(file(name));
+        if (read.bytes().isEmpty()) {
+            out().printf("%s failed: cannot read the %s file %s: %s%n", command, what, name, read.reason());
         }
-        return Optional.empty();
+        return read.bytes();
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.shell.InputFiles;
 import io.hsmconsole.store.OwnerOnly;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -21,24 +20,11 @@ final class KeyFiles {
 
     /** {@code what} names the file in the error line, e.g. "token file". */
     static Optional<byte[]> read(KmuContext context, String name, String what) {
-        Path file = context.file(name);
-        try {
-            return Optional.of(Files.readAllBytes(file));
-        } catch (IOException e) {
-            context.printer().error("Error: cannot read the " + what + " " + name + ": " + describe(e));
-            return Optional.empty();
+        InputFiles.Result read = InputFiles.read(context.file(name));
+        if (read.bytes().isEmpty()) {
+            context.printer().error("Error: cannot read the " + what + " " + name + ": " + read.reason());
         }
-    }
-
-    /** The reason of an I/O failure in words (a missing file's exception message is only its name). */
-    static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
+        return read.bytes();
     }
 
     static boolean write(KmuContext context, String name, byte[] content) {
@@ -55,7 +41,7 @@ final class KeyFiles {
             OwnerOnly.writeWhole(context.file(name), content);
             return true;
         } catch (IOException e) {
-            context.printer().error("Error: cannot write the " + what + " " + name + ": " + describe(e));
+            context.printer().error("Error: cannot write the " + what + " " + name + ": " + InputFiles.describe(e));
             return false;
         }
     }

@@ -38,7 +38,8 @@ class CmuShellFuzzTest {
     /** The errors cloudhsm_mgmt_util reports itself: each was read and found right for its input. */
     static final List<Pattern> TOOL_ERRORS = Stream.of(
             // An input file that is not there (token, approval, registration token files): named, with the reason.
-            "(?m)^\\w+ failed: cannot read the [\\w ]*file .+: (no such file|permission denied)$",
+            "(?m)^\\w+ failed: cannot read the [\\w ]*file .+: (no such file|permission denied|it is a folder, not a file"
+                    + "|it holds more than \\d+ bytes, more than any file a command reads)$",
             "(?m)^\\w+ failed: cannot write .+: .+$",
             "(?m)^Error: '.*' cannot be used as a file name: .+$",
             "(?m)^.+ is not a token of this session\\. Tokens live in the session that ran getToken",

@@ -41,6 +41,8 @@ class KmuShellFuzzTest {
     static final List<Pattern> TOOL_ERRORS = Stream.of(
             // An input file that is not there (-f, -tf, -af, -i …): named, with the reason.
             "(?m)^\\s*Error: cannot (read|write) the (\\w+ )?file .+: (no such file|permission denied)$",
+            // A folder, or a device or file larger than any a command reads (-f /dev/zero), named as an input file.
+            "(?m)^\\s*Error: cannot read the (\\w+ )?file .+: (it is a folder, not a file|it holds more than \\d+ bytes, more than any file a command reads)$",
             // A name the file system cannot take (a NUL character): the reason is the JDK's.
             "(?m)^\\s*Error: '.*' cannot be used as a file name: .+$",
             // Input files that are there but are not what the command reads.
