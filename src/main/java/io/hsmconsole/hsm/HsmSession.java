@@ -133,7 +133,12 @@ public final class HsmSession implements AutoCloseable {
     }
 
     public HsmResult<KeyInfo> keyInfo(long handle) {
-        return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
+        return keyInfo(handle, ReadPurpose.COMMAND);
+    }
+
+    /** {@code getKeyInfo}; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyInfo> keyInfo(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
                     isToken(key), holding, cluster.nodeRecords().size()));
@@ -142,6 +147,12 @@ public final class HsmSession implements AutoCloseable {
 
     public HsmResult<KeyAttributes> attributes(long handle) {
         return attributes(handle, false);
+    }
+
+    /** Every attribute of the key; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyAttributes> attributes(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getAttribute", "-o " + handle + " -a " + Attribute.ALL,
+                withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key))));
     }
 
     /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
@@ -393,11 +404,9 @@ public final class HsmSession implements AutoCloseable {
             return fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord key = found.get();
-        if (!isOwner(key)) {
-            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
-        }
-        if (!isToken(key)) {
-            return fail(ReturnCode.SESSION_KEY_NOT_SHAREABLE, key);
+        Optional<ReturnCode> notShareable = whyNotShare(key);
+        if (notShareable.isPresent()) {
+            return fail(notShareable.get(), key);
         }
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
@@ -445,6 +454,24 @@ public final class HsmSession implements AutoCloseable {
     public Permission mayShareWith(UserInfo target) {
         return Permission.of(mayUseKeys().refusal()
                 .or(() -> ShareRules.whyNotShareWith(user.id(), target.id(), target.type())));
+    }
+
+    /**
+     * Whether this session may share or unshare this key at all, before any user is chosen: a crypto
+     * user, a key it sees, owns, and that is a token key. The answer {@link #shareKey} gives first.
+     * Not audited: it is a question, not a command.
+     */
+    public Permission mayShare(long handle) {
+        return Permission.of(mayUseKeys().refusal().or(() -> lookup(handle).filter(this::isVisible)
+                .map(this::whyNotShare).orElse(Optional.of(ReturnCode.INVALID_HANDLE))));
+    }
+
+    /** Only the owner shares a key, and only a token key (session keys live in one session). */
+    private Optional<ReturnCode> whyNotShare(KeyRecord key) {
+        if (!isOwner(key)) {
+            return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
+        }
+        return isToken(key) ? Optional.empty() : Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
     }
 
     /** The users this session may share keys with (every other crypto user), for pickers; not audited. */
@@ -587,6 +614,11 @@ public final class HsmSession implements AutoCloseable {
                 ReturnCode.SUCCESS)));
         close();
         return r;
+    }
+
+    /** A read is recorded when a user or script asked for it; a window's refresh is not. */
+    private <T> HsmResult<T> audited(ReadPurpose purpose, String command, String arguments, HsmResult<T> result) {
+        return purpose.audited() ? audited(command, arguments, result) : result;
     }
 
     /** Records the command in the cluster's audit log and passes its result on. */
