@@ -164,6 +164,9 @@ check_service() { # check_service LABEL
         quietly usrbin cloudhsm_client start
     check "$label: cloudhsm_client status says it runs" quietly usrbin cloudhsm_client status
     check "$label: the endpoint file names the installation folder" test "$(sed -n 3p "$data/service/endpoint")" = "$APP"
+    # The PKCS#11 endpoint needs jdk.net (SO_PEERCRED) in the linked runtime: pkcs11-env answers only when it serves.
+    check "$label: cloudhsm_client pkcs11-env names the service's PKCS#11 socket" \
+        test "$(usrbin cloudhsm_client pkcs11-env 2>&1 | sed -n 1p)" = "export P11_KIT_SERVER_ADDRESS=unix:path=$data/service/pkcs11.sock"
     before=$(served)
     fast=$(usrbin key_mgmt_util "${ALL_NODES_ARGS[@]}" 2>&1); code_fast=$?
     after=$(served)

@@ -101,6 +101,11 @@ public final class ConsoleApp extends Application {
         themes.register(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainModel.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!main.mayQuit()) {
+                e.consume(); // as Ctrl+Q: the user keeps the work that quitting would drop
+            }
+        });
         StartupProbe.attach(scene, clusterController.snapshotProperty().isNotNull());
         stage.show();
         StartupProbe.mark("shown");

@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status}: the client service
- * that lets {@code key_mgmt_util singlecmd …} run without a JVM start (docs/command-line.md).
+ * {@code cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N] | stop | status |
+ * pkcs11-env}: the client service that lets {@code key_mgmt_util singlecmd …} run without a JVM start
+ * (docs/command-line.md) and serves the cluster's PKCS#11 endpoint (docs/pkcs11.md).
  * {@code run} is the service process itself, which {@code start} launches in the background.
  */
 public final class ServiceMain {
@@ -35,8 +36,8 @@ public final class ServiceMain {
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
     private static final String APP_PATH_PROPERTY = "jpackage.app-path";
-    private static final long DEFAULT_IDLE_MINUTES = 30;
-    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] start [--idle-minutes N] | stop | status";
+    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N]"
+            + " [--disable-key-availability-check] | stop | status | pkcs11-env";
 
     private ServiceMain() {
     }
@@ -59,11 +60,15 @@ public final class ServiceMain {
             String verb = rest.get(0);
             List<String> verbOptions = rest.subList(1, rest.size());
             return switch (verb) {
-                case "start" -> control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
-                        idleMinutes(verbOptions));
-                case "run" -> serve(data, idleMinutes(verbOptions), err);
+                case "start" -> {
+                    RunOptions run = RunOptions.parse(verbOptions);
+                    yield control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
+                            options.cluster(), run.arguments());
+                }
+                case "run" -> serve(data, options.cluster(), RunOptions.parse(verbOptions), err);
                 case "stop" -> noOptions(verbOptions, control::stop);
                 case "status" -> noOptions(verbOptions, control::status);
+                case "pkcs11-env" -> noOptions(verbOptions, () -> Pkcs11Environment.print(control, data, out, err));
                 default -> throw new IllegalArgumentException("unknown command '" + verb + "'");
             };
         } catch (StartupOptions.UsageException | IllegalArgumentException e) {
@@ -79,7 +84,9 @@ public final class ServiceMain {
         }
     }
 
-    private static int serve(DataDirectory data, long idleMinutes, PrintStream err) throws IOException, InterruptedException {
+    private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err)
+            throws IOException, InterruptedException {
+        long idleMinutes = run.idleMinutes();
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
@@ -89,7 +96,7 @@ public final class ServiceMain {
         }
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
-                buildFiles(root));
+                buildFiles(root), List.of(new Pkcs11WayIn(data, cluster, run.keyAvailability())));
         if (service.isEmpty()) {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;
@@ -139,18 +146,6 @@ public final class ServiceMain {
             }
         }
         return files;
-    }
-
-    private static long idleMinutes(List<String> options) {
-        if (options.isEmpty()) {
-            return DEFAULT_IDLE_MINUTES;
-        }
-        if (options.size() == 2 && options.get(0).equals("--idle-minutes") && options.get(1).matches("\\d{1,6}")
-                && Long.parseLong(options.get(1)) > 0) {
-            return Long.parseLong(options.get(1));
-        }
-        throw new IllegalArgumentException("expected --idle-minutes N (a whole number of minutes, at least 1), got "
-                + String.join(" ", options));
     }
 
     private interface Verb {

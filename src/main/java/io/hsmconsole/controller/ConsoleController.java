@@ -1,6 +1,7 @@
 package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.kmu.KmuShell;
 
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -30,6 +32,8 @@ public final class ConsoleController implements AutoCloseable {
     private final BlockingQueue<char[]> secrets = new LinkedBlockingQueue<>();
     private Consumer<String> output = s -> { };
     private Consumer<Boolean> secretWanted = b -> { };
+    private Consumer<Optional<UserInfo>> sessionUser = u -> { };
+    private volatile KmuShell shell;
     private Thread shellThread;
 
     public ConsoleController(Workspace workspace, TaskRunner runner, Path workDir) {
@@ -50,17 +54,25 @@ public final class ConsoleController implements AutoCloseable {
 
     /**
      * Starts the shell (once). Output arrives in chunks on the UI thread; {@code secretWanted} is
-     * told when the shell asks for a password (true) and when it got it (false).
+     * told when the shell asks for a password (true) and when it got it (false); {@code onSessionUser}
+     * is told, before each prompt, who the shell's own session belongs to (empty: nobody).
      */
-    public synchronized void start(Consumer<String> onOutput, Consumer<Boolean> onSecretWanted) {
+    public synchronized void start(Consumer<String> onOutput, Consumer<Boolean> onSecretWanted,
+                                   Consumer<Optional<UserInfo>> onSessionUser) {
         if (shellThread != null) {
             return;
         }
         this.output = onOutput;
         this.secretWanted = onSecretWanted;
+        this.sessionUser = onSessionUser;
         shellThread = new Thread(this::loop, "hsm-console-kmu");
         shellThread.setDaemon(true);
         shellThread.start();
+    }
+
+    /** The line as the pane may show and keep it: any password replaced by {@code <password>}. */
+    public String withSecretsHidden(String line) {
+        return KmuShell.withSecretsHidden(line);
     }
 
     /** A command line typed in the pane. */
@@ -84,10 +96,13 @@ public final class ConsoleController implements AutoCloseable {
                 continue;
             }
             try {
-                new KmuShell(cluster, console, workDir, cluster.clock()).run(List.of());
+                shell = new KmuShell(cluster, console, workDir, cluster.clock());
+                shell.run(List.of());
             } catch (RuntimeException e) {
                 console.out().printf("%n\tThe shell stopped: %s%n", e.getMessage());
             }
+            shell = null;
+            tellSessionUser(Optional.empty()); // the ended shell's session ended with it
             if (console.stopped) {
                 return;
             }
@@ -95,6 +110,10 @@ public final class ConsoleController implements AutoCloseable {
                     workspace.clusterNameProperty().get());
             console.out().flush();
         }
+    }
+
+    private void tellSessionUser(Optional<UserInfo> user) {
+        runner.onUiThread(() -> sessionUser.accept(user));
     }
 
     private String take() {
@@ -144,6 +163,8 @@ public final class ConsoleController implements AutoCloseable {
 
         @Override
         public String readLine(String prompt) {
+            KmuShell current = shell;
+            tellSessionUser(current == null ? Optional.empty() : current.loggedInUser());
             out.print(prompt);
             out.flush();
             String line = take();
@@ -153,7 +174,7 @@ public final class ConsoleController implements AutoCloseable {
                 out.flush();
                 return null; // end of input: the shell ends its session and returns
             }
-            out.println(line); // what a terminal would have echoed
+            out.println(KmuShell.withSecretsHidden(line)); // what a terminal echoes, but never a password
             out.flush();
             return line;
         }

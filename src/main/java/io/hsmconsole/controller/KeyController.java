@@ -3,6 +3,7 @@ package io.hsmconsole.controller;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReadPurpose;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.Attribute;
@@ -150,19 +151,33 @@ public final class KeyController {
                 }));
     }
 
-    /** Owner, sharing, quorum, coverage and every attribute, with what this user may change. */
+    /** Owner, sharing, quorum, coverage and every attribute, with what this user may change: a user's read (audited). */
     public TaskHandle details(long handle, Consumer<HsmResult<KeyDetails>> done) {
-        return runner.run(BackgroundWork.named("key details", p -> readDetails(handle), onError).onSuccess(done));
+        return details(handle, ReadPurpose.COMMAND, done);
+    }
+
+    /** As {@link #details}, re-read only so that the window stays current after a change: not audited. */
+    public TaskHandle refreshDetails(long handle, Consumer<HsmResult<KeyDetails>> done) {
+        return details(handle, ReadPurpose.DISPLAY_REFRESH, done);
+    }
+
+    private TaskHandle details(long handle, ReadPurpose purpose, Consumer<HsmResult<KeyDetails>> done) {
+        return runner.run(BackgroundWork.named("key details", p -> readDetails(handle, purpose), onError)
+                .onSuccess(done));
     }
 
     HsmResult<KeyDetails> readDetails(long handle) {
+        return readDetails(handle, ReadPurpose.COMMAND);
+    }
+
+    HsmResult<KeyDetails> readDetails(long handle, ReadPurpose purpose) {
         HsmSession session = workspace.requireSession();
         HsmCluster cluster = workspace.cluster();
-        HsmResult<KeyInfo> info = session.keyInfo(handle);
+        HsmResult<KeyInfo> info = session.keyInfo(handle, purpose);
         if (!info.isSuccess()) {
             return info.map(i -> null);
         }
-        HsmResult<KeyAttributes> attributes = session.attributes(handle);
+        HsmResult<KeyAttributes> attributes = session.attributes(handle, purpose);
         if (!attributes.isSuccess()) {
             return attributes.map(a -> null);
         }
@@ -178,7 +193,7 @@ public final class KeyController {
                 .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
-                nodes, entries, i.ownerId() == session.user().id(), approvers));
+                nodes, entries, i.ownerId() == session.user().id(), approvers, session.mayShare(handle)));
     }
 
     /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */

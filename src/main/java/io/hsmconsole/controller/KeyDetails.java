@@ -1,14 +1,18 @@
 package io.hsmconsole.controller;
 
+import io.hsmconsole.hsm.Permission;
+import io.hsmconsole.hsm.key.Attribute;
+
 import java.util.List;
 
 /**
  * Everything the inspector shows about one key: who owns and shares it, its quorum and who may
- * approve for it, where it lives, and every attribute with what the logged-in user may change.
+ * approve for it, where it lives, every attribute with what the logged-in user may change, and
+ * whether the simulator lets this user share or unshare it ({@code sharing}).
  */
 public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, boolean token,
                          List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
-                         boolean ownedByMe, List<UserRef> quorumApprovers) {
+                         boolean ownedByMe, List<UserRef> quorumApprovers, Permission sharing) {
 
     public KeyDetails {
         quorumApprovers = List.copyOf(quorumApprovers);
@@ -16,5 +20,11 @@ public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, i
         nodesHolding = List.copyOf(nodesHolding);
         clusterNodes = List.copyOf(clusterNodes);
         attributes = List.copyOf(attributes);
+    }
+
+    /** The key's OBJ_ATTR_LABEL, or "" when it has none. */
+    public String label() {
+        return attributes.stream().filter(a -> a.attribute() == Attribute.LABEL).findFirst()
+                .map(a -> a.value().text()).orElse("");
     }
 }

@@ -98,6 +98,26 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * genSymKey as Client SDK 5's libraries make a token key under the key availability quorum: the
+     * call returns once {@link KeyAvailability#QUORUM} HSMs hold the key (the SDK's client-side
+     * synchronization), and fails with {@link ReturnCode#KEY_NOT_AVAILABLE} — nothing left behind —
+     * when the cluster cannot get it there. Session keys are made as usual.
+     */
+    public HsmResult<GeneratedKey> generateAvailableKey(GenSymKeyRequest request) {
+        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
+    }
+
+    /**
+     * Client SDK 5's question before a key is used: is it available, i.e. does a token key exist on at
+     * least {@link KeyAvailability#QUORUM} online HSMs? {@link ReturnCode#KEY_NOT_AVAILABLE} until it
+     * has synchronized; session keys always are. Not a command: not audited.
+     */
+    public HsmResult<Void> checkKeyAvailability(long handle) {
+        return withVisibleKey(handle, key -> new KeyAvailability(cluster, this).check(key));
+    }
+
+    /**
      * Every reason genSymKey would refuse this request right now, in the order the HSM checks them
      * (the first is its answer), without making anything. A pre-flight for forms; not a command, so
      * it is not audited. Capacity and node availability are only known when generating.
@@ -113,7 +133,12 @@ public final class HsmSession implements AutoCloseable {
     }
 
     public HsmResult<KeyInfo> keyInfo(long handle) {
-        return audited("getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
+        return keyInfo(handle, ReadPurpose.COMMAND);
+    }
+
+    /** {@code getKeyInfo}; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyInfo> keyInfo(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
             return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
                     isToken(key), holding, cluster.nodeRecords().size()));
@@ -122,6 +147,12 @@ public final class HsmSession implements AutoCloseable {
 
     public HsmResult<KeyAttributes> attributes(long handle) {
         return attributes(handle, false);
+    }
+
+    /** Every attribute of the key; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
+    public HsmResult<KeyAttributes> attributes(long handle, ReadPurpose purpose) {
+        return audited(purpose, "getAttribute", "-o " + handle + " -a " + Attribute.ALL,
+                withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key))));
     }
 
     /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
@@ -373,11 +404,9 @@ public final class HsmSession implements AutoCloseable {
             return fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord key = found.get();
-        if (!isOwner(key)) {
-            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
-        }
-        if (!isToken(key)) {
-            return fail(ReturnCode.SESSION_KEY_NOT_SHAREABLE, key);
+        Optional<ReturnCode> notShareable = whyNotShare(key);
+        if (notShareable.isPresent()) {
+            return fail(notShareable.get(), key);
         }
         if (userId == user.id()) {
             return fail(ReturnCode.SHARE_WITH_OWNER, key);
@@ -425,6 +454,24 @@ public final class HsmSession implements AutoCloseable {
     public Permission mayShareWith(UserInfo target) {
         return Permission.of(mayUseKeys().refusal()
                 .or(() -> ShareRules.whyNotShareWith(user.id(), target.id(), target.type())));
+    }
+
+    /**
+     * Whether this session may share or unshare this key at all, before any user is chosen: a crypto
+     * user, a key it sees, owns, and that is a token key. The answer {@link #shareKey} gives first.
+     * Not audited: it is a question, not a command.
+     */
+    public Permission mayShare(long handle) {
+        return Permission.of(mayUseKeys().refusal().or(() -> lookup(handle).filter(this::isVisible)
+                .map(this::whyNotShare).orElse(Optional.of(ReturnCode.INVALID_HANDLE))));
+    }
+
+    /** Only the owner shares a key, and only a token key (session keys live in one session). */
+    private Optional<ReturnCode> whyNotShare(KeyRecord key) {
+        if (!isOwner(key)) {
+            return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
+        }
+        return isToken(key) ? Optional.empty() : Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
     }
 
     /** The users this session may share keys with (every other crypto user), for pickers; not audited. */
@@ -569,6 +616,11 @@ public final class HsmSession implements AutoCloseable {
         return r;
     }
 
+    /** A read is recorded when a user or script asked for it; a window's refresh is not. */
+    private <T> HsmResult<T> audited(ReadPurpose purpose, String command, String arguments, HsmResult<T> result) {
+        return purpose.audited() ? audited(command, arguments, result) : result;
+    }
+
     /** Records the command in the cluster's audit log and passes its result on. */
     <T> HsmResult<T> audited(String command, String arguments, HsmResult<T> result) {
         int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
@@ -614,11 +666,11 @@ public final class HsmSession implements AutoCloseable {
         return key.ownerId() == user.id();
     }
 
-    private static boolean isToken(KeyRecord key) {
+    static boolean isToken(KeyRecord key) {
         return KeyFlags.has(key.flags(), Attribute.TOKEN);
     }
 
-    private List<Integer> holdingNodes(KeyRecord key) {
+    List<Integer> holdingNodes(KeyRecord key) {
         if (!isToken(key)) {
             return List.of(homeNode);
         }

@@ -69,7 +69,9 @@ public enum ReturnCode {
     SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true),
     BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; AES-ECB takes whole 16-byte blocks (a non-zero multiple of 16 bytes)", true),
     TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
-            + " users, so a list of user IDs holds at most that many", true);
+            + " users, so a list of user IDs holds at most that many", true),
+    /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
+    KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true);
 
     private final long code;
     private final String text;

@@ -1,5 +1,6 @@
 package io.hsmconsole.pkcs11;
 
+import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
@@ -33,7 +34,7 @@ final class CryptCalls {
         Mechanism mechanism = in.mechanism();
         long key = in.ulong();
         in.end();
-        sessions.requireLogin();
+        HsmSession login = sessions.requireLogin();
         idle(s);
         if (mechanism.type() != CKM_AES_ECB) {
             throw new Refusal(Ck.CKR_MECHANISM_INVALID);
@@ -41,6 +42,7 @@ final class CryptCalls {
         if (mechanism.hasParameter()) {
             throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
         }
+        sessions.availability().beforeUse(login, key);
         s.operation = new Operation(encrypt ? Operation.Kind.ENCRYPT : Operation.Kind.DECRYPT, key, null);
         return RpcWriter.response(encrypt ? RpcCall.C_EncryptInit : RpcCall.C_DecryptInit);
     }

@@ -256,7 +256,7 @@ final class ObjectCalls {
         if (!t.request().session() && !s.readWrite) {
             throw new Refusal(CKR_SESSION_READ_ONLY);
         }
-        HsmResult<GeneratedKey> made = login.generateSymmetricKey(t.request());
+        HsmResult<GeneratedKey> made = sessions.availability().generate(login, t.request());
         if (!made.isSuccess()) {
             throw new Refusal(ReturnValues.of(made.code()));
         }

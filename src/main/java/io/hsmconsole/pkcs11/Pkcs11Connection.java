@@ -31,14 +31,19 @@ public final class Pkcs11Connection {
     private static final String HANDSHAKE = "PRIVATE-GNOME-KEYRING-PKCS11-PROTOCOL-V-1";
 
     private final HsmCluster cluster;
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
     private final ObjectCalls objects;
     private final SignCalls signing;
     private final CryptCalls crypt;
     private boolean initialized;
 
     public Pkcs11Connection(HsmCluster cluster) {
+        this(cluster, KeyAvailabilityCheck.ENABLED);
+    }
+
+    public Pkcs11Connection(HsmCluster cluster, KeyAvailabilityCheck availability) {
         this.cluster = cluster;
+        this.sessions = new Sessions(availability);
         this.objects = new ObjectCalls(sessions);
         this.signing = new SignCalls(sessions);
         this.crypt = new CryptCalls(sessions);

@@ -37,6 +37,8 @@ final class ReturnValues {
             case ENCRYPTED_DATA_INVALID -> Ck.CKR_ENCRYPTED_DATA_INVALID;
             case SIGNATURE_INVALID -> Ck.CKR_SIGNATURE_INVALID;
             case M_VALUE_INVALID, MIN_SRV_INVALID, TIMEOUT_NEEDS_MIN_SRV, TIMEOUT_INVALID -> Ck.CKR_ARGUMENTS_BAD;
+            // Client SDK 5 answers its availability check with 0x06 (its log: "C_SignInit failed, returning 0x00000006").
+            case KEY_NOT_AVAILABLE -> Ck.CKR_FUNCTION_FAILED;
             default -> Ck.CKR_FUNCTION_FAILED;
         };
     }

@@ -17,8 +17,17 @@ final class Sessions {
     static final int MAX_SESSIONS = 1024;
 
     private final Map<Long, Session> open = new LinkedHashMap<>();
+    private final KeyAvailabilityCheck availability;
     private long nextHandle = 1;
     private HsmSession login;
+
+    Sessions(KeyAvailabilityCheck availability) {
+        this.availability = availability;
+    }
+
+    KeyAvailabilityCheck availability() {
+        return availability;
+    }
 
     Session open(boolean readWrite) {
         if (open.size() >= MAX_SESSIONS) {

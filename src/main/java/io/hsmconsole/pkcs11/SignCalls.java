@@ -1,5 +1,6 @@
 package io.hsmconsole.pkcs11;
 
+import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.SignMechanism;
@@ -25,7 +26,7 @@ final class SignCalls {
         Mechanism mechanism = in.mechanism();
         long key = in.ulong();
         in.end();
-        sessions.requireLogin();
+        HsmSession login = sessions.requireLogin();
         if (s.operation != null) {
             throw new Refusal(Ck.CKR_OPERATION_ACTIVE);
         }
@@ -33,6 +34,7 @@ final class SignCalls {
         if (mechanism.hasParameter()) {
             throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
         }
+        sessions.availability().beforeUse(login, key);
         s.operation = new Operation(kind, key, hmac);
         return RpcWriter.response(kind == Operation.Kind.SIGN ? RpcCall.C_SignInit : RpcCall.C_VerifyInit);
     }

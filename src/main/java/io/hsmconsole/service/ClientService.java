@@ -70,13 +70,16 @@ public final class ClientService implements AutoCloseable {
     private final ServiceFiles.HeldLock lock;
     private final java.util.Optional<LoopbackPeers> peers = LoopbackPeers.ofThisSystem();
     private final Endpoint endpoint;
+    private final List<WayIn> ways;
     private final Object stopped = new Object();
     private volatile boolean closing;
     private boolean closed;
 
     private ClientService(DataDirectory data, ShellLauncher kmu, Duration idleTimeout, String projectRoot,
-                          ServiceFiles.HeldLock lock, Instant started, List<Path> buildFiles) throws IOException {
+                          ServiceFiles.HeldLock lock, Instant started, List<Path> buildFiles, List<WayIn> ways)
+            throws IOException {
         this.files = new ServiceFiles(data);
+        this.ways = List.copyOf(ways);
         this.tools = new ToolRequest(kmu, new ClusterCatalog(data, HsmClock.SYSTEM));
         this.idleTimeout = idleTimeout;
         this.lock = lock;
@@ -105,6 +108,16 @@ public final class ClientService implements AutoCloseable {
     public static Optional<ClientService> start(DataDirectory data, ShellLauncher kmu, Duration idleTimeout,
                                                 String projectRoot, Instant started, List<Path> buildFiles)
             throws IOException {
+        return start(data, kmu, idleTimeout, projectRoot, started, buildFiles, List.of());
+    }
+
+    /**
+     * As above, also serving {@code ways} (opened after the lock is taken and before the endpoint file
+     * is published, so whoever sees the service running sees them served; closed when it stops).
+     */
+    public static Optional<ClientService> start(DataDirectory data, ShellLauncher kmu, Duration idleTimeout,
+                                                String projectRoot, Instant started, List<Path> buildFiles,
+                                                List<WayIn> ways) throws IOException {
         ServiceFiles files = new ServiceFiles(data);
         Optional<ServiceFiles.HeldLock> lock = files.tryLock();
         if (lock.isEmpty()) {
@@ -113,7 +126,7 @@ public final class ClientService implements AutoCloseable {
         try {
             files.removeLeftovers();
             ClientService service = new ClientService(data, kmu, idleTimeout, projectRoot, lock.get(), started,
-                    buildFiles);
+                    buildFiles, ways);
             service.serve();
             return Optional.of(service);
         } catch (IOException | RuntimeException e) {
@@ -128,6 +141,7 @@ public final class ClientService implements AutoCloseable {
         acceptor.start();
         long period = Math.max(1, Math.min(idleTimeout.toMillis() / 4, 30_000));
         idleWatch.scheduleAtFixedRate(this::stopWhenIdle, period, period, TimeUnit.MILLISECONDS);
+        ways.forEach(WayIn::open);
         files.publish(endpoint, ProcessHandle.current().pid(), started);
         if (peers.isEmpty()) {
             LOG.warn("this system has no /proc/net/tcp: connections of other local accounts cannot be told apart"
@@ -273,16 +287,38 @@ public final class ClientService implements AutoCloseable {
         return true;
     }
 
-    /** {@code pid port data-folder uptime-seconds calls-served}, one line, for {@code cloudhsm_client status}. */
+    /**
+     * For {@code cloudhsm_client status}: {@code pid port uptime-seconds calls-served idle-seconds
+     * data-folder}, then a line per way in: {@code way NAME CONNECTIONS ADDRESS}, or {@code way NAME -
+     * PROBLEM} when it is not served.
+     */
     private String status() {
         long uptime = Duration.between(started, Instant.now()).toSeconds();
-        return ProcessHandle.current().pid() + " " + endpoint.port() + " " + uptime + " " + served.get() + " "
-                + idleTimeout.toSeconds() + " " + files.dir().getParent() + "\n";
+        StringBuilder status = new StringBuilder().append(ProcessHandle.current().pid()).append(' ')
+                .append(endpoint.port()).append(' ').append(uptime).append(' ').append(served.get()).append(' ')
+                .append(idleTimeout.toSeconds()).append(' ').append(files.dir().getParent()).append('\n');
+        for (WayIn way : ways) {
+            status.append("way ").append(way.name()).append(' ')
+                    .append(way.address().map(a -> way.openConnections() + " " + a).orElse("- " + way.problem()))
+                    .append('\n');
+        }
+        return status.toString();
     }
 
+    /** Idle: no request running, no connection open on a way in, and none for the idle timeout. */
     private void stopWhenIdle() {
-        long idle = System.nanoTime() - lastActivity.get();
-        if (active.get() == 0 && idle >= idleTimeout.toNanos()) {
+        long now = System.nanoTime();
+        long last = lastActivity.get();
+        for (WayIn way : ways) {
+            if (way.openConnections() > 0) {
+                return;
+            }
+            long wayLast = way.lastActivityNanos();
+            if (wayLast != 0 && wayLast - last > 0) {
+                last = wayLast;
+            }
+        }
+        if (active.get() == 0 && now - last >= idleTimeout.toNanos()) {
             LOG.info("stopping: no call for {} minutes", idleTimeout.toMinutes());
             close();
         }
@@ -309,6 +345,7 @@ public final class ClientService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ways.forEach(WayIn::close);
         idleWatch.shutdownNow(); // last: this may be the idle watch's own thread
         lock.close();
         synchronized (stopped) {

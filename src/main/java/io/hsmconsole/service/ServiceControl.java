@@ -36,12 +36,13 @@ public final class ServiceControl {
     }
 
     /**
-     * Starts {@code mainClass run --data-dir … --idle-minutes …} in the background with this JVM's
+     * Starts {@code mainClass --data-dir … [--cluster …] run RUN-ARGUMENTS…} in the background with this JVM's
      * options and class path, in a session of its own (no terminal hang-up reaches it). With a native
      * launcher ({@code launcher} not null, the installed product) that launcher runs it instead: it
      * carries the options and class path itself and takes only the tool's arguments.
      */
-    public int start(String mainClass, String launcher, long idleMinutes) throws IOException, InterruptedException {
+    public int start(String mainClass, String launcher, String cluster, List<String> runArguments)
+            throws IOException, InterruptedException {
         if (files.running()) {
             if (!isStale(send("status"))) {
                 Optional<Long> pid = files.readPid();
@@ -55,7 +56,7 @@ public final class ServiceControl {
             }
         }
         files.createFolder();
-        ProcessBuilder builder = new ProcessBuilder(command(mainClass, launcher, idleMinutes));
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, launcher, cluster, runArguments));
         // jpackage's launcher marks its JVM's environment so that its own re-start takes the arguments as
         // the JVM's; a launcher started from here must not inherit the mark, or it reads ours as JVM options.
         builder.environment().remove("_JPACKAGE_LAUNCHER");
@@ -115,8 +116,35 @@ public final class ServiceControl {
         out.println("  data folder   " + s.dataFolder());
         out.println("  uptime        " + readable(Duration.ofSeconds(s.uptimeSeconds())));
         out.println("  calls served  " + s.callsServed());
-        out.println("  idle timeout  " + readable(Duration.ofSeconds(s.idleTimeoutSeconds())));
+        out.println("  idle timeout  " + readable(Duration.ofSeconds(s.idleTimeoutSeconds()))
+                + (s.ways().isEmpty() ? "" : " (counted while no connection is open)"));
+        for (Way way : s.ways()) {
+            out.println(String.format("  %-13s %s", way.name(), way.address()
+                    .map(a -> a + " (" + way.connections() + (way.connections() == 1 ? " connection)" : " connections)"))
+                    .orElse("not served: " + way.problem())));
+        }
         return 0;
+    }
+
+    /**
+     * Where the running service serves the way in {@code name}: its address, or empty when no service
+     * runs; a service that runs without serving it answers {@link NotServed}.
+     */
+    public Optional<String> address(String name) throws NotServed {
+        Optional<Status> status = ask();
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        Way way = status.get().ways().stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotServed("this service does not serve " + name));
+        return Optional.of(way.address().orElseThrow(() -> new NotServed(way.problem())));
+    }
+
+    /** The service runs but does not serve the way in asked for, and says why. */
+    public static final class NotServed extends Exception {
+        NotServed(String why) {
+            super(why);
+        }
     }
 
     public int stop() throws IOException, InterruptedException {
@@ -177,20 +205,44 @@ public final class ServiceControl {
         }
     }
 
-    /** The service's answer to {@code status}. */
-    record Status(long pid, int port, long uptimeSeconds, long callsServed, long idleTimeoutSeconds, String dataFolder) {
-        static Optional<Status> parse(String line) {
-            String[] f = line.strip().split(" ", 6);
+    /** The service's answer to {@code status}: a line about itself, then one per way in. */
+    record Status(long pid, int port, long uptimeSeconds, long callsServed, long idleTimeoutSeconds, String dataFolder,
+                  List<Way> ways) {
+        static Optional<Status> parse(String text) {
+            List<String> lines = text.lines().toList();
+            if (lines.isEmpty()) {
+                return Optional.empty();
+            }
+            String[] f = lines.get(0).strip().split(" ", 6);
             try {
+                List<Way> ways = new ArrayList<>();
+                for (String line : lines.subList(1, lines.size())) {
+                    Way.parse(line).ifPresent(ways::add);
+                }
                 return f.length < 6 ? Optional.empty() : Optional.of(new Status(Long.parseLong(f[0]),
-                        Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f[5]));
+                        Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f[5],
+                        List.copyOf(ways)));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
         }
     }
 
-    private List<String> command(String mainClass, String launcher, long idleMinutes) {
+    /** {@code way NAME CONNECTIONS ADDRESS} or {@code way NAME - PROBLEM}. */
+    record Way(String name, int connections, Optional<String> address, String problem) {
+        static Optional<Way> parse(String line) {
+            String[] f = line.split(" ", 4);
+            if (f.length < 4 || !f[0].equals("way")) {
+                return Optional.empty();
+            }
+            if (f[2].equals("-")) {
+                return Optional.of(new Way(f[1], 0, Optional.empty(), f[3]));
+            }
+            return Optional.of(new Way(f[1], Integer.parseInt(f[2]), Optional.of(f[3]), ""));
+        }
+    }
+
+    private List<String> command(String mainClass, String launcher, String cluster, List<String> runArguments) {
         List<String> command = new ArrayList<>();
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -198,8 +250,12 @@ public final class ServiceControl {
                 break;
             }
         }
-        List<String> toolArguments = List.of("--data-dir", data.root().toString(), "run", "--idle-minutes",
-                Long.toString(idleMinutes));
+        List<String> toolArguments = new ArrayList<>(List.of("--data-dir", data.root().toString()));
+        if (cluster != null) {
+            toolArguments.addAll(List.of("--cluster", cluster));
+        }
+        toolArguments.add("run");
+        toolArguments.addAll(runArguments);
         if (launcher != null) {
             command.add(launcher);
             command.addAll(toolArguments);

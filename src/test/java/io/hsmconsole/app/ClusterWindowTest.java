@@ -119,7 +119,7 @@ class ClusterWindowTest {
 
         until(() -> text("#node-badge-2").equals("ACTIVE"));
         for (int node = 0; node < 3; node++) {
-            assertThat(text("#node-keys-" + node)).as("node %d", node).isEqualTo("1 keys held \u00b7 0 pending");
+            assertThat(text("#node-keys-" + node)).as("node %d", node).isEqualTo("1 key held \u00b7 0 pending");
         }
         until(() -> row("while_offline").map(KeyRow::coverage).orElse("").equals("3/3"));
         closeClusterWindow();

@@ -143,7 +143,7 @@ class ConsoleWindowTest {
         replaceText(spinner.getEditor(), "0");
         robot.push(KeyCode.TAB);
         waitUntil(() -> !generateDisabled());
-        closeForm();
+        closeFormDiscardingInput();
     }
 
     @Test
@@ -228,6 +228,17 @@ class ConsoleWindowTest {
 
     private void closeForm() {
         robot.clickOn("#closeButton");
+        waitUntil(() -> window("New key") == null);
+        robot.targetWindow(window("HSM Key Console"));
+    }
+
+    /** Input typed since the last key is only dropped after the form asked (issue 19 item 3). */
+    private void closeFormDiscardingInput() {
+        robot.clickOn("#closeButton");
+        waitUntil(() -> window("Close the key form") != null);
+        robot.targetWindow(window("Close the key form"));
+        assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()).contains("What you typed");
+        robot.clickOn("OK");
         waitUntil(() -> window("New key") == null);
         robot.targetWindow(window("HSM Key Console"));
     }

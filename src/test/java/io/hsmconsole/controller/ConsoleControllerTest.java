@@ -37,7 +37,7 @@ class ConsoleControllerTest {
         f = new ControllerFixture(dir.resolve("data"));
         Files.createDirectories(dir.resolve("work"));
         console = new ConsoleController(f.workspace, f.runner, dir.resolve("work"));
-        console.start(output::append, wanted -> secretWanted = wanted);
+        console.start(output::append, wanted -> secretWanted = wanted, user -> { });
     }
 
     @AfterEach
@@ -62,7 +62,8 @@ class ConsoleControllerTest {
         console.submit("genSymKey -t 31 -s 32 -l aes256");
         waitFor(() -> output.toString().contains("Key Handle"));
 
-        assertThat(output.toString()).contains("Command: loginHSM -u CU -s example_user -p example_pwd")
+        assertThat(output.toString()).contains("Command: loginHSM -u CU -s example_user -p <password>")
+                .doesNotContain("example_pwd")
                 .contains("Cfm3LoginHSM returned: 0x00 : HSM Return: SUCCESS")
                 .contains("Symmetric Key Created.  Key Handle: 6");
         assertThat(f.workspace.sessionInfo()).as("the pane's login is not the window's").isEmpty();

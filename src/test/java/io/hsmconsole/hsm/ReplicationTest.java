@@ -1,7 +1,5 @@
 package io.hsmconsole.hsm;
 
-import io.hsmconsole.hsm.cluster.ClusterOptions;
-import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -27,7 +25,7 @@ class ReplicationTest {
 
     @BeforeEach
     void open() {
-        cluster = TestClusters.demo(dir, clock, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(50L, 150L, 250L), null));
+        cluster = TestClusters.demoWithLatencies(dir, clock);
         s = TestClusters.login(cluster, "example_user");
     }
 

@@ -25,6 +25,11 @@ public final class TestClusters {
                 io.hsmconsole.hsm.cluster.HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
     }
 
+    /** The demo cluster with the real demo's latencies, 50/150/250 ms, so replication can be stepped through. */
+    public static HsmCluster demoWithLatencies(Path dir, ManualClock clock) {
+        return demo(dir, clock, ClusterOptions.demo());
+    }
+
     public static HsmCluster demo(Path dir, ManualClock clock, ClusterOptions options) {
         return catalog(dir, clock).createDemo("demo", options);
     }

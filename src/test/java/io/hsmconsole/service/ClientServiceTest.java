@@ -293,6 +293,75 @@ class ClientServiceTest {
         assertThat(new ServiceFiles(new DataDirectory(temp.resolve("served"))).endpoint()).doesNotExist();
     }
 
+    /** A way in with a connection open (an application holding PKCS#11 sessions) keeps the service running. */
+    @Test
+    void anOpenConnectionOnAWayInKeepsItRunningAndItClosesWithTheService() throws Exception {
+        service.close();
+        FakeWayIn way = new FakeWayIn();
+        way.connections.set(1);
+        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMillis(200), "",
+                Instant.now(), List.of(), List.of(way)).orElseThrow();
+        assertThat(way.opened).as("opened before the service is published").isTrue();
+        // The idle watch checks every 50 ms: ten checks are well past the 200 ms timeout.
+        while (way.asked.get() < 10) {
+            assertThat(way.closed).as("stopped while a connection was open").isFalse();
+            Thread.sleep(20);
+        }
+        ServiceControl.Status status = ServiceControl.Status.parse(
+                new ServiceClient(service.endpoint()).send(List.of("status")).outputText()).orElseThrow();
+        assertThat(status.ways()).containsExactly(new ServiceControl.Way("fake", 1, java.util.Optional.of("unix:path=/x y"), ""));
+        assertThat(way.closed).as("still running with a connection open").isFalse();
+
+        way.connections.set(0);
+        way.last.set(System.nanoTime());
+        service.awaitStop(); // the idle timeout now runs from the connection's end
+        assertThat(way.closed).isTrue();
+    }
+
+    private static final class FakeWayIn implements WayIn {
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+        volatile boolean opened;
+        volatile boolean closed;
+
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public void open() {
+            opened = true;
+        }
+
+        @Override
+        public java.util.Optional<String> address() {
+            return java.util.Optional.of("unix:path=/x y");
+        }
+
+        @Override
+        public String problem() {
+            return "";
+        }
+
+        @Override
+        public int openConnections() {
+            asked.incrementAndGet();
+            return connections.get();
+        }
+
+        @Override
+        public long lastActivityNanos() {
+            return last.get();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
     @Test
     void aBuildNewerThanTheServiceStopsIt() throws Exception {
         service.close();

@@ -52,6 +52,32 @@ final class Launchers {
         return new Running(pb.start(), out, err);
     }
 
+    /**
+     * A shell script run by {@code sh} from the project folder (as the README's commands are written),
+     * on this data folder, with {@code extraEnvironment} added.
+     */
+    Result sh(String script, java.util.Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        return startSh(script, extraEnvironment).result();
+    }
+
+    /** {@link #sh(String, java.util.Map)} left going. */
+    Running startSh(String script, java.util.Map<String, String> extraEnvironment) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(BIN.getParent().toFile());
+        pb.environment().put("HSM_CONSOLE_DATA", data.toString());
+        pb.environment().remove("HSM_CONSOLE_CLUSTER");
+        pb.environment().remove("P11_KIT_SERVER_ADDRESS");
+        pb.environment().remove("HSM_CONSOLE_PKCS11_MODULE");
+        pb.environment().putAll(extraEnvironment);
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return new Running(pb.start(), out, err);
+    }
+
+    Result sh(String script) throws IOException, InterruptedException {
+        return sh(script, java.util.Map.of());
+    }
+
     record Running(Process process, Path out, Path err) {
         Result result() throws IOException, InterruptedException {
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("process ended").isTrue();

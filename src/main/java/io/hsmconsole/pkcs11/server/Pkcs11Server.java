@@ -1,6 +1,7 @@
 package io.hsmconsole.pkcs11.server;
 
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.Pkcs11Connection;
 import io.hsmconsole.pkcs11.rpc.FrameChannel;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
@@ -38,16 +39,28 @@ public final class Pkcs11Server implements AutoCloseable {
 
     private final HsmCluster cluster;
     private final Path socket;
+    private final KeyAvailabilityCheck availability;
     private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong refusedPeers = new AtomicLong();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong lastActivity = new AtomicLong();
     private ServerSocketChannel server;
     private UserPrincipal owner;
     private Thread acceptor;
 
+    /** Where the client service serves it: inside the data folder's owner-only service folder. */
+    public static Path socketIn(io.hsmconsole.store.DataDirectory data) {
+        return data.root().resolve("service").resolve("pkcs11.sock");
+    }
+
     public Pkcs11Server(HsmCluster cluster, Path socket) {
+        this(cluster, socket, KeyAvailabilityCheck.ENABLED);
+    }
+
+    public Pkcs11Server(HsmCluster cluster, Path socket, KeyAvailabilityCheck availability) {
         this.cluster = cluster;
         this.socket = socket.toAbsolutePath();
+        this.availability = availability;
     }
 
     /**
@@ -76,6 +89,16 @@ public final class Pkcs11Server implements AutoCloseable {
         return refusedPeers.get();
     }
 
+    /** Connections open now. */
+    public int openConnections() {
+        return clients.size();
+    }
+
+    /** {@link System#nanoTime()} when a connection last opened or closed; 0 before the first. */
+    public long lastActivityNanos() {
+        return lastActivity.get();
+    }
+
     /** Connections accepted and served so far. */
     public long servedConnections() {
         return served.get();
@@ -97,6 +120,7 @@ public final class Pkcs11Server implements AutoCloseable {
                 continue;
             }
             clients.add(client);
+            lastActivity.set(System.nanoTime());
             served.incrementAndGet();
             Thread t = new Thread(() -> serve(client), "pkcs11-client-" + served.get());
             t.setDaemon(true);
@@ -122,7 +146,7 @@ public final class Pkcs11Server implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) {
-        Pkcs11Connection connection = new Pkcs11Connection(cluster);
+        Pkcs11Connection connection = new Pkcs11Connection(cluster, availability);
         FrameChannel frames = new FrameChannel(client);
         try {
             if (frames.handshake().isEmpty()) {
@@ -146,6 +170,7 @@ public final class Pkcs11Server implements AutoCloseable {
                 LOG.log(Level.WARNING, "PKCS#11 connection cleanup failed", e);
             }
             clients.remove(client);
+            lastActivity.set(System.nanoTime());
             closeQuietly(client);
         }
     }

@@ -56,7 +56,7 @@ final class ApproveTokenCommand extends SessionCommand {
     }
 
     @Override
-    Set<String> secretOptions() {
+    public Set<String> secretOptions() {
         return Set.of("-p");
     }
 

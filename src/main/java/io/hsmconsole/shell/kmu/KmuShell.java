@@ -2,6 +2,8 @@ package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.BoundedLines;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
@@ -23,6 +25,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -200,6 +203,30 @@ public final class KmuShell {
             Thread.currentThread().interrupt();
             return ExitStatus.ERROR;
         }
+    }
+
+    /**
+     * The line as it may be shown or kept: the value of each secret option ({@code loginHSM -p}) is
+     * replaced by {@code <password>}, as the console's own actions print it. A line without secrets
+     * is returned as typed.
+     */
+    public static String withSecretsHidden(String line) {
+        List<String> tokens = Tokens.split(line);
+        KmuCommand command = tokens.isEmpty() ? null : KmuCommands.all().get(tokens.get(0));
+        if (command == null || command.secretOptions().isEmpty()) {
+            return line;
+        }
+        StringBuilder shown = new StringBuilder(tokens.get(0));
+        for (int i = 1; i < tokens.size(); i++) {
+            boolean secret = command.secretOptions().contains(tokens.get(i - 1));
+            shown.append(' ').append(secret ? "<password>" : tokens.get(i));
+        }
+        return shown.toString();
+    }
+
+    /** Who this shell's own session belongs to (as loginHSM made it); empty when nobody is logged in. */
+    public Optional<UserInfo> loggedInUser() {
+        return context.session().filter(HsmSession::isOpen).map(HsmSession::user);
     }
 
     /** One command line, already split. */

@@ -10,6 +10,7 @@ import io.hsmconsole.text.KmuPrinter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code loginHSM -u CU -s <name> -p <password>} (or {@code -hpswd} to be asked). The tool accepts
@@ -38,6 +39,11 @@ final class LoginHsmCommand implements KmuCommand {
     @Override
     public OptionSpec options() {
         return OPTIONS;
+    }
+
+    @Override
+    public Set<String> secretOptions() {
+        return Set.of("-p");
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.shell.ExitStatus;
 
-import java.util.Set;
 
 /**
  * A command that needs a logged-in crypto user. Without a session the command still "reaches the
@@ -29,11 +28,6 @@ abstract class SessionCommand implements KmuCommand {
     }
 
     abstract ExitStatus run(ParsedOptions options, HsmSession session, KmuContext context);
-
-    /** Options whose value is a secret (a password): never written to the audit log. */
-    Set<String> secretOptions() {
-        return Set.of();
-    }
 
     @Override
     public final ExitStatus execute(ParsedOptions options, KmuContext context) {

@@ -9,6 +9,14 @@ public interface DialogService {
 
     boolean confirm(String title, String message);
 
+    /**
+     * Asks before something that cannot be undone (deleting a key): the button that does it says so
+     * ({@code action}), and Cancel is the default, so Enter alone never destroys anything.
+     */
+    default boolean confirmDestructive(String title, String message, String action) {
+        return confirm(title, message);
+    }
+
     /** Shows a message the user only reads and closes (help, about). */
     void inform(String title, String message);
 

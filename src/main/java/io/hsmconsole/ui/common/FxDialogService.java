@@ -1,6 +1,8 @@
 package io.hsmconsole.ui.common;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -64,6 +66,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmDestructive(String title, String message, String action) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, act, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // Cancel is the default button (Enter) and has the focus; the destructive one must be chosen.
+        ((Button) alert.getDialogPane().lookupButton(act)).setDefaultButton(false);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(true);
+        alert.setOnShown(e -> cancel.requestFocus());
+        themes.register(alert.getDialogPane().getScene());
+        return alert.showAndWait().filter(b -> b == act).isPresent();
+    }
+
+    @Override
     public void inform(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
         alert.initOwner(owner.get());
@@ -87,10 +105,23 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
+    /**
+     * Where a file chooser opens: the user's Documents folder when there is one, else their home -
+     * not the folder the console happened to be started from.
+     */
+    static Optional<Path> startFolder(Path home) {
+        Path documents = home.resolve("Documents");
+        if (java.nio.file.Files.isDirectory(documents)) {
+            return Optional.of(documents);
+        }
+        return java.nio.file.Files.isDirectory(home) ? Optional.of(home) : Optional.empty();
+    }
+
     /** The kind's filter first (selected), then every file, so a document saved under another name still opens. */
     private FileChooser chooser(String title, FileKind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        startFolder(Path.of(System.getProperty("user.home"))).ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
         if (kind.filters()) {
             chooser.getExtensionFilters().addAll(
                     new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),

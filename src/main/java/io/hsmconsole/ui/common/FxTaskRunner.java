@@ -12,6 +12,7 @@ import javafx.concurrent.Task;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 work.progressed(new Progress(message, task.getProgress())));
         task.setOnSucceeded(e -> work.succeeded(task.getValue()));
         task.setOnFailed(e -> work.failed(task.getException()));
-        workers.execute(task);
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The console is closing (close() ran): work asked for now - a reload after a cancelled
+            // genSymKey, say - has no window left to report to, so it is dropped without an error.
+            return TaskHandle.DONE;
+        }
         return () -> cancelled.set(true);
     }
 

@@ -6,6 +6,7 @@ import io.hsmconsole.ui.controls.SecurePasswordField;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -20,6 +21,7 @@ public final class ConsoleView {
     @FXML private TextField commandField;
     @FXML private SecurePasswordField secretField;
     @FXML private Button runButton;
+    @FXML private Label sessionStatus;
 
     public ConsoleView(ConsoleViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -41,6 +43,7 @@ public final class ConsoleView {
                 transcript.setText(now);
             }
         });
+        sessionStatus.textProperty().bind(viewModel.sessionStatusProperty());
         commandField.textProperty().bindBidirectional(viewModel.inputProperty());
         commandField.setOnAction(e -> viewModel.submit());
         commandField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

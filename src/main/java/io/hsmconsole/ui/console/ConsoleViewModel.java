@@ -3,6 +3,7 @@ package io.hsmconsole.ui.console;
 import io.hsmconsole.controller.ActionRecord;
 import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.Workspace;
+import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.text.CmuText;
 import io.hsmconsole.text.KmuText;
 import io.hsmconsole.ui.common.Messages;
@@ -15,6 +16,7 @@ import javafx.beans.property.StringProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The console pane: a key_mgmt_util shell's transcript, the command line being typed with its
@@ -30,6 +32,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper(this, "transcript", "");
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ReadOnlyBooleanWrapper secretWanted = new ReadOnlyBooleanWrapper(this, "secretWanted");
+    private final ReadOnlyStringWrapper sessionStatus = new ReadOnlyStringWrapper(this, "sessionStatus", "");
+    private final ReadOnlyStringWrapper statusBarText = new ReadOnlyStringWrapper(this, "statusBarText", "");
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
 
@@ -37,19 +41,21 @@ public final class ConsoleViewModel {
         this.console = console;
         this.messages = messages;
         append(messages.format("console.banner", console.workDir()));
+        showSessionUser(Optional.empty());
         workspace.addActionListener(this::fromTheWindows);
     }
 
     /** Starts the shell the first time the pane is shown. */
     public void start() {
-        console.start(this::append, secretWanted::set);
+        console.start(this::append, secretWanted::set, this::showSessionUser);
     }
 
-    /** Runs what is typed; it joins the history (Up/Down walk it). */
+    /** Runs what is typed; it joins the history (Up/Down walk it), with any password hidden. */
     public void submit() {
         String line = input.get() == null ? "" : input.get();
-        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(line))) {
-            history.add(line);
+        String kept = console.withSecretsHidden(line);
+        if (!line.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(kept))) {
+            history.add(kept);
         }
         historyIndex = history.size();
         input.set("");
@@ -76,6 +82,13 @@ public final class ConsoleViewModel {
         }
     }
 
+    /** The pane's shell has its own session (as a second key_mgmt_util would): say whose, apart from the window's. */
+    private void showSessionUser(Optional<UserInfo> user) {
+        sessionStatus.set(user.map(u -> messages.format("console.session", u.name(), u.type().name()))
+                .orElse(messages.get("console.session.none")));
+        statusBarText.set(user.map(u -> messages.format("status.console", u.name(), u.type().name())).orElse(""));
+    }
+
     private void fromTheWindows(ActionRecord action) {
         // The tool's prompt and the command as a terminal echoes it, then the output byte for byte.
         append('\n' + messages.format("console.fromWindows", action.tool())
@@ -99,6 +112,16 @@ public final class ConsoleViewModel {
     /** True while the shell waits for a password (the view then shows a masked field). */
     public ReadOnlyBooleanProperty secretWantedProperty() {
         return secretWanted.getReadOnlyProperty();
+    }
+
+    /** Who the pane's own key_mgmt_util session belongs to, for the pane and the status bar. */
+    public ReadOnlyStringProperty sessionStatusProperty() {
+        return sessionStatus.getReadOnlyProperty();
+    }
+
+    /** For the window's status bar: whom the pane is logged in as; empty while it is not. */
+    public ReadOnlyStringProperty statusBarTextProperty() {
+        return statusBarText.getReadOnlyProperty();
     }
 
     public List<String> history() {

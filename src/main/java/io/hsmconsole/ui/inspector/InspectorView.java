@@ -3,6 +3,7 @@ package io.hsmconsole.ui.inspector;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.common.WhyDisabled;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -70,7 +71,7 @@ public final class InspectorView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         saveButton.disableProperty().bind(viewModel.hasKeyProperty().not());
         saveButton.setOnAction(e -> viewModel.saveKmuAttributeFile());
-        shareButton.disableProperty().bind(viewModel.hasKeyProperty().not());
+        WhyDisabled.bind(shareButton, viewModel.whyNoSharingProperty());
         attributeTable.setItems(viewModel.rows());
         Views.column(nameColumn, AttributeRowModel::constantName);
         Views.column(constantColumn, AttributeRowModel::constant);
@@ -87,8 +88,10 @@ public final class InspectorView {
         shareButton.setOnAction(e -> action.run());
     }
 
-    public void onCompare(Runnable action) {
+    /** Compare works on the key list's selection, which the main view knows: it says why it cannot. */
+    public void onCompare(Runnable action, javafx.beans.value.ObservableStringValue whyNot) {
         compareButton.setOnAction(e -> action.run());
+        WhyDisabled.bind(compareButton, whyNot);
     }
 
     /** The "try the key" panel, in the tab beside the attributes (the main view builds it). */
@@ -143,8 +146,11 @@ public final class InspectorView {
                 setGraphic(readOnly);
                 setTooltip(new Tooltip(row.reasonNotEditable()));
             } else if (row.isBoolean()) {
-                CheckBox box = new CheckBox(messages.get(row.needsApprovals() ? "inspector.flag.on.quorum"
-                        : "inspector.flag.on"));
+                CheckBox box = new CheckBox();
+                // The text says the state the box shows: "off" when unticked, never "on" beside an empty box.
+                String suffix = row.needsApprovals() ? ".quorum" : "";
+                box.textProperty().bind(javafx.beans.binding.Bindings.when(box.selectedProperty())
+                        .then(messages.get("inspector.flag.on" + suffix)).otherwise(messages.get("inspector.flag.off" + suffix)));
                 box.setSelected(row.isTrue());
                 box.setId("edit-" + row.attribute().name());
                 box.setAccessibleText(messages.format("inspector.flag.access", row.constantName()));

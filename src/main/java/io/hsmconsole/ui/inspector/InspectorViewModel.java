@@ -51,8 +51,11 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper(this, "nodes", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper hasKey = new ReadOnlyBooleanWrapper(this, "hasKey");
+    private final ReadOnlyStringWrapper whyNoSharing = new ReadOnlyStringWrapper(this, "whyNoSharing", "");
     private Long handle;
     private Long statusHandle;
+    /** The key last shown: selecting it again (the list does after every change) is a refresh. */
+    private Long shownHandle;
 
     public InspectorViewModel(KeyController keys, Messages messages, DialogService dialogs, QuorumGate quorumGate) {
         this.keys = keys;
@@ -69,21 +72,34 @@ public final class InspectorViewModel {
         if (keyHandle != null && !keyHandle.equals(statusHandle)) {
             status.set("");
         }
+        // The list re-selects the shown key after each change: that is a refresh, not the user's choice.
+        boolean userChose = keyHandle != null && !keyHandle.equals(shownHandle);
         this.handle = keyHandle;
         if (keyHandle == null) {
             clear();
             return;
         }
-        refresh();
+        read(userChose);
     }
 
-    /** Reads the shown key again (after a change by anyone). */
+    /** The session ended: the next user's first look at any key is their own read again. */
+    public void forgetShown() {
+        shownHandle = null;
+        inspect(null);
+    }
+
+    /** Reads the shown key again (after a change by anyone): the window's own read, not audited. */
     public void refresh() {
+        read(false);
+    }
+
+    /** The key a user selects is read as their getKeyInfo/getAttribute; re-reads to stay current are not. */
+    private void read(boolean userChose) {
         Long wanted = handle;
         if (wanted == null) {
             return;
         }
-        keys.details(wanted, result -> {
+        java.util.function.Consumer<io.hsmconsole.hsm.HsmResult<KeyDetails>> shown = result -> {
             if (!wanted.equals(handle)) {
                 return; // the selection moved on meanwhile
             }
@@ -93,7 +109,12 @@ public final class InspectorViewModel {
                 clear();
                 say(wanted, messages.format("inspector.gone", wanted, errors.sentence(result.code())));
             }
-        });
+        };
+        if (userChose) {
+            keys.details(wanted, shown);
+        } else {
+            keys.refreshDetails(wanted, shown);
+        }
     }
 
     private void clear() {
@@ -106,14 +127,14 @@ public final class InspectorViewModel {
         quorum.set("");
         approvers.set("");
         nodes.set("");
+        whyNoSharing.set(messages.get("inspector.share.noKey"));
     }
 
     private void show(KeyDetails d) {
+        shownHandle = d.handle();
         details.set(d);
         hasKey.set(true);
-        String label = d.attributes().stream().filter(a -> a.attribute() == Attribute.LABEL).findFirst()
-                .map(a -> a.value().text()).orElse("");
-        heading.set(messages.format("inspector.heading", d.handle(), label));
+        heading.set(messages.format("inspector.heading", d.handle(), d.label()));
         owner.set(d.owner().toString());
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
@@ -124,6 +145,10 @@ public final class InspectorViewModel {
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
         rows.setAll(d.attributes().stream().map(this::row).toList());
+        whyNoSharing.set(d.sharing().refusal().map(code -> messages.format("inspector.share.refused",
+                new java.text.MessageFormat(messages.getOr("inspector.share.refused." + code.name(),
+                        errors.sentence(code))).format(new Object[] {d.owner().toString()}),
+                errors.codeLine(code))).orElse(""));
     }
 
     /** Whom the simulator accepts approvals from (the key's owner and shared users). */
@@ -219,6 +244,11 @@ public final class InspectorViewModel {
 
     public ReadOnlyStringProperty ownerProperty() {
         return owner.getReadOnlyProperty();
+    }
+
+    /** Why "Share / unshare" cannot work for the shown key (the simulator's answer); empty when it can. */
+    public ReadOnlyStringProperty whyNoSharingProperty() {
+        return whyNoSharing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sharedWithProperty() {

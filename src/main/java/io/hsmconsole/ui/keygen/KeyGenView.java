@@ -3,6 +3,7 @@ package io.hsmconsole.ui.keygen;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
@@ -142,8 +143,6 @@ public final class KeyGenView {
                 .setAll("label", Boolean.TRUE.equals(ok) ? "result-ok" : "result-failed"));
         generateButton.disableProperty().bind(viewModel.canGenerateProperty().not());
         generateButton.setOnAction(e -> viewModel.generate());
-        closeButton.disableProperty().bind(viewModel.busyProperty());
-        closeButton.setOnAction(e -> stage.close());
     }
 
     private void bindProblems() {
@@ -174,11 +173,16 @@ public final class KeyGenView {
     }
 
     /** Opens the form as a window of its own beside the main window. */
-    public Stage show(Window owner, Themes themes) {
+    public Stage show(Window owner, Themes themes, DialogService dialogs) {
         stage = Views.window(owner, messages.get("keygen.title"), root, themes, false);
         stage.setOnCloseRequest(e -> {
-            if (viewModel.busyProperty().get()) {
-                e.consume(); // a running genSymKey must be waited for or cancelled first
+            if (!viewModel.mayClose(dialogs)) {
+                e.consume(); // the user keeps the wait, or what they typed
+            }
+        });
+        closeButton.setOnAction(e -> {
+            if (viewModel.mayClose(dialogs)) {
+                stage.close();
             }
         });
         stage.show();

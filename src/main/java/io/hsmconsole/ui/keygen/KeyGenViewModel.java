@@ -16,6 +16,7 @@ import io.hsmconsole.text.CreatedKeyText;
 import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.sharing.SharingViewModel;
@@ -95,6 +96,8 @@ public final class KeyGenViewModel {
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyObjectWrapper<Boolean> resultOk = new ReadOnlyObjectWrapper<>(this, "resultOk");
     private final BooleanBinding canGenerate;
+    /** Input typed since the form opened or last ran genSymKey (made or refused): closing would lose it unseen. */
+    private boolean typedSinceLastRun;
 
     private GenSymKeyRequest parsed;
     private KeyGenForm shownForm;
@@ -119,7 +122,14 @@ public final class KeyGenViewModel {
                 attest, sharing.checked())) {
             input.addListener(o -> revalidate());
         }
+        // Only a real change is typing: a field re-committing the same text on losing the focus is not.
+        for (javafx.beans.value.ObservableValue<?> input : List.of(type, size, label, id, nonExtractable, session,
+                minSrv, timeout, mValue, attest)) {
+            input.addListener((obs, old, now) -> typedSinceLastRun = true);
+        }
+        sharing.checked().addListener((Observable o) -> typedSinceLastRun = true);
         typeChanged(type.get());
+        typedSinceLastRun = false; // the defaults just set are nobody's input
     }
 
     // ---- type and size ----
@@ -249,6 +259,23 @@ public final class KeyGenViewModel {
         running = keys.generate(request, commandPreview.get(), this::waiting, r -> finished(request, r));
     }
 
+    /**
+     * Whether the form may close (the window, or the whole console quitting): while genSymKey waits
+     * for -min_srv it asks whether to stop waiting (the key is rolled back), and input typed since
+     * the last run is only dropped when the user agrees. Stops the wait when the answer is yes.
+     */
+    public boolean mayClose(DialogService dialogs) {
+        if (busy.get()) {
+            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get("keygen.close.waiting"))) {
+                return false;
+            }
+            cancel();
+            return true;
+        }
+        return !typedSinceLastRun || dialogs.confirm(messages.get("keygen.close.title"),
+                messages.get("keygen.close.typed"));
+    }
+
     /** Gives up waiting for -min_srv: the simulator rolls the key back and says so. */
     public void cancel() {
         running.cancel();
@@ -262,6 +289,7 @@ public final class KeyGenViewModel {
 
     private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
         busy.set(false);
+        typedSinceLastRun = false; // the input ran and its outcome shows: nothing unseen is lost by closing now
         running = TaskHandle.DONE;
         progress.set(result.isSuccess() ? 1 : 0);
         progressText.set("");

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -57,6 +58,8 @@ public final class MainView {
     @FXML private Label userStatus;
     @FXML private Label roleStatus;
     @FXML private Label keyStatus;
+    @FXML private Label consoleStatus;
+    @FXML private Separator consoleStatusSeparator;
     @FXML private MenuItem loginItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem importItem;
@@ -96,6 +99,11 @@ public final class MainView {
         userStatus.textProperty().bind(viewModel.userStatusProperty());
         roleStatus.textProperty().bind(viewModel.roleStatusProperty());
         keyStatus.textProperty().bind(viewModel.keyStatusProperty());
+        consoleStatus.textProperty().bind(consoleModel.statusBarTextProperty());
+        consoleStatus.visibleProperty().bind(consoleModel.statusBarTextProperty().isNotEmpty());
+        consoleStatus.managedProperty().bind(consoleStatus.visibleProperty());
+        consoleStatusSeparator.visibleProperty().bind(consoleStatus.visibleProperty());
+        consoleStatusSeparator.managedProperty().bind(consoleStatus.visibleProperty());
 
         loginItem.textProperty().bind(viewModel.loginMenuTextProperty());
         consoleItem.setAccelerator(new KeyCodeCombination(KeyCode.BACK_QUOTE, KeyCombination.SHORTCUT_DOWN));
@@ -106,9 +114,9 @@ public final class MainView {
         refreshItem.disableProperty().bind(notCryptoUser);
         filterItem.disableProperty().bind(notCryptoUser);
         keyTableItem.disableProperty().bind(notCryptoUser);
-        compareItem.disableProperty().bind(notCryptoUser);
+        compareItem.disableProperty().bind(notCryptoUser.or(viewModel.whyNoCompareProperty().isNotEmpty()));
         columnsMenu.disableProperty().bind(notCryptoUser);
-        shareItem.disableProperty().bind(notCryptoUser.or(noKey));
+        shareItem.disableProperty().bind(notCryptoUser.or(viewModel.inspector().whyNoSharingProperty().isNotEmpty()));
         deleteItem.disableProperty().bind(notCryptoUser.or(noKey));
         saveAttributesItem.disableProperty().bind(notCryptoUser.or(noKey));
         loginItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
@@ -144,9 +152,14 @@ public final class MainView {
             keyList = new KeyListView(viewModel.keyList(), messages, this::newKey);
             inspector = new InspectorView(viewModel.inspector(), messages);
             inspector.onShare(this::share);
-            inspector.onCompare(this::compare);
+            inspector.onCompare(this::compare, viewModel.whyNoCompareProperty());
             TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals());
             viewModel.inspector().detailsProperty().addListener((obs, old, key) -> tryKey.show(key));
+            viewModel.loggedInProperty().addListener((obs, old, now) -> {
+                if (!now) {
+                    tryKey.forget(); // the next user must not find this one's data or results
+                }
+            });
             inspector.showTryKey(new TryKeyView(tryKey, messages).root());
             columnsMenu.getItems().setAll(keyList.columnMenuItems());
             keysScreen = new SplitPane(keyList.root(), inspector.root());
@@ -282,11 +295,19 @@ public final class MainView {
 
     @FXML
     private void showAbout() {
-        ctx.dialogs().inform(messages.get("help.about.title"), messages.get("help.about.text"));
+        ctx.dialogs().inform(messages.get("help.about.title"), messages.format("help.about.text",
+                io.hsmconsole.ui.common.BuildInfo.version()));
+    }
+
+    /** Whether the console may quit now: work that would be lost (an open key form) is asked about first. */
+    public boolean mayQuit() {
+        return windows.mayQuit();
     }
 
     @FXML
     private void exit() {
-        Platform.exit();
+        if (mayQuit()) {
+            Platform.exit();
+        }
     }
 }

@@ -49,6 +49,7 @@ public final class MainViewModel {
     private final BooleanBinding clusterOpen;
     private final BooleanBinding cryptoUser;
     private final StringBinding loginMenuText;
+    private final StringBinding whyNoCompare;
 
     public MainViewModel(Workspace workspace, SessionController sessions, KeyController keys,
                          ClusterController cluster, Messages messages, DialogService dialogs, QuorumGate quorum) {
@@ -69,6 +70,8 @@ public final class MainViewModel {
         loginMenuText = Bindings.createStringBinding(() -> messages.get(loggedIn.get() ? "menu.file.logout"
                 : "menu.file.login"), loggedIn);
 
+        whyNoCompare = Bindings.createStringBinding(() -> keyList.selectedHandles().size() == 2 ? ""
+                : messages.get("compare.needTwo"), keyList.selectedHandles());
         keyList.selectedProperty().addListener((obs, old, row) -> inspector.inspect(row == null ? null : row.handle()));
         keys.addKeysChangedListener(inspector::refresh);
         cluster.addChangeListener(() -> {
@@ -98,7 +101,7 @@ public final class MainViewModel {
             keyList.reload();
         } else {
             keyList.clear();
-            inspector.inspect(null);
+            inspector.forgetShown();
         }
     }
 
@@ -137,8 +140,8 @@ public final class MainViewModel {
     /** Deletes the inspected key after asking; the simulator allows only the owner. */
     public void deleteSelected() {
         KeyDetails key = inspector.detailsProperty().get();
-        if (key == null || !dialogs.confirm(messages.get("delete.title"), messages.format("delete.confirm",
-                key.handle()))) {
+        if (key == null || !dialogs.confirmDestructive(messages.get("delete.title"), messages.format("delete.confirm",
+                key.handle(), key.label()), messages.format("delete.action", key.handle()))) {
             return;
         }
         keys.delete(key.handle(), result -> {
@@ -209,6 +212,11 @@ public final class MainViewModel {
     /** A crypto user sees keys; everyone else sees the cluster overview. */
     public BooleanBinding cryptoUserProperty() {
         return cryptoUser;
+    }
+
+    /** Why comparing cannot work now (not exactly two keys selected); empty when it can. */
+    public StringBinding whyNoCompareProperty() {
+        return whyNoCompare;
     }
 
     /** "Log in…" or "Log out", for the File menu. */

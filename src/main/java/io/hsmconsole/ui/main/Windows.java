@@ -18,7 +18,15 @@ import io.hsmconsole.ui.sharing.SharingViewModel;
 import io.hsmconsole.ui.audit.AuditView;
 import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.users.UsersView;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.Scene;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -34,6 +42,7 @@ import java.util.function.Supplier;
 final class Windows {
     private final ConsoleContext ctx;
     private Stage keyGen;
+    private KeyGenViewModel keyGenModel;
     private Stage clusterWindow;
     private Stage usersWindow;
     private Stage auditWindow;
@@ -70,7 +79,16 @@ final class Windows {
         }
         KeyGenViewModel model = new KeyGenViewModel(ctx.keys(), ctx.messages(), new SharingViewModel(ctx.messages()),
                 onGenerated);
-        keyGen = new KeyGenView(model, ctx.messages()).show(owner, ctx.themes());
+        keyGenModel = model;
+        keyGen = new KeyGenView(model, ctx.messages()).show(owner, ctx.themes(), ctx.dialogs());
+    }
+
+    /**
+     * Whether the console may quit: an open key form is asked first (a key waiting for -min_srv, or
+     * typed input); a yes stops the wait so that nothing runs on while the console closes.
+     */
+    boolean mayQuit() {
+        return keyGen == null || !keyGen.isShowing() || keyGenModel.mayClose(ctx.dialogs());
     }
 
     /** Closes the form (logout: a form must not outlive the session it generates in). */
@@ -78,6 +96,7 @@ final class Windows {
         if (keyGen != null) {
             keyGen.close();
             keyGen = null;
+            keyGenModel = null;
         }
     }
 
@@ -132,10 +151,20 @@ final class Windows {
         stage.initOwner(owner);
         stage.setOnHidden(e -> content.onClose().run());
         stage.setTitle(title);
+        // A window of its own closes as a dialog does: its Close button, Esc, or Ctrl+W.
+        Button close = new Button(ctx.messages().get("window.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(6, 12, 10, 12));
+        BorderPane framed = new BorderPane(content.root());
+        framed.setBottom(buttons);
         // These views would grow to their content's preferred size; keep them on the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(content.root(), Math.min(1100, screen.getWidth() * 0.9),
+        Scene scene = new Scene(framed, Math.min(1100, screen.getWidth() * 0.9),
                 Math.min(700, screen.getHeight() * 0.9));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
         ctx.themes().register(scene);
         stage.setScene(scene);
         stage.centerOnScreen();

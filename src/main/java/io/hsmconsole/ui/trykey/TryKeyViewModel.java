@@ -73,6 +73,8 @@ public final class TryKeyViewModel {
     private final BooleanBinding canRun;
     private byte[] lastOutput;
     private Long lastHandle;
+    /** Counts fresh starts (another key, a logout): an answer for an earlier one is not shown. */
+    private long generation;
 
     public TryKeyViewModel(KeyUseController keyUse, Messages messages, QuorumGate quorum) {
         this.keyUse = keyUse;
@@ -90,17 +92,37 @@ public final class TryKeyViewModel {
     }
 
     /**
-     * Shows this key (null: none). Another key starts over with its natural operation; the same key
-     * again (the list re-selects it after every change, through a moment of no selection) keeps
-     * what was typed and done.
+     * Shows this key (null: none). Another key starts over - empty data, no result - with its natural
+     * operation; the same key again (the list re-selects it after every change, through a moment of
+     * no selection) keeps what was typed and done.
      */
     public void show(KeyDetails details) {
         key.set(details);
         if (details != null && (lastHandle == null || lastHandle != details.handle())) {
+            startOver();
             lastHandle = details.handle();
-            clearResult();
             operation.set(keyType(details) == KeyType.AES.code() ? TryOperation.WRAP : TryOperation.SIGN);
         }
+    }
+
+    /**
+     * The session ended (logout): nothing of it stays for the next user - no key, data, IV,
+     * signature or result; an answer still on its way is dropped.
+     */
+    public void forget() {
+        key.set(null);
+        startOver();
+    }
+
+    private void startOver() {
+        generation++;
+        lastHandle = null;
+        busy.set(false);
+        data.set("");
+        iv.set("");
+        signature.set("");
+        format.set(DataFormat.TEXT);
+        clearResult();
     }
 
     private void clearResult() {
@@ -152,10 +174,17 @@ public final class TryKeyViewModel {
 
     private <T> void withQuorum(QuorumRequest request, Consumer<Consumer<HsmResult<T>>> call,
                                 Consumer<HsmResult<T>> done) {
+        long asked = generation;
         QuorumRetry.run(quorum, request, call, r -> {
+            if (asked != generation) {
+                return; // the key or the user changed meanwhile: this answer is someone else's
+            }
             busy.set(false);
             done.accept(r);
         }, () -> {
+            if (asked != generation) {
+                return;
+            }
             busy.set(false);
             notice.set(Notice.info(messages.get("trykey.quorum.cancelled")));
         });

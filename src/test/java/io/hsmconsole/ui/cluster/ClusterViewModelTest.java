@@ -68,7 +68,7 @@ class ClusterViewModelTest {
             s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script"));
             f.runner.runRepeatedChecks();
         }
-        assertThat(vm.tiles()).allSatisfy(t -> assertThat(t.keysProperty().get()).startsWith("1 keys held"));
+        assertThat(vm.tiles()).allSatisfy(t -> assertThat(t.keysProperty().get()).startsWith("1 key held"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class ClusterViewTest {
             s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script"));
             s.close();
         }
-        until(() -> text(robot, "#node-keys-0").startsWith("1 keys held"));
+        until(() -> text(robot, "#node-keys-0").startsWith("1 key held"));
         assertThat(text(robot, "#node-keys-2")).startsWith("0 keys held \u00b7 1 pending");
     }
 }

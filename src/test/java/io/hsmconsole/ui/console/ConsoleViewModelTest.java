@@ -22,15 +22,18 @@ class ConsoleViewModelTest {
     Path dir;
     ControllerFixture f;
     ConsoleViewModel vm;
+    ConsoleController console;
 
     @BeforeEach
     void setUp() {
         f = new ControllerFixture(dir);
-        vm = new ConsoleViewModel(new ConsoleController(f.workspace, f.runner, dir), f.workspace, Messages.load());
+        console = new ConsoleController(f.workspace, f.runner, dir);
+        vm = new ConsoleViewModel(console, f.workspace, Messages.load());
     }
 
     @AfterEach
     void tearDown() {
+        console.close();
         f.close();
     }
 
@@ -61,6 +64,44 @@ class ConsoleViewModelTest {
         assertThat(vm.transcriptProperty().get()).contains("in cloudhsm_mgmt_util this is:\naws-cloudhsm>shareKey 6 5 1\n"
                 + "*************************CAUTION")
                 .contains("Do you want to continue(y/n)? y\nshareKey success on server 0(10.0.0.1)\n");
+    }
+
+    /** Issue 19 item 1: the pane's loginHSM shows no password, and the pane says whose session it has. */
+    @Test
+    void aLoginInThePaneHidesThePasswordAndShowsItsOwnSession() throws Exception {
+        vm.start();
+        waitFor(() -> vm.transcriptProperty().get().contains("Command: "));
+        assertThat(vm.sessionStatusProperty().get()).contains("not logged in");
+        assertThat(vm.statusBarTextProperty().get()).isEmpty();
+
+        vm.inputProperty().set("loginHSM -u CU -s example_user -p example_pwd");
+        vm.submit();
+        waitFor(() -> vm.transcriptProperty().get().contains("Cfm3LoginHSM returned")
+                && vm.statusBarTextProperty().get().contains("example_user"));
+
+        assertThat(vm.transcriptProperty().get())
+                .contains("loginHSM -u CU -s example_user -p <password>")
+                .doesNotContain("example_pwd");
+        assertThat(vm.history()).containsExactly("loginHSM -u CU -s example_user -p <password>");
+        assertThat(vm.sessionStatusProperty().get()).contains("example_user").contains("CU");
+        assertThat(vm.statusBarTextProperty().get()).isEqualTo("Console pane: example_user (CU)");
+        assertThat(f.workspace.sessionInfo()).as("the window's own session is a separate one").isEmpty();
+
+        vm.inputProperty().set("logoutHSM");
+        vm.submit();
+        waitFor(() -> vm.statusBarTextProperty().get().isEmpty());
+        assertThat(vm.sessionStatusProperty().get()).contains("not logged in");
+    }
+
+    /** The shell answers on its own thread: wait (generously, for a loaded machine) for what it prints. */
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the console's shell did not answer within 20 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

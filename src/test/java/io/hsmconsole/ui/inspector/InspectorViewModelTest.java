@@ -90,6 +90,52 @@ class InspectorViewModelTest {
         assertThat(vm.nodesProperty().get()).contains("session key lives on one HSM");
     }
 
+    /** Issue 19 item 6: "Share / unshare" is offered only when the simulator would let this user share the key. */
+    @Test
+    void sharingIsRefusedWithTheSimulatorsReasonForASharedUserAndASessionKey() {
+        assertThat(vm.whyNoSharingProperty().get()).as("no key").isEqualTo("Select a key in the list first.");
+        long token = f.generate(GenSymKeyRequest.of(31, 32, "mine").withShareWith(List.of(4)));
+        vm.inspect(token);
+        assertThat(vm.whyNoSharingProperty().get()).as("the owner shares").isEmpty();
+
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true)));
+        assertThat(vm.whyNoSharingProperty().get()).startsWith("A session key lives in one login session")
+                .contains("0x4000000b");
+
+        f.login("alice");
+        vm.inspect(token);
+        assertThat(vm.whyNoSharingProperty().get())
+                .isEqualTo("Only the key\u2019s owner, example_user (3), can share or unshare it."
+                        + " HSM return code 0xc6 (HSM Error: Key Access is denied)");
+    }
+
+    /** Issue 19 item 8: choosing a key is the user's read (audited once); the window's refreshes are not. */
+    @Test
+    void onlyTheUsersOwnChoiceOfAKeyIsAuditedNotTheWindowsRefreshes() {
+        long first = f.generate(GenSymKeyRequest.of(31, 32, "first"));
+        long second = f.generate(GenSymKeyRequest.of(31, 32, "second"));
+        int before = reads().size();
+
+        vm.inspect(first);
+        assertThat(reads().subList(before, reads().size())).containsExactly("getKeyInfo", "getAttribute");
+        for (int i = 0; i < 5; i++) {
+            vm.refresh();
+            vm.inspect(null); // the list re-selects the shown key after each change
+            vm.inspect(first);
+        }
+        assertThat(reads()).hasSize(before + 2);
+
+        vm.inspect(second);
+        assertThat(reads()).hasSize(before + 4);
+        assertThat(vm.headingProperty().get()).contains("second");
+    }
+
+    private List<String> reads() {
+        f.cluster.auditLog().flush();
+        return f.cluster.auditLog().records(0, 10_000).stream().map(r -> r.command())
+                .filter(c -> c.equals("getKeyInfo") || c.equals("getAttribute")).toList();
+    }
+
     @Test
     void aSharedUserSeesEverythingReadOnlyBecauseOnlyTheOwnerMayChange() {
         long handle = f.generate(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));

@@ -83,6 +83,40 @@ class TryKeyViewModelTest {
                 .endsWith("As text: \u201cData for RFC 3394 wrap!!\u201d.");
     }
 
+    /** Issue 19 item 4: another key, or a logout, starts over; nothing of the last one stays. */
+    @Test
+    void anotherKeyOrALogoutClearsTheDataAndTheResult() {
+        long first = f.generate(GenSymKeyRequest.of(31, 32, "first"));
+        long second = f.generate(GenSymKeyRequest.of(31, 32, "second"));
+        vm.show(f.details(first));
+        vm.dataProperty().set("secret data of key one!!");
+        vm.run();
+        assertThat(vm.resultProperty().get()).isNotEmpty();
+
+        vm.show(null); // the list re-selects through a moment of no selection: the same key keeps its work
+        vm.show(f.details(first));
+        assertThat(vm.dataProperty().get()).isEqualTo("secret data of key one!!");
+
+        vm.show(f.details(second));
+        assertThat(vm.dataProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get()).isEmpty();
+        assertThat(notice()).isEmpty();
+
+        vm.dataProperty().set("Data for RFC 3394 wrap!!");
+        vm.ivProperty().set("A6A6A6A6A6A6A6A6");
+        vm.run();
+        assertThat(vm.resultProperty().get()).isNotEmpty();
+        vm.forget();
+        assertThat(vm.keyProperty().get()).isNull();
+        assertThat(vm.dataProperty().get()).isEmpty();
+        assertThat(vm.ivProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get()).isEmpty();
+        assertThat(vm.followProperty().get()).isNull();
+        vm.show(f.details(second)); // the next user selects the same key: still nothing of the last one
+        assertThat(vm.dataProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get()).isEmpty();
+    }
+
     @Test
     void whatIsNotHexIsRefusedBeforeTheHsm() {
         long key = f.generate(GenSymKeyRequest.of(31, 32, "kek"));

@@ -1,0 +1,57 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Client SDK 5's key availability quorum (AWS user guide, "Key synchronization", Client SDK 5
+ * concepts): a token key must exist on at least two HSMs of the cluster before an application may use
+ * it, and a create returns only once it does. The SDK's libraries enforce it unless configured with
+ * {@code --disable-key-availability-check}; the command-line tools do not ask.
+ */
+final class KeyAvailability {
+    static final int QUORUM = 2;
+    /** How long a create waits for the second HSM: the demo cluster's slowest node needs 250 ms. */
+    static final int CREATE_TIMEOUT_SECONDS = 5;
+
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    KeyAvailability(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest request) {
+        if (request.session()) {
+            return session.generateSymmetricKey(request);
+        }
+        if (cluster.nodeRecords().size() < QUORUM) {
+            // One HSM can never hold two copies: nothing is made (and min_srv 2 would be a usage error).
+            return HsmResult.fail(ReturnCode.KEY_NOT_AVAILABLE,
+                    NodeLines.all(cluster.nodeRecords(), cluster.servingNodeId(), ReturnCode.KEY_NOT_AVAILABLE));
+        }
+        HsmResult<GeneratedKey> made = session.generateSymmetricKey(
+                request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS));
+        if (made.code() == ReturnCode.MIN_SRV_NOT_REACHED) {
+            return new HsmResult<>(ReturnCode.KEY_NOT_AVAILABLE, made.nodes(), made.value()); // rolled back
+        }
+        return made;
+    }
+
+    HsmResult<Void> check(KeyRecord key) {
+        if (!HsmSession.isToken(key)) {
+            return session.ok(key, null);
+        }
+        Set<Integer> online = cluster.nodeRecords().stream().filter(NodeRecord::online).map(NodeRecord::id)
+                .collect(Collectors.toSet());
+        List<Integer> available = session.holdingNodes(key).stream().filter(online::contains).toList();
+        return available.size() >= QUORUM ? session.ok(key, null) : session.fail(ReturnCode.KEY_NOT_AVAILABLE, key);
+    }
+}

@@ -1,0 +1,48 @@
+package io.hsmconsole.pkcs11;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+
+import java.util.logging.Logger;
+
+/**
+ * Client SDK 5's key availability check as its PKCS#11 library applies it: on by default, off when the
+ * daemon runs with {@code --disable-key-availability-check}. The simulator answers whether a key is
+ * available; this only asks at the right moments (a create, the start of every use) and translates
+ * a "no" into {@code CKR_FUNCTION_FAILED}, as the SDK's {@code C_SignInit failed, returning 0x00000006},
+ * with the SDK's log line.
+ */
+public enum KeyAvailabilityCheck {
+    ENABLED, DISABLED;
+
+    private static final Logger LOG = Logger.getLogger(KeyAvailabilityCheck.class.getName());
+
+    HsmResult<GeneratedKey> generate(HsmSession login, GenSymKeyRequest request) {
+        HsmResult<GeneratedKey> made = this == ENABLED ? login.generateAvailableKey(request)
+                : login.generateSymmetricKey(request);
+        if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
+            LOG.warning("Key " + (made.value() == null ? "(not made)" : made.value().handle())
+                    + " does not meet the availability requirements - " + requirement());
+        }
+        return made;
+    }
+
+    /** Before an operation starts with {@code key}: refuses a key that is not available yet. */
+    void beforeUse(HsmSession login, long key) {
+        if (this == DISABLED) {
+            return;
+        }
+        if (login.checkKeyAvailability(key).code() == ReturnCode.KEY_NOT_AVAILABLE) {
+            LOG.warning("Key " + key + " does not meet the availability requirements - " + requirement());
+            throw new Refusal(ReturnValues.of(ReturnCode.KEY_NOT_AVAILABLE));
+        }
+    }
+
+    private static String requirement() {
+        String text = ReturnCode.KEY_NOT_AVAILABLE.text();
+        return text.substring(text.indexOf(" - ") + 3) + ".";
+    }
+}

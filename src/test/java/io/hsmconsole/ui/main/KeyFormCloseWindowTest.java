@@ -1,0 +1,116 @@
+package io.hsmconsole.ui.main;
+
+import io.hsmconsole.controller.BackgroundWork;
+import io.hsmconsole.hsm.HsmResult;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.hsmconsole.ui.common.FxWait.text;
+import static io.hsmconsole.ui.common.FxWait.until;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Issue 19 item 3: work in the key form is not dropped without asking. Quitting while genSymKey
+ * waits for -min_srv asks, a no keeps the wait, a yes stops it (the key is rolled back) and leaves
+ * no work that fails once the task runner is closed; closing the form with typed input asks too.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyFormCloseWindowTest {
+    @TempDir
+    static Path dir;
+    private FxMainWindow main;
+
+    @Start
+    void start(Stage stage) {
+        main = new FxMainWindow(dir, stage);
+    }
+
+    @AfterEach
+    void stop() {
+        main.close();
+    }
+
+    @Test
+    void quittingWhileAKeyWaitsForMinSrvAsksAndStopsTheWaitCleanly(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        AtomicReference<HsmResult<Void>> offline = new AtomicReference<>();
+        robot.interact(() -> main.ctx.nodes().setOnline(2, false, offline::set));
+        until(() -> offline.get() != null);
+        openForm(robot);
+        robot.clickOn("#labelField").write("waits");
+        robot.clickOn("#minSrvField").write("3");
+        robot.clickOn("#generateButton");
+        until(() -> robot.lookup("#progressLabel").queryAs(Label.class).getText().contains("of 3 HSMs hold it"));
+
+        main.dialogs.confirmAnswer = false;
+        AtomicBoolean mayQuit = new AtomicBoolean(true);
+        robot.interact(() -> mayQuit.set(main.view.mayQuit()));
+        assertThat(mayQuit).as("a no keeps the console and the wait").isFalse();
+        assertThat(main.dialogs.confirmations).singleElement().asString().contains("still waiting for -min_srv");
+        assertThat(robot.lookup("#cancelWaitButton").query().isVisible()).isTrue();
+
+        main.dialogs.confirmAnswer = true;
+        robot.interact(() -> mayQuit.set(main.view.mayQuit()));
+        assertThat(mayQuit).isTrue();
+        until(() -> text(robot, "#resultHeadline").startsWith("Refused"), () -> text(robot, "#resultHeadline"));
+        assertThat(robot.lookup("#resultText").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("rolled back");
+
+        // The application's stop() closes the runner; work asked for afterwards is dropped, not thrown.
+        main.fx.runner.close();
+        assertThatCode(() -> main.fx.runner.run(BackgroundWork.named("late reload", p -> 1, e -> { })))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void closingTheFormWithTypedInputAsks(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        openForm(robot);
+        robot.clickOn("#labelField").write("half-typed");
+
+        main.dialogs.confirmAnswer = false;
+        robot.clickOn("#closeButton");
+        assertThat(main.dialogs.confirmations).singleElement().asString().contains("What you typed");
+        assertThat(FxMainWindow.window("New key")).as("a no keeps the form").isNotNull();
+
+        main.dialogs.confirmAnswer = true;
+        robot.clickOn("#closeButton");
+        until(() -> FxMainWindow.window("New key") == null);
+    }
+
+    @Test
+    void closingTheFormAfterItMadeItsKeyDoesNotAsk(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        openForm(robot);
+        robot.clickOn("#labelField").write("made");
+        robot.clickOn("#generateButton");
+        until(() -> text(robot, "#resultHeadline").contains("created"));
+
+        robot.clickOn("#closeButton");
+        until(() -> FxMainWindow.window("New key") == null);
+        assertThat(main.dialogs.confirmations).isEmpty();
+    }
+
+    private static void openForm(FxRobot robot) {
+        robot.targetWindow(FxMainWindow.window("HSM Key Console"));
+        until(() -> robot.lookup("#table").tryQuery().isPresent());
+        robot.clickOn("#table");
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        until(() -> FxMainWindow.window("New key") != null);
+        robot.targetWindow(FxMainWindow.window("New key"));
+        until(() -> robot.lookup("#labelField").tryQuery().isPresent());
+    }
+}
