@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
@@ -8,6 +9,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,8 +47,12 @@ final class OwnershipListing {
             }
             List<Long> held = new ArrayList<>(heldByNode.getOrDefault(n.id(), List.of()));
             held.sort(null);
+            // Listed in the HSM's order, the order the keys were made in, not by number:
+            // cloudhsm_mgmt_util-findAllKeys.md prints 8(s),9(s),17,262162(s),19,31.
+            List<Long> inHsmOrder = new ArrayList<>(held);
+            inHsmOrder.sort(Comparator.comparingLong(Handles::counterOf));
             List<NodeKeyList.Entry> entries = new ArrayList<>();
-            for (long h : held) {
+            for (long h : inHsmOrder) {
                 KeyRecord k = keys.get(h);
                 if (k != null && (k.ownerId() == userId || k.sharedWith().contains(userId))) {
                     entries.add(new NodeKeyList.Entry(h, k.ownerId() == userId));

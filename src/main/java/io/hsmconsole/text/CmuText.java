@@ -26,6 +26,13 @@ public final class CmuText {
 
     /** The question after {@link #CAUTION}; the tool reads {@code y} or {@code n}. */
     public static final String CONFIRM = "Do you want to continue(y/n)? ";
+    /** What listAttributes prints before the list, as cloudhsm_mgmt_util-listAttributes.md shows it (KMU's differs). */
+    public static final String ATTRIBUTES_HEADING = """
+                Description
+            ===========
+            The following are all of the possible attribute values for getAttribute.
+
+            """;
 
     private CmuText() {
     }

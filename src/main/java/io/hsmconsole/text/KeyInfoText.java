@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.MValue;
 
 import java.io.PrintWriter;
-import java.util.stream.Collectors;
 
 /** The owner / shared users / quorum lines of getKeyInfo, as both KMU and CMU print them. */
 public final class KeyInfoText {
@@ -15,8 +14,8 @@ public final class KeyInfoText {
         out.printf("%n%sOwned by user %d%n", indent, info.ownerId());
         if (!info.sharedWith().isEmpty()) {
             out.printf("%n%salso, shared to following %d user(s):%n%n", indent, info.sharedWith().size());
-            out.printf("%s\t %s%n", indent, info.sharedWith().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")));
+            // One user per line (key_mgmt_util-getKeyInfo.md, cloudhsm_mgmt_util-getKeyInfo.md: "4", "6").
+            info.sharedWith().forEach(id -> out.printf("%s\t %d%n", indent, id));
         }
         if (MValue.needsQuorum(info.mValue())) {
             out.printf("%s %d Users need to approve to use/manage this key%n", indent, info.mValue());

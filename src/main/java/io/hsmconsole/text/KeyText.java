@@ -11,8 +11,16 @@ public final class KeyText {
     private KeyText() {
     }
 
-    /** KMU looks the handle up first, so an unknown handle is reported by the find call (reference §8). */
+    /**
+     * KMU looks the handle up first, so an unknown handle is reported by the find call (reference §8).
+     * A key the user may use but does not own is refused in one sentence, ended with a period and with
+     * no {@code Cluster Error Status} block: key_mgmt_util-deleteKey.md prints it so.
+     */
     public static void deleteKey(KmuPrinter p, HsmResult<Void> result) {
+        if (result.code() == ReturnCode.KEY_ACCESS_DENIED) {
+            p.line(KmuText.returnedLine("Cfm3DeleteKey", result.code()) + ".");
+            return;
+        }
         p.resultAndBlock(result.code() == ReturnCode.INVALID_HANDLE ? "Cfm3FindKey" : "Cfm3DeleteKey", result);
     }
 

@@ -18,6 +18,8 @@ class HandlesTest {
         assertThat(Handles.of(1, 6)).isEqualTo(262150);
         assertThat(Handles.of(2, 8)).isEqualTo(524296);
         assertThat(Handles.nodeOf(524296)).isEqualTo(2);
+        // cloudhsm_mgmt_util-findAllKeys.md: 17, 262162, 19 is the HSM's order (counters 17, 18, 19).
+        assertThat(Handles.counterOf(262162)).isEqualTo(18);
     }
 
     @Test
@@ -43,6 +45,9 @@ class HandlesTest {
             }
             assertThat(Handles.nodeOf(Handles.of(nodeA, a))).as("the node of node %d's counter %d", nodeA, a)
                     .isEqualTo(nodeA);
+            // findAllKeys lists keys in the order they were made: the counter must come back out.
+            assertThat(Handles.counterOf(Handles.of(nodeA, a))).as("the counter of node %d's counter %d", nodeA, a)
+                    .isEqualTo(a);
         });
     }
 }

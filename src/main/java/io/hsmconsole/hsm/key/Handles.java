@@ -18,6 +18,11 @@ public final class Handles {
         return (high << (COUNTER_BITS + NODE_BITS)) | ((long) node << COUNTER_BITS) | (counter & COUNTER_MASK);
     }
 
+    /** The cluster-wide counter a handle was made from: the order in which the keys were created. */
+    public static long counterOf(long handle) {
+        return ((handle >>> (COUNTER_BITS + NODE_BITS)) << COUNTER_BITS) | (handle & COUNTER_MASK);
+    }
+
     public static int nodeOf(long handle) {
         return (int) ((handle >>> COUNTER_BITS) & ((1L << NODE_BITS) - 1));
     }

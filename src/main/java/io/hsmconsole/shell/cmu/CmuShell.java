@@ -77,7 +77,7 @@ public final class CmuShell {
                 if (tokens.isEmpty()) {
                     continue;
                 }
-                if (tokens.get(0).equals("quit")) {
+                if (commandName(tokens.get(0)).equals("quit")) {
                     context.out().printf("%n%ndisconnecting from servers, please wait...%n");
                     return last;
                 }
@@ -104,10 +104,14 @@ public final class CmuShell {
     }
 
     ExitStatus execute(List<String> tokens) {
-        CmuCommand command = commands.get(tokens.get(0));
+        String name = commandName(tokens.get(0));
+        if (name.equals("help")) {
+            return help(tokens.subList(1, tokens.size()));
+        }
+        CmuCommand command = commands.get(name);
         if (command == null) {
             listCommands();
-            return tokens.get(0).equals("help") ? ExitStatus.SUCCESS : ExitStatus.USAGE;
+            return ExitStatus.USAGE;
         }
         List<String> args = tokens.subList(1, tokens.size());
         if (args.equals(List.of("-h"))) {
@@ -130,6 +134,32 @@ public final class CmuShell {
             context.out().print(command.help());
         }
         return status;
+    }
+
+    /**
+     * The command a typed name stands for: the name itself, or the one name it begins (with help and
+     * quit): "type the command name, or enough of the name to distinguish it from the names of other
+     * cloudhsm_mgmt_util commands … type listUsers or listU" (cloudhsm_mgmt_util-reference.md). A
+     * name that is no command, or begins several, stays as typed (and is unknown).
+     */
+    private String commandName(String typed) {
+        if (commands.containsKey(typed) || typed.equals("help") || typed.equals("quit")) {
+            return typed;
+        }
+        List<String> candidates = Stream.concat(commands.keySet().stream(), Stream.of("help", "quit"))
+                .filter(n -> n.startsWith(typed)).toList();
+        return candidates.size() == 1 ? candidates.get(0) : typed;
+    }
+
+    /** {@code help}: the command list; {@code help <command>}: that command's syntax (the reference page). */
+    private ExitStatus help(List<String> args) {
+        CmuCommand command = args.size() == 1 ? commands.get(commandName(args.get(0))) : null;
+        if (command == null) {
+            listCommands();
+        } else {
+            context.out().print(command.help());
+        }
+        return ExitStatus.SUCCESS;
     }
 
     private void listCommands() {

@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.HsmDescription;
 import io.hsmconsole.shell.Tokens;
+import io.hsmconsole.text.CmuText;
 import io.hsmconsole.text.NodeAddresses;
 
 import java.io.PrintWriter;
@@ -54,12 +55,23 @@ final class InfoCommands {
 
     private static ExitStatus listAttributes(List<String> a, CmuContext c) {
         PrintWriter out = c.out();
-        out.printf("Following are the possible attribute values for getAttribute:%n%n");
-        for (Attribute attr : Attribute.values()) {
+        out.print(CmuText.ATTRIBUTES_HEADING);
+        for (Attribute attr : listingOrder()) {
             out.printf("      %-32s= %d%n", attr.kmuName(), attr.id());
         }
         out.printf("      %-32s= %d%n", "OBJ_ATTR_ALL", Attribute.ALL);
         return ExitStatus.SUCCESS;
+    }
+
+    /**
+     * The attributes in the order cloudhsm_mgmt_util-listAttributes.md lists them: by id, except that
+     * OBJ_ATTR_LOCAL (355) follows OBJ_ATTR_DERIVE (268), as the tool prints it.
+     */
+    private static List<Attribute> listingOrder() {
+        List<Attribute> order = new java.util.ArrayList<>(List.of(Attribute.values()));
+        order.remove(Attribute.LOCAL);
+        order.add(order.indexOf(Attribute.DERIVE) + 1, Attribute.LOCAL);
+        return order;
     }
 
     private static ExitStatus hsmInfo(List<String> a, CmuContext c) {
@@ -90,7 +102,8 @@ final class InfoCommands {
         String ip = NodeAddresses.ip(id);
         String login = c.session().map(s -> "Logged in as '" + s.user().name() + "(" + s.user().type() + ")'")
                 .orElse("Not logged in");
-        c.out().printf("%-8s%-24s%-16s%-8s%-16s%-24s%s%n", "Id", "Name", "Hostname", "Port", "State", "Partition",
+        // The heading's Hostname column is one wider and Port one narrower than the rows' (cloudhsm_mgmt_util-info.md).
+        c.out().printf("%-8s%-24s%-17s%-7s%-16s%-24s%s%n", "Id", "Name", "Hostname", "Port", "State", "Partition",
                 "LoginState");
         c.out().printf("%-8d%-24s%-16s%-8d%-16s%-24s%s%n", id, ip, ip, NodeAddresses.PORT,
                 node.get().isOnline() ? "Connected" : "Disconnected", "hsm-" + c.cluster().name() + "-" + id,

@@ -7,6 +7,15 @@ import java.util.Map;
 /** Every command key_mgmt_util knows, by name (case-sensitive, as the tool's {@code strcmp}). */
 final class KmuCommands {
     private static final String SYMMETRIC_ONLY = "the simulator makes symmetric keys only";
+    /**
+     * Masked objects (key_mgmt_util-extractMaskedObject.md, -insertMaskedObject.md) are keys with all
+     * their metadata sealed under a secret the cluster and its clones share, so only they can insert
+     * one. The simulator's clusters have no such secret yet; a file sealed under a made-up one would
+     * let any simulated cluster insert it, which is not what a user would be testing.
+     */
+    private static final String NO_MASKING_KEY = "a masked object is sealed with a key that only its cluster"
+            + " and that cluster's clones hold, and simulated clusters have no such key yet; to copy keys,"
+            + " use exSymKey and imSymKey, or 'key_mgmt_util cluster export' for a whole cluster";
 
     private KmuCommands() {
     }
@@ -24,11 +33,22 @@ final class KmuCommands {
             commands.put(c.name(), c);
         }
         for (String name : List.of("genRSAKeyPair", "genDSAKeyPair", "genECCKeyPair", "genPBEKey", "createPublicKey",
-                "importPubKey", "exportPubKey", "importPrivateKey", "exportPrivateKey", "insertMaskedObject",
-                "extractMaskedObject", "getCaviumPrivKey", "IsValidKeyHandlefile",
-                "listECCCurveIds")) {
+                "importPubKey", "exportPubKey", "importPrivateKey", "exportPrivateKey", "getCaviumPrivKey",
+                "IsValidKeyHandlefile", "listECCCurveIds")) {
             commands.put(name, new NotAvailableCommand(name, name + " ...", OptionSpec.any(), SYMMETRIC_ONLY));
         }
+        commands.put("extractMaskedObject", new NotAvailableCommand("extractMaskedObject",
+                "extractMaskedObject -h -o <object handle> -out <object file>", OptionSpec.valued("-o", "-out"), """
+                -h    displays this information
+                       -o    specifies the handle of the key to extract as a masked object
+                       -out  specifies the file to write the masked object to""", NO_MASKING_KEY));
+        commands.put("insertMaskedObject", new NotAvailableCommand("insertMaskedObject",
+                "insertMaskedObject -h -f <file name> [-min_srv <minimum number of servers>] [-timeout <number of seconds>]",
+                OptionSpec.valued("-f", "-min_srv", "-timeout"), """
+                -h        displays this information
+                       -f        specifies the file of the masked object to insert
+                       -min_srv  specifies the minimum number of HSMs the key must reach
+                       -timeout  specifies how many seconds to wait for -min_srv HSMs""", NO_MASKING_KEY));
         return commands;
     }
 }

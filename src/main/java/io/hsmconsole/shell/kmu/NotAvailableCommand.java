@@ -13,10 +13,14 @@ final class NotAvailableCommand implements KmuCommand {
     private final String why;
 
     NotAvailableCommand(String name, String syntax, OptionSpec options, String why) {
+        this(name, syntax, options, "-h  displays this information", why);
+    }
+
+    /** With the real command's options described under {@code Where:}, so its help reads as AWS's. */
+    NotAvailableCommand(String name, String syntax, OptionSpec options, String where, String why) {
         this.name = name;
         this.options = options;
-        this.help = HelpText.of(name + " (not available yet in this simulator: " + why + ")", syntax,
-                "-h  displays this information");
+        this.help = HelpText.of(name + " (not available yet in this simulator: " + why + ")", syntax, where);
         this.why = why;
     }
 

@@ -75,13 +75,25 @@ abstract class SignatureCommand extends DescribedCommand {
         }
     }
 
+    /**
+     * The {@code -m} table in two parts, so nobody mistakes ours for AWS's: the numbers the AWS sign
+     * page documents (RSA 0-9, ECDSA 15-19), which come with asymmetric keys this simulator does not
+     * make yet, then the simulator-defined HMAC numbers.
+     */
     private static String mechanismLines() {
         String indent = "\n" + " ".repeat(13);
-        String table = Arrays.stream(SignMechanism.values())
+        return "specifies the signature mechanism."
+                + indent + "Documented by AWS, for RSA (0 to 9) and EC (15 to 19) keys; they arrive"
+                + indent + "with asymmetric keys, which this simulator does not make yet:"
+                + indent + table(false, indent)
+                + indent + "Ours, simulator-defined (AWS key_mgmt_util has no HMAC mechanism):"
+                + indent + "HMAC with a GENERIC_SECRET (-t 16) key:"
+                + indent + table(true, indent);
+    }
+
+    private static String table(boolean hmac, String indent) {
+        return Arrays.stream(SignMechanism.values()).filter(m -> m.isHmac() == hmac)
                 .map(m -> String.format("%2d = %s", m.code(), m.name()))
                 .collect(Collectors.joining(indent));
-        return "specifies the signature mechanism:" + indent + table
-                + indent + "(0 to 19 need RSA or EC keys, which this simulator does not make;"
-                + indent + "20 to 24 are simulator-defined: HMAC with GENERIC_SECRET keys)";
     }
 }

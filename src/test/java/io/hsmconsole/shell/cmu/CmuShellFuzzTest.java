@@ -79,13 +79,33 @@ class CmuShellFuzzTest {
     }
 
     private static ShellVerdict.Answer answer(List<String> tokens, ExitStatus status, String output) {
-        String name = tokens.get(0);
-        CmuCommand command = COMMANDS.get(name);
+        String name = named(tokens.get(0));
         List<String> args = tokens.subList(1, tokens.size());
-        boolean helpAsked = command == null ? name.equals("help") : args.equals(List.of("-h"));
+        if (name.equals("help")) {
+            // "help <command>" is that command's syntax; help with anything else is the command list.
+            CmuCommand asked = args.size() == 1 ? COMMANDS.get(named(args.get(0))) : null;
+            return new ShellVerdict.Answer(String.join(" ", tokens), status, output,
+                    asked == null ? null : asked.help(), LISTING, false, true, true, TOOL_ERRORS);
+        }
+        CmuCommand command = COMMANDS.get(name);
+        boolean helpAsked = command != null && args.equals(List.of("-h"));
         boolean fits = command != null && args.size() >= command.minArgs() && args.size() <= command.maxArgs();
         return new ShellVerdict.Answer(String.join(" ", tokens), status, output, command == null ? null : command.help(),
                 LISTING, INFORMATIONAL.contains(name), helpAsked, fits, TOOL_ERRORS);
+    }
+
+    /**
+     * The name a typed word stands for, written here again rather than asked of the shell
+     * (cloudhsm_mgmt_util-reference.md): a whole name, or the start of exactly one name.
+     */
+    private static String named(String typed) {
+        List<String> names = new ArrayList<>(COMMANDS.keySet());
+        names.addAll(List.of("help", "quit"));
+        if (names.contains(typed)) {
+            return typed;
+        }
+        List<String> starts = names.stream().filter(n -> n.startsWith(typed)).toList();
+        return starts.size() == 1 ? starts.get(0) : typed;
     }
 
     private static void prepare(FuzzCluster world, FuzzConsole console, CmuShell shell, Login login) {

@@ -151,7 +151,8 @@ public final class ShellVerdict {
         Matcher m = KMU_RESULT.matcher(output);
         while (m.find()) {
             long code = m.group(2).startsWith("0x") ? Long.parseLong(m.group(2).substring(2), 16) : Long.parseLong(m.group(2));
-            if (!m.group(3).equals(DOCUMENTED.get(code))) {
+            // key_mgmt_util-deleteKey.md ends its 0xc6 sentence with a period; the text is the same
+            if (!m.group(3).equals(DOCUMENTED.get(code)) && !m.group(3).equals(DOCUMENTED.get(code) + ".")) {
                 return wrong("result " + m.group(2) + " '" + m.group(3) + "' is not in docs/return-codes.md", output);
             }
             results.add(code);

@@ -51,6 +51,8 @@ class KmuShellFuzzTest {
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
             // Commands of the real tool the simulator does not have yet (asymmetric keys, masked objects).
             "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes symmetric keys only\\.$",
+            "(?m)^\\s*Error: \\w+MaskedObject is not available yet in this simulator: a masked object is sealed with a key"
+                    + " that only its cluster and that cluster's clones hold, .+ for a whole cluster\\.$",
             "(?m)^\\s*Error: -aad belongs to RSA or AES-GCM wrapping, which this simulator does not have; use -m \\d+, \\d+ or \\d+\\.$",
             // getToken -u names another user than the session's: the token would belong to nobody here.
             "(?m)^\\s*Error: -u must name the logged-in user \\(\\w+\\): a token belongs to the session that asks for it\\.$",
