@@ -42,6 +42,14 @@ public final class ServiceMain {
     private ServiceMain() {
     }
 
+    /**
+     * When this JVM began running our code: a build file newer than this may not be what the service
+     * loaded, so the service stops for it. Not the process's start time: Linux derives that from the
+     * boot time in whole seconds, up to a second early, so a package upgrade finished just before the
+     * service was started again looked newer than the new service, which then refused every call.
+     */
+    private static final Instant CLASS_LOADED = Instant.now();
+
     public static void main(String[] args) {
         Logging.forService();
         System.exit(run(args, System.out, System.err));
@@ -89,7 +97,7 @@ public final class ServiceMain {
         long idleMinutes = run.idleMinutes();
         ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        Instant started = CLASS_LOADED;
         if (new ServiceFiles(data).running()) {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;
