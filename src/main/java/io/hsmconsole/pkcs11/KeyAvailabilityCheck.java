@@ -6,7 +6,8 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client SDK 5's key availability check as its PKCS#11 library applies it: on by default, off when the
@@ -18,14 +19,14 @@ import java.util.logging.Logger;
 public enum KeyAvailabilityCheck {
     ENABLED, DISABLED;
 
-    private static final Logger LOG = Logger.getLogger(KeyAvailabilityCheck.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KeyAvailabilityCheck.class);
 
     HsmResult<GeneratedKey> generate(HsmSession login, GenSymKeyRequest request) {
         HsmResult<GeneratedKey> made = this == ENABLED ? login.generateAvailableKey(request)
                 : login.generateSymmetricKey(request);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
-            LOG.warning("Key " + (made.value() == null ? "(not made)" : made.value().handle())
-                    + " does not meet the availability requirements - " + requirement());
+            LOG.warn("Key {} does not meet the availability requirements - {}",
+                    made.value() == null ? "(not made)" : made.value().handle(), requirement());
         }
         return made;
     }
@@ -36,7 +37,7 @@ public enum KeyAvailabilityCheck {
             return;
         }
         if (login.checkKeyAvailability(key).code() == ReturnCode.KEY_NOT_AVAILABLE) {
-            LOG.warning("Key " + key + " does not meet the availability requirements - " + requirement());
+            LOG.warn("Key {} does not meet the availability requirements - {}", key, requirement());
             throw new Refusal(ReturnValues.of(ReturnCode.KEY_NOT_AVAILABLE));
         }
     }

@@ -15,8 +15,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One application's conversation with the cluster: decodes each request, asks the simulator, encodes
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class Pkcs11Connection {
     /** CloudHSM's slot: SDK 5 numbers its one-cluster slot 0x2000000000000001. */
     static final long SLOT_ID = 0x2000000000000001L;
-    private static final Logger LOG = Logger.getLogger(Pkcs11Connection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Pkcs11Connection.class);
     private static final String HANDSHAKE = "PRIVATE-GNOME-KEYRING-PKCS11-PROTOCOL-V-1";
 
     private final HsmCluster cluster;
@@ -60,7 +60,7 @@ public final class Pkcs11Connection {
         } catch (Refusal r) {
             return RpcWriter.error(r.rv());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "PKCS#11 call failed", e);
+            LOG.warn("PKCS#11 call failed", e);
             return RpcWriter.error(Ck.CKR_GENERAL_ERROR);
         }
     }

@@ -101,6 +101,12 @@ class LayerRulesTest {
                 .check(classes);
     }
 
+    /** One logging API (SLF4J, its backend configured in app): every log line lands in one place, in one format. */
+    @Test
+    void everythingLogsThroughSlf4j() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..").check(classes);
+    }
+
     @Test
     void noPackageCycles() {
         slices().matching("io.hsmconsole.(**)").should().beFreeOfCycles().check(classes);

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves p11-kit's RPC protocol on a Unix domain socket, so an unchanged application that loads
@@ -35,7 +35,7 @@ import java.util.logging.Logger;
 public final class Pkcs11Server implements AutoCloseable {
     /** More simultaneous applications than this are turned away (each costs a thread). */
     public static final int MAX_CONNECTIONS = 256;
-    private static final Logger LOG = Logger.getLogger(Pkcs11Server.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Pkcs11Server.class);
 
     private final HsmCluster cluster;
     private final Path socket;
@@ -112,7 +112,7 @@ public final class Pkcs11Server implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "PKCS#11 endpoint: accept failed", e);
+                LOG.warn("PKCS#11 endpoint: accept failed", e);
                 continue;
             }
             if (!sameUser(client) || clients.size() >= MAX_CONNECTIONS) {
@@ -136,11 +136,11 @@ public final class Pkcs11Server implements AutoCloseable {
                 return true;
             }
             refusedPeers.incrementAndGet();
-            LOG.warning("PKCS#11 endpoint: refused a connection from user " + peer.user().getName());
+            LOG.warn("PKCS#11 endpoint: refused a connection from user {}", peer.user().getName());
             return false;
         } catch (IOException | UnsupportedOperationException e) {
             refusedPeers.incrementAndGet();
-            LOG.log(Level.WARNING, "PKCS#11 endpoint: cannot tell who connects; refused", e);
+            LOG.warn("PKCS#11 endpoint: cannot tell who connects; refused", e);
             return false;
         }
     }
@@ -160,14 +160,14 @@ public final class Pkcs11Server implements AutoCloseable {
                 frames.write(frame.get().code(), connection.answer(frame.get().body()));
             }
         } catch (MalformedMessage | IOException e) {
-            LOG.log(Level.FINE, "PKCS#11 connection ended", e);
+            LOG.debug("PKCS#11 connection ended", e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "PKCS#11 connection failed", e);
+            LOG.warn("PKCS#11 connection failed", e);
         } finally {
             try {
                 connection.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "PKCS#11 connection cleanup failed", e);
+                LOG.warn("PKCS#11 connection cleanup failed", e);
             }
             clients.remove(client);
             lastActivity.set(System.nanoTime());
@@ -195,7 +195,7 @@ public final class Pkcs11Server implements AutoCloseable {
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "PKCS#11 endpoint: cannot remove " + socket, e);
+            LOG.warn("PKCS#11 endpoint: cannot remove {}", socket, e);
         }
         server = null;
     }
