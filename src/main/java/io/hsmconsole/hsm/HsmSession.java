@@ -283,6 +283,9 @@ public final class HsmSession implements AutoCloseable {
         if (!q.users().isEmpty()) {
             b.append(" -u ").append(AuditArguments.join(q.users()));
         }
+        if (q.modulus() != null) {
+            b.append(" -m <modulus>");
+        }
         if (q.kcv() != null) {
             b.append(" -kcv ").append(Kcv.format(q.kcv()));
         }
@@ -299,11 +302,15 @@ public final class HsmSession implements AutoCloseable {
         }
         List<Long> handles = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.session())) {
-            handles.addAll(cluster.store().findKeys(new KeyFilter(user.id(), q.keyClass(), q.keyType(), q.label(),
-                    q.id(), q.kcv(), q.users())));
+            handles.addAll(PairQueries.withEveryonesPublicKeys(cluster.store(), user.id(), q,
+                    cluster.store().findKeys(new KeyFilter(user.id(), q.keyClass(), q.keyType(), q.label(),
+                            q.id(), q.kcv(), q.users()))));
         }
         if (!Boolean.FALSE.equals(q.session())) {
             sessionKeys.all().stream().filter(k -> matches(k, q)).map(KeyRecord::handle).forEach(handles::add);
+        }
+        if (q.modulus() != null) {
+            handles.removeIf(h -> !lookup(h).map(k -> PairQueries.hasModulus(k, q.modulus())).orElse(false));
         }
         return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.SUCCESS));
     }
