@@ -352,7 +352,7 @@ public final class HsmSession implements AutoCloseable {
     private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
         return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
-                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize, k.keyClass());
     }
 
     /**
