@@ -41,7 +41,7 @@ public final class KeyPairText {
         }
         p.attestation(result.attestationReport());
         if (pair != null && pair.rolledBack()) {
-            rolledBack(p, minServers);
+            CreatedKeyText.rolledBack(p, minServers);
         }
         p.clusterBlock(result.nodes());
     }
@@ -55,7 +55,7 @@ public final class KeyPairText {
             p.line("Public Key Handle: " + key.handle());
         }
         if (key != null && key.rolledBack()) {
-            rolledBack(p, minServers);
+            CreatedKeyText.rolledBack(p, minServers);
         }
         p.clusterBlock(result.nodes());
     }
@@ -79,11 +79,5 @@ public final class KeyPairText {
             }
         }
         p.result("listECCCurveIds", ReturnCode.SUCCESS);
-    }
-
-    private static void rolledBack(KmuPrinter p, Integer minServers) {
-        p.line("Couldn't verify key sync on " + (minServers == null ? 1 : minServers) + " servers");
-        p.line("Rolling back");
-        p.result("Cfm3DeleteKey", ReturnCode.SUCCESS);
     }
 }

@@ -9,7 +9,6 @@ import io.hsmconsole.text.KeyPairText;
 import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.text.KmuPrinter;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,29 +43,21 @@ final class ImportPrivateKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus check(ParsedOptions o, KmuContext context) {
-        if (o.text("-l") == null) {
-            return usage(context, "Error: Key label (-l) is missing.");
-        }
-        if (o.text("-f") == null) {
-            return usage(context, "Error: Key File (-f) is missing.");
+        ExitStatus missing = PemKeys.requireLabelAndFile(this, o, context);
+        if (missing != null) {
+            return missing;
         }
         if (o.handle("-w") == null) {
             return usage(context, WRAPPING_KEY_MISSING);
         }
-        return checkSyncAndSharing(o, context);
+        return checkKeyCreation(o, context);
     }
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KmuPrinter p = context.printer();
-        Optional<byte[]> file = KeyFiles.read(context, o.text("-f"), "key file");
-        if (file.isEmpty()) {
-            return ExitStatus.ERROR;
-        }
-        Optional<byte[]> der = PemKeys.privateKey(file.get());
-        Arrays.fill(file.get(), (byte) 0);
+        Optional<byte[]> der = PemKeys.read(context, o.text("-f"), true);
         if (der.isEmpty()) {
-            p.line(KeyPairText.NOT_A_PRIVATE_KEY);
             return ExitStatus.ERROR;
         }
         KeyPairText.berLength(p, der.get().length);

@@ -31,25 +31,15 @@ final class ImportPubKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus check(ParsedOptions o, KmuContext context) {
-        if (o.text("-l") == null) {
-            return usage(context, "Error: Key label (-l) is missing.");
-        }
-        if (o.text("-f") == null) {
-            return usage(context, "Error: Key File (-f) is missing.");
-        }
-        return checkSyncAndSharing(o, context);
+        ExitStatus missing = PemKeys.requireLabelAndFile(this, o, context);
+        return missing != null ? missing : checkSyncAndSharing(o, context);
     }
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KmuPrinter p = context.printer();
-        Optional<byte[]> file = KeyFiles.read(context, o.text("-f"), "key file");
-        if (file.isEmpty()) {
-            return ExitStatus.ERROR;
-        }
-        Optional<byte[]> der = PemKeys.publicKey(file.get());
+        Optional<byte[]> der = PemKeys.read(context, o.text("-f"), false);
         if (der.isEmpty()) {
-            p.line(KeyPairText.NOT_A_PUBLIC_KEY);
             return ExitStatus.ERROR;
         }
         KeySyncProgress progress = new KeySyncProgress(p, session, "Public Key Created.");

@@ -5,7 +5,6 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
-import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.KeyPairText;
 import io.hsmconsole.text.KeySyncProgress;
@@ -58,19 +57,7 @@ abstract class KeyPairCommand extends DescribedCommand {
         if (o.text("-l") == null) {
             return usage(context, "Error: Key label (-l) is missing.");
         }
-        ExitStatus sync = checkSyncAndSharing(o, context);
-        if (sync != null) {
-            return sync;
-        }
-        Integer mValue = o.integer("-m_value");
-        Integer minSrv = o.integer("-min_srv");
-        // As genSymKey: KMU checks the upper bounds itself and answers with its help.
-        if ((mValue != null && mValue > MValue.MAX)
-                || (minSrv != null && minSrv > context.cluster().info().nodeCount())) {
-            context.printer().out().print(help());
-            return ExitStatus.USAGE;
-        }
-        return null;
+        return checkKeyCreation(o, context);
     }
 
     @Override

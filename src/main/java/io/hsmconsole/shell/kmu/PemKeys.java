@@ -1,5 +1,7 @@
 package io.hsmconsole.shell.kmu;
 
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyPairText;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -19,6 +21,32 @@ import java.util.Optional;
  */
 final class PemKeys {
     private PemKeys() {
+    }
+
+    /**
+     * The key file {@code -f} names, read and parsed: the DER of a public key (SubjectPublicKeyInfo)
+     * or of a private key (PKCS#8). Empty after printing why when the file cannot be read or holds
+     * something else; the file's bytes are wiped either way.
+     */
+    static Optional<byte[]> read(KmuContext context, String name, boolean isPrivate) {
+        Optional<byte[]> file = KeyFiles.read(context, name, "key file");
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> der = isPrivate ? privateKey(file.get()) : publicKey(file.get());
+        java.util.Arrays.fill(file.get(), (byte) 0);
+        if (der.isEmpty()) {
+            context.printer().line(isPrivate ? KeyPairText.NOT_A_PRIVATE_KEY : KeyPairText.NOT_A_PUBLIC_KEY);
+        }
+        return der;
+    }
+
+    /** The checks both import commands make first: a label and a key file. Null when both are given. */
+    static ExitStatus requireLabelAndFile(SessionCommand command, ParsedOptions o, KmuContext context) {
+        if (o.text("-l") == null) {
+            return command.usage(context, "Error: Key label (-l) is missing.");
+        }
+        return o.text("-f") == null ? command.usage(context, "Error: Key File (-f) is missing.") : null;
     }
 
     /** The DER SubjectPublicKeyInfo of the file's first PEM object, if it is a public key. */
