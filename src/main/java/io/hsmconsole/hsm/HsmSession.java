@@ -558,6 +558,17 @@ public final class HsmSession implements AutoCloseable {
                 .orElseGet(() -> new PairTransfer(cluster, this).exportPrivate(handle, wrappingHandle)));
     }
 
+    /**
+     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
+     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
+                                                    KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
+                + AuditArguments.options(options), this.<GeneratedKey>requireCryptoUser().orElseGet(() ->
+                new PairUnwrap(cluster, this).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+    }
+
     // ---- key use ----
 
     /**

@@ -120,6 +120,26 @@ class KeyPairOpensslTest {
     }
 
     @Test
+    void anAesKeyOpenSslEncryptedWithRsaOaepUnwrapsUnderThePrivateKey() throws Exception {
+        long[] pair = generate("genRSAKeyPair -m 2048 -e 65537 -l kek");
+        kmu(LOGIN, "exportPubKey -k " + pair[0] + " -out kek.pem");
+        byte[] aes = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+        Files.write(work.resolve("aes.bin"), aes);
+        openssl("pkeyutl", "-encrypt", "-pubin", "-inkey", "kek.pem", "-in", "aes.bin", "-out", "aes.oaep",
+                "-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt", "rsa_oaep_md:sha256", "-pkeyopt", "rsa_mgf1_md:sha256");
+        String out = kmu(LOGIN, "unWrapKey -f aes.oaep -w " + pair[1] + " -m 8 -t 3 -noheader -l imported -kc 4 -kt 31",
+                "unWrapKey -f aes.oaep -w " + pair[1] + " -m 8 -t 2 -noheader -l wrong-hash -kc 4 -kt 31",
+                "unWrapKey -f aes.oaep -w " + pair[0] + " -m 8 -t 3 -noheader -l public-key -kc 4 -kt 31");
+        long imported = handleOf(out, "Key Unwrapped.  Key Handle: (\\d+)");
+        assertThat(out).contains("Cfm3UnWrapKey returned: 0x40000019", "Cfm3UnWrapKey returned: 0x40000018");
+        // The unwrapped key is the AES key OpenSSL encrypted: its KCV is AES's encryption of a zero block.
+        javax.crypto.Cipher ecb = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+        ecb.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aes, "AES"));
+        String kcv = java.util.HexFormat.of().formatHex(ecb.doFinal(new byte[16]), 0, 3);
+        assertThat(kmu(LOGIN, "findKey -kcv " + kcv)).contains("\n" + imported + "\n");
+    }
+
+    @Test
     void aPrivateKeyIsNoPublicKeyAndGarbageIsNoKey() throws Exception {
         openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key");
         openssl("pkey", "-in", "ec.key", "-pubout", "-out", "ec.pub");
