@@ -8,7 +8,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.quorum.QuorumService;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 

@@ -3,7 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
@@ -39,7 +39,7 @@ final class Authentication {
             return refuse(nodes, serving, ReturnCode.NO_ACTIVE_NODE);
         }
         Optional<UserRecord> found = Credentials.isValidName(name) ? store.userByName(name) : Optional.empty();
-        if (found.isEmpty() || !UserType.valueOf(found.get().type()).answersTo(type)) {
+        if (found.isEmpty() || !found.get().type().answersTo(type)) {
             return refuse(nodes, serving, ReturnCode.USER_NOT_FOUND);
         }
         UserRecord user = found.get();

@@ -5,7 +5,7 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
 import io.hsmconsole.hsm.user.Credentials;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.DataDirectory;
@@ -33,14 +33,18 @@ public final class ClusterCatalog {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /** The demo users in ID order; {@code app_user} has no password and cannot log in. */
-    private static final List<String[]> DEMO_USERS = List.of(
-            new String[]{"admin", "PCO", "admin_pwd"},
-            new String[]{"app_user", "AU", null},
-            new String[]{"example_user", "CU", "example_pwd"},
-            new String[]{"alice", "CU", "alice_pwd"},
-            new String[]{"bob", "CU", "bob_pwd"},
-            new String[]{"carol", "CU", "carol_pwd"},
-            new String[]{"officer1", "CO", "officer1_pwd"});
+    private static final List<FirstUser> DEMO_USERS = List.of(
+            new FirstUser("admin", UserType.PCO, "admin_pwd"),
+            new FirstUser("app_user", UserType.AU, null),
+            new FirstUser("example_user", UserType.CU, "example_pwd"),
+            new FirstUser("alice", UserType.CU, "alice_pwd"),
+            new FirstUser("bob", UserType.CU, "bob_pwd"),
+            new FirstUser("carol", UserType.CU, "carol_pwd"),
+            new FirstUser("officer1", UserType.CO, "officer1_pwd"));
+
+    /** A user a new cluster starts with; {@code secret} is the password in DEMO_USERS, its hash once hashed. */
+    private record FirstUser(String name, UserType type, String secret) {
+    }
 
     private final DataDirectory dataDirectory;
     private final HsmClock clock;
@@ -94,9 +98,9 @@ public final class ClusterCatalog {
     /** A cluster with the demo users and their documented passwords. */
     public HsmCluster createDemo(String name, ClusterOptions options) {
         PasswordHasher hasher = new PasswordHasher(random);
-        List<String[]> users = new ArrayList<>();
-        for (String[] u : DEMO_USERS) {
-            users.add(new String[]{u[0], u[1], u[2] == null ? null : hash(hasher, u[2].toCharArray())});
+        List<FirstUser> users = new ArrayList<>();
+        for (FirstUser u : DEMO_USERS) {
+            users.add(new FirstUser(u.name(), u.type(), u.secret() == null ? null : hash(hasher, u.secret().toCharArray())));
         }
         return create(name, options, users);
     }
@@ -109,12 +113,12 @@ public final class ClusterCatalog {
                     + Credentials.MAX_PASSWORD + " characters");
         }
         String hash = hash(new PasswordHasher(random), adminPassword);
-        List<String[]> users = List.of(new String[]{"admin", UserType.PCO.name(), hash},
-                new String[]{"app_user", UserType.AU.name(), null});
+        List<FirstUser> users = List.of(new FirstUser("admin", UserType.PCO, hash),
+                new FirstUser("app_user", UserType.AU, null));
         return create(name, options, users);
     }
 
-    private HsmCluster create(String name, ClusterOptions options, List<String[]> users) {
+    private HsmCluster create(String name, ClusterOptions options, List<FirstUser> users) {
         requireValidName(name);
         dataDirectory.ensureClustersRoot();
         List<NodeRecord> nodes = new ArrayList<>();
@@ -126,8 +130,8 @@ public final class ClusterCatalog {
                 clock.nowMillis());
         List<IdentityItem> roots = ClusterPki.mintRoots(name, clock.nowMillis(), random);
         return createStore(name, record, nodes, tx -> {
-            for (String[] u : users) {
-                tx.insertUser(u[0], u[1], u[2]);
+            for (FirstUser u : users) {
+                tx.insertUser(u.name(), u.type(), u.secret());
             }
             roots.forEach(tx::putIdentity);
             for (NodeRecord n : nodes) {

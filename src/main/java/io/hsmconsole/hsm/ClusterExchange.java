@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.store.ClusterCounters;
+import io.hsmconsole.model.UserType;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -81,10 +83,10 @@ public final class ClusterExchange {
         ClusterStore store = cluster.store();
         cluster.auditLog().flush();
         ClusterRecord c = store.cluster();
-        long[] counters = store.counters();
+        ClusterCounters counters = store.counters();
         List<NodePart> nodes = store.nodes().stream().map(n -> new NodePart(n.id(), n.online(), n.latencyMillis(),
                 n.firmwareVersion(), HexFormat.of().formatHex(n.firmwareMeasurement()))).toList();
-        List<UserPart> users = store.users().stream().map(u -> new UserPart(u.id(), u.name(), u.type(),
+        List<UserPart> users = store.users().stream().map(u -> new UserPart(u.id(), u.name(), u.type().name(),
                 u.passwordHash() == null ? null : cipher.seal("users/" + u.id(), u.passwordHash().getBytes(StandardCharsets.UTF_8)),
                 u.loginFailures(), u.quorumPublicKey() == null ? null : B64.encodeToString(u.quorumPublicKey()))).toList();
         List<KeyPart> keys = new ArrayList<>();
@@ -107,12 +109,12 @@ public final class ClusterExchange {
         return new ClusterDocument(ClusterDocument.FORMAT, ClusterDocument.VERSION, cluster.clock().nowMillis(),
                 new ClusterDocument.Protection(DocumentCipher.KDF, DocumentCipher.ITERATIONS, B64.encodeToString(salt),
                         cipher.check()),
-                new ClusterDocument.ClusterPart(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis(), counters[0],
-                        counters[1]), nodes, users, keys, copies, identities, audit);
+                new ClusterDocument.ClusterPart(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis(),
+                        counters.handleCounter(), counters.roundRobin()), nodes, users, keys, copies, identities, audit);
     }
 
     /** A document read, checked and opened: everything decrypted in memory, ready to restore. */
-    record Imported(ClusterRecord cluster, long handleCounter, long roundRobin, List<NodeRecord> nodes,
+    record Imported(ClusterRecord cluster, ClusterCounters counters, List<NodeRecord> nodes,
                     List<UserRecord> users, List<KeyRecord> keys, Map<Long, List<KeyCopy>> copies,
                     List<IdentityItem> identities, List<AuditRecord> audit) {
 
@@ -122,7 +124,7 @@ public final class ClusterExchange {
             for (KeyRecord k : keys) {
                 tx.restoreKey(k, copies.getOrDefault(k.handle(), List.of()), seq++);
             }
-            tx.restoreCounters(handleCounter, roundRobin);
+            tx.restoreCounters(counters);
             identities.forEach(tx::putIdentity);
             audit.forEach(tx::appendAudit);
             return null;
@@ -183,7 +185,9 @@ public final class ClusterExchange {
         for (UserPart u : doc.users()) {
             String hash = u.passwordHash() == null ? null
                     : new String(cipher.open("users/" + u.id(), u.passwordHash()), StandardCharsets.UTF_8);
-            users.add(new UserRecord(u.id(), u.name(), u.type(), hash, u.loginFailures(),
+            UserType type = UserType.parse(u.type()).orElseThrow(() -> new ClusterDocumentException(file,
+                    "the document is damaged: user " + u.id() + " has the unknown type '" + u.type() + "'; nothing was imported"));
+            users.add(new UserRecord(u.id(), u.name(), type, hash, u.loginFailures(),
                     u.quorumPublicKey() == null ? null : UNB64.decode(u.quorumPublicKey())));
         }
         List<KeyRecord> keys = new ArrayList<>();
@@ -204,7 +208,7 @@ public final class ClusterExchange {
                 a.previousHash() == null ? null : HexFormat.of().parseHex(a.previousHash()),
                 HexFormat.of().parseHex(a.hash()))).toList();
         Imported imported = new Imported(new ClusterRecord(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
-                c.handleCounter(), c.roundRobin(), nodes, users, keys, copies, identities, audit);
+                new ClusterCounters(c.handleCounter(), c.roundRobin()), nodes, users, keys, copies, identities, audit);
         inconsistency(imported).ifPresent(why -> {
             throw new ClusterDocumentException(file, "the document is damaged: " + why + "; nothing was imported");
         });

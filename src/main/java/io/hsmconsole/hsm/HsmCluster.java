@@ -14,7 +14,7 @@ import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -148,7 +148,7 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     static UserInfo toInfo(UserRecord u) {
-        return new UserInfo(u.id(), UserType.valueOf(u.type()), u.name(), u.quorumPublicKey() != null,
+        return new UserInfo(u.id(), u.type(), u.name(), u.quorumPublicKey() != null,
                 u.loginFailures(), false, u.loginFailures() >= Credentials.LOCKOUT_FAILURES);
     }
 

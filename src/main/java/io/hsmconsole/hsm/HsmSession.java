@@ -18,7 +18,7 @@ import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;

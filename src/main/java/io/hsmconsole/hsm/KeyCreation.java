@@ -4,7 +4,7 @@ import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.Handles;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;

@@ -10,7 +10,7 @@ import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.user.Credentials;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;

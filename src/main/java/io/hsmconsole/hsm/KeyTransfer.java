@@ -2,7 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;

@@ -6,7 +6,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.geometry.Bounds;

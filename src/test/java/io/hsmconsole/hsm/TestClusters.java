@@ -2,7 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 
 import java.nio.file.Path;

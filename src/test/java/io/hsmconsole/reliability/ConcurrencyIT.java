@@ -14,7 +14,7 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

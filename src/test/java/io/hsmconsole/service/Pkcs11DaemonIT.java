@@ -6,7 +6,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
@@ -132,7 +133,7 @@ public final class SqliteClusterStore implements ClusterStore {
     }
 
     @Override
-    public long[] counters() {
+    public ClusterCounters counters() {
         return db.query(reads::counters);
     }
 

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
@@ -124,10 +125,10 @@ final class SqliteReads {
         return items;
     }
 
-    long[] counters() throws SQLException {
+    ClusterCounters counters() throws SQLException {
         try (ResultSet rs = db.prepared("SELECT handle_counter, round_robin FROM cluster").executeQuery()) {
             rs.next();
-            return new long[]{rs.getLong(1), rs.getLong(2)};
+            return new ClusterCounters(rs.getLong(1), rs.getLong(2));
         }
     }
 

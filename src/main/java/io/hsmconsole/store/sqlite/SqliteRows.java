@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -58,11 +59,17 @@ final class SqliteRows {
         List<UserRecord> users = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                users.add(new UserRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                users.add(new UserRecord(rs.getInt(1), rs.getString(2), userType(rs.getString(3)), rs.getString(4),
                         rs.getInt(5), rs.getBytes(6)));
             }
         }
         return users;
+    }
+
+    /** A type this version does not know is damage (or a newer writer), reported as such, never guessed. */
+    private UserType userType(String stored) {
+        return UserType.parse(stored).orElseThrow(() -> new StoreException(file, "unknown user type '" + stored
+                + "' in the cluster store; it is damaged or was written by a newer version"));
     }
 
     List<NodeRecord> nodes(PreparedStatement ps) throws SQLException {

@@ -1,5 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.ClusterCounters;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
@@ -262,7 +264,7 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     }
 
     @Override
-    public UserRecord insertUser(String name, String type, String passwordHash) {
+    public UserRecord insertUser(String name, UserType type, String passwordHash) {
         return sql(() -> users.insert(name, type, passwordHash));
     }
 
@@ -272,11 +274,11 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     }
 
     @Override
-    public void restoreCounters(long handleCounter, long roundRobin) {
+    public void restoreCounters(ClusterCounters counters) {
         change(() -> {
             PreparedStatement ps = db.prepared("UPDATE cluster SET handle_counter = ?, round_robin = ?");
-            ps.setLong(1, handleCounter);
-            ps.setLong(2, roundRobin);
+            ps.setLong(1, counters.handleCounter());
+            ps.setLong(2, counters.roundRobin());
             ps.executeUpdate();
         });
     }

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.UserRecord;
 
 import java.sql.PreparedStatement;
@@ -14,11 +15,11 @@ final class SqliteUserWrites {
         this.db = db;
     }
 
-    UserRecord insert(String name, String type, String passwordHash) throws SQLException {
+    UserRecord insert(String name, UserType type, String passwordHash) throws SQLException {
         PreparedStatement ps = db.prepared("INSERT INTO users (name, type, password_hash, login_failures)"
                 + " VALUES (?, ?, ?, 0) RETURNING id");
         ps.setString(1, name);
-        ps.setString(2, type);
+        ps.setString(2, type.name());
         ps.setString(3, passwordHash);
         int id;
         try (ResultSet rs = ps.executeQuery()) {
@@ -34,7 +35,7 @@ final class SqliteUserWrites {
                 + " quorum_public_key) VALUES (?, ?, ?, ?, ?, ?)");
         ps.setInt(1, u.id());
         ps.setString(2, u.name());
-        ps.setString(3, u.type());
+        ps.setString(3, u.type().name());
         ps.setString(4, u.passwordHash());
         ps.setInt(5, u.loginFailures());
         ps.setBytes(6, u.quorumPublicKey());

@@ -7,7 +7,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.TestFiles;
 import org.bouncycastle.crypto.digests.SHA256Digest;

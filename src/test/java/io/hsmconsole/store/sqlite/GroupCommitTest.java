@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
@@ -40,7 +41,7 @@ class GroupCommitTest {
     void createStore() {
         store = SqliteClusterStore.create(clusterDir, new ClusterRecord("group", "hsm1.medium", 1000, 0),
                 List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", "CU", null);
+                    tx.insertUser("cu", UserType.CU, null);
                     return null;
                 }, new SecureRandom());
     }

@@ -1,4 +1,4 @@
-package io.hsmconsole.hsm.key;
+package io.hsmconsole.model;
 
 /** OBJ_ATTR_CLASS values. */
 public enum KeyClass {
