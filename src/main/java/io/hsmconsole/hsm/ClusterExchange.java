@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.model.UserType;
 import com.fasterxml.jackson.core.JacksonException;
@@ -92,7 +93,7 @@ public final class ClusterExchange {
         List<KeyPart> keys = new ArrayList<>();
         for (KeyRecord listed : store.listKeys(null)) {
             KeyRecord k = store.key(listed.handle()).orElseThrow();
-            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
+            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
                     k.flags(), k.kcv() == null ? null : HexFormat.of().formatHex(k.kcv()), k.mValue(), k.originNode(),
                     k.createdAtMillis(), k.sharedWith(), cipher.seal("keys/" + k.handle(), k.material())));
             Arrays.fill(k.material(), (byte) 0);
@@ -192,9 +193,14 @@ public final class ClusterExchange {
         }
         List<KeyRecord> keys = new ArrayList<>();
         for (KeyPart k : doc.keys()) {
-            keys.add(new KeyRecord(k.handle(), k.owner(), k.keyClass(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
-                    k.flags(), k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv()), k.mValue(), k.originNode(),
-                    k.createdAtMillis(), k.sharedWith(), cipher.open("keys/" + k.handle(), k.material())));
+            KeyClass keyClass = KeyClass.fromCode(k.keyClass()).orElseThrow(() -> new ClusterDocumentException(file,
+                    "the document is damaged: key " + k.handle() + " has the unknown class " + k.keyClass()
+                            + "; nothing was imported"));
+            keys.add(KeyRecord.builder().handle(k.handle()).ownerId(k.owner()).keyClass(keyClass).keyType(k.keyType())
+                    .sizeBytes(k.sizeBytes()).label(k.label()).id(k.id()).flags(k.flags())
+                    .kcv(k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv())).mValue(k.mValue())
+                    .originNode(k.originNode()).createdAtMillis(k.createdAtMillis()).sharedWith(k.sharedWith())
+                    .material(cipher.open("keys/" + k.handle(), k.material())).build());
         }
         Map<Long, List<KeyCopy>> copies = doc.copies().stream().map(cp -> new KeyCopy(cp.handle(), cp.node(),
                 cp.availableAtMillis())).collect(Collectors.groupingBy(KeyCopy::handle));

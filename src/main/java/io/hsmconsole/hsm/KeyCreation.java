@@ -194,8 +194,10 @@ final class KeyCreation {
             case DES3 -> Kcv.des3(material);
             case GENERIC_SECRET, RC4 -> null;
         };
-        return new KeyRecord(handle, session.user().id(), KeyClass.SECRET_KEY.code(), type.code(), material.length,
-                o.label(), o.id(), flags, kcv, o.mValue(), node, now, shares, material.clone());
+        return KeyRecord.builder().handle(handle).ownerId(session.user().id())
+                .keyClass(KeyClass.SECRET_KEY).keyType(type.code()).sizeBytes(material.length)
+                .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue())
+                .originNode(node).createdAtMillis(now).sharedWith(shares).material(material.clone()).build();
     }
 
     /**

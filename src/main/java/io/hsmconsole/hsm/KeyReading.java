@@ -106,7 +106,7 @@ final class KeyReading {
     }
 
     private static boolean matches(KeyRecord k, KeyQuery q, int userId) {
-        return (q.keyClass() == null || q.keyClass() == k.keyClass())
+        return (q.keyClass() == null || q.keyClass() == k.keyClass().code())
                 && (q.keyType() == null || q.keyType() == k.keyType())
                 && (q.label() == null || q.label().equals(k.label()))
                 && (q.id() == null || q.id().equals(k.id()))

@@ -76,7 +76,7 @@ final class KeyTransfer {
             return session.fail(noQuorum.get(), k);
         }
         byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType()),
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass().code(), k.keyType()),
                 k.label(), k.id(), k.sizeBytes()));
     }
 

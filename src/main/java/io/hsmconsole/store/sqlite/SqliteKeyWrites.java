@@ -32,7 +32,7 @@ final class SqliteKeyWrites {
             ps.setLong(2, seq);
         }
         ps.setInt(3, key.ownerId());
-        ps.setInt(4, key.keyClass());
+        ps.setInt(4, key.keyClass().code());
         ps.setInt(5, key.keyType());
         ps.setInt(6, key.sizeBytes());
         ps.setString(7, key.label());

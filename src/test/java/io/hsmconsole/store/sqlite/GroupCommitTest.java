@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.KeyCopy;
@@ -139,7 +140,8 @@ class GroupCommitTest {
     }
 
     private static KeyRecord key(long handle) {
-        return new KeyRecord(handle, OWNER, 4, 31, 32, "k" + handle, "", 0, null, 0, 1, 0, List.of(), new byte[32]);
+        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(31).sizeBytes(32)
+                .label("k" + handle).originNode(1).material(new byte[32]).build();
     }
 
     private static List<KeyCopy> copies(long handle) {
