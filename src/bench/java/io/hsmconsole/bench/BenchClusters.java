@@ -1,5 +1,6 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -30,7 +31,7 @@ final class BenchClusters {
     }
 
     static ClusterCatalog catalog(Path dataDir) {
-        return new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        return new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
     }
 
     /** A new 3-node, zero-latency demo cluster that can hold {@code capacity} token keys. */

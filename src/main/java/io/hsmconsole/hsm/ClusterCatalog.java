@@ -11,8 +11,8 @@ import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.StoreException;
-import io.hsmconsole.store.sqlite.SqliteClusterStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,11 +46,14 @@ public final class ClusterCatalog {
     private record FirstUser(String name, UserType type, String secret) {
     }
 
+    private final StoreBackend stores;
     private final DataDirectory dataDirectory;
     private final HsmClock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ClusterCatalog(DataDirectory dataDirectory, HsmClock clock) {
+    /** The clusters of {@code dataDirectory}, kept by {@code stores} (the implementation {@code app} chose). */
+    public ClusterCatalog(StoreBackend stores, DataDirectory dataDirectory, HsmClock clock) {
+        this.stores = stores;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
     }
@@ -69,25 +72,25 @@ public final class ClusterCatalog {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(SqliteClusterStore::exists).map(p -> p.getFileName().toString()).sorted().toList();
+            return dirs.filter(stores::exists).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new StoreException(root, "cannot list the clusters", e);
         }
     }
 
     public boolean exists(String name) {
-        return isValidClusterName(name) && SqliteClusterStore.exists(dataDirectory.clusterDir(name));
+        return isValidClusterName(name) && stores.exists(dataDirectory.clusterDir(name));
     }
 
     public HsmCluster open(String name) {
         requireValidName(name);
         Path dir = dataDirectory.clusterDir(name);
         dataDirectory.requireOwned();
-        if (!SqliteClusterStore.exists(dir)) {
+        if (!stores.exists(dir)) {
             throw new StoreException(dir, "there is no cluster named '" + name + "'"
                     + (clusterNames().isEmpty() ? "" : "; known clusters: " + String.join(", ", clusterNames())));
         }
-        return new HsmCluster(SqliteClusterStore.open(dir, random), clock);
+        return new HsmCluster(stores.open(dir, random), clock);
     }
 
     /** Opens the demo cluster, creating it on first start. */
@@ -160,7 +163,7 @@ public final class ClusterCatalog {
     }
 
     private HsmCluster createStore(String name, ClusterRecord record, List<NodeRecord> nodes, ClusterStore.Work<?> seed) {
-        return new HsmCluster(SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, seed, random), clock);
+        return new HsmCluster(stores.create(dataDirectory.clusterDir(name), record, nodes, seed, random), clock);
     }
 
     private static String hash(PasswordHasher hasher, char[] password) {

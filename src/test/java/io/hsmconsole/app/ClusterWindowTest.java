@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
@@ -199,7 +200,7 @@ class ClusterWindowTest {
         long madeAt = clock.nowMillis();
         GeneratedKey made;
         // A second cluster instance on the same files: what a key_mgmt_util process is.
-        try (HsmCluster script = new ClusterCatalog(new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
+        try (HsmCluster script = new ClusterCatalog(new SqliteBackend(), new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
                 .open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession alice = TestClusters.login(script, "alice");
             HsmResult<GeneratedKey> r = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script")

@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -59,7 +60,7 @@ class ScreenshotTour {
 
     /** A few keys of every kind, made by the demo users through the simulator itself. */
     private void seedKeys() {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.openOrCreateDemo()) {
             try (HsmSession me = login(cluster, "example_user", "example_pwd")) {
                 me.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));

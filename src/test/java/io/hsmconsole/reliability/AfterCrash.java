@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -38,7 +39,7 @@ final class AfterCrash {
         Path db = data.resolve("clusters").resolve(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
         assertThat(StoreIntegrity.problems(db)).as("SQLite's checks of %s", db).isEmpty();
         assertThat(acknowledged.stream().map(Acknowledged::handle)).as("handles acknowledged").doesNotHaveDuplicates();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmResult<HsmSession> login = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, owner, password.clone());
             assertThat(login.code()).isEqualTo(ReturnCode.SUCCESS);

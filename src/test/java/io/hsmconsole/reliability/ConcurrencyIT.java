@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.controller.SameThreadTaskRunner;
@@ -61,7 +62,7 @@ class ConcurrencyIT {
     @Test
     void fourScriptsAndTheConsoleShareOneClusterWithoutLosingOrDuplicatingAnything() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo())) {
             HsmSession officer = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1",
                     "officer1_pwd".toCharArray()).value();

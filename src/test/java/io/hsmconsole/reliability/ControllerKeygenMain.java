@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.Workspace;
@@ -41,7 +42,7 @@ public final class ControllerKeygenMain {
         Platform.startup(toolkit::countDown);
         toolkit.await();
         FxTaskRunner runner = new FxTaskRunner();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         Platform.runLater(() -> {
             Workspace workspace = new Workspace(catalog, catalog.open(ClusterCatalog.DEMO_CLUSTER));
             SessionController sessions = new SessionController(workspace, runner, e -> out.println("error " + e));

@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
@@ -82,7 +83,7 @@ class CrashSafetyIT {
 
     private Path demoCluster() throws IOException {
         Path data = Files.createDirectories(temp.resolve("data"));
-        new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM).createDemo(ClusterCatalog.DEMO_CLUSTER,
+        new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM).createDemo(ClusterCatalog.DEMO_CLUSTER,
                 ClusterOptions.demo()).close();
         return data;
     }

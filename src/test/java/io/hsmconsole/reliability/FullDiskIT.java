@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -42,7 +43,7 @@ class FullDiskIT {
     @Test
     void aFullDiskStopsTheToolWithOneLineAndLosesNothing() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0))) {
             HsmSession s = TestClusters.login(cluster, "alice"); // keys of someone else, so the store has some size

@@ -1,5 +1,6 @@
 package io.hsmconsole.reliability;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.ReturnCode;
@@ -33,7 +34,7 @@ class ParallelGuessesIT {
     @Test
     void twentyParallelProcessesCannotBeatTheLockout() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM)
+        new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM)
                 .createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo()).close();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {

@@ -1,5 +1,6 @@
 package io.hsmconsole.security;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.AuditRow;
 import io.hsmconsole.hsm.ClusterCatalog;
@@ -83,7 +84,7 @@ class OutputFileAttackTest {
         });
         w.put("cluster export", file -> {
             console.nextInput(List.of("a passphrase long enough"));
-            ToolContext tool = new ToolContext(new ClusterCatalog(new DataDirectory(world.root.resolve("data")),
+            ToolContext tool = new ToolContext(new ClusterCatalog(new SqliteBackend(), new DataDirectory(world.root.resolve("data")),
                     world.clock), world.clock, ClusterCatalog.DEMO_CLUSTER, console, world.workDir);
             ExitStatus status = KmuShell.tool(tool, List.of("cluster", "export", file.toString()));
             assertThat(status).as(console.outputOfInput()).isEqualTo(ExitStatus.SUCCESS);

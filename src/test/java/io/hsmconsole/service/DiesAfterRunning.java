@@ -1,5 +1,6 @@
 package io.hsmconsole.service;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.kmu.KmuShell;
@@ -23,7 +24,7 @@ public final class DiesAfterRunning {
 
     public static void main(String[] args) throws Exception {
         Path marker = Path.of(args[2]);
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, (context, arguments) -> {
+        ShellLauncher kmu = new ShellLauncher(new SqliteBackend(), "key_mgmt_util", KmuShell::completions, (context, arguments) -> {
             ExitStatus status = KmuShell.tool(context, arguments);
             try {
                 Files.writeString(marker, status + "\n");

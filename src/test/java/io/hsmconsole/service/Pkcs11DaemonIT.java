@@ -1,5 +1,6 @@
 package io.hsmconsole.service;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -128,7 +129,7 @@ class Pkcs11DaemonIT {
 
         List<String> returnedOk = lines(app.out());
         assertThat(returnedOk).hasSizeGreaterThanOrEqualTo(KEYS_BEFORE_KILL);
-        try (HsmCluster cluster = new ClusterCatalog(new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
+        try (HsmCluster cluster = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession user = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "example_user",
                     "example_pwd".toCharArray()).value();
             for (String label : returnedOk) {

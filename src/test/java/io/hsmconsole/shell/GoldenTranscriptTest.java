@@ -1,5 +1,6 @@
 package io.hsmconsole.shell;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
@@ -110,7 +111,7 @@ class GoldenTranscriptTest {
         Path dir = Files.createTempDirectory(temp, "t");
         Path work = Files.createDirectories(dir.resolve("work"));
         ManualClock clock = new ManualClock(START);
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dir.resolve("data")), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dir.resolve("data")), clock);
         Placeholders placeholders = new Placeholders();
         StringBuilder actualTranscript = new StringBuilder();
         List<String> failures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -37,7 +38,7 @@ public final class KeygenWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(Path.of(args[0])), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(Path.of(args[0])), HsmClock.SYSTEM);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         expect(in, OPEN);

@@ -1,5 +1,6 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -56,7 +57,7 @@ class TwoProcessKeygenTest {
                 "-cp", System.getProperty("java.class.path"), KeygenWorker.class.getName(),
                 dataDir.toString(), CLUSTER, "alice", "child", String.valueOf(STEPS))
                 .redirectError(childErr.toFile()).start();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
         List<String> childLines;
         ByteArrayOutputStream parentOut = new ByteArrayOutputStream();
         OutputStream toChild = child.getOutputStream();

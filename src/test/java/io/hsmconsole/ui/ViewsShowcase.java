@@ -1,5 +1,6 @@
 package io.hsmconsole.ui;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.NodeController;
@@ -65,7 +66,7 @@ public final class ViewsShowcase extends Application {
         String scenario = args.get(0);
         Path marker = Path.of(args.get(1));
         boolean dark = args.size() > 2 && args.get(2).equals("dark");
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(Files.createTempDirectory("showcase")), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(Files.createTempDirectory("showcase")), HsmClock.SYSTEM);
         cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 120L, 250L), null));
         workspace = new Workspace(catalog, cluster);

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.fuzz;
 
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
@@ -55,7 +56,7 @@ public final class FuzzCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(root.resolve("data")), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(root.resolve("data")), clock);
         try (HsmCluster created = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null))) {
             HsmResult<HsmSession> officer = created.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1",
