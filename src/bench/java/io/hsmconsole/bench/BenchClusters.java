@@ -1,6 +1,5 @@
 package io.hsmconsole.bench;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,6 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;

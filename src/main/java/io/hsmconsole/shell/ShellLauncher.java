@@ -1,9 +1,9 @@
 package io.hsmconsole.shell;
 
-import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.StoreException;
 
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
 package io.hsmconsole.app;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.scene.Node;

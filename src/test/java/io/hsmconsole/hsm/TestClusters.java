@@ -1,10 +1,10 @@
 package io.hsmconsole.hsm;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Path;
 import java.util.List;

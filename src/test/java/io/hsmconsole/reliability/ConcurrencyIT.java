@@ -1,6 +1,5 @@
 package io.hsmconsole.reliability;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.controller.SameThreadTaskRunner;
@@ -17,6 +16,7 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.hsmconsole.reliability;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.Workspace;
@@ -8,6 +7,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.common.FxTaskRunner;
 import javafx.application.Platform;
 

@@ -1,6 +1,5 @@
 package io.hsmconsole.reliability;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.FileSnapshot;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.hsmconsole.security;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.shell.ShellLauncher;
@@ -8,6 +7,7 @@ import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

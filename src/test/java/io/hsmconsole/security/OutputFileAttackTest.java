@@ -1,6 +1,5 @@
 package io.hsmconsole.security;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.AuditExport;
 import io.hsmconsole.controller.AuditRow;
 import io.hsmconsole.hsm.ClusterCatalog;
@@ -13,6 +12,7 @@ import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.text.AuditFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

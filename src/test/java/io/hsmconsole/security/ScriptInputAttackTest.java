@@ -1,6 +1,5 @@
 package io.hsmconsole.security;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -12,6 +11,7 @@ import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.hsmconsole.service;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.shell.PlainConsole;
@@ -8,6 +7,7 @@ import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

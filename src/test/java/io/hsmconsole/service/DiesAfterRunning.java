@@ -1,10 +1,10 @@
 package io.hsmconsole.service;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.hsmconsole.shell;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
@@ -9,6 +8,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;

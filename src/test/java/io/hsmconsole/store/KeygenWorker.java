@@ -1,6 +1,5 @@
 package io.hsmconsole.store;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
@@ -10,6 +9,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,6 +1,5 @@
 package io.hsmconsole.ui;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.NodeController;
@@ -17,6 +16,7 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.audit.AuditView;
 import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;

@@ -6,8 +6,8 @@ import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.OwnedPaths;
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreException;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConfig.Pragma;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.io.IOException;

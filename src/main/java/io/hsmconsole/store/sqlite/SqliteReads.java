@@ -1,8 +1,8 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;

@@ -1,9 +1,9 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;

@@ -1,6 +1,5 @@
 package io.hsmconsole.shell.fuzz;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.TestFiles;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;

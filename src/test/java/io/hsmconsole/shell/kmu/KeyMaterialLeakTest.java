@@ -1,6 +1,5 @@
 package io.hsmconsole.shell.kmu;
 
-import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.controller.ActionRecord;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.SameThreadTaskRunner;
@@ -22,6 +21,7 @@ import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.TestFiles;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
