@@ -1,7 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.HsmType;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.ClusterStore;
 
 /** The asymmetric quota of limits.md, read inside the creating transaction so concurrent creators agree. */

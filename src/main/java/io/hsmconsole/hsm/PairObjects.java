@@ -1,7 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.PairFlags;
 import io.hsmconsole.store.KeyRecord;
@@ -22,8 +22,8 @@ final class PairObjects {
         long flags = PairFlags.publicKey(pub.type(), o.session(), local);
         byte[] der = pub.encoded();
         byte[] kcv = pub.kcv();
-        return (handle, node, now, shares) -> new KeyRecord(handle, session.user().id(), KeyClass.PUBLIC_KEY.code(),
-                pub.type().code(), valueLength, o.label(), o.id(), flags, kcv, 0, node, now, List.of(), der);
+        return (handle, node, now, shares) -> record(session, KeyClass.PUBLIC_KEY, pub, valueLength, o, flags, kcv)
+                .handle(handle).originNode(node).createdAtMillis(now).mValue(0).sharedWith(List.of()).material(der).build();
     }
 
     static KeyCreation.NewObject privateKey(HsmSession session, AsymmetricMaterial priv, int valueLength, KeyOptions o,
@@ -31,7 +31,15 @@ final class PairObjects {
         long flags = PairFlags.privateKey(priv.type(), o.session(), o.nonExtractable(), local);
         byte[] der = priv.encoded();
         byte[] kcv = priv.kcv();
-        return (handle, node, now, shares) -> new KeyRecord(handle, session.user().id(), KeyClass.PRIVATE_KEY.code(),
-                priv.type().code(), valueLength, o.label(), o.id(), flags, kcv, o.mValue(), node, now, shares, der);
+        return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, valueLength, o, flags, kcv)
+                .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).sharedWith(shares).material(der)
+                .build();
+    }
+
+    /** What both halves' records share: owner, class, type, length, label, ID, flags, KCV. */
+    private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, int valueLength,
+                                            KeyOptions o, long flags, byte[] kcv) {
+        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().code())
+                .sizeBytes(valueLength).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
     }
 }

@@ -3,7 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Handles;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyFilter;
@@ -46,7 +46,7 @@ final class PairQueries {
 
     /** Whether the key is half of an RSA pair with this modulus (leading zero bytes ignored). */
     static boolean hasModulus(KeyRecord key, byte[] modulus) {
-        return AsymmetricMaterial.of(key.keyClass(), key.material())
+        return AsymmetricMaterial.of(key.keyClass().code(), key.material())
                 .filter(m -> m.type() == AsymmetricKeyType.RSA)
                 .map(m -> Arrays.equals(m.modulus(), stripZeros(modulus))).orElse(false);
     }

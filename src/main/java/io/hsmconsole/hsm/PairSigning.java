@@ -2,7 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.CryptoException;
@@ -41,7 +41,7 @@ final class PairSigning {
         }
         KeyRecord k = key.get();
         Optional<AsymmetricMaterial> material = suitable(k, mechanism)
-                .filter(m -> k.keyClass() == KeyClass.PRIVATE_KEY.code());
+                .filter(m -> k.keyClass() == KeyClass.PRIVATE_KEY);
         if (material.isEmpty()) {
             return session.fail(ReturnCode.MECHANISM_INVALID, k);
         }
@@ -88,7 +88,7 @@ final class PairSigning {
 
     /** The key's material when it is half of a pair of the mechanism's type. */
     private static Optional<AsymmetricMaterial> suitable(KeyRecord k, SignMechanism mechanism) {
-        return AsymmetricMaterial.of(k.keyClass(), k.material())
+        return AsymmetricMaterial.of(k.keyClass().code(), k.material())
                 .filter(m -> mechanism.pairType().filter(t -> t == m.type()).isPresent());
     }
 

@@ -3,7 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.store.KeyRecord;
@@ -38,7 +38,7 @@ final class PairTransfer {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord k = key.get();
-        if (k.keyClass() != KeyClass.PUBLIC_KEY.code()) {
+        if (k.keyClass() != KeyClass.PUBLIC_KEY) {
             return session.fail(ReturnCode.KEY_CLASS_INVALID, k);
         }
         if (!KeyFlags.has(k.flags(), Attribute.EXTRACTABLE)) {
@@ -84,7 +84,7 @@ final class PairTransfer {
     /** The PKCS#8 of the owner's extractable private key, by way of an AES wrapping key (as exSymKey). */
     HsmResult<byte[]> exportPrivate(long handle, long wrappingHandle) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
-        if (key.isPresent() && key.get().keyClass() != KeyClass.PRIVATE_KEY.code()) {
+        if (key.isPresent() && key.get().keyClass() != KeyClass.PRIVATE_KEY) {
             return session.fail(ReturnCode.KEY_CLASS_INVALID, key.get());
         }
         return transfer.export(handle, wrappingHandle);

@@ -4,7 +4,7 @@ import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
@@ -42,7 +42,7 @@ final class PairUnwrap {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord wrapping = w.get();
-        Optional<AsymmetricMaterial> rsa = AsymmetricMaterial.of(wrapping.keyClass(), wrapping.material())
+        Optional<AsymmetricMaterial> rsa = AsymmetricMaterial.of(wrapping.keyClass().code(), wrapping.material())
                 .filter(m -> m.isPrivate() && m.type() == AsymmetricKeyType.RSA);
         KeyCreation creation = new KeyCreation(cluster, session);
         Optional<ReturnCode> refusal = rsa.isEmpty() || !KeyFlags.has(wrapping.flags(), Attribute.UNWRAP)

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyClass;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyClass;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;

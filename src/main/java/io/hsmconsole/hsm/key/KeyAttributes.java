@@ -22,7 +22,7 @@ public final class KeyAttributes {
         for (Attribute a : Attribute.KMU_DUMP_ORDER) {
             value(key, a).ifPresent(values::add);
         }
-        Optional<AsymmetricMaterial> pair = AsymmetricMaterial.of(key.keyClass(), key.material());
+        Optional<AsymmetricMaterial> pair = AsymmetricMaterial.of(key.keyClass().code(), key.material());
         for (Attribute a : Attribute.PAIR_DUMP_ORDER) {
             pair.flatMap(m -> pairValue(m, a)).ifPresent(values::add);
         }
@@ -34,7 +34,7 @@ public final class KeyAttributes {
 
     private static Optional<AttributeValue> value(KeyRecord key, Attribute a) {
         return switch (a) {
-            case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass()));
+            case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass().code()));
             case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType()));
             case LABEL -> Optional.of(AttributeValue.ofText(a, key.label()));
             case ID -> Optional.of(AttributeValue.ofText(a, key.id()));

@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyClass;
+
 /** A key's type in words for lists and panels: {@code AES}, {@code 3DES}, {@code RSA public}, {@code EC private}. */
 public final class KeyKind {
     private KeyKind() {
