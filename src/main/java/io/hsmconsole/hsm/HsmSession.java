@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.CipherRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.KeyAttributes;
@@ -520,10 +521,26 @@ public final class HsmSession implements AutoCloseable {
                 this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
     }
 
-    /** PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB: whole blocks with an AES key that permits the use. */
-    public HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
-        return audited(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
-                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesEcb(handle, encrypt, data)));
+    /**
+     * PKCS#11 C_Encrypt / C_Decrypt: AES (ECB, CBC, CBC with padding, CTR, GCM) or 3DES (ECB, CBC, CBC with
+     * padding) with a key that permits the use; the rules are {@link KeyCipher}'s.
+     */
+    public HsmResult<byte[]> crypt(long handle, boolean encrypt, CipherRequest request, byte[] data) {
+        return audited(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m " + request.mechanism(),
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyCipher(this, cluster.drbg()).crypt(handle, encrypt,
+                        request, data)));
+    }
+
+    /** PKCS#11 C_Sign with CKM_AES_CMAC: the 16-byte AES-CMAC of {@code data} with an AES key whose OBJ_ATTR_SIGN is set. */
+    public HsmResult<byte[]> cmacSign(long handle, byte[] data) {
+        return audited("sign", "-k " + handle + " -m AES_CMAC",
+                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyCipher(this, cluster.drbg()).cmac(handle, data)));
+    }
+
+    /** PKCS#11 C_Verify with CKM_AES_CMAC: success when {@code mac} is the AES-CMAC of {@code data}. */
+    public HsmResult<Void> cmacVerify(long handle, byte[] data, byte[] mac) {
+        return audited("verify", "-k " + handle + " -m AES_CMAC",
+                this.<Void>requireCryptoUser().orElseGet(() -> new KeyCipher(this, cluster.drbg()).cmacVerify(handle, data, mac)));
     }
 
     /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */

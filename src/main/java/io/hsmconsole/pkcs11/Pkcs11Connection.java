@@ -46,7 +46,7 @@ public final class Pkcs11Connection {
         this.sessions = new Sessions(availability);
         this.objects = new ObjectCalls(sessions);
         this.signing = new SignCalls(sessions);
-        this.crypt = new CryptCalls(sessions);
+        this.crypt = new CryptCalls(sessions, cluster.hsmType().fips());
     }
 
     /** The response body for one request body. */

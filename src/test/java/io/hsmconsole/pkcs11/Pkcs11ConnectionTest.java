@@ -215,7 +215,7 @@ class Pkcs11ConnectionTest {
         long s = loggedInSession();
         long key = app.generateAes(s, 32, "ecb", false).ok().ulong();
         byte[] plain = "sixteen byte blk".repeat(2).getBytes(StandardCharsets.US_ASCII);
-        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(Ck.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
         RpcReader sizeOnly = app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s).presentByteArray(plain).u32(0)).ok();
         assertEquals(0, sizeOnly.byteValue());
         assertEquals(32, sizeOnly.u32(), "a length query leaves the operation active");
@@ -223,11 +223,11 @@ class Pkcs11ConnectionTest {
         enc.byteValue();
         byte[] cipher = enc.byteArray();
         assertFalse(java.util.Arrays.equals(plain, cipher));
-        app.send(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        app.send(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(s).u32(Ck.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
         RpcReader dec = app.send(RpcTestClient.request(RpcCall.C_Decrypt).ulong(s).presentByteArray(cipher).u32(32)).ok();
         dec.byteValue();
         org.junit.jupiter.api.Assertions.assertArrayEquals(plain, dec.byteArray());
-        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
+        app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(Ck.CKM_AES_ECB).byteArray(null).ulong(key)).ok();
         assertEquals(Ck.CKR_DATA_LEN_RANGE, app.send(RpcTestClient.request(RpcCall.C_Encrypt).ulong(s)
                 .presentByteArray(new byte[5]).u32(16)).rv(), "ECB takes whole blocks");
         assertTrue(auditRecords().stream().anyMatch(r -> r.command().equals("encrypt")));
