@@ -109,6 +109,14 @@ public final class HsmSession implements AutoCloseable {
         return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
     }
 
+    /** {@link #unwrapKey} as Client SDK 5's library does it: a token key returns once two HSMs hold it. */
+    public HsmResult<GeneratedKey> unwrapAvailableKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                                      KeyTemplate template, KeyOptions options) {
+        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode,
+                template, options));
+    }
+
     /**
      * Client SDK 5's question before a key is used: is it available, i.e. does a token key exist on at
      * least {@link KeyAvailability#QUORUM} online HSMs? {@link ReturnCode#KEY_NOT_AVAILABLE} until it

@@ -130,6 +130,8 @@ final class Ck {
     static final long CKF_SIGN = 0x800;
     static final long CKF_VERIFY = 0x2000;
     static final long CKF_GENERATE = 0x8000;
+    static final long CKF_WRAP = 0x20000;
+    static final long CKF_UNWRAP = 0x40000;
 
     // CK_STATE
     static final long CKS_RO_PUBLIC_SESSION = 0;

@@ -49,6 +49,10 @@ final class Mechanisms {
             TABLE.put(m, new Info(KeyType.GENERIC_SECRET.minSize(), KeyType.GENERIC_SECRET.maxSize(),
                     Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));
         }
+        for (long m : List.of(WrapCalls.CKM_AES_KEY_WRAP, WrapCalls.CKM_AES_KEY_WRAP_PAD, WrapCalls.CKM_AES_KEY_WRAP_KWP,
+                WrapCalls.CKM_CLOUDHSM_AES_KEY_WRAP_NO_PAD, WrapCalls.CKM_CLOUDHSM_AES_KEY_WRAP_PKCS5_PAD)) {
+            TABLE.put(m, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_WRAP | Ck.CKF_UNWRAP));
+        }
         MACS.put(Ck.CKM_AES_CMAC, MacMechanism.AES_CMAC);
         TABLE.put(Ck.CKM_AES_CMAC, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));
     }

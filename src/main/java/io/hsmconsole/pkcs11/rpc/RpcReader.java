@@ -99,9 +99,14 @@ public final class RpcReader {
         return bytes == null ? new byte[0] : bytes;
     }
 
-    /** "fy" / "fu": the room the caller has for an answer. Only a number: nothing is allocated for it. */
+    /**
+     * "fy" / "fu": the room the caller has for an answer. Only a number: nothing is allocated for it.
+     * p11-kit 0.25 and newer send 0xffffffff for a buffer that is there but 0 bytes long (0 asks only
+     * for the length): either way there is no room.
+     */
     public long bufferSize() throws MalformedMessage {
-        return u32();
+        long room = u32();
+        return room == ABSENT ? 0 : room;
     }
 
     /** "z": a string without its terminating zero. */
