@@ -1,11 +1,7 @@
 package io.hsmconsole.service;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,26 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * login (CloudHSM keys are private), pkcs11-tool's key after it. What p11tool can do with symmetric
  * keys beyond listing (importing one with --secret-key needs C_CreateObject) is refused, not faked.
  */
-class Pkcs11GnutlsIT {
-    private static final String ENV = "eval \"$(bin/cloudhsm_client pkcs11-env)\" && ";
+class Pkcs11GnutlsIT extends WithRunningDaemon {
     private static final String P11TOOL = "p11tool --provider \"$HSM_CONSOLE_PKCS11_MODULE\" ";
     private static final Map<String, String> PIN = Map.of("GNUTLS_PIN", "example_user:example_pwd");
-
-    @TempDir
-    Path temp;
-    Launchers launchers;
-
-    @BeforeEach
-    void start() throws Exception {
-        launchers = new Launchers(temp, temp.resolve("data"));
-        Launchers.Result start = launchers.sh("bin/cloudhsm_client start");
-        assertThat(start.status()).as(start.stdout() + start.stderr()).isZero();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        launchers.sh("bin/cloudhsm_client stop");
-    }
 
     private Launchers.Result run(String script) throws Exception {
         return launchers.sh(ENV + script, PIN);

@@ -1,9 +1,6 @@
 package io.hsmconsole.service;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,33 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the JDK's SunPKCS11 (AES/CBC/PKCS5Padding). .ci/run installs what this needs; without it the
  * tests fail loudly.
  */
-class Pkcs11MechanismParametersIT {
-    private static final String ENV = "eval \"$(bin/cloudhsm_client pkcs11-env)\" && ";
+class Pkcs11MechanismParametersIT extends WithRunningDaemon {
     private static final String NEWER = "export HSM_CONSOLE_PKCS11_MODULE=\"$(scripts/p11-kit-client.sh)\" && ";
     private static final String TOOL = "pkcs11-tool --module \"$HSM_CONSOLE_PKCS11_MODULE\" ";
     private static final String LOGIN = "--login --pin example_user:example_pwd ";
     private static final List<String> PARAMETER_MECHANISMS = List.of("AES-CBC,", "AES-CBC-PAD,", "AES-CTR,", "AES-GCM,",
             "DES3-CBC,", "DES3-CBC-PAD,", "AES-CMAC,", "SHA224,", "SHA224-HMAC,");
-
-    @TempDir
-    Path temp;
-    Launchers launchers;
-
-    @BeforeEach
-    void start() throws Exception {
-        launchers = new Launchers(temp, temp.resolve("data"));
-        Launchers.Result start = launchers.sh("bin/cloudhsm_client start");
-        assertThat(start.status()).as(start.stdout() + start.stderr()).isZero();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        launchers.sh("bin/cloudhsm_client stop");
-    }
-
-    private static String python() {
-        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    }
 
     private Launchers.Result ok(String script) throws Exception {
         Launchers.Result r = launchers.sh(script, Map.of("PYTHON", python()));
