@@ -76,6 +76,23 @@ class Pkcs11MechanismParametersIT extends WithRunningDaemon {
     }
 
     /**
+     * pkcs11-tool --wrap with CKM_AES_KEY_WRAP: no p11-kit client serialises the AES key wraps, so both
+     * refuse the call themselves (the endpoint serves it: Pkcs11ConnectionTest). This test tells when a
+     * client starts carrying it, so docs/pkcs11.md can say so.
+     */
+    @Test
+    void noP11KitClientCarriesTheAesKeyWraps() throws Exception {
+        ok(ENV + TOOL + LOGIN + "--keygen --key-type AES:32 --label wrapper --id 77");
+        ok(ENV + TOOL + LOGIN + "--keygen --key-type AES:16 --label payload --id 70 --extractable");
+        for (String client : List.of("", NEWER)) {
+            Launchers.Result wrap = launchers.sh(ENV + client + TOOL + LOGIN + "--wrap -m AES-KEY-WRAP --id 77"
+                    + " --application-id 70 -o " + temp.resolve("wrapped.bin"));
+            assertThat(wrap.status()).isNotZero();
+            assertThat(wrap.stderr()).contains("C_WrapKey failed: rv = CKR_MECHANISM_INVALID");
+        }
+    }
+
+    /**
      * pkcs11-tool --test through both clients: random, digests and (with an AES and a generic key on the
      * token) its secret-key parts; its signature, verify, decrypt and unwrap parts need RSA keys. With
      * p11-kit 0.25's client it failed on C_GenerateRandom(buf, 0) until the server read 0xffffffff as
