@@ -47,7 +47,7 @@ inproc() { # module token pin mode args...
 }
 start_ours() { # extra start options
     HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client stop >/dev/null 2>&1 || true
-    HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client "$@" start >/dev/null
+    HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client start "$@" >/dev/null
     eval "$(HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client pkcs11-env)"
 }
 
