@@ -98,6 +98,24 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * Client SDK 5's {@code key generate-symmetric}: SDK 5's attribute defaults (not genSymKey's), with
+     * the boolean attributes the caller sets at generation ({@link Sdk5KeyAttributes} says which may be
+     * set), made under the key availability quorum as {@link #generateAvailableKey}. Everything else
+     * (type, size, label, sharing, quorum) is judged as for genSymKey.
+     */
+    public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request, Map<Attribute, Boolean> attributes) {
+        Optional<HsmResult<GeneratedKey>> refused = this.<GeneratedKey>requireCryptoUser()
+                .or(() -> Sdk5KeyAttributes.whyNotSettable(attributes.keySet())
+                        .map(code -> this.<GeneratedKey>fail(code, null)));
+        if (refused.isPresent()) {
+            return audited("genSymKey", AuditArguments.genSymKey(request), refused.get());
+        }
+        return new KeyAvailability(cluster, this).generate(request, r -> audited("genSymKey", AuditArguments.genSymKey(r),
+                new KeyGeneration(cluster, this).generate(r, SyncObserver.NONE,
+                        kmuDefaults -> Sdk5KeyAttributes.flags(kmuDefaults, attributes))));
+    }
+
+    /**
      * genSymKey as Client SDK 5's libraries make a token key under the key availability quorum: the
      * call returns once {@link KeyAvailability#QUORUM} HSMs hold the key (the SDK's client-side
      * synchronization), and fails with {@link ReturnCode#KEY_NOT_AVAILABLE} — nothing left behind —

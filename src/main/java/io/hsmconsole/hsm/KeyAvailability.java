@@ -29,16 +29,21 @@ final class KeyAvailability {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest request) {
+        return generate(request, session::generateSymmetricKey);
+    }
+
+    /** As above, the key made by {@code make} (genSymKey, or SDK 5's generation with its attributes). */
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest request,
+                                     java.util.function.Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make) {
         if (request.session()) {
-            return session.generateSymmetricKey(request);
+            return make.apply(request);
         }
         if (cluster.nodeRecords().size() < QUORUM) {
             // One HSM can never hold two copies: nothing is made (and min_srv 2 would be a usage error).
             return HsmResult.fail(ReturnCode.KEY_NOT_AVAILABLE,
                     NodeLines.all(cluster.nodeRecords(), cluster.servingNodeId(), ReturnCode.KEY_NOT_AVAILABLE));
         }
-        HsmResult<GeneratedKey> made = session.generateSymmetricKey(
-                request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS));
+        HsmResult<GeneratedKey> made = make.apply(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS));
         if (made.code() == ReturnCode.MIN_SRV_NOT_REACHED) {
             return new HsmResult<>(ReturnCode.KEY_NOT_AVAILABLE, made.nodes(), made.value()); // rolled back
         }
