@@ -3,6 +3,7 @@ package io.hsmconsole.shell.cli;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReadPurpose;
+import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.shell.ExitStatus;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The keys a filter selects among those the session may see (the simulator's key list: owned,
- * shared, and the session's own), in key-reference order, each with its attributes.
+ * shared, and the session's own), in the order they were made (the HSM's order), each with its attributes.
  */
 final class KeySelection {
     record Selected(long handle, KeyAttributes attributes) {
@@ -39,7 +40,8 @@ final class KeySelection {
             return Optional.empty();
         }
         List<Selected> selected = new ArrayList<>();
-        visible.value().stream().map(KeySummary::handle).sorted(Comparator.naturalOrder()).forEach(handle -> {
+        visible.value().stream().map(KeySummary::handle)
+                .sorted(Comparator.comparingLong(Handles::counterOf).thenComparing(Comparator.naturalOrder())).forEach(handle -> {
             // Reading for the selection is not a command of its own: not audited.
             HsmResult<KeyAttributes> attributes = session.attributes(handle, ReadPurpose.DISPLAY_REFRESH);
             if (attributes.isSuccess() && filter.matches(handle, attributes.value())) {
