@@ -18,7 +18,7 @@ public final class CliMain {
         Logging.forTools();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         ShellLauncher launcher = new ShellLauncher("cloudhsm-cli", CliShell::completions,
-                CliShell.tool(System.getenv(), err));
+                CliShell.tool(System.getenv(), err), rest -> rest.equals(java.util.List.of("interactive")));
         System.exit(launcher.run(args, System.getenv(), System.err));
     }
 }

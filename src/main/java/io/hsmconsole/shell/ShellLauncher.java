@@ -31,15 +31,26 @@ public final class ShellLauncher {
     private final String program;
     private final Supplier<Map<String, Set<String>>> completions;
     private final Tool tool;
+    private final java.util.function.Predicate<List<String>> interactive;
 
     /**
      * {@code completions} is asked for only when a person gets the interactive console: a
      * {@code singlecmd} call would otherwise build the whole command table twice per process.
      */
     public ShellLauncher(String program, Supplier<Map<String, Set<String>>> completions, Tool tool) {
+        this(program, completions, tool, List::isEmpty);
+    }
+
+    /**
+     * {@code interactive} says from the tool's arguments whether it will read commands from a person
+     * (KMU and CMU: no arguments; cloudhsm-cli: {@code interactive}); at a terminal they get JLine.
+     */
+    public ShellLauncher(String program, Supplier<Map<String, Set<String>>> completions, Tool tool,
+                         java.util.function.Predicate<List<String>> interactive) {
         this.program = program;
         this.completions = completions;
         this.tool = tool;
+        this.interactive = interactive;
     }
 
     public int run(String[] argv, Map<String, String> env, PrintStream err) {
@@ -55,7 +66,7 @@ public final class ShellLauncher {
         try {
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
             ClusterCatalog catalog = new ClusterCatalog(data, HsmClock.SYSTEM);
-            try (ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
+            try (ConsoleHandle console = console(interactive.test(options.rest()), out, charset)) {
                 return runTool(catalog, options, console.console(), Path.of("").toAbsolutePath(), err);
             }
         } catch (StoreException e) {
