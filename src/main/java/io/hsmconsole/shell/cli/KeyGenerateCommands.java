@@ -57,12 +57,17 @@ final class KeyGenerateCommands {
         Map<Attribute, Boolean> attributes = new EnumMap<>(Attribute.class);
         boolean extractable = true;
         boolean token = !args.has("session");
+        String id = "";
         for (String pair : args.values("attributes")) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             if (!CliAttributes.isKnown(name)) {
                 return context.error(CliMessages.unknownAttribute(name));
+            }
+            if (name.equals(CliAttributes.ID)) {
+                id = value; // the simulator judges it (length, unique in the cluster)
+                continue;
             }
             if (!value.equals("true") && !value.equals("false")) {
                 return context.error(CliMessages.invalidBoolean(name, value));
@@ -87,7 +92,7 @@ final class KeyGenerateCommands {
             }
             shareWith.add(user.get().id());
         }
-        GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label"))
+        GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label")).withId(id)
                 .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withMValue(quorum);
         HsmResult<GeneratedKey> made = session.get().generateSymmetricKey(request, attributes);
         return context.answer(made, key -> {

@@ -8,9 +8,7 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +24,12 @@ public final class CliAttributes {
     /** Name → simulator attribute, in print order; {@code modifiable} has no simulator attribute (always true). */
     private static final Map<String, Attribute> NAMES = new LinkedHashMap<>();
     public static final String MODIFIABLE = "modifiable";
+    public static final String ID = "id";
 
     static {
         NAMES.put("key-type", Attribute.KEY_TYPE);
         NAMES.put("label", Attribute.LABEL);
-        NAMES.put("id", Attribute.ID);
+        NAMES.put(ID, Attribute.ID);
         NAMES.put("check-value", Attribute.KCV);
         NAMES.put("class", Attribute.CLASS);
         NAMES.put("encrypt", Attribute.ENCRYPT);
@@ -106,8 +105,7 @@ public final class CliAttributes {
             case KEY_TYPE -> factory.textNode(keyType((int) v.number()));
             case CLASS -> factory.textNode(keyClass((int) v.number()));
             case LABEL -> factory.textNode(v.text());
-            case ID -> factory.textNode(v.text().isEmpty() ? ""
-                    : "0x" + HexFormat.of().formatHex(v.text().getBytes(StandardCharsets.UTF_8)));
+            case ID -> factory.textNode(v.text());
             case KCV -> factory.textNode(String.format(Locale.ROOT, "0x%06x", v.number()));
             case VALUE_LEN, MODULUS_BITS -> factory.numberNode(v.number());
             default -> v.attribute().isBoolean() ? factory.booleanNode(v.isTrue()) : factory.textNode(v.text());

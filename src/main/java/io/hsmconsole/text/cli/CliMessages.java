@@ -56,7 +56,7 @@ public final class CliMessages {
 
     public static String notSettableAtGeneration(String name) {
         return "The attribute " + name + " cannot be set when a key is generated; settable here: "
-                + "encrypt, decrypt, sign, verify, wrap, unwrap, derive, wrap-with-trusted, extractable, token";
+                + "encrypt, decrypt, sign, verify, wrap, unwrap, derive, wrap-with-trusted, extractable, token, id";
     }
 
     public static String unknownUser(String name) {
