@@ -17,7 +17,7 @@ public final class CliMain {
     public static void main(String[] args) {
         Logging.forTools();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-        ShellLauncher launcher = new ShellLauncher("cloudhsm-cli", CliShell::completions,
+        ShellLauncher launcher = new ShellLauncher(StoreBackends.chosen(), "cloudhsm-cli", CliShell::completions,
                 CliShell.tool(System.getenv(), err), rest -> rest.equals(java.util.List.of("interactive")));
         System.exit(launcher.run(args, System.getenv(), System.err));
     }

@@ -8,6 +8,7 @@ import io.hsmconsole.property.Trials;
 import io.hsmconsole.shell.cli.CliShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class TranslationRunsInCliTest {
     @Test
     void everyTranslatedGenSymKeyLineIsACommandLineTheCliReads() {
         clock = new ManualClock(1_700_000_000_000L);
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(temp.resolve("data")), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(temp.resolve("data")), clock);
         catalog.createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo()).close();
         Gen<List<String>> line = random -> {
             List<String> words = new ArrayList<>(List.of("genSymKey", "-t", Gen.of("31", "16").next(random),

@@ -94,7 +94,7 @@ final class KeyGenerateCommands {
         }
         GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label")).withId(id)
                 .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withMValue(quorum);
-        HsmResult<GeneratedKey> made = session.get().generateSymmetricKey(request, attributes);
+        HsmResult<GeneratedKey> made = session.get().generateSdk5Key(request, attributes);
         return context.answer(made, key -> {
             ObjectNode data = CliJson.object();
             data.set("key", describe(context, session.get(), key.handle()));

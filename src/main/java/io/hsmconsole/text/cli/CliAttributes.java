@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import io.hsmconsole.hsm.key.KeyClass;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyType;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.hsmconsole.text.cli;
 
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 
 import java.util.List;
 import java.util.Optional;

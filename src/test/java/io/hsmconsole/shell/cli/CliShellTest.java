@@ -11,6 +11,7 @@ import io.hsmconsole.property.Trials;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.PlainConsole;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class CliShellTest {
 
     @BeforeEach
     void cluster() {
-        catalog = new ClusterCatalog(new DataDirectory(temp.resolve("data")), new ManualClock(1_700_000_000_000L));
+        catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(temp.resolve("data")), new ManualClock(1_700_000_000_000L));
         catalog.createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo()).close();
     }
 
