@@ -26,6 +26,7 @@ import io.hsmconsole.store.NodeRecord;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -95,6 +96,24 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request, SyncObserver observer) {
         return cryptoCommand("genSymKey", AuditArguments.genSymKey(request),
                 () -> new KeyGeneration(cluster, this).generate(request, observer));
+    }
+
+    /**
+     * Client SDK 5's {@code key generate-symmetric}: SDK 5's attribute defaults (not genSymKey's), with
+     * the boolean attributes the caller sets at generation ({@link Sdk5KeyAttributes} says which may be
+     * set), made under the key availability quorum as {@link #generateAvailableKey}. Everything else
+     * (type, size, label, sharing, quorum) is judged as for genSymKey.
+     */
+    public HsmResult<GeneratedKey> generateSdk5Key(GenSymKeyRequest request, Map<Attribute, Boolean> attributes) {
+        Optional<HsmResult<GeneratedKey>> refused = this.<GeneratedKey>requireCryptoUser()
+                .or(() -> Sdk5KeyAttributes.whyNotSettable(attributes.keySet())
+                        .map(code -> this.<GeneratedKey>fail(code, null)));
+        if (refused.isPresent()) {
+            return audited("genSymKey", AuditArguments.genSymKey(request), refused.get());
+        }
+        return new KeyAvailability(cluster, this).generate(request, r -> audited("genSymKey", AuditArguments.genSymKey(r),
+                new KeyGeneration(cluster, this).generate(r, SyncObserver.NONE,
+                        kmuDefaults -> Sdk5KeyAttributes.flags(kmuDefaults, attributes))));
     }
 
     /**

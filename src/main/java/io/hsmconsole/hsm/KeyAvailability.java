@@ -9,6 +9,7 @@ import io.hsmconsole.store.NodeRecord;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,13 @@ final class KeyAvailability {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest request) {
-        return whenAvailable(request.session(), () -> session.generateSymmetricKey(request),
-                () -> session.generateSymmetricKey(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS)));
+        return generate(request, session::generateSymmetricKey);
+    }
+
+    /** As above, the key made by {@code make} (genSymKey, or SDK 5's generation with its attributes). */
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest request, Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make) {
+        return whenAvailable(request.session(), () -> make.apply(request),
+                () -> make.apply(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS)));
     }
 
     /** C_UnwrapKey under the same rule as a create: a token key is returned once two HSMs hold it. */
