@@ -1,11 +1,10 @@
-package io.hsmconsole.app;
+package io.hsmconsole.service;
 
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.server.Pkcs11Server;
-import io.hsmconsole.service.WayIn;
 import io.hsmconsole.shell.ClusterOpener;
 import io.hsmconsole.store.DataDirectory;
 import org.slf4j.Logger;
@@ -14,11 +13,12 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * The PKCS#11 endpoint as a way into the client service: the service's cluster served over p11-kit's
- * RPC protocol on {@code <data folder>/service/pkcs11.sock} for as long as the service runs.
+ * The PKCS#11 endpoint as a way into the client daemon ({@link ClientService.Builder#wayIn}): the
+ * daemon's cluster served over p11-kit's RPC protocol on {@code <data folder>/service/pkcs11.sock} for as
+ * long as the daemon runs.
  */
-final class Pkcs11WayIn implements WayIn {
-    static final String NAME = "pkcs11";
+public final class Pkcs11WayIn implements WayIn {
+    public static final String NAME = "pkcs11";
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11WayIn.class);
 
     private final DataDirectory data;
@@ -28,7 +28,7 @@ final class Pkcs11WayIn implements WayIn {
     private Pkcs11Server server;
     private String problem = "not started";
 
-    Pkcs11WayIn(DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
+    public Pkcs11WayIn(DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
         this.data = data;
         this.clusterName = clusterName;
         this.availability = availability;
