@@ -91,7 +91,8 @@ class ClientServiceTest {
         assertThat(served.status()).isEqualTo("1").isEqualTo(Integer.toString(direct.status()));
         assertThat(served.outputText()).isEqualTo(direct.output()).contains("Cfm3LoginHSM returned");
 
-        ServiceClient.Reply unknownCluster = kmu(launcher, client.toString(), Map.of(StartupOptions.CLUSTER_VARIABLE, "nosuch"), login(List.of("findKey")));
+        ServiceClient.Reply unknownCluster = kmu(launcher, client.toString(), Map.of(StartupOptions.CLUSTER_VARIABLE, "nosuch",
+                DataDirectory.ENV_VARIABLE, temp.resolve("served").toString()), login(List.of("findKey")));
         assertThat(unknownCluster.status()).isEqualTo("1");
         assertThat(unknownCluster.errorLines()).singleElement().asString()
                 .startsWith("key_mgmt_util: error: ").contains("there is no cluster named 'nosuch'");
