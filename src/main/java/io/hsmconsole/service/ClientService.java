@@ -63,7 +63,7 @@ public final class ClientService implements AutoCloseable {
     private static final java.util.Set<String> RESERVED = java.util.Set.of("status", "stop");
     /** Time for a client to send its whole request: the launcher sends it in one write. */
     static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
-    /** The line before a {@code kmu} request runs: from then on, the client never runs it again itself. */
+    /** The line before a tool request runs: from then on, the client never runs it again itself. */
     static final String ACCEPTED = "accepted";
     private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
 
