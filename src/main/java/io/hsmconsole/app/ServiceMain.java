@@ -98,7 +98,7 @@ public final class ServiceMain {
     private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err)
             throws IOException, InterruptedException {
         long idleMinutes = run.idleMinutes();
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
+        ShellLauncher kmu = new ShellLauncher(StoreBackends.chosen(), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = CLASS_LOADED;
         if (new ServiceFiles(data).running()) {
@@ -108,7 +108,7 @@ public final class ServiceMain {
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.serving(data)
                 .tool(KMU, kmu)
-                .wayIn(new Pkcs11WayIn(data, cluster, run.keyAvailability()))
+                .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.keyAvailability()))
                 .idleTimeout(Duration.ofMinutes(idleMinutes))
                 .launchersOf(root)
                 .build(started, buildFiles(root))

@@ -2,7 +2,6 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -76,7 +76,7 @@ final class KeyTransfer {
             return session.fail(noQuorum.get(), k);
         }
         byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType()),
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass().code(), k.keyType()),
                 k.label(), k.id(), k.sizeBytes()));
     }
 

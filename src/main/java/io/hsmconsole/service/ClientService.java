@@ -90,9 +90,9 @@ public final class ClientService implements AutoCloseable {
     private ClientService(Builder setup, ServiceFiles.HeldLock lock) throws IOException {
         this.files = new ServiceFiles(setup.data);
         this.ways = List.copyOf(setup.ways);
-        ClusterCatalog catalog = new ClusterCatalog(setup.data, HsmClock.SYSTEM);
         Map<String, ToolRequest> byWord = new HashMap<>();
-        setup.tools.forEach((word, launcher) -> byWord.put(word, new ToolRequest(launcher, catalog)));
+        setup.tools.forEach((word, launcher) -> byWord.put(word,
+                new ToolRequest(launcher, new ClusterCatalog(launcher.stores(), setup.data, HsmClock.SYSTEM))));
         this.tools = Map.copyOf(byWord);
         this.idleTimeout = setup.idleTimeout;
         this.lock = lock;

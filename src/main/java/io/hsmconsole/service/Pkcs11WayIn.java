@@ -7,6 +7,7 @@ import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.server.Pkcs11Server;
 import io.hsmconsole.shell.ClusterOpener;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class Pkcs11WayIn implements WayIn {
     public static final String NAME = "pkcs11";
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11WayIn.class);
 
+    private final StoreBackend stores;
     private final DataDirectory data;
     private final String clusterName;
     private final KeyAvailabilityCheck availability;
@@ -28,7 +30,9 @@ public final class Pkcs11WayIn implements WayIn {
     private Pkcs11Server server;
     private String problem = "not started";
 
-    public Pkcs11WayIn(DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
+    /** @param stores the store implementation the entry point chose (app.StoreBackends) */
+    public Pkcs11WayIn(StoreBackend stores, DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
+        this.stores = stores;
         this.data = data;
         this.clusterName = clusterName;
         this.availability = availability;
@@ -42,7 +46,7 @@ public final class Pkcs11WayIn implements WayIn {
     @Override
     public synchronized void open() {
         try {
-            cluster = ClusterOpener.open(new ClusterCatalog(data, HsmClock.SYSTEM), clusterName);
+            cluster = ClusterOpener.open(new ClusterCatalog(stores, data, HsmClock.SYSTEM), clusterName);
             Pkcs11Server started = new Pkcs11Server(cluster, Pkcs11Server.socketIn(data), availability);
             started.start();
             server = started;
