@@ -140,6 +140,7 @@ final class Ck {
     static final long CKS_RW_USER_FUNCTIONS = 3;
 
     // ---- key pairs (PKCS#11 v2.40 numbers) ----
+    static final long CKF_GENERATE_KEY_PAIR = 0x10000;
     static final long CKO_PUBLIC_KEY = 2;
     static final long CKO_PRIVATE_KEY = 3;
     static final long CKK_RSA = 0;

@@ -57,15 +57,13 @@ final class Mechanisms {
         // Key pairs: sizes in bits, as PKCS#11 gives them for RSA and EC (the simulator's modulus and curve rules).
         Info rsa = new Info(PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
         Info ec = new Info(192, 521, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
-        TABLE.put(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | CKF_GENERATE_KEY_PAIR));
-        TABLE.put(Ck.CKM_EC_KEY_PAIR_GEN, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | CKF_GENERATE_KEY_PAIR));
+        TABLE.put(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
+        TABLE.put(Ck.CKM_EC_KEY_PAIR_GEN, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
         PairSignMechanism.rsaMechanisms().forEach(m -> TABLE.put(m, rsa));
         PairSignMechanism.ecdsaMechanisms().forEach(m -> TABLE.put(m, ec));
         MACS.put(Ck.CKM_AES_CMAC, MacMechanism.AES_CMAC);
         TABLE.put(Ck.CKM_AES_CMAC, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));
     }
-
-    private static final long CKF_GENERATE_KEY_PAIR = 0x10000;
 
     private Mechanisms() {
     }
