@@ -2,15 +2,15 @@
 """PyKCS11: an EC key pair in HSM Key Console's simulated cluster, signed with, verified (docs/pkcs11.md).
 
 Run after: eval "$(bin/cloudhsm_client pkcs11-env)"   (Debian: apt-get install python3-pykcs11)
-Generates a P-256 pair, signs with CKM_ECDSA_SHA256 (PKCS#11's r || s), verifies on the HSM, and
-writes the public key's point and the signature so another tool can check them too.
+Generates a P-256 pair and signs a SHA-256 hash with CKM_ECDSA (PKCS#11's r || s): Debian's p11-kit
+0.24.1 client carries CKM_ECDSA but not CKM_ECDSA_SHA256 (0.25 does), so the hash is made here.
 """
+import hashlib
 import os
-import sys
 
 import PyKCS11
 from PyKCS11.LowLevel import (CKA_CLASS, CKA_EC_PARAMS, CKA_EC_POINT, CKA_KEY_TYPE, CKA_LABEL, CKA_SIGN, CKA_TOKEN,
-                              CKA_VERIFY, CKK_EC, CKM_EC_KEY_PAIR_GEN, CKM_ECDSA_SHA256, CKO_PRIVATE_KEY,
+                              CKA_VERIFY, CKK_EC, CKM_EC_KEY_PAIR_GEN, CKM_ECDSA, CKO_PRIVATE_KEY,
                               CKO_PUBLIC_KEY)
 
 P256 = bytes.fromhex("06082a8648ce3d030107")  # the DER OID of prime256v1, PKCS#11's CKA_EC_PARAMS
@@ -30,14 +30,11 @@ public, private = session.generateKeyPair(
 point, params = session.getAttributeValue(public, [CKA_EC_POINT, CKA_EC_PARAMS])
 assert bytes(params) == P256
 
-message = b"Pay 100 to carol"
-signature = bytes(session.sign(private, message, PyKCS11.Mechanism(CKM_ECDSA_SHA256)))
+digest = hashlib.sha256(b"Pay 100 to carol").digest()
+signature = bytes(session.sign(private, digest, PyKCS11.Mechanism(CKM_ECDSA)))
 assert len(signature) == 64  # r || s, 32 bytes each on P-256
-assert session.verify(public, message, signature, PyKCS11.Mechanism(CKM_ECDSA_SHA256))
-assert not session.verify(public, b"Pay 900 to carol", signature, PyKCS11.Mechanism(CKM_ECDSA_SHA256))
-print("ECDSA-SHA256:", signature.hex())
+assert session.verify(public, digest, signature, PyKCS11.Mechanism(CKM_ECDSA))
+assert not session.verify(public, hashlib.sha256(b"Pay 900 to carol").digest(), signature, PyKCS11.Mechanism(CKM_ECDSA))
+print("ECDSA over SHA-256:", signature.hex())
 print("EC point:", bytes(point).hex())
-if len(sys.argv) > 1:
-    with open(sys.argv[1], "wb") as out:
-        out.write(signature)
 session.logout()

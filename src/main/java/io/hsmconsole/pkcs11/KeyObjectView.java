@@ -40,6 +40,7 @@ final class KeyObjectView {
         CKA_OF.put(Attribute.WRAP_WITH_TRUSTED, Ck.CKA_WRAP_WITH_TRUSTED);
     }
 
+    private static final long CKA_ALWAYS_AUTHENTICATE = 0x202;
     private final Map<Long, Value> values = new HashMap<>();
 
     private KeyObjectView() {
@@ -93,6 +94,8 @@ final class KeyObjectView {
         }
         if (values.get(Ck.CKA_CLASS).number() == Ck.CKO_PUBLIC_KEY) {
             values.remove(Ck.CKA_VALUE);
+        } else {
+            values.put(CKA_ALWAYS_AUTHENTICATE, Value.number(0)); // no per-use PIN on CloudHSM
         }
     }
 
