@@ -82,7 +82,13 @@ final class SignCalls {
      * convention: the operation stays active until a call that returns the value).
      */
     private RpcWriter signature(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
-        int length = op.mac.length(sessions.requireLogin(), op.key);
+        int length;
+        try {
+            length = op.mac.length(sessions.requireLogin(), op.key);
+        } catch (Refusal r) {
+            s.operation = null; // an error other than a too-small buffer ends the operation (PKCS#11 §5.2)
+            throw r;
+        }
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);
         }
