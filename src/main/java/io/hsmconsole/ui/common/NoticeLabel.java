@@ -18,8 +18,12 @@ public final class NoticeLabel {
     private static void show(Label label, Notice notice) {
         Notice n = notice == null ? Notice.NONE : notice;
         label.setText(n.fullText());
-        label.getStyleClass().removeAll("notice-error", "notice-info");
-        label.getStyleClass().add(n.error() ? "notice-error" : "notice-info");
+        label.getStyleClass().removeAll("notice-error", "notice-warning", "notice-info");
+        label.getStyleClass().add(switch (n.kind()) {
+            case ERROR -> "notice-error";
+            case WARNING -> "notice-warning";
+            case INFO -> "notice-info";
+        });
         boolean visible = !n.text().isEmpty();
         label.setVisible(visible);
         label.setManaged(visible);

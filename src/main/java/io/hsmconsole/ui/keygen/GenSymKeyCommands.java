@@ -21,9 +21,9 @@ final class GenSymKeyCommands {
 
     static String kmu(KeyGenForm f) {
         List<String> parts = new ArrayList<>(List.of("genSymKey", "-t", String.valueOf(f.type().code()),
-                "-s", orPlaceholder(f.size(), "<size>"), "-l", orPlaceholder(f.label(), "<label>")));
+                "-s", orPlaceholder(f.size(), "<size>"), "-l", orPlaceholder(quoted(f.label()), "<label>")));
         if (!f.id().isEmpty()) {
-            parts.addAll(List.of("-id", f.id()));
+            parts.addAll(List.of("-id", quoted(f.id())));
         }
         if (f.nonExtractable()) {
             parts.add("-nex");
@@ -62,7 +62,7 @@ final class GenSymKeyCommands {
                     + " keys: its key generate-symmetric knows only aes and generic-secret.";
         }
         List<String> parts = new ArrayList<>(List.of("key", "generate-symmetric", kind,
-                "--label", orPlaceholder(f.label(), "<label>"), "--key-length-bytes", orPlaceholder(f.size(), "<size>")));
+                "--label", orPlaceholder(quoted(f.label()), "<label>"), "--key-length-bytes", orPlaceholder(f.size(), "<size>")));
         if (f.session()) {
             parts.add("--session");
         }
@@ -76,7 +76,7 @@ final class GenSymKeyCommands {
         }
         List<String> attributes = new ArrayList<>();
         if (!f.id().isEmpty()) {
-            attributes.add("id=" + f.id());
+            attributes.add("id=" + quoted(f.id()));
         }
         if (f.nonExtractable()) {
             attributes.add("extractable=false");
@@ -105,6 +105,17 @@ final class GenSymKeyCommands {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * A typed value as one visible argument: one with a blank or a quote in it is shown in double
+     * quotes (inner quotes and backslashes escaped), so that the preview shows exactly what was typed
+     * - such a label is refused, and the preview must show why rather than a different command.
+     */
+    static String quoted(String value) {
+        boolean plain = value.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || c == '"' || c == '\'' || c == '\\');
+        return plain ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static String orPlaceholder(String value, String placeholder) {

@@ -7,6 +7,7 @@ import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.controls.FieldNote;
 import io.hsmconsole.ui.sharing.SharingView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
@@ -113,7 +114,7 @@ public final class KeyGenView {
         nexBox.selectedProperty().bindBidirectional(viewModel.nonExtractableProperty());
         sessBox.selectedProperty().bindBidirectional(viewModel.sessionProperty());
         minSrvField.textProperty().bindBidirectional(viewModel.minSrvProperty());
-        minSrvHint.setText(messages.format("keygen.minSrv.explain", viewModel.nodeCount()));
+        minSrvHint.textProperty().bind(viewModel.minSrvHintProperty());
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory mValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 0, MValue.MAX, 0);
@@ -155,11 +156,8 @@ public final class KeyGenView {
                 GenSymKeyField.LABEL, labelField, GenSymKeyField.ID, idField, GenSymKeyField.SESSION, sessBox,
                 GenSymKeyField.MIN_SRV, minSrvField, GenSymKeyField.TIMEOUT, timeoutField,
                 GenSymKeyField.M_VALUE, mValueSpinner, GenSymKeyField.ATTEST, attestBox));
-        errorLabels.forEach((field, label) -> {
-            label.textProperty().bind(Bindings.valueAt(viewModel.problems(), field));
-            label.visibleProperty().bind(Bindings.valueAt(viewModel.problems(), field).isNotNull());
-            label.managedProperty().bind(label.visibleProperty());
-        });
+        errorLabels.forEach((field, label) -> FieldNote.bind(label, Bindings.valueAt(viewModel.problems(), field),
+                field == GenSymKeyField.MIN_SRV ? viewModel.minSrvWarningProperty() : null));
         fieldControls.forEach((field, control) -> validation.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, viewModel.problems().get(field),
                         viewModel.problems().containsKey(field))));

@@ -32,7 +32,9 @@ class KeyGenViewModelTest {
             f = new ControllerFixture(dir, options);
             f.login("example_user");
         }
-        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), generated::add);
+        f.clusterView.refresh();
+        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), f.clusterView.snapshotProperty(),
+                generated::add);
     }
 
     KeyGenViewModel form() {
