@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.hsm.user.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.common.WhyDisabled;
@@ -92,6 +93,7 @@ public final class UsersView {
         noticeLabel.setId("usersNotice");
         tableLabel.setLabelFor(userTable);
 
+        MinimumSizes.headersNeverCut(userTable);
         userTable.setItems(viewModel.rows());
         Views.column(idColumn, UserInfo::id);
         Views.column(typeColumn, viewModel::typeText);
