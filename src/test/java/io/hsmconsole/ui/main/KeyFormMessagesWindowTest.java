@@ -115,12 +115,6 @@ class KeyFormMessagesWindowTest {
     }
 
     private static void openForm(FxRobot robot) {
-        robot.targetWindow(FxMainWindow.window("HSM Key Console"));
-        until(() -> robot.lookup("#table").tryQuery().isPresent());
-        robot.clickOn("#table");
-        robot.push(KeyCode.CONTROL, KeyCode.N);
-        until(() -> FxMainWindow.window("New key") != null);
-        robot.targetWindow(FxMainWindow.window("New key"));
-        until(() -> robot.lookup("#labelField").tryQuery().isPresent());
+        FxMainWindow.openKeyForm(robot);
     }
 }
