@@ -10,6 +10,7 @@ public final class NoticeLabel {
 
     public static void bind(Label label, ObservableValue<Notice> notice) {
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it, never "…"
         label.getStyleClass().add("notice");
         show(label, notice.getValue());
         notice.addListener((obs, old, now) -> show(label, now));
