@@ -75,6 +75,7 @@ public final class KeyGenView {
     @FXML private Label attestError;
     @FXML private Label sharingError;
     @FXML private StackPane sharingHolder;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private TextField kmuPreview;
     @FXML private TextArea cliPreview;
     @FXML private Button copyKmuButton;
@@ -183,9 +184,36 @@ public final class KeyGenView {
                 stage.close();
             }
         });
+        // Tab (or a mnemonic) to a field below the fold scrolls it into view: the form is taller than a small window.
+        stage.getScene().focusOwnerProperty().addListener((obs, old, now) -> scrollIntoView(now));
         stage.show();
         labelField.requestFocus();
         return stage;
+    }
+
+    private void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Node content = formScroll.getContent();
+        if (node == null || content == null || !isInside(node, content)) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = formScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = formScroll.getVvalue() * (contentHeight - viewport);
+        double newTop = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + viewport ? b.getMaxY() - viewport : top;
+        formScroll.setVvalue(newTop / (contentHeight - viewport));
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Key types with their KMU constant; types the cluster refuses are disabled with the reason. */

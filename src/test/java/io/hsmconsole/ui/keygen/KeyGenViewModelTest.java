@@ -342,7 +342,7 @@ class KeyGenViewModelTest {
         vm.minSrvProperty().set("3");
 
         assertThat(vm.minSrvHintProperty().get()).endsWith("Online now: 2 of 3 (node 2 is offline).");
-        assertThat(vm.minSrvWarningProperty().get()).startsWith("Only 2 of the 3 HSMs are online (node 2 is offline)")
+        assertThat(vm.minSrvWarningProperty().get()).startsWith("Only 2 of 3 HSMs are online (node 2 is offline)")
                 .contains("wait");
         assertThat(vm.problems()).isEmpty();
         assertThat(vm.canGenerateProperty().get()).as("a warning, not a refusal").isTrue();

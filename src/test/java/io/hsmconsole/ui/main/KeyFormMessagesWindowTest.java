@@ -81,11 +81,14 @@ class KeyFormMessagesWindowTest {
         until(() -> robot.lookup("#minSrvHint").queryAs(Label.class).getText().contains("node 2 is offline"));
 
         robot.clickOn("#labelField").write("waits");
+        Node timeout = robot.lookup("#timeoutField").query();
+        double timeoutAt = sceneY(timeout);
         robot.clickOn("#minSrvField").write("3");
 
-        until(() -> shown(robot, "#minSrvError").startsWith("Only 2 of the 3 HSMs are online (node 2 is offline)"));
+        until(() -> shown(robot, "#minSrvError").startsWith("Only 2 of 3 HSMs are online (node 2 is offline)"));
         assertThat(robot.lookup("#minSrvError").query().getStyleClass()).contains("field-warning")
                 .doesNotContain("field-error");
+        assertThat(sceneY(timeout)).as("the warning appeared in the room kept for it").isEqualTo(timeoutAt);
         Button generate = robot.lookup("#generateButton").queryAs(Button.class);
         assertThat(generate.isDisabled()).as("a warning does not block").isFalse();
 
