@@ -4,12 +4,12 @@ import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.Handles;
-import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
@@ -99,7 +99,16 @@ final class KeyCreation {
      * a failed verdict does not roll the key back (as KMU).
      */
     HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
-        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        return create(type, material, o, local, observer, java.util.function.LongUnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the key's boolean attributes given by {@code flagsOf} from genSymKey's defaults
+     * (Client SDK 5 starts from other defaults and takes attributes at generation: {@link Sdk5KeyAttributes}).
+     */
+    HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer,
+                                   java.util.function.LongUnaryOperator flagsOf) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer, flagsOf);
         if (!o.attest() || result.value() == null) {
             return result;
         }
@@ -109,21 +118,60 @@ final class KeyCreation {
     }
 
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
-                                                     SyncObserver observer) {
+                                                     SyncObserver observer, java.util.function.LongUnaryOperator flagsOf) {
         try {
-            List<NodeRecord> nodes = cluster.nodeRecords();
-            long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
-            if (o.session()) {
-                return createSessionKey(type, material, o, flags, nodes);
-            }
-            return createTokenKey(type, material, o, flags, nodes, observer);
+            long flags = KeyFlags.with(flagsOf.applyAsLong(KeyFlags.forGenerated(type, o.session(), o.nonExtractable())),
+                    Attribute.LOCAL, local);
+            NewObject key = (handle, node, now, shares) -> record(handle, type, material, o, flags, shares, node, now);
+            return Made.map(createAll(List.of(key), o, observer), Made::first);
         } finally {
             Arrays.fill(material, (byte) 0);
         }
     }
 
-    private HsmResult<GeneratedKey> createSessionKey(KeyType type, byte[] material, KeyOptions o, long flags,
-                                                     List<NodeRecord> nodes) {
+    /**
+     * One object a command makes, built once the HSM has given it a handle on the node that makes
+     * it; {@code shares} are the users the command shares it with (none for a session key).
+     */
+    @FunctionalInterface
+    interface NewObject {
+        KeyRecord record(long handle, int node, long now, List<Integer> shares);
+    }
+
+    /**
+     * What a command made: the objects' handles in the order asked for, the node that made them, and
+     * whether {@code -min_srv} was missed so they were all rolled back.
+     */
+    record Made(List<Long> handles, int node, boolean rolledBack) {
+        GeneratedKey first() {
+            return new GeneratedKey(handles.get(0), node, rolledBack);
+        }
+
+        /** The result with what was made in another shape; a rolled-back failure keeps its handles too. */
+        static <U> HsmResult<U> map(HsmResult<Made> result, java.util.function.Function<Made, U> shape) {
+            return new HsmResult<>(result.code(), result.nodes(), result.value() == null ? null : shape.apply(result.value()),
+                    result.attestation());
+        }
+    }
+
+    /**
+     * Makes every object in one transaction on one node (a key pair is two objects that appear,
+     * replicate and roll back together). Options must be valid. {@code asymmetric} objects count
+     * against the cluster's asymmetric quota as well as its key capacity.
+     */
+    HsmResult<Made> createAll(List<NewObject> objects, KeyOptions o, SyncObserver observer) {
+        return createAll(objects, o, false, observer);
+    }
+
+    HsmResult<Made> createAll(List<NewObject> objects, KeyOptions o, boolean asymmetric, SyncObserver observer) {
+        List<NodeRecord> nodes = cluster.nodeRecords();
+        if (o.session()) {
+            return createSessionKeys(objects, o, nodes);
+        }
+        return createTokenKeys(objects, o, asymmetric, nodes, observer);
+    }
+
+    private HsmResult<Made> createSessionKeys(List<NewObject> objects, KeyOptions o, List<NodeRecord> nodes) {
         int node = session.homeNode();
         if (nodes.stream().noneMatch(n -> n.id() == node && n.online())) {
             return HsmResult.fail(ReturnCode.NO_ACTIVE_NODE, NodeLines.all(nodes, node, ReturnCode.NO_ACTIVE_NODE));
@@ -132,14 +180,19 @@ final class KeyCreation {
                 || !cluster.store().findKeys(KeyFilter.withId(o.id())).isEmpty())) {
             return HsmResult.fail(ReturnCode.DUPLICATE_KEY_ID, NodeLines.all(nodes, node, ReturnCode.DUPLICATE_KEY_ID));
         }
-        long handle = session.keys().nextHandle(node);
-        session.keys().put(record(handle, type, material, o, flags, List.of(), node, cluster.clock().nowMillis()));
+        long now = cluster.clock().nowMillis();
+        List<Long> handles = new ArrayList<>();
+        for (NewObject object : objects) {
+            long handle = session.keys().nextHandle(node);
+            session.keys().put(object.record(handle, node, now, List.of()));
+            handles.add(handle);
+        }
         // A session key lives on one node and is never replicated: one node answers.
-        return HsmResult.ok(new GeneratedKey(handle, node, false), List.of(new NodeResult(node, ReturnCode.SUCCESS)));
+        return HsmResult.ok(new Made(handles, node, false), List.of(new NodeResult(node, ReturnCode.SUCCESS)));
     }
 
-    private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
-                                                   List<NodeRecord> nodes, SyncObserver observer) {
+    private HsmResult<Made> createTokenKeys(List<NewObject> objects, KeyOptions o, boolean asymmetric,
+                                            List<NodeRecord> nodes, SyncObserver observer) {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
         Created created = cluster.writeShared(tx -> {
             for (int user : shares) {
@@ -150,8 +203,11 @@ final class KeyCreation {
             if (!o.id().isEmpty() && (tx.keyIdExists(o.id()) || session.keys().idInUse(o.id()))) {
                 return Created.refused(ReturnCode.DUPLICATE_KEY_ID);
             }
-            if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
+            if (tx.tokenKeyCount() + objects.size() > tx.cluster().keyCapacity()) {
                 return Created.refused(ReturnCode.CLUSTER_FULL);
+            }
+            if (asymmetric && !KeyQuota.asymmetricRoomFor(tx, objects.size())) {
+                return Created.refused(ReturnCode.ASYMMETRIC_QUOTA_REACHED);
             }
             List<NodeRecord> current = tx.nodes();
             List<NodeRecord> online = current.stream().filter(NodeRecord::online).toList();
@@ -159,11 +215,16 @@ final class KeyCreation {
                 return Created.refused(ReturnCode.NO_ACTIVE_NODE);
             }
             NodeRecord node = online.get((int) (tx.nextRoundRobin() % online.size()));
-            long handle = Handles.of(node.id(), tx.nextHandleCounter());
             long now = cluster.clock().nowMillis();
-            List<KeyCopy> copies = copiesFrom(handle, node.id(), current, now);
-            tx.insertKey(record(handle, type, material, o, flags, shares, node.id(), now), copies);
-            return new Created(null, handle, node.id(), copies, current);
+            List<Long> handles = new ArrayList<>();
+            List<KeyCopy> copies = List.of();
+            for (NewObject object : objects) {
+                long handle = Handles.of(node.id(), tx.nextHandleCounter());
+                copies = copiesFrom(handle, node.id(), current, now);
+                tx.insertKey(object.record(handle, node.id(), now, shares), copies);
+                handles.add(handle);
+            }
+            return new Created(null, handles, node.id(), copies, current);
         });
         if (created.refusal() != null) {
             int serving = session.homeNode();
@@ -194,8 +255,10 @@ final class KeyCreation {
             case DES3 -> Kcv.des3(material);
             case GENERIC_SECRET, RC4 -> null;
         };
-        return new KeyRecord(handle, session.user().id(), KeyClass.SECRET_KEY.code(), type.code(), material.length,
-                o.label(), o.id(), flags, kcv, o.mValue(), node, now, shares, material.clone());
+        return KeyRecord.builder().handle(handle).ownerId(session.user().id())
+                .keyClass(KeyClass.SECRET_KEY).keyType(type.code()).sizeBytes(material.length)
+                .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue())
+                .originNode(node).createdAtMillis(now).sharedWith(shares).material(material.clone()).build();
     }
 
     /**
@@ -204,30 +267,32 @@ final class KeyCreation {
      * show); while waiting it re-reads the store (another process may bring a node back). Past
      * {@code -timeout}, or when cancelled, the key is deleted from every node in one transaction.
      */
-    private HsmResult<GeneratedKey> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
+    private HsmResult<Made> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
         HsmClock clock = cluster.clock();
         ClusterStore store = cluster.store();
         int required = o.minServers() == null ? 1 : o.minServers();
         long start = clock.nowMillis();
         Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
-        GeneratedKey key = new GeneratedKey(created.handle(), created.node(), false);
+        Made made = new Made(created.handles(), created.node(), false);
+        // Every object was written with the same copies: the last one's stand for all.
+        long watched = created.handles().get(created.handles().size() - 1);
         List<KeyCopy> copies = created.copies();
         List<NodeRecord> nodes = created.nodes();
         while (true) {
             long now = clock.nowMillis();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
             if (held >= required) {
-                return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
+                return HsmResult.ok(made, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
             }
             if (copies.isEmpty()) {
                 return HsmResult.fail(ReturnCode.INVALID_HANDLE, NodeLines.all(nodes, created.node(), ReturnCode.INVALID_HANDLE));
             }
-            observer.waiting(created.handle(), held, required, now - start);
+            observer.waiting(watched, held, required, now - start);
             if (observer.cancelled()) {
-                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+                return rollBack(made, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
             }
             if (deadline != null && now >= deadline) {
-                return rollBack(key, ReturnCode.MIN_SRV_NOT_REACHED, nodes, copies, now);
+                return rollBack(made, ReturnCode.MIN_SRV_NOT_REACHED, nodes, copies, now);
             }
             long wakeAt = now + POLL_MILLIS;
             for (KeyCopy c : copies) {
@@ -242,28 +307,28 @@ final class KeyCreation {
                 clock.sleepMillis(wakeAt - now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+                return rollBack(made, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
             }
-            copies = store.copies(created.handle());
+            copies = store.copies(watched);
             nodes = cluster.nodeRecords();
         }
     }
 
-    private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,
-                                             List<KeyCopy> copies, long now) {
+    private HsmResult<Made> rollBack(Made made, ReturnCode why, List<NodeRecord> nodes,
+                                     List<KeyCopy> copies, long now) {
         cluster.write(tx -> {
-            tx.deleteKey(key.handle());
+            made.handles().forEach(tx::deleteKey);
             return null;
         });
-        GeneratedKey rolledBack = new GeneratedKey(key.handle(), key.servingNode(), true);
-        return new HsmResult<>(why, NodeLines.forNewKey(nodes, key.servingNode(), copies, now, ReturnCode.SUCCESS),
+        Made rolledBack = new Made(made.handles(), made.node(), true);
+        return new HsmResult<>(why, NodeLines.forNewKey(nodes, made.node(), copies, now, ReturnCode.SUCCESS),
                 rolledBack);
     }
 
-    /** What the creating transaction did: a refusal, or the key's handle, node, copies and the nodes it saw. */
-    private record Created(ReturnCode refusal, long handle, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
+    /** What the creating transaction did: a refusal, or the objects' handles, node, copies and the nodes it saw. */
+    private record Created(ReturnCode refusal, List<Long> handles, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
         static Created refused(ReturnCode code) {
-            return new Created(code, 0, 0, List.of(), List.of());
+            return new Created(code, List.of(), 0, List.of(), List.of());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -76,7 +76,7 @@ final class KeyTransfer {
             return session.fail(noQuorum.get(), k);
         }
         byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType()),
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass().code(), k.keyType()),
                 k.label(), k.id(), k.sizeBytes()));
     }
 
@@ -142,7 +142,7 @@ final class KeyTransfer {
      * The wrapping key must be visible, AES, have the WRAP (or UNWRAP) attribute, need no quorum,
      * and be TRUSTED when the wrapped key demands it.
      */
-    private Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
+    Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
         Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
         if (w.isEmpty()) {
             return Optional.of(ReturnCode.INVALID_HANDLE);
@@ -159,7 +159,7 @@ final class KeyTransfer {
     }
 
     /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
-    private Optional<ReturnCode> useQuorum(KeyRecord... keys) {
+    Optional<ReturnCode> useQuorum(KeyRecord... keys) {
         for (KeyRecord k : keys) {
             if (MValue.needsQuorum(k.mValue()) && !session.quorum().ready(QuorumService.USE_KEY, k)) {
                 return Optional.of(ReturnCode.QUORUM_REQUIRED);

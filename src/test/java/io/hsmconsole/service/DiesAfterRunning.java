@@ -4,12 +4,11 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * A client service process for {@link ClientServiceAttackIT}: it runs each command with the tool's own
@@ -23,7 +22,7 @@ public final class DiesAfterRunning {
 
     public static void main(String[] args) throws Exception {
         Path marker = Path.of(args[2]);
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, (context, arguments) -> {
+        ShellLauncher kmu = new ShellLauncher(new SqliteBackend(), "key_mgmt_util", KmuShell::completions, (context, arguments) -> {
             ExitStatus status = KmuShell.tool(context, arguments);
             try {
                 Files.writeString(marker, status + "\n");
@@ -33,8 +32,8 @@ public final class DiesAfterRunning {
             }
             return status;
         });
-        ClientService service = ClientService.start(new DataDirectory(Path.of(args[0])), kmu, Duration.ofMinutes(5),
-                args[1], Instant.now(), List.of()).orElseThrow();
+        ClientService service = ClientService.serving(new DataDirectory(Path.of(args[0]))).tool("kmu", kmu)
+                .launchersOf(args[1]).start().orElseThrow();
         service.awaitStop();
     }
 }

@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyClass;
+
 /**
  * What an imported or unwrapped key is: its class and type codes as the user gave them (or as a
  * wrapped-key header carried them). The simulator validates them.
