@@ -256,7 +256,7 @@ class ScreenshotTour {
     }
 
     private void setNode2Online(boolean online) {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.openOrCreateDemo()) {
             cluster.setNodeOnline(2, online);
         }

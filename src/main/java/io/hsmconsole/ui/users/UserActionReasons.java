@@ -4,7 +4,7 @@ import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Notice;
