@@ -512,7 +512,7 @@ public final class HsmSession implements AutoCloseable {
     // ---- key use ----
 
     /**
-     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap ({@code wrap}) or unwrap of host data with an AES key
+     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap after PKCS #5 padding ({@code wrap}) or unwrap of host data with an AES key
      * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
      */
     public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.Pkcs5Padding;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyClass;
@@ -174,7 +175,7 @@ final class KeyTransfer {
     static byte[] wrapWith(byte[] wrappingKey, WrapMechanism mechanism, byte[] plaintext) {
         Wrapper w = wrapper(mechanism);
         w.init(true, new KeyParameter(wrappingKey));
-        byte[] input = mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Pad(plaintext) : plaintext;
+        byte[] input = mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? Pkcs5Padding.pad(plaintext) : plaintext;
         return w.wrap(input, 0, input.length);
     }
 
@@ -183,28 +184,16 @@ final class KeyTransfer {
         Wrapper w = wrapper(mechanism);
         w.init(false, new KeyParameter(wrappingKey));
         byte[] out = w.unwrap(ciphertext, 0, ciphertext.length);
-        return mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Unpad(out) : out;
+        if (mechanism != WrapMechanism.AES_KEY_WRAP_PAD_PKCS5) {
+            return out;
+        }
+        return Pkcs5Padding.unpad(out).orElseThrow(() -> new InvalidCipherTextException("bad PKCS#5 padding"));
     }
 
     private static Wrapper wrapper(WrapMechanism mechanism) {
         return mechanism == WrapMechanism.NIST_AES_WRAP_PAD
                 ? new RFC5649WrapEngine(AESEngine.newInstance())
                 : new RFC3394WrapEngine(AESEngine.newInstance());
-    }
-
-    private static byte[] pkcs5Pad(byte[] in) {
-        int pad = 8 - in.length % 8;
-        byte[] out = Arrays.copyOf(in, in.length + pad);
-        Arrays.fill(out, in.length, out.length, (byte) pad);
-        return out;
-    }
-
-    private static byte[] pkcs5Unpad(byte[] in) throws InvalidCipherTextException {
-        int pad = in.length == 0 ? 0 : in[in.length - 1] & 0xff;
-        if (pad < 1 || pad > 8 || pad > in.length) {
-            throw new InvalidCipherTextException("bad PKCS#5 padding");
-        }
-        return Arrays.copyOf(in, in.length - pad);
     }
 
     List<NodeRecord> nodes() {
