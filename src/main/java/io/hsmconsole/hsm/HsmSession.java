@@ -501,6 +501,19 @@ public final class HsmSession implements AutoCloseable {
                         wrappingHandle, keyTypeCode, options, observer)));
     }
 
+    /**
+     * {@code imSymKey -wk}: a key the tool wrapped on the host (AES key wrap with PKCS #5 padding) with
+     * the AES key of the -wk file; the HSM unwraps it with {@code wrappingHandle}, which must be the
+     * same key. The new key has OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> importWrappedKey(byte[] ciphertext, long wrappingHandle, int keyTypeCode,
+                                                    KeyOptions options, SyncObserver observer) {
+        return audited("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
+                        + AuditArguments.options(options),
+                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).importWrapped(
+                        ciphertext, wrappingHandle, keyTypeCode, options, observer)));
+    }
+
     /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
     public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
                                              KeyTemplate template, KeyOptions options, SyncObserver observer) {

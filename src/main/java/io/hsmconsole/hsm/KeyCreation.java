@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.store.ClusterStore;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -99,7 +101,16 @@ final class KeyCreation {
      * a failed verdict does not roll the key back (as KMU).
      */
     HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
-        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        return create(type, material, o, local, null, observer);
+    }
+
+    /**
+     * As {@link #create(KeyType, byte[], KeyOptions, boolean, SyncObserver)}, with the usage attributes
+     * ({@link KeyTemplate#USAGE}) a wrapped key's header gave; null for the type's defaults.
+     */
+    HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, Set<Attribute> usage,
+                                   SyncObserver observer) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, usage, observer);
         if (!o.attest() || result.value() == null) {
             return result;
         }
@@ -109,10 +120,15 @@ final class KeyCreation {
     }
 
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
-                                                     SyncObserver observer) {
+                                                     Set<Attribute> usage, SyncObserver observer) {
         try {
             List<NodeRecord> nodes = cluster.nodeRecords();
             long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
+            if (usage != null) {
+                for (Attribute a : KeyTemplate.USAGE) {
+                    flags = KeyFlags.with(flags, a, usage.contains(a));
+                }
+            }
             if (o.session()) {
                 return createSessionKey(type, material, o, flags, nodes);
             }
@@ -199,7 +215,11 @@ final class KeyCreation {
     }
 
     /**
-     * Waits until {@code -min_srv} nodes hold the key. The first check uses the copies and nodes the
+     * Waits until {@code -min_srv} nodes hold the key; without {@code -min_srv}, until every online
+     * node does. The pages show it: without the option imSymKey lists all three nodes and unWrapKey and
+     * genSymKey -attest two (in clusters of that size), and genSymKey.md's "Return Quickly" says that
+     * {@code -min_srv 1} is what makes the command "not wait for the key to be synchronized to all
+     * HSMs". (A session key is never replicated and does not wait.) The first check uses the copies and nodes the
      * creating transaction wrote and read (nothing can have changed them that this answer should
      * show); while waiting it re-reads the store (another process may bring a node back). Past
      * {@code -timeout}, or when cancelled, the key is deleted from every node in one transaction.
@@ -207,7 +227,6 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
         HsmClock clock = cluster.clock();
         ClusterStore store = cluster.store();
-        int required = o.minServers() == null ? 1 : o.minServers();
         long start = clock.nowMillis();
         Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
         GeneratedKey key = new GeneratedKey(created.handle(), created.node(), false);
@@ -216,6 +235,7 @@ final class KeyCreation {
         while (true) {
             long now = clock.nowMillis();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
+            int required = o.minServers() != null ? o.minServers() : onlineCount(nodes);
             if (held >= required) {
                 return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
             }
@@ -247,6 +267,10 @@ final class KeyCreation {
             copies = store.copies(created.handle());
             nodes = cluster.nodeRecords();
         }
+    }
+
+    private static int onlineCount(List<NodeRecord> nodes) {
+        return (int) Math.max(1, nodes.stream().filter(NodeRecord::online).count());
     }
 
     private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,

@@ -46,15 +46,15 @@ final class NodeLines {
     }
 
     /**
-     * For a new key: the nodes that hold it, in the order they got it (the generating node first),
-     * then the offline nodes. Online nodes still receiving it have not answered yet.
+     * For a new key: the nodes that hold it, the generating node first and then the others in id
+     * order (imSymKey.md: 1, 0, 2), then the offline nodes. Online nodes still receiving it (when
+     * {@code -min_srv} let the command return early) have not answered yet.
      */
     static List<NodeResult> forNewKey(List<NodeRecord> nodes, int servingNode, List<KeyCopy> copies, long now,
                                       ReturnCode code) {
         List<NodeResult> lines = new ArrayList<>();
         copies.stream().filter(c -> c.heldAt(now))
-                .sorted(Comparator.comparingLong((KeyCopy c) -> c.availableAtMillis())
-                        .thenComparing(c -> c.nodeId() != servingNode)
+                .sorted(Comparator.comparing((KeyCopy c) -> c.nodeId() != servingNode)
                         .thenComparingInt(KeyCopy::nodeId))
                 .forEach(c -> lines.add(new NodeResult(c.nodeId(), code)));
         for (NodeRecord n : nodes) {
