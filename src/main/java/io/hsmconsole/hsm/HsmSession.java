@@ -140,8 +140,11 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<KeyInfo> keyInfo(long handle, ReadPurpose purpose) {
         return audited(purpose, "getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
             List<Integer> holding = holdingNodes(key);
-            return ok(key, new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
-                    isToken(key), holding, cluster.nodeRecords().size()));
+            KeyInfo info = new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
+                    isToken(key), holding, cluster.nodeRecords().size());
+            // Every node is asked whether it has the key: one still receiving it says it has not (0xa8).
+            return isToken(key) ? HsmResult.ok(info, NodeLines.askingEveryNode(cluster.nodeRecords(), homeNode,
+                    cluster.store().copies(key.handle()), cluster.clock().nowMillis(), ReturnCode.SUCCESS)) : ok(key, info);
         }));
     }
 
@@ -224,6 +227,8 @@ public final class HsmSession implements AutoCloseable {
     /** {@code setAttribute -o H -a 1}: a session key becomes a token key, keeps its handle and replicates. */
     private HsmResult<Void> promoteToToken(KeyRecord sessionKey) {
         KeyRecord token = sessionKey.withFlags(KeyFlags.with(sessionKey.flags(), Attribute.TOKEN, true));
+        List<NodeRecord> nodesSeen = new java.util.ArrayList<>();
+        List<KeyCopy> copiesMade = new java.util.ArrayList<>();
         ReturnCode outcome = cluster.write(tx -> {
             if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
                 return ReturnCode.CLUSTER_FULL;
@@ -233,13 +238,16 @@ public final class HsmSession implements AutoCloseable {
             }
             List<KeyCopy> copies = KeyCreation.copiesFrom(token.handle(), homeNode, tx.nodes(), cluster.clock().nowMillis());
             tx.insertKey(token, copies);
+            nodesSeen.addAll(tx.nodes());
+            copiesMade.addAll(copies);
             return ReturnCode.SUCCESS;
         });
         if (!outcome.isSuccess()) {
             return fail(outcome, sessionKey);
         }
         sessionKeys.remove(sessionKey.handle());
-        return ok(token, null);
+        return HsmResult.ok(null, new KeyCreation(cluster, this).awaitEveryOnlineNode(token.handle(), homeNode, copiesMade,
+                nodesSeen));
     }
 
     /** {@code findKey}: the keys this user can use that match every given criterion, in creation order. */

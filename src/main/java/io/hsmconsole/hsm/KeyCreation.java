@@ -269,6 +269,16 @@ final class KeyCreation {
         }
     }
 
+    /**
+     * A key that just became a token key on {@code node} (setAttribute -a 1 on a session key) is
+     * copied to every online HSM before the command returns, as a create without -min_srv is: the
+     * page's setAttribute example shows both HSMs answering SUCCESS. The answer lists them.
+     */
+    List<NodeResult> awaitEveryOnlineNode(long handle, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
+        KeyOptions everyNode = new KeyOptions("", "", false, false, List.of(), 0, null, null, false);
+        return awaitMinServers(new Created(null, handle, node, copies, nodes), everyNode, SyncObserver.NONE).nodes();
+    }
+
     private static int onlineCount(List<NodeRecord> nodes) {
         return (int) Math.max(1, nodes.stream().filter(NodeRecord::online).count());
     }

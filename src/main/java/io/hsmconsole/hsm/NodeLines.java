@@ -26,10 +26,27 @@ final class NodeLines {
 
     /**
      * For a command on one key: nodes holding it answer {@code code}, online nodes without it
-     * answer "invalid handle", offline nodes "unavailable".
+     * answer "invalid handle", offline nodes "unavailable". An online node still receiving the key
+     * (its copy is on the way) is not listed: it has not answered yet, as in the block of a create
+     * that {@code -min_srv} let return early. The AWS pages never show a node answering 0xa8 for a key
+     * its owner just made.
      */
     static List<NodeResult> forKey(List<NodeRecord> nodes, int servingNode, List<KeyCopy> copies, long now,
                                    ReturnCode code) {
+        return forKey(nodes, servingNode, copies, now, code, false);
+    }
+
+    /**
+     * A question put to every node about the key (getKeyInfo, findSingleKey, the tool's
+     * {@code Checking key status} poll): a node still receiving it answers that it has no such key.
+     */
+    static List<NodeResult> askingEveryNode(List<NodeRecord> nodes, int servingNode, List<KeyCopy> copies, long now,
+                                            ReturnCode code) {
+        return forKey(nodes, servingNode, copies, now, code, true);
+    }
+
+    private static List<NodeResult> forKey(List<NodeRecord> nodes, int servingNode, List<KeyCopy> copies, long now,
+                                           ReturnCode code, boolean receivingAnswers) {
         List<NodeResult> lines = new ArrayList<>();
         for (NodeRecord n : servingFirst(nodes, servingNode)) {
             ReturnCode answer;
@@ -37,6 +54,8 @@ final class NodeLines {
                 answer = ReturnCode.SERVER_UNAVAILABLE;
             } else if (copies.stream().anyMatch(c -> c.nodeId() == n.id() && c.heldAt(now))) {
                 answer = code;
+            } else if (!receivingAnswers && copies.stream().anyMatch(c -> c.nodeId() == n.id())) {
+                continue; // still receiving it
             } else {
                 answer = ReturnCode.INVALID_HANDLE;
             }

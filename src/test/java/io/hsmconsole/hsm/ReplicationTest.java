@@ -2,6 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,35 @@ class ReplicationTest {
         assertThat(r.nodes()).containsExactly(new NodeResult(0, ReturnCode.SUCCESS), new NodeResult(1, ReturnCode.SUCCESS),
                 new NodeResult(2, ReturnCode.SERVER_UNAVAILABLE));
         assertThat(clock.nowMillis() - start).isEqualTo(150);
+    }
+
+    /**
+     * Issue 19 item 13: a node still receiving a key has not answered a command on it yet and is not
+     * listed (never 0xa8); asked whether it has the key (getKeyInfo, findSingleKey), it says no.
+     */
+    @Test
+    void aNodeStillReceivingAKeyIsLeftOutOfACommandsBlockButSaysNoWhenAsked() {
+        long wrapper = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
+        long locked = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "locked").withNonExtractable(true)
+                .withMinServers(1)).value().handle();
+        assertThat(s.exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
+                .containsExactly(new NodeResult(1, ReturnCode.KEY_NOT_EXTRACTABLE));
+        assertThat(s.keyInfo(locked).nodes()).containsExactly(new NodeResult(0, ReturnCode.INVALID_HANDLE),
+                new NodeResult(1, ReturnCode.SUCCESS), new NodeResult(2, ReturnCode.INVALID_HANDLE));
+        clock.advance(250);
+        assertThat(s.exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
+                .containsOnly(ReturnCode.KEY_NOT_EXTRACTABLE).hasSize(3);
+    }
+
+    /** setAttribute.md: a session key made persistent is answered by every HSM, so the command waits for them. */
+    @Test
+    void aSessionKeyMadePersistentReturnsOnceEveryOnlineHsmHoldsIt() {
+        long h = s.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withSession(true)).value().handle();
+        long start = clock.nowMillis();
+        HsmResult<Void> r = s.setAttribute(h, Attribute.TOKEN, 1, null);
+        assertThat(r.nodes()).extracting(NodeResult::code).containsOnly(ReturnCode.SUCCESS).hasSize(3);
+        assertThat(clock.nowMillis() - start).isEqualTo(250);
+        assertThat(holding(h)).containsExactly(0, 1, 2);
     }
 
     @Test
