@@ -8,8 +8,9 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ final class BenchClusters {
     }
 
     static ClusterCatalog catalog(Path dataDir) {
-        return new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        return new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
     }
 
     /** A new 3-node, zero-latency demo cluster that can hold {@code capacity} token keys. */

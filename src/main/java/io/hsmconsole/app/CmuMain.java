@@ -13,7 +13,7 @@ public final class CmuMain {
 
     public static void main(String[] args) {
         Logging.forTools();
-        ShellLauncher launcher = new ShellLauncher("cloudhsm_mgmt_util", CmuShell::completions,
+        ShellLauncher launcher = new ShellLauncher(StoreBackends.chosen(), "cloudhsm_mgmt_util", CmuShell::completions,
                 CmuShell::tool);
         System.exit(launcher.run(args, System.getenv(), System.err));
     }

@@ -13,7 +13,7 @@ public final class KmuMain {
 
     public static void main(String[] args) {
         Logging.forTools();
-        ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell::completions,
+        ShellLauncher launcher = new ShellLauncher(StoreBackends.chosen(), "key_mgmt_util", KmuShell::completions,
                 KmuShell::tool);
         System.exit(launcher.run(args, System.getenv(), System.err));
     }

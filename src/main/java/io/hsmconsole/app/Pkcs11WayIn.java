@@ -42,7 +42,7 @@ final class Pkcs11WayIn implements WayIn {
     @Override
     public synchronized void open() {
         try {
-            cluster = ClusterOpener.open(new ClusterCatalog(data, HsmClock.SYSTEM), clusterName);
+            cluster = ClusterOpener.open(new ClusterCatalog(StoreBackends.chosen(), data, HsmClock.SYSTEM), clusterName);
             Pkcs11Server started = new Pkcs11Server(cluster, Pkcs11Server.socketIn(data), availability);
             started.start();
             server = started;

@@ -95,7 +95,7 @@ public final class ServiceMain {
     private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err)
             throws IOException, InterruptedException {
         long idleMinutes = run.idleMinutes();
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
+        ShellLauncher kmu = new ShellLauncher(StoreBackends.chosen(), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = CLASS_LOADED;
         if (new ServiceFiles(data).running()) {

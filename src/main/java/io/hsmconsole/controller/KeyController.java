@@ -15,7 +15,7 @@ import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.text.AttributeText;
 import io.hsmconsole.text.CmuText;
 import io.hsmconsole.text.CreatedKeyText;

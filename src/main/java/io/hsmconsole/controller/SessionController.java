@@ -7,7 +7,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.text.CmuText;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.hsmconsole.controller;
 
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 
 /**
  * Who is logged in to which cluster, as the status bar shows it, and whether the simulator lets this

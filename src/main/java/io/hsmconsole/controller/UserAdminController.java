@@ -6,7 +6,7 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.UserAdministration;
 import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 
 import java.util.Arrays;
 import java.util.List;

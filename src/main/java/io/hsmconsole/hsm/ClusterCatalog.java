@@ -5,14 +5,14 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.crypto.PasswordHasher;
 import io.hsmconsole.hsm.user.Credentials;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.StoreException;
-import io.hsmconsole.store.sqlite.SqliteClusterStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,20 +33,27 @@ public final class ClusterCatalog {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /** The demo users in ID order; {@code app_user} has no password and cannot log in. */
-    private static final List<String[]> DEMO_USERS = List.of(
-            new String[]{"admin", "PCO", "admin_pwd"},
-            new String[]{"app_user", "AU", null},
-            new String[]{"example_user", "CU", "example_pwd"},
-            new String[]{"alice", "CU", "alice_pwd"},
-            new String[]{"bob", "CU", "bob_pwd"},
-            new String[]{"carol", "CU", "carol_pwd"},
-            new String[]{"officer1", "CO", "officer1_pwd"});
+    private static final List<FirstUser> DEMO_USERS = List.of(
+            new FirstUser("admin", UserType.PCO, "admin_pwd"),
+            new FirstUser("app_user", UserType.AU, null),
+            new FirstUser("example_user", UserType.CU, "example_pwd"),
+            new FirstUser("alice", UserType.CU, "alice_pwd"),
+            new FirstUser("bob", UserType.CU, "bob_pwd"),
+            new FirstUser("carol", UserType.CU, "carol_pwd"),
+            new FirstUser("officer1", UserType.CO, "officer1_pwd"));
 
+    /** A user a new cluster starts with; {@code secret} is the password in DEMO_USERS, its hash once hashed. */
+    private record FirstUser(String name, UserType type, String secret) {
+    }
+
+    private final StoreBackend stores;
     private final DataDirectory dataDirectory;
     private final HsmClock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ClusterCatalog(DataDirectory dataDirectory, HsmClock clock) {
+    /** The clusters of {@code dataDirectory}, kept by {@code stores} (the implementation {@code app} chose). */
+    public ClusterCatalog(StoreBackend stores, DataDirectory dataDirectory, HsmClock clock) {
+        this.stores = stores;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
     }
@@ -65,25 +72,25 @@ public final class ClusterCatalog {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(SqliteClusterStore::exists).map(p -> p.getFileName().toString()).sorted().toList();
+            return dirs.filter(stores::exists).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new StoreException(root, "cannot list the clusters", e);
         }
     }
 
     public boolean exists(String name) {
-        return isValidClusterName(name) && SqliteClusterStore.exists(dataDirectory.clusterDir(name));
+        return isValidClusterName(name) && stores.exists(dataDirectory.clusterDir(name));
     }
 
     public HsmCluster open(String name) {
         requireValidName(name);
         Path dir = dataDirectory.clusterDir(name);
         dataDirectory.requireOwned();
-        if (!SqliteClusterStore.exists(dir)) {
+        if (!stores.exists(dir)) {
             throw new StoreException(dir, "there is no cluster named '" + name + "'"
                     + (clusterNames().isEmpty() ? "" : "; known clusters: " + String.join(", ", clusterNames())));
         }
-        return new HsmCluster(SqliteClusterStore.open(dir, random), clock);
+        return new HsmCluster(stores.open(dir, random), clock);
     }
 
     /** Opens the demo cluster, creating it on first start. */
@@ -94,9 +101,9 @@ public final class ClusterCatalog {
     /** A cluster with the demo users and their documented passwords. */
     public HsmCluster createDemo(String name, ClusterOptions options) {
         PasswordHasher hasher = new PasswordHasher(random);
-        List<String[]> users = new ArrayList<>();
-        for (String[] u : DEMO_USERS) {
-            users.add(new String[]{u[0], u[1], u[2] == null ? null : hash(hasher, u[2].toCharArray())});
+        List<FirstUser> users = new ArrayList<>();
+        for (FirstUser u : DEMO_USERS) {
+            users.add(new FirstUser(u.name(), u.type(), u.secret() == null ? null : hash(hasher, u.secret().toCharArray())));
         }
         return create(name, options, users);
     }
@@ -109,12 +116,12 @@ public final class ClusterCatalog {
                     + Credentials.MAX_PASSWORD + " characters");
         }
         String hash = hash(new PasswordHasher(random), adminPassword);
-        List<String[]> users = List.of(new String[]{"admin", UserType.PCO.name(), hash},
-                new String[]{"app_user", UserType.AU.name(), null});
+        List<FirstUser> users = List.of(new FirstUser("admin", UserType.PCO, hash),
+                new FirstUser("app_user", UserType.AU, null));
         return create(name, options, users);
     }
 
-    private HsmCluster create(String name, ClusterOptions options, List<String[]> users) {
+    private HsmCluster create(String name, ClusterOptions options, List<FirstUser> users) {
         requireValidName(name);
         dataDirectory.ensureClustersRoot();
         List<NodeRecord> nodes = new ArrayList<>();
@@ -126,8 +133,8 @@ public final class ClusterCatalog {
                 clock.nowMillis());
         List<IdentityItem> roots = ClusterPki.mintRoots(name, clock.nowMillis(), random);
         return createStore(name, record, nodes, tx -> {
-            for (String[] u : users) {
-                tx.insertUser(u[0], u[1], u[2]);
+            for (FirstUser u : users) {
+                tx.insertUser(u.name(), u.type(), u.secret());
             }
             roots.forEach(tx::putIdentity);
             for (NodeRecord n : nodes) {
@@ -156,7 +163,7 @@ public final class ClusterCatalog {
     }
 
     private HsmCluster createStore(String name, ClusterRecord record, List<NodeRecord> nodes, ClusterStore.Work<?> seed) {
-        return new HsmCluster(SqliteClusterStore.create(dataDirectory.clusterDir(name), record, nodes, seed, random), clock);
+        return new HsmCluster(stores.create(dataDirectory.clusterDir(name), record, nodes, seed, random), clock);
     }
 
     private static String hash(PasswordHasher hasher, char[] password) {

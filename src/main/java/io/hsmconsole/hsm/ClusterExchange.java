@@ -1,5 +1,8 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.store.ClusterCounters;
+import io.hsmconsole.model.UserType;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -81,16 +84,16 @@ public final class ClusterExchange {
         ClusterStore store = cluster.store();
         cluster.auditLog().flush();
         ClusterRecord c = store.cluster();
-        long[] counters = store.counters();
+        ClusterCounters counters = store.counters();
         List<NodePart> nodes = store.nodes().stream().map(n -> new NodePart(n.id(), n.online(), n.latencyMillis(),
                 n.firmwareVersion(), HexFormat.of().formatHex(n.firmwareMeasurement()))).toList();
-        List<UserPart> users = store.users().stream().map(u -> new UserPart(u.id(), u.name(), u.type(),
+        List<UserPart> users = store.users().stream().map(u -> new UserPart(u.id(), u.name(), u.type().name(),
                 u.passwordHash() == null ? null : cipher.seal("users/" + u.id(), u.passwordHash().getBytes(StandardCharsets.UTF_8)),
                 u.loginFailures(), u.quorumPublicKey() == null ? null : B64.encodeToString(u.quorumPublicKey()))).toList();
         List<KeyPart> keys = new ArrayList<>();
         for (KeyRecord listed : store.listKeys(null)) {
             KeyRecord k = store.key(listed.handle()).orElseThrow();
-            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
+            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
                     k.flags(), k.kcv() == null ? null : HexFormat.of().formatHex(k.kcv()), k.mValue(), k.originNode(),
                     k.createdAtMillis(), k.sharedWith(), cipher.seal("keys/" + k.handle(), k.material())));
             Arrays.fill(k.material(), (byte) 0);
@@ -107,12 +110,12 @@ public final class ClusterExchange {
         return new ClusterDocument(ClusterDocument.FORMAT, ClusterDocument.VERSION, cluster.clock().nowMillis(),
                 new ClusterDocument.Protection(DocumentCipher.KDF, DocumentCipher.ITERATIONS, B64.encodeToString(salt),
                         cipher.check()),
-                new ClusterDocument.ClusterPart(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis(), counters[0],
-                        counters[1]), nodes, users, keys, copies, identities, audit);
+                new ClusterDocument.ClusterPart(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis(),
+                        counters.handleCounter(), counters.roundRobin()), nodes, users, keys, copies, identities, audit);
     }
 
     /** A document read, checked and opened: everything decrypted in memory, ready to restore. */
-    record Imported(ClusterRecord cluster, long handleCounter, long roundRobin, List<NodeRecord> nodes,
+    record Imported(ClusterRecord cluster, ClusterCounters counters, List<NodeRecord> nodes,
                     List<UserRecord> users, List<KeyRecord> keys, Map<Long, List<KeyCopy>> copies,
                     List<IdentityItem> identities, List<AuditRecord> audit) {
 
@@ -122,7 +125,7 @@ public final class ClusterExchange {
             for (KeyRecord k : keys) {
                 tx.restoreKey(k, copies.getOrDefault(k.handle(), List.of()), seq++);
             }
-            tx.restoreCounters(handleCounter, roundRobin);
+            tx.restoreCounters(counters);
             identities.forEach(tx::putIdentity);
             audit.forEach(tx::appendAudit);
             return null;
@@ -183,14 +186,21 @@ public final class ClusterExchange {
         for (UserPart u : doc.users()) {
             String hash = u.passwordHash() == null ? null
                     : new String(cipher.open("users/" + u.id(), u.passwordHash()), StandardCharsets.UTF_8);
-            users.add(new UserRecord(u.id(), u.name(), u.type(), hash, u.loginFailures(),
+            UserType type = UserType.parse(u.type()).orElseThrow(() -> new ClusterDocumentException(file,
+                    "the document is damaged: user " + u.id() + " has the unknown type '" + u.type() + "'; nothing was imported"));
+            users.add(new UserRecord(u.id(), u.name(), type, hash, u.loginFailures(),
                     u.quorumPublicKey() == null ? null : UNB64.decode(u.quorumPublicKey())));
         }
         List<KeyRecord> keys = new ArrayList<>();
         for (KeyPart k : doc.keys()) {
-            keys.add(new KeyRecord(k.handle(), k.owner(), k.keyClass(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
-                    k.flags(), k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv()), k.mValue(), k.originNode(),
-                    k.createdAtMillis(), k.sharedWith(), cipher.open("keys/" + k.handle(), k.material())));
+            KeyClass keyClass = KeyClass.fromCode(k.keyClass()).orElseThrow(() -> new ClusterDocumentException(file,
+                    "the document is damaged: key " + k.handle() + " has the unknown class " + k.keyClass()
+                            + "; nothing was imported"));
+            keys.add(KeyRecord.builder().handle(k.handle()).ownerId(k.owner()).keyClass(keyClass).keyType(k.keyType())
+                    .sizeBytes(k.sizeBytes()).label(k.label()).id(k.id()).flags(k.flags())
+                    .kcv(k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv())).mValue(k.mValue())
+                    .originNode(k.originNode()).createdAtMillis(k.createdAtMillis()).sharedWith(k.sharedWith())
+                    .material(cipher.open("keys/" + k.handle(), k.material())).build());
         }
         Map<Long, List<KeyCopy>> copies = doc.copies().stream().map(cp -> new KeyCopy(cp.handle(), cp.node(),
                 cp.availableAtMillis())).collect(Collectors.groupingBy(KeyCopy::handle));
@@ -204,7 +214,7 @@ public final class ClusterExchange {
                 a.previousHash() == null ? null : HexFormat.of().parseHex(a.previousHash()),
                 HexFormat.of().parseHex(a.hash()))).toList();
         Imported imported = new Imported(new ClusterRecord(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
-                c.handleCounter(), c.roundRobin(), nodes, users, keys, copies, identities, audit);
+                new ClusterCounters(c.handleCounter(), c.roundRobin()), nodes, users, keys, copies, identities, audit);
         inconsistency(imported).ifPresent(why -> {
             throw new ClusterDocumentException(file, "the document is damaged: " + why + "; nothing was imported");
         });

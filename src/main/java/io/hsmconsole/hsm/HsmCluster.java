@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.attest.AttestationReport;
 import io.hsmconsole.hsm.attest.ClusterPki;
 import io.hsmconsole.hsm.audit.AuditEntry;
 import io.hsmconsole.hsm.cluster.ClusterInfo;
-import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.cluster.NodeState;
@@ -15,7 +14,7 @@ import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,14 +47,14 @@ public final class HsmCluster implements AutoCloseable {
     private final AuditLog audit;
     private final HsmType hsmType;
     private final NodeCache nodeCache;
-    private final LoginAttempts loginAttempts;
+    private final Authentication authentication;
+    private final NodeSimulation simulation = new NodeSimulation(this);
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
         this.nodeCache = new NodeCache(store);
-        this.loginAttempts = new LoginAttempts(this::writeWithoutSync);
         try {
             // The HSM type is fixed at creation: read it once, not on every command.
             this.hsmType = hsmType(store.cluster());
@@ -66,6 +66,7 @@ public final class HsmCluster implements AutoCloseable {
         }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync));
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */
@@ -147,7 +148,7 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     static UserInfo toInfo(UserRecord u) {
-        return new UserInfo(u.id(), UserType.valueOf(u.type()), u.name(), u.quorumPublicKey() != null,
+        return new UserInfo(u.id(), u.type(), u.name(), u.quorumPublicKey() != null,
                 u.loginFailures(), false, u.loginFailures() >= Credentials.LOCKOUT_FAILURES);
     }
 
@@ -157,51 +158,13 @@ public final class HsmCluster implements AutoCloseable {
      * the count ({@link LoginAttempts} keeps that true under concurrent attempts).
      */
     public HsmResult<HsmSession> login(LoginChannel channel, UserType type, String name, char[] password) {
-        HsmResult<HsmSession> r = authenticate(channel, type, name, password);
-        int userId = r.isSuccess() ? r.value().user().id() : store.userByName(Credentials.isValidName(name) ? name : "")
-                .map(UserRecord::id).orElse(0);
-        audit(servingNode(r), userId, name, "loginHSM", "-u " + type + " -s " + name, r.code());
+        HsmResult<HsmSession> r = authentication.authenticate(channel, type, name, password);
+        audit(servingNode(r), authentication.auditedUserId(r, name), name, "loginHSM", "-u " + type + " -s " + name, r.code());
         return r;
     }
 
     static int servingNode(HsmResult<?> r) {
         return r.nodes().isEmpty() ? -1 : r.nodes().get(0).nodeId();
-    }
-
-    private HsmResult<HsmSession> authenticate(LoginChannel channel, UserType type, String name, char[] password) {
-        List<NodeRecord> nodes = store.nodes();
-        int serving = homeNode(nodes);
-        if (!channel.accepts(type)) {
-            return HsmResult.fail(ReturnCode.INVALID_USER_TYPE, NodeLines.all(nodes, serving, ReturnCode.INVALID_USER_TYPE));
-        }
-        if (nodes.stream().noneMatch(NodeRecord::online)) {
-            return HsmResult.fail(ReturnCode.NO_ACTIVE_NODE, NodeLines.all(nodes, serving, ReturnCode.NO_ACTIVE_NODE));
-        }
-        Optional<UserRecord> found = Credentials.isValidName(name) ? store.userByName(name) : Optional.empty();
-        if (found.isEmpty() || !UserType.valueOf(found.get().type()).answersTo(type)) {
-            return failLogin(nodes, serving, ReturnCode.USER_NOT_FOUND);
-        }
-        UserRecord user = found.get();
-        if (user.passwordHash() == null) {
-            return failLogin(nodes, serving, ReturnCode.NOT_AUTHORIZED);
-        }
-        if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
-            return failLogin(nodes, serving, ReturnCode.ACCOUNT_LOCKED); // no write needed to refuse
-        }
-        LoginAttempts.Reservation attempt = loginAttempts.reserve(user);
-        if (!attempt.granted()) {
-            return failLogin(nodes, serving, attempt.refusal());
-        }
-        // The hash read when the attempt was counted, not the one read above: it may have changed since.
-        if (!hasher.verify(password, attempt.user().passwordHash()) || !loginAttempts.release(attempt)) {
-            return failLogin(nodes, serving, ReturnCode.LOGIN_FAILURE);
-        }
-        HsmSession session = new HsmSession(this, toInfo(attempt.user().withLoginFailures(0)), channel, serving);
-        return HsmResult.ok(session, NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
-    }
-
-    private static HsmResult<HsmSession> failLogin(List<NodeRecord> nodes, int serving, ReturnCode code) {
-        return HsmResult.fail(code, NodeLines.all(nodes, serving, code));
     }
 
     /** The node that answers first now (the one a new session would talk to). */
@@ -232,43 +195,13 @@ public final class HsmCluster implements AutoCloseable {
      * after its latency: it catches up.
      */
     public HsmResult<Void> setNodeOnline(int nodeId, boolean online) {
-        HsmResult<Void> r = setNodeOnlineUnaudited(nodeId, online);
-        audit(servingNode(r), 0, "simulation", "setNodeOnline", "-n " + nodeId + " -online " + (online ? 1 : 0), r.code());
-        return r;
-    }
-
-    private HsmResult<Void> setNodeOnlineUnaudited(int nodeId, boolean online) {
-        return write(tx -> {
-            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
-            if (node.isEmpty()) {
-                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
-            }
-            if (online && !node.get().online()) {
-                tx.schedulePendingCopies(nodeId, clock.nowMillis() + node.get().latencyMillis());
-            }
-            tx.upsertNode(node.get().withOnline(online));
-            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
-        });
+        return simulated("setNodeOnline", "-n " + nodeId + " -online " + (online ? 1 : 0),
+                () -> simulation.setOnline(nodeId, online));
     }
 
     public HsmResult<Void> setNodeLatency(int nodeId, long latencyMillis) {
-        HsmResult<Void> r = setNodeLatencyUnaudited(nodeId, latencyMillis);
-        audit(servingNode(r), 0, "simulation", "setNodeLatency", "-n " + nodeId + " -ms " + latencyMillis, r.code());
-        return r;
-    }
-
-    private HsmResult<Void> setNodeLatencyUnaudited(int nodeId, long latencyMillis) {
-        if (latencyMillis < 0) {
-            return HsmResult.refused(ReturnCode.NODE_INVALID);
-        }
-        return write(tx -> {
-            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
-            if (node.isEmpty()) {
-                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
-            }
-            tx.upsertNode(node.get().withLatency(latencyMillis));
-            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
-        });
+        return simulated("setNodeLatency", "-n " + nodeId + " -ms " + latencyMillis,
+                () -> simulation.setLatency(nodeId, latencyMillis));
     }
 
     /**
@@ -276,51 +209,12 @@ public final class HsmCluster implements AutoCloseable {
      * every key the source holds after its latency. Returns the new node's id.
      */
     public HsmResult<Integer> addNode(long latencyMillis) {
-        HsmResult<Integer> r = addNodeUnaudited(latencyMillis);
-        audit(servingNode(r), 0, "simulation", "addNode", "-ms " + latencyMillis, r.code());
-        return r;
-    }
-
-    private HsmResult<Integer> addNodeUnaudited(long latencyMillis) {
-        if (latencyMillis < 0) {
-            return HsmResult.refused(ReturnCode.NODE_INVALID);
-        }
-        return write(tx -> {
-            List<NodeRecord> nodes = tx.nodes();
-            if (nodes.size() >= ClusterOptions.MAX_NODES) {
-                return HsmResult.<Integer>refused(ReturnCode.NODE_INVALID);
-            }
-            int id = nodes.stream().mapToInt(NodeRecord::id).max().orElse(-1) + 1;
-            String version = Firmware.CURRENT_VERSION;
-            tx.upsertNode(new NodeRecord(id, true, latencyMillis, version, Firmware.knownGoodMeasurement(version)));
-            IdentityItem mRoot = tx.identity(ClusterPki.MANUFACTURER_ROOT).orElseThrow();
-            IdentityItem oRoot = tx.identity(ClusterPki.OPERATOR_ROOT).orElseThrow();
-            ClusterPki.mintNode(mRoot, oRoot, tx.cluster().name(), id, clock.nowMillis(), new SecureRandom())
-                    .forEach(tx::putIdentity);
-            long now = clock.nowMillis();
-            nodes.stream().filter(NodeRecord::online).findFirst()
-                    .ifPresent(source -> tx.copyHeldKeys(source.id(), id, now, now + latencyMillis));
-            return HsmResult.ok(id, List.of(new NodeResult(id, ReturnCode.SUCCESS)));
-        });
+        return simulated("addNode", "-ms " + latencyMillis, () -> simulation.add(latencyMillis));
     }
 
     /** Removes a node and its copies; the last node cannot be removed. */
     public HsmResult<Void> removeNode(int nodeId) {
-        HsmResult<Void> r = removeNodeUnaudited(nodeId);
-        audit(servingNode(r), 0, "simulation", "removeNode", "-n " + nodeId, r.code());
-        return r;
-    }
-
-    private HsmResult<Void> removeNodeUnaudited(int nodeId) {
-        return write(tx -> {
-            List<NodeRecord> nodes = tx.nodes();
-            if (nodes.size() <= 1 || nodes.stream().noneMatch(n -> n.id() == nodeId)) {
-                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
-            }
-            tx.deleteNode(nodeId);
-            tx.deleteIdentities(ClusterPki.nodePrefix(nodeId));
-            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
-        });
+        return simulated("removeNode", "-n " + nodeId, () -> simulation.remove(nodeId));
     }
 
     /**
@@ -328,59 +222,24 @@ public final class HsmCluster implements AutoCloseable {
      * serving, but what it measures (and signs) no longer matches the known-good value.
      */
     public HsmResult<Void> tamperFirmware(int nodeId) {
-        HsmResult<Void> r = tamperFirmwareUnaudited(nodeId);
-        audit(servingNode(r), 0, "simulation", "tamperFirmware", "-n " + nodeId, r.code());
-        return r;
-    }
-
-    private HsmResult<Void> tamperFirmwareUnaudited(int nodeId) {
-        return setMeasurement(nodeId, true);
+        return simulated("tamperFirmware", "-n " + nodeId, () -> simulation.setFirmware(nodeId, true));
     }
 
     /** Puts the known-good firmware image of the node's version back. */
     public HsmResult<Void> restoreFirmware(int nodeId) {
-        HsmResult<Void> r = restoreFirmwareUnaudited(nodeId);
-        audit(servingNode(r), 0, "simulation", "restoreFirmware", "-n " + nodeId, r.code());
-        return r;
-    }
-
-    private HsmResult<Void> restoreFirmwareUnaudited(int nodeId) {
-        return setMeasurement(nodeId, false);
-    }
-
-    private HsmResult<Void> setMeasurement(int nodeId, boolean tampered) {
-        return write(tx -> {
-            Optional<NodeRecord> node = tx.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
-            if (node.isEmpty()) {
-                return HsmResult.<Void>refused(ReturnCode.NODE_INVALID);
-            }
-            NodeRecord n = node.get();
-            byte[] image = Firmware.image(n.firmwareVersion());
-            if (tampered) {
-                image[image.length / 2] ^= 0x5a;
-            }
-            tx.upsertNode(new NodeRecord(n.id(), n.online(), n.latencyMillis(), n.firmwareVersion(), Firmware.measure(image)));
-            return HsmResult.<Void>ok(null, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS)));
-        });
+        return simulated("restoreFirmware", "-n " + nodeId, () -> simulation.setFirmware(nodeId, false));
     }
 
     /** "Attest now": the node signs a fresh challenge and the client verifies it. */
     public HsmResult<AttestationReport> attestNode(int nodeId) {
-        HsmResult<AttestationReport> r = attestNodeUnaudited(nodeId);
-        audit(servingNode(r), 0, "simulation", "attestNode", "-n " + nodeId, r.code());
-        return r;
+        return simulated("attestNode", "-n " + nodeId, () -> simulation.attest(nodeId));
     }
 
-    private HsmResult<AttestationReport> attestNodeUnaudited(int nodeId) {
-        Optional<NodeRecord> node = store.nodes().stream().filter(n -> n.id() == nodeId).findFirst();
-        if (node.isEmpty()) {
-            return HsmResult.refused(ReturnCode.NODE_INVALID);
-        }
-        if (!node.get().online()) {
-            return HsmResult.fail(ReturnCode.SERVER_UNAVAILABLE, List.of(new NodeResult(nodeId, ReturnCode.SERVER_UNAVAILABLE)));
-        }
-        AttestationReport report = new Attestation(this).attest(nodeId, ReturnCode.SUCCESS.code(), new byte[0]);
-        return HsmResult.ok(report, List.of(new NodeResult(nodeId, ReturnCode.SUCCESS))).withAttestation(report);
+    /** A simulation action, audited as done by the simulation (user 0) whatever its outcome. */
+    private <T> HsmResult<T> simulated(String command, String arguments, Supplier<HsmResult<T>> action) {
+        HsmResult<T> r = action.get();
+        audit(servingNode(r), 0, "simulation", command, arguments, r.code());
+        return r;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.audit.AuditArguments;
-import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
@@ -17,22 +16,17 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
-import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
-import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
-import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything a logged-in user may do. Each method checks the rules itself (role, ownership,
@@ -48,6 +42,9 @@ public final class HsmSession implements AutoCloseable {
     private final UserAdministration users;
     private final QuorumTokens tokens;
     private final QuorumApprovals quorum;
+    private final KeyReading reading;
+    private final AttributeChange attributeChange;
+    private final KeyOwnership ownership;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -59,6 +56,9 @@ public final class HsmSession implements AutoCloseable {
         this.users = new UserAdministration(cluster, this);
         this.tokens = new QuorumTokens(cluster.clock());
         this.quorum = new QuorumApprovals(cluster, this, tokens);
+        this.reading = new KeyReading(cluster, this);
+        this.attributeChange = new AttributeChange(cluster, this);
+        this.ownership = new KeyOwnership(cluster, this);
     }
 
     QuorumApprovals quorum() {
@@ -92,9 +92,8 @@ public final class HsmSession implements AutoCloseable {
     }
 
     public HsmResult<GeneratedKey> generateSymmetricKey(GenSymKeyRequest request, SyncObserver observer) {
-        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
-        return audited("genSymKey", AuditArguments.genSymKey(request),
-                refused.orElseGet(() -> new KeyGeneration(cluster, this).generate(request, observer)));
+        return cryptoCommand("genSymKey", AuditArguments.genSymKey(request),
+                () -> new KeyGeneration(cluster, this).generate(request, observer));
     }
 
     /**
@@ -138,14 +137,7 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code getKeyInfo}; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
     public HsmResult<KeyInfo> keyInfo(long handle, ReadPurpose purpose) {
-        return audited(purpose, "getKeyInfo", "-k " + handle, withVisibleKey(handle, key -> {
-            List<Integer> holding = holdingNodes(key);
-            KeyInfo info = new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
-                    isToken(key), holding, cluster.nodeRecords().size());
-            // Every node is asked whether it has the key: one still receiving it says it has not (0xa8).
-            return isToken(key) ? HsmResult.ok(info, NodeLines.askingEveryNode(cluster.nodeRecords(), homeNode,
-                    cluster.store().copies(key.handle()), cluster.clock().nowMillis(), ReturnCode.SUCCESS)) : ok(key, info);
-        }));
+        return audited(purpose, "getKeyInfo", "-k " + handle, reading.keyInfo(handle));
     }
 
     public HsmResult<KeyAttributes> attributes(long handle) {
@@ -154,19 +146,13 @@ public final class HsmSession implements AutoCloseable {
 
     /** Every attribute of the key; audited unless it only refreshes what a window shows ({@link ReadPurpose}). */
     public HsmResult<KeyAttributes> attributes(long handle, ReadPurpose purpose) {
-        return audited(purpose, "getAttribute", "-o " + handle + " -a " + Attribute.ALL,
-                withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key))));
+        return audited(purpose, "getAttribute", "-o " + handle + " -a " + Attribute.ALL, reading.attributes(handle, false));
     }
 
     /** {@code getAttribute -attest}: the serving node signs its answer and the result carries the verdict. */
     public HsmResult<KeyAttributes> attributes(long handle, boolean attest) {
-        HsmResult<KeyAttributes> result = withVisibleKey(handle, key -> ok(key, KeyAttributes.of(key)));
-        if (attest && result.isSuccess()) {
-            byte[] payload = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
-            int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
-            result = result.withAttestation(new Attestation(cluster).attest(node, result.code().code(), payload));
-        }
-        return audited("getAttribute", "-o " + handle + " -a " + Attribute.ALL + (attest ? " -attest" : ""), result);
+        return audited("getAttribute", "-o " + handle + " -a " + Attribute.ALL + (attest ? " -attest" : ""),
+                reading.attributes(handle, attest));
     }
 
     /**
@@ -174,170 +160,24 @@ public final class HsmSession implements AutoCloseable {
      * decide what is editable, and {@link #setAttribute} enforces the same answer.
      */
     public Optional<ReturnCode> whyNotModifiable(long handle, Attribute attribute) {
-        Optional<KeyRecord> key = lookup(handle);
-        if (key.isEmpty() || (user.type() == UserType.CU && !isVisible(key.get()))) {
-            return Optional.of(ReturnCode.INVALID_HANDLE);
-        }
-        return AttributeRules.whyNotModifiable(user.type(), isOwner(key.get()), key.get(), attribute)
-                .filter(why -> why != ReturnCode.QUORUM_REQUIRED || !quorum.ready(QuorumService.MANAGE_KEY, key.get()));
+        return attributeChange.whyNotModifiable(handle, attribute);
     }
 
     /** Sets one attribute. {@code text} is used for LABEL, {@code number} (0 or 1) for the booleans. */
     public HsmResult<Void> setAttribute(long handle, Attribute attribute, long number, String text) {
         return audited("setAttribute", "-o " + handle + " -a " + attribute.id() + " -v "
-                + (attribute == Attribute.LABEL ? text : String.valueOf(number)), changeAttribute(handle, attribute, number, text));
-    }
-
-    private HsmResult<Void> changeAttribute(long handle, Attribute attribute, long number, String text) {
-        if (!open) {
-            return HsmResult.refused(ReturnCode.NOT_LOGGED_IN); // a logged-out session changes nothing
-        }
-        Optional<KeyRecord> found = lookup(handle);
-        boolean officer = user.type().isOfficer();
-        if (found.isEmpty() || (!officer && !isVisible(found.get()))) {
-            return fail(ReturnCode.INVALID_HANDLE, null);
-        }
-        KeyRecord key = found.get();
-        Optional<ReturnCode> rule = AttributeRules.whyNotModifiable(user.type(), isOwner(key), key, attribute);
-        Optional<ReturnCode> refusal = rule.filter(why -> why != ReturnCode.QUORUM_REQUIRED)
-                .or(() -> AttributeRules.whyValueInvalid(attribute, number, text))
-                .or(() -> rule.isPresent() ? quorum.useToken(QuorumService.MANAGE_KEY, key) : Optional.empty());
-        if (refusal.isPresent()) {
-            return fail(refusal.get(), key);
-        }
-        if (attribute == Attribute.TOKEN) {
-            return promoteToToken(key);
-        }
-        java.util.function.UnaryOperator<KeyRecord> change = k -> attribute == Attribute.LABEL ? k.withLabel(text)
-                : k.withFlags(KeyFlags.with(k.flags(), attribute, number == 1));
-        if (!isToken(key)) {
-            sessionKeys.put(change.apply(key));
-            return ok(key, null);
-        }
-        boolean stillThere = cluster.write(tx -> {
-            // Applied to the key as this transaction reads it: another process may have changed its
-            // other attributes or its shares since we read it, and those changes must stay.
-            Optional<KeyRecord> current = tx.key(handle);
-            current.ifPresent(k -> tx.updateKey(change.apply(k)));
-            return current.isPresent();
-        });
-        return stillThere ? ok(key, null) : fail(ReturnCode.INVALID_HANDLE, null);
-    }
-
-    /** {@code setAttribute -o H -a 1}: a session key becomes a token key, keeps its handle and replicates. */
-    private HsmResult<Void> promoteToToken(KeyRecord sessionKey) {
-        KeyRecord token = sessionKey.withFlags(KeyFlags.with(sessionKey.flags(), Attribute.TOKEN, true));
-        List<NodeRecord> nodesSeen = new java.util.ArrayList<>();
-        List<KeyCopy> copiesMade = new java.util.ArrayList<>();
-        ReturnCode outcome = cluster.write(tx -> {
-            if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
-                return ReturnCode.CLUSTER_FULL;
-            }
-            if (!token.id().isEmpty() && tx.keyIdExists(token.id())) {
-                return ReturnCode.DUPLICATE_KEY_ID;
-            }
-            List<KeyCopy> copies = KeyCreation.copiesFrom(token.handle(), homeNode, tx.nodes(), cluster.clock().nowMillis());
-            tx.insertKey(token, copies);
-            nodesSeen.addAll(tx.nodes());
-            copiesMade.addAll(copies);
-            return ReturnCode.SUCCESS;
-        });
-        if (!outcome.isSuccess()) {
-            return fail(outcome, sessionKey);
-        }
-        sessionKeys.remove(sessionKey.handle());
-        return HsmResult.ok(null, new KeyCreation(cluster, this).awaitEveryOnlineNode(token.handle(), homeNode, copiesMade,
-                nodesSeen));
+                + (attribute == Attribute.LABEL ? text : String.valueOf(number)),
+                attributeChange.change(handle, attribute, number, text));
     }
 
     /** {@code findKey}: the keys this user can use that match every given criterion, in creation order. */
     public HsmResult<List<Long>> findKeys(KeyQuery q) {
-        return audited("findKey", describe(q), find(q));
-    }
-
-    private static String describe(KeyQuery q) {
-        StringBuilder b = new StringBuilder();
-        if (q.keyClass() != null) {
-            b.append(" -c ").append(q.keyClass());
-        }
-        if (q.keyType() != null) {
-            b.append(" -t ").append(q.keyType());
-        }
-        if (q.label() != null) {
-            b.append(" -l ").append(q.label());
-        }
-        if (q.id() != null) {
-            b.append(" -id ").append(q.id());
-        }
-        if (q.session() != null) {
-            b.append(" -sess ").append(q.session() ? 1 : 0);
-        }
-        if (!q.users().isEmpty()) {
-            b.append(" -u ").append(AuditArguments.join(q.users()));
-        }
-        if (q.kcv() != null) {
-            b.append(" -kcv ").append(Kcv.format(q.kcv()));
-        }
-        return b.toString().trim();
-    }
-
-    private HsmResult<List<Long>> find(KeyQuery q) {
-        Optional<HsmResult<List<Long>>> refused = requireCryptoUser();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (q.users().size() > Credentials.MAX_USERS) {
-            return fail(ReturnCode.TOO_MANY_USERS, null);
-        }
-        List<Long> handles = new ArrayList<>();
-        if (!Boolean.TRUE.equals(q.session())) {
-            handles.addAll(cluster.store().findKeys(new KeyFilter(user.id(), q.keyClass(), q.keyType(), q.label(),
-                    q.id(), q.kcv(), q.users())));
-        }
-        if (!Boolean.FALSE.equals(q.session())) {
-            sessionKeys.all().stream().filter(k -> matches(k, q)).map(KeyRecord::handle).forEach(handles::add);
-        }
-        return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), homeNode, ReturnCode.SUCCESS));
-    }
-
-    private boolean matches(KeyRecord k, KeyQuery q) {
-        return (q.keyClass() == null || q.keyClass() == k.keyClass())
-                && (q.keyType() == null || q.keyType() == k.keyType())
-                && (q.label() == null || q.label().equals(k.label()))
-                && (q.id() == null || q.id().equals(k.id()))
-                && (q.kcv() == null || Arrays.equals(q.kcv(), k.kcv()))
-                && q.users().stream().allMatch(u -> u == user.id());
+        return reading.findKeys(q);
     }
 
     /** Every key this user can see, with its coverage: the key list. */
     public HsmResult<List<KeySummary>> listKeys() {
-        Optional<HsmResult<List<KeySummary>>> refused = requireCryptoUser();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        ClusterStore store = cluster.store();
-        long now = cluster.clock().nowMillis();
-        int clusterSize = cluster.nodeRecords().size();
-        Map<Long, List<Integer>> holding = new HashMap<>();
-        for (KeyCopy c : store.allCopies()) {
-            if (c.heldAt(now)) {
-                holding.computeIfAbsent(c.handle(), h -> new ArrayList<>()).add(c.nodeId());
-            }
-        }
-        List<KeySummary> rows = new ArrayList<>();
-        for (KeyRecord k : store.listKeys(user.id())) {
-            rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
-        }
-        for (KeyRecord k : sessionKeys.all()) {
-            rows.add(summary(k, List.of(homeNode), clusterSize));
-        }
-        return HsmResult.ok(rows, List.of());
-    }
-
-    private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
-        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
-                isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
-                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+        return reading.listKeys();
     }
 
     /**
@@ -345,53 +185,12 @@ public final class HsmSession implements AutoCloseable {
      * given user owns or shares there and optionally the hash of the node's ownership table.
      */
     public HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {
-        HsmResult<List<NodeKeyList>> result;
-        if (!open) {
-            result = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
-        } else if (!user.type().isOfficer() && user.type() != UserType.AU) {
-            result = HsmResult.fail(ReturnCode.NOT_AUTHORIZED, NodeLines.all(cluster.nodeRecords(), homeNode,
-                    ReturnCode.NOT_AUTHORIZED));
-        } else {
-            result = new OwnershipListing(cluster).findAllKeys(userId, withHash, homeNode);
-        }
-        return audited("findAllKeys", userId + " " + (withHash ? 1 : 0), result);
+        return reading.findAllKeys(userId, withHash);
     }
 
     /** {@code deleteKey}: only the owner, only a destroyable key; gone from every node at once. */
     public HsmResult<Void> deleteKey(long handle) {
-        return audited("deleteKey", "-k " + handle, delete(handle));
-    }
-
-    private HsmResult<Void> delete(long handle) {
-        Optional<HsmResult<Void>> refused = requireCryptoUser();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<KeyRecord> found = lookup(handle);
-        if (found.isEmpty() || !isVisible(found.get())) {
-            return fail(ReturnCode.INVALID_HANDLE, null);
-        }
-        KeyRecord key = found.get();
-        if (!isOwner(key)) {
-            return fail(ReturnCode.KEY_ACCESS_DENIED, key);
-        }
-        if (!KeyFlags.has(key.flags(), Attribute.DESTROYABLE)) {
-            return fail(ReturnCode.KEY_NOT_DESTROYABLE, key);
-        }
-        if (!isToken(key)) {
-            sessionKeys.remove(handle);
-            return ok(key, null);
-        }
-        HsmResult<Void> result = ok(key, null);
-        boolean deleted = cluster.write(tx -> {
-            // Checked again where it is done: another process may have made the key non-destroyable.
-            boolean destroyable = tx.key(handle).filter(k -> KeyFlags.has(k.flags(), Attribute.DESTROYABLE)).isPresent();
-            if (destroyable) {
-                tx.deleteKey(handle);
-            }
-            return destroyable;
-        });
-        return deleted ? result : fail(ReturnCode.KEY_NOT_DESTROYABLE, key);
+        return audited("deleteKey", "-k " + handle, ownership.delete(handle));
     }
 
     /**
@@ -399,51 +198,7 @@ public final class HsmSession implements AutoCloseable {
      * it. Session keys cannot be shared; a quorum key needs approvals first.
      */
     public HsmResult<Void> shareKey(long handle, int userId, boolean share) {
-        return audited("shareKey", handle + " " + userId + " " + (share ? 1 : 0), share(handle, userId, share));
-    }
-
-    private HsmResult<Void> share(long handle, int userId, boolean share) {
-        Optional<HsmResult<Void>> refused = requireCryptoUser();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<KeyRecord> found = lookup(handle);
-        if (found.isEmpty() || !isVisible(found.get())) {
-            return fail(ReturnCode.INVALID_HANDLE, null);
-        }
-        KeyRecord key = found.get();
-        Optional<ReturnCode> notShareable = whyNotShare(key);
-        if (notShareable.isPresent()) {
-            return fail(notShareable.get(), key);
-        }
-        if (userId == user.id()) {
-            return fail(ReturnCode.SHARE_WITH_OWNER, key);
-        }
-        if (share && !ShareRules.receivesShares(cluster.store().userById(userId))) {
-            return fail(ReturnCode.SHARE_USER_INVALID, key); // anyone may be unshared, even a user since deleted
-        }
-        Optional<ReturnCode> noQuorum = quorum.useToken(QuorumService.MANAGE_KEY, key);
-        if (noQuorum.isPresent()) {
-            return fail(noQuorum.get(), key);
-        }
-        ReturnCode outcome = cluster.write(tx -> {
-            if (share && !ShareRules.receivesShares(tx.userById(userId))) {
-                return ReturnCode.SHARE_USER_INVALID;
-            }
-            Optional<KeyRecord> current = tx.key(handle);
-            if (current.isEmpty()) {
-                return ReturnCode.INVALID_HANDLE;
-            }
-            List<Integer> shares = new ArrayList<>(current.get().sharedWith());
-            shares.remove(Integer.valueOf(userId));
-            if (share) {
-                shares.add(userId);
-                shares.sort(null);
-            }
-            tx.updateKey(current.get().withSharedWith(shares));
-            return ReturnCode.SUCCESS;
-        });
-        return outcome.isSuccess() ? ok(key, null) : fail(outcome, key);
+        return audited("shareKey", handle + " " + userId + " " + (share ? 1 : 0), ownership.share(handle, userId, share));
     }
 
     /**
@@ -470,16 +225,7 @@ public final class HsmSession implements AutoCloseable {
      * Not audited: it is a question, not a command.
      */
     public Permission mayShare(long handle) {
-        return Permission.of(mayUseKeys().refusal().or(() -> lookup(handle).filter(this::isVisible)
-                .map(this::whyNotShare).orElse(Optional.of(ReturnCode.INVALID_HANDLE))));
-    }
-
-    /** Only the owner shares a key, and only a token key (session keys live in one session). */
-    private Optional<ReturnCode> whyNotShare(KeyRecord key) {
-        if (!isOwner(key)) {
-            return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
-        }
-        return isToken(key) ? Optional.empty() : Optional.of(ReturnCode.SESSION_KEY_NOT_SHAREABLE);
+        return Permission.of(mayUseKeys().refusal().or(() -> ownership.whyNotShare(handle)));
     }
 
     /** The users this session may share keys with (every other crypto user), for pickers; not audited. */
@@ -491,22 +237,21 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
     public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
-        return audited("exSymKey", "-k " + handle + " -w " + wrappingHandle, this.<byte[]>requireCryptoUser()
-                .orElseGet(() -> new KeyTransfer(cluster, this).export(handle, wrappingHandle)));
+        return cryptoCommand("exSymKey", "-k " + handle + " -w " + wrappingHandle,
+                () -> new KeyTransfer(cluster, this).export(handle, wrappingHandle));
     }
 
     /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
     public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
-        return audited("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode, this.<WrappedKey>requireCryptoUser()
-                .orElseGet(() -> new KeyTransfer(cluster, this).wrap(handle, wrappingHandle, mechanismCode)));
+        return cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode,
+                () -> new KeyTransfer(cluster, this).wrap(handle, wrappingHandle, mechanismCode));
     }
 
     /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
     public HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
                                              SyncObserver observer) {
-        return audited("imSymKey", "-w " + wrappingHandle + " -t " + keyTypeCode + " " + AuditArguments.options(options),
-                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).importKey(material,
-                        wrappingHandle, keyTypeCode, options, observer)));
+        return cryptoCommand("imSymKey", "-w " + wrappingHandle + " -t " + keyTypeCode + " " + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, this).importKey(material, wrappingHandle, keyTypeCode, options, observer));
     }
 
     /**
@@ -516,18 +261,18 @@ public final class HsmSession implements AutoCloseable {
      */
     public HsmResult<GeneratedKey> importWrappedKey(byte[] ciphertext, long wrappingHandle, int keyTypeCode,
                                                     KeyOptions options, SyncObserver observer) {
-        return audited("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
+        return cryptoCommand("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
                         + AuditArguments.options(options),
-                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).importWrapped(
-                        ciphertext, wrappingHandle, keyTypeCode, options, observer)));
+                () -> new KeyTransfer(cluster, this).importWrapped(ciphertext, wrappingHandle, keyTypeCode, options,
+                        observer));
     }
 
     /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
     public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
                                              KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return audited("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
-                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyTransfer(cluster, this).unwrap(ciphertext,
-                        wrappingHandle, mechanismCode, template, options, observer)));
+        return cryptoCommand("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode, template, options,
+                        observer));
     }
 
     // ---- key use ----
@@ -537,14 +282,14 @@ public final class HsmSession implements AutoCloseable {
      * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
      */
     public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
-        return audited("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
-                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv)));
+        return cryptoCommand("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
+                () -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv));
     }
 
     /** PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB: whole blocks with an AES key that permits the use. */
     public HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
-        return audited(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
-                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).aesEcb(handle, encrypt, data)));
+        return cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
+                () -> new KeyUse(this).aesEcb(handle, encrypt, data));
     }
 
     /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */
@@ -560,35 +305,35 @@ public final class HsmSession implements AutoCloseable {
 
     /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */
     public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
-        return audited("sign", "-k " + handle + " -m " + mechanism.code(),
-                this.<byte[]>requireCryptoUser().orElseGet(() -> new KeyUse(this).sign(handle, mechanism, data)));
+        return cryptoCommand("sign", "-k " + handle + " -m " + mechanism.code(),
+                () -> new KeyUse(this).sign(handle, mechanism, data));
     }
 
     /** {@code verify}: success when {@code signature} is the HMAC of {@code data}, else SIGNATURE_INVALID. */
     public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
-        return audited("verify", "-k " + handle + " -m " + mechanism.code(),
-                this.<Void>requireCryptoUser().orElseGet(() -> new KeyUse(this).verify(handle, mechanism, data, signature)));
+        return cryptoCommand("verify", "-k " + handle + " -m " + mechanism.code(),
+                () -> new KeyUse(this).verify(handle, mechanism, data, signature));
     }
 
     // ---- quorum ----
 
     /** {@code getToken}: asks for approval of one operation on a key with m_value ≥ 2. */
     public HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
-        return audited("getToken", "-n " + service.number() + " -k " + handle,
-                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.getToken(service, handle)));
+        return cryptoCommand("getToken", "-n " + service.number() + " -k " + handle,
+                () -> quorum.getToken(service, handle));
     }
 
     /** {@code approveToken}: one approver's signature of the token's challenge with their registered key. */
     public HsmResult<QuorumToken> approveToken(int tokenId, String approver, byte[] signature) {
-        return audited("approveToken", "-id " + tokenId + " -approver " + approver,
-                this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approve(tokenId, approver, signature)));
+        return cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
+                () -> quorum.approve(tokenId, approver, signature));
     }
 
     /** The console's approval: the approver types their password; the simulator signs with the key it keeps for them. */
     public HsmResult<QuorumToken> approveTokenWithPassword(int tokenId, String approver, char[] password) {
         try {
-            return audited("approveToken", "-id " + tokenId + " -approver " + approver,
-                    this.<QuorumToken>requireCryptoUser().orElseGet(() -> quorum.approveWithPassword(tokenId, approver, password)));
+            return cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
+                    () -> quorum.approveWithPassword(tokenId, approver, password));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -642,6 +387,11 @@ public final class HsmSession implements AutoCloseable {
         return purpose.audited() ? audited(command, arguments, result) : result;
     }
 
+    /** A command only a logged-in crypto user may give, audited whether it is refused or done. */
+    private <T> HsmResult<T> cryptoCommand(String command, String arguments, Supplier<HsmResult<T>> action) {
+        return audited(command, arguments, this.<T>requireCryptoUser().orElseGet(action));
+    }
+
     /** Records the command in the cluster's audit log and passes its result on. */
     <T> HsmResult<T> audited(String command, String arguments, HsmResult<T> result) {
         int node = result.nodes().isEmpty() ? homeNode : result.nodes().get(0).nodeId();
@@ -651,7 +401,7 @@ public final class HsmSession implements AutoCloseable {
 
     // ---- helpers ----
 
-    private <T> Optional<HsmResult<T>> requireCryptoUser() {
+    <T> Optional<HsmResult<T>> requireCryptoUser() {
         if (!open) {
             return Optional.of(HsmResult.refused(ReturnCode.NOT_LOGGED_IN));
         }
@@ -662,7 +412,8 @@ public final class HsmSession implements AutoCloseable {
         return Optional.empty();
     }
 
-    private <T> HsmResult<T> withVisibleKey(long handle, java.util.function.Function<KeyRecord, HsmResult<T>> action) {
+    /** The preamble of every command on one key: a logged-in crypto user, and a key it owns or shares. */
+    <T> HsmResult<T> withVisibleKey(long handle, java.util.function.Function<KeyRecord, HsmResult<T>> action) {
         Optional<HsmResult<T>> refused = requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
@@ -683,7 +434,7 @@ public final class HsmSession implements AutoCloseable {
         return isOwner(key) || key.sharedWith().contains(user.id());
     }
 
-    private boolean isOwner(KeyRecord key) {
+    boolean isOwner(KeyRecord key) {
         return key.ownerId() == user.id();
     }
 

@@ -4,13 +4,13 @@ import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.Handles;
-import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
@@ -210,8 +210,10 @@ final class KeyCreation {
             case DES3 -> Kcv.des3(material);
             case GENERIC_SECRET, RC4 -> null;
         };
-        return new KeyRecord(handle, session.user().id(), KeyClass.SECRET_KEY.code(), type.code(), material.length,
-                o.label(), o.id(), flags, kcv, o.mValue(), node, now, shares, material.clone());
+        return KeyRecord.builder().handle(handle).ownerId(session.user().id())
+                .keyClass(KeyClass.SECRET_KEY).keyType(type.code()).sizeBytes(material.length)
+                .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue())
+                .originNode(node).createdAtMillis(now).sharedWith(shares).material(material.clone()).build();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.crypto.AesKeyWrap;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
@@ -12,6 +11,7 @@ import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -72,7 +72,8 @@ final class KeyTransfer {
             return session.fail(noQuorum.get(), k);
         }
         byte[] ciphertext = AesKeyWrap.wrap(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass(), k.keyType(), KeyTemplate.usageOf(k.flags())),
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(),
+                new KeyTemplate(k.keyClass().code(), k.keyType(), KeyTemplate.usageOf(k.flags())),
                 k.label(), k.id(), k.sizeBytes()));
     }
 

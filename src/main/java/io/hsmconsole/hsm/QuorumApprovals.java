@@ -5,7 +5,7 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.UserRecord;

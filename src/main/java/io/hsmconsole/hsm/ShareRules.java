@@ -1,6 +1,6 @@
 package io.hsmconsole.hsm;
 
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.UserRecord;
 
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class ShareRules {
 
     /** The same for a user read from the store; a user who does not exist receives nothing. */
     static boolean receivesShares(Optional<UserRecord> user) {
-        return user.map(u -> receivesShares(UserType.valueOf(u.type()))).orElse(false);
+        return user.map(u -> receivesShares(u.type())).orElse(false);
     }
 
     /** Why a key owned by {@code ownerId} cannot be shared with this user, or empty. */

@@ -4,7 +4,7 @@ import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
 
@@ -50,7 +50,7 @@ public final class UserAdministration {
             String hash = cluster.hasher().hash(password);
             Optional<UserRecord> created = cluster.write(tx -> tx.userByName(name).isPresent()
                     ? Optional.<UserRecord>empty()
-                    : Optional.of(tx.insertUser(name, type.name(), hash)));
+                    : Optional.of(tx.insertUser(name, type, hash)));
             return created.map(u -> HsmResult.ok(HsmCluster.toInfo(u), lines(ReturnCode.SUCCESS)))
                     .orElseGet(() -> fail(ReturnCode.USER_EXISTS));
         } finally {
@@ -72,11 +72,11 @@ public final class UserAdministration {
         }
         ReturnCode outcome = cluster.write(tx -> {
             Optional<UserRecord> user = tx.userByName(name);
-            if (user.isEmpty() || !UserType.valueOf(user.get().type()).answersTo(type)) {
+            if (user.isEmpty() || !user.get().type().answersTo(type)) {
                 return ReturnCode.USER_NOT_FOUND;
             }
             Optional<ReturnCode> refused = whyNot(UserAction.DELETE, user.get().id(),
-                    UserType.valueOf(user.get().type()));
+                    user.get().type());
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -103,11 +103,11 @@ public final class UserAdministration {
                 return fail(ReturnCode.INVALID_PASSWORD);
             }
             Optional<UserRecord> target = cluster.store().userByName(name);
-            if (target.isEmpty() || !UserType.valueOf(target.get().type()).answersTo(type)) {
+            if (target.isEmpty() || !target.get().type().answersTo(type)) {
                 return fail(ReturnCode.USER_NOT_FOUND);
             }
             Optional<ReturnCode> refused = whyNot(UserAction.CHANGE_PASSWORD, target.get().id(),
-                    UserType.valueOf(target.get().type()));
+                    target.get().type());
             if (refused.isPresent()) {
                 return fail(refused.get());
             }

@@ -80,7 +80,7 @@ public final class ClientService implements AutoCloseable {
             throws IOException {
         this.files = new ServiceFiles(data);
         this.ways = List.copyOf(ways);
-        this.tools = new ToolRequest(kmu, new ClusterCatalog(data, HsmClock.SYSTEM));
+        this.tools = new ToolRequest(kmu, new ClusterCatalog(kmu.stores(), data, HsmClock.SYSTEM));
         this.idleTimeout = idleTimeout;
         this.lock = lock;
         this.started = started;

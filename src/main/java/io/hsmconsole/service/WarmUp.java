@@ -33,7 +33,7 @@ public final class WarmUp {
         Path scratch = files.dir().resolve("warmup." + ProcessHandle.current().pid());
         try {
             Files.createDirectory(scratch);
-            new ToolRequest(kmu, new ClusterCatalog(new DataDirectory(scratch), HsmClock.SYSTEM))
+            new ToolRequest(kmu, new ClusterCatalog(kmu.stores(), new DataDirectory(scratch), HsmClock.SYSTEM))
                     .run(scratch.toString(), "", SEED_COMMAND, () -> { });
         } finally {
             deleteTree(scratch);

@@ -3,6 +3,7 @@ package io.hsmconsole.shell;
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.StoreException;
 
 import java.io.BufferedReader;
@@ -28,6 +29,7 @@ public final class ShellLauncher {
         ExitStatus run(ToolContext context, List<String> args);
     }
 
+    private final StoreBackend stores;
     private final String program;
     private final Supplier<Map<String, Set<String>>> completions;
     private final Tool tool;
@@ -35,11 +37,18 @@ public final class ShellLauncher {
     /**
      * {@code completions} is asked for only when a person gets the interactive console: a
      * {@code singlecmd} call would otherwise build the whole command table twice per process.
+     * {@code stores} is the kind of store the tool's clusters are kept in (the entry point chooses it).
      */
-    public ShellLauncher(String program, Supplier<Map<String, Set<String>>> completions, Tool tool) {
+    public ShellLauncher(StoreBackend stores, String program, Supplier<Map<String, Set<String>>> completions, Tool tool) {
+        this.stores = stores;
         this.program = program;
         this.completions = completions;
         this.tool = tool;
+    }
+
+    /** The kind of store the tool's clusters are kept in, for whoever runs the tool on a catalog of its own. */
+    public StoreBackend stores() {
+        return stores;
     }
 
     public int run(String[] argv, Map<String, String> env, PrintStream err) {
@@ -54,7 +63,7 @@ public final class ShellLauncher {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), false);
         try {
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
-            ClusterCatalog catalog = new ClusterCatalog(data, HsmClock.SYSTEM);
+            ClusterCatalog catalog = new ClusterCatalog(stores, data, HsmClock.SYSTEM);
             try (ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
                 return runTool(catalog, options, console.console(), Path.of("").toAbsolutePath(), err);
             }

@@ -1,5 +1,6 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.model.UserType;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +41,8 @@ public interface ClusterStore extends AutoCloseable {
     /** Every PKI item (certificates and decrypted private keys), for a whole-cluster export. */
     List<IdentityItem> identities();
 
-    /** The cluster-wide counters: [next handle counter, next round-robin value]. */
-    long[] counters();
+    /** The cluster-wide counters. */
+    ClusterCounters counters();
 
     /** The PKI item of that name (certificate and decrypted private key), if the cluster has it. */
     Optional<IdentityItem> identity(String name);
@@ -159,13 +160,13 @@ public interface ClusterStore extends AutoCloseable {
         /** Deletes every identity item whose name starts with the prefix. */
         void deleteIdentities(String namePrefix);
 
-        UserRecord insertUser(String name, String type, String passwordHash);
+        UserRecord insertUser(String name, UserType type, String passwordHash);
 
         /** Inserts a user with its own ID and state, as an imported cluster had it. */
         void restoreUser(UserRecord user);
 
         /** Sets the cluster-wide counters, as an imported cluster had them. */
-        void restoreCounters(long handleCounter, long roundRobin);
+        void restoreCounters(ClusterCounters counters);
 
         void updateUser(UserRecord user);
 

@@ -1,33 +1,226 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.model.KeyClass;
+
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One key as stored: its PKCS#11-style attributes, owner, shared users and plaintext material.
  * The store encrypts {@code material} at rest; callers only ever see it decrypted in memory.
- * {@code flags} holds the boolean attributes as a bit set (see {@code hsm.key.Attribute}).
+ * {@code flags} holds the boolean attributes as a bit set (see {@code hsm.key.Attribute}). Made with
+ * {@link #builder()}, so that every value is named where a key is put together.
  */
-public record KeyRecord(long handle, int ownerId, int keyClass, int keyType, int sizeBytes,
-                        String label, String id, long flags, byte[] kcv, int mValue,
-                        int originNode, long createdAtMillis, List<Integer> sharedWith,
-                        byte[] material) {
+public final class KeyRecord {
+    private final long handle;
+    private final int ownerId;
+    private final KeyClass keyClass;
+    private final int keyType;
+    private final int sizeBytes;
+    private final String label;
+    private final String id;
+    private final long flags;
+    private final byte[] kcv;
+    private final int mValue;
+    private final int originNode;
+    private final long createdAtMillis;
+    private final List<Integer> sharedWith;
+    private final byte[] material;
 
-    public KeyRecord {
-        sharedWith = List.copyOf(sharedWith);
+    private KeyRecord(Builder b) {
+        this.handle = b.handle;
+        this.ownerId = b.ownerId;
+        this.keyClass = Objects.requireNonNull(b.keyClass, "keyClass");
+        this.keyType = b.keyType;
+        this.sizeBytes = b.sizeBytes;
+        this.label = Objects.requireNonNull(b.label, "label");
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.flags = b.flags;
+        this.kcv = b.kcv;
+        this.mValue = b.mValue;
+        this.originNode = b.originNode;
+        this.createdAtMillis = b.createdAtMillis;
+        this.sharedWith = List.copyOf(b.sharedWith);
+        this.material = Objects.requireNonNull(b.material, "material");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every value of this key, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().handle(handle).ownerId(ownerId).keyClass(keyClass).keyType(keyType).sizeBytes(sizeBytes)
+                .label(label).id(id).flags(flags).kcv(kcv).mValue(mValue).originNode(originNode)
+                .createdAtMillis(createdAtMillis).sharedWith(sharedWith).material(material);
+    }
+
+    public long handle() {
+        return handle;
+    }
+
+    public int ownerId() {
+        return ownerId;
+    }
+
+    public KeyClass keyClass() {
+        return keyClass;
+    }
+
+    /**
+     * The OBJ_ATTR_KEY_TYPE code. A number, not {@code KeyType}: the attribute also names key types
+     * genSymKey does not make (RSA 0, EC 3), which that enum does not list.
+     */
+    public int keyType() {
+        return keyType;
+    }
+
+    public int sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long flags() {
+        return flags;
+    }
+
+    /** The key check value, or null for types without one. */
+    public byte[] kcv() {
+        return kcv;
+    }
+
+    public int mValue() {
+        return mValue;
+    }
+
+    public int originNode() {
+        return originNode;
+    }
+
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    public List<Integer> sharedWith() {
+        return sharedWith;
+    }
+
+    public byte[] material() {
+        return material;
     }
 
     public KeyRecord withFlags(long value) {
-        return new KeyRecord(handle, ownerId, keyClass, keyType, sizeBytes, label, id, value, kcv,
-                mValue, originNode, createdAtMillis, sharedWith, material);
+        return toBuilder().flags(value).build();
     }
 
     public KeyRecord withLabel(String value) {
-        return new KeyRecord(handle, ownerId, keyClass, keyType, sizeBytes, value, id, flags, kcv,
-                mValue, originNode, createdAtMillis, sharedWith, material);
+        return toBuilder().label(value).build();
     }
 
     public KeyRecord withSharedWith(List<Integer> value) {
-        return new KeyRecord(handle, ownerId, keyClass, keyType, sizeBytes, label, id, flags, kcv,
-                mValue, originNode, createdAtMillis, value, material);
+        return toBuilder().sharedWith(value).build();
+    }
+
+    /** The values of a key being put together; {@link #build()} refuses one without class or material. */
+    public static final class Builder {
+        private long handle;
+        private int ownerId;
+        private KeyClass keyClass;
+        private int keyType;
+        private int sizeBytes;
+        private String label = "";
+        private String id = "";
+        private long flags;
+        private byte[] kcv;
+        private int mValue;
+        private int originNode;
+        private long createdAtMillis;
+        private List<Integer> sharedWith = List.of();
+        private byte[] material;
+
+        private Builder() {
+        }
+
+        public Builder handle(long value) {
+            handle = value;
+            return this;
+        }
+
+        public Builder ownerId(int value) {
+            ownerId = value;
+            return this;
+        }
+
+        public Builder keyClass(KeyClass value) {
+            keyClass = value;
+            return this;
+        }
+
+        /** The OBJ_ATTR_KEY_TYPE code (see {@link KeyRecord#keyType()}). */
+        public Builder keyType(int value) {
+            keyType = value;
+            return this;
+        }
+
+        public Builder sizeBytes(int value) {
+            sizeBytes = value;
+            return this;
+        }
+
+        public Builder label(String value) {
+            label = value;
+            return this;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder flags(long value) {
+            flags = value;
+            return this;
+        }
+
+        public Builder kcv(byte[] value) {
+            kcv = value;
+            return this;
+        }
+
+        public Builder mValue(int value) {
+            mValue = value;
+            return this;
+        }
+
+        public Builder originNode(int value) {
+            originNode = value;
+            return this;
+        }
+
+        public Builder createdAtMillis(long value) {
+            createdAtMillis = value;
+            return this;
+        }
+
+        public Builder sharedWith(List<Integer> value) {
+            sharedWith = value;
+            return this;
+        }
+
+        public Builder material(byte[] value) {
+            material = value;
+            return this;
+        }
+
+        public KeyRecord build() {
+            return new KeyRecord(this);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.model.UserType;
+
 /**
  * One HSM user as stored. {@code passwordHash} is an encoded slow hash (never the password), or
  * null for users who cannot log in (the appliance user).
  */
-public record UserRecord(int id, String name, String type, String passwordHash, int loginFailures,
+public record UserRecord(int id, String name, UserType type, String passwordHash, int loginFailures,
                          byte[] quorumPublicKey) {
 
     public UserRecord withLoginFailures(int value) {
@@ -24,6 +26,6 @@ public record UserRecord(int id, String name, String type, String passwordHash, 
      * A write decided on a record read earlier checks this first, as a deleted user's ID may be reused.
      */
     public boolean isSameUserAs(UserRecord other) {
-        return other != null && id == other.id && name.equalsIgnoreCase(other.name) && type.equals(other.type);
+        return other != null && id == other.id && name.equalsIgnoreCase(other.name) && type == other.type;
     }
 }

@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.scene.Node;
@@ -199,7 +200,7 @@ class ClusterWindowTest {
         long madeAt = clock.nowMillis();
         GeneratedKey made;
         // A second cluster instance on the same files: what a key_mgmt_util process is.
-        try (HsmCluster script = new ClusterCatalog(new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
+        try (HsmCluster script = new ClusterCatalog(new SqliteBackend(), new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
                 .open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession alice = TestClusters.login(script, "alice");
             HsmResult<GeneratedKey> r = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script")

@@ -6,8 +6,9 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
@@ -59,7 +60,7 @@ class ScreenshotTour {
 
     /** A few keys of every kind, made by the demo users through the simulator itself. */
     private void seedKeys() {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.openOrCreateDemo()) {
             try (HsmSession me = login(cluster, "example_user", "example_pwd")) {
                 me.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));

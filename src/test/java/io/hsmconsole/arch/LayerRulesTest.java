@@ -22,7 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * pkcs11                     the PKCS#11 endpoint (p11-kit RPC): decode → call the simulator → encode
  * text                       the one home of KMU/CMU output and of the audit export format
  * hsm                        the simulator: every rule
- * store                      persistence; knows no one above it
+ * store                      persistence: interfaces, with store.sqlite implementing them; knows no one above it
+ * model                      value types shared by the simulator and the store (user types, key classes)
  * </pre>
  */
 class LayerRulesTest {
@@ -35,6 +36,8 @@ class LayerRulesTest {
     private static final String TEXT = "io.hsmconsole.text..";
     private static final String HSM = "io.hsmconsole.hsm..";
     private static final String STORE = "io.hsmconsole.store..";
+    private static final String STORE_IMPLEMENTATIONS = "io.hsmconsole.store.sqlite..";
+    private static final String MODEL = "io.hsmconsole.model..";
 
     private static JavaClasses classes;
 
@@ -56,6 +59,7 @@ class LayerRulesTest {
                 .layer("Text").definedBy(TEXT)
                 .layer("Hsm").definedBy(HSM)
                 .layer("Store").definedBy(STORE)
+                .layer("Model").definedBy(MODEL)
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
                 .whereLayer("Controller").mayOnlyBeAccessedByLayers("App", "Ui")
@@ -67,7 +71,36 @@ class LayerRulesTest {
                 .whereLayer("Hsm").mayOnlyBeAccessedByLayers("App", "Ui", "Controller", "Service", "Shell", "Pkcs11", "Text")
                 // The UI sees no store: it asks controllers, which ask the simulator.
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("App", "Controller", "Service", "Shell", "Pkcs11", "Text", "Hsm")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Ui", "Controller", "Service", "Shell", "Pkcs11", "Text",
+                        "Hsm", "Store")
                 .ensureAllClassesAreContainedInArchitecture()
+                .check(classes);
+    }
+
+    /**
+     * The simulator works on the store's interfaces only; which implementation it runs on is chosen in
+     * app and passed in, so another backend (PostgreSQL) is added without touching the simulator.
+     */
+    @Test
+    void theSimulatorNamesNoStoreImplementation() {
+        noClasses().that().resideInAPackage(HSM)
+                .should().dependOnClassesThat().resideInAPackage(STORE_IMPLEMENTATIONS)
+                .check(classes);
+    }
+
+    /** Below the store implementations only app names one: every other layer gets the one app chose. */
+    @Test
+    void onlyAppChoosesTheStoreImplementation() {
+        noClasses().that().resideOutsideOfPackages(APP, STORE_IMPLEMENTATIONS)
+                .should().dependOnClassesThat().resideInAPackage(STORE_IMPLEMENTATIONS)
+                .check(classes);
+    }
+
+    /** The shared value types know nothing of the layers that share them. */
+    @Test
+    void theModelKnowsNoLayer() {
+        noClasses().that().resideInAPackage(MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage(APP, UI, CONTROLLER, SERVICE, SHELL, PKCS11, TEXT, HSM, STORE)
                 .check(classes);
     }
 

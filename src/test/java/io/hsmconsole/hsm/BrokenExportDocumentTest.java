@@ -109,6 +109,19 @@ class BrokenExportDocumentTest {
         }));
     }
 
+    /** A user type or key class the simulator does not know is damage, refused before anything is written. */
+    @Test
+    void aDocumentWithAnUnknownUserTypeOrKeyClassIsRefused() throws IOException {
+        Path unknownType = edited("unknown-user-type", doc -> ((ObjectNode) doc.get("users").get(0)).put("type", "ROOT"));
+        assertRefusedAndNothingWritten(unknownType);
+        assertThatThrownBy(() -> catalog.importCluster(unknownType, PASSPHRASE.clone(), "copy"))
+                .hasMessageContaining("unknown type 'ROOT'");
+        Path unknownClass = edited("unknown-key-class", doc -> ((ObjectNode) doc.get("keys").get(0)).put("keyClass", 9));
+        assertRefusedAndNothingWritten(unknownClass);
+        assertThatThrownBy(() -> catalog.importCluster(unknownClass, PASSPHRASE.clone(), "copy"))
+                .hasMessageContaining("unknown class 9");
+    }
+
     /** An export that cannot be written names the file and leaves no half document (no .part file) behind. */
     @Test
     void anExportThatCannotBeWrittenLeavesNothingBehind() throws IOException {

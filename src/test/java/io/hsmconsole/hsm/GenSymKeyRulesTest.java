@@ -244,7 +244,7 @@ class GenSymKeyRulesTest {
     @Test
     void onlyCryptoUsersMakeKeys() {
         HsmSession officer = cluster.login(io.hsmconsole.hsm.user.LoginChannel.CONSOLE,
-                io.hsmconsole.hsm.user.UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
+                io.hsmconsole.model.UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
         assertThat(officer.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
     }
 

@@ -1,7 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.property.Gen;
 import io.hsmconsole.property.Trials;
 import io.hsmconsole.store.TestFiles;

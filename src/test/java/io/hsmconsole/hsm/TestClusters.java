@@ -2,8 +2,9 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class TestClusters {
     }
 
     public static ClusterCatalog catalog(Path dir, ManualClock clock) {
-        return new ClusterCatalog(new DataDirectory(dir), clock);
+        return new ClusterCatalog(new SqliteBackend(), new DataDirectory(dir), clock);
     }
 
     /** The demo cluster with zero latency everywhere. */

@@ -12,8 +12,9 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -38,7 +39,7 @@ final class AfterCrash {
         Path db = data.resolve("clusters").resolve(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
         assertThat(StoreIntegrity.problems(db)).as("SQLite's checks of %s", db).isEmpty();
         assertThat(acknowledged.stream().map(Acknowledged::handle)).as("handles acknowledged").doesNotHaveDuplicates();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmResult<HsmSession> login = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, owner, password.clone());
             assertThat(login.code()).isEqualTo(ReturnCode.SUCCESS);

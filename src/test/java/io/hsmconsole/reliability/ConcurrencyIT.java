@@ -14,8 +14,9 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,7 @@ class ConcurrencyIT {
     @Test
     void fourScriptsAndTheConsoleShareOneClusterWithoutLosingOrDuplicatingAnything() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo())) {
             HsmSession officer = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1",
                     "officer1_pwd".toCharArray()).value();

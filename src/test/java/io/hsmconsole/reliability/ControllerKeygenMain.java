@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.NodeResult;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.common.FxTaskRunner;
 import javafx.application.Platform;
 
@@ -41,7 +42,7 @@ public final class ControllerKeygenMain {
         Platform.startup(toolkit::countDown);
         toolkit.await();
         FxTaskRunner runner = new FxTaskRunner();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         Platform.runLater(() -> {
             Workspace workspace = new Workspace(catalog, catalog.open(ClusterCatalog.DEMO_CLUSTER));
             SessionController sessions = new SessionController(workspace, runner, e -> out.println("error " + e));

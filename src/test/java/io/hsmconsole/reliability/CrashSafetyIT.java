@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class CrashSafetyIT {
 
     private Path demoCluster() throws IOException {
         Path data = Files.createDirectories(temp.resolve("data"));
-        new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM).createDemo(ClusterCatalog.DEMO_CLUSTER,
+        new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM).createDemo(ClusterCatalog.DEMO_CLUSTER,
                 ClusterOptions.demo()).close();
         return data;
     }

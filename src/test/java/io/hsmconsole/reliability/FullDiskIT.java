@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.FileSnapshot;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class FullDiskIT {
     @Test
     void aFullDiskStopsTheToolWithOneLineAndLosesNothing() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 ClusterOptions.of(HsmType.HSM2M_MEDIUM, 3, 0))) {
             HsmSession s = TestClusters.login(cluster, "alice"); // keys of someone else, so the store has some size

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class FullTmpfsIT {
                 "this test mounts a 2 MiB tmpfs: it needs root (CAP_SYS_ADMIN)");
         try {
             Path data = Files.createDirectories(mount.resolve("data"));
-            new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM)
+            new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM)
                     .createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo()).close();
             Path filler = mount.resolve("filler");
             Files.write(filler, new byte[256 * 1024]); // freed later: "after space is freed"

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ParallelGuessesIT {
     @Test
     void twentyParallelProcessesCannotBeatTheLockout() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM)
+        new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM)
                 .createDemo(ClusterCatalog.DEMO_CLUSTER, ClusterOptions.demo()).close();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {

@@ -7,6 +7,7 @@ import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,9 +24,9 @@ record KmuRun(int exitCode, String output, String errors) {
         FuzzConsole console = new FuzzConsole();
         console.nextInput(List.of());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ShellLauncher launcher = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
+        ShellLauncher launcher = new ShellLauncher(new SqliteBackend(), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
         try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+            ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
             int code = launcher.runTool(catalog, new StartupOptions(dataDir.toString(), null, args), console, workDir,
                     errStream);
             return new KmuRun(code, console.outputOfInput(), err.toString(StandardCharsets.UTF_8));

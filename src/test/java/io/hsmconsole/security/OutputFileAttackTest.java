@@ -12,6 +12,7 @@ import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.text.AuditFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class OutputFileAttackTest {
         });
         w.put("cluster export", file -> {
             console.nextInput(List.of("a passphrase long enough"));
-            ToolContext tool = new ToolContext(new ClusterCatalog(new DataDirectory(world.root.resolve("data")),
+            ToolContext tool = new ToolContext(new ClusterCatalog(new SqliteBackend(), new DataDirectory(world.root.resolve("data")),
                     world.clock), world.clock, ClusterCatalog.DEMO_CLUSTER, console, world.workDir);
             ExitStatus status = KmuShell.tool(tool, List.of("cluster", "export", file.toString()));
             assertThat(status).as(console.outputOfInput()).isEqualTo(ExitStatus.SUCCESS);

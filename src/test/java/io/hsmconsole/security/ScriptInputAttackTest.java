@@ -11,6 +11,7 @@ import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,13 +100,13 @@ class ScriptInputAttackTest {
     void pipedDevZeroEndsBothToolsWithOneLine() throws IOException {
         for (String tool : List.of("key_mgmt_util", "cloudhsm_mgmt_util")) {
             ShellLauncher launcher = tool.equals("key_mgmt_util")
-                    ? new ShellLauncher(tool, KmuShell::completions, KmuShell::tool)
-                    : new ShellLauncher(tool, CmuShell::completions, CmuShell::tool);
+                    ? new ShellLauncher(new SqliteBackend(), tool, KmuShell::completions, KmuShell::tool)
+                    : new ShellLauncher(new SqliteBackend(), tool, CmuShell::completions, CmuShell::tool);
             StringWriter out = new StringWriter();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             try (BufferedReader zeros = new BufferedReader(new InputStreamReader(new FileInputStream("/dev/zero"),
                     StandardCharsets.UTF_8)); PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                int code = launcher.runTool(new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM),
+                int code = launcher.runTool(new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM),
                         new StartupOptions(data.toString(), null, List.of()), new PlainConsole(zeros,
                                 new PrintWriter(out)), work, errors);
                 assertThat(code).as(tool).isEqualTo(1);
@@ -129,7 +130,7 @@ class ScriptInputAttackTest {
         assertThat(oneMegabyte.output()).as("the label is refused").doesNotContain("Key Handle");
         assertThat(fromScript.output()).as("the label is refused").doesNotContain("Key Handle");
 
-        try (HsmCluster cluster = new ClusterCatalog(new DataDirectory(data), HsmClock.SYSTEM).open("demo")) {
+        try (HsmCluster cluster = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM).open("demo")) {
             List<AuditRecord> genSymKeys = cluster.auditLog().records(0, 1_000).stream()
                     .filter(r -> r.command().equals("genSymKey")).toList();
             assertThat(genSymKeys).hasSize(2);

@@ -7,6 +7,7 @@ import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ClientServiceTest {
     @TempDir
     Path temp;
 
-    private final ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, KmuShell::tool);
+    private final ShellLauncher kmu = new ShellLauncher(new SqliteBackend(), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
     private Path client;
     private ClientService service;
     private ServiceClient launcher;
@@ -393,7 +394,7 @@ class ClientServiceTest {
         Charset charset = Charset.defaultCharset();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(output, charset), false);
-        int status = kmu.runTool(new ClusterCatalog(data, HsmClock.SYSTEM), StartupOptions.parse(args, Map.of()),
+        int status = kmu.runTool(new ClusterCatalog(new SqliteBackend(), data, HsmClock.SYSTEM), StartupOptions.parse(args, Map.of()),
                 new PlainConsole(new BufferedReader(Reader.nullReader()), out), client,
                 new PrintStream(new ByteArrayOutputStream(), true, charset));
         return new Direct(status, output.toString(charset));

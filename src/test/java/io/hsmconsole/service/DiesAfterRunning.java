@@ -4,6 +4,7 @@ import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class DiesAfterRunning {
 
     public static void main(String[] args) throws Exception {
         Path marker = Path.of(args[2]);
-        ShellLauncher kmu = new ShellLauncher("key_mgmt_util", KmuShell::completions, (context, arguments) -> {
+        ShellLauncher kmu = new ShellLauncher(new SqliteBackend(), "key_mgmt_util", KmuShell::completions, (context, arguments) -> {
             ExitStatus status = KmuShell.tool(context, arguments);
             try {
                 Files.writeString(marker, status + "\n");

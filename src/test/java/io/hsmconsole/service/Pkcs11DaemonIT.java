@@ -6,8 +6,9 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +129,7 @@ class Pkcs11DaemonIT {
 
         List<String> returnedOk = lines(app.out());
         assertThat(returnedOk).hasSizeGreaterThanOrEqualTo(KEYS_BEFORE_KILL);
-        try (HsmCluster cluster = new ClusterCatalog(new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
+        try (HsmCluster cluster = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession user = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "example_user",
                     "example_pwd".toCharArray()).value();
             for (String label : returnedOk) {

@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +111,7 @@ class GoldenTranscriptTest {
         Path dir = Files.createTempDirectory(temp, "t");
         Path work = Files.createDirectories(dir.resolve("work"));
         ManualClock clock = new ManualClock(START);
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dir.resolve("data")), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dir.resolve("data")), clock);
         Placeholders placeholders = new Placeholders();
         StringBuilder actualTranscript = new StringBuilder();
         List<String> failures = new ArrayList<>();

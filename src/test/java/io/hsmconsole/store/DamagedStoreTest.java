@@ -115,6 +115,28 @@ class DamagedStoreTest {
         assertThatThrownBy(() -> catalog.open(NAME)).hasMessageContaining("schema " + newer);
     }
 
+    /**
+     * A user type or key class this version does not know (a damaged row, or a newer writer) is reported
+     * as the store's damage, naming the file and the value, not turned into an enum by guesswork or a
+     * crash deeper down.
+     */
+    @Test
+    void aStoredTypeThisVersionDoesNotKnowIsReportedAsDamage() throws Exception {
+        long handle;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET type = 'ROOT' WHERE name = 'alice'");
+            handle = st.executeQuery("SELECT MIN(handle) FROM keys").getLong(1);
+            st.executeUpdate("UPDATE keys SET key_class = 9 WHERE handle = " + handle);
+        }
+        try (HsmCluster cluster = catalog.open(NAME)) {
+            assertThatThrownBy(cluster::users).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(db.toString()).hasMessageContaining("unknown user type 'ROOT'");
+            HsmSession s = TestClusters.login(cluster, "example_user");
+            assertThatThrownBy(() -> s.attributes(handle)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(db.toString()).hasMessageContaining("key " + handle + " has the unknown class 9");
+        }
+    }
+
     @Test
     void missingMasterKeyIsReported() throws IOException {
         Files.delete(masterKey);

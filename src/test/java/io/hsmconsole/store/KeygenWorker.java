@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,7 +38,7 @@ public final class KeygenWorker {
     }
 
     public static void main(String[] args) throws IOException {
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(Path.of(args[0])), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(Path.of(args[0])), HsmClock.SYSTEM);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         expect(in, OPEN);

@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class TwoProcessKeygenTest {
                 "-cp", System.getProperty("java.class.path"), KeygenWorker.class.getName(),
                 dataDir.toString(), CLUSTER, "alice", "child", String.valueOf(STEPS))
                 .redirectError(childErr.toFile()).start();
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(dataDir), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
         List<String> childLines;
         ByteArrayOutputStream parentOut = new ByteArrayOutputStream();
         OutputStream toChild = child.getOutputStream();

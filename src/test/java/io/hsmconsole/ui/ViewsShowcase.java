@@ -14,8 +14,9 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import io.hsmconsole.ui.audit.AuditView;
 import io.hsmconsole.ui.cluster.ClusterView;
 import io.hsmconsole.ui.common.FxDialogService;
@@ -65,7 +66,7 @@ public final class ViewsShowcase extends Application {
         String scenario = args.get(0);
         Path marker = Path.of(args.get(1));
         boolean dark = args.size() > 2 && args.get(2).equals("dark");
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(Files.createTempDirectory("showcase")), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(Files.createTempDirectory("showcase")), HsmClock.SYSTEM);
         cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 120L, 250L), null));
         workspace = new Workspace(catalog, cluster);

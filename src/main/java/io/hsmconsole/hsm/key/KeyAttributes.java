@@ -30,7 +30,7 @@ public final class KeyAttributes {
 
     private static Optional<AttributeValue> value(KeyRecord key, Attribute a) {
         return switch (a) {
-            case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass()));
+            case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass().code()));
             case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType()));
             case LABEL -> Optional.of(AttributeValue.ofText(a, key.label()));
             case ID -> Optional.of(AttributeValue.ofText(a, key.id()));

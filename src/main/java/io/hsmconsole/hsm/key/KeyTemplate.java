@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyClass;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm.user;
 
+import io.hsmconsole.model.UserType;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.hsmconsole.shell.cmu;
 
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.ExitStatus;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.KmuPrinter;
 

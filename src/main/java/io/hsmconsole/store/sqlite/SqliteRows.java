@@ -1,5 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -30,10 +32,16 @@ final class SqliteRows {
     }
 
     KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
-        return new KeyRecord(rs.getLong("handle"), rs.getInt("owner"), rs.getInt("key_class"),
-                rs.getInt("key_type"), rs.getInt("size_bytes"), rs.getString("label"), rs.getString("key_id"),
-                rs.getLong("flags"), rs.getBytes("kcv"), rs.getInt("m_value"), rs.getInt("origin_node"),
-                rs.getLong("created_at"), shares, material);
+        long handle = rs.getLong("handle");
+        int keyClass = rs.getInt("key_class");
+        return KeyRecord.builder().handle(handle).ownerId(rs.getInt("owner"))
+                .keyClass(KeyClass.fromCode(keyClass).orElseThrow(() -> new StoreException(file, "key " + handle
+                        + " has the unknown class " + keyClass + " in the cluster store; it is damaged or was written"
+                        + " by a newer version")))
+                .keyType(rs.getInt("key_type")).sizeBytes(rs.getInt("size_bytes"))
+                .label(rs.getString("label")).id(rs.getString("key_id")).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
+                .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
+                .sharedWith(shares).material(material).build();
     }
 
     byte[] decryptMaterial(long handle, byte[] blob) {
@@ -58,11 +66,17 @@ final class SqliteRows {
         List<UserRecord> users = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                users.add(new UserRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                users.add(new UserRecord(rs.getInt(1), rs.getString(2), userType(rs.getString(3)), rs.getString(4),
                         rs.getInt(5), rs.getBytes(6)));
             }
         }
         return users;
+    }
+
+    /** A type this version does not know is damage (or a newer writer), reported as such, never guessed. */
+    private UserType userType(String stored) {
+        return UserType.parse(stored).orElseThrow(() -> new StoreException(file, "unknown user type '" + stored
+                + "' in the cluster store; it is damaged or was written by a newer version"));
     }
 
     List<NodeRecord> nodes(PreparedStatement ps) throws SQLException {

@@ -1,39 +1,62 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
-import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.UserRecord;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
 /** The operations available inside one IMMEDIATE transaction of a {@link SqliteClusterStore}. */
 final class SqliteTransaction implements ClusterStore.Transaction {
-    private final SqliteClusterStore store;
+    /** Handles below 6 are reserved on a CloudHSM partition (4 is an internal KEK). */
+    static final long FIRST_HANDLE_COUNTER = 6;
 
-    SqliteTransaction(SqliteClusterStore store) {
-        this.store = store;
+    private final SqliteDatabase db;
+    private final SqliteReads reads;
+    private final SqliteKeyWrites keys;
+    private final SqliteUserWrites users;
+
+    SqliteTransaction(SqliteDatabase db, SqliteReads reads) {
+        this.db = db;
+        this.reads = reads;
+        this.keys = new SqliteKeyWrites(db);
+        this.users = new SqliteUserWrites(db);
+    }
+
+    /** The cluster row of a store being created. */
+    void insertCluster(ClusterRecord cluster) {
+        sql(() -> {
+            PreparedStatement ps = db.prepared("INSERT INTO cluster (singleton, name, hsm_type, key_capacity, created_at,"
+                    + " handle_counter, round_robin, token_key_count) VALUES (1, ?, ?, ?, ?, ?, 0, 0)");
+            ps.setString(1, cluster.name());
+            ps.setString(2, cluster.hsmType());
+            ps.setInt(3, cluster.keyCapacity());
+            ps.setLong(4, cluster.createdAtMillis());
+            ps.setLong(5, FIRST_HANDLE_COUNTER);
+            return ps.executeUpdate();
+        });
     }
 
     @Override
     public ClusterRecord cluster() {
-        return sql(store::selectCluster);
+        return sql(reads::cluster);
     }
 
     @Override
     public List<NodeRecord> nodes() {
-        return store.nodes();
+        return db.query(reads::nodes);
     }
 
     @Override
@@ -49,7 +72,7 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     /** Advances a counter of the cluster row by {@code count}; returns its value before. One statement. */
     long advanceCounter(String column, int count) {
         return sql(() -> {
-            PreparedStatement ps = store.prepared("UPDATE cluster SET " + column + " = " + column + " + ?1 RETURNING "
+            PreparedStatement ps = db.prepared("UPDATE cluster SET " + column + " = " + column + " + ?1 RETURNING "
                     + column + " - ?1");
             ps.setInt(1, count);
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,13 +84,13 @@ final class SqliteTransaction implements ClusterStore.Transaction {
 
     @Override
     public long tokenKeyCount() {
-        return sql(store::selectTokenKeyCount);
+        return sql(reads::tokenKeyCount);
     }
 
     @Override
     public boolean keyIdExists(String id) {
         return sql(() -> {
-            PreparedStatement ps = store.prepared("SELECT 1 FROM keys WHERE key_id = ? LIMIT 1");
+            PreparedStatement ps = db.prepared("SELECT 1 FROM keys WHERE key_id = ? LIMIT 1");
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -77,147 +100,64 @@ final class SqliteTransaction implements ClusterStore.Transaction {
 
     @Override
     public Optional<KeyRecord> key(long handle) {
-        return sql(() -> store.selectKey(handle));
+        return sql(() -> reads.key(handle));
     }
 
     @Override
     public Optional<UserRecord> userById(int id) {
-        return sql(() -> store.selectUserById(id));
+        return sql(() -> reads.userById(id));
     }
 
     @Override
     public Optional<UserRecord> userByName(String name) {
-        return sql(() -> store.selectUserByName(name));
+        return sql(() -> reads.userByName(name));
     }
 
     @Override
     public List<UserRecord> users() {
-        return sql(store::selectUsers);
+        return sql(reads::users);
     }
 
     @Override
     public void insertKey(KeyRecord key, List<KeyCopy> copies) {
         // The handle counter has just moved past this key, so it orders keys by creation.
-        add(key, copies, null);
+        change(() -> keys.insert(key, copies, null));
     }
 
     @Override
     public void restoreKey(KeyRecord key, List<KeyCopy> copies, long seq) {
-        add(key, copies, seq);
-    }
-
-    /** {@code seq} null: the current handle counter. */
-    private void add(KeyRecord key, List<KeyCopy> copies, Long seq) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO keys (handle, seq, owner, key_class, key_type,"
-                    + " size_bytes, label, key_id, flags, kcv, m_value, origin_node, created_at, material)"
-                    + " VALUES (?, COALESCE(?, (SELECT handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            ps.setLong(1, key.handle());
-            if (seq == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setLong(2, seq);
-            }
-            ps.setInt(3, key.ownerId());
-            ps.setInt(4, key.keyClass());
-            ps.setInt(5, key.keyType());
-            ps.setInt(6, key.sizeBytes());
-            ps.setString(7, key.label());
-            ps.setString(8, key.id());
-            ps.setLong(9, key.flags());
-            ps.setBytes(10, key.kcv());
-            ps.setInt(11, key.mValue());
-            ps.setInt(12, key.originNode());
-            ps.setLong(13, key.createdAtMillis());
-            ps.setBytes(14, store.cipher().encrypt(key.handle(), key.material()));
-            ps.executeUpdate();
-            insertShares(key.handle(), key.sharedWith());
-            insertCopies(copies);
-            store.prepared("UPDATE cluster SET token_key_count = token_key_count + 1").executeUpdate();
-            return null;
-        });
-    }
-
-    /** All of a key's copies in one multi-row INSERT (one statement per key, cached per row count). */
-    private void insertCopies(List<KeyCopy> copies) throws SQLException {
-        if (copies.isEmpty()) {
-            return;
-        }
-        PreparedStatement c = store.prepared("INSERT INTO key_copies (handle, node, available_at) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(copies.size(), "(?, ?, ?)")));
-        int p = 1;
-        for (KeyCopy copy : copies) {
-            c.setLong(p++, copy.handle());
-            c.setInt(p++, copy.nodeId());
-            if (copy.availableAtMillis() == null) {
-                c.setNull(p++, Types.INTEGER);
-            } else {
-                c.setLong(p++, copy.availableAtMillis());
-            }
-        }
-        c.executeUpdate();
-    }
-
-    private void insertShares(long handle, List<Integer> users) throws SQLException {
-        for (int user : users) {
-            PreparedStatement s = store.prepared("INSERT INTO key_shares (handle, user_id) VALUES (?, ?)");
-            s.setLong(1, handle);
-            s.setInt(2, user);
-            s.executeUpdate();
-        }
+        change(() -> keys.insert(key, copies, seq));
     }
 
     @Override
     public void updateKey(KeyRecord key) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("UPDATE keys SET label = ?, flags = ?, m_value = ? WHERE handle = ?");
-            ps.setString(1, key.label());
-            ps.setLong(2, key.flags());
-            ps.setInt(3, key.mValue());
-            ps.setLong(4, key.handle());
-            if (ps.executeUpdate() != 1) {
-                throw new StoreException(store.path(), "key " + key.handle() + " vanished during an update");
-            }
-            PreparedStatement del = store.prepared("DELETE FROM key_shares WHERE handle = ?");
-            del.setLong(1, key.handle());
-            del.executeUpdate();
-            insertShares(key.handle(), key.sharedWith());
-            return null;
-        });
+        change(() -> keys.update(key));
     }
 
     @Override
     public void deleteKey(long handle) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("DELETE FROM keys WHERE handle = ?");
-            ps.setLong(1, handle);
-            if (ps.executeUpdate() == 1) {
-                store.prepared("UPDATE cluster SET token_key_count = token_key_count - 1").executeUpdate();
-            }
-            return null;
-        });
+        change(() -> keys.delete(handle));
     }
 
     @Override
     public List<KeyCopy> copies(long handle) {
-        return sql(() -> store.selectCopies(handle));
+        return sql(() -> reads.copies(handle));
     }
 
     @Override
     public void schedulePendingCopies(int nodeId, long availableAtMillis) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("UPDATE key_copies SET available_at = ? WHERE node = ? AND available_at IS NULL");
+        change(() -> {
+            PreparedStatement ps = db.prepared("UPDATE key_copies SET available_at = ? WHERE node = ? AND available_at IS NULL");
             ps.setLong(1, availableAtMillis);
             ps.setInt(2, nodeId);
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public void upsertNode(NodeRecord node) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO nodes (id, online, latency_ms, firmware_version,"
+        change(() -> {
+            PreparedStatement ps = db.prepared("INSERT INTO nodes (id, online, latency_ms, firmware_version,"
                     + " firmware_measurement) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
                     + " online = excluded.online, latency_ms = excluded.latency_ms,"
                     + " firmware_version = excluded.firmware_version, firmware_measurement = excluded.firmware_measurement");
@@ -227,63 +167,59 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setString(4, node.firmwareVersion());
             ps.setBytes(5, node.firmwareMeasurement());
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public void copyHeldKeys(int fromNode, int toNode, long nowMillis, long availableAtMillis) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT OR IGNORE INTO key_copies (handle, node, available_at)"
+        change(() -> {
+            PreparedStatement ps = db.prepared("INSERT OR IGNORE INTO key_copies (handle, node, available_at)"
                     + " SELECT handle, ?, ? FROM key_copies WHERE node = ? AND available_at IS NOT NULL AND available_at <= ?");
             ps.setInt(1, toNode);
             ps.setLong(2, availableAtMillis);
             ps.setInt(3, fromNode);
             ps.setLong(4, nowMillis);
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public void deleteNode(int nodeId) {
-        sql(() -> {
-            PreparedStatement copies = store.prepared("DELETE FROM key_copies WHERE node = ?");
+        change(() -> {
+            PreparedStatement copies = db.prepared("DELETE FROM key_copies WHERE node = ?");
             copies.setInt(1, nodeId);
             copies.executeUpdate();
-            PreparedStatement attestation = store.prepared("DELETE FROM node_attestations WHERE node = ?");
+            PreparedStatement attestation = db.prepared("DELETE FROM node_attestations WHERE node = ?");
             attestation.setInt(1, nodeId);
             attestation.executeUpdate();
-            PreparedStatement ps = store.prepared("DELETE FROM nodes WHERE id = ?");
+            PreparedStatement ps = db.prepared("DELETE FROM nodes WHERE id = ?");
             ps.setInt(1, nodeId);
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public Optional<IdentityItem> identity(String name) {
-        return store.identity(name);
+        return db.query(() -> reads.identity(name));
     }
 
     @Override
     public void putIdentity(IdentityItem item) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO identities (name, certificate, private_key) VALUES (?, ?, ?)"
+        change(() -> {
+            PreparedStatement ps = db.prepared("INSERT INTO identities (name, certificate, private_key) VALUES (?, ?, ?)"
                     + " ON CONFLICT(name) DO UPDATE SET certificate = excluded.certificate, private_key = excluded.private_key");
             ps.setString(1, item.name());
             ps.setBytes(2, item.certificate());
             ps.setBytes(3, item.privateKey() == null ? null
-                    : store.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
+                    : db.cipher().encrypt(item.name().getBytes(java.nio.charset.StandardCharsets.UTF_8), item.privateKey()));
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public byte[] lastAuditHash() {
         return sql(() -> {
-            try (ResultSet rs = store.prepared("SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)").executeQuery()) {
+            try (ResultSet rs = db.prepared("SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)").executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
             }
         });
@@ -291,13 +227,13 @@ final class SqliteTransaction implements ClusterStore.Transaction {
 
     @Override
     public long nextAuditSeq() {
-        return sql(() -> store.selectAuditHighWater() + 1);
+        return sql(() -> reads.auditHighWater() + 1);
     }
 
     @Override
     public void appendAudit(AuditRecord r) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO audit_log (seq, time, node, user_id, user_name, command,"
+        change(() -> {
+            PreparedStatement ps = db.prepared("INSERT INTO audit_log (seq, time, node, user_id, user_name, command,"
                     + " arguments, result_code, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             ps.setLong(1, r.seq());
             ps.setLong(2, r.timeMillis());
@@ -311,99 +247,56 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setBytes(10, r.hash());
             ps.executeUpdate();
             // The cluster row is written by the same commits anyway (counters): no extra page.
-            PreparedStatement highWater = store.prepared("UPDATE cluster SET audit_high_water = MAX(audit_high_water, ?)");
+            PreparedStatement highWater = db.prepared("UPDATE cluster SET audit_high_water = MAX(audit_high_water, ?)");
             highWater.setLong(1, r.seq());
             highWater.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public void deleteIdentities(String namePrefix) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("DELETE FROM identities WHERE substr(name, 1, ?) = ?");
+        change(() -> {
+            PreparedStatement ps = db.prepared("DELETE FROM identities WHERE substr(name, 1, ?) = ?");
             ps.setInt(1, namePrefix.length());
             ps.setString(2, namePrefix);
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
-    public UserRecord insertUser(String name, String type, String passwordHash) {
-        return sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO users (name, type, password_hash, login_failures)"
-                    + " VALUES (?, ?, ?, 0) RETURNING id");
-            ps.setString(1, name);
-            ps.setString(2, type);
-            ps.setString(3, passwordHash);
-            int id;
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getInt(1);
-            }
-            return new UserRecord(id, name, type, passwordHash, 0, null);
-        });
+    public UserRecord insertUser(String name, UserType type, String passwordHash) {
+        return sql(() -> users.insert(name, type, passwordHash));
     }
 
     @Override
     public void restoreUser(UserRecord u) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT INTO users (id, name, type, password_hash, login_failures,"
-                    + " quorum_public_key) VALUES (?, ?, ?, ?, ?, ?)");
-            ps.setInt(1, u.id());
-            ps.setString(2, u.name());
-            ps.setString(3, u.type());
-            ps.setString(4, u.passwordHash());
-            ps.setInt(5, u.loginFailures());
-            ps.setBytes(6, u.quorumPublicKey());
-            ps.executeUpdate();
-            return null;
-        });
+        change(() -> users.restore(u));
     }
 
     @Override
-    public void restoreCounters(long handleCounter, long roundRobin) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("UPDATE cluster SET handle_counter = ?, round_robin = ?");
-            ps.setLong(1, handleCounter);
-            ps.setLong(2, roundRobin);
+    public void restoreCounters(ClusterCounters counters) {
+        change(() -> {
+            PreparedStatement ps = db.prepared("UPDATE cluster SET handle_counter = ?, round_robin = ?");
+            ps.setLong(1, counters.handleCounter());
+            ps.setLong(2, counters.roundRobin());
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public void updateUser(UserRecord user) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("UPDATE users SET password_hash = ?, login_failures = ?,"
-                    + " quorum_public_key = ? WHERE id = ?");
-            ps.setString(1, user.passwordHash());
-            ps.setInt(2, user.loginFailures());
-            ps.setBytes(3, user.quorumPublicKey());
-            ps.setInt(4, user.id());
-            ps.executeUpdate();
-            return null;
-        });
+        change(() -> users.update(user));
     }
 
     @Override
     public void deleteUser(int userId) {
-        sql(() -> {
-            PreparedStatement shares = store.prepared("DELETE FROM key_shares WHERE user_id = ?");
-            shares.setInt(1, userId);
-            shares.executeUpdate();
-            PreparedStatement ps = store.prepared("DELETE FROM users WHERE id = ?");
-            ps.setInt(1, userId);
-            ps.executeUpdate();
-            return null;
-        });
+        change(() -> users.delete(userId));
     }
 
     @Override
     public void putAttestation(AttestationRecord record) {
-        sql(() -> {
-            PreparedStatement ps = store.prepared("INSERT OR REPLACE INTO node_attestations (node, time, passed, reason,"
+        change(() -> {
+            PreparedStatement ps = db.prepared("INSERT OR REPLACE INTO node_attestations (node, time, passed, reason,"
                     + " measured, expected, chains) VALUES (?, ?, ?, ?, ?, ?, ?)");
             ps.setInt(1, record.nodeId());
             ps.setLong(2, record.timeMillis());
@@ -413,14 +306,13 @@ final class SqliteTransaction implements ClusterStore.Transaction {
             ps.setString(6, record.expectedHex());
             ps.setString(7, record.chains());
             ps.executeUpdate();
-            return null;
         });
     }
 
     @Override
     public int countKeysOwnedBy(int userId) {
         return sql(() -> {
-            PreparedStatement ps = store.prepared("SELECT COUNT(*) FROM keys WHERE owner = ?");
+            PreparedStatement ps = db.prepared("SELECT COUNT(*) FROM keys WHERE owner = ?");
             ps.setInt(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -429,11 +321,23 @@ final class SqliteTransaction implements ClusterStore.Transaction {
         });
     }
 
-    private <T> T sql(SqliteClusterStore.SqlWork<T> work) {
+    private void change(SqlChange change) {
+        sql(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlChange {
+        void run() throws SQLException;
+    }
+
+    private <T> T sql(SqliteDatabase.SqlWork<T> work) {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw store.failure("a write to the cluster store failed", e);
+            throw db.failure("a write to the cluster store failed", e);
         }
     }
 }

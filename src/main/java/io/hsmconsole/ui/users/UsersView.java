@@ -4,7 +4,7 @@ import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.UserAdminController;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.NoticeLabel;

@@ -8,7 +8,7 @@ import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Notice;

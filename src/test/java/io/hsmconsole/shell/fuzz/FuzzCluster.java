@@ -7,9 +7,10 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.TestFiles;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -55,7 +56,7 @@ public final class FuzzCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(root.resolve("data")), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(root.resolve("data")), clock);
         try (HsmCluster created = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null))) {
             HsmResult<HsmSession> officer = created.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1",

@@ -21,6 +21,7 @@ import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.fuzz.FuzzConsole;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.TestFiles;
+import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +79,7 @@ class KeyMaterialLeakTest {
         PrintStream err = System.err;
         System.setOut(new PrintStream(tee(out, logs), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(tee(err, logs), true, StandardCharsets.UTF_8));
-        ClusterCatalog catalog = new ClusterCatalog(new DataDirectory(data), clock);
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), clock);
         try (HsmCluster cluster = catalog.createDemo(ClusterCatalog.DEMO_CLUSTER,
                 new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null))) {
             keyManagementUtil(cluster, work);

@@ -22,7 +22,7 @@ class ConnectionSettingsTest {
 
     @Test
     void theConnectionHasTheBusyTimeoutImmediateTransactionsAndNoGeneratedKeysQuery() throws Exception {
-        try (Connection c = SqliteClusterStore.connect(dir.resolve("settings.db"));
+        try (Connection c = ClusterDbFiles.connect(dir.resolve("settings.db"));
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
             assertThat(rs.getInt(1)).isEqualTo(30_000);

@@ -1,5 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
@@ -40,7 +42,7 @@ class GroupCommitTest {
     void createStore() {
         store = SqliteClusterStore.create(clusterDir, new ClusterRecord("group", "hsm1.medium", 1000, 0),
                 List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", "CU", null);
+                    tx.insertUser("cu", UserType.CU, null);
                     return null;
                 }, new SecureRandom());
     }
@@ -138,7 +140,8 @@ class GroupCommitTest {
     }
 
     private static KeyRecord key(long handle) {
-        return new KeyRecord(handle, OWNER, 4, 31, 32, "k" + handle, "", 0, null, 0, 1, 0, List.of(), new byte[32]);
+        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(31).sizeBytes(32)
+                .label("k" + handle).originNode(1).material(new byte[32]).build();
     }
 
     private static List<KeyCopy> copies(long handle) {

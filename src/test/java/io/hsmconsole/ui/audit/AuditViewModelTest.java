@@ -7,7 +7,7 @@ import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.Messages;

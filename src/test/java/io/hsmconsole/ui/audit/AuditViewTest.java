@@ -3,7 +3,7 @@ package io.hsmconsole.ui.audit;
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.hsm.user.UserType;
+import io.hsmconsole.model.UserType;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.RecordingDialogs;
 import javafx.scene.control.TableView;

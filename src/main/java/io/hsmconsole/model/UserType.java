@@ -1,4 +1,4 @@
-package io.hsmconsole.hsm.user;
+package io.hsmconsole.model;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,7 @@
-package io.hsmconsole.hsm.key;
+package io.hsmconsole.model;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /** OBJ_ATTR_CLASS values. */
 public enum KeyClass {
@@ -12,5 +15,9 @@ public enum KeyClass {
 
     public int code() {
         return code;
+    }
+
+    public static Optional<KeyClass> fromCode(int code) {
+        return Arrays.stream(values()).filter(c -> c.code == code).findFirst();
     }
 }

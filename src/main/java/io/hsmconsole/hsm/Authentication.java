@@ -1,0 +1,73 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.crypto.PasswordHasher;
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.model.UserType;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.UserRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may log in, and how a login is answered: the channel decides which user types may log in at
+ * all (key_mgmt_util: crypto users only); five consecutive wrong passwords lock the account and a
+ * correct one resets the count ({@link LoginAttempts} keeps that true under concurrent attempts).
+ */
+final class Authentication {
+    private final HsmCluster cluster;
+    private final ClusterStore store;
+    private final PasswordHasher hasher;
+    private final LoginAttempts loginAttempts;
+
+    Authentication(HsmCluster cluster, ClusterStore store, PasswordHasher hasher, LoginAttempts loginAttempts) {
+        this.cluster = cluster;
+        this.store = store;
+        this.hasher = hasher;
+        this.loginAttempts = loginAttempts;
+    }
+
+    HsmResult<HsmSession> authenticate(LoginChannel channel, UserType type, String name, char[] password) {
+        List<NodeRecord> nodes = store.nodes();
+        int serving = HsmCluster.homeNode(nodes);
+        if (!channel.accepts(type)) {
+            return refuse(nodes, serving, ReturnCode.INVALID_USER_TYPE);
+        }
+        if (nodes.stream().noneMatch(NodeRecord::online)) {
+            return refuse(nodes, serving, ReturnCode.NO_ACTIVE_NODE);
+        }
+        Optional<UserRecord> found = Credentials.isValidName(name) ? store.userByName(name) : Optional.empty();
+        if (found.isEmpty() || !found.get().type().answersTo(type)) {
+            return refuse(nodes, serving, ReturnCode.USER_NOT_FOUND);
+        }
+        UserRecord user = found.get();
+        if (user.passwordHash() == null) {
+            return refuse(nodes, serving, ReturnCode.NOT_AUTHORIZED);
+        }
+        if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
+            return refuse(nodes, serving, ReturnCode.ACCOUNT_LOCKED); // no write needed to refuse
+        }
+        LoginAttempts.Reservation attempt = loginAttempts.reserve(user);
+        if (!attempt.granted()) {
+            return refuse(nodes, serving, attempt.refusal());
+        }
+        // The hash read when the attempt was counted, not the one read above: it may have changed since.
+        if (!hasher.verify(password, attempt.user().passwordHash()) || !loginAttempts.release(attempt)) {
+            return refuse(nodes, serving, ReturnCode.LOGIN_FAILURE);
+        }
+        HsmSession session = new HsmSession(cluster, HsmCluster.toInfo(attempt.user().withLoginFailures(0)), channel, serving);
+        return HsmResult.ok(session, NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
+    }
+
+    /** The user ID a login attempt is audited under: the user's when the name is known, else 0. */
+    int auditedUserId(HsmResult<HsmSession> result, String name) {
+        return result.isSuccess() ? result.value().user().id()
+                : store.userByName(Credentials.isValidName(name) ? name : "").map(UserRecord::id).orElse(0);
+    }
+
+    private static HsmResult<HsmSession> refuse(List<NodeRecord> nodes, int serving, ReturnCode code) {
+        return HsmResult.fail(code, NodeLines.all(nodes, serving, code));
+    }
+}

@@ -1,0 +1,165 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.audit.AuditArguments;
+import io.hsmconsole.hsm.crypto.Kcv;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.key.NodeKeyList;
+import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.model.UserType;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a session reads about keys: one key's info and attributes ({@code getKeyInfo}, {@code getAttribute},
+ * optionally attested), which keys it sees ({@code findKey}, by criteria, token and session keys), the key
+ * list with each key's coverage, and CMU {@code findAllKeys} for officers.
+ */
+final class KeyReading {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    KeyReading(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    HsmResult<KeyInfo> keyInfo(long handle) {
+        return session.withVisibleKey(handle, key -> {
+            KeyInfo info = new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
+                    HsmSession.isToken(key), session.holdingNodes(key), cluster.nodeRecords().size());
+            // Every node is asked whether it has the key: one still receiving it says it has not (0xa8).
+            return HsmSession.isToken(key) ? HsmResult.ok(info, NodeLines.askingEveryNode(cluster.nodeRecords(),
+                    session.homeNode(), cluster.store().copies(key.handle()), cluster.clock().nowMillis(),
+                    ReturnCode.SUCCESS)) : session.ok(key, info);
+        });
+    }
+
+    /** With {@code attest}, the serving node signs its answer and the result carries the verdict. */
+    HsmResult<KeyAttributes> attributes(long handle, boolean attest) {
+        HsmResult<KeyAttributes> result = session.withVisibleKey(handle, key -> session.ok(key, KeyAttributes.of(key)));
+        if (attest && result.isSuccess()) {
+            byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(handle).array();
+            int node = result.nodes().isEmpty() ? session.homeNode() : result.nodes().get(0).nodeId();
+            result = result.withAttestation(new Attestation(cluster).attest(node, result.code().code(), payload));
+        }
+        return result;
+    }
+
+    HsmResult<List<Long>> findKeys(KeyQuery q) {
+        return session.audited("findKey", describe(q), find(q));
+    }
+
+    private static String describe(KeyQuery q) {
+        StringBuilder b = new StringBuilder();
+        if (q.keyClass() != null) {
+            b.append(" -c ").append(q.keyClass());
+        }
+        if (q.keyType() != null) {
+            b.append(" -t ").append(q.keyType());
+        }
+        if (q.label() != null) {
+            b.append(" -l ").append(q.label());
+        }
+        if (q.id() != null) {
+            b.append(" -id ").append(q.id());
+        }
+        if (q.session() != null) {
+            b.append(" -sess ").append(q.session() ? 1 : 0);
+        }
+        if (!q.users().isEmpty()) {
+            b.append(" -u ").append(AuditArguments.join(q.users()));
+        }
+        if (q.kcv() != null) {
+            b.append(" -kcv ").append(Kcv.format(q.kcv()));
+        }
+        return b.toString().trim();
+    }
+
+    private HsmResult<List<Long>> find(KeyQuery q) {
+        Optional<HsmResult<List<Long>>> refused = session.requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (q.users().size() > Credentials.MAX_USERS) {
+            return session.fail(ReturnCode.TOO_MANY_USERS, null);
+        }
+        int userId = session.user().id();
+        List<Long> handles = new ArrayList<>();
+        if (!Boolean.TRUE.equals(q.session())) {
+            handles.addAll(cluster.store().findKeys(new KeyFilter(userId, q.keyClass(), q.keyType(), q.label(),
+                    q.id(), q.kcv(), q.users())));
+        }
+        if (!Boolean.FALSE.equals(q.session())) {
+            session.keys().all().stream().filter(k -> matches(k, q, userId)).map(KeyRecord::handle).forEach(handles::add);
+        }
+        return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), session.homeNode(), ReturnCode.SUCCESS));
+    }
+
+    private static boolean matches(KeyRecord k, KeyQuery q, int userId) {
+        return (q.keyClass() == null || q.keyClass() == k.keyClass().code())
+                && (q.keyType() == null || q.keyType() == k.keyType())
+                && (q.label() == null || q.label().equals(k.label()))
+                && (q.id() == null || q.id().equals(k.id()))
+                && (q.kcv() == null || Arrays.equals(q.kcv(), k.kcv()))
+                && q.users().stream().allMatch(u -> u == userId);
+    }
+
+    HsmResult<List<KeySummary>> listKeys() {
+        Optional<HsmResult<List<KeySummary>>> refused = session.requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ClusterStore store = cluster.store();
+        long now = cluster.clock().nowMillis();
+        int clusterSize = cluster.nodeRecords().size();
+        Map<Long, List<Integer>> holding = new HashMap<>();
+        for (KeyCopy c : store.allCopies()) {
+            if (c.heldAt(now)) {
+                holding.computeIfAbsent(c.handle(), h -> new ArrayList<>()).add(c.nodeId());
+            }
+        }
+        List<KeySummary> rows = new ArrayList<>();
+        for (KeyRecord k : store.listKeys(session.user().id())) {
+            rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
+        }
+        for (KeyRecord k : session.keys().all()) {
+            rows.add(summary(k, List.of(session.homeNode()), clusterSize));
+        }
+        return HsmResult.ok(rows, List.of());
+    }
+
+    private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
+        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
+                HsmSession.isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
+                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+    }
+
+    HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {
+        HsmResult<List<NodeKeyList>> result;
+        UserType type = session.user().type();
+        if (!session.isOpen()) {
+            result = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        } else if (!type.isOfficer() && type != UserType.AU) {
+            result = HsmResult.fail(ReturnCode.NOT_AUTHORIZED, NodeLines.all(cluster.nodeRecords(), session.homeNode(),
+                    ReturnCode.NOT_AUTHORIZED));
+        } else {
+            result = new OwnershipListing(cluster).findAllKeys(userId, withHash, session.homeNode());
+        }
+        return session.audited("findAllKeys", userId + " " + (withHash ? 1 : 0), result);
+    }
+}

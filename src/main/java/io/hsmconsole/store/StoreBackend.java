@@ -1,0 +1,28 @@
+package io.hsmconsole.store;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * A kind of cluster store (SQLite today): how a cluster's store is found, opened and created. The
+ * entry points in {@code app} choose one and pass it to the simulator's {@code ClusterCatalog}, which
+ * never names an implementation. Every cluster has its own owner-only folder in the data directory
+ * ({@code clusterDir}, named after the cluster); a backend keeps its files, or at least its secrets,
+ * there.
+ */
+public interface StoreBackend {
+
+    /** True when the folder holds a cluster of this backend (it may still turn out to be damaged). */
+    boolean exists(Path clusterDir);
+
+    /** Opens an existing cluster's store; a damaged, foreign or newer one is reported and never modified. */
+    ClusterStore open(Path clusterDir, SecureRandom random);
+
+    /**
+     * Creates a cluster's store with its cluster record, nodes and whatever {@code seed} writes, all or
+     * nothing: a failure leaves no cluster (and no name taken) behind. Returns it open.
+     */
+    ClusterStore create(Path clusterDir, ClusterRecord cluster, List<NodeRecord> nodes, ClusterStore.Work<?> seed,
+                        SecureRandom random);
+}

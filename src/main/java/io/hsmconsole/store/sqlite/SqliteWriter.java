@@ -1,0 +1,176 @@
+package io.hsmconsole.store.sqlite;
+
+import io.hsmconsole.store.ClusterStore.Transaction;
+import io.hsmconsole.store.ClusterStore.Work;
+import io.hsmconsole.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The write transactions of the store: one IMMEDIATE transaction per {@link #write}, shared writes
+ * batched by {@link GroupCommit} (each in its own savepoint, one durable commit per batch), and writes
+ * whose commit skips the disk sync. A failed write is rolled back whole; nothing is half-written.
+ */
+final class SqliteWriter {
+    private final SqliteDatabase db;
+    private final Connection connection;
+    private final Supplier<Transaction> transactions;
+    private final Runnable closeStore;
+    private final GroupCommit groupCommit = new GroupCommit(this::runBatch);
+
+    SqliteWriter(SqliteDatabase db, Supplier<Transaction> transactions, Runnable closeStore) {
+        this.db = db;
+        this.connection = db.connection();
+        this.transactions = transactions;
+        this.closeStore = closeStore;
+    }
+
+    <T> T write(Work<T> work) {
+        synchronized (db) {
+            db.damage().refuseWriteIfDamaged();
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw new StoreException(db.path(), "cannot start a write transaction", e);
+            }
+            T result;
+            try {
+                result = work.run(transactions.get());
+                connection.commit();
+                db.committed();
+            } catch (SQLException e) {
+                db.rollbackQuietly();
+                StoreException failure = db.failure("the write was not committed", e);
+                endWriteTransaction(failure);
+                throw failure;
+            } catch (RuntimeException e) {
+                db.rollbackQuietly();
+                endWriteTransaction(e);
+                throw e;
+            }
+            endWriteTransaction(null);
+            return result;
+        }
+    }
+
+    <T> T writeShared(Work<T> work) {
+        return groupCommit.submit(work);
+    }
+
+    /** Shared writes queued behind the running batch (tests use it to build a batch of several). */
+    int sharedWritesWaiting() {
+        return groupCommit.waitingCount();
+    }
+
+    /**
+     * One batch of shared writes: a lone request is a plain {@link #write}; several run in one
+     * transaction, each inside its own savepoint, so a request that fails is undone alone and the
+     * others still commit — together, with one sync. A failed commit fails every request of the batch.
+     */
+    private void runBatch(List<GroupCommit.Request<?>> batch) {
+        synchronized (db) {
+            if (batch.size() == 1) {
+                GroupCommit.Request<?> only = batch.get(0);
+                try {
+                    write(tx -> {
+                        only.runIn(tx);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    only.fail(e);
+                }
+                return;
+            }
+            try {
+                db.damage().refuseWriteIfDamaged();
+                connection.setAutoCommit(false);
+            } catch (StoreException e) {
+                batch.forEach(r -> r.fail(e));
+                return;
+            } catch (SQLException e) {
+                StoreException failure = new StoreException(db.path(), "cannot start a write transaction", e);
+                batch.forEach(r -> r.fail(failure));
+                return;
+            }
+            runInOneTransaction(batch);
+        }
+    }
+
+    private void runInOneTransaction(List<GroupCommit.Request<?>> batch) {
+        Transaction tx = transactions.get();
+        try {
+            for (GroupCommit.Request<?> request : batch) {
+                runInSavepoint(request, tx);
+            }
+            connection.commit();
+            db.committed();
+        } catch (SQLException e) {
+            db.rollbackQuietly();
+            StoreException failure = db.failure("the write was not committed", e);
+            batch.forEach(r -> r.fail(failure));
+            endWriteTransaction(failure);
+            return;
+        } catch (RuntimeException e) {
+            db.rollbackQuietly();
+            StoreException failure = new StoreException(db.path(), "the write was not committed", e);
+            batch.forEach(r -> r.fail(failure));
+            endWriteTransaction(failure);
+            return;
+        }
+        endWriteTransaction(null);
+    }
+
+    private void runInSavepoint(GroupCommit.Request<?> request, Transaction tx) throws SQLException {
+        db.prepared("SAVEPOINT shared_write").execute();
+        try {
+            request.runIn(tx);
+        } catch (RuntimeException e) {
+            request.fail(e);
+            db.prepared("ROLLBACK TO shared_write").execute();
+        }
+        db.prepared("RELEASE shared_write").execute();
+    }
+
+    /**
+     * Back to autocommit. After a failed commit (a full disk, say) SQLite has already ended the
+     * transaction and this step fails too; the user must then read the first failure, not this one.
+     */
+    private void endWriteTransaction(RuntimeException inFlight) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (inFlight != null) {
+                inFlight.addSuppressed(e);
+                return;
+            }
+            throw new StoreException(db.path(), "cannot end the write transaction", e);
+        }
+    }
+
+    /** A {@link #write} committed with synchronous NORMAL: it survives a process crash, not a power cut. */
+    <T> T writeWithoutSync(Work<T> work) {
+        synchronized (db) {
+            db.damage().refuseWriteIfDamaged();
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA synchronous = NORMAL");
+            } catch (SQLException e) {
+                throw new StoreException(db.path(), "cannot start a write transaction", e);
+            }
+            try {
+                return write(work);
+            } finally {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA synchronous = FULL");
+                } catch (SQLException e) {
+                    // Leaving NORMAL on would silently weaken every later commit: stop using this store.
+                    closeStore.run();
+                    throw new StoreException(db.path(), "cannot restore synchronous commits", e);
+                }
+            }
+        }
+    }
+}
