@@ -13,6 +13,7 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
@@ -82,7 +83,7 @@ public final class KeyController {
 
     private static KeyRow row(KeySummary k, Map<Integer, UserRef> users, List<Integer> nodes, int me) {
         List<UserRef> shared = k.sharedWith().stream().map(id -> ref(users, id)).toList();
-        String type = KeyType.fromCode(k.keyType()).map(KeyType::displayName).orElse(String.valueOf(k.keyType()));
+        String type = KeyKind.typeName(k.keyClass(), k.keyType());
         return new KeyRow(k.handle(), k.label(), k.id(), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
                 shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
                 k.ownerId() == me, k.sharedWith().contains(me));

@@ -6,6 +6,7 @@ import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.text.KeyUseText;
@@ -277,8 +278,9 @@ public final class TryKeyViewModel {
     }
 
     private static String typeName(KeyDetails d) {
-        long code = keyType(d);
-        return KeyType.fromCode((int) code).map(KeyType::displayName).orElse(String.valueOf(code));
+        long keyClass = d.attributes().stream().filter(a -> a.attribute() == Attribute.CLASS).findFirst()
+                .map(a -> a.value().number()).orElse(-1L);
+        return KeyKind.typeName((int) keyClass, (int) keyType(d));
     }
 
     /** The bytes as text when they are valid UTF-8 without control characters (besides line ends). */
