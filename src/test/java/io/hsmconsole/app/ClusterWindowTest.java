@@ -203,8 +203,9 @@ class ClusterWindowTest {
         try (HsmCluster script = new ClusterCatalog(new SqliteBackend(), new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
                 .open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession alice = TestClusters.login(script, "alice");
+            // -min_srv 1: the script returns before the other HSMs have the key, so the window sees it spread.
             HsmResult<GeneratedKey> r = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script")
-                    .withShareWith(List.of(3)).withAttest(true));
+                    .withShareWith(List.of(3)).withAttest(true).withMinServers(1));
             alice.close();
             assertThat(r.isSuccess()).as(r.code().text()).isTrue();
             made = r.value();

@@ -6,10 +6,12 @@ import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.CmuText;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** CMU's login and user management: loginHSM, logoutHSM, createUser, deleteUser, changePswd. */
 final class UserCommands {
@@ -18,19 +20,20 @@ final class UserCommands {
 
     static List<CmuCommand> all() {
         return List.of(
-                new CmuCommand("loginHSM", "loginHSM <user-type> <user-name> <password |-hpswd>",
-                        "Logs in to every HSM (user types CU, CO, PRECO; CO also logs in the primary officer admin).",
-                        3, 3, UserCommands::login),
+                new CmuCommand("loginHSM", "loginHSM <user-type> <user-name> <password |-hpswd> [-2fa </path/to/authdata>]",
+                        "Logs in to every HSM (user types CU, CO, PRECO; CO also logs in the primary officer admin)."
+                                + " -2fa is not simulated.",
+                        3, 5, UserCommands::login),
                 new CmuCommand("logoutHSM", "logoutHSM", "Logs out of every HSM.", 0, 0, UserCommands::logout),
-                new CmuCommand("createUser", "createUser <user-type> <user-name> <password |-hpswd>",
-                        "Creates a crypto user (CU) or crypto officer (CO). Crypto officers only.", 3, 3,
-                        UserCommands::createUser),
+                new CmuCommand("createUser", "createUser <user-type> <user-name> <password |-hpswd> [-2fa </path/to/authdata>]",
+                        "Creates a crypto user (CU) or crypto officer (CO). Crypto officers only. -2fa is not simulated.",
+                        3, 5, UserCommands::createUser),
                 new CmuCommand("deleteUser", "deleteUser <user-type> <user-name>",
                         "Deletes a user; a crypto user who owns keys cannot be deleted. Crypto officers only.", 2, 2,
                         UserCommands::deleteUser),
-                new CmuCommand("changePswd", "changePswd <user-type> <user-name> <password |-hpswd>",
+                new CmuCommand("changePswd", "changePswd <user-type> <user-name> <password |-hpswd> [-2fa </path/to/authdata>]",
                         "Changes a password (officers: anyone's, which also unlocks a locked account; crypto users:"
-                                + " their own).", 3, 3, UserCommands::changePassword),
+                                + " their own). -2fa is not simulated.", 3, 5, UserCommands::changePassword),
                 new CmuCommand("registerQuorumPubKey", "registerQuorumPubKey <user-type> <user-name> <registration-token>"
                         + " <signed-registration-token> <public-key>",
                         "Registers your own RSA-" + QuorumSignatures.KEY_BITS + " quorum key for approving tokens: the public key (PEM, from openssl"
@@ -48,6 +51,24 @@ final class UserCommands {
         return type;
     }
 
+    /**
+     * The optional {@code -2fa <file>} after the password: null when there is none; with it, the
+     * refusal (2FA is not simulated: an error, the syntax was right); anything else there is a usage
+     * error.
+     */
+    private static ExitStatus secondFactorRefusal(String command, List<String> a, CmuContext c) {
+        if (a.size() == 3) {
+            return null;
+        }
+        if (a.size() == 5 && a.get(3).equals(CmuText.TWO_FACTOR_OPTION)) {
+            c.out().println(CmuText.noTwoFactor(command));
+            return ExitStatus.ERROR;
+        }
+        c.out().printf("%s failed: after the password only %s </path/to/authdata> may follow%n", command,
+                CmuText.TWO_FACTOR_OPTION);
+        return ExitStatus.USAGE;
+    }
+
     private static char[] password(String text, CmuContext c) {
         return text.equals("-hpswd") ? c.console().readSecret("Enter password:") : text.toCharArray();
     }
@@ -56,6 +77,10 @@ final class UserCommands {
         Optional<UserType> type = type(a.get(0), c);
         if (type.isEmpty()) {
             return ExitStatus.USAGE;
+        }
+        ExitStatus refused = secondFactorRefusal("loginHSM", a, c);
+        if (refused != null) {
+            return refused;
         }
         if (c.session().isPresent()) {
             c.out().println("loginHSM failed: a user is already logged in; run logoutHSM first");
@@ -88,6 +113,10 @@ final class UserCommands {
         if (type.isEmpty()) {
             return ExitStatus.USAGE;
         }
+        ExitStatus refused = secondFactorRefusal("createUser", a, c);
+        if (refused != null) {
+            return refused;
+        }
         if (c.session().isEmpty()) {
             return c.notLoggedIn("createUser", a.get(0) + " " + a.get(1));
         }
@@ -98,8 +127,14 @@ final class UserCommands {
         if (password == null) {
             return ExitStatus.USAGE;
         }
-        c.out().printf("Creating User %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
-        return c.perServer("createUser", c.session().get().users().createUser(type.get(), a.get(1), password));
+        try {
+            c.out().printf("Creating User %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
+            Supplier<HsmResult<?>> create = () -> c.session().get().users().createUser(type.get(), a.get(1),
+                    password.clone());
+            return UserOperationAnswer.report("createUser", "creating user", create, create.get(), c);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     private static ExitStatus deleteUser(List<String> a, CmuContext c) {
@@ -122,6 +157,10 @@ final class UserCommands {
         if (type.isEmpty()) {
             return ExitStatus.USAGE;
         }
+        ExitStatus refused = secondFactorRefusal("changePswd", a, c);
+        if (refused != null) {
+            return refused;
+        }
         if (c.session().isEmpty()) {
             return c.notLoggedIn("changePswd", a.get(0) + " " + a.get(1));
         }
@@ -132,7 +171,13 @@ final class UserCommands {
         if (password == null) {
             return ExitStatus.USAGE;
         }
-        c.out().printf("Changing password for %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
-        return c.perServer("changePswd", c.session().get().users().changePassword(type.get(), a.get(1), password));
+        try {
+            c.out().printf("Changing password for %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
+            Supplier<HsmResult<?>> change = () -> c.session().get().users().changePassword(type.get(), a.get(1),
+                    password.clone());
+            return UserOperationAnswer.report("changePswd", "changing password", change, change.get(), c);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 }

@@ -66,8 +66,8 @@ class TryKeyViewModelTest {
 
         vm.run();
 
-        assertThat(notice()).isEqualTo("Key " + key + " wrapped 24 bytes into 32 bytes (RFC 3394 AES key wrap).");
-        assertThat(vm.resultProperty().get().lines()).hasSize(4);
+        assertThat(notice()).isEqualTo("Key " + key + " wrapped 24 bytes into 40 bytes (AES key wrap, RFC 3394, after PKCS #5 padding).");
+        assertThat(vm.resultProperty().get().lines()).as("40 bytes, eight a line").hasSize(5);
         assertThat(vm.followProperty().get()).isEqualTo(TryOperation.UNWRAP);
         assertThat(console).last().satisfies(r -> {
             assertThat(r.commandLine()).startsWith("aesWrapUnwrap -m 1");
@@ -81,7 +81,7 @@ class TryKeyViewModelTest {
         assertThat(vm.operationProperty().get()).isEqualTo(TryOperation.UNWRAP);
         assertThat(vm.formatProperty().get()).isEqualTo(DataFormat.HEX);
         assertThat(console).hasSize(commands + 1);
-        assertThat(notice()).startsWith("Key " + key + " unwrapped 32 bytes into 24 bytes")
+        assertThat(notice()).startsWith("Key " + key + " unwrapped 40 bytes into 24 bytes")
                 .endsWith("As text: \u201cData for RFC 3394 wrap!!\u201d.");
     }
 
