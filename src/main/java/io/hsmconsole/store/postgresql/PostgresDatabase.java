@@ -54,7 +54,9 @@ final class PostgresDatabase implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setPoolName("hsm-store" + (schema == null ? "" : "-" + schema));
         if (schema != null) {
-            config.setSchema(schema);
+            // Set at connection start (a startup parameter), not by a statement: a SET on a connection
+            // that does not auto-commit would open a transaction before ours.
+            config.addDataSourceProperty("currentSchema", PostgresSchema.quoted(schema));
         }
         return config;
     }
@@ -72,6 +74,7 @@ final class PostgresDatabase implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** The pool puts back read-only and the isolation level when the connection returns to it. */
     <T> T read(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setReadOnly(true);
@@ -81,10 +84,8 @@ final class PostgresDatabase implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
-            } finally {
-                c.setReadOnly(false);
             }
         } catch (SQLException e) {
             throw failure("a read of the cluster store failed", e);
