@@ -197,6 +197,48 @@ public abstract class StoreContract {
         }
     }
 
+    /**
+     * Four writers on two machines race for the same key IDs: each ID goes to exactly one of them, the
+     * others get the HSM's duplicate-ID answer (not a store error): the check and the insert are one
+     * write transaction, which no other machine's write interleaves.
+     */
+    @Test
+    void racingWritersOnTwoMachinesGetEachIdOnceAndTheOthersAreToldItIsTaken() throws Exception {
+        int writers = 4;
+        int ids = 12;
+        try (HsmCluster a = createOnA()) {
+            List<HsmCluster> connections = List.of(a, catalog(machineB).open("team"), catalog(machineA).open("team"),
+                    catalog(machineB).open("team"));
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<List<ReturnCode>>> answers = new ArrayList<>();
+                for (HsmCluster connection : connections) {
+                    answers.add(pool.submit(() -> {
+                        List<ReturnCode> codes = new ArrayList<>();
+                        try (HsmSession s = TestClusters.login(connection, "alice")) {
+                            for (int i = 0; i < ids; i++) {
+                                codes.add(s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "race").withId("race-" + i))
+                                        .code());
+                            }
+                        }
+                        return codes;
+                    }));
+                }
+                List<ReturnCode> all = new ArrayList<>();
+                for (Future<List<ReturnCode>> f : answers) {
+                    all.addAll(f.get());
+                }
+                assertThat(all).containsOnly(ReturnCode.SUCCESS, ReturnCode.DUPLICATE_KEY_ID);
+                assertThat(all).filteredOn(ReturnCode.SUCCESS::equals).hasSize(ids);
+            } finally {
+                pool.shutdownNow();
+                for (HsmCluster c : connections.subList(1, connections.size())) {
+                    c.close();
+                }
+            }
+        }
+    }
+
     @Test
     void randomKeyOperationsOnTwoMachinesKeepHandlesAndIdsUnique() throws Exception {
         Gen<List<UniquenessWorld.Step>> scripts = KeyUniquenessPropertyTest.scripts();
