@@ -19,7 +19,7 @@ ROOT=$(pwd -P)
 
 NAME=hsm-key-console
 APP=/opt/$NAME
-COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util cloudhsm_client"
+COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util cloudhsm_client cloudhsm-cli"
 ID=io.hsmconsole.HsmKeyConsole
 SEED_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -l aes -t 31 -s 32 -min_srv 1 -timeout 1)
 AES256_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -t 31 -s 32 -l aes256)
@@ -145,6 +145,15 @@ check_cli() { # check_cli LABEL
     out=$(cd "$elsewhere" && printf 'listUsers\nquit\n' | HSM_CONSOLE_DATA="$data" "$APP/bin/cloudhsm_mgmt_util" 2>&1)
     echo "$out" > "$OUT/$label-cmu-listUsers.txt"
     check "$label: cloudhsm_mgmt_util lists the demo users" grep -q 'example_user' <<<"$out"
+
+    # cloudhsm-cli through /usr/bin, single-command mode with the credentials in the environment.
+    out=$(cd "$elsewhere" && HSM_CONSOLE_DATA="$data" CLOUDHSM_ROLE=crypto-user CLOUDHSM_PIN=example_user:example_pwd \
+        PATH=/usr/bin:/bin cloudhsm-cli key generate-symmetric aes --label installed --key-length-bytes 32 2>&1)
+    echo "$out" > "$OUT/$label-cloudhsm-cli-generate.txt"
+    check "$label: cloudhsm-cli on PATH makes an AES key and answers with its JSON" \
+        grep -q '"key-reference": "0x[0-9a-f]\{16\}"' <<<"$out"
+    out=$(cd "$elsewhere" && HSM_CONSOLE_DATA="$data" PATH=/usr/bin:/bin cloudhsm-cli user list 2>&1)
+    check "$label: cloudhsm-cli user list lists the demo users" grep -q '"username": "example_user"' <<<"$out"
 }
 
 # Commands as a user types them: found on PATH through the /usr/bin links, data in the caller's $data.

@@ -14,6 +14,8 @@
  *   p11bench MODULE TOKEN PIN populate FROM TO      AES-256 token keys labelled bench-<n>, FROM <= n < TO
  *   p11bench MODULE TOKEN PIN find KEYS SAMPLES      ms per find by label of a random bench-<n>, n < KEYS
  *   p11bench MODULE TOKEN PIN listall RUNS           ms per listing of every object (find with no template)
+ *   p11bench MODULE TOKEN PIN encrypt ITERATIONS SECONDS   AES-CBC encryptions of 4 KiB per second (a session
+ *                                                    AES-256 key, C_EncryptInit + C_Encrypt each time)
  *   p11bench fsync DIR ITERATIONS SECONDS            4 KiB write + fsync per second, one figure per line
  */
 #define _POSIX_C_SOURCE 200809L
@@ -232,6 +234,45 @@ static void listall(CK_SLOT_ID slot, const char *pin, int runs) {
     check(p11->C_CloseSession(session), "C_CloseSession");
 }
 
+/* AES-CBC of 4 KiB with a session key: one C_EncryptInit and one C_Encrypt per operation. */
+static void cbc_encrypt(CK_SLOT_ID slot, const char *pin, int iterations, double seconds) {
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    generate(session, CK_FALSE, "bench-cbc");
+    CK_OBJECT_HANDLE key;
+    CK_ULONG found;
+    char label[] = "bench-cbc";
+    CK_ATTRIBUTE template[] = {{CKA_LABEL, label, strlen(label)}};
+    check(p11->C_FindObjectsInit(session, template, 1), "C_FindObjectsInit");
+    check(p11->C_FindObjects(session, &key, 1, &found), "C_FindObjects");
+    check(p11->C_FindObjectsFinal(session), "C_FindObjectsFinal");
+    if (found != 1) {
+        fprintf(stderr, "p11bench: the session key bench-cbc was not found\n");
+        exit(1);
+    }
+    CK_BYTE iv[16] = {0}, plain[4096], cipher[4096];
+    memset(plain, 0x5a, sizeof plain);
+    CK_MECHANISM mechanism = {CKM_AES_CBC, iv, sizeof iv};
+    for (int i = -1; i < iterations; i++) {
+        long ops = 0;
+        double start = now_seconds(), elapsed;
+        do {
+            CK_ULONG length = sizeof cipher;
+            check(p11->C_EncryptInit(session, &mechanism, key), "C_EncryptInit");
+            check(p11->C_Encrypt(session, plain, sizeof plain, cipher, &length), "C_Encrypt");
+            if (length != sizeof plain) {
+                fprintf(stderr, "p11bench: AES-CBC of 4096 bytes gave %lu\n", (unsigned long) length);
+                exit(1);
+            }
+            ops++;
+        } while ((elapsed = now_seconds() - start) < seconds);
+        if (i >= 0) {
+            printf("%.1f\n", ops / elapsed);
+            fflush(stdout);
+        }
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
 /* The disk's sync rate: 4 KiB writes round a 4 MiB file, each followed by fsync. */
 static void fsync_rate(const char *dir, int iterations, double seconds) {
     char path[4096];
@@ -269,6 +310,7 @@ static void usage(void) {
                     "       p11bench MODULE TOKEN PIN populate FROM TO\n"
                     "       p11bench MODULE TOKEN PIN find KEYS SAMPLES\n"
                     "       p11bench MODULE TOKEN PIN listall RUNS\n"
+                    "       p11bench MODULE TOKEN PIN encrypt ITERATIONS SECONDS\n"
                     "       p11bench fsync DIR ITERATIONS SECONDS\n");
     exit(2);
 }
@@ -306,6 +348,8 @@ int main(int argc, char **argv) {
         find(slot, pin, atol(argv[5]), atoi(argv[6]));
     } else if (strcmp(mode, "listall") == 0 && argc == 6) {
         listall(slot, pin, atoi(argv[5]));
+    } else if (strcmp(mode, "encrypt") == 0 && argc == 7) {
+        cbc_encrypt(slot, pin, atoi(argv[5]), atof(argv[6]));
     } else {
         usage();
     }

@@ -3,6 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.CipherRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.KeyAttributes;
@@ -25,6 +26,7 @@ import io.hsmconsole.store.NodeRecord;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -97,6 +99,24 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * Client SDK 5's {@code key generate-symmetric}: SDK 5's attribute defaults (not genSymKey's), with
+     * the boolean attributes the caller sets at generation ({@link Sdk5KeyAttributes} says which may be
+     * set), made under the key availability quorum as {@link #generateAvailableKey}. Everything else
+     * (type, size, label, sharing, quorum) is judged as for genSymKey.
+     */
+    public HsmResult<GeneratedKey> generateSdk5Key(GenSymKeyRequest request, Map<Attribute, Boolean> attributes) {
+        Optional<HsmResult<GeneratedKey>> refused = this.<GeneratedKey>requireCryptoUser()
+                .or(() -> Sdk5KeyAttributes.whyNotSettable(attributes.keySet())
+                        .map(code -> this.<GeneratedKey>fail(code, null)));
+        if (refused.isPresent()) {
+            return audited("genSymKey", AuditArguments.genSymKey(request), refused.get());
+        }
+        return new KeyAvailability(cluster, this).generate(request, r -> audited("genSymKey", AuditArguments.genSymKey(r),
+                new KeyGeneration(cluster, this).generate(r, SyncObserver.NONE,
+                        kmuDefaults -> Sdk5KeyAttributes.flags(kmuDefaults, attributes))));
+    }
+
+    /**
      * genSymKey as Client SDK 5's libraries make a token key under the key availability quorum: the
      * call returns once {@link KeyAvailability#QUORUM} HSMs hold the key (the SDK's client-side
      * synchronization), and fails with {@link ReturnCode#KEY_NOT_AVAILABLE} — nothing left behind —
@@ -105,6 +125,14 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<GeneratedKey> generateAvailableKey(GenSymKeyRequest request) {
         Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
         return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
+    }
+
+    /** {@link #unwrapKey} as Client SDK 5's library does it: a token key returns once two HSMs hold it. */
+    public HsmResult<GeneratedKey> unwrapAvailableKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                                      KeyTemplate template, KeyOptions options) {
+        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode,
+                template, options));
     }
 
     /**
@@ -273,10 +301,24 @@ public final class HsmSession implements AutoCloseable {
                 () -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv));
     }
 
-    /** PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB: whole blocks with an AES key that permits the use. */
-    public HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
-        return cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m AES_ECB",
-                () -> new KeyUse(this).aesEcb(handle, encrypt, data));
+    /**
+     * PKCS#11 C_Encrypt / C_Decrypt: AES (ECB, CBC, CBC with padding, CTR, GCM) or 3DES (ECB, CBC, CBC with
+     * padding) with a key that permits the use; the rules are {@link KeyCipher}'s.
+     */
+    public HsmResult<byte[]> crypt(long handle, boolean encrypt, CipherRequest request, byte[] data) {
+        return cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m " + request.mechanism(),
+                () -> new KeyCipher(this, cluster.drbg()).crypt(handle, encrypt, request, data));
+    }
+
+    /** PKCS#11 C_Sign with CKM_AES_CMAC: the 16-byte AES-CMAC of {@code data} with an AES key whose OBJ_ATTR_SIGN is set. */
+    public HsmResult<byte[]> cmacSign(long handle, byte[] data) {
+        return cryptoCommand("sign", "-k " + handle + " -m AES_CMAC", () -> new KeyCipher(this, cluster.drbg()).cmac(handle, data));
+    }
+
+    /** PKCS#11 C_Verify with CKM_AES_CMAC: success when {@code mac} is the AES-CMAC of {@code data}. */
+    public HsmResult<Void> cmacVerify(long handle, byte[] data, byte[] mac) {
+        return cryptoCommand("verify", "-k " + handle + " -m AES_CMAC",
+                () -> new KeyCipher(this, cluster.drbg()).cmacVerify(handle, data, mac));
     }
 
     /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */

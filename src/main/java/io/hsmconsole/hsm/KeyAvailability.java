@@ -2,11 +2,15 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,16 +33,37 @@ final class KeyAvailability {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest request) {
-        if (request.session()) {
-            return session.generateSymmetricKey(request);
+        return generate(request, session::generateSymmetricKey);
+    }
+
+    /** As above, the key made by {@code make} (genSymKey, or SDK 5's generation with its attributes). */
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest request, Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make) {
+        return whenAvailable(request.session(), () -> make.apply(request),
+                () -> make.apply(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS)));
+    }
+
+    /** C_UnwrapKey under the same rule as a create: a token key is returned once two HSMs hold it. */
+    HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, int mechanismCode, KeyTemplate template,
+                                   KeyOptions options) {
+        KeyOptions waiting = new KeyOptions(options.label(), options.id(), options.nonExtractable(), options.session(),
+                options.shareWith(), options.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, options.attest());
+        return whenAvailable(options.session(),
+                () -> session.unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, options, SyncObserver.NONE),
+                () -> session.unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
+    }
+
+    /** A session key as it is; a token key made with min_srv 2, and not at all on a one-HSM cluster. */
+    private HsmResult<GeneratedKey> whenAvailable(boolean sessionKey, Supplier<HsmResult<GeneratedKey>> plain,
+                                                  Supplier<HsmResult<GeneratedKey>> onTwoHsms) {
+        if (sessionKey) {
+            return plain.get();
         }
         if (cluster.nodeRecords().size() < QUORUM) {
             // One HSM can never hold two copies: nothing is made (and min_srv 2 would be a usage error).
             return HsmResult.fail(ReturnCode.KEY_NOT_AVAILABLE,
                     NodeLines.all(cluster.nodeRecords(), cluster.servingNodeId(), ReturnCode.KEY_NOT_AVAILABLE));
         }
-        HsmResult<GeneratedKey> made = session.generateSymmetricKey(
-                request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS));
+        HsmResult<GeneratedKey> made = onTwoHsms.get();
         if (made.code() == ReturnCode.MIN_SRV_NOT_REACHED) {
             return new HsmResult<>(ReturnCode.KEY_NOT_AVAILABLE, made.nodes(), made.value()); // rolled back
         }

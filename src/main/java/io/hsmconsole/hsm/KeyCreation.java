@@ -99,7 +99,16 @@ final class KeyCreation {
      * a failed verdict does not roll the key back (as KMU).
      */
     HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer) {
-        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer);
+        return create(type, material, o, local, observer, java.util.function.LongUnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the key's boolean attributes given by {@code flagsOf} from genSymKey's defaults
+     * (Client SDK 5 starts from other defaults and takes attributes at generation: {@link Sdk5KeyAttributes}).
+     */
+    HsmResult<GeneratedKey> create(KeyType type, byte[] material, KeyOptions o, boolean local, SyncObserver observer,
+                                   java.util.function.LongUnaryOperator flagsOf) {
+        HsmResult<GeneratedKey> result = createUnattested(type, material, o, local, observer, flagsOf);
         if (!o.attest() || result.value() == null) {
             return result;
         }
@@ -109,10 +118,11 @@ final class KeyCreation {
     }
 
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
-                                                     SyncObserver observer) {
+                                                     SyncObserver observer, java.util.function.LongUnaryOperator flagsOf) {
         try {
             List<NodeRecord> nodes = cluster.nodeRecords();
-            long flags = KeyFlags.with(KeyFlags.forGenerated(type, o.session(), o.nonExtractable()), Attribute.LOCAL, local);
+            long flags = KeyFlags.with(flagsOf.applyAsLong(KeyFlags.forGenerated(type, o.session(), o.nonExtractable())),
+                    Attribute.LOCAL, local);
             if (o.session()) {
                 return createSessionKey(type, material, o, flags, nodes);
             }

@@ -23,6 +23,11 @@ final class KeyGeneration {
     }
 
     HsmResult<GeneratedKey> generate(GenSymKeyRequest req, SyncObserver observer) {
+        return generate(req, observer, java.util.function.LongUnaryOperator.identity());
+    }
+
+    /** As above, the boolean attributes chosen by {@code flagsOf} from genSymKey's defaults. */
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest req, SyncObserver observer, java.util.function.LongUnaryOperator flagsOf) {
         List<NodeRecord> nodes = cluster.nodeRecords();
         KeyOptions options = KeyOptions.of(req);
         Optional<ReturnCode> invalid = validateType(req.keyTypeCode(), req.sizeBytes(), cluster)
@@ -36,7 +41,7 @@ final class KeyGeneration {
         if (type == KeyType.DES3) {
             DESedeParameters.setOddParity(material);
         }
-        return creation.create(type, material, options, true, observer);
+        return creation.create(type, material, options, true, observer, flagsOf);
     }
 
     /**

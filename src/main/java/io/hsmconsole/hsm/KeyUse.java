@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Using a key on data inside the HSM: NIST AES key wrap of host data ({@code aesWrapUnwrap}) and HMAC
- * sign / verify. Each use needs a key the user can see, of the right type, with the attribute that
+ * sign / verify ({@link KeyCipher} encrypts and decrypts through {@link #usable}). Each use needs a key
+ * the user can see, of the right type, with the attribute that
  * permits the use, and — when the key has m_value ≥ 2 — a USE_KEY quorum token, spent by the use.
  */
 final class KeyUse {
@@ -40,19 +41,13 @@ final class KeyUse {
     }
 
     HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
-        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
-        if (key.isEmpty()) {
-            return session.fail(ReturnCode.INVALID_HANDLE, null);
-        }
-        KeyRecord k = key.get();
         byte[] initialValue = iv == null ? DEFAULT_IV : iv;
-        Optional<ReturnCode> refusal = k.keyType() != KeyType.AES.code() ? Optional.of(ReturnCode.MECHANISM_INVALID)
-                : permits(k, wrap ? Attribute.WRAP : Attribute.UNWRAP)
-                .or(() -> validWrapLength(data.length, wrap, initialValue.length))
-                .or(() -> spendQuorum(k));
-        if (refusal.isPresent()) {
-            return session.fail(refusal.get(), k);
+        HsmResult<KeyRecord> usable = usable(handle, k -> k.keyType() == KeyType.AES.code(),
+                wrap ? Attribute.WRAP : Attribute.UNWRAP, () -> validWrapLength(data.length, wrap, initialValue.length));
+        if (!usable.isSuccess()) {
+            return usable.map(k -> null);
         }
+        KeyRecord k = usable.value();
         RFC3394WrapEngine engine = new RFC3394WrapEngine(AESEngine.newInstance());
         engine.init(wrap, new ParametersWithIV(new KeyParameter(k.material()), initialValue));
         try {
@@ -61,33 +56,6 @@ final class KeyUse {
         } catch (InvalidCipherTextException e) {
             return session.fail(ReturnCode.ENCRYPTED_DATA_INVALID, k);
         }
-    }
-
-    /**
-     * AES-ECB on host data (PKCS#11 C_Encrypt / C_Decrypt with CKM_AES_ECB): an AES key whose
-     * OBJ_ATTR_ENCRYPT (or DECRYPT) is set, and whole blocks, as ECB has no padding.
-     */
-    HsmResult<byte[]> aesEcb(long handle, boolean encrypt, byte[] data) {
-        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
-        if (key.isEmpty()) {
-            return session.fail(ReturnCode.INVALID_HANDLE, null);
-        }
-        KeyRecord k = key.get();
-        Optional<ReturnCode> refusal = k.keyType() != KeyType.AES.code() ? Optional.of(ReturnCode.MECHANISM_INVALID)
-                : permits(k, encrypt ? Attribute.ENCRYPT : Attribute.DECRYPT)
-                .or(() -> data.length == 0 || data.length % 16 != 0 ? Optional.of(ReturnCode.BLOCK_DATA_LEN_INVALID)
-                        : Optional.empty())
-                .or(() -> spendQuorum(k));
-        if (refusal.isPresent()) {
-            return session.fail(refusal.get(), k);
-        }
-        org.bouncycastle.crypto.BlockCipher engine = AESEngine.newInstance();
-        engine.init(encrypt, new KeyParameter(k.material()));
-        byte[] out = new byte[data.length];
-        for (int at = 0; at < data.length; at += 16) {
-            engine.processBlock(data, at, out, at);
-        }
-        return session.ok(k, out);
     }
 
     HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
@@ -106,14 +74,23 @@ final class KeyUse {
 
     /** The key as the value of a success when every rule lets it MAC with this mechanism. */
     private HsmResult<KeyRecord> usableForMac(long handle, SignMechanism mechanism, Attribute use) {
+        return usable(handle, k -> mechanism.isHmac() && k.keyType() == KeyType.GENERIC_SECRET.code(), use, Optional::empty);
+    }
+
+    /**
+     * The key as the value of a success when the user sees it, its type suits the mechanism, its
+     * attributes permit {@code use}, the operation's own {@code checks} pass and — last, so a refused
+     * use never spends a token — its quorum allows it.
+     */
+    HsmResult<KeyRecord> usable(long handle, java.util.function.Predicate<KeyRecord> typeFits, Attribute use,
+                                java.util.function.Supplier<Optional<ReturnCode>> checks) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
         KeyRecord k = key.get();
-        Optional<ReturnCode> refusal = !mechanism.isHmac() || k.keyType() != KeyType.GENERIC_SECRET.code()
-                ? Optional.of(ReturnCode.MECHANISM_INVALID)
-                : permits(k, use).or(() -> spendQuorum(k));
+        Optional<ReturnCode> refusal = !typeFits.test(k) ? Optional.of(ReturnCode.MECHANISM_INVALID)
+                : permits(k, use).or(checks).or(() -> spendQuorum(k));
         return refusal.isPresent() ? session.fail(refusal.get(), k) : session.ok(k, k);
     }
 

@@ -67,11 +67,12 @@ public enum ReturnCode {
     DATA_LEN_INVALID(0x4000002aL, "HSM Error: Invalid data length; AES wrap takes 16 bytes or more in a multiple of 8, unwrap 24 bytes or more in a multiple of 8, and the IV is 8 bytes", true),
     ENCRYPTED_DATA_INVALID(0x4000002bL, "HSM Error: The data does not unwrap under this key (integrity check failed)", true),
     SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true),
-    BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; AES-ECB takes whole 16-byte blocks (a non-zero multiple of 16 bytes)", true),
+    BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; ECB and CBC without padding, and padded decryption, take whole blocks (a non-zero multiple of 16 bytes for AES, 8 for 3DES)", true),
     TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
             + " users, so a list of user IDs holds at most that many", true),
     /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
-    KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true);
+    KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true),
+    MECHANISM_PARAM_INVALID(0x40000030L, "HSM Error: Invalid mechanism parameter; CBC takes a 16-byte IV for AES and 8 bytes for 3DES, CTR a 16-byte counter block and 1 to 128 counter bits, GCM a 12-byte IV that is all zeros when encrypting (the HSM makes the IV) and a tag of 96 to 128 bits", true);
 
     private final long code;
     private final String text;

@@ -104,6 +104,15 @@ final class Ck {
     static final long CKM_SHA256_HMAC = 0x251;
     static final long CKM_SHA384_HMAC = 0x261;
     static final long CKM_SHA512_HMAC = 0x271;
+    static final long CKM_DES3_ECB = 0x132;
+    static final long CKM_DES3_CBC = 0x133;
+    static final long CKM_DES3_CBC_PAD = 0x136;
+    static final long CKM_AES_ECB = 0x1081;
+    static final long CKM_AES_CBC = 0x1082;
+    static final long CKM_AES_CBC_PAD = 0x1085;
+    static final long CKM_AES_CTR = 0x1086;
+    static final long CKM_AES_GCM = 0x1087;
+    static final long CKM_AES_CMAC = 0x108A;
 
     // flags
     static final long CKF_TOKEN_PRESENT = 0x1;
@@ -115,9 +124,14 @@ final class Ck {
     static final long CKF_RW_SESSION = 0x2;
     static final long CKF_SERIAL_SESSION = 0x4;
     static final long CKF_HW = 0x1;
+    static final long CKF_ENCRYPT = 0x100;
+    static final long CKF_DECRYPT = 0x200;
+    static final long CKF_DIGEST = 0x400;
     static final long CKF_SIGN = 0x800;
     static final long CKF_VERIFY = 0x2000;
     static final long CKF_GENERATE = 0x8000;
+    static final long CKF_WRAP = 0x20000;
+    static final long CKF_UNWRAP = 0x40000;
 
     // CK_STATE
     static final long CKS_RO_PUBLIC_SESSION = 0;

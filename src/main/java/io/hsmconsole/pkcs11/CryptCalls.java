@@ -3,6 +3,8 @@ package io.hsmconsole.pkcs11;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.CipherMechanism;
+import io.hsmconsole.hsm.key.CipherRequest;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.Mechanism;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
@@ -14,19 +16,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 /**
- * C_Encrypt / C_Decrypt with CKM_AES_ECB through the simulator (its key rules, quorum and audit),
+ * C_Encrypt / C_Decrypt with the AES and 3DES modes of {@link Mechanisms} through the simulator (its
+ * key rules, quorum and audit), the mode's parameter read by {@link CipherParameters},
  * C_Digest with the SHA mechanisms (no key involved: computed here), and C_GenerateRandom from the
  * simulator's DRBG. Multi-part calls gather the data and answer at the Final call (PKCS#11 lets an
- * Update return nothing yet).
+ * Update return nothing yet), except AES-GCM, which CloudHSM does not do in parts: its Update calls
+ * answer CKR_MECHANISM_INVALID, as the PKCS#11 known issues page says.
  */
 final class CryptCalls {
-    static final long CKM_AES_ECB = 0x1081;
     static final Map<Long, String> DIGESTS = Map.of(0x220L, "SHA-1", 0x255L, "SHA-224", 0x250L, "SHA-256",
             0x260L, "SHA-384", 0x270L, "SHA-512");
     private final Sessions sessions;
+    private final boolean fips;
 
-    CryptCalls(Sessions sessions) {
+    CryptCalls(Sessions sessions, boolean fips) {
         this.sessions = sessions;
+        this.fips = fips;
     }
 
     RpcWriter cipherInit(RpcReader in, boolean encrypt) throws MalformedMessage {
@@ -36,14 +41,10 @@ final class CryptCalls {
         in.end();
         HsmSession login = sessions.requireLogin();
         idle(s);
-        if (mechanism.type() != CKM_AES_ECB) {
-            throw new Refusal(Ck.CKR_MECHANISM_INVALID);
-        }
-        if (mechanism.hasParameter()) {
-            throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
-        }
+        CipherMechanism mode = Mechanisms.cipher(mechanism.type(), fips).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
+        CipherRequest request = CipherParameters.read(mode, mechanism);
         sessions.availability().beforeUse(login, key);
-        s.operation = new Operation(encrypt ? Operation.Kind.ENCRYPT : Operation.Kind.DECRYPT, key, null);
+        s.operation = Operation.cipher(encrypt, key, request);
         return RpcWriter.response(encrypt ? RpcCall.C_EncryptInit : RpcCall.C_DecryptInit);
     }
 
@@ -56,7 +57,7 @@ final class CryptCalls {
         if (algorithm == null) {
             throw new Refusal(Ck.CKR_MECHANISM_INVALID);
         }
-        s.operation = new Operation(Operation.Kind.DIGEST, 0, null, algorithm);
+        s.operation = Operation.digest(algorithm);
         return RpcWriter.response(RpcCall.C_DigestInit);
     }
 
@@ -90,6 +91,9 @@ final class CryptCalls {
         in.end();
         Operation op = operation(s, kindOf(call));
         try {
+            if (op.cipher != null && op.cipher.mechanism() == CipherMechanism.AES_GCM) {
+                throw new Refusal(Ck.CKR_MECHANISM_INVALID); // "AWS CloudHSM does not support multi-part AES-GCM"
+            }
             op.add(part == null ? new byte[0] : part);
         } catch (Refusal r) {
             s.operation = null;
@@ -109,7 +113,7 @@ final class CryptCalls {
     }
 
     private RpcWriter finish(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
-        int length = op.kind == Operation.Kind.DIGEST ? digestLength(op.digest) : data.length;
+        int length = op.kind == Operation.Kind.DIGEST ? digestLength(op.digest) : outputLength(op, data.length);
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);
         }
@@ -117,11 +121,25 @@ final class CryptCalls {
         if (op.kind == Operation.Kind.DIGEST) {
             return RpcWriter.response(call).presentByteArray(digest(op.digest).digest(data));
         }
-        HsmResult<byte[]> r = sessions.requireLogin().aesEcb(op.key, op.kind == Operation.Kind.ENCRYPT, data);
+        HsmResult<byte[]> r = sessions.requireLogin().crypt(op.key, op.kind == Operation.Kind.ENCRYPT, op.cipher, data);
         if (!r.isSuccess()) {
             throw new Refusal(r.code() == ReturnCode.INVALID_HANDLE ? Ck.CKR_KEY_HANDLE_INVALID : ReturnValues.of(r.code()));
         }
         return RpcWriter.response(call).presentByteArray(r.value());
+    }
+
+    /**
+     * The room the answer needs: exact for encryption; for decryption the input's length, which a
+     * padded mode's plaintext never exceeds (PKCS#11 lets the length asked be "somewhat larger"), less
+     * the tag for GCM.
+     */
+    private static int outputLength(Operation op, int input) {
+        CipherRequest cipher = op.cipher;
+        int tag = cipher.tagBits() / 8;
+        if (op.kind == Operation.Kind.ENCRYPT) {
+            return cipher.mechanism().encryptedLength(input, tag);
+        }
+        return cipher.mechanism() == CipherMechanism.AES_GCM ? Math.max(0, input - tag) : input;
     }
 
     RpcWriter random(RpcReader in) throws MalformedMessage {

@@ -39,8 +39,23 @@ final class GenerateTemplate {
     }
 
     static GenerateTemplate read(long mechanism, List<Attr> template) {
-        KeyType type = typeFor(mechanism);
-        Integer size = type == KeyType.DES3 ? Integer.valueOf(24) : null;
+        return read(typeFor(mechanism), template, true);
+    }
+
+    /**
+     * A C_UnwrapKey template: the same attributes, the key type named by CKA_KEY_TYPE (required; CKK_*
+     * numbers are the simulator's key type codes) and the size taken from the unwrapped material.
+     */
+    static GenerateTemplate forUnwrap(List<Attr> template) {
+        Attr type = template.stream().filter(a -> a.type() == Ck.CKA_KEY_TYPE && a.valid()).findFirst()
+                .orElseThrow(() -> new Refusal(Ck.CKR_TEMPLATE_INCOMPLETE));
+        KeyType keyType = KeyType.fromCode((int) Math.min(type.number(), Integer.MAX_VALUE))
+                .filter(t -> t != KeyType.RC4).orElseThrow(() -> new Refusal(Ck.CKR_TEMPLATE_INCONSISTENT));
+        return read(keyType, template, false);
+    }
+
+    private static GenerateTemplate read(KeyType type, List<Attr> template, boolean sizeRequired) {
+        Integer size = type == KeyType.DES3 || !sizeRequired ? Integer.valueOf(24) : null;
         String label = "";
         String id = "";
         boolean token = false;

@@ -3,6 +3,9 @@ package io.hsmconsole.pkcs11;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.SyncObserver;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 
@@ -27,6 +30,17 @@ public enum KeyAvailabilityCheck {
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}",
                     made.value() == null ? "(not made)" : made.value().handle(), requirement());
+        }
+        return made;
+    }
+
+    HsmResult<GeneratedKey> unwrap(HsmSession login, byte[] wrapped, long unwrappingKey, int mechanismCode,
+                                   KeyTemplate template, KeyOptions options) {
+        HsmResult<GeneratedKey> made = this == ENABLED
+                ? login.unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
+                : login.unwrapKey(wrapped, unwrappingKey, mechanismCode, template, options, SyncObserver.NONE);
+        if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
+            LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }
         return made;
     }

@@ -29,7 +29,7 @@ import java.util.Optional;
  * shells allow its crypto user (its own keys and those shared with it), with the same audit.
  */
 final class ObjectCalls {
-    private static final long CKR_SESSION_READ_ONLY = 0xB5;
+    static final long CKR_SESSION_READ_ONLY = 0xB5;
     private final Sessions sessions;
 
     ObjectCalls(Sessions sessions) {
@@ -261,11 +261,16 @@ final class ObjectCalls {
             throw new Refusal(ReturnValues.of(made.code()));
         }
         long handle = made.value().handle();
-        applyFlags(login, handle, t.flags());
+        keep(s, handle, t);
+        return RpcWriter.response(RpcCall.C_GenerateKey).ulong(handle);
+    }
+
+    /** A key just made (generated or unwrapped): the template's usage flags set, a session key tied to its session. */
+    void keep(Sessions.Session s, long handle, GenerateTemplate t) {
+        applyFlags(sessions.requireLogin(), handle, t.flags());
         if (t.request().session()) {
             s.sessionObjects.add(handle);
         }
-        return RpcWriter.response(RpcCall.C_GenerateKey).ulong(handle);
     }
 
     private static void applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {

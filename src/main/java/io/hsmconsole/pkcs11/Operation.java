@@ -1,13 +1,14 @@
 package io.hsmconsole.pkcs11;
 
-import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.hsm.key.CipherRequest;
 
 import java.io.ByteArrayOutputStream;
 
 /**
- * An operation in progress on a session: the key (0 for a digest), the mechanism (the HMAC for sign
- * and verify) and the data gathered by the Update calls, bounded so a peer cannot make us hold more
- * than {@link #MAX_DATA}.
+ * An operation in progress on a session: the key (0 for a digest), what it does — the MAC for sign
+ * and verify, the cipher mode and its parameters for encrypt and decrypt, the algorithm for a digest —
+ * and the data gathered by the Update calls, bounded so a peer cannot make us hold more than
+ * {@link #MAX_DATA}.
  */
 final class Operation {
     static final int MAX_DATA = 16 * 1024 * 1024;
@@ -16,19 +17,29 @@ final class Operation {
 
     final Kind kind;
     final long key;
-    final SignMechanism mechanism;
+    final MacMechanism mac;
+    final CipherRequest cipher;
     final String digest;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
 
-    Operation(Kind kind, long key, SignMechanism mechanism) {
-        this(kind, key, mechanism, null);
-    }
-
-    Operation(Kind kind, long key, SignMechanism mechanism, String digest) {
+    private Operation(Kind kind, long key, MacMechanism mac, CipherRequest cipher, String digest) {
         this.kind = kind;
         this.key = key;
-        this.mechanism = mechanism;
+        this.mac = mac;
+        this.cipher = cipher;
         this.digest = digest;
+    }
+
+    static Operation mac(Kind kind, long key, MacMechanism mac) {
+        return new Operation(kind, key, mac, null, null);
+    }
+
+    static Operation cipher(boolean encrypt, long key, CipherRequest cipher) {
+        return new Operation(encrypt ? Kind.ENCRYPT : Kind.DECRYPT, key, null, cipher, null);
+    }
+
+    static Operation digest(String algorithm) {
+        return new Operation(Kind.DIGEST, 0, null, null, algorithm);
     }
 
     /** What the Update calls gathered so far. */

@@ -33,6 +33,7 @@ public final class Pkcs11Connection {
     private final HsmCluster cluster;
     private final Sessions sessions;
     private final ObjectCalls objects;
+    private final WrapCalls wrapping;
     private final SignCalls signing;
     private final CryptCalls crypt;
     private boolean initialized;
@@ -45,8 +46,9 @@ public final class Pkcs11Connection {
         this.cluster = cluster;
         this.sessions = new Sessions(availability);
         this.objects = new ObjectCalls(sessions);
+        this.wrapping = new WrapCalls(sessions, objects);
         this.signing = new SignCalls(sessions);
-        this.crypt = new CryptCalls(sessions);
+        this.crypt = new CryptCalls(sessions, cluster.hsmType().fips());
     }
 
     /** The response body for one request body. */
@@ -98,6 +100,8 @@ public final class Pkcs11Connection {
             case C_SetAttributeValue -> objects.setAttributes(in);
             case C_GenerateKey -> objects.generateKey(in);
             case C_DestroyObject -> objects.destroy(in);
+            case C_WrapKey -> wrapping.wrap(in);
+            case C_UnwrapKey -> wrapping.unwrap(in);
             case C_SignInit -> signing.init(in, Operation.Kind.SIGN);
             case C_VerifyInit -> signing.init(in, Operation.Kind.VERIFY);
             case C_Sign -> signing.sign(in);

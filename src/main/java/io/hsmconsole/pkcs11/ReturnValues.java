@@ -35,6 +35,7 @@ final class ReturnValues {
             case MECHANISM_INVALID -> Ck.CKR_KEY_TYPE_INCONSISTENT;
             case DATA_LEN_INVALID, BLOCK_DATA_LEN_INVALID -> Ck.CKR_DATA_LEN_RANGE;
             case ENCRYPTED_DATA_INVALID -> Ck.CKR_ENCRYPTED_DATA_INVALID;
+            case MECHANISM_PARAM_INVALID -> Ck.CKR_MECHANISM_PARAM_INVALID;
             case SIGNATURE_INVALID -> Ck.CKR_SIGNATURE_INVALID;
             case M_VALUE_INVALID, MIN_SRV_INVALID, TIMEOUT_NEEDS_MIN_SRV, TIMEOUT_INVALID -> Ck.CKR_ARGUMENTS_BAD;
             // Client SDK 5 answers its availability check with 0x06 (its log: "C_SignInit failed, returning 0x00000006").

@@ -3,7 +3,6 @@ package io.hsmconsole.pkcs11;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
-import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.Mechanism;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
@@ -11,7 +10,7 @@ import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
 
 /**
- * C_Sign / C_Verify with the HMAC mechanisms, single-part and multi-part, through the simulator's
+ * C_Sign / C_Verify with the HMAC mechanisms and AES-CMAC, single-part and multi-part, through the simulator's
  * sign and verify (its key type, CKA_SIGN / CKA_VERIFY and quorum rules, its audit).
  */
 final class SignCalls {
@@ -30,12 +29,12 @@ final class SignCalls {
         if (s.operation != null) {
             throw new Refusal(Ck.CKR_OPERATION_ACTIVE);
         }
-        SignMechanism hmac = Mechanisms.hmac(mechanism.type()).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
+        MacMechanism mac = Mechanisms.mac(mechanism.type()).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
         if (mechanism.hasParameter()) {
             throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
         }
         sessions.availability().beforeUse(login, key);
-        s.operation = new Operation(kind, key, hmac);
+        s.operation = Operation.mac(kind, key, mac);
         return RpcWriter.response(kind == Operation.Kind.SIGN ? RpcCall.C_SignInit : RpcCall.C_VerifyInit);
     }
 
@@ -79,12 +78,12 @@ final class SignCalls {
      * convention: the operation stays active until a call that returns the value).
      */
     private RpcWriter signature(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
-        int length = macLength(op.mechanism);
+        int length = op.mac.length();
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);
         }
         s.operation = null;
-        HsmResult<byte[]> mac = sessions.requireLogin().sign(op.key, op.mechanism, data);
+        HsmResult<byte[]> mac = op.mac.sign(sessions.requireLogin(), op.key, data);
         if (!mac.isSuccess()) {
             throw new Refusal(keyRefusal(mac.code()));
         }
@@ -113,10 +112,10 @@ final class SignCalls {
 
     private RpcWriter checked(Sessions.Session s, Operation op, byte[] data, byte[] signature, RpcCall call) {
         s.operation = null;
-        if (signature == null || signature.length != macLength(op.mechanism)) {
+        if (signature == null || signature.length != op.mac.length()) {
             throw new Refusal(0xC1); // CKR_SIGNATURE_LEN_RANGE
         }
-        HsmResult<Void> r = sessions.requireLogin().verify(op.key, op.mechanism, data, signature);
+        HsmResult<Void> r = op.mac.verify(sessions.requireLogin(), op.key, data, signature);
         if (!r.isSuccess()) {
             throw new Refusal(keyRefusal(r.code()));
         }
@@ -133,15 +132,5 @@ final class SignCalls {
     /** In a key's use the handle names a key: PKCS#11 calls a bad one CKR_KEY_HANDLE_INVALID. */
     private static long keyRefusal(ReturnCode code) {
         return code == ReturnCode.INVALID_HANDLE ? Ck.CKR_KEY_HANDLE_INVALID : ReturnValues.of(code);
-    }
-
-    private static int macLength(SignMechanism mechanism) {
-        return switch (mechanism.hmacDigest()) {
-            case "SHA-1" -> 20;
-            case "SHA-224" -> 28;
-            case "SHA-256" -> 32;
-            case "SHA-384" -> 48;
-            default -> 64;
-        };
     }
 }

@@ -37,8 +37,8 @@ public final class JLineConsole implements Console {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName(program)
                     .completer(completer(completions))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), "." + program + "_history"))
-                    // Lines that may carry a password never go into the history file.
-                    .variable(LineReader.HISTORY_IGNORE, "*loginHSM*:*createUser*:*changePswd*:*approveToken*")
+                    // Lines that may carry a password never go into the history file (cloudhsm-cli: --password).
+                    .variable(LineReader.HISTORY_IGNORE, "*loginHSM*:*createUser*:*changePswd*:*approveToken*:*--password*")
                     .build();
             JLineConsole console = new JLineConsole(reader, terminal.writer());
             return new ShellLauncher.ConsoleHandle(console, () -> {

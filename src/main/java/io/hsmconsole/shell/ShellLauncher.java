@@ -33,6 +33,7 @@ public final class ShellLauncher {
     private final String program;
     private final Supplier<Map<String, Set<String>>> completions;
     private final Tool tool;
+    private final java.util.function.Predicate<List<String>> interactive;
 
     /**
      * {@code completions} is asked for only when a person gets the interactive console: a
@@ -40,10 +41,20 @@ public final class ShellLauncher {
      * {@code stores} is the kind of store the tool's clusters are kept in (the entry point chooses it).
      */
     public ShellLauncher(StoreBackend stores, String program, Supplier<Map<String, Set<String>>> completions, Tool tool) {
+        this(stores, program, completions, tool, List::isEmpty);
+    }
+
+    /**
+     * {@code interactive} says from the tool's arguments whether it will read commands from a person
+     * (KMU and CMU: no arguments; cloudhsm-cli: {@code interactive}); at a terminal they get JLine.
+     */
+    public ShellLauncher(StoreBackend stores, String program, Supplier<Map<String, Set<String>>> completions, Tool tool,
+                         java.util.function.Predicate<List<String>> interactive) {
         this.stores = stores;
         this.program = program;
         this.completions = completions;
         this.tool = tool;
+        this.interactive = interactive;
     }
 
     /** The kind of store the tool's clusters are kept in, for whoever runs the tool on a catalog of its own. */
@@ -64,7 +75,7 @@ public final class ShellLauncher {
         try {
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
             ClusterCatalog catalog = new ClusterCatalog(stores, data, HsmClock.SYSTEM);
-            try (ConsoleHandle console = console(options.rest().isEmpty(), out, charset)) {
+            try (ConsoleHandle console = console(interactive.test(options.rest()), out, charset)) {
                 return runTool(catalog, options, console.console(), Path.of("").toAbsolutePath(), err);
             }
         } catch (StoreException e) {

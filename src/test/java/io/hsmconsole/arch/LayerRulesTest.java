@@ -134,6 +134,23 @@ class LayerRulesTest {
                 .check(classes);
     }
 
+    /**
+     * The CloudHSM CLI (SDK 5) and the SDK 3 shells (KMU, CMU) are separate command languages over the
+     * one simulator: neither reuses the other's parsing or output, so neither can leak the other's syntax.
+     */
+    @Test
+    void theCloudHsmCliAndTheSdk3ShellsAreSeparateLanguages() {
+        noClasses().that().resideInAPackage("io.hsmconsole.shell.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hsmconsole.shell.kmu..", "io.hsmconsole.shell.cmu..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.hsmconsole.shell.kmu..", "io.hsmconsole.shell.cmu..")
+                .should().dependOnClassesThat().resideInAPackage("io.hsmconsole.shell.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.hsmconsole.text.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hsmconsole.text")
+                .check(classes);
+    }
+
     /** One logging API (SLF4J, its backend configured in app): every log line lands in one place, in one format. */
     @Test
     void everythingLogsThroughSlf4j() {

@@ -7,6 +7,7 @@ import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
 import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
+import io.hsmconsole.reliability.Scale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a well-formed response: the request's own call or the ERROR call with a CK_RV.
  */
 class Pkcs11FuzzTest {
-    private static final int ROUNDS = Integer.getInteger("pkcs11.fuzz.rounds", 3000);
+    /** 3,000 requests in the default build; 1,000,000 with -Plong (docs/reliability.md). */
+    private static final int ROUNDS = Integer.getInteger("pkcs11.fuzz.rounds", Scale.pick(3000, 1_000_000));
     @TempDir
     Path dir;
     HsmCluster cluster;
@@ -66,6 +68,23 @@ class Pkcs11FuzzTest {
                 .u32(Ck.CKA_CLASS).u32(8).toBytes());
         c.add(RpcTestClient.request(RpcCall.C_SignInit).ulong(1).u32(Ck.CKM_SHA256_HMAC).byteArray(null).ulong(6).toBytes());
         c.add(RpcTestClient.request(RpcCall.C_Sign).ulong(1).presentByteArray(new byte[] {1, 2, 3}).u32(64).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(1).u32(Ck.CKM_AES_CBC_PAD).byteArray(new byte[16]).ulong(6)
+                .toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(1).u32(Ck.CKM_AES_CTR).ulong(128).byteArray(new byte[16])
+                .ulong(6).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(1).u32(Ck.CKM_AES_GCM).byteArray(new byte[12]).ulong(96)
+                .byteArray(new byte[] {1}).ulong(128).ulong(6).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_Encrypt).ulong(1).presentByteArray(new byte[20]).u32(64).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_EncryptUpdate).ulong(1).presentByteArray(new byte[20]).u32(64).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_DecryptFinal).ulong(1).u32(64).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_SignInit).ulong(1).u32(Ck.CKM_AES_CMAC).byteArray(null).ulong(6).toBytes());
+        c.add(RpcTestClient.request(RpcCall.C_WrapKey).ulong(1).u32(WrapCalls.CKM_AES_KEY_WRAP_PAD).byteArray(null).ulong(6)
+                .ulong(6).u32(64).toBytes());
+        RpcWriter unwrap = RpcTestClient.request(RpcCall.C_UnwrapKey).ulong(1).u32(WrapCalls.CKM_AES_KEY_WRAP).byteArray(null)
+                .ulong(6).byteArray(new byte[24]).u32(2);
+        RpcTestClient.number(unwrap, Ck.CKA_KEY_TYPE, 0x1F);
+        RpcTestClient.bytes(unwrap, Ck.CKA_LABEL, "fuzz".getBytes(StandardCharsets.UTF_8));
+        c.add(unwrap.toBytes());
         c.add(RpcTestClient.request(RpcCall.C_DestroyObject).ulong(1).ulong(6).toBytes());
         c.add(RpcTestClient.request(RpcCall.C_CloseSession).ulong(2).toBytes());
         return c;
@@ -119,6 +138,7 @@ class Pkcs11FuzzTest {
             long again = app.initialize();
             assertTrue(again == Ck.CKR_OK || again == Ck.CKR_CRYPTOKI_ALREADY_INITIALIZED, "seed " + seed);
             assertEquals(Ck.CKR_OK, app.send(RpcTestClient.request(RpcCall.C_GetInfo)).rv(), "still serving; seed " + seed);
+            System.out.println("Pkcs11FuzzTest: " + ROUNDS + " fuzzed requests answered well-formed, seed " + seed);
         } catch (MalformedMessage | RuntimeException | AssertionError e) {
             throw new AssertionError("fuzz failed with -Dpkcs11.fuzz.seed=" + seed + ": " + e, e);
         } finally {

@@ -58,7 +58,7 @@ class Pkcs11KeyAvailabilityTest {
     }
 
     private long encryptInit(long s, long key) {
-        return app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(CryptCalls.CKM_AES_ECB).byteArray(null)
+        return app.send(RpcTestClient.request(RpcCall.C_EncryptInit).ulong(s).u32(Ck.CKM_AES_ECB).byteArray(null)
                 .ulong(key)).rv();
     }
 
@@ -68,7 +68,7 @@ class Pkcs11KeyAvailabilityTest {
         long key = keyOnOneHsm();
         assertEquals(Ck.CKR_FUNCTION_FAILED, encryptInit(s, key));
         assertEquals(Ck.CKR_FUNCTION_FAILED, app.send(RpcTestClient.request(RpcCall.C_DecryptInit).ulong(s)
-                .u32(CryptCalls.CKM_AES_ECB).byteArray(null).ulong(key)).rv());
+                .u32(Ck.CKM_AES_ECB).byteArray(null).ulong(key)).rv());
         assertEquals(Ck.CKR_FUNCTION_FAILED, app.send(RpcTestClient.request(RpcCall.C_SignInit).ulong(s)
                 .u32(Ck.CKM_SHA256_HMAC).byteArray(null).ulong(key)).rv());
 

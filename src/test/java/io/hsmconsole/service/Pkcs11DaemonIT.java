@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
+import io.hsmconsole.reliability.Scale;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.sqlite.SqliteBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,7 @@ class Pkcs11DaemonIT {
             """;
 
     private static final int KEYS_BEFORE_KILL = 10;
+    private static final java.util.Random RANDOM = new java.util.Random();
     private static final String LOOP = """
             import os, PyKCS11
             from PyKCS11.LowLevel import CKA_CLASS, CKA_KEY_TYPE, CKA_LABEL, CKA_TOKEN, CKA_VALUE_LEN, CKK_AES, \\
@@ -51,7 +53,7 @@ class Pkcs11DaemonIT {
             s.login("example_user:example_pwd")
             i = 0
             while True:
-                label = "loop-%d" % i
+                label = "loop-%s-%d" % (os.environ["ROUND"], i)
                 s.generateKey([(CKA_CLASS, CKO_SECRET_KEY), (CKA_KEY_TYPE, CKK_AES), (CKA_VALUE_LEN, 16),
                                (CKA_LABEL, label), (CKA_TOKEN, True)], mecha=PyKCS11.Mechanism(CKM_AES_KEY_GEN))
                 print(label, flush=True)  # only after CKR_OK
@@ -111,38 +113,47 @@ class Pkcs11DaemonIT {
     @Test
     void everyKeyThatReturnedOkSurvivesAKill() throws Exception {
         Launchers launchers = new Launchers(temp, data());
-        assertThat(launchers.sh("bin/cloudhsm_client start").status()).isZero();
         Path loop = Files.writeString(temp.resolve("loop.py"), LOOP);
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Launchers.Running app = launchers.startSh("eval \"$(bin/cloudhsm_client pkcs11-env)\" && exec \"$PYTHON\" \"$LOOP\"",
-                Map.of("PYTHON", python, "LOOP", loop.toString()));
-
-        while (lines(app.out()).size() < KEYS_BEFORE_KILL) {
-            assertThat(app.process().isAlive()).as("the loop runs: " + Files.readString(app.err())).isTrue();
-            Thread.sleep(20);
-        }
-        long pid = new ServiceFiles(new DataDirectory(data())).readPid().orElseThrow();
-        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
-        daemon.destroyForcibly(); // SIGKILL: no shutdown hook runs
-        daemon.onExit().get(30, TimeUnit.SECONDS);
-        assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("the application sees the daemon go").isTrue();
-
-        List<String> returnedOk = lines(app.out());
-        assertThat(returnedOk).hasSizeGreaterThanOrEqualTo(KEYS_BEFORE_KILL);
-        try (HsmCluster cluster = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
-            HsmSession user = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "example_user",
-                    "example_pwd".toCharArray()).value();
-            for (String label : returnedOk) {
-                assertThat(user.findKeys(KeyQuery.byLabel(label)).value()).as(label + " returned CKR_OK").hasSize(1);
+        int kills = Scale.pick(1, 20);
+        int acknowledged = 0;
+        String first = null;
+        for (int round = 0; round < kills; round++) {
+            assertThat(launchers.sh("bin/cloudhsm_client start").status()).as("starts over what the kill left").isZero();
+            Launchers.Running app = launchers.startSh("eval \"$(bin/cloudhsm_client pkcs11-env)\" && exec \"$PYTHON\" \"$LOOP\"",
+                    Map.of("PYTHON", python, "LOOP", loop.toString(), "ROUND", Integer.toString(round)));
+            // A random count past the first keys, so the kill lands anywhere in a C_GenerateKey.
+            int before = KEYS_BEFORE_KILL + RANDOM.nextInt(KEYS_BEFORE_KILL);
+            while (lines(app.out()).size() < before) {
+                assertThat(app.process().isAlive()).as("the loop runs: " + Files.readString(app.err())).isTrue();
+                Thread.sleep(20);
             }
-            user.close();
+            long pid = new ServiceFiles(new DataDirectory(data())).readPid().orElseThrow();
+            ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+            daemon.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("the application sees the daemon go").isTrue();
+
+            List<String> returnedOk = lines(app.out());
+            assertThat(returnedOk).hasSizeGreaterThanOrEqualTo(before);
+            try (HsmCluster cluster = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data()), HsmClock.SYSTEM).open(ClusterCatalog.DEMO_CLUSTER)) {
+                HsmSession user = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "example_user",
+                        "example_pwd".toCharArray()).value();
+                for (String label : returnedOk) {
+                    assertThat(user.findKeys(KeyQuery.byLabel(label)).value()).as(label + " returned CKR_OK").hasSize(1);
+                }
+                user.close();
+            }
+            acknowledged += returnedOk.size();
+            first = first == null ? returnedOk.get(0) : first;
         }
+        System.out.println("PKCS#11 kill test: " + kills + " SIGKILLs, " + acknowledged + " keys returned CKR_OK, 0 lost");
 
         assertThat(launchers.sh("bin/cloudhsm_client start").status()).as("starts over what the kill left").isZero();
         Launchers.Result again = launchers.sh("eval \"$(bin/cloudhsm_client pkcs11-env)\" && pkcs11-tool --module"
                 + " \"$HSM_CONSOLE_PKCS11_MODULE\" --login --pin example_user:example_pwd --list-objects --type secrkey");
         assertThat(again.status()).as(again.stdout() + again.stderr()).isZero();
-        assertThat(again.stdout()).contains("label:      " + returnedOk.get(0));
+        assertThat(again.stdout()).contains("label:      " + first);
     }
 
     private static List<String> lines(Path file) throws java.io.IOException {

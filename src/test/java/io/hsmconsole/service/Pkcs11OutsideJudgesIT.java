@@ -1,11 +1,7 @@
 package io.hsmconsole.service;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,31 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * python3-pykcs11) and the JDK's SunPKCS11 (keytool and a JCA AES round trip). .ci/run installs the
  * packages; without them these fail loudly.
  */
-class Pkcs11OutsideJudgesIT {
-    private static final String ENV = "eval \"$(bin/cloudhsm_client pkcs11-env)\" && ";
+class Pkcs11OutsideJudgesIT extends WithRunningDaemon {
     private static final String JAVA_BIN = Path.of(System.getProperty("java.home"), "bin").toString();
     private static final String SUN_PKCS11 = "-J-Dhsm.console.pkcs11.module=\"$HSM_CONSOLE_PKCS11_MODULE\"";
-
-    @TempDir
-    Path temp;
-    Launchers launchers;
-
-    @BeforeEach
-    void start() throws Exception {
-        launchers = new Launchers(temp, temp.resolve("data"));
-        Launchers.Result start = launchers.sh("bin/cloudhsm_client start");
-        assertThat(start.status()).as(start.stdout() + start.stderr()).isZero();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        launchers.sh("bin/cloudhsm_client stop");
-    }
-
-    /** Debian's interpreter, where python3-pykcs11 installs (a python3 earlier on PATH may not see it). */
-    private static String python() {
-        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-    }
 
     @Test
     void pyKcs11OpensLogsInGeneratesEncryptsDecryptsAndSigns() throws Exception {

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.shell.cli.CliShell;
 import io.hsmconsole.shell.cmu.CmuShell;
 import io.hsmconsole.shell.kmu.KmuShell;
 import io.hsmconsole.store.DataDirectory;
@@ -53,6 +54,10 @@ import static org.assertj.core.api.Assertions.fail;
  *       as a new process would (a new session on the same data directory) with the arguments after
  *       the tool name, split on whitespace like a shell would; a leading {@code --cluster NAME}
  *       chooses the cluster, as with the launchers.</li>
+ *   <li>{@code @@ run cloudhsm-cli ARGS} — the CloudHSM CLI the same way; {@code @@ env NAME=VALUE}
+ *       sets a variable of the environment the following runs see ({@code CLOUDHSM_ROLE},
+ *       {@code CLOUDHSM_PIN}), {@code @@ env NAME=} removes it. Its usage errors (standard error) are
+ *       not part of {@code @@ stdout}.</li>
  *   <li>{@code @@ stdin} — its block is the run's standard input, line by line (not a terminal).</li>
  *   <li>{@code @@ stdout} — its block is the exact expected output of the run; every line ends with
  *       a newline. Tabs and spaces matter.</li>
@@ -71,7 +76,8 @@ import static org.assertj.core.api.Assertions.fail;
  *       someone editing the file behind the simulator's back would (audit-chain transcripts).</li>
  * </ul>
  * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}})
- * and key check values ({@code {KCV}}, {@code {KCV:name}}); a named one binds at its first match,
+ * CloudHSM CLI key references ({@code {KREF}}, {@code {KREF:name}}) and key check values ({@code {KCV}},
+ * {@code {KCV:name}}); a named one binds at its first match,
  * must match the same value later and may be used in later {@code run} arguments and stdin lines.
  * When a transcript fails, the actual transcript is written to
  * {@code target/transcripts-actual/} for comparison.
@@ -117,6 +123,7 @@ class GoldenTranscriptTest {
         List<String> failures = new ArrayList<>();
         boolean created = false;
         Run run = null;
+        Map<String, String> env = new java.util.HashMap<>();
         for (Transcript.Step step : transcript.steps()) {
             if (!step.directive().equals("cluster") && !created) {
                 createCluster(catalog, "");
@@ -128,8 +135,17 @@ class GoldenTranscriptTest {
                     created = true;
                     echo(actualTranscript, step);
                 }
+                case "env" -> {
+                    String[] kv = step.argument().split("=", 2);
+                    if (kv[1].isEmpty()) {
+                        env.remove(kv[0]);
+                    } else {
+                        env.put(kv[0], kv[1]);
+                    }
+                    echo(actualTranscript, step);
+                }
                 case "run" -> {
-                    run = new Run(step.argument());
+                    run = new Run(step.argument(), Map.copyOf(env));
                     echo(actualTranscript, step);
                 }
                 case "stdin" -> {
@@ -257,22 +273,29 @@ class GoldenTranscriptTest {
 
     /** One run of a tool, as a separate process would be: its own cluster handle, its own session. */
     private static final class Run {
-        private static final Map<String, ShellLauncher.Tool> TOOLS = Map.of(
-                "key_mgmt_util", KmuShell::tool,
-                "cloudhsm_mgmt_util", CmuShell::tool);
-
         final String command;
+        final Map<String, String> env;
         String stdin = "";
         String output;
         ExitStatus status;
 
-        Run(String command) {
+        Run(String command, Map<String, String> env) {
             this.command = command;
+            this.env = env;
+        }
+
+        private ShellLauncher.Tool tool(String name) {
+            return switch (name) {
+                case "key_mgmt_util" -> KmuShell::tool;
+                case "cloudhsm_mgmt_util" -> CmuShell::tool;
+                case TranscriptSource.CLI_TOOL -> CliShell.tool(env, new PrintWriter(new StringWriter()));
+                default -> null;
+            };
         }
 
         void execute(ClusterCatalog catalog, ManualClock clock, Path work, Placeholders placeholders) {
             List<String> words = Tokens.split(placeholders.substitute(command));
-            ShellLauncher.Tool tool = TOOLS.get(words.get(0));
+            ShellLauncher.Tool tool = tool(words.get(0));
             assertThat(tool).as("tool " + words.get(0)).isNotNull();
             StringWriter text = new StringWriter();
             PrintWriter out = new PrintWriter(text);

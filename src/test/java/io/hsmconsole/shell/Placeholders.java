@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The only variable parts a transcript may leave open: key handles ({@code {H}} or {@code {H:name}})
- * and key check values ({@code {KCV}} or {@code {KCV:name}}). A named placeholder takes its value
+ * The only variable parts a transcript may leave open: key handles ({@code {H}} or {@code {H:name}}),
+ * CloudHSM CLI key references ({@code {KREF}}: {@code 0x} and 16 hex digits) and key check values ({@code {KCV}} or {@code {KCV:name}}). A named placeholder takes its value
  * where it first appears; later appearances (also in input lines) must be the same value.
  */
 final class Placeholders {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(H|KCV)(?::([A-Za-z0-9_]+))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(H|KCV|KREF)(?::([A-Za-z0-9_]+))?}");
 
     private final Map<String, String> bound = new HashMap<>();
 
@@ -42,7 +42,11 @@ final class Placeholders {
             regex.append(Pattern.quote(expected.substring(last, m.start())));
             String kind = m.group(1);
             String name = m.group(2);
-            String value = kind.equals("H") ? "\\d+" : "0x[0-9a-f]{6}";
+            String value = switch (kind) {
+                case "H" -> "\\d+";
+                case "KREF" -> "0x[0-9a-f]{16}";
+                default -> "0x[0-9a-f]{6}";
+            };
             if (name != null && bound.containsKey(name)) {
                 regex.append(Pattern.quote(bound.get(name)));
             } else if (name != null && groups.containsKey(name)) {

@@ -20,6 +20,14 @@ record TranscriptSource(List<String> awsPages, String ours) {
     private static final Pattern AWS = Pattern.compile("# aws: (.+)");
     private static final Pattern OURS = Pattern.compile("# ours: (\\S.*)");
     private static final Pattern PAGE = Pattern.compile("(key_mgmt_util|cloudhsm_mgmt_util)-([A-Za-z0-9]+)\\.md");
+    /** A CloudHSM CLI page names its command with hyphens: cloudhsm_cli-key-generate-symmetric-aes.md. */
+    private static final Pattern CLI_PAGE = Pattern.compile("cloudhsm_cli-([a-z0-9-]+)\\.md");
+    /** CloudHSM CLI guide pages that show several commands: only the tool must run. */
+    private static final Pattern CLI_GUIDE = Pattern.compile("(manage-keys-cloudhsm-cli-[a-z-]+|cli-users|"
+            + "cloudhsm-cli-share-keys)\\.md");
+    static final String CLI_TOOL = "cloudhsm-cli";
+    /** cloudhsm_cli-*.md pages about the tool rather than one command. */
+    private static final java.util.Set<String> CLI_NOT_COMMANDS = java.util.Set.of("modes", "getting-started", "reference");
 
     /** The source named on the first line; an exception says what the line must look like. */
     static TranscriptSource of(String content) {
@@ -28,7 +36,7 @@ record TranscriptSource(List<String> awsPages, String ours) {
         if (aws.matches()) {
             List<String> pages = Arrays.stream(aws.group(1).split(",")).map(String::strip).toList();
             for (String page : pages) {
-                if (!PAGE.matcher(page).matches()) {
+                if (!PAGE.matcher(page).matches() && !CLI_PAGE.matcher(page).matches() && !CLI_GUIDE.matcher(page).matches()) {
                     throw new IllegalArgumentException("'" + page + "' is not an AWS command page"
                             + " (key_mgmt_util-<command>.md or cloudhsm_mgmt_util-<command>.md)");
                 }
@@ -50,6 +58,10 @@ record TranscriptSource(List<String> awsPages, String ours) {
     /** Fails unless the transcript runs the tool and the command of every page it names. */
     void checkRunBy(Transcript transcript) {
         for (String page : awsPages) {
+            if (CLI_PAGE.matcher(page).matches() || CLI_GUIDE.matcher(page).matches()) {
+                checkCliRunBy(transcript, page);
+                continue;
+            }
             Matcher m = PAGE.matcher(page);
             if (!m.matches()) {
                 throw new IllegalStateException(page);
@@ -68,6 +80,25 @@ record TranscriptSource(List<String> awsPages, String ours) {
                 throw new IllegalArgumentException("the transcript names " + page + " but does not run " + tool
                         + " with " + command);
             }
+        }
+    }
+
+    /**
+     * A CloudHSM CLI page: the tool runs, and (for a command page) some input line holds the command's
+     * words, compared hyphen-joined ({@code key generate-symmetric aes} for …-key-generate-symmetric-aes.md).
+     */
+    private static void checkCliRunBy(Transcript transcript, String page) {
+        boolean toolRuns = transcript.steps().stream()
+                .anyMatch(s -> s.directive().equals("run") && s.argument().startsWith(CLI_TOOL));
+        Matcher m = CLI_PAGE.matcher(page);
+        boolean commandRuns = !m.matches() || CLI_NOT_COMMANDS.contains(m.group(1)) || transcript.steps().stream()
+                .filter(s -> s.directive().equals("run") || s.directive().equals("stdin"))
+                .flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.argument()), s.block().stream()))
+                .anyMatch(line -> (String.join("-", Tokens.split(line.replace("aws-cloudhsm >", ""))) + "-")
+                        .contains(m.group(1) + "-"));
+        if (!toolRuns || !commandRuns) {
+            throw new IllegalArgumentException("the transcript names " + page + " but does not run " + CLI_TOOL
+                    + (m.matches() ? " with " + m.group(1).replace('-', ' ') : ""));
         }
     }
 }

@@ -13,7 +13,9 @@ public enum LoginChannel {
     MGMT_UTIL(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO, UserType.PRECO)),
     CONSOLE(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO)),
     /** An application through the PKCS#11 endpoint: crypto users only, as CloudHSM's PKCS#11 library. */
-    PKCS11(EnumSet.of(UserType.CU));
+    PKCS11(EnumSet.of(UserType.CU)),
+    /** The CloudHSM CLI (Client SDK 5): crypto users and admins (an admin is a CO or the PCO). */
+    CLOUDHSM_CLI(EnumSet.of(UserType.CU, UserType.CO, UserType.PCO, UserType.PRECO));
 
     private final Set<UserType> acceptedTypes;
 

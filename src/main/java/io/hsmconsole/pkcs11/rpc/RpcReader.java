@@ -16,6 +16,8 @@ public final class RpcReader {
     private static final long ABSENT = 0xffffffffL;
     private static final int RSA_PKCS_OAEP = 0x9;
     private static final int RSA_PKCS_PSS = 0xD;
+    private static final int AES_CTR = 0x1086;
+    private static final int AES_GCM = 0x1087;
 
     private final byte[] data;
     private int pos;
@@ -97,9 +99,14 @@ public final class RpcReader {
         return bytes == null ? new byte[0] : bytes;
     }
 
-    /** "fy" / "fu": the room the caller has for an answer. Only a number: nothing is allocated for it. */
+    /**
+     * "fy" / "fu": the room the caller has for an answer. Only a number: nothing is allocated for it.
+     * p11-kit 0.25 and newer send 0xffffffff for a buffer that is there but 0 bytes long (0 asks only
+     * for the length): either way there is no room.
+     */
     public long bufferSize() throws MalformedMessage {
-        return u32();
+        long room = u32();
+        return room == ABSENT ? 0 : room;
     }
 
     /** "z": a string without its terminating zero. */
@@ -108,20 +115,42 @@ public final class RpcReader {
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** "M": the mechanism number (four bytes on this wire) and its parameter. */
+    /**
+     * "M": the mechanism number (four bytes on this wire) and its parameter. Most parameters are one
+     * byte array; those p11-kit serialises as a structure (RSA-PSS, RSA-OAEP, and from p11-kit 0.25
+     * AES-CTR's CK_AES_CTR_PARAMS and AES-GCM's CK_GCM_PARAMS) are kept as their wire bytes, for the
+     * mechanism's own reader (a new {@code RpcReader} over them).
+     */
     public Mechanism mechanism() throws MalformedMessage {
         long type = u32();
-        if (type == RSA_PKCS_PSS || type == RSA_PKCS_OAEP) {
-            int start = pos;
-            ulong();
-            ulong();
-            ulong();
-            if (type == RSA_PKCS_OAEP) {
+        int start = pos;
+        switch ((int) type) {
+            case RSA_PKCS_PSS -> {
+                ulong();
+                ulong();
+                ulong();
+            }
+            case RSA_PKCS_OAEP -> {
+                ulong();
+                ulong();
+                ulong();
                 byteArray();
             }
-            return new Mechanism(type, Arrays.copyOfRange(data, start, pos));
+            case AES_CTR -> {
+                ulong();            // ulCounterBits
+                byteArray();        // cb
+            }
+            case AES_GCM -> {
+                byteArray();        // pIv
+                ulong();            // ulIvBits
+                byteArray();        // pAAD
+                ulong();            // ulTagBits
+            }
+            default -> {
+                return new Mechanism(type, byteArray());
+            }
         }
-        return new Mechanism(type, byteArray());
+        return new Mechanism(type, Arrays.copyOfRange(data, start, pos));
     }
 
     /** "fA": for each attribute asked for, its type and the room the caller has for its value. */

@@ -85,6 +85,9 @@ public final class KmuShell {
             if (mode.get(0).equals("simulate")) {
                 return new Simulation(context.cluster(), out).run(mode.subList(1, mode.size()));
             }
+            if (mode.get(0).equals("translate")) {
+                return new TranslateMode(context.cluster(), out).run(mode.subList(1, mode.size()));
+            }
             if (mode.get(0).equals("audit")) {
                 return new AuditTool(context.cluster(), out, context.workDir()).run(mode.subList(1, mode.size()));
             }

@@ -28,6 +28,27 @@ class RpcReaderTest {
         assertNull(new RpcReader(new RpcWriter().u32(0xffffffffL).toBytes()).byteArray());
     }
 
+    /** p11-kit 0.25's client sends 0xffffffff for C_GenerateRandom(buf, 0) (pkcs11-tool --test does). */
+    @Test
+    void aPresentEmptyBufferHasNoRoom() throws MalformedMessage {
+        assertEquals(0, new RpcReader(new RpcWriter().u32(0xffffffffL).toBytes()).bufferSize());
+        assertEquals(64, new RpcReader(new RpcWriter().u32(64).toBytes()).bufferSize());
+    }
+
+    /** p11-kit 0.25 serialises CK_GCM_PARAMS and CK_AES_CTR_PARAMS as structures, not one byte array. */
+    @Test
+    void structuredMechanismParametersAreKeptWhole() throws MalformedMessage {
+        byte[] gcm = new RpcWriter().u32(0x1087).byteArray(new byte[12]).ulong(96).byteArray(new byte[]{1, 2}).ulong(128)
+                .u32(7).toBytes();
+        RpcReader in = new RpcReader(gcm);
+        Mechanism m = in.mechanism();
+        assertEquals(0x1087, m.type());
+        assertEquals(4 + 12 + 8 + 4 + 2 + 8, m.parameter().length);
+        assertEquals(7, in.u32(), "the next field is where it should be");
+        byte[] truncatedCtr = new RpcWriter().u32(0x1086).ulong(128).u32(16).toBytes();
+        assertThrows(MalformedMessage.class, () -> new RpcReader(truncatedCtr).mechanism());
+    }
+
     @Test
     void aHugeAttributeCountInASmallMessageIsRefusedBeforeAnyAllocation() {
         byte[] msg = new RpcWriter().u32(0xfffffffeL).toBytes();

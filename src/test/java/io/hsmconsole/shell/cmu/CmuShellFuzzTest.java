@@ -40,6 +40,9 @@ class CmuShellFuzzTest {
             // An input file that is not there (token, approval, registration token files): named, with the reason.
             "(?m)^\\w+ failed: cannot read the [\\w ]*file .+: (no such file|permission denied|it is a folder, not a file"
                     + "|it holds more than \\d+ bytes, more than any file a command reads)$",
+            // An input file that is there but is not a token or approval file (another command's output):
+            // the file, the line and what was expected there.
+            "(?m)^\\w+ failed: .+: line \\d+: expected .+, found .+$",
             "(?m)^\\w+ failed: cannot write .+: .+$",
             "(?m)^Error: '.*' cannot be used as a file name: .+$",
             "(?m)^.+ is not a token of this session\\. Tokens live in the session that ran getToken",

@@ -41,7 +41,9 @@ public final class ShellVerdict {
     /** A client-side error line as the tools print it. */
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*Error: .*$");
     /** {@code shareKey success on server 0(10.0.0.1)}, {@code Key Info on server 1(10.0.0.2):} … */
-    private static final Pattern CMU_SERVER_ANSWER = Pattern.compile("(?m) on server \\d+\\(\\d+\\.\\d+\\.\\d+\\.\\d+\\)");
+    private static final Pattern CMU_SERVER_ANSWER = Pattern.compile(
+            // Not inside a tool's own "X failed: …" line, which may quote a file that holds server answers.
+            "(?m)^(?!\\S+ failed: ).* on server \\d+\\(\\d+\\.\\d+\\.\\d+\\.\\d+\\)");
     /** {@code createUser failed: HSM Error: …}, {@code shareKey failed on server 0(10.0.0.1): HSM Error: …}. */
     private static final Pattern CMU_FAILED = Pattern.compile("(?m)^(\\S+) failed(?: on server \\S+)?: (.*?)\\s*$");
     /** An answer saved to a file ({@code getAttribute … FILE}, {@code findAllKeys … FILE}). */

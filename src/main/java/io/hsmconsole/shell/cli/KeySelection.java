@@ -1,0 +1,77 @@
+package io.hsmconsole.shell.cli;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReadPurpose;
+import io.hsmconsole.hsm.key.Handles;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.cli.CliMessages;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The keys a filter selects among those the session may see (the simulator's key list: owned,
+ * shared, and the session's own), in the order they were made (the HSM's order), each with its attributes.
+ */
+final class KeySelection {
+    record Selected(long handle, KeyAttributes attributes) {
+    }
+
+    private KeySelection() {
+    }
+
+    /** Every matching key, or empty after printing the error answer (not logged in, refused, bad filter). */
+    static Optional<List<Selected>> matching(CliContext context, HsmSession session, List<String> filterWords) {
+        KeyFilter filter;
+        try {
+            filter = KeyFilter.parse(filterWords);
+        } catch (KeyFilter.Invalid e) {
+            context.error(e.getMessage());
+            return Optional.empty();
+        }
+        HsmResult<List<KeySummary>> visible = session.listKeys();
+        if (!visible.isSuccess()) {
+            context.error(visible.code());
+            return Optional.empty();
+        }
+        List<Selected> selected = new ArrayList<>();
+        visible.value().stream().map(KeySummary::handle)
+                .sorted(Comparator.comparingLong(Handles::counterOf).thenComparing(Comparator.naturalOrder())).forEach(handle -> {
+            // Reading for the selection is not a command of its own: not audited.
+            HsmResult<KeyAttributes> attributes = session.attributes(handle, ReadPurpose.DISPLAY_REFRESH);
+            if (attributes.isSuccess() && filter.matches(handle, attributes.value())) {
+                selected.add(new Selected(handle, attributes.value()));
+            }
+        });
+        return Optional.of(selected);
+    }
+
+    /** Runs {@code action} on the one key the filter selects; no key or several is an error answer. */
+    static ExitStatus single(CliContext context, String command, List<String> filterWords, KeyAction action) {
+        Optional<HsmSession> session = context.requireSession(command);
+        if (session.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        Optional<List<Selected>> keys = matching(context, session.get(), filterWords);
+        if (keys.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        if (keys.get().isEmpty()) {
+            return context.error(CliMessages.NO_KEY_MATCHED);
+        }
+        if (keys.get().size() > 1) {
+            return context.error(CliMessages.filterMatchedSeveral(keys.get().size()));
+        }
+        return action.run(session.get(), keys.get().get(0).handle());
+    }
+
+    @FunctionalInterface
+    interface KeyAction {
+        ExitStatus run(HsmSession session, long handle);
+    }
+}

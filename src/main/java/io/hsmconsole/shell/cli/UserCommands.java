@@ -1,0 +1,89 @@
+package io.hsmconsole.shell.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.model.UserType;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.cli.CliJson;
+import io.hsmconsole.text.cli.CliRoles;
+import io.hsmconsole.text.cli.CliSyntaxes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/** {@code user list|create|delete|change-password} (cloudhsm_cli-user-*.md). */
+final class UserCommands {
+    private UserCommands() {
+    }
+
+    static List<CliCommand> all() {
+        return List.of(new SimpleCommand(CliSyntaxes.USER_LIST, UserCommands::list),
+                new SimpleCommand(CliSyntaxes.USER_CREATE, UserCommands::create),
+                new SimpleCommand(CliSyntaxes.USER_DELETE, UserCommands::delete),
+                new SimpleCommand(CliSyntaxes.USER_CHANGE_PASSWORD, UserCommands::changePassword));
+    }
+
+    /** Needs no login (the page: all users, logged in or not). */
+    private static ExitStatus list(CliContext context, CliArguments args) {
+        ArrayNode users = CliJson.array();
+        for (UserInfo u : context.cluster().users()) {
+            ObjectNode user = users.addObject();
+            user.put("username", u.name());
+            user.put("role", CliRoles.name(u.type()));
+            user.put("locked", Boolean.toString(u.locked()));
+            ArrayNode mfa = user.putArray("mfa");
+            if (u.twoFactor()) {
+                mfa.addObject().put("strategy", "token-sign").put("status", "enabled");
+            }
+            user.put("cluster-coverage", "full");
+        }
+        ObjectNode data = CliJson.object();
+        data.set("users", users);
+        return context.success(data);
+    }
+
+    private static ExitStatus create(CliContext context, CliArguments args) {
+        return withPassword(context, args, "createUser",
+                (session, password) -> session.users().createUser(type(args), args.value("username"), password).map(u -> null));
+    }
+
+    private static ExitStatus changePassword(CliContext context, CliArguments args) {
+        return withPassword(context, args, "changePswd",
+                (session, password) -> session.users().changePassword(type(args), args.value("username"), password));
+    }
+
+    private static ExitStatus delete(CliContext context, CliArguments args) {
+        Optional<HsmSession> session = context.requireSession("deleteUser");
+        return session.map(s -> context.answer(s.users().deleteUser(type(args), args.value("username")),
+                done -> context.success(LoginCommands.userAndRole(args.value("username"),
+                        args.value("role"))))).orElse(ExitStatus.ERROR);
+    }
+
+    /** Logged in, then the password (given or asked twice), then the simulator's answer; the password is wiped. */
+    private static ExitStatus withPassword(CliContext context, CliArguments args, String command,
+                                           BiFunction<HsmSession, char[], HsmResult<?>> action) {
+        Optional<HsmSession> session = context.requireSession(command);
+        if (session.isEmpty()) {
+            return ExitStatus.ERROR;
+        }
+        char[] password = context.password(args.value("password"), true);
+        if (password == null) {
+            return ExitStatus.ERROR;
+        }
+        try {
+            return context.answer(action.apply(session.get(), password), done -> context.success(
+                    LoginCommands.userAndRole(args.value("username"), args.value("role"))));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static UserType type(CliArguments args) {
+        return CliRoles.type(args.value("role")).orElseThrow();
+    }
+}

@@ -1,0 +1,130 @@
+package io.hsmconsole.text.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.AttributeValue;
+import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.key.KeyType;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SDK 5's names for key attributes (cloudhsm_cli-key-attributes.md) in the order the CLI prints
+ * them, and how each value is written. The same rendering answers {@code --filter attr.NAME=VALUE}:
+ * a key matches when its attribute, written as here, equals the value given.
+ */
+public final class CliAttributes {
+    /** Name → simulator attribute, in print order; {@code modifiable} has no simulator attribute (always true). */
+    private static final Map<String, Attribute> NAMES = new LinkedHashMap<>();
+    public static final String MODIFIABLE = "modifiable";
+    public static final String ID = "id";
+
+    static {
+        NAMES.put("key-type", Attribute.KEY_TYPE);
+        NAMES.put("label", Attribute.LABEL);
+        NAMES.put(ID, Attribute.ID);
+        NAMES.put("check-value", Attribute.KCV);
+        NAMES.put("class", Attribute.CLASS);
+        NAMES.put("encrypt", Attribute.ENCRYPT);
+        NAMES.put("decrypt", Attribute.DECRYPT);
+        NAMES.put("token", Attribute.TOKEN);
+        NAMES.put("always-sensitive", Attribute.ALWAYS_SENSITIVE);
+        NAMES.put("derive", Attribute.DERIVE);
+        NAMES.put("destroyable", Attribute.DESTROYABLE);
+        NAMES.put("extractable", Attribute.EXTRACTABLE);
+        NAMES.put("local", Attribute.LOCAL);
+        NAMES.put(MODIFIABLE, null);
+        NAMES.put("never-extractable", Attribute.NEVER_EXTRACTABLE);
+        NAMES.put("private", Attribute.PRIVATE);
+        NAMES.put("sensitive", Attribute.SENSITIVE);
+        NAMES.put("sign", Attribute.SIGN);
+        NAMES.put("trusted", Attribute.TRUSTED);
+        NAMES.put("unwrap", Attribute.UNWRAP);
+        NAMES.put("verify", Attribute.VERIFY);
+        NAMES.put("wrap", Attribute.WRAP);
+        NAMES.put("wrap-with-trusted", Attribute.WRAP_WITH_TRUSTED);
+        NAMES.put("key-length-bytes", Attribute.VALUE_LEN);
+    }
+
+    private CliAttributes() {
+    }
+
+    /** Every attribute name the CLI knows, in print order. */
+    public static List<String> names() {
+        return List.copyOf(NAMES.keySet());
+    }
+
+    public static boolean isKnown(String name) {
+        return NAMES.containsKey(name);
+    }
+
+    /** The simulator's attribute for an SDK 5 name; empty for an unknown name and for {@code modifiable}. */
+    public static Optional<Attribute> attribute(String name) {
+        return Optional.ofNullable(NAMES.get(name));
+    }
+
+    /** The SDK 5 name of a simulator attribute, if the CLI shows it. */
+    public static Optional<String> name(Attribute attribute) {
+        return NAMES.entrySet().stream().filter(e -> e.getValue() == attribute).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The {@code attributes} object of one key. */
+    public static ObjectNode render(KeyAttributes attributes) {
+        ObjectNode node = CliJson.object();
+        NAMES.forEach((name, attribute) -> value(attributes, name).ifPresent(v -> node.set(name, v)));
+        return node;
+    }
+
+    /** One attribute as printed, or empty when the key does not have it (a generic secret has no check value). */
+    public static Optional<JsonNode> value(KeyAttributes attributes, String name) {
+        if (name.equals(MODIFIABLE)) {
+            return Optional.of(CliJson.object().booleanNode(true)); // the simulator never locks a key's attributes
+        }
+        Attribute attribute = NAMES.get(name);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        return attributes.get(attribute).map(CliAttributes::json);
+    }
+
+    /** The value as a filter compares it: the JSON text without quotes ({@code true}, {@code aes}, {@code 32}). */
+    public static Optional<String> filterText(KeyAttributes attributes, String name) {
+        return value(attributes, name).map(JsonNode::asText);
+    }
+
+    private static JsonNode json(AttributeValue v) {
+        ObjectNode factory = CliJson.object();
+        return switch (v.attribute()) {
+            case KEY_TYPE -> factory.textNode(keyType((int) v.number()));
+            case CLASS -> factory.textNode(keyClass((int) v.number()));
+            case LABEL -> factory.textNode(v.text());
+            case ID -> factory.textNode(v.text());
+            case KCV -> factory.textNode(String.format(Locale.ROOT, "0x%06x", v.number()));
+            case VALUE_LEN, MODULUS_BITS -> factory.numberNode(v.number());
+            default -> v.attribute().isBoolean() ? factory.booleanNode(v.isTrue()) : factory.textNode(v.text());
+        };
+    }
+
+    /** SDK 5's key type names ({@code key-type}). */
+    public static String keyType(int code) {
+        return KeyType.fromCode(code).map(t -> switch (t) {
+            case AES -> "aes";
+            case GENERIC_SECRET -> "generic-secret";
+            case DES3 -> "des3";
+            case RC4 -> "rc4";
+        }).orElse(Integer.toString(code));
+    }
+
+    /** SDK 5's class names ({@code class}). */
+    public static String keyClass(int code) {
+        return Arrays.stream(KeyClass.values()).filter(c -> c.code() == code).findFirst()
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(Integer.toString(code));
+    }
+}

@@ -1,0 +1,106 @@
+package io.hsmconsole.text.cli;
+
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.KeyNaming;
+import io.hsmconsole.hsm.user.Credentials;
+
+/**
+ * The words of the CloudHSM CLI's answers: the success messages its pages print, and the {@code data}
+ * of an error answer for each refusal of the simulator. The pages show few error texts; the others
+ * are ours, written to say what is wrong and what to do, in the tool's style.
+ */
+public final class CliMessages {
+    public static final String PROMPT = "aws-cloudhsm > ";
+    public static final String ENTER_PASSWORD = "Enter password:";
+    public static final String CONFIRM_PASSWORD = "Confirm password:";
+
+    public static final String LOGOUT = "Logout successful";
+    public static final String KEY_SHARED = "Key shared successfully";
+    public static final String KEY_UNSHARED = "Key unshared successfully";
+    public static final String ATTRIBUTE_SET = "Attribute set successfully";
+    public static final String KEY_DELETED = "Key deleted successfully";
+
+    public static final String PASSWORDS_DIFFER = "Passwords do not match";
+    public static final String NO_PASSWORD = "No password was given";
+    public static final String ALREADY_LOGGED_IN = "A user is already logged in; log out first with: logout";
+    public static final String NOT_LOGGED_IN = "Not logged in; log in first with: login --username <USERNAME> --role <ROLE>";
+    public static final String NO_KEY_MATCHED = "No key matched the filter";
+    public static final String BAD_PIN = "CLOUDHSM_PIN must be <username>:<password>";
+
+    private CliMessages() {
+    }
+
+    public static String badRole(String role) {
+        return "CLOUDHSM_ROLE must be " + CliRoles.CRYPTO_USER + " or " + CliRoles.ADMIN + ", not '" + role + "'";
+    }
+
+    public static String filterMatchedSeveral(int count) {
+        return "The filter matched " + count + " keys; refine it to select a single key";
+    }
+
+    public static String unknownAttribute(String name) {
+        return "Unknown key attribute '" + name + "'; the attributes are: " + String.join(", ", CliAttributes.names());
+    }
+
+    public static String malformedFilter(String filter) {
+        return "Invalid filter '" + filter + "'; use key-reference=0x<hex> or attr.<KEY_ATTRIBUTE_NAME>=<VALUE>";
+    }
+
+    public static String invalidKeyReference(String text) {
+        return "Invalid key reference '" + text + "'; use 0x and up to 16 hex digits, or a decimal number";
+    }
+
+    public static String invalidBoolean(String name, String value) {
+        return "Invalid value '" + value + "' for attribute " + name + "; use true or false";
+    }
+
+    public static String notSettableAtGeneration(String name) {
+        return "The attribute " + name + " cannot be set when a key is generated; settable here: "
+                + "encrypt, decrypt, sign, verify, wrap, unwrap, derive, wrap-with-trusted, extractable, token, id";
+    }
+
+    public static String unknownUser(String name) {
+        return "No user named '" + name + "' exists in the cluster";
+    }
+
+    public static String invalidStartingToken(String token, int total) {
+        return "Invalid starting token '" + token + "'; use the next_token of a previous listing (0 to " + total + ")";
+    }
+
+    public static String quorumValuesDiffer(int manage, int use) {
+        return "The simulator keeps one quorum value per key (KMU's m_value), used for both management and use: "
+                + "--manage-key-quorum-value " + manage + " and --use-key-quorum-value " + use + " differ";
+    }
+
+    /** The {@code data} of an error answer for a refusal of the simulator. */
+    public static String of(ReturnCode code) {
+        return switch (code) {
+            case NOT_LOGGED_IN -> NOT_LOGGED_IN;
+            case NOT_AUTHORIZED -> "The logged-in user's role may not run this command";
+            case INVALID_USER_TYPE -> "This role may not log in here; use --role crypto-user or --role admin";
+            case USER_NOT_FOUND, LOGIN_FAILURE -> "Login failed: wrong username, role or password";
+            case ACCOUNT_LOCKED -> "The account is locked after too many failed logins; an admin must change its password";
+            case INVALID_HANDLE -> NO_KEY_MATCHED;
+            case KEY_ACCESS_DENIED -> "Only the key's owner may do this";
+            case INVALID_KEY_SIZE -> "Invalid key length for this key type";
+            case INVALID_LABEL -> "Invalid label; it must be 1 to " + KeyNaming.MAX_LABEL + " characters without spaces";
+            case SHARE_WITH_OWNER -> "A key cannot be shared with its owner";
+            case SHARE_USER_INVALID -> "Keys can only be shared with existing crypto users";
+            case SESSION_KEY_NOT_SHAREABLE -> "Session keys cannot be shared";
+            case M_VALUE_INVALID -> "The quorum value must be 0 to 8 and at most the number of users the key is "
+                    + "associated with (its owner and the users it is shared with)";
+            case QUORUM_REQUIRED -> "Quorum approval is required for this operation";
+            case ATTRIBUTE_NOT_MODIFIABLE -> "This attribute cannot be changed";
+            case ATTRIBUTE_VALUE_INVALID -> "Invalid value for this attribute";
+            case KEY_NOT_DESTROYABLE -> "The key is not destroyable (its destroyable attribute is false)";
+            case INVALID_USER_NAME -> "Invalid username; use 1 to " + Credentials.MAX_NAME + " characters from A-Z, a-z, 0-9 and _";
+            case INVALID_PASSWORD -> "Invalid password; it must be " + Credentials.MIN_PASSWORD + " to " + Credentials.MAX_PASSWORD + " characters";
+            case USER_EXISTS -> "A user with this name already exists";
+            case USER_OWNS_KEYS -> "The user owns keys; they must be deleted first";
+            case USER_LOGGED_IN -> "The user is logged in";
+            case CLUSTER_FULL -> "The cluster has reached its key capacity";
+            case NO_ACTIVE_NODE -> "No HSM in the cluster is available";
+            default -> code.text().replaceFirst("^HSM (Error|CLUSTER ERROR): ", "");
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.hsmconsole.text.cli;
+
+import io.hsmconsole.text.cli.CliSyntax.Option;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The syntax and help words of every CloudHSM CLI command we run, from the {@code help <command>}
+ * blocks of the AWS pages ({@code cloudhsm_cli-*.md}), and the groups they sit in.
+ */
+public final class CliSyntaxes {
+    private static final String FILTER_HELP = "Key reference (e.g. key-reference=0xabc) or space separated list of key "
+            + "attributes in the form of attr.KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE to select ";
+    private static final Option USERNAME = Option.one("username", "USERNAME", true, "Username to access the HSM cluster");
+    private static final Option ROLE = Option.one("role", "ROLE", true, "Role the user has in the cluster")
+            .withPossibleValues(CliRoles.POSSIBLE);
+    private static final Option PASSWORD = Option.one("password", "PASSWORD", false,
+            "Optional: Plaintext user's password. If you do not include this argument you will be prompted for it");
+
+    public static final CliSyntax LOGIN = new CliSyntax("login", "Login to your cluster",
+            List.of(USERNAME, ROLE, PASSWORD));
+    public static final CliSyntax LOGOUT = new CliSyntax("logout", "Logout of your cluster", List.of());
+
+    public static final CliSyntax USER_LIST = new CliSyntax("user list", "List the users in your cluster", List.of());
+    public static final CliSyntax USER_CREATE = new CliSyntax("user create", "Create a new user",
+            List.of(USERNAME, ROLE, PASSWORD));
+    public static final CliSyntax USER_DELETE = new CliSyntax("user delete", "Delete a user", List.of(USERNAME, ROLE));
+    public static final CliSyntax USER_CHANGE_PASSWORD = new CliSyntax("user change-password", "Change a user's password",
+            List.of(Option.one("username", "USERNAME", true, "Username of the user that will be modified"), ROLE, PASSWORD));
+
+    public static final CliSyntax KEY_GENERATE_AES = generate("aes", "Generate an AES key", "AES key");
+    public static final CliSyntax KEY_GENERATE_GENERIC_SECRET = generate("generic-secret", "Generate a generic secret key",
+            "generic secret key");
+
+    public static final CliSyntax KEY_LIST = new CliSyntax("key list",
+            "List the keys the current user owns, shares, and all public keys in the HSM cluster", List.of(
+            Option.many("filter", "FILTER", false, FILTER_HELP + "matching key(s) to list"),
+            Option.one("max-items", "MAX_ITEMS", false, "The total number of items to return in the command's output. "
+                    + "If the total number of items available is more than the value specified, a next-token is provided "
+                    + "in the command's output. To resume pagination, provide the next-token value in the starting-token "
+                    + "argument of a subsequent command [default: 10]"),
+            Option.one("starting-token", "STARTING_TOKEN", false, "A token to specify where to start paginating. "
+                    + "This is the next-token from a previously truncated response"),
+            Option.flag("verbose", "If included, prints all attributes and key information for each matched key. "
+                    + "By default each matched key only displays its key-reference and label attribute").withShort('v')));
+
+    public static final CliSyntax KEY_SHARE = share("share", "Share a key in the HSM cluster with another user",
+            "sharing", "A username with which the key will be shared");
+    public static final CliSyntax KEY_UNSHARE = share("unshare", "Unshare a key in the HSM cluster with another user",
+            "unsharing", "A username with which the key will be unshared");
+    public static final CliSyntax KEY_SET_ATTRIBUTE = new CliSyntax("key set-attribute",
+            "Set an attribute for a key in the HSM cluster", List.of(
+            Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key to modify"),
+            Option.one("name", "KEY_ATTRIBUTE", true, "Name of attribute to be set"),
+            Option.one("value", "KEY_ATTRIBUTE_VALUE", true, "Attribute value to be set")));
+    public static final CliSyntax KEY_DELETE = new CliSyntax("key delete", "Delete a key in the HSM cluster", List.of(
+            Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for deletion")));
+
+    private CliSyntaxes() {
+    }
+
+    private static CliSyntax generate(String type, String about, String what) {
+        return new CliSyntax("key generate-symmetric " + type, about, List.of(
+                Option.one("label", "LABEL", true, "Label for the key"),
+                Option.flag("session", "Creates a session key that exists only in the current session. "
+                        + "The key cannot be recovered after the session ends"),
+                Option.one("key-length-bytes", "KEY_LENGTH_BYTES", true, "Key length in bytes"),
+                Option.many("attributes", "KEY_ATTRIBUTES", false, "Space separated list of key attributes to set for "
+                        + "the generated " + what + " in the form of KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE"),
+                Option.many("share-crypto-users", "SHARE_CRYPTO_USERS", false,
+                        "Space separated list of Crypto User usernames to share the " + what + " with"),
+                Option.one("manage-key-quorum-value", "MANAGE_KEY_QUORUM_VALUE", false,
+                        "The quorum value for key management operations"),
+                Option.one("use-key-quorum-value", "USE_KEY_QUORUM_VALUE", false,
+                        "The quorum value for key usage operations")));
+    }
+
+    private static CliSyntax share(String verb, String about, String purpose, String usernameHelp) {
+        return new CliSyntax("key " + verb, about, List.of(
+                Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for " + purpose),
+                Option.one("username", "USERNAME", true, usernameHelp),
+                Option.one("role", "ROLE", true, "Role the user has in the cluster").withPossibleValues(CliRoles.POSSIBLE)));
+    }
+
+    /** The groups of commands and what each is for, as {@code help} lists them; "" is the tool itself. */
+    public static Map<String, String> groups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("", "CloudHSM CLI (simulated by HSM Key Console)");
+        groups.put("user", "Manage users of the HSM cluster");
+        groups.put("key", "Manage keys of the HSM cluster");
+        groups.put("key generate-symmetric", "Generate symmetric keys");
+        return groups;
+    }
+}
