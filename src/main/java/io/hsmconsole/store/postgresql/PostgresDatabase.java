@@ -76,45 +76,36 @@ final class PostgresDatabase implements AutoCloseable {
 
     /** The pool puts back read-only and the isolation level when the connection returns to it. */
     <T> T read(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        return transaction("a read of the cluster store failed", c -> {
             c.setReadOnly(true);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("a read of the cluster store failed", e);
-        }
+        }, work);
     }
 
     <T> T write(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                try (Statement lock = c.createStatement()) {
-                    lock.executeUpdate("UPDATE cluster SET change_counter = change_counter + 1");
-                }
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+            try (Statement lock = c.createStatement()) {
+                lock.executeUpdate("UPDATE cluster SET change_counter = change_counter + 1");
             }
-        } catch (SQLException e) {
-            throw failure("a write to the cluster store failed; nothing of it was stored", e);
-        }
+        }, work);
     }
 
     /** A transaction without the cluster's write lock: for creating the cluster, before its row exists. */
     <T> T create(SqlWork<T> work) {
+        return transaction("cannot create the cluster store; nothing was left on the server", c -> { }, work);
+    }
+
+    @FunctionalInterface
+    private interface SqlStart {
+        void begin(Connection c) throws SQLException;
+    }
+
+    /** {@code work} in one transaction, committed when it returns, rolled back whole when anything fails. */
+    private <T> T transaction(String failure, SqlStart start, SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
+                start.begin(c);
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -123,7 +114,7 @@ final class PostgresDatabase implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("cannot create the cluster store; nothing was left on the server", e);
+            throw failure(failure, e);
         }
     }
 
