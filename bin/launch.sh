@@ -4,6 +4,18 @@
 # HSM_CONSOLE_DATA, HSM_CONSOLE_CLUSTER, --data-dir and --cluster are read by the tool itself;
 # JAVA_HOME picks the JVM, HSM_CONSOLE_JAVA_OPTS adds JVM options, HSM_CONSOLE_CDS=off disables
 # the class-data-sharing archive.
+#
+# The start-up fast path's launcher tricks all live in this file, each kept by a measurement in
+# docs/performance.md ("Start-up fast path: what stays and why"; a singlecmd genSymKey call, interleaved
+# A/B, CPU per call is the steady figure on this shared machine):
+# - the AppCDS archive (target/cds/<tool>.jsa): without it a call takes about 150 ms more CPU;
+# - BouncyCastle from target/lib-unsigned (unsigned copies, src/build/UnsignedJars.java): with the
+#   signed jars a call takes about 150 ms more CPU (verification, and CDS cannot archive them);
+# - the cached class path and options (target/cds/<tool>.launch): one `find` instead of two and uname;
+# - C1 only, the serial collector, no perf data, SQLite's native library unpacked at package time.
+# The other half of the fast path, no JVM at all, is the client daemon: bin/service-client.sh (sourced
+# by bin/key_mgmt_util before this file) and service.ClientService. javac's -XDstringConcat=inline
+# (pom.xml) belongs to the same list: without it a call takes about 45 ms more CPU.
 target="$ROOT/target"
 classes="$target/classes"
 lib="$target/lib"

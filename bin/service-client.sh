@@ -1,15 +1,54 @@
-# Sourced by bin/key_mgmt_util (bash) before bin/launch.sh: the fast path through the client service
-# (bin/cloudhsm_client start). When `singlecmd` is asked and a service of this project folder serves
-# the data folder, the arguments go to it over bash's /dev/tcp and its answer is printed: no JVM
-# starts. Otherwise (no service, a stale or killed one, a build newer than the service, a refusal)
-# this returns and the launcher starts the JVM as usual: stdout is the same either way. No process is
-# started on this path but the final `cat` of a long output (the service checks the build's age).
+# The launchers' client of the client daemon (service.ClientService; bin/cloudhsm_client start): the
+# start-up fast path of a command line. Sourced by a bash launcher (bin/key_mgmt_util, the installed
+# /usr/bin/key_mgmt_util) that sets SERVICE_TOOL (the daemon's word for the tool: kmu) and TOOL (its name
+# in messages), before it starts a JVM: when `singlecmd` is asked and a daemon of this project folder
+# serves the data folder, the arguments go to it over bash's /dev/tcp and its answer is printed: no JVM
+# starts (docs/performance.md, "Start-up fast path": 0.5 s less per call). Otherwise (no service, a stale
+# or killed one, a build newer than the service, a refusal) this returns and the launcher starts the JVM
+# as usual: stdout is the same either way. No process is started on this path but the final `cat` of a
+# long output (the service checks the build's age).
 # Nothing is sent before the listener is known to be this data folder's service: a socket of our own
 # account (Linux's socket table, read with builtins) that first sends the proof from the endpoint file.
-# Protocol (docs/command-line.md): the service's first line = PROOF; request = NUL-terminated fields
-# SECRET kmu CWD CLUSTER_ENV OUTPUT_ENV N ARG…; answer = "accepted" (from then on the command may have
-# run: it is never run again here), exit status line, "<count of stderr lines> lines|bytes", those
-# lines, then stdout to the end; or a word instead of "accepted" (refused, fallback, stale): not run.
+# Protocol (docs/command-line.md, service.ClientService): the service's first line = PROOF; request =
+# NUL-terminated fields SECRET TOOL CWD HSM_CONSOLE_CLUSTER HSM_CONSOLE_DATA XDG_DATA_HOME OUTPUT_ENV N ARG…;
+# answer = "accepted" (from then on the command may have run: it is never run again here), exit status
+# line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end; or a word instead of
+# "accepted" (refused, fallback, stale): not run.
+# Run directly, `bash service-client.sh data-folder [--data-dir D] …` prints the folder this script would
+# ask (DataFolderRuleAgreementTest compares it with store.DataDirectory's rule).
+
+# The data folder a JVM of these arguments would use (store.DataDirectory.chosen: --data-dir, then
+# HSM_CONSOLE_DATA, then the platform's folder; a blank value counts as unset), into hsm_console_data,
+# and the index of the first argument after the launcher options into hsm_console_mode. Only a guess of
+# which service to ask: the service applies DataDirectory's rule itself to the values sent with the
+# request and runs nothing for another folder. Returns 1 when the launcher options are not ones it knows.
+hsm_console_data_folder() {
+    local i=1 arg data=
+    while [ "$i" -le $# ]; do
+        arg=${!i}
+        case "$arg" in
+            --data-dir=*) data=${arg#--data-dir=} ;;
+            --data-dir) i=$((i + 1)); data=${!i-} ;;
+            --cluster=*) ;;
+            --cluster) i=$((i + 1)) ;;
+            --*) return 1 ;;
+            *) break ;;
+        esac
+        i=$((i + 1))
+    done
+    hsm_console_mode=$i
+    [[ $data == *[![:space:]]* ]] || data=${HSM_CONSOLE_DATA:-}
+    if [[ $data != *[![:space:]]* ]]; then
+        case "${OSTYPE:-}" in
+            linux*)
+                data=${XDG_DATA_HOME:-}
+                [[ $data == *[![:space:]]* ]] || data="$HOME/.local/share"
+                data="$data/hsm-key-console" ;;
+            *) return 1 ;;
+        esac
+    fi
+    hsm_console_data=$data
+}
 
 # Whether every live IPv4 socket on local port $1 is this account's (and there is one): the service's
 # listener and the end that accepted our connection, both IPv4 (service.LoopbackPeers). A process of
@@ -32,30 +71,14 @@ hsm_console_port_is_ours() {
 }
 
 hsm_console_service() {
-    [ "${HSM_CONSOLE_SERVICE:-on}" != off ] || return 0
-    local data= i=1 arg
-    while [ "$i" -le $# ]; do
-        arg=${!i}
-        case "$arg" in
-            --data-dir=*) data=${arg#--data-dir=} ;;
-            --data-dir) i=$((i + 1)); data=${!i-} ;;
-            --cluster=*) ;;
-            --cluster) i=$((i + 1)) ;;
-            --*) return 0 ;;
-            *) break ;;
-        esac
-        i=$((i + 1))
-    done
-    [ "${!i-}" = singlecmd ] || return 0
-    # Commands that read standard input or a terminal (the service's input is at its end) run in the JVM.
-    case " $* " in *" -hpswd "* | *" setAttribute "*) return 0 ;; esac
-    # The data folder as the tool resolves it (store.DataDirectory): --data-dir, HSM_CONSOLE_DATA, the default.
-    [ -n "$data" ] || data=${HSM_CONSOLE_DATA:-}
-    if [ -z "$data" ]; then
-        case "${OSTYPE:-}" in
-            linux*) data="${XDG_DATA_HOME:-$HOME/.local/share}/hsm-key-console" ;;
-            *) return 0 ;;
-        esac
+    [ "${HSM_CONSOLE_SERVICE:-on}" != off ] && [ -n "${SERVICE_TOOL:-}" ] || return 0
+    local hsm_console_data hsm_console_mode data
+    hsm_console_data_folder "$@" || return 0
+    data=$hsm_console_data
+    [ "${!hsm_console_mode-}" = singlecmd ] || return 0
+    # key_mgmt_util's commands that read standard input or a terminal (the service's input is at its end) run in the JVM.
+    if [ "$SERVICE_TOOL" = kmu ]; then
+        case " $* " in *" -hpswd "* | *" setAttribute "*) return 0 ;; esac
     fi
     local endpoint="$data/service/endpoint" port= secret= root= proof= greeting= first= status= count= mode= line=
     [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root && read -r proof; } <"$endpoint" 2>/dev/null \
@@ -73,9 +96,10 @@ hsm_console_service() {
     # The physical working folder, as the JVM's would be (cd -P is a builtin: no process).
     cd -P . 2>/dev/null || { exec 3<&-; return 0; }
     trap '' PIPE
-    # The variables that change what a JVM prints (service.OutputEnvironment): served only when the service's match.
-    printf '%s\0' "$secret" kmu "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" \
-        $# "$@" >&3 2>/dev/null \
+    # The launcher's values of service.LauncherEnvironment, then of service.OutputEnvironment (the variables that
+    # change what a JVM prints: served only when the service's match).
+    printf '%s\0' "$secret" "$SERVICE_TOOL" "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${HSM_CONSOLE_DATA-}" "${XDG_DATA_HOME-}" \
+        "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" $# "$@" >&3 2>/dev/null \
         && IFS= read -r first <&3 || first=
     trap - PIPE
     # Without "accepted" nothing ran (the service says it before it runs anything): the JVM runs it.
@@ -84,8 +108,8 @@ hsm_console_service() {
     case "$status" in
         '' | *[!0-9]*)
             # It may have run (a key made, a password changed): running it again could do it twice.
-            printf '%s\n' "key_mgmt_util: error: the client service stopped while it ran this command, which may" \
-                "key_mgmt_util: error: have taken effect; check (for example with findKey) before running it again" >&2
+            printf '%s\n' "${TOOL:-$SERVICE_TOOL}: error: the client service stopped while it ran this command, which may" \
+                "${TOOL:-$SERVICE_TOOL}: error: have taken effect; check (for example with findKey) before running it again" >&2
             exit 1 ;;
     esac
     IFS=' ' read -r count mode <&3
@@ -103,5 +127,10 @@ hsm_console_service() {
     fi
     exit "$status"
 }
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1-}" = data-folder ]; then
+    shift
+    hsm_console_data_folder "$@" && printf '%s\n' "$hsm_console_data"
+    exit
+fi
 hsm_console_service "$@"
-unset -f hsm_console_service hsm_console_port_is_ours
+unset -f hsm_console_service hsm_console_port_is_ours hsm_console_data_folder

@@ -1,6 +1,7 @@
 package io.hsmconsole.app;
 
 import io.hsmconsole.pkcs11.server.ClientModule;
+import io.hsmconsole.service.Pkcs11WayIn;
 import io.hsmconsole.service.ServiceControl;
 import io.hsmconsole.store.DataDirectory;
 

@@ -1,6 +1,7 @@
 package io.hsmconsole.app;
 
 import io.hsmconsole.service.ClientService;
+import io.hsmconsole.service.Pkcs11WayIn;
 import io.hsmconsole.service.ServiceControl;
 import io.hsmconsole.service.ServiceFiles;
 import io.hsmconsole.service.WarmUp;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * {@code run} is the service process itself, which {@code start} launches in the background.
  */
 public final class ServiceMain {
+    /** The daemon's word for key_mgmt_util: bin/key_mgmt_util's SERVICE_TOOL. */
+    static final String KMU = "kmu";
     /** Set by bin/cloudhsm_client: the project folder whose launchers may use the service. */
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
@@ -103,8 +106,13 @@ public final class ServiceMain {
             return ServiceControl.NOT_RUNNING;
         }
         WarmUp.run(kmu, data);
-        Optional<ClientService> service = ClientService.start(data, kmu, Duration.ofMinutes(idleMinutes), root, started,
-                buildFiles(root), List.of(new Pkcs11WayIn(data, cluster, run.keyAvailability())));
+        Optional<ClientService> service = ClientService.serving(data)
+                .tool(KMU, kmu)
+                .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.keyAvailability()))
+                .idleTimeout(Duration.ofMinutes(idleMinutes))
+                .launchersOf(root)
+                .build(started, buildFiles(root))
+                .start();
         if (service.isEmpty()) {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;

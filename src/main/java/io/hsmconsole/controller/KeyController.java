@@ -13,6 +13,7 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
@@ -82,7 +83,7 @@ public final class KeyController {
 
     private static KeyRow row(KeySummary k, Map<Integer, UserRef> users, List<Integer> nodes, int me) {
         List<UserRef> shared = k.sharedWith().stream().map(id -> ref(users, id)).toList();
-        String type = KeyType.fromCode(k.keyType()).map(KeyType::displayName).orElse(String.valueOf(k.keyType()));
+        String type = KeyKind.typeName(k.keyClass(), k.keyType());
         return new KeyRow(k.handle(), k.label(), k.id(), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
                 shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
                 k.ownerId() == me, k.sharedWith().contains(me));
@@ -125,11 +126,12 @@ public final class KeyController {
         return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink -> {
                     HsmSession session = workspace.requireSession();
                     KeySyncProgress printed = new KeySyncProgress(printer, session, CreatedKeyText.GENERATED);
+                    WaitingNodes missing = new WaitingNodes(session, workspace.cluster().nodeIds());
                     HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, new SyncObserver() {
                         @Override
                         public void waiting(long handle, int held, int required, long elapsedMillis) {
                             printed.waiting(handle, held, required, elapsedMillis);
-                            SyncProgress now = new SyncProgress(handle, held, required, elapsedMillis);
+                            SyncProgress now = missing.progress(handle, held, required, elapsedMillis);
                             runner.onUiThread(() -> progress.accept(now));
                         }
 

@@ -5,6 +5,9 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.CipherRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
@@ -125,6 +128,19 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<GeneratedKey> generateAvailableKey(GenSymKeyRequest request) {
         Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
         return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
+    }
+
+    /** {@code genRSAKeyPair} / {@code genECCKeyPair}: a public and a private key made together ({@link KeyPairGeneration}). */
+    public HsmResult<GeneratedPair> generateKeyPair(KeyPairRequest request, SyncObserver observer) {
+        Optional<HsmResult<GeneratedPair>> refused = requireCryptoUser();
+        return audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
+                refused.orElseGet(() -> new KeyPairGeneration(cluster, this).generate(request, observer)));
+    }
+
+    /** Every reason a key-pair request would be refused now, in the HSM's order; a form's pre-flight, not audited. */
+    public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
+        Optional<HsmResult<Void>> refused = requireCryptoUser();
+        return refused.map(r -> List.of(r.code())).orElseGet(() -> new KeyPairGeneration(cluster, this).problems(request));
     }
 
     /** {@link #unwrapKey} as Client SDK 5's library does it: a token key returns once two HSMs hold it. */
@@ -290,6 +306,43 @@ public final class HsmSession implements AutoCloseable {
                         observer));
     }
 
+    /** {@code exportPubKey}: the DER SubjectPublicKeyInfo of an extractable public key. */
+    public HsmResult<byte[]> exportPublicKey(long handle) {
+        return audited("exportPubKey", "-k " + handle, this.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, this).exportPublic(handle)));
+    }
+
+    /** {@code importPubKey}: a public key from its DER SubjectPublicKeyInfo (OBJ_ATTR_LOCAL = 0). */
+    public HsmResult<GeneratedKey> importPublicKey(byte[] publicKeyInfo, KeyOptions options, SyncObserver observer) {
+        return audited("importPubKey", AuditArguments.options(options), this.<GeneratedKey>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, this).importPublic(publicKeyInfo, options, observer)));
+    }
+
+    /** {@code importPrivateKey}: a private key from its DER PKCS#8 through an AES wrapping key; {@code privateKeyInfo} is wiped. */
+    public HsmResult<GeneratedKey> importPrivateKey(byte[] privateKeyInfo, long wrappingHandle, KeyOptions options,
+                                                    SyncObserver observer) {
+        return audited("importPrivateKey", "-w " + wrappingHandle + " " + AuditArguments.options(options),
+                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, this)
+                        .importPrivate(privateKeyInfo, wrappingHandle, options, observer)));
+    }
+
+    /** {@code exportPrivateKey}: the DER PKCS#8 of the owner's extractable private key, by way of an AES wrapping key. */
+    public HsmResult<byte[]> exportPrivateKey(long handle, long wrappingHandle) {
+        return audited("exportPrivateKey", "-k " + handle + " -w " + wrappingHandle, this.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, this).exportPrivate(handle, wrappingHandle)));
+    }
+
+    /**
+     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
+     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
+                                                    KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
+                + AuditArguments.options(options), this.<GeneratedKey>requireCryptoUser().orElseGet(() ->
+                new PairUnwrap(cluster, this).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+    }
+
     // ---- key use ----
 
     /**
@@ -332,16 +385,18 @@ public final class HsmSession implements AutoCloseable {
         return HsmResult.ok(out, List.of());
     }
 
-    /** {@code sign}: an HMAC of {@code data} with a GENERIC_SECRET key whose OBJ_ATTR_SIGN is set. */
+    /** {@code sign}: an HMAC with a GENERIC_SECRET key, or an RSA/ECDSA signature with a private key ({@link PairSigning}). */
     public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
         return cryptoCommand("sign", "-k " + handle + " -m " + mechanism.code(),
-                () -> new KeyUse(this).sign(handle, mechanism, data));
+                () -> mechanism.isHmac() ? new KeyUse(this).sign(handle, mechanism, data)
+                        : new PairSigning(this, cluster.drbg()).sign(handle, mechanism, data));
     }
 
-    /** {@code verify}: success when {@code signature} is the HMAC of {@code data}, else SIGNATURE_INVALID. */
+    /** {@code verify}: success when {@code signature} is the HMAC or the key pair's signature of {@code data}, else SIGNATURE_INVALID. */
     public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
         return cryptoCommand("verify", "-k " + handle + " -m " + mechanism.code(),
-                () -> new KeyUse(this).verify(handle, mechanism, data, signature));
+                () -> mechanism.isHmac() ? new KeyUse(this).verify(handle, mechanism, data, signature)
+                        : new PairSigning(this, cluster.drbg()).verify(handle, mechanism, data, signature));
     }
 
     // ---- quorum ----
@@ -459,8 +514,13 @@ public final class HsmSession implements AutoCloseable {
         return session.isPresent() ? session : cluster.store().key(handle);
     }
 
+    /**
+     * Whether this user may use the key: its owner, a user it is shared with, and — for a public
+     * key — every crypto user ("Public keys can be used by any user without sharing",
+     * key_mgmt_util-genRSAKeyPair.md). Changing or deleting stays the owner's.
+     */
     boolean isVisible(KeyRecord key) {
-        return isOwner(key) || key.sharedWith().contains(user.id());
+        return isOwner(key) || key.sharedWith().contains(user.id()) || key.keyClass() == KeyClass.PUBLIC_KEY;
     }
 
     boolean isOwner(KeyRecord key) {

@@ -120,20 +120,58 @@ final class KeyCreation {
     private HsmResult<GeneratedKey> createUnattested(KeyType type, byte[] material, KeyOptions o, boolean local,
                                                      SyncObserver observer, java.util.function.LongUnaryOperator flagsOf) {
         try {
-            List<NodeRecord> nodes = cluster.nodeRecords();
             long flags = KeyFlags.with(flagsOf.applyAsLong(KeyFlags.forGenerated(type, o.session(), o.nonExtractable())),
                     Attribute.LOCAL, local);
-            if (o.session()) {
-                return createSessionKey(type, material, o, flags, nodes);
-            }
-            return createTokenKey(type, material, o, flags, nodes, observer);
+            NewObject key = (handle, node, now, shares) -> record(handle, type, material, o, flags, shares, node, now);
+            return Made.map(createAll(List.of(key), o, observer), Made::first);
         } finally {
             Arrays.fill(material, (byte) 0);
         }
     }
 
-    private HsmResult<GeneratedKey> createSessionKey(KeyType type, byte[] material, KeyOptions o, long flags,
-                                                     List<NodeRecord> nodes) {
+    /**
+     * One object a command makes, built once the HSM has given it a handle on the node that makes
+     * it; {@code shares} are the users the command shares it with (none for a session key).
+     */
+    @FunctionalInterface
+    interface NewObject {
+        KeyRecord record(long handle, int node, long now, List<Integer> shares);
+    }
+
+    /**
+     * What a command made: the objects' handles in the order asked for, the node that made them, and
+     * whether {@code -min_srv} was missed so they were all rolled back.
+     */
+    record Made(List<Long> handles, int node, boolean rolledBack) {
+        GeneratedKey first() {
+            return new GeneratedKey(handles.get(0), node, rolledBack);
+        }
+
+        /** The result with what was made in another shape; a rolled-back failure keeps its handles too. */
+        static <U> HsmResult<U> map(HsmResult<Made> result, java.util.function.Function<Made, U> shape) {
+            return new HsmResult<>(result.code(), result.nodes(), result.value() == null ? null : shape.apply(result.value()),
+                    result.attestation());
+        }
+    }
+
+    /**
+     * Makes every object in one transaction on one node (a key pair is two objects that appear,
+     * replicate and roll back together). Options must be valid. {@code asymmetric} objects count
+     * against the cluster's asymmetric quota as well as its key capacity.
+     */
+    HsmResult<Made> createAll(List<NewObject> objects, KeyOptions o, SyncObserver observer) {
+        return createAll(objects, o, false, observer);
+    }
+
+    HsmResult<Made> createAll(List<NewObject> objects, KeyOptions o, boolean asymmetric, SyncObserver observer) {
+        List<NodeRecord> nodes = cluster.nodeRecords();
+        if (o.session()) {
+            return createSessionKeys(objects, o, nodes);
+        }
+        return createTokenKeys(objects, o, asymmetric, nodes, observer);
+    }
+
+    private HsmResult<Made> createSessionKeys(List<NewObject> objects, KeyOptions o, List<NodeRecord> nodes) {
         int node = session.homeNode();
         if (nodes.stream().noneMatch(n -> n.id() == node && n.online())) {
             return HsmResult.fail(ReturnCode.NO_ACTIVE_NODE, NodeLines.all(nodes, node, ReturnCode.NO_ACTIVE_NODE));
@@ -142,14 +180,19 @@ final class KeyCreation {
                 || !cluster.store().findKeys(KeyFilter.withId(o.id())).isEmpty())) {
             return HsmResult.fail(ReturnCode.DUPLICATE_KEY_ID, NodeLines.all(nodes, node, ReturnCode.DUPLICATE_KEY_ID));
         }
-        long handle = session.keys().nextHandle(node);
-        session.keys().put(record(handle, type, material, o, flags, List.of(), node, cluster.clock().nowMillis()));
+        long now = cluster.clock().nowMillis();
+        List<Long> handles = new ArrayList<>();
+        for (NewObject object : objects) {
+            long handle = session.keys().nextHandle(node);
+            session.keys().put(object.record(handle, node, now, List.of()));
+            handles.add(handle);
+        }
         // A session key lives on one node and is never replicated: one node answers.
-        return HsmResult.ok(new GeneratedKey(handle, node, false), List.of(new NodeResult(node, ReturnCode.SUCCESS)));
+        return HsmResult.ok(new Made(handles, node, false), List.of(new NodeResult(node, ReturnCode.SUCCESS)));
     }
 
-    private HsmResult<GeneratedKey> createTokenKey(KeyType type, byte[] material, KeyOptions o, long flags,
-                                                   List<NodeRecord> nodes, SyncObserver observer) {
+    private HsmResult<Made> createTokenKeys(List<NewObject> objects, KeyOptions o, boolean asymmetric,
+                                            List<NodeRecord> nodes, SyncObserver observer) {
         List<Integer> shares = new ArrayList<>(new LinkedHashSet<>(o.shareWith()));
         Created created = cluster.writeShared(tx -> {
             for (int user : shares) {
@@ -160,8 +203,11 @@ final class KeyCreation {
             if (!o.id().isEmpty() && (tx.keyIdExists(o.id()) || session.keys().idInUse(o.id()))) {
                 return Created.refused(ReturnCode.DUPLICATE_KEY_ID);
             }
-            if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
+            if (tx.tokenKeyCount() + objects.size() > tx.cluster().keyCapacity()) {
                 return Created.refused(ReturnCode.CLUSTER_FULL);
+            }
+            if (asymmetric && !KeyQuota.asymmetricRoomFor(tx, objects.size())) {
+                return Created.refused(ReturnCode.ASYMMETRIC_QUOTA_REACHED);
             }
             List<NodeRecord> current = tx.nodes();
             List<NodeRecord> online = current.stream().filter(NodeRecord::online).toList();
@@ -169,11 +215,16 @@ final class KeyCreation {
                 return Created.refused(ReturnCode.NO_ACTIVE_NODE);
             }
             NodeRecord node = online.get((int) (tx.nextRoundRobin() % online.size()));
-            long handle = Handles.of(node.id(), tx.nextHandleCounter());
             long now = cluster.clock().nowMillis();
-            List<KeyCopy> copies = copiesFrom(handle, node.id(), current, now);
-            tx.insertKey(record(handle, type, material, o, flags, shares, node.id(), now), copies);
-            return new Created(null, handle, node.id(), copies, current);
+            List<Long> handles = new ArrayList<>();
+            List<KeyCopy> copies = List.of();
+            for (NewObject object : objects) {
+                long handle = Handles.of(node.id(), tx.nextHandleCounter());
+                copies = copiesFrom(handle, node.id(), current, now);
+                tx.insertKey(object.record(handle, node.id(), now, shares), copies);
+                handles.add(handle);
+            }
+            return new Created(null, handles, node.id(), copies, current);
         });
         if (created.refusal() != null) {
             int serving = session.homeNode();
@@ -216,30 +267,32 @@ final class KeyCreation {
      * show); while waiting it re-reads the store (another process may bring a node back). Past
      * {@code -timeout}, or when cancelled, the key is deleted from every node in one transaction.
      */
-    private HsmResult<GeneratedKey> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
+    private HsmResult<Made> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
         HsmClock clock = cluster.clock();
         ClusterStore store = cluster.store();
         int required = o.minServers() == null ? 1 : o.minServers();
         long start = clock.nowMillis();
         Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
-        GeneratedKey key = new GeneratedKey(created.handle(), created.node(), false);
+        Made made = new Made(created.handles(), created.node(), false);
+        // Every object was written with the same copies: the last one's stand for all.
+        long watched = created.handles().get(created.handles().size() - 1);
         List<KeyCopy> copies = created.copies();
         List<NodeRecord> nodes = created.nodes();
         while (true) {
             long now = clock.nowMillis();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
             if (held >= required) {
-                return HsmResult.ok(key, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
+                return HsmResult.ok(made, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
             }
             if (copies.isEmpty()) {
                 return HsmResult.fail(ReturnCode.INVALID_HANDLE, NodeLines.all(nodes, created.node(), ReturnCode.INVALID_HANDLE));
             }
-            observer.waiting(created.handle(), held, required, now - start);
+            observer.waiting(watched, held, required, now - start);
             if (observer.cancelled()) {
-                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+                return rollBack(made, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
             }
             if (deadline != null && now >= deadline) {
-                return rollBack(key, ReturnCode.MIN_SRV_NOT_REACHED, nodes, copies, now);
+                return rollBack(made, ReturnCode.MIN_SRV_NOT_REACHED, nodes, copies, now);
             }
             long wakeAt = now + POLL_MILLIS;
             for (KeyCopy c : copies) {
@@ -254,28 +307,28 @@ final class KeyCreation {
                 clock.sleepMillis(wakeAt - now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return rollBack(key, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
+                return rollBack(made, ReturnCode.SYNC_CANCELLED, nodes, copies, now);
             }
-            copies = store.copies(created.handle());
+            copies = store.copies(watched);
             nodes = cluster.nodeRecords();
         }
     }
 
-    private HsmResult<GeneratedKey> rollBack(GeneratedKey key, ReturnCode why, List<NodeRecord> nodes,
-                                             List<KeyCopy> copies, long now) {
+    private HsmResult<Made> rollBack(Made made, ReturnCode why, List<NodeRecord> nodes,
+                                     List<KeyCopy> copies, long now) {
         cluster.write(tx -> {
-            tx.deleteKey(key.handle());
+            made.handles().forEach(tx::deleteKey);
             return null;
         });
-        GeneratedKey rolledBack = new GeneratedKey(key.handle(), key.servingNode(), true);
-        return new HsmResult<>(why, NodeLines.forNewKey(nodes, key.servingNode(), copies, now, ReturnCode.SUCCESS),
+        Made rolledBack = new Made(made.handles(), made.node(), true);
+        return new HsmResult<>(why, NodeLines.forNewKey(nodes, made.node(), copies, now, ReturnCode.SUCCESS),
                 rolledBack);
     }
 
-    /** What the creating transaction did: a refusal, or the key's handle, node, copies and the nodes it saw. */
-    private record Created(ReturnCode refusal, long handle, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
+    /** What the creating transaction did: a refusal, or the objects' handles, node, copies and the nodes it saw. */
+    private record Created(ReturnCode refusal, List<Long> handles, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
         static Created refused(ReturnCode code) {
-            return new Created(code, 0, 0, List.of(), List.of());
+            return new Created(code, List.of(), 0, List.of(), List.of());
         }
     }
 }

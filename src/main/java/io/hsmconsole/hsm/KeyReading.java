@@ -79,6 +79,9 @@ final class KeyReading {
         if (!q.users().isEmpty()) {
             b.append(" -u ").append(AuditArguments.join(q.users()));
         }
+        if (q.modulus() != null) {
+            b.append(" -m <modulus>");
+        }
         if (q.kcv() != null) {
             b.append(" -kcv ").append(Kcv.format(q.kcv()));
         }
@@ -96,11 +99,15 @@ final class KeyReading {
         int userId = session.user().id();
         List<Long> handles = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.session())) {
-            handles.addAll(cluster.store().findKeys(new KeyFilter(userId, q.keyClass(), q.keyType(), q.label(),
-                    q.id(), q.kcv(), q.users())));
+            handles.addAll(PairQueries.withEveryonesPublicKeys(cluster.store(), userId, q,
+                    cluster.store().findKeys(new KeyFilter(userId, q.keyClass(), q.keyType(), q.label(),
+                            q.id(), q.kcv(), q.users()))));
         }
         if (!Boolean.FALSE.equals(q.session())) {
             session.keys().all().stream().filter(k -> matches(k, q, userId)).map(KeyRecord::handle).forEach(handles::add);
+        }
+        if (q.modulus() != null) {
+            handles.removeIf(h -> !session.lookup(h).map(k -> PairQueries.hasModulus(k, q.modulus())).orElse(false));
         }
         return HsmResult.ok(handles, NodeLines.all(cluster.nodeRecords(), session.homeNode(), ReturnCode.SUCCESS));
     }
@@ -141,7 +148,7 @@ final class KeyReading {
     private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
         return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 HsmSession.isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
-                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize);
+                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize, k.keyClass().code());
     }
 
     HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {

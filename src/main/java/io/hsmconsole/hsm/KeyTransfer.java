@@ -142,7 +142,7 @@ final class KeyTransfer {
      * The wrapping key must be visible, AES, have the WRAP (or UNWRAP) attribute, need no quorum,
      * and be TRUSTED when the wrapped key demands it.
      */
-    private Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
+    Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
         Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
         if (w.isEmpty()) {
             return Optional.of(ReturnCode.INVALID_HANDLE);
@@ -159,7 +159,7 @@ final class KeyTransfer {
     }
 
     /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
-    private Optional<ReturnCode> useQuorum(KeyRecord... keys) {
+    Optional<ReturnCode> useQuorum(KeyRecord... keys) {
         for (KeyRecord k : keys) {
             if (MValue.needsQuorum(k.mValue()) && !session.quorum().ready(QuorumService.USE_KEY, k)) {
                 return Optional.of(ReturnCode.QUORUM_REQUIRED);

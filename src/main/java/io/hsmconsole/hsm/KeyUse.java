@@ -8,12 +8,6 @@ import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.RFC3394WrapEngine;
 import org.bouncycastle.crypto.macs.HMac;
@@ -94,7 +88,7 @@ final class KeyUse {
         return refusal.isPresent() ? session.fail(refusal.get(), k) : session.ok(k, k);
     }
 
-    private static Optional<ReturnCode> permits(KeyRecord key, Attribute use) {
+    static Optional<ReturnCode> permits(KeyRecord key, Attribute use) {
         return KeyFlags.has(key.flags(), use) ? Optional.empty() : Optional.of(ReturnCode.KEY_FUNCTION_NOT_PERMITTED);
     }
 
@@ -106,7 +100,7 @@ final class KeyUse {
     }
 
     /** Last of the checks, so a refused use never spends a token. */
-    private Optional<ReturnCode> spendQuorum(KeyRecord key) {
+    Optional<ReturnCode> spendQuorum(KeyRecord key) {
         if (!MValue.needsQuorum(key.mValue())) {
             return Optional.empty();
         }
@@ -118,22 +112,11 @@ final class KeyUse {
     }
 
     private static byte[] mac(KeyRecord key, SignMechanism mechanism, byte[] data) {
-        HMac hmac = new HMac(digest(mechanism));
+        HMac hmac = new HMac(mechanism.newDigest());
         hmac.init(new KeyParameter(key.material()));
         hmac.update(data, 0, data.length);
         byte[] out = new byte[hmac.getMacSize()];
         hmac.doFinal(out, 0);
         return out;
-    }
-
-    private static Digest digest(SignMechanism mechanism) {
-        return switch (mechanism.hmacDigest()) {
-            case "SHA-1" -> new SHA1Digest();
-            case "SHA-224" -> new SHA224Digest();
-            case "SHA-256" -> new SHA256Digest();
-            case "SHA-384" -> new SHA384Digest();
-            case "SHA-512" -> new SHA512Digest();
-            default -> throw new IllegalStateException("no digest for " + mechanism);
-        };
     }
 }

@@ -20,8 +20,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,32 +34,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulator's {@code cloudhsm_client}: a process that serves one data folder to the command-line
- * launchers, so a {@code key_mgmt_util singlecmd …} needs no JVM start. It is the one long-running
- * process of a data folder, the place for every way in that must outlive a command.
- * It listens on the loopback interface only, on a port the system picks; a connection another local
+ * The simulator's {@code cloudhsm_client}: the client daemon of one data folder, and the one module of
+ * the start-up fast path (docs/performance.md, "Start-up fast path: what stays and why"). Every way
+ * into the simulator that must outlive a command lives here: the command lines' fast path (a
+ * {@code key_mgmt_util singlecmd …} answered without a JVM start: {@link Builder#tool}) and the
+ * long-running endpoints ({@link Builder#wayIn}: the PKCS#11 socket). Start one with
+ * {@link #serving(DataDirectory)}; {@code app.ServiceMain} is the command that does.
+ *
+ * <p>It listens on the loopback interface only, on a port the system picks; a connection another local
  * account opened is closed at once ({@link LoopbackPeers}), and a request runs only when it presents
  * the secret written owner-only in {@code <data folder>/service/endpoint}: another local user cannot
  * read it. It is a transport: every request logs in with its own password and runs the tool's own code.
  *
  * <p>On a connection the service speaks first: the proof from the endpoint file, one line, so the
  * client knows it is this folder's service before it sends anything. Requests ({@link RequestFields},
- * NUL-terminated fields, whole within {@link #REQUEST_DEADLINE}): {@code SECRET kmu CWD CLUSTER_ENV
- * OUTPUT_ENV N ARG1 … ARGN} ({@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}.
- * A {@code kmu} request that runs is answered {@code accepted} first, before anything runs: a client
+ * NUL-terminated fields, whole within {@link #REQUEST_DEADLINE}): {@code SECRET TOOL CWD
+ * LAUNCHER_ENV… OUTPUT_ENV N ARG1 … ARGN} (TOOL: a word given to {@link Builder#tool}, e.g.
+ * {@code kmu}; LAUNCHER_ENV: one field per {@link LauncherEnvironment#VARIABLES}; OUTPUT_ENV:
+ * {@link OutputEnvironment}), {@code SECRET status}, {@code SECRET stop}.
+ * A tool request that runs is answered {@code accepted} first, before anything runs: a client
  * that did not get that line may run the command itself. Answers: {@link Answer}.
+ * The launchers' side is bin/service-client.sh (bash, no process started); {@link ServiceClient} is Java's.
  */
 public final class ClientService implements AutoCloseable {
     private static final int MAX_ARGUMENTS = 100_000;
     private static final int WORKERS = 8;
+    /** The verbs that are not tools. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("status", "stop");
     /** Time for a client to send its whole request: the launcher sends it in one write. */
     static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
-    /** The line before a {@code kmu} request runs: from then on, the client never runs it again itself. */
+    /** The line before a tool request runs: from then on, the client never runs it again itself. */
     static final String ACCEPTED = "accepted";
     private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
 
     private final ServiceFiles files;
-    private final ToolRequest tools;
+    private final Map<String, ToolRequest> tools;
     private final Duration idleTimeout;
     private final byte[] secret;
     private final Instant started;
@@ -75,63 +87,110 @@ public final class ClientService implements AutoCloseable {
     private volatile boolean closing;
     private boolean closed;
 
-    private ClientService(DataDirectory data, ShellLauncher kmu, Duration idleTimeout, String projectRoot,
-                          ServiceFiles.HeldLock lock, Instant started, List<Path> buildFiles, List<WayIn> ways)
-            throws IOException {
-        this.files = new ServiceFiles(data);
-        this.ways = List.copyOf(ways);
-        this.tools = new ToolRequest(kmu, new ClusterCatalog(kmu.stores(), data, HsmClock.SYSTEM));
-        this.idleTimeout = idleTimeout;
+    private ClientService(Builder setup, ServiceFiles.HeldLock lock) throws IOException {
+        this.files = new ServiceFiles(setup.data);
+        this.ways = List.copyOf(setup.ways);
+        Map<String, ToolRequest> byWord = new HashMap<>();
+        setup.tools.forEach((word, launcher) -> byWord.put(word,
+                new ToolRequest(launcher, new ClusterCatalog(launcher.stores(), setup.data, HsmClock.SYSTEM))));
+        this.tools = Map.copyOf(byWord);
+        this.idleTimeout = setup.idleTimeout;
         this.lock = lock;
-        this.started = started;
-        this.build = new BuildWatch(buildFiles, started);
+        this.started = setup.started;
+        this.build = new BuildWatch(setup.buildFiles, setup.started);
         SecureRandom random = new SecureRandom();
         this.secret = new byte[32];
         random.nextBytes(secret);
         byte[] proof = new byte[32];
         random.nextBytes(proof);
         this.server = LoopbackPeers.ipv4Server();
-        this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), projectRoot,
+        this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), setup.launcherRoot,
                 HexFormat.of().formatHex(proof));
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
         this.idleWatch = Executors.newSingleThreadScheduledExecutor(daemon("cloudhsm_client-idle"));
     }
 
-    /**
-     * Starts serving {@code data}: takes the service lock (empty when another service holds it),
-     * replaces what a killed service left, listens, then publishes the endpoint and pid files.
-     *
-     * @param started    when this process started (the endpoint's time stamp)
-     * @param buildFiles files and folders of the build it runs: when one of their files is newer than
-     *                   {@code started}, the service refuses requests (the launcher falls back) and stops
-     */
-    public static Optional<ClientService> start(DataDirectory data, ShellLauncher kmu, Duration idleTimeout,
-                                                String projectRoot, Instant started, List<Path> buildFiles)
-            throws IOException {
-        return start(data, kmu, idleTimeout, projectRoot, started, buildFiles, List.of());
+    /** What a daemon of {@code data} will serve: add its tools and ways in, then {@link Builder#start()}. */
+    public static Builder serving(DataDirectory data) {
+        return new Builder(data);
     }
 
-    /**
-     * As above, also serving {@code ways} (opened after the lock is taken and before the endpoint file
-     * is published, so whoever sees the service running sees them served; closed when it stops).
-     */
-    public static Optional<ClientService> start(DataDirectory data, ShellLauncher kmu, Duration idleTimeout,
-                                                String projectRoot, Instant started, List<Path> buildFiles,
-                                                List<WayIn> ways) throws IOException {
-        ServiceFiles files = new ServiceFiles(data);
-        Optional<ServiceFiles.HeldLock> lock = files.tryLock();
-        if (lock.isEmpty()) {
-            return Optional.empty();
+    /** The daemon's set-up: which command lines it answers for the launchers, which endpoints it carries. */
+    public static final class Builder {
+        private final DataDirectory data;
+        private final Map<String, ShellLauncher> tools = new LinkedHashMap<>();
+        private final List<WayIn> ways = new ArrayList<>();
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private String launcherRoot = "";
+        private Instant started = Instant.now();
+        private List<Path> buildFiles = List.of();
+
+        private Builder(DataDirectory data) {
+            this.data = data;
         }
-        try {
-            files.removeLeftovers();
-            ClientService service = new ClientService(data, kmu, idleTimeout, projectRoot, lock.get(), started,
-                    buildFiles, ways);
-            service.serve();
-            return Optional.of(service);
-        } catch (IOException | RuntimeException e) {
-            lock.get().close();
-            throw e;
+
+        /**
+         * A command line served to its launcher: requests naming {@code word} (e.g. {@code kmu}, sent by
+         * bin/service-client.sh as its {@code SERVICE_TOOL}) run {@code launcher}'s tool, as a JVM of
+         * that launcher would.
+         */
+        public Builder tool(String word, ShellLauncher launcher) {
+            if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) || RESERVED.contains(word)) {
+                throw new IllegalArgumentException("not a tool word: '" + word + "'");
+            }
+            tools.put(word, launcher);
+            return this;
+        }
+
+        /** A long-running endpoint carried while the daemon runs (opened after the lock is taken, before
+         *  the endpoint file is published, so whoever sees the service running sees it served). */
+        public Builder wayIn(WayIn way) {
+            ways.add(way);
+            return this;
+        }
+
+        /** Stops after this long without a call or an open connection on a way in. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** The folder whose launchers may use it, as they name it (the endpoint file's third line). */
+        public Builder launchersOf(String root) {
+            this.launcherRoot = root;
+            return this;
+        }
+
+        /**
+         * @param startedAt when this process began running our code (the endpoint's time stamp)
+         * @param files     files and folders of the build it runs: when one of their files is newer than
+         *                  {@code startedAt}, the service refuses requests (the launcher falls back) and stops
+         */
+        public Builder build(Instant startedAt, List<Path> files) {
+            this.started = startedAt;
+            this.buildFiles = List.copyOf(files);
+            return this;
+        }
+
+        /**
+         * Starts serving: takes the service lock (empty when another service holds it), replaces what a
+         * killed service left, listens, opens the ways in, then publishes the endpoint and pid files.
+         */
+        public Optional<ClientService> start() throws IOException {
+            ServiceFiles files = new ServiceFiles(data);
+            Optional<ServiceFiles.HeldLock> lock = files.tryLock();
+            if (lock.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                files.removeLeftovers();
+                ClientService service = new ClientService(this, lock.get());
+                service.serve();
+                return Optional.of(service);
+            } catch (IOException | RuntimeException e) {
+                lock.get().close();
+                throw e;
+            }
         }
     }
 
@@ -242,24 +301,6 @@ public final class ClientService implements AutoCloseable {
         }
         String verb = request.next();
         switch (verb) {
-            case "kmu" -> {
-                String cwd = request.next();
-                String clusterEnv = request.next();
-                String outputEnv = request.next();
-                int count = request.nextCount(MAX_ARGUMENTS);
-                List<String> args = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    args.add(request.next());
-                }
-                if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
-                    return Answer.notRun(Answer.FALLBACK);
-                }
-                Answer answer = tools.run(cwd, clusterEnv, args, start);
-                if (answer.wasRun()) {
-                    served.incrementAndGet();
-                }
-                return answer;
-            }
             case "status" -> {
                 return stopIfStale() ? Answer.notRun(Answer.STALE) : Answer.text(status());
             }
@@ -270,9 +311,29 @@ public final class ClientService implements AutoCloseable {
                 return Answer.text("stopping\n");
             }
             default -> {
-                return Answer.notRun(Answer.FALLBACK);
+                ToolRequest tool = tools.get(verb);
+                return tool == null ? Answer.notRun(Answer.FALLBACK) : runTool(tool, request, start);
             }
         }
+    }
+
+    private Answer runTool(ToolRequest tool, RequestFields request, ToolRequest.Start start) throws IOException {
+        String cwd = request.next();
+        Map<String, String> launcherEnv = LauncherEnvironment.read(request);
+        String outputEnv = request.next();
+        int count = request.nextCount(MAX_ARGUMENTS);
+        List<String> args = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            args.add(request.next());
+        }
+        if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
+            return Answer.notRun(Answer.FALLBACK);
+        }
+        Answer answer = tool.run(cwd, launcherEnv, args, start);
+        if (answer.wasRun()) {
+            served.incrementAndGet();
+        }
+        return answer;
     }
 
     /** A build newer than this service: it stops (in the background, this request still gets its answer). */

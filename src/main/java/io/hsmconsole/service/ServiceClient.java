@@ -87,10 +87,16 @@ public final class ServiceClient {
         socket.setSoTimeout(0); // a command takes as long as it takes
     }
 
-    /** A {@code key_mgmt_util} run, as the launcher sends it. */
-    public Reply kmu(String workDir, String clusterEnv, List<String> args) throws IOException {
-        List<String> fields = new ArrayList<>(List.of("kmu", workDir, clusterEnv, OutputEnvironment.of(System.getenv()),
-                Integer.toString(args.size())));
+    /**
+     * A tool's run, as bin/service-client.sh sends it: {@code tool} is the daemon's word for it
+     * ({@code kmu}), {@code launcherEnv} the launcher's {@link LauncherEnvironment} (unset ones absent).
+     */
+    public Reply tool(String tool, String workDir, java.util.Map<String, String> launcherEnv, List<String> args)
+            throws IOException {
+        List<String> fields = new ArrayList<>(List.of(tool, workDir));
+        fields.addAll(LauncherEnvironment.fields(launcherEnv));
+        fields.add(OutputEnvironment.of(System.getenv()));
+        fields.add(Integer.toString(args.size()));
         fields.addAll(args);
         return send(fields);
     }

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.shell.PlainConsole;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.StartupOptions;
+import io.hsmconsole.store.DataDirectory;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,9 @@ import java.util.Map;
  * session keys end with it, as with a process of its own.
  *
  * <p>What the service does not run (it answers {@code fallback}, the launcher then starts a JVM as
- * before): anything but {@code singlecmd}, launcher options it cannot parse, another data folder.
+ * before): anything but {@code singlecmd}, launcher options it cannot parse, and a request whose
+ * launcher would use another data folder: its {@code --data-dir}, else its {@code HSM_CONSOLE_DATA},
+ * else the platform's folder, by {@link DataDirectory#chosen} (the one copy of that rule).
  */
 final class ToolRequest {
     /** Told once the request is valid, just before the tool runs; a failure to tell means it does not run. */
@@ -44,21 +47,24 @@ final class ToolRequest {
 
     /**
      * @param workDir   the client's working folder (absolute)
-     * @param clusterEnv the client's {@code HSM_CONSOLE_CLUSTER} (empty when unset)
+     * @param launcherEnv the client's {@link LauncherEnvironment} (unset ones absent)
      * @param args      the client's arguments, launcher options included
      * @param start     told before the tool runs (not for a request answered {@code fallback})
      */
-    Answer run(String workDir, String clusterEnv, List<String> args, Start start) throws IOException {
+    Answer run(String workDir, Map<String, String> launcherEnv, List<String> args, Start start) throws IOException {
         Path cwd;
         StartupOptions options;
+        Path asked;
         try {
             cwd = Path.of(workDir);
-            options = StartupOptions.parse(args, Map.of(StartupOptions.CLUSTER_VARIABLE, clusterEnv));
+            options = StartupOptions.parse(args, launcherEnv);
+            asked = cwd.resolve(DataDirectory.chosen(options.dataDir(), launcherEnv, System.getProperty("os.name", ""),
+                    System.getProperty("user.home"))).normalize();
         } catch (InvalidPathException | StartupOptions.UsageException e) {
             return Answer.notRun(Answer.FALLBACK);
         }
         if (!cwd.isAbsolute() || !Files.isDirectory(cwd) || !isSingleCommand(options.rest())
-                || !servesDataFolder(options.dataDir(), cwd)) {
+                || !servesDataFolder(asked)) {
             return Answer.notRun(Answer.FALLBACK);
         }
         start.starting();
@@ -77,12 +83,8 @@ final class ToolRequest {
         return rest.size() > 1 && rest.get(0).equals("singlecmd");
     }
 
-    /** A {@code --data-dir} naming another folder than the one served (relative: to the client's folder). */
-    private boolean servesDataFolder(String dataDir, Path cwd) {
-        if (dataDir == null || dataDir.isBlank()) {
-            return true;
-        }
-        Path asked = cwd.resolve(dataDir).normalize();
+    /** Whether the launcher's data folder (absolute) is the one served: the same path or the same folder. */
+    private boolean servesDataFolder(Path asked) {
         Path served = catalog.dataDirectory().root();
         if (asked.equals(served)) {
             return true;

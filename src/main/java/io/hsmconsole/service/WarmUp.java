@@ -34,7 +34,8 @@ public final class WarmUp {
         try {
             Files.createDirectory(scratch);
             new ToolRequest(kmu, new ClusterCatalog(kmu.stores(), new DataDirectory(scratch), HsmClock.SYSTEM))
-                    .run(scratch.toString(), "", SEED_COMMAND, () -> { });
+                    .run(scratch.toString(), java.util.Map.of(DataDirectory.ENV_VARIABLE, scratch.toString()), SEED_COMMAND,
+                            () -> { });
         } finally {
             deleteTree(scratch);
         }

@@ -173,5 +173,8 @@ public interface ClusterStore extends AutoCloseable {
         void deleteUser(int userId);
 
         int countKeysOwnedBy(int userId);
+
+        /** How many token keys have this OBJ_ATTR_CLASS (the asymmetric quota counts classes 2 and 3). */
+        long countKeysOfClass(int keyClass);
     }
 }

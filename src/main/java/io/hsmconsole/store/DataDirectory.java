@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class DataDirectory {
     public static final String ENV_VARIABLE = "HSM_CONSOLE_DATA";
+    /** Linux's base of user data folders (the XDG base directory specification). */
+    public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
 
     private final Path root;
 
@@ -21,14 +23,25 @@ public final class DataDirectory {
 
     /** Resolves the data directory from an explicit override (may be null), the environment and the OS. */
     public static DataDirectory resolve(String override, Map<String, String> env, String osName, String userHome) {
+        return new DataDirectory(chosen(override, env, osName, userHome));
+    }
+
+    /**
+     * The rule itself, before a relative path is made absolute: the override unless blank, then
+     * {@code HSM_CONSOLE_DATA} unless blank, then the platform's folder. The client service applies
+     * it to a launcher's values from the launcher's working folder ({@code service.ToolRequest}), so
+     * bin/service-client.sh's copy of this rule can only pick which service to ask, never which
+     * folder a command uses (its agreement with this method is tested: {@code DataFolderRuleAgreementTest}).
+     */
+    public static Path chosen(String override, Map<String, String> env, String osName, String userHome) {
         if (override != null && !override.isBlank()) {
-            return new DataDirectory(Path.of(override));
+            return Path.of(override);
         }
         String fromEnv = env.get(ENV_VARIABLE);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new DataDirectory(Path.of(fromEnv));
+            return Path.of(fromEnv);
         }
-        return new DataDirectory(platformDefault(env, osName, userHome));
+        return platformDefault(env, osName, userHome);
     }
 
     public static DataDirectory fromSystem(String override) {
@@ -45,7 +58,7 @@ public final class DataDirectory {
         if (os.contains("mac")) {
             return Path.of(userHome, "Library", "Application Support", "HSM Key Console");
         }
-        String xdg = env.get("XDG_DATA_HOME");
+        String xdg = env.get(XDG_DATA_HOME);
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
         return base.resolve("hsm-key-console");
     }

@@ -35,10 +35,15 @@ public final class CreatedKeyText {
         }
         p.attestation(result.attestationReport());
         if (key != null && key.rolledBack()) {
-            p.line("Couldn't verify key sync on " + (minServers == null ? 1 : minServers) + " servers");
-            p.line("Rolling back");
-            p.result("Cfm3DeleteKey", ReturnCode.SUCCESS);
+            rolledBack(p, minServers);
         }
         p.clusterBlock(result.nodes());
+    }
+
+    /** What follows a key (or pair) that missed {@code -min_srv} in time: the sync verdict and the deletion. */
+    public static void rolledBack(KmuPrinter p, Integer minServers) {
+        p.line("Couldn't verify key sync on " + (minServers == null ? 1 : minServers) + " servers");
+        p.line("Rolling back");
+        p.result("Cfm3DeleteKey", ReturnCode.SUCCESS);
     }
 }

@@ -87,7 +87,7 @@ class ClusterWindowTest {
 
         replaceText("#labelField", "needs_three");
         robot.clickOn("#minSrvField").write("3");
-        robot.clickOn("#timeoutField").write("1");
+        robot.push(KeyCode.TAB).write("1"); // to the timeout field, which the form scrolls into view
         assertThat(text("#kmuPreview")).isEqualTo("genSymKey -t 31 -s 32 -l needs_three -min_srv 3 -timeout 1");
         robot.clickOn("#generateButton");
 
@@ -181,7 +181,7 @@ class ClusterWindowTest {
         openForm();
         robot.clickOn("#labelField").write("on_three");
         robot.clickOn("#minSrvField").write("3");
-        robot.clickOn("#timeoutField").write("5");
+        robot.push(KeyCode.TAB).write("5");
         robot.clickOn("#generateButton");
 
         until(() -> text("#resultHeadline").startsWith("Key "), this::formShows);

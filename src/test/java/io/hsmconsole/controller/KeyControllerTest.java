@@ -55,6 +55,22 @@ class KeyControllerTest {
     }
 
     @Test
+    void keyPairsShowAsTwoRowsNamedByTypeAndHalfAndTheirDetailsOpen() {
+        io.hsmconsole.hsm.key.GeneratedPair pair = f.workspace.session().orElseThrow().generateKeyPair(
+                io.hsmconsole.hsm.key.KeyPairRequest.rsa(2048, java.math.BigInteger.valueOf(65537),
+                        io.hsmconsole.hsm.key.KeyOptions.labelled("tls")), io.hsmconsole.hsm.SyncObserver.NONE).value();
+        f.workspace.session().orElseThrow().generateKeyPair(io.hsmconsole.hsm.key.KeyPairRequest.ec(2,
+                io.hsmconsole.hsm.key.KeyOptions.labelled("jwt")), io.hsmconsole.hsm.SyncObserver.NONE);
+
+        assertThat(f.keyRows()).extracting(KeyRow::typeName)
+                .containsExactly("RSA public", "RSA private", "EC public", "EC private");
+        KeyDetails details = f.details(pair.privateHandle());
+        assertThat(entry(details, Attribute.CLASS).kmuValue()).isEqualTo("0x03");
+        assertThat(entry(details, Attribute.MODULUS_BITS).kmuValue()).isEqualTo("0x00000800");
+        assertThat(entry(details, Attribute.PUBLIC_EXPONENT).kmuValue()).isEqualTo("0x010001");
+    }
+
+    @Test
     void listenersHearAboutKeysThisConsoleMade() {
         List<String> heard = new ArrayList<>();
         f.keys.addKeysChangedListener(() -> heard.add("changed"));

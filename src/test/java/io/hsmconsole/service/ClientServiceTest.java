@@ -62,8 +62,7 @@ class ClientServiceTest {
     @BeforeEach
     void startService() throws IOException {
         client = Files.createDirectories(temp.resolve("client folder"));
-        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
-                Instant.now(), List.of()).orElseThrow();
+        service = served().idleTimeout(Duration.ofMinutes(5)).start().orElseThrow();
         launcher = new ServiceClient(service.endpoint());
     }
 
@@ -74,7 +73,7 @@ class ClientServiceTest {
 
     @Test
     void aRequestAnswersTheBytesAndStatusOfTheSeedTranscriptAndOfADirectRun() throws Exception {
-        ServiceClient.Reply served = launcher.kmu(client.toString(), "", login(SEED_KEYGEN));
+        ServiceClient.Reply served = kmu(login(SEED_KEYGEN));
         Direct direct = direct(new DataDirectory(temp.resolve("direct")), login(SEED_KEYGEN));
 
         assertThat(served.status()).isEqualTo("0");
@@ -88,12 +87,13 @@ class ClientServiceTest {
     void failuresKeepTheirStatusAndTheirStandardErrorLine() throws Exception {
         List<String> wrongPassword = List.of("singlecmd", "loginHSM", "-u", "CU", "-s", "example_user", "-p", "nope",
                 "findKey");
-        ServiceClient.Reply served = launcher.kmu(client.toString(), "", wrongPassword);
+        ServiceClient.Reply served = kmu(wrongPassword);
         Direct direct = direct(new DataDirectory(temp.resolve("direct")), wrongPassword);
         assertThat(served.status()).isEqualTo("1").isEqualTo(Integer.toString(direct.status()));
         assertThat(served.outputText()).isEqualTo(direct.output()).contains("Cfm3LoginHSM returned");
 
-        ServiceClient.Reply unknownCluster = launcher.kmu(client.toString(), "nosuch", login(List.of("findKey")));
+        ServiceClient.Reply unknownCluster = kmu(launcher, client.toString(), Map.of(StartupOptions.CLUSTER_VARIABLE, "nosuch",
+                DataDirectory.ENV_VARIABLE, temp.resolve("served").toString()), login(List.of("findKey")));
         assertThat(unknownCluster.status()).isEqualTo("1");
         assertThat(unknownCluster.errorLines()).singleElement().asString()
                 .startsWith("key_mgmt_util: error: ").contains("there is no cluster named 'nosuch'");
@@ -102,8 +102,8 @@ class ClientServiceTest {
     @Test
     void aWrongSecretIsRefusedAndRunsNothing() throws Exception {
         String wrong = "0".repeat(64);
-        List<String> fields = new ArrayList<>(List.of("kmu", client.toString(), "", OutputEnvironment.of(System.getenv()),
-                "9"));
+        List<String> fields = new ArrayList<>(List.of("kmu", client.toString(), "", temp.resolve("served").toString(), "",
+                OutputEnvironment.of(System.getenv()), "9"));
         fields.addAll(login(SEED_KEYGEN.subList(0, 1)));
         ServiceClient.Reply reply = launcher.sendWithSecret(wrong, fields);
 
@@ -143,7 +143,7 @@ class ClientServiceTest {
                         return received(s);
                     }
                 });
-                assertThatThrownBy(() -> new ServiceClient(there).kmu(client.toString(), "", login(SEED_KEYGEN)))
+                assertThatThrownBy(() -> kmu(new ServiceClient(there), login(SEED_KEYGEN)))
                         .isInstanceOf(ServiceClient.NotTheService.class);
                 assertThat(wrongProof.get()).as("what the impostor received").isEmpty();
 
@@ -153,7 +153,7 @@ class ClientServiceTest {
                         return received(s);
                     }
                 });
-                assertThatThrownBy(() -> new ServiceClient(there).kmu(client.toString(), "", login(SEED_KEYGEN)))
+                assertThatThrownBy(() -> kmu(new ServiceClient(there), login(SEED_KEYGEN)))
                         .isInstanceOf(java.net.SocketTimeoutException.class);
                 assertThat(silent.get()).as("what the silent listener received").isEmpty();
             } finally {
@@ -186,11 +186,11 @@ class ClientServiceTest {
 
     @Test
     void relativeFileNamesAreTheClientsFolder() throws Exception {
-        String wrapper = handle(launcher.kmu(client.toString(), "", login(List.of("genSymKey", "-t", "31", "-s", "32",
+        String wrapper = handle(kmu(login(List.of("genSymKey", "-t", "31", "-s", "32",
                 "-l", "wrapper"))).outputText());
         Files.write(client.resolve("data.txt"), "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
-        ServiceClient.Reply wrap = launcher.kmu(client.toString(), "", login(List.of("aesWrapUnwrap", "-m", "1",
+        ServiceClient.Reply wrap = kmu(login(List.of("aesWrapUnwrap", "-m", "1",
                 "-f", "data.txt", "-w", wrapper, "-out", "data.wrapped")));
         Direct direct = direct(new DataDirectory(temp.resolve("served")), login(List.of("aesWrapUnwrap", "-m", "1",
                 "-f", "data.txt", "-w", wrapper, "-out", "direct.wrapped")));
@@ -203,12 +203,12 @@ class ClientServiceTest {
 
     @Test
     void aSessionKeyEndsWithItsRequest() throws Exception {
-        ServiceClient.Reply made = launcher.kmu(client.toString(), "", login(List.of("genSymKey", "-t", "31", "-s", "16",
+        ServiceClient.Reply made = kmu(login(List.of("genSymKey", "-t", "31", "-s", "16",
                 "-l", "ephemeral", "-sess")));
         assertThat(made.status()).isEqualTo("0");
         handle(made.outputText());
 
-        ServiceClient.Reply find = launcher.kmu(client.toString(), "", login(List.of("findKey", "-l", "ephemeral")));
+        ServiceClient.Reply find = kmu(login(List.of("findKey", "-l", "ephemeral")));
         assertThat(find.status()).isEqualTo("0");
         assertThat(find.outputText()).contains("Total number of keys present 0");
     }
@@ -216,13 +216,13 @@ class ClientServiceTest {
     @Test
     void requestsAtTheSameTimeEachGetTheirOwnAnswer() throws Exception {
         int clients = 6;
-        launcher.kmu(client.toString(), "", login(List.of("listUsers"))); // the demo cluster exists before the rush
+        kmu(login(List.of("listUsers"))); // the demo cluster exists before the rush
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<ServiceClient.Reply>> replies = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 List<String> keygen = login(List.of("genSymKey", "-t", "31", "-s", "32", "-l", "parallel" + i));
-                replies.add(pool.submit(() -> launcher.kmu(client.toString(), "", keygen)));
+                replies.add(pool.submit(() -> kmu(keygen)));
             }
             List<String> handles = new ArrayList<>();
             for (Future<ServiceClient.Reply> reply : replies) {
@@ -234,7 +234,7 @@ class ClientServiceTest {
             pool.shutdownNow();
         }
         for (int i = 0; i < clients; i++) {
-            assertThat(launcher.kmu(client.toString(), "", login(List.of("findKey", "-l", "parallel" + i))).outputText())
+            assertThat(kmu(login(List.of("findKey", "-l", "parallel" + i))).outputText())
                     .contains("Total number of keys present 1");
         }
         assertThat(service.callsServed()).isEqualTo(1 + 2L * clients);
@@ -242,18 +242,44 @@ class ClientServiceTest {
 
     @Test
     void onlySingleCommandsOfThisDataFolderAreServed() throws Exception {
-        assertThat(launcher.kmu(client.toString(), "", List.of()).status()).as("interactive").isEqualTo("fallback");
-        assertThat(launcher.kmu(client.toString(), "", List.of("scriptfile", "x")).status()).isEqualTo("fallback");
-        assertThat(launcher.kmu(client.toString(), "", List.of("--data-dir", temp.resolve("other").toString(),
+        assertThat(kmu(List.of()).status()).as("interactive").isEqualTo("fallback");
+        assertThat(kmu(List.of("scriptfile", "x")).status()).isEqualTo("fallback");
+        assertThat(kmu(List.of("--data-dir", temp.resolve("other").toString(),
                 "singlecmd", "listUsers")).status()).isEqualTo("fallback");
-        assertThat(launcher.kmu(client.toString(), "", List.of("--data-dir", "../served", "singlecmd", "listUsers"))
+        assertThat(kmu(List.of("--data-dir", "../served", "singlecmd", "listUsers"))
                 .status()).as("relative to the client's folder").isEqualTo("0");
-        assertThat(launcher.kmu("relative/folder", "", List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+        assertThat(kmu(launcher, "relative/folder", servedEnv(), List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+    }
+
+    /**
+     * The data folder a request uses is the one its launcher's JVM would use (DataDirectory's rule on the
+     * launcher's values), not whichever service the script happened to find: e.g. a shell whose HOME is
+     * not the account's home finds a service under that HOME, where a JVM would use the account's folder.
+     */
+    @Test
+    void aLauncherWhoseEnvironmentNamesAnotherDataFolderIsNotServed() throws Exception {
+        List<String> listUsers = List.of("singlecmd", "listUsers");
+        assertThat(kmu(launcher, client.toString(), Map.of(), listUsers).status())
+                .as("no HSM_CONSOLE_DATA: the account's own folder").isEqualTo("fallback");
+        assertThat(kmu(launcher, client.toString(), Map.of(DataDirectory.ENV_VARIABLE, "  "), listUsers).status())
+                .as("a blank HSM_CONSOLE_DATA counts as unset").isEqualTo("fallback");
+        assertThat(kmu(launcher, client.toString(), Map.of(DataDirectory.ENV_VARIABLE, temp.resolve("other").toString()),
+                listUsers).status()).isEqualTo("fallback");
+        assertThat(kmu(launcher, client.toString(), Map.of(DataDirectory.XDG_DATA_HOME, temp.toString()), listUsers)
+                .status()).as("XDG_DATA_HOME/hsm-key-console").isEqualTo("fallback");
+        assertThat(service.callsServed()).isZero();
+
+        assertThat(kmu(launcher, client.toString(), Map.of(DataDirectory.ENV_VARIABLE, "../served"), listUsers).status())
+                .as("relative to the client's folder").isEqualTo("0");
+        List<String> overridden = List.of("--data-dir", temp.resolve("served").toString(), "singlecmd", "listUsers");
+        assertThat(kmu(launcher, client.toString(), Map.of(DataDirectory.ENV_VARIABLE, temp.resolve("other").toString()),
+                overridden).status()).as("--data-dir first").isEqualTo("0");
     }
 
     @Test
     void aCallerWithAnotherLocaleOrTimeZoneIsNotServed() throws Exception {
-        List<String> fields = List.of("kmu", client.toString(), "", "C|C|C|Antarctica/Troll-not-ours", "2",
+        List<String> fields = List.of("kmu", client.toString(), "", temp.resolve("served").toString(), "",
+                "C|C|C|Antarctica/Troll-not-ours", "2",
                 "singlecmd", "listUsers");
         assertThat(launcher.send(fields).status()).isEqualTo("fallback");
         assertThat(service.callsServed()).isZero();
@@ -262,16 +288,14 @@ class ClientServiceTest {
     @Test
     void stopRemovesTheEndpointAndAStartReplacesAKilledServicesFiles() throws Exception {
         ServiceFiles files = new ServiceFiles(new DataDirectory(temp.resolve("served")));
-        assertThat(ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
-                Instant.now(), List.of())).as("a second service of the same folder").isEmpty();
+        assertThat(served().idleTimeout(Duration.ofMinutes(5)).start()).as("a second service of the same folder").isEmpty();
         assertThat(launcher.send(List.of("stop")).status()).isEqualTo("0");
         service.awaitStop();
         assertThat(files.endpoint()).doesNotExist();
         assertThat(files.pid()).doesNotExist();
 
         Files.writeString(files.endpoint(), service.endpoint().port() + "\nstale\n\n"); // as a killed service leaves it
-        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
-                Instant.now(), List.of()).orElseThrow();
+        service = served().idleTimeout(Duration.ofMinutes(5)).start().orElseThrow();
         assertThat(files.readEndpoint()).contains(service.endpoint());
     }
 
@@ -288,8 +312,7 @@ class ClientServiceTest {
     @Test
     void theIdleTimeoutEndsTheService() throws Exception {
         service.close();
-        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMillis(200), "",
-                Instant.now(), List.of()).orElseThrow();
+        service = served().idleTimeout(Duration.ofMillis(200)).start().orElseThrow();
         service.awaitStop(); // returns only once the idle watch closed it
         assertThat(new ServiceFiles(new DataDirectory(temp.resolve("served"))).endpoint()).doesNotExist();
     }
@@ -300,8 +323,7 @@ class ClientServiceTest {
         service.close();
         FakeWayIn way = new FakeWayIn();
         way.connections.set(1);
-        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMillis(200), "",
-                Instant.now(), List.of(), List.of(way)).orElseThrow();
+        service = served().idleTimeout(Duration.ofMillis(200)).wayIn(way).start().orElseThrow();
         assertThat(way.opened).as("opened before the service is published").isTrue();
         // The idle watch checks every 50 ms: ten checks are well past the 200 ms timeout.
         while (way.asked.get() < 10) {
@@ -367,14 +389,35 @@ class ClientServiceTest {
     void aBuildNewerThanTheServiceStopsIt() throws Exception {
         service.close();
         Path jar = Files.writeString(temp.resolve("app.jar"), "build 1");
-        service = ClientService.start(new DataDirectory(temp.resolve("served")), kmu, Duration.ofMinutes(5), "",
-                Instant.now(), List.of(jar)).orElseThrow();
+        service = served().idleTimeout(Duration.ofMinutes(5)).build(Instant.now(), List.of(jar)).start().orElseThrow();
         launcher = new ServiceClient(service.endpoint());
-        assertThat(launcher.kmu(client.toString(), "", List.of("singlecmd", "listUsers")).status()).isEqualTo("0");
+        assertThat(kmu(List.of("singlecmd", "listUsers")).status()).isEqualTo("0");
 
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(1)));
-        assertThat(launcher.kmu(client.toString(), "", List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
+        assertThat(kmu(List.of("singlecmd", "listUsers")).status()).isEqualTo("fallback");
         service.awaitStop();
+    }
+
+    private ClientService.Builder served() {
+        return ClientService.serving(new DataDirectory(temp.resolve("served"))).tool("kmu", kmu);
+    }
+
+    /** The launcher's environment of a shell whose HSM_CONSOLE_DATA names the served folder. */
+    private Map<String, String> servedEnv() {
+        return Map.of(DataDirectory.ENV_VARIABLE, temp.resolve("served").toString());
+    }
+
+    private ServiceClient.Reply kmu(List<String> args) throws IOException {
+        return kmu(launcher, args);
+    }
+
+    private ServiceClient.Reply kmu(ServiceClient to, List<String> args) throws IOException {
+        return kmu(to, client.toString(), servedEnv(), args);
+    }
+
+    private static ServiceClient.Reply kmu(ServiceClient to, String workDir, Map<String, String> env, List<String> args)
+            throws IOException {
+        return to.tool("kmu", workDir, env, args);
     }
 
     private static List<String> login(List<String> command) {

@@ -9,8 +9,6 @@ import io.hsmconsole.store.sqlite.SqliteBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * A client service process for {@link ClientServiceAttackIT}: it runs each command with the tool's own
@@ -34,8 +32,8 @@ public final class DiesAfterRunning {
             }
             return status;
         });
-        ClientService service = ClientService.start(new DataDirectory(Path.of(args[0])), kmu, Duration.ofMinutes(5),
-                args[1], Instant.now(), List.of()).orElseThrow();
+        ClientService service = ClientService.serving(new DataDirectory(Path.of(args[0]))).tool("kmu", kmu)
+                .launchersOf(args[1]).start().orElseThrow();
         service.awaitStop();
     }
 }

@@ -75,9 +75,9 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>{@code @@ sql STATEMENT} — runs one SQL statement on the demo cluster's store file, as
  *       someone editing the file behind the simulator's back would (audit-chain transcripts).</li>
  * </ul>
- * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}})
- * CloudHSM CLI key references ({@code {KREF}}, {@code {KREF:name}}) and key check values ({@code {KCV}},
- * {@code {KCV:name}}); a named one binds at its first match,
+ * The only placeholders allowed in expected text are key handles ({@code {H}}, {@code {H:name}}),
+ * CloudHSM CLI key references ({@code {KREF}}, {@code {KREF:name}}), key check values ({@code {KCV}},
+ * {@code {KCV:name}}) and key values in hex ({@code {HEX}}, {@code {HEX:name}}, e.g. a modulus); a named one binds at its first match,
  * must match the same value later and may be used in later {@code run} arguments and stdin lines.
  * When a transcript fails, the actual transcript is written to
  * {@code target/transcripts-actual/} for comparison.

@@ -16,6 +16,11 @@ import java.util.List;
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
 final class OldSchemas {
     /** Schema 6 back to 5: keys indexed by owner alone instead of (owner, seq). */
+    /** Schema 7 back to 6: a key ID unique across all keys (before key pairs shared theirs). */
+    static final List<String> UNDO_7 = List.of(
+            "DROP INDEX keys_id_class",
+            "CREATE UNIQUE INDEX keys_id ON keys(key_id) WHERE key_id <> ''");
+
     static final List<String> UNDO_6 = List.of(
             "DROP INDEX keys_owner_seq",
             "CREATE INDEX keys_owner ON keys(owner)");

@@ -18,6 +18,17 @@ public final class AuditArguments {
         return "-t " + r.keyTypeCode() + " -s " + r.sizeBytes() + " " + options(KeyOptions.of(r));
     }
 
+    /** The command a key-pair request is: genRSAKeyPair or genECCKeyPair. */
+    public static String keyPairCommand(io.hsmconsole.hsm.key.KeyPairRequest r) {
+        return r.type() == io.hsmconsole.hsm.key.AsymmetricKeyType.RSA ? "genRSAKeyPair" : "genECCKeyPair";
+    }
+
+    public static String keyPair(io.hsmconsole.hsm.key.KeyPairRequest r) {
+        String algorithm = r.type() == io.hsmconsole.hsm.key.AsymmetricKeyType.RSA
+                ? "-m " + r.modulusBits() + " -e " + r.publicExponent() : "-i " + r.curveId();
+        return algorithm + " " + options(r.options());
+    }
+
     public static String options(KeyOptions o) {
         StringBuilder b = new StringBuilder("-l ").append(o.label());
         if (!o.id().isEmpty()) {

@@ -8,17 +8,27 @@ import java.util.Optional;
  * 3DES included) and hsm1.medium in FIPS mode. Capacities are AWS's key quotas.
  */
 public enum HsmType {
-    HSM2M_MEDIUM("hsm2m.medium", false, 16_666),
-    HSM1_MEDIUM("hsm1.medium", true, 3_300);
+    HSM2M_MEDIUM("hsm2m.medium", false, 16_666, 3_333),
+    HSM1_MEDIUM("hsm1.medium", true, 3_300, 3_300);
 
     private final String awsName;
     private final boolean fips;
     private final int keyCapacity;
+    private final int asymmetricCapacity;
 
-    HsmType(String awsName, boolean fips, int keyCapacity) {
+    HsmType(String awsName, boolean fips, int keyCapacity, int asymmetricCapacity) {
         this.awsName = awsName;
         this.fips = fips;
         this.keyCapacity = keyCapacity;
+        this.asymmetricCapacity = asymmetricCapacity;
+    }
+
+    /**
+     * How many of its keys may be asymmetric (public and private objects): hsm2m.medium holds 16,666
+     * keys of which at most 3,333 asymmetric; hsm1.medium's 3,300 have no such split (limits.md).
+     */
+    public int asymmetricCapacity() {
+        return asymmetricCapacity;
     }
 
     public String awsName() {

@@ -14,7 +14,7 @@ public enum Attribute {
     PRIVATE(2, Kind.BOOLEAN, "Only authenticated users may see the key; always 1 on CloudHSM"),
     LABEL(3, Kind.TEXT, "User-defined label; need not be unique"),
     TRUSTED(134, Kind.BOOLEAN, "Trusted to wrap keys marked WRAP_WITH_TRUSTED; only a crypto officer sets it"),
-    KEY_TYPE(256, Kind.BYTE, "Key type: 16 generic secret, 18 RC4, 21 3DES, 31 AES"),
+    KEY_TYPE(256, Kind.BYTE, "Key type: 0 RSA, 3 EC, 16 generic secret, 18 RC4, 21 3DES, 31 AES"),
     ID(258, Kind.TEXT, "User-defined identifier, unique in the cluster when set"),
     SENSITIVE(259, Kind.BOOLEAN, "The key value never leaves the HSM in plaintext"),
     ENCRYPT(260, Kind.BOOLEAN, "May encrypt data"),
@@ -24,9 +24,9 @@ public enum Attribute {
     SIGN(264, Kind.BOOLEAN, "May sign / compute a MAC (HMAC needs this set)"),
     VERIFY(266, Kind.BOOLEAN, "May verify signatures / MACs (HMAC needs this set)"),
     DERIVE(268, Kind.BOOLEAN, "May derive other keys"),
-    MODULUS(288, Kind.TEXT, "RSA modulus (asymmetric keys only)"),
-    MODULUS_BITS(289, Kind.INT32, "RSA modulus length in bits (asymmetric keys only)"),
-    PUBLIC_EXPONENT(290, Kind.TEXT, "RSA public exponent (asymmetric keys only)"),
+    MODULUS(288, Kind.TEXT, "RSA modulus, or an EC key's public point (key pairs only)"),
+    MODULUS_BITS(289, Kind.INT32, "RSA modulus length in bits, or an EC curve's size (key pairs only)"),
+    PUBLIC_EXPONENT(290, Kind.TEXT, "RSA public exponent (RSA key pairs only)"),
     VALUE_LEN(353, Kind.INT32, "Key length in bytes"),
     EXTRACTABLE(354, Kind.BOOLEAN, "The owner may export the key (wrapped); fixed at creation"),
     LOCAL(355, Kind.BOOLEAN, "1 = generated inside the HSM, 0 = imported or unwrapped"),
@@ -44,6 +44,9 @@ public enum Attribute {
     /** The order KMU writes a symmetric key's attributes with {@code getAttribute -a 512}. */
     public static final List<Attribute> KMU_DUMP_ORDER = List.of(CLASS, KEY_TYPE, TOKEN, PRIVATE, ENCRYPT, DECRYPT,
             WRAP, UNWRAP, SIGN, VERIFY, LOCAL, SENSITIVE, EXTRACTABLE, LABEL, ID, VALUE_LEN, KCV);
+
+    /** What a key pair's dump adds after the classic set (genRSAKeyPair.md; EC has no exponent). */
+    public static final List<Attribute> PAIR_DUMP_ORDER = List.of(MODULUS, MODULUS_BITS, PUBLIC_EXPONENT);
 
     /** The attributes newer firmware appends; shown by the console's inspector after the classic ones. */
     public static final List<Attribute> EXTENDED = List.of(TRUSTED, WRAP_WITH_TRUSTED, DESTROYABLE, DERIVE,

@@ -22,6 +22,10 @@ public final class KeyAttributes {
         for (Attribute a : Attribute.KMU_DUMP_ORDER) {
             value(key, a).ifPresent(values::add);
         }
+        Optional<AsymmetricMaterial> pair = AsymmetricMaterial.of(key.keyClass().code(), key.material());
+        for (Attribute a : Attribute.PAIR_DUMP_ORDER) {
+            pair.flatMap(m -> pairValue(m, a)).ifPresent(values::add);
+        }
         for (Attribute a : Attribute.EXTENDED) {
             value(key, a).ifPresent(values::add);
         }
@@ -43,6 +47,23 @@ public final class KeyAttributes {
         };
     }
 
+    private static Optional<AttributeValue> pairValue(AsymmetricMaterial m, Attribute a) {
+        return switch (a) {
+            // genRSAKeyPair.md wraps the modulus at 80 characters; genECCKeyPair.md prints the point on one line
+            case MODULUS -> Optional.of(AttributeValue.ofText(a, m.type() == AsymmetricKeyType.RSA
+                    ? AsymmetricMaterial.wrappedHex(m.modulus()) : java.util.HexFormat.of().formatHex(m.modulus())));
+            case MODULUS_BITS -> Optional.of(AttributeValue.ofNumber(a, m.bits()));
+            case PUBLIC_EXPONENT -> m.publicExponent().map(e -> AttributeValue.ofText(a, exponentHex(e)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** {@code 0x010005}: whole bytes, as the genRSAKeyPair page prints 65541. */
+    private static String exponentHex(java.math.BigInteger e) {
+        String hex = e.toString(16);
+        return "0x" + (hex.length() % 2 == 1 ? "0" + hex : hex);
+    }
+
     public long handle() {
         return handle;
     }
@@ -52,9 +73,10 @@ public final class KeyAttributes {
         return values;
     }
 
-    /** What {@code getAttribute -a 512} writes: the classic set (16 attributes when there is no KCV). */
+    /** What {@code getAttribute -a 512} writes: the classic set (16 attributes when there is no KCV), then a pair's modulus, bits and exponent. */
     public List<AttributeValue> kmuDump() {
-        return values.stream().filter(v -> Attribute.KMU_DUMP_ORDER.contains(v.attribute())).toList();
+        return values.stream().filter(v -> Attribute.KMU_DUMP_ORDER.contains(v.attribute())
+                || Attribute.PAIR_DUMP_ORDER.contains(v.attribute())).toList();
     }
 
     public Optional<AttributeValue> get(Attribute a) {

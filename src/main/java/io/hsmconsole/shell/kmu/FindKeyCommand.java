@@ -9,6 +9,9 @@ import io.hsmconsole.text.KmuPrinter;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import io.hsmconsole.text.KeyUseText;
 
 /**
  * {@code findKey}: the keys the logged-in user can use that match every given criterion, printed
@@ -23,12 +26,12 @@ final class FindKeyCommand extends SessionCommand {
                     + "\t\t[-sess (0 | 1)] [-u <user-ids>] [-m <modulus>] [-kcv <key_check_value>]", """
             -h    displays this information
                    -c    specifies the key class to find (2 = public, 3 = private, 4 = secret)
-                   -t    specifies the key type to find (16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES)
+                   -t    specifies the key type to find (0 = RSA, 3 = EC, 16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES)
                    -l    specifies the key label to find (exact match)
                    -id   specifies the key ID to find (exact match)
                    -sess 1: session keys of this session only; 0: token keys only
                    -u    finds keys shared with all of these users (separated by ,)
-                   -m    specifies a file with an RSA modulus to find
+                   -m    specifies a file with an RSA modulus in hex to find
                    -kcv  specifies the key check value to find (hex, with or without 0x)""");
 
     @Override
@@ -60,11 +63,6 @@ final class FindKeyCommand extends SessionCommand {
             context.printer().out().print(HELP);
             return ExitStatus.USAGE;
         }
-        if (o.has("-m")) {
-            context.printer().error("Error: findKey -m: RSA keys are not available yet in this simulator"
-                    + " (it makes symmetric keys only).");
-            return ExitStatus.ERROR;
-        }
         return null;
     }
 
@@ -74,6 +72,17 @@ final class FindKeyCommand extends SessionCommand {
         KeyQuery query = new KeyQuery(o.integer("-c"), o.integer("-t"), o.text("-l"), o.text("-id"),
                 sess == null ? null : sess.equals("1"), UserList.parse(o.text("-u")),
                 o.has("-kcv") ? Kcv.parse(o.text("-kcv")) : null);
+        if (o.has("-m")) {
+            Optional<byte[]> modulus = KeyFiles.read(context, o.text("-m"), "modulus file")
+                    .flatMap(bytes -> KeyUseText.parseHex(new String(bytes, StandardCharsets.US_ASCII)))
+                    .filter(bytes -> bytes.length > 0);
+            if (modulus.isEmpty()) {
+                context.printer().error("Error: the modulus file (-m) " + o.text("-m")
+                        + " must hold an RSA modulus in hex (as getAttribute writes OBJ_ATTR_MODULUS).");
+                return ExitStatus.ERROR;
+            }
+            query = query.withModulus(modulus.get());
+        }
         HsmResult<List<Long>> result = session.findKeys(query);
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {

@@ -82,17 +82,9 @@ final class GenSymKeyCommand extends SessionCommand {
         if (o.text("-l") == null) {
             return usage(context, "Error: Key label (-l) is missing.");
         }
-        ExitStatus sync = checkSyncAndSharing(o, context);
-        if (sync != null) {
-            return sync;
-        }
-        Integer mValue = o.integer("-m_value");
-        Integer minSrv = o.integer("-min_srv");
-        // KMU checks the upper bounds itself and answers with its help; the simulator judges the rest.
-        if ((mValue != null && mValue > MValue.MAX)
-                || (minSrv != null && minSrv > context.cluster().info().nodeCount())) {
-            context.printer().out().print(HELP);
-            return ExitStatus.USAGE;
+        ExitStatus creation = checkKeyCreation(o, context);
+        if (creation != null) {
+            return creation;
         }
         HsmType type = context.cluster().hsmType();
         // Only RC4 is refused by KMU itself (3DES reaches the HSM, which answers POLICY_VIOLATION).

@@ -57,6 +57,26 @@ abstract class SessionCommand implements KmuCommand {
         return null;
     }
 
+    /**
+     * {@link #checkSyncAndSharing}, then the upper bounds KMU checks itself for the key-generating
+     * commands (m_value above its maximum, min_srv above the cluster's size), answered with the help
+     * text alone; the simulator judges the rest. Null when all hold.
+     */
+    final ExitStatus checkKeyCreation(ParsedOptions o, KmuContext context) {
+        ExitStatus sync = checkSyncAndSharing(o, context);
+        if (sync != null) {
+            return sync;
+        }
+        Integer mValue = o.integer("-m_value");
+        Integer minSrv = o.integer("-min_srv");
+        if ((mValue != null && mValue > io.hsmconsole.hsm.key.MValue.MAX)
+                || (minSrv != null && minSrv > context.cluster().info().nodeCount())) {
+            context.printer().out().print(help());
+            return ExitStatus.USAGE;
+        }
+        return null;
+    }
+
     /** A required handle option; null when it is there. */
     final ExitStatus requireHandle(ParsedOptions o, KmuContext context, String option, String message) {
         return o.handle(option) == null ? usage(context, message) : null;

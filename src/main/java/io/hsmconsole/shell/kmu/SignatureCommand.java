@@ -49,7 +49,7 @@ abstract class SignatureCommand extends DescribedCommand {
         }
         if (SignMechanism.fromCode(number).isEmpty()) {
             return usage(context, "Error: Signature mechanism (-m) " + number + " is unknown: use a number of the"
-                    + " list below (HMAC: 20 to 24).");
+                    + " list below (RSA: 0 to 9, ECDSA: 15 to 19, HMAC: 20 to 24).");
         }
         return checkAfterMechanism(o, context);
     }
@@ -77,14 +77,13 @@ abstract class SignatureCommand extends DescribedCommand {
 
     /**
      * The {@code -m} table in two parts, so nobody mistakes ours for AWS's: the numbers the AWS sign
-     * page documents (RSA 0-9, ECDSA 15-19), which come with asymmetric keys this simulator does not
-     * make yet, then the simulator-defined HMAC numbers.
+     * page documents (RSA 0-9, ECDSA 15-19), then the simulator-defined HMAC numbers.
      */
     private static String mechanismLines() {
         String indent = "\n" + " ".repeat(13);
         return "specifies the signature mechanism."
-                + indent + "Documented by AWS, for RSA (0 to 9) and EC (15 to 19) keys; they arrive"
-                + indent + "with asymmetric keys, which this simulator does not make yet:"
+                + indent + "Documented by AWS: with an RSA private key (0 to 9: PKCS#1 v1.5, then PSS with"
+                + indent + "salt = hash length), with an EC private key (15 to 19, ECDSA); public keys verify:"
                 + indent + table(false, indent)
                 + indent + "Ours, simulator-defined (AWS key_mgmt_util has no HMAC mechanism):"
                 + indent + "HMAC with a GENERIC_SECRET (-t 16) key:"

@@ -27,14 +27,20 @@ final class UnWrapKeyCommand extends DescribedCommand {
             -h         displays this information
                    -f         specifies the file with the wrapped key
                    -w         specifies the handle of the AES wrapping key
-                   -m         specifies the wrapping mechanism (4, 5 or 6; default: the file header's)
+                   -m         specifies the wrapping mechanism (4, 5 or 6; default: the file header's), or 8
+                              (RSA_OAEP: -w is an RSA private key, the file an RSA-OAEP ciphertext)
+                   -t         the hash of RSA_OAEP (OAEP and MGF1): 2 = SHA1, 3 = SHA256, 4 = SHA384,
+                              5 = SHA512, 6 = SHA224
                    -noheader  the file holds the ciphertext only: -m, -l, -kc (4 = secret) and -kt
                               (16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES) are then required
                    -l, -id    the label and ID of the new key (default: the file header's)
                    -sess, -nex, -u, -m_value, -attest, -min_srv, -timeout  as for genSymKey""");
 
+    /** The tool's number of RSA-OAEP unwrapping, which takes an RSA private key and a hash (-t). */
+    private static final int RSA_OAEP = 8;
+
     private static final OptionSpec OPTIONS = OptionSpec.of(List.of("-f", "-w", "-m", "-u", "-m_value", "-min_srv",
-            "-timeout", "-l", "-id", "-kt", "-kc"), List.of("-sess", "-nex", "-attest", "-noheader"));
+            "-timeout", "-l", "-id", "-kt", "-kc", "-t"), List.of("-sess", "-nex", "-attest", "-noheader"));
 
     UnWrapKeyCommand() {
         super("unWrapKey", "Cfm3UnWrapKey", OPTIONS, HELP);
@@ -95,9 +101,17 @@ final class UnWrapKeyCommand extends DescribedCommand {
             label = o.text("-l") != null ? o.text("-l") : h.label();
             id = o.text("-id") != null ? o.text("-id") : h.id();
         }
+        boolean rsaOaep = mechanism == RSA_OAEP;
+        if (rsaOaep && o.integer("-t") == null) {
+            return usage(context, "Error: Hash type (-t) is missing; RSA_OAEP (-m 8) takes 2 (SHA1), 3 (SHA256),"
+                    + " 4 (SHA384), 5 (SHA512) or 6 (SHA224).");
+        }
         KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CreatedKeyText.UNWRAPPED);
-        HsmResult<GeneratedKey> result = session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template,
-                KeyOptionsReader.read(o, label, id), progress);
+        HsmResult<GeneratedKey> result = rsaOaep
+                ? session.unwrapKeyRsaOaep(ciphertext, o.handle("-w"), o.integer("-t"), template,
+                        KeyOptionsReader.read(o, label, id), progress)
+                : session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template, KeyOptionsReader.read(o, label, id),
+                        progress);
         CreatedKeyText.print(context.printer(), call(), CreatedKeyText.UNWRAPPED, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }

@@ -10,7 +10,6 @@ import io.hsmconsole.store.sealing.MasterKeyFile;
 import io.hsmconsole.store.sealing.MaterialCipher;
 import org.sqlite.SQLiteConfig.Pragma;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.jdbc4.JDBC4Connection;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -172,16 +172,15 @@ final class ClusterDbFiles {
     }
 
     /**
-     * Opens the driver's connection class directly: {@code DriverManager} would first scan every
-     * jar on the class path for drivers (ServiceLoader) and load {@code org.sqlite.JDBC}, which
-     * registers itself and sets up its logger (17% of a {@code singlecmd} call's main thread,
-     * docs/performance.md). The driver builds its {@code SQLiteConfig} from these properties
-     * itself, so we make none (only its enums name the properties). Settings: busy timeout, IMMEDIATE write transactions, no
-     * generated-keys query.
+     * Opens the store through JDBC's public entry point. (Issue 8 opened the driver's internal
+     * {@code JDBC4Connection} directly to skip {@code DriverManager}'s driver scan; measured again for
+     * issue 14, that saved 1 % of a call's CPU, below the noise — docs/performance.md, "Start-up fast
+     * path" — so the driver is used as documented.) Settings: busy timeout, IMMEDIATE write
+     * transactions, no generated-keys query.
      */
     static Connection connect(Path file) {
         try {
-            return new JDBC4Connection("jdbc:sqlite:" + file, file.toString(), connectionProperties());
+            return DriverManager.getConnection("jdbc:sqlite:" + file, connectionProperties());
         } catch (SQLException e) {
             throw new StoreException(file, "cannot open the cluster store", e);
         }

@@ -80,7 +80,13 @@ final class Schema {
             // criteria, the key list); it serves every lookup by owner, so keys_owner goes
             List.of(
                     "CREATE INDEX IF NOT EXISTS keys_owner_seq ON keys(owner, seq)",
-                    "DROP INDEX IF EXISTS keys_owner"));
+                    "DROP INDEX IF EXISTS keys_owner"),
+            // version 7: the two halves of a key pair share their ID (key_mgmt_util-genRSAKeyPair.md:
+            // "The ID that you specify applies to both keys in the pair"), so an ID is unique per class;
+            // the simulator still refuses an ID any other key holds
+            List.of(
+                    "DROP INDEX IF EXISTS keys_id",
+                    "CREATE UNIQUE INDEX IF NOT EXISTS keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''"));
 
     private Schema() {
     }

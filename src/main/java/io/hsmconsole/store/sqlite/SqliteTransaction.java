@@ -321,6 +321,18 @@ final class SqliteTransaction implements ClusterStore.Transaction {
         });
     }
 
+    @Override
+    public long countKeysOfClass(int keyClass) {
+        return sql(() -> {
+            PreparedStatement ps = db.prepared("SELECT COUNT(*) FROM keys WHERE key_class = ?");
+            ps.setInt(1, keyClass);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private void change(SqlChange change) {
         sql(() -> {
             change.run();

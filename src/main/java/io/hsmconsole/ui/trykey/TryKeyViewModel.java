@@ -6,6 +6,7 @@ import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.text.KeyUseText;
@@ -226,17 +227,18 @@ public final class TryKeyViewModel {
         } else {
             sentence = messages.format("trykey.refused", k.handle(), verb, errors.sentence(r.code()));
         }
-        notice.set(Notice.error(sentence, errors.codeLine(r.code())));
+        notice.set(Notice.error(sentence, errors.codeLine(r.code(), sentence)));
     }
 
     /**
-     * Takes the last result on to the next step: a wrapped result into Unwrap, a signature into
-     * Verify (over the same data).
+     * Does what its button says ("Unwrap it", "Verify it"): takes the last result on to the next step
+     * and runs it - a wrapped result is unwrapped, a signature verified over the same data. The form
+     * is left showing that step, so the user sees what ran and can run it again.
      */
     public void followUp() {
         TryOperation next = follow.get();
         byte[] out = lastOutput;
-        if (next == null || out == null) {
+        if (next == null || out == null || busy.get()) {
             return;
         }
         operation.set(next);
@@ -246,6 +248,7 @@ public final class TryKeyViewModel {
         } else {
             signature.set(HexFormat.of().formatHex(out));
         }
+        run();
     }
 
     private String commandLine() {
@@ -277,8 +280,9 @@ public final class TryKeyViewModel {
     }
 
     private static String typeName(KeyDetails d) {
-        long code = keyType(d);
-        return KeyType.fromCode((int) code).map(KeyType::displayName).orElse(String.valueOf(code));
+        long keyClass = d.attributes().stream().filter(a -> a.attribute() == Attribute.CLASS).findFirst()
+                .map(a -> a.value().number()).orElse(-1L);
+        return KeyKind.typeName((int) keyClass, (int) keyType(d));
     }
 
     /** The bytes as text when they are valid UTF-8 without control characters (besides line ends). */

@@ -50,7 +50,11 @@ class KmuShellFuzzTest {
             "(?m)^\\s*Error: .+ holds \\d+ bytes; aesWrapUnwrap takes files of at most \\d+ bytes\\.$",
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
             // Commands of the real tool the simulator does not have yet (asymmetric keys, masked objects).
-            "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes symmetric keys only\\.$",
+            "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes AES, 3DES, RC4, generic"
+                    + " secret, RSA and EC keys; this command is not offered yet\\.$",
+            // Key-pair files that are not PEM keys of the kind the command takes, a modulus file that is not hex.
+            "(?m)^\\s*Invalid file\\. Should be an? (unencrypted )?PEM (public|private) key .+$",
+            "(?m)^\\s*Error: the modulus file \\(-m\\) .+ must hold an RSA modulus in hex .+$",
             "(?m)^\\s*Error: \\w+MaskedObject is not available yet in this simulator: a masked object is sealed with a key"
                     + " that only its cluster and that cluster's clones hold, .+ for a whole cluster\\.$",
             "(?m)^\\s*Error: -aad belongs to RSA or AES-GCM wrapping, which this simulator does not have; use -m \\d+, \\d+ or \\d+\\.$",

@@ -1,26 +1,28 @@
-package io.hsmconsole.app;
+package io.hsmconsole.service;
 
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import io.hsmconsole.pkcs11.server.Pkcs11Server;
-import io.hsmconsole.service.WayIn;
 import io.hsmconsole.shell.ClusterOpener;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * The PKCS#11 endpoint as a way into the client service: the service's cluster served over p11-kit's
- * RPC protocol on {@code <data folder>/service/pkcs11.sock} for as long as the service runs.
+ * The PKCS#11 endpoint as a way into the client daemon ({@link ClientService.Builder#wayIn}): the
+ * daemon's cluster served over p11-kit's RPC protocol on {@code <data folder>/service/pkcs11.sock} for as
+ * long as the daemon runs.
  */
-final class Pkcs11WayIn implements WayIn {
-    static final String NAME = "pkcs11";
+public final class Pkcs11WayIn implements WayIn {
+    public static final String NAME = "pkcs11";
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11WayIn.class);
 
+    private final StoreBackend stores;
     private final DataDirectory data;
     private final String clusterName;
     private final KeyAvailabilityCheck availability;
@@ -28,7 +30,9 @@ final class Pkcs11WayIn implements WayIn {
     private Pkcs11Server server;
     private String problem = "not started";
 
-    Pkcs11WayIn(DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
+    /** @param stores the store implementation the entry point chose (app.StoreBackends) */
+    public Pkcs11WayIn(StoreBackend stores, DataDirectory data, String clusterName, KeyAvailabilityCheck availability) {
+        this.stores = stores;
         this.data = data;
         this.clusterName = clusterName;
         this.availability = availability;
@@ -42,7 +46,7 @@ final class Pkcs11WayIn implements WayIn {
     @Override
     public synchronized void open() {
         try {
-            cluster = ClusterOpener.open(new ClusterCatalog(StoreBackends.chosen(), data, HsmClock.SYSTEM), clusterName);
+            cluster = ClusterOpener.open(new ClusterCatalog(stores, data, HsmClock.SYSTEM), clusterName);
             Pkcs11Server started = new Pkcs11Server(cluster, Pkcs11Server.socketIn(data), availability);
             started.start();
             server = started;

@@ -1,0 +1,45 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.key.AsymmetricMaterial;
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.PairFlags;
+import io.hsmconsole.store.KeyRecord;
+
+import java.util.List;
+
+/**
+ * The records of the two halves of a pair, for every command that makes one (generate, import,
+ * unwrap): label and ID on both; sharing, m_value and {@code -nex} on the private key only, as the
+ * genRSAKeyPair/genECCKeyPair pages say ("Public keys can be used by any user without sharing").
+ */
+final class PairObjects {
+    private PairObjects() {
+    }
+
+    static KeyCreation.NewObject publicKey(HsmSession session, AsymmetricMaterial pub, int valueLength, KeyOptions o,
+                                           boolean local) {
+        long flags = PairFlags.publicKey(pub.type(), o.session(), local);
+        byte[] der = pub.encoded();
+        byte[] kcv = pub.kcv();
+        return (handle, node, now, shares) -> record(session, KeyClass.PUBLIC_KEY, pub, valueLength, o, flags, kcv)
+                .handle(handle).originNode(node).createdAtMillis(now).mValue(0).sharedWith(List.of()).material(der).build();
+    }
+
+    static KeyCreation.NewObject privateKey(HsmSession session, AsymmetricMaterial priv, int valueLength, KeyOptions o,
+                                            boolean local) {
+        long flags = PairFlags.privateKey(priv.type(), o.session(), o.nonExtractable(), local);
+        byte[] der = priv.encoded();
+        byte[] kcv = priv.kcv();
+        return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, valueLength, o, flags, kcv)
+                .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).sharedWith(shares).material(der)
+                .build();
+    }
+
+    /** What both halves' records share: owner, class, type, length, label, ID, flags, KCV. */
+    private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, int valueLength,
+                                            KeyOptions o, long flags, byte[] kcv) {
+        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().code())
+                .sizeBytes(valueLength).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
+    }
+}

@@ -1,0 +1,103 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.key.AsymmetricMaterial;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.store.KeyRecord;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.Signer;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.PSSSigner;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * {@code sign} / {@code verify} with a key pair (key_mgmt_util-sign.md's mechanisms 0–9 and 15–19):
+ * a private key whose OBJ_ATTR_SIGN is set signs, a key whose OBJ_ATTR_VERIFY is set verifies (the
+ * public key, as generated). RSA mechanisms need an RSA key, ECDSA an EC key. A private key with
+ * m_value ≥ 2 spends a USE_KEY quorum token. BouncyCastle does the mathematics; the encodings are
+ * OpenSSL's (PKCS#1 v1.5, PSS with salt = hash length, DER ECDSA).
+ */
+final class PairSigning {
+    private final HsmSession session;
+    private final SecureRandom random;
+
+    PairSigning(HsmSession session, SecureRandom random) {
+        this.session = session;
+        this.random = random;
+    }
+
+    HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        Optional<AsymmetricMaterial> material = suitable(k, mechanism)
+                .filter(m -> k.keyClass() == KeyClass.PRIVATE_KEY);
+        if (material.isEmpty()) {
+            return session.fail(ReturnCode.MECHANISM_INVALID, k);
+        }
+        Optional<ReturnCode> refusal = KeyUse.permits(k, Attribute.SIGN).or(() -> new KeyUse(session).spendQuorum(k));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), k);
+        }
+        Signer signer = signer(mechanism);
+        signer.init(true, new ParametersWithRandom(material.get().key(), random));
+        signer.update(data, 0, data.length);
+        try {
+            return session.ok(k, signer.generateSignature());
+        } catch (CryptoException e) {
+            throw new IllegalStateException("signing with a valid key cannot fail", e);
+        }
+    }
+
+    HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        Optional<AsymmetricMaterial> material = suitable(k, mechanism)
+                .flatMap(m -> AsymmetricMaterial.ofPublic(m.publicKeyInfo()));
+        if (material.isEmpty()) {
+            return session.fail(ReturnCode.MECHANISM_INVALID, k);
+        }
+        Optional<ReturnCode> refusal = KeyUse.permits(k, Attribute.VERIFY).or(() -> new KeyUse(session).spendQuorum(k));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), k);
+        }
+        Signer verifier = signer(mechanism);
+        verifier.init(false, material.get().key());
+        verifier.update(data, 0, data.length);
+        boolean valid;
+        try {
+            valid = verifier.verifySignature(signature);
+        } catch (RuntimeException e) {
+            valid = false; // a malformed signature (wrong length, bad DER) is simply not valid
+        }
+        return valid ? session.ok(k, null) : session.fail(ReturnCode.SIGNATURE_INVALID, k);
+    }
+
+    /** The key's material when it is half of a pair of the mechanism's type. */
+    private static Optional<AsymmetricMaterial> suitable(KeyRecord k, SignMechanism mechanism) {
+        return AsymmetricMaterial.of(k.keyClass().code(), k.material())
+                .filter(m -> mechanism.pairType().filter(t -> t == m.type()).isPresent());
+    }
+
+    private static Signer signer(SignMechanism mechanism) {
+        return switch (mechanism.family()) {
+            case RSA_PKCS -> new RSADigestSigner(mechanism.newDigest());
+            case RSA_PSS -> new PSSSigner(new RSABlindedEngine(), mechanism.newDigest(), mechanism.newDigest().getDigestSize());
+            case ECDSA -> new DSADigestSigner(new ECDSASigner(), mechanism.newDigest(), StandardDSAEncoding.INSTANCE);
+            case HMAC -> throw new IllegalArgumentException("HMAC is not a key-pair mechanism");
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package io.hsmconsole.hsm.key;
+
+import io.hsmconsole.model.KeyClass;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A key pair's material as the store keeps it: a public key as its DER SubjectPublicKeyInfo, a
+ * private key as its DER PKCS#8 PrivateKeyInfo (the forms OpenSSL reads and writes), and what the
+ * attributes derive from them (modulus, bits, exponent, EC point, KCV). BouncyCastle does the parsing.
+ */
+public final class AsymmetricMaterial {
+    private final AsymmetricKeyType type;
+    private final boolean isPrivate;
+    private final AsymmetricKeyParameter key;
+    private final AsymmetricKeyParameter publicKey;
+    private final EcCurve curve;
+
+    private AsymmetricMaterial(AsymmetricKeyType type, boolean isPrivate, AsymmetricKeyParameter key,
+                               AsymmetricKeyParameter publicKey, EcCurve curve) {
+        this.type = type;
+        this.isPrivate = isPrivate;
+        this.key = key;
+        this.publicKey = publicKey;
+        this.curve = curve;
+    }
+
+    /** The stored material of a class 2 (SubjectPublicKeyInfo) or class 3 (PKCS#8) record. */
+    public static Optional<AsymmetricMaterial> of(int keyClass, byte[] der) {
+        return keyClass == KeyClass.PUBLIC_KEY.code() ? ofPublic(der)
+                : keyClass == KeyClass.PRIVATE_KEY.code() ? ofPrivate(der) : Optional.empty();
+    }
+
+    /** A DER SubjectPublicKeyInfo of an RSA key or an EC key on a curve the HSM knows; empty otherwise. */
+    public static Optional<AsymmetricMaterial> ofPublic(byte[] der) {
+        try {
+            return from(PublicKeyFactory.createKey(der), null);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A DER PKCS#8 PrivateKeyInfo of an RSA (CRT) key or an EC key on a curve the HSM knows; empty otherwise. */
+    public static Optional<AsymmetricMaterial> ofPrivate(byte[] der) {
+        try {
+            AsymmetricKeyParameter k = PrivateKeyFactory.createKey(der);
+            if (k instanceof RSAPrivateCrtKeyParameters rsa) {
+                return from(k, new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent()));
+            }
+            if (k instanceof ECPrivateKeyParameters ec) {
+                return from(k, new ECPublicKeyParameters(ec.getParameters().getG().multiply(ec.getD()).normalize(),
+                        ec.getParameters()));
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A freshly generated pair. */
+    public static AsymmetricMaterial[] ofPair(AsymmetricCipherKeyPair pair) {
+        AsymmetricMaterial pub = from(pair.getPublic(), null).orElseThrow();
+        AsymmetricMaterial priv = from(pair.getPrivate(), pair.getPublic()).orElseThrow();
+        return new AsymmetricMaterial[]{pub, priv};
+    }
+
+    private static Optional<AsymmetricMaterial> from(AsymmetricKeyParameter k, AsymmetricKeyParameter pub) {
+        boolean priv = k.isPrivate();
+        AsymmetricKeyParameter publicPart = priv ? pub : k;
+        if (k instanceof RSAKeyParameters) {
+            return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.RSA, priv, k, publicPart, null));
+        }
+        if (publicPart instanceof ECPublicKeyParameters ec) {
+            return curveOf(ec).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, priv, k, publicPart, c));
+        }
+        return Optional.empty();
+    }
+
+    /** Only named curves the HSM lists: a key on explicit or unknown parameters is not accepted. */
+    private static Optional<EcCurve> curveOf(ECPublicKeyParameters ec) {
+        if (!(ec.getParameters() instanceof ECNamedDomainParameters named)) {
+            return Optional.empty();
+        }
+        return Arrays.stream(EcCurve.values()).filter(c -> named.getName().equals(oid(c))).findFirst();
+    }
+
+    /** The curve's object identifier. */
+    public static ASN1ObjectIdentifier oid(EcCurve curve) {
+        return ECNamedCurveTable.getOID(curve.curveName());
+    }
+
+    /** The curve's domain parameters, named (so encodings carry the OID, as OpenSSL writes them). */
+    public static ECNamedDomainParameters domain(EcCurve curve) {
+        X9ECParameters x9 = ECNamedCurveTable.getByName(curve.curveName());
+        return new ECNamedDomainParameters(oid(curve), x9);
+    }
+
+    public AsymmetricKeyType type() {
+        return type;
+    }
+
+    public boolean isPrivate() {
+        return isPrivate;
+    }
+
+    /** BouncyCastle's view of the key, for signing and verifying. */
+    public AsymmetricKeyParameter key() {
+        return key;
+    }
+
+    /** The curve of an EC key; empty for RSA. */
+    public Optional<EcCurve> curve() {
+        return Optional.ofNullable(curve);
+    }
+
+    /** The stored form: SubjectPublicKeyInfo for a public key, PKCS#8 for a private one. */
+    public byte[] encoded() {
+        try {
+            return isPrivate ? PrivateKeyInfoFactory.createPrivateKeyInfo(key).getEncoded()
+                    : publicKeyInfo();
+        } catch (IOException e) {
+            throw new IllegalStateException("a key BouncyCastle made must encode", e);
+        }
+    }
+
+    /** The DER SubjectPublicKeyInfo of the pair's public half. */
+    public byte[] publicKeyInfo() {
+        try {
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("a key BouncyCastle made must encode", e);
+        }
+    }
+
+    /** key-attribute-table.md: a pair's KCV is the first 3 bytes of the SHA-1 of its public key; both halves share it. */
+    public byte[] kcv() {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-1").digest(publicKeyInfo()), 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+
+    /** RSA: the modulus length; EC: the curve's field size. */
+    public int bits() {
+        if (publicKey instanceof RSAKeyParameters rsa) {
+            return rsa.getModulus().bitLength();
+        }
+        return ((ECPublicKeyParameters) publicKey).getParameters().getCurve().getFieldSize();
+    }
+
+    /**
+     * OBJ_ATTR_MODULUS: RSA's modulus, or, for EC, the uncompressed public point (04 || X || Y), as
+     * the genECCKeyPair page's dump shows it under that name.
+     */
+    public byte[] modulus() {
+        if (publicKey instanceof RSAKeyParameters rsa) {
+            return unsigned(rsa.getModulus());
+        }
+        return ((ECPublicKeyParameters) publicKey).getQ().getEncoded(false);
+    }
+
+    /** RSA's public exponent; empty for EC. */
+    public Optional<BigInteger> publicExponent() {
+        return publicKey instanceof RSAKeyParameters rsa ? Optional.of(rsa.getExponent()) : Optional.empty();
+    }
+
+    /**
+     * OBJ_ATTR_VALUE_LEN. genRSAKeyPair.md shows 512 (0x200) for a 2048-bit key: twice the modulus
+     * bytes. genECCKeyPair.md shows 0x8a (138) for a P-256 private key: the length of its PKCS#8 as
+     * OpenSSL writes it; both halves of an EC pair take their private key's figure.
+     */
+    public static int valueLength(AsymmetricKeyType type, int bits, byte[] privateInfo) {
+        return type == AsymmetricKeyType.RSA ? 2 * ((bits + 7) / 8) : privateInfo.length;
+    }
+
+    /** Hex, as the dump prints a modulus: lowercase, 80 characters a line. */
+    public static String wrappedHex(byte[] bytes) {
+        String hex = HexFormat.of().formatHex(bytes);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 80) {
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(hex, i, Math.min(hex.length(), i + 80));
+        }
+        return out.toString();
+    }
+
+    private static byte[] unsigned(BigInteger n) {
+        byte[] b = n.toByteArray();
+        return b.length > 1 && b[0] == 0 ? Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+}

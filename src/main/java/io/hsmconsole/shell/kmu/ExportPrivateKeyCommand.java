@@ -1,0 +1,71 @@
+package io.hsmconsole.shell.kmu;
+
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyPairText;
+import io.hsmconsole.text.KmuPrinter;
+
+import java.util.Arrays;
+
+/**
+ * {@code exportPrivateKey -k <private key handle> -w <wrapping key handle> -out <key file> [-m 4]}
+ * (key_mgmt_util-exportPrivateKey.md): the HSM wraps the owner's extractable private key under the
+ * AES wrapping key, the host unwraps it and writes PEM. ({@code -wk}, unwrapping with a key from a
+ * file, is not offered yet: the option is refused as unknown rather than silently ignored.)
+ */
+final class ExportPrivateKeyCommand extends DescribedCommand {
+    private static final String HELP = HelpText.of("Exports an RSA/EC private key in PEM format (wrapped with an AES"
+                    + " key, then unwrapped on the host).",
+            "exportPrivateKey -h -k <private key handle> -w <wrapping key handle> -out <key file> [-m 4]", """
+            -h    displays this information
+                   -k    specifies the handle of the private key to export
+                   -w    specifies the handle of the AES wrapping key
+                   -out  specifies the file to write the PEM private key to
+                   -m    specifies the wrapping mechanism: 4 = NIST_AES_WRAP (the only one)""");
+
+    ExportPrivateKeyCommand() {
+        super("exportPrivateKey", "Cfm3WrapKey", OptionSpec.valued("-k", "-w", "-out", "-m"), HELP);
+    }
+
+    @Override
+    ExitStatus check(ParsedOptions o, KmuContext context) {
+        if (o.handle("-k") == null) {
+            return usage(context, "Error: Private key handle (-k) is missing.");
+        }
+        if (o.handle("-w") == null) {
+            return usage(context, WRAPPING_KEY_MISSING);
+        }
+        if (o.text("-out") == null) {
+            return usage(context, "Error: Key File (-out) is missing.");
+        }
+        if (o.has("-m") && !"4".equals(o.text("-m"))) {
+            return usage(context, "Error: Wrapping mechanism (-m) must be 4 (NIST_AES_WRAP).");
+        }
+        return null;
+    }
+
+    @Override
+    ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        HsmResult<byte[]> result = session.exportPrivateKey(o.handle("-k"), o.handle("-w"));
+        KmuPrinter p = context.printer();
+        if (!result.isSuccess()) {
+            p.resultAndBlock(call(), result);
+            return ExitStatus.ERROR;
+        }
+        byte[] der = result.value();
+        byte[] pem = PemKeys.privatePem(der);
+        try {
+            p.result(call(), result.code());
+            p.result("Cfm3UnWrapHostKey", result.code());
+            if (!KeyFiles.write(context, o.text("-out"), pem)) {
+                return ExitStatus.ERROR;
+            }
+        } finally {
+            Arrays.fill(der, (byte) 0);
+            Arrays.fill(pem, (byte) 0);
+        }
+        KeyPairText.pemWritten(p, true, o.text("-out"));
+        return ExitStatus.SUCCESS;
+    }
+}
