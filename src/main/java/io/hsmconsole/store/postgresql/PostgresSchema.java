@@ -22,7 +22,8 @@ final class PostgresSchema {
     private static final String PREFIX = "hsm_";
 
     private static final List<List<String>> MIGRATIONS = List.of(
-            // version 1: the SQLite store's schema at its version 6
+            // version 1: the SQLite store's schema at its version 7 (a key ID is unique per key class:
+            // the two halves of a key pair share theirs)
             List.of(
                     "CREATE TABLE schema_version (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
                             + " version INTEGER NOT NULL)",
@@ -47,7 +48,7 @@ final class PostgresSchema {
                             + " key_id TEXT NOT NULL, flags BIGINT NOT NULL, kcv BYTEA, m_value INTEGER NOT NULL,"
                             + " origin_node INTEGER NOT NULL, created_at BIGINT NOT NULL, material BYTEA NOT NULL)",
                     "CREATE INDEX keys_label ON keys(label)",
-                    "CREATE UNIQUE INDEX keys_id ON keys(key_id) WHERE key_id <> ''",
+                    "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
                     "CREATE INDEX keys_owner_seq ON keys(owner, seq)",
                     "CREATE INDEX keys_kcv ON keys(kcv)",
                     "CREATE TABLE key_shares (handle BIGINT NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"

@@ -305,6 +305,19 @@ final class PostgresTransaction implements ClusterStore.Transaction {
         });
     }
 
+    @Override
+    public long countKeysOfClass(int keyClass) {
+        return sql(() -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM keys WHERE key_class = ?")) {
+                ps.setInt(1, keyClass);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** Runs one statement with its parameters in order (null as SQL NULL); returns the rows it changed. */
     private int update(String sql, Object... parameters) {
         return sql(() -> {
