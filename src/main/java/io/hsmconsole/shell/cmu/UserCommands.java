@@ -11,6 +11,7 @@ import io.hsmconsole.text.CmuText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** CMU's login and user management: loginHSM, logoutHSM, createUser, deleteUser, changePswd. */
@@ -109,32 +110,8 @@ final class UserCommands {
     }
 
     private static ExitStatus createUser(List<String> a, CmuContext c) {
-        Optional<UserType> type = type(a.get(0), c);
-        if (type.isEmpty()) {
-            return ExitStatus.USAGE;
-        }
-        ExitStatus refused = secondFactorRefusal("createUser", a, c);
-        if (refused != null) {
-            return refused;
-        }
-        if (c.session().isEmpty()) {
-            return c.notLoggedIn("createUser", a.get(0) + " " + a.get(1));
-        }
-        if (!c.confirm()) {
-            return ExitStatus.SUCCESS;
-        }
-        char[] password = password(a.get(2), c);
-        if (password == null) {
-            return ExitStatus.USAGE;
-        }
-        try {
-            c.out().printf("Creating User %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
-            Supplier<HsmResult<?>> create = () -> c.session().get().users().createUser(type.get(), a.get(1),
-                    password.clone());
-            return UserOperationAnswer.report("createUser", "creating user", create, create.get(), c);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        return passwordOperation("createUser", "creating user", "Creating User %s(%s) on %d nodes%n", a, c,
+                (type, password) -> c.session().get().users().createUser(type, a.get(1), password));
     }
 
     private static ExitStatus deleteUser(List<String> a, CmuContext c) {
@@ -153,16 +130,27 @@ final class UserCommands {
     }
 
     private static ExitStatus changePassword(List<String> a, CmuContext c) {
+        return passwordOperation("changePswd", "changing password", "Changing password for %s(%s) on %d nodes%n", a, c,
+                (type, password) -> c.session().get().users().changePassword(type, a.get(1), password));
+    }
+
+    /**
+     * createUser and changePswd: {@code <type> <name> <password>}, refused with -2fa, confirmed, then
+     * run on every server ({@code operation} gets a fresh copy of the password for each attempt, as
+     * Retry runs it again); the password is wiped afterwards.
+     */
+    private static ExitStatus passwordOperation(String command, String verb, String announcement, List<String> a,
+                                                CmuContext c, BiFunction<UserType, char[], HsmResult<?>> operation) {
         Optional<UserType> type = type(a.get(0), c);
         if (type.isEmpty()) {
             return ExitStatus.USAGE;
         }
-        ExitStatus refused = secondFactorRefusal("changePswd", a, c);
+        ExitStatus refused = secondFactorRefusal(command, a, c);
         if (refused != null) {
             return refused;
         }
         if (c.session().isEmpty()) {
-            return c.notLoggedIn("changePswd", a.get(0) + " " + a.get(1));
+            return c.notLoggedIn(command, a.get(0) + " " + a.get(1));
         }
         if (!c.confirm()) {
             return ExitStatus.SUCCESS;
@@ -172,10 +160,9 @@ final class UserCommands {
             return ExitStatus.USAGE;
         }
         try {
-            c.out().printf("Changing password for %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
-            Supplier<HsmResult<?>> change = () -> c.session().get().users().changePassword(type.get(), a.get(1),
-                    password.clone());
-            return UserOperationAnswer.report("changePswd", "changing password", change, change.get(), c);
+            c.out().printf(announcement, a.get(1), type.get(), c.onlineNodes());
+            Supplier<HsmResult<?>> run = () -> operation.apply(type.get(), password.clone());
+            return UserOperationAnswer.report(command, verb, run, run.get(), c);
         } finally {
             Arrays.fill(password, '\0');
         }
