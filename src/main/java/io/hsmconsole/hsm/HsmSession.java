@@ -418,6 +418,11 @@ public final class HsmSession implements AutoCloseable {
                 () -> new PairSigning(this, cluster.drbg()).sign(handle, scheme, data));
     }
 
+    /** The length of this key's signature with this scheme, or why the key cannot sign with it; not a command, not audited. */
+    public HsmResult<Integer> signatureLength(long handle, SignatureScheme scheme) {
+        return new PairSigning(this, cluster.drbg()).length(handle, scheme);
+    }
+
     /** Checks a key-pair signature made as {@link #sign(long, SignatureScheme, byte[])} makes it. */
     public HsmResult<Void> verify(long handle, SignatureScheme scheme, byte[] data, byte[] signature) {
         return cryptoCommand("verify", "-k " + handle + " " + scheme.describe(),

@@ -44,6 +44,23 @@ final class PairSigning {
         return verify(handle, SignatureScheme.of(mechanism), data, signature);
     }
 
+    /**
+     * How long this key's signature with this scheme is (a PKCS#11 length query): the modulus length for
+     * RSA, twice the curve's for plain ECDSA; refused as {@link #sign} refuses a key of the other type.
+     */
+    HsmResult<Integer> length(long handle, SignatureScheme mechanism) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return HsmResult.fail(ReturnCode.INVALID_HANDLE, java.util.List.of());
+        }
+        Optional<AsymmetricMaterial> material = suitable(key.get(), mechanism);
+        if (material.isEmpty()) {
+            return HsmResult.fail(ReturnCode.MECHANISM_INVALID, java.util.List.of());
+        }
+        int bytes = (material.get().bits() + 7) / 8;
+        return HsmResult.ok(mechanism.family() == SignMechanism.Family.ECDSA ? 2 * bytes : bytes, java.util.List.of());
+    }
+
     HsmResult<byte[]> sign(long handle, SignatureScheme mechanism, byte[] data) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {

@@ -2,9 +2,6 @@ package io.hsmconsole.pkcs11;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
-import io.hsmconsole.hsm.key.AsymmetricMaterial;
-import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.SignatureScheme;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.Mechanism;
@@ -108,14 +105,11 @@ record PairSignMechanism(SignatureScheme scheme) implements Signing {
 
     @Override
     public int length(HsmSession login, long key) {
-        HsmResult<KeyAttributes> attributes = login.attributes(key);
-        if (!attributes.isSuccess()) {
-            throw new Refusal(ReturnValues.of(attributes.code()));
+        HsmResult<Integer> length = login.signatureLength(key, scheme);
+        if (!length.isSuccess()) {
+            throw new Refusal(SignCalls.keyRefusal(length.code()));
         }
-        AsymmetricMaterial pub = attributes.value().publicKeyInfo().flatMap(AsymmetricMaterial::ofPublic)
-                .filter(m -> m.type() == scheme.pairType()).orElseThrow(() -> new Refusal(Ck.CKR_KEY_TYPE_INCONSISTENT));
-        int bytes = (pub.bits() + 7) / 8;
-        return pub.type() == AsymmetricKeyType.EC ? 2 * bytes : bytes;
+        return length.value();
     }
 
     @Override

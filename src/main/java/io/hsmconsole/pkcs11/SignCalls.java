@@ -140,7 +140,7 @@ final class SignCalls {
     }
 
     /** In a key's use the handle names a key: PKCS#11 calls a bad one CKR_KEY_HANDLE_INVALID. */
-    private static long keyRefusal(ReturnCode code) {
+    static long keyRefusal(ReturnCode code) {
         return code == ReturnCode.INVALID_HANDLE ? Ck.CKR_KEY_HANDLE_INVALID : ReturnValues.of(code);
     }
 }
