@@ -20,6 +20,7 @@ final class CliCommands {
         all.addAll(LoginCommands.all());
         all.addAll(UserCommands.all());
         all.addAll(KeyGenerateCommands.all());
+        all.addAll(KeyPairCommands.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));
