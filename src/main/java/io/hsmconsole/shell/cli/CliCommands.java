@@ -21,6 +21,7 @@ final class CliCommands {
         all.addAll(UserCommands.all());
         all.addAll(KeyGenerateCommands.all());
         all.addAll(KeyPairCommands.all());
+        all.addAll(CryptoCommands.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));

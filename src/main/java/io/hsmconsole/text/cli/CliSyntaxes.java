@@ -109,6 +109,29 @@ public final class CliSyntaxes {
         return new CliSyntax("key generate-asymmetric-pair " + type, about, options);
     }
 
+    /** {@code --hash-function}'s values on the crypto sign/verify pages. */
+    public static final List<String> HASH_FUNCTIONS = List.of("sha1", "sha224", "sha256", "sha384", "sha512");
+    /** The signing mechanisms of {@code crypto sign} and {@code crypto verify}. */
+    public static final List<String> SIGN_MECHANISMS = List.of("rsa-pkcs", "rsa-pkcs-pss", "ecdsa");
+
+    public static CliSyntax cryptoSign(String mechanism) {
+        return new CliSyntax("crypto sign " + mechanism, "Sign with the " + mechanism + " mechanism", List.of(
+                Option.many("key-filter", "KEY_FILTER", true, FILTER_HELP + "a matching key"),
+                Option.one("hash-function", "HASH_FUNCTION", true, "Hash algorithm").withPossibleValues(HASH_FUNCTIONS),
+                Option.one("data-path", "DATA_PATH", false, "The path to the file containing the data to be signed"),
+                Option.one("data", "DATA", false, "Base64 Encoded data to be signed")));
+    }
+
+    public static CliSyntax cryptoVerify(String mechanism) {
+        return new CliSyntax("crypto verify " + mechanism, "Verify with the " + mechanism + " mechanism", List.of(
+                Option.many("key-filter", "KEY_FILTER", true, FILTER_HELP + "a matching key"),
+                Option.one("hash-function", "HASH_FUNCTION", true, "Hash algorithm").withPossibleValues(HASH_FUNCTIONS),
+                Option.one("data-path", "DATA_PATH", false, "The path to the file containing the data to be verified"),
+                Option.one("data", "DATA", false, "Base64 encoded data to be verified"),
+                Option.one("signature-path", "SIGNATURE_PATH", false, "The path to where the signature is located"),
+                Option.one("signature", "SIGNATURE", false, "Base64 encoded signature to be verified")));
+    }
+
     private static CliSyntax share(String verb, String about, String purpose, String usernameHelp) {
         return new CliSyntax("key " + verb, about, List.of(
                 Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for " + purpose),
@@ -124,6 +147,9 @@ public final class CliSyntaxes {
         groups.put("key", "Manage keys of the HSM cluster");
         groups.put("key generate-symmetric", "Generate symmetric keys");
         groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");
+        groups.put("crypto", "Perform cryptographic operations");
+        groups.put("crypto sign", "Sign with a private key");
+        groups.put("crypto verify", "Verify a signature with a public key");
         return groups;
     }
 }
