@@ -60,6 +60,7 @@ public final class CliAttributes {
         NAMES.put(PUBLIC_EXPONENT, Attribute.PUBLIC_EXPONENT);
         NAMES.put(MODULUS, Attribute.MODULUS);
         NAMES.put(MODULUS_SIZE_BITS, Attribute.MODULUS_BITS);
+        NAMES.put(EC_POINT, Attribute.MODULUS);
     }
 
     private CliAttributes() {
@@ -87,22 +88,12 @@ public final class CliAttributes {
     /** The {@code attributes} object of one key. */
     public static ObjectNode render(KeyAttributes attributes) {
         ObjectNode node = CliJson.object();
-        boolean ec = isEc(attributes);
-        NAMES.forEach((name, attribute) -> {
-            if (ec && (name.equals(MODULUS) || name.equals(MODULUS_SIZE_BITS))) {
-                return; // SDK 5 shows an EC key's point as ec-point, and no modulus size
-            }
-            value(attributes, name).ifPresent(v -> node.set(name, v));
-        });
-        if (ec) {
-            value(attributes, MODULUS).ifPresent(v -> node.set(EC_POINT, v));
-        }
+        NAMES.forEach((name, attribute) -> value(attributes, name).ifPresent(v -> node.set(name, v)));
         return node;
     }
 
     private static boolean isEc(KeyAttributes attributes) {
-        return attributes.get(Attribute.KEY_TYPE).map(v -> KeyType.fromCode((int) v.number()).isEmpty()
-                && AsymmetricKeyType.EC.code() == (int) v.number()).orElse(false);
+        return attributes.get(Attribute.KEY_TYPE).map(v -> v.number() == AsymmetricKeyType.EC.code()).orElse(false);
     }
 
     /** One attribute as printed, or empty when the key does not have it (a generic secret has no check value). */
@@ -111,8 +102,10 @@ public final class CliAttributes {
             return Optional.of(CliJson.object().booleanNode(true)); // the simulator never locks a key's attributes
         }
         Attribute attribute = NAMES.get(name);
-        if (attribute == null) {
-            return Optional.empty();
+        boolean ec = isEc(attributes);
+        if (attribute == null || (ec && (name.equals(MODULUS) || name.equals(MODULUS_SIZE_BITS)))
+                || (!ec && name.equals(EC_POINT))) {
+            return Optional.empty(); // an EC key has its point as ec-point, and no modulus; other keys no ec-point
         }
         return attributes.get(attribute).map(CliAttributes::json);
     }
