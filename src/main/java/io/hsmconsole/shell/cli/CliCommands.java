@@ -22,6 +22,7 @@ final class CliCommands {
         all.addAll(KeyGenerateCommands.all());
         all.addAll(KeyPairCommands.all());
         all.addAll(CryptoCommands.all());
+        all.addAll(KeyImportCommand.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));

@@ -19,7 +19,7 @@ import java.util.Optional;
  * private key from {@code PRIVATE KEY} (PKCS#8), {@code RSA PRIVATE KEY} or {@code EC PRIVATE KEY}.
  * What the key is (RSA, which curve) the HSM judges; here only the PEM's shape.
  */
-final class PemKeys {
+public final class PemKeys {
     private PemKeys() {
     }
 
@@ -50,7 +50,7 @@ final class PemKeys {
     }
 
     /** The DER SubjectPublicKeyInfo of the file's first PEM object, if it is a public key. */
-    static Optional<byte[]> publicKey(byte[] file) {
+    public static Optional<byte[]> publicKey(byte[] file) {
         return first(file).flatMap(o -> o instanceof SubjectPublicKeyInfo spki ? encoded(spki) : Optional.empty());
     }
 

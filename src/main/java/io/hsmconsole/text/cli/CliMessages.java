@@ -65,6 +65,14 @@ public final class CliMessages {
         return "Give exactly one of --" + name + " and --" + name + "-path";
     }
 
+    public static String notAPublicKeyPem(String path) {
+        return path + " holds no PEM public key (-----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----)";
+    }
+
+    public static String keyClassDiffers(String given, String found) {
+        return "--key-type-class " + given + " does not match the key in the file (" + found + ")";
+    }
+
     public static String notBase64(String name) {
         return "--" + name + " is not valid Base64";
     }

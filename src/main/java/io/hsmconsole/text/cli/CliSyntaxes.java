@@ -132,6 +132,18 @@ public final class CliSyntaxes {
                 Option.one("signature", "SIGNATURE", false, "Base64 encoded signature to be verified")));
     }
 
+    /** {@code --key-type-class} of {@code key import pem}: what the PEM file is said to hold. */
+    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "rsa-public");
+
+    public static final CliSyntax KEY_IMPORT_PEM = new CliSyntax("key import pem",
+            "Import key from a PEM file to the HSM cluster", List.of(
+            Option.one("path", "PATH", true, "Path where the key is located in PEM format"),
+            Option.one("label", "LABEL", true, "Label for the imported key"),
+            Option.one("key-type-class", "KEY_TYPE_CLASS", true, "Key type and class of the imported key")
+                    .withPossibleValues(PEM_KEY_CLASSES),
+            Option.many("attributes", "IMPORT_KEY_ATTRIBUTES", false, "Space separated list of key attributes "
+                    + "in the form of KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE for the imported key")));
+
     private static CliSyntax share(String verb, String about, String purpose, String usernameHelp) {
         return new CliSyntax("key " + verb, about, List.of(
                 Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for " + purpose),
@@ -147,6 +159,7 @@ public final class CliSyntaxes {
         groups.put("key", "Manage keys of the HSM cluster");
         groups.put("key generate-symmetric", "Generate symmetric keys");
         groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");
+        groups.put("key import", "Import keys");
         groups.put("crypto", "Perform cryptographic operations");
         groups.put("crypto sign", "Sign with a private key");
         groups.put("crypto verify", "Verify a signature with a public key");

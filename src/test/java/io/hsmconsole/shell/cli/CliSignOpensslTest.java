@@ -75,6 +75,30 @@ class CliSignOpensslTest {
         assertThat(refused.get("error_code").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aPublicKeyOpenSslMadeImportsFromPemAndVerifiesOpenSslsSignature() throws Exception {
+        for (String[] key : new String[][]{{"EC", "ec_paramgen_curve:P-256", "ec-public", "ecdsa"},
+                {"RSA", "rsa_keygen_bits:2048", "rsa-public", "rsa-pkcs"}}) {
+            openssl(List.of("genpkey", "-algorithm", key[0], "-pkeyopt", key[1], "-out"), "private.pem", 0);
+            openssl(List.of("pkey", "-in", "private.pem", "-pubout", "-out"), "public.pem", 0);
+            openssl(List.of("dgst", "-sha256", "-sign", "private.pem", "-out", "sig.bin"), "message.txt", 0);
+            String signature = Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("sig.bin")));
+
+            cli(ExitStatus.ERROR, "key", "import", "pem", "--path", dir.resolve("public.pem").toString(),
+                    "--label", "wrong-" + key[2], "--key-type-class", key[2].equals("ec-public") ? "rsa-public" : "ec-public");
+            JsonNode imported = ok("key", "import", "pem", "--path", dir.resolve("public.pem").toString(),
+                    "--label", "imported-" + key[2], "--key-type-class", key[2]).get("data").get("key");
+            assertThat(imported.get("attributes").get("local").asBoolean()).isFalse();
+            assertThat(imported.get("attributes").get("class").asText()).isEqualTo("public-key");
+            ok("crypto", "verify", key[3], "--key-filter", "attr.label=imported-" + key[2], "--hash-function", "sha256",
+                    "--data-path", dir.resolve("message.txt").toString(), "--signature", signature);
+            cli(ExitStatus.ERROR, "crypto", "verify", key[3], "--key-filter", "attr.label=imported-" + key[2],
+                    "--hash-function", "sha256", "--data-path", dir.resolve("other.txt").toString(), "--signature", signature);
+        }
+        assertThat(ok("key", "list", "--filter", "attr.label=wrong-ec-public").get("data").get("matched_keys"))
+                .as("a refused import leaves nothing").isEmpty();
+    }
+
     private void judge(List<String> algorithm, String mechanism, String hash, List<String> sigopts) throws Exception {
         String label = mechanism + "-" + hash;
         List<String> generate = new ArrayList<>(List.of("key", "generate-asymmetric-pair"));
