@@ -83,8 +83,9 @@ if [ "$app" = "$jar" ] && [ "${HSM_CONSOLE_CDS:-on}" != off ]; then
         # (TRAINING_ARGS / TRAINING_INPUT: the seed's login + genSymKey) on a scratch cluster, so it
         # holds what scripts load, whatever command happens to run first. Written under a private
         # name, then moved into place whole; the user's command runs next, with the archive.
+        # Always on the local SQLite store: a team's shared server (HSM_CONSOLE_STORE) must not get its cluster.
         training="$target/cds/training.$$"
-        printf "${TRAINING_INPUT:-}" | HSM_CONSOLE_DATA="$training" HSM_CONSOLE_CLUSTER= "$java" $opts \
+        printf "${TRAINING_INPUT:-}" | HSM_CONSOLE_DATA="$training" HSM_CONSOLE_CLUSTER= HSM_CONSOLE_STORE= "$java" $opts \
             -Xlog:cds*=off:stderr -XX:ArchiveClassesAtExit="$jsa.$$" -cp "$cp" "$MAIN_CLASS" $TRAINING_ARGS >/dev/null 2>&1
         rm -rf "$training"
         [ -f "$jsa.$$" ] && mv -f "$jsa.$$" "$jsa"

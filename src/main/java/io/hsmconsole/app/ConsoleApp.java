@@ -101,6 +101,7 @@ public final class ConsoleApp extends Application {
         themes.register(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(mainModel.titleProperty());
+        io.hsmconsole.ui.common.MinimumSizes.window(stage);
         stage.setOnCloseRequest(e -> {
             if (!main.mayQuit()) {
                 e.consume(); // as Ctrl+Q: the user keeps the work that quitting would drop

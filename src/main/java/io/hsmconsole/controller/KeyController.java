@@ -126,11 +126,12 @@ public final class KeyController {
         return runner.run(BackgroundWork.<HsmResult<GeneratedKey>>named("genSymKey", sink -> {
                     HsmSession session = workspace.requireSession();
                     KeySyncProgress printed = new KeySyncProgress(printer, session, CreatedKeyText.GENERATED);
+                    WaitingNodes missing = new WaitingNodes(session, workspace.cluster().nodeIds());
                     HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, new SyncObserver() {
                         @Override
                         public void waiting(long handle, int held, int required, long elapsedMillis) {
                             printed.waiting(handle, held, required, elapsedMillis);
-                            SyncProgress now = new SyncProgress(handle, held, required, elapsedMillis);
+                            SyncProgress now = missing.progress(handle, held, required, elapsedMillis);
                             runner.onUiThread(() -> progress.accept(now));
                         }
 

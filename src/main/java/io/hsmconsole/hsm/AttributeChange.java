@@ -6,7 +6,9 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeRecord;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -74,6 +76,8 @@ final class AttributeChange {
     /** {@code setAttribute -o H -a 1}: a session key becomes a token key, keeps its handle and replicates. */
     private HsmResult<Void> promoteToToken(KeyRecord sessionKey) {
         KeyRecord token = sessionKey.withFlags(KeyFlags.with(sessionKey.flags(), Attribute.TOKEN, true));
+        List<NodeRecord> nodesSeen = new ArrayList<>();
+        List<KeyCopy> copiesMade = new ArrayList<>();
         ReturnCode outcome = cluster.write(tx -> {
             if (tx.tokenKeyCount() >= tx.cluster().keyCapacity()) {
                 return ReturnCode.CLUSTER_FULL;
@@ -84,12 +88,17 @@ final class AttributeChange {
             List<KeyCopy> copies = KeyCreation.copiesFrom(token.handle(), session.homeNode(), tx.nodes(),
                     cluster.clock().nowMillis());
             tx.insertKey(token, copies);
+            nodesSeen.addAll(tx.nodes());
+            copiesMade.addAll(copies);
             return ReturnCode.SUCCESS;
         });
         if (!outcome.isSuccess()) {
             return session.fail(outcome, sessionKey);
         }
         session.keys().remove(sessionKey.handle());
-        return session.ok(token, null);
+        // Like a new token key, it is on every online HSM before the command returns (setAttribute.md
+        // shows both HSMs answering).
+        return HsmResult.ok(null, new KeyCreation(cluster, session).awaitEveryOnlineNode(token.handle(),
+                session.homeNode(), copiesMade, nodesSeen));
     }
 }

@@ -309,6 +309,19 @@ public final class HsmSession implements AutoCloseable {
                 () -> new KeyTransfer(cluster, this).importKey(material, wrappingHandle, keyTypeCode, options, observer));
     }
 
+    /**
+     * {@code imSymKey -wk}: a key the tool wrapped on the host (AES key wrap with PKCS #5 padding) with
+     * the AES key of the -wk file; the HSM unwraps it with {@code wrappingHandle}, which must be the
+     * same key. The new key has OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> importWrappedKey(byte[] ciphertext, long wrappingHandle, int keyTypeCode,
+                                                    KeyOptions options, SyncObserver observer) {
+        return cryptoCommand("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
+                        + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, this).importWrapped(ciphertext, wrappingHandle, keyTypeCode, options,
+                        observer));
+    }
+
     /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
     public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
                                              KeyTemplate template, KeyOptions options, SyncObserver observer) {
@@ -357,7 +370,7 @@ public final class HsmSession implements AutoCloseable {
     // ---- key use ----
 
     /**
-     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap ({@code wrap}) or unwrap of host data with an AES key
+     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap after PKCS #5 padding ({@code wrap}) or unwrap of host data with an AES key
      * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
      */
     public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {

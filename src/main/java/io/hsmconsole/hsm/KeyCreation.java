@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.model.KeyClass;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -270,7 +272,6 @@ final class KeyCreation {
     private HsmResult<Made> awaitMinServers(Created created, KeyOptions o, SyncObserver observer) {
         HsmClock clock = cluster.clock();
         ClusterStore store = cluster.store();
-        int required = o.minServers() == null ? 1 : o.minServers();
         long start = clock.nowMillis();
         Long deadline = o.timeoutSeconds() == null ? null : start + o.timeoutSeconds() * 1000L;
         Made made = new Made(created.handles(), created.node(), false);
@@ -281,6 +282,10 @@ final class KeyCreation {
         while (true) {
             long now = clock.nowMillis();
             int held = (int) copies.stream().filter(c -> c.heldAt(now)).count();
+            // Without -min_srv the tool syncs the key to every online HSM before it returns: imSymKey.md
+            // lists three nodes, unWrapKey.md two, and genSymKey.md's "Return Quickly" says -min_srv 1 is
+            // what skips that wait. A session key is never replicated and does not come here.
+            int required = o.minServers() != null ? o.minServers() : onlineCount(nodes);
             if (held >= required) {
                 return HsmResult.ok(made, NodeLines.forNewKey(nodes, created.node(), copies, now, ReturnCode.SUCCESS));
             }
@@ -312,6 +317,34 @@ final class KeyCreation {
             copies = store.copies(watched);
             nodes = cluster.nodeRecords();
         }
+    }
+
+    /**
+     * A key that just became a token key on {@code node} (setAttribute -a 1 on a session key) is
+     * copied to every online HSM before the command returns, as a create without -min_srv is: the
+     * page's setAttribute example shows both HSMs answering SUCCESS. The answer lists them.
+     */
+    List<NodeResult> awaitEveryOnlineNode(long handle, int node, List<KeyCopy> copies, List<NodeRecord> nodes) {
+        KeyOptions everyNode = new KeyOptions("", "", false, false, List.of(), 0, null, null, false);
+        return awaitMinServers(new Created(null, List.of(handle), node, copies, nodes), everyNode, SyncObserver.NONE)
+                .nodes();
+    }
+
+    private static int onlineCount(List<NodeRecord> nodes) {
+        return (int) Math.max(1, nodes.stream().filter(NodeRecord::online).count());
+    }
+
+    /** The usage attributes a wrapped key's header gave ({@link KeyTemplate#USAGE}), over the type's defaults; null keeps them. */
+    static java.util.function.LongUnaryOperator usage(Set<Attribute> usage) {
+        return flags -> {
+            long out = flags;
+            if (usage != null) {
+                for (Attribute a : KeyTemplate.USAGE) {
+                    out = KeyFlags.with(out, a, usage.contains(a));
+                }
+            }
+            return out;
+        };
     }
 
     private HsmResult<Made> rollBack(Made made, ReturnCode why, List<NodeRecord> nodes,

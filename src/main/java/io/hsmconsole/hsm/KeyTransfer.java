@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.AesKeyWrap;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyFlags;
@@ -14,11 +15,6 @@ import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.Wrapper;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.RFC3394WrapEngine;
-import org.bouncycastle.crypto.engines.RFC5649WrapEngine;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +41,7 @@ final class KeyTransfer {
         return wrap(handle, wrappingHandle, WrapMechanism.NIST_AES_WRAP_PAD.code()).map(w -> {
             KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
             try {
-                return unwrapWith(wrapping.material(), w.mechanism(), w.ciphertext());
+                return AesKeyWrap.unwrap(wrapping.material(), w.mechanism(), w.ciphertext());
             } catch (InvalidCipherTextException e) {
                 throw new IllegalStateException("a key the HSM just wrapped must unwrap", e);
             }
@@ -75,8 +71,9 @@ final class KeyTransfer {
         if (noQuorum.isPresent()) {
             return session.fail(noQuorum.get(), k);
         }
-        byte[] ciphertext = wrapWith(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(), new KeyTemplate(k.keyClass().code(), k.keyType()),
+        byte[] ciphertext = AesKeyWrap.wrap(wrapping.material(), mechanism.get(), k.material());
+        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(),
+                new KeyTemplate(k.keyClass().code(), k.keyType(), KeyTemplate.usageOf(k.flags())),
                 k.label(), k.id(), k.sizeBytes()));
     }
 
@@ -85,6 +82,7 @@ final class KeyTransfer {
                                       SyncObserver observer) {
         try {
             Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
+                    .or(() -> whyNotImportable(keyTypeCode))
                     .or(() -> KeyGeneration.validateType(keyTypeCode, material.length, cluster))
                     .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                     .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
@@ -96,6 +94,28 @@ final class KeyTransfer {
         } finally {
             Arrays.fill(material, (byte) 0);
         }
+    }
+
+    /**
+     * {@code imSymKey -wk}: the tool wrapped the plaintext key on the host with the key in the -wk
+     * file (AES key wrap with PKCS #5 padding); the HSM unwraps it with -w. The two must be the same
+     * key, or the unwrap fails its integrity check.
+     */
+    HsmResult<GeneratedKey> importWrapped(byte[] ciphertext, long wrappingHandle, int keyTypeCode, KeyOptions options,
+                                          SyncObserver observer) {
+        Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null)
+                .or(() -> whyNotImportable(keyTypeCode));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), null);
+        }
+        return unwrap(ciphertext, wrappingHandle, WrapMechanism.AES_KEY_WRAP_PAD_PKCS5.code(),
+                KeyTemplate.secret(keyTypeCode), options, observer);
+    }
+
+    /** imSymKey takes the types of {@link KeyType#importableInPlaintext()} only. */
+    private static Optional<ReturnCode> whyNotImportable(int keyTypeCode) {
+        return KeyType.fromCode(keyTypeCode).filter(KeyType::importableInPlaintext).isPresent()
+                ? Optional.empty() : Optional.of(ReturnCode.INVALID_KEY_TYPE);
     }
 
     /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (LOCAL = 0). */
@@ -114,7 +134,7 @@ final class KeyTransfer {
         byte[] material;
         try {
             byte[] wrappingKey = session.lookup(wrappingHandle).orElseThrow().material();
-            material = unwrapWith(wrappingKey, WrapMechanism.fromCode(mechanismCode).orElseThrow(), ciphertext);
+            material = AesKeyWrap.unwrap(wrappingKey, WrapMechanism.fromCode(mechanismCode).orElseThrow(), ciphertext);
         } catch (InvalidCipherTextException | RuntimeException e) {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
@@ -125,7 +145,8 @@ final class KeyTransfer {
             Arrays.fill(material, (byte) 0);
             return session.fail(invalid.get(), null);
         }
-        return creation.create(KeyType.fromCode(template.keyTypeCode()).orElseThrow(), material, options, false, observer);
+        return creation.create(KeyType.fromCode(template.keyTypeCode()).orElseThrow(), material, options, false,
+                observer, KeyCreation.usage(template.usage()));
     }
 
     private Optional<ReturnCode> whyNotExportable(KeyRecord key) {
@@ -169,42 +190,6 @@ final class KeyTransfer {
             session.quorum().useToken(QuorumService.USE_KEY, k);
         }
         return Optional.empty();
-    }
-
-    static byte[] wrapWith(byte[] wrappingKey, WrapMechanism mechanism, byte[] plaintext) {
-        Wrapper w = wrapper(mechanism);
-        w.init(true, new KeyParameter(wrappingKey));
-        byte[] input = mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Pad(plaintext) : plaintext;
-        return w.wrap(input, 0, input.length);
-    }
-
-    static byte[] unwrapWith(byte[] wrappingKey, WrapMechanism mechanism, byte[] ciphertext)
-            throws InvalidCipherTextException {
-        Wrapper w = wrapper(mechanism);
-        w.init(false, new KeyParameter(wrappingKey));
-        byte[] out = w.unwrap(ciphertext, 0, ciphertext.length);
-        return mechanism == WrapMechanism.AES_KEY_WRAP_PAD_PKCS5 ? pkcs5Unpad(out) : out;
-    }
-
-    private static Wrapper wrapper(WrapMechanism mechanism) {
-        return mechanism == WrapMechanism.NIST_AES_WRAP_PAD
-                ? new RFC5649WrapEngine(AESEngine.newInstance())
-                : new RFC3394WrapEngine(AESEngine.newInstance());
-    }
-
-    private static byte[] pkcs5Pad(byte[] in) {
-        int pad = 8 - in.length % 8;
-        byte[] out = Arrays.copyOf(in, in.length + pad);
-        Arrays.fill(out, in.length, out.length, (byte) pad);
-        return out;
-    }
-
-    private static byte[] pkcs5Unpad(byte[] in) throws InvalidCipherTextException {
-        int pad = in.length == 0 ? 0 : in[in.length - 1] & 0xff;
-        if (pad < 1 || pad > 8 || pad > in.length) {
-            throw new InvalidCipherTextException("bad PKCS#5 padding");
-        }
-        return Arrays.copyOf(in, in.length - pad);
     }
 
     List<NodeRecord> nodes() {

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.Pkcs5Padding;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyType;
@@ -15,11 +16,12 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Using a key on data inside the HSM: NIST AES key wrap of host data ({@code aesWrapUnwrap}) and HMAC
- * sign / verify ({@link KeyCipher} encrypts and decrypts through {@link #usable}). Each use needs a key
+ * Using a key on data inside the HSM: AES key wrap with PKCS #5 padding of host data ({@code aesWrapUnwrap})
+ * and HMAC sign / verify ({@link KeyCipher} encrypts and decrypts through {@link #usable}). Each use needs a key
  * the user can see, of the right type, with the attribute that
  * permits the use, and — when the key has m_value ≥ 2 — a USE_KEY quorum token, spent by the use.
  */
@@ -44,9 +46,19 @@ final class KeyUse {
         KeyRecord k = usable.value();
         RFC3394WrapEngine engine = new RFC3394WrapEngine(AESEngine.newInstance());
         engine.init(wrap, new ParametersWithIV(new KeyParameter(k.material()), initialValue));
+        if (wrap) {
+            byte[] padded = Pkcs5Padding.pad(data);
+            try {
+                return session.ok(k, engine.wrap(padded, 0, padded.length));
+            } finally {
+                Arrays.fill(padded, (byte) 0);
+            }
+        }
         try {
-            byte[] out = wrap ? engine.wrap(data, 0, data.length) : engine.unwrap(data, 0, data.length);
-            return session.ok(k, out);
+            byte[] padded = engine.unwrap(data, 0, data.length);
+            Optional<byte[]> out = Pkcs5Padding.unpad(padded);
+            Arrays.fill(padded, (byte) 0);
+            return out.isPresent() ? session.ok(k, out.get()) : session.fail(ReturnCode.ENCRYPTED_DATA_INVALID, k);
         } catch (InvalidCipherTextException e) {
             return session.fail(ReturnCode.ENCRYPTED_DATA_INVALID, k);
         }
@@ -92,10 +104,13 @@ final class KeyUse {
         return KeyFlags.has(key.flags(), use) ? Optional.empty() : Optional.of(ReturnCode.KEY_FUNCTION_NOT_PERMITTED);
     }
 
-    /** RFC 3394 works on 64-bit blocks: at least two to wrap, three to unwrap; the IV is one block. */
+    /**
+     * The data is PKCS #5 padded to 8-byte semiblocks before RFC 3394 wraps it (24 bytes wrap to 40, as
+     * key_mgmt_util-aesWrapUnwrap.md shows), so any length wraps that pads to the two semiblocks RFC 3394
+     * needs (8 bytes or more); an unwrap takes three semiblocks or more. The IV is one semiblock.
+     */
     private static Optional<ReturnCode> validWrapLength(int length, boolean wrap, int ivLength) {
-        int minimum = wrap ? 16 : 24;
-        boolean valid = ivLength == 8 && length >= minimum && length % 8 == 0;
+        boolean valid = ivLength == 8 && (wrap ? length >= 8 : length >= 24 && length % 8 == 0);
         return valid ? Optional.empty() : Optional.of(ReturnCode.DATA_LEN_INVALID);
     }
 

@@ -64,7 +64,7 @@ public enum ReturnCode {
     QUORUM_APPROVAL_INVALID(0x40000026L, "HSM Error: The approval was refused: the approver must be the key's owner or a user it is shared with, approve once, and sign with their registered quorum key", true),
     KEY_FUNCTION_NOT_PERMITTED(0x40000028L, "HSM Error: The key's attributes do not permit this use; the owner must set the matching attribute (OBJ_ATTR_ENCRYPT/DECRYPT/WRAP/UNWRAP/SIGN/VERIFY) to 1", true),
     MECHANISM_INVALID(0x40000029L, "HSM Error: This mechanism does not suit the key; RSA private keys sign with mechanisms 0 to 9, EC private keys with 15 to 19 (their public keys verify), GENERIC_SECRET (16) keys with HMAC mechanisms 20 to 24, AES keys wrap with aesWrapUnwrap", true),
-    DATA_LEN_INVALID(0x4000002aL, "HSM Error: Invalid data length; AES wrap takes 16 bytes or more in a multiple of 8, unwrap 24 bytes or more in a multiple of 8, and the IV is 8 bytes", true),
+    DATA_LEN_INVALID(0x4000002aL, "HSM Error: Invalid data length; AES wrap takes 8 bytes or more (it pads them to a multiple of 8), unwrap 24 bytes or more in a multiple of 8, and the IV is 8 bytes", true),
     ENCRYPTED_DATA_INVALID(0x4000002bL, "HSM Error: The data does not unwrap under this key (integrity check failed)", true),
     SIGNATURE_INVALID(0x4000002cL, "HSM Error: The signature is invalid", true),
     BLOCK_DATA_LEN_INVALID(0x4000002dL, "HSM Error: Invalid data length; ECB and CBC without padding, and padded decryption, take whole blocks (a non-zero multiple of 16 bytes for AES, 8 for 3DES)", true),

@@ -2,6 +2,7 @@ package io.hsmconsole.text;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.NodeResult;
+import io.hsmconsole.hsm.ReturnCode;
 
 import java.io.PrintWriter;
 
@@ -34,7 +35,37 @@ public final class CmuText {
 
             """;
 
+    /** What cloudhsm_mgmt_util asks after a user operation failed on a server (quorum-authentication-crypto-officers.md). */
+    public static final String RETRY_IGNORE_ABORT = "Retry/Ignore/Abort?(R/I/A):";
+    /** The flag the pages show for 2FA; the simulator has no second factor (see {@link #noTwoFactor}). */
+    public static final String TWO_FACTOR_OPTION = "-2fa";
+
     private CmuText() {
+    }
+
+    /**
+     * The tool's name for why a server refused: {@code RET_MXN_AUTH_FAILED} when a quorum was needed
+     * (quorum-authentication-crypto-officers.md); the HSM's text for anything the pages do not name.
+     */
+    public static String failureName(ReturnCode code) {
+        return code == ReturnCode.QUORUM_REQUIRED ? "RET_MXN_AUTH_FAILED" : code.text();
+    }
+
+    /**
+     * A user operation that failed on one server, as quorum-authentication-crypto-officers.md prints
+     * createUser's: {@code createUser failed: RET_MXN_AUTH_FAILED}, then {@code creating user on server
+     * 0(10.0.2.14) failed} and a blank line; {@code doing} is the second line's verb ("creating user").
+     */
+    public static void userOperationFailed(String command, String doing, NodeResult node, PrintWriter out) {
+        out.printf("%s failed: %s%n", command, failureName(node.code()));
+        out.printf("%s on server %s failed%n%n", doing, NodeAddresses.server(node.nodeId()));
+    }
+
+    /** {@code -2fa}: refused before any HSM is asked, naming what the simulator lacks. */
+    public static String noTwoFactor(String command) {
+        return command + " failed: " + TWO_FACTOR_OPTION + " is not simulated: the simulator has no second factor"
+                + " (no authdata file to sign with a 2FA key, no 2FA key pair per officer); run " + command
+                + " without " + TWO_FACTOR_OPTION;
     }
 
     /** The banner and the question answered {@code y}, as a terminal shows a confirmed critical operation. */

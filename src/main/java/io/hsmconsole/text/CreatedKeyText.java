@@ -18,6 +18,11 @@ public final class CreatedKeyText {
     public static final String IMPORTED = "Symmetric Key Unwrapped.";
     /** unWrapKey's words for a new key. */
     public static final String UNWRAPPED = "Key Unwrapped.";
+    /** unWrapKey's call for a file with a header (key_mgmt_util-unwrapKey.md, first example). */
+    public static final String UNWRAP_CALL = "Cfm3UnWrapKey";
+    /** unWrapKey {@code -noheader}'s two calls: the template from -kc/-kt/-l, then the unwrap. */
+    public static final String UNWRAP_TEMPLATE_CALL = "Cfm3CreateUnwrapTemplate2";
+    public static final String UNWRAP_WITH_TEMPLATE_CALL = "Cfm2UnWrapWithTemplate3";
 
     private CreatedKeyText() {
     }
@@ -29,6 +34,26 @@ public final class CreatedKeyText {
     public static void print(KmuPrinter p, String call, String createdText, HsmResult<GeneratedKey> result,
                              Integer minServers, boolean announced) {
         p.result(call, result.code());
+        printAfterResult(p, createdText, result, minServers, announced);
+    }
+
+    /**
+     * unWrapKey {@code -noheader}, as key_mgmt_util-unwrapKey.md prints it: the template call's line,
+     * then, with no blank line between them, the unwrap's. A refusal prints the unwrap's line alone.
+     */
+    public static void printUnwrappedWithTemplate(KmuPrinter p, HsmResult<GeneratedKey> result, Integer minServers,
+                                                  boolean announced) {
+        if (result.isSuccess()) {
+            p.result(UNWRAP_TEMPLATE_CALL, ReturnCode.SUCCESS);
+            p.out().printf("\t%s%n", KmuText.returnedLine(UNWRAP_WITH_TEMPLATE_CALL, result.code()));
+        } else {
+            p.result(UNWRAP_WITH_TEMPLATE_CALL, result.code());
+        }
+        printAfterResult(p, UNWRAPPED, result, minServers, announced);
+    }
+
+    private static void printAfterResult(KmuPrinter p, String createdText, HsmResult<GeneratedKey> result,
+                                         Integer minServers, boolean announced) {
         GeneratedKey key = result.value();
         if (key != null && !(key.rolledBack() && announced)) {
             p.line(createdText + "  Key Handle: " + key.handle());

@@ -87,7 +87,7 @@ class ClusterWindowTest {
 
         replaceText("#labelField", "needs_three");
         robot.clickOn("#minSrvField").write("3");
-        robot.clickOn("#timeoutField").write("1");
+        robot.push(KeyCode.TAB).write("1"); // to the timeout field, which the form scrolls into view
         assertThat(text("#kmuPreview")).isEqualTo("genSymKey -t 31 -s 32 -l needs_three -min_srv 3 -timeout 1");
         robot.clickOn("#generateButton");
 
@@ -181,7 +181,7 @@ class ClusterWindowTest {
         openForm();
         robot.clickOn("#labelField").write("on_three");
         robot.clickOn("#minSrvField").write("3");
-        robot.clickOn("#timeoutField").write("5");
+        robot.push(KeyCode.TAB).write("5");
         robot.clickOn("#generateButton");
 
         until(() -> text("#resultHeadline").startsWith("Key "), this::formShows);
@@ -203,8 +203,9 @@ class ClusterWindowTest {
         try (HsmCluster script = new ClusterCatalog(new SqliteBackend(), new io.hsmconsole.store.DataDirectory(console.dataDir), clock)
                 .open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmSession alice = TestClusters.login(script, "alice");
+            // -min_srv 1: the script returns before the other HSMs have the key, so the window sees it spread.
             HsmResult<GeneratedKey> r = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "from_script")
-                    .withShareWith(List.of(3)).withAttest(true));
+                    .withShareWith(List.of(3)).withAttest(true).withMinServers(1));
             alice.close();
             assertThat(r.isSuccess()).as(r.code().text()).isTrue();
             made = r.value();

@@ -156,8 +156,10 @@ class ScreenshotTour {
         robot.push(KeyCode.ENTER);
         pause(1500);
         shoot("console-pane.png", window("HSM Key Console"));
+        smallWindow(table);
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         pause(800);
+        smallKeyFormWithANodeOffline();
 
         quorumAndTryTheKey(table);
 
@@ -186,6 +188,9 @@ class ScreenshotTour {
         robot.clickOn("#tryRunButton");
         pause(1500);
         robot.clickOn("Attributes");
+        TableView<?> attributes = robot.lookup("#attributeTable").queryAs(TableView.class);
+        robot.interact(() -> attributes.scrollTo(7)); // OBJ_ATTR_SIGN in view, whatever the window's height
+        pause(500);
         robot.clickOn("#edit-SIGN");
         pause(2000);
         approve("carols_pwd"); // a wrong password first, for the picture
@@ -201,6 +206,69 @@ class ScreenshotTour {
         robot.targetWindow(window("HSM Key Console"));
         shoot("try-the-key.png", window("HSM Key Console"));
         robot.clickOn("Attributes");
+    }
+
+    /** The main window at 900x600 with the console pane open (issue 19 item 2), then back to its size. */
+    private void smallWindow(TableView<?> table) {
+        Stage main = (Stage) window("HSM Key Console");
+        double width = main.getWidth();
+        double height = main.getHeight();
+        robot.interact(() -> {
+            main.setWidth(900);
+            main.setHeight(600);
+            table.getSelectionModel().clearAndSelect(1);
+        });
+        pause(1500);
+        shootOrFail("main-window-900x600.png", main);
+        robot.interact(() -> {
+            main.setWidth(width);
+            main.setHeight(height);
+        });
+        pause(800);
+    }
+
+    /**
+     * The key form at 900x600 while node 2 is offline (taken offline by another process, as a script
+     * would): min_srv 3 is a warning that names the node, and a label with a space is explained.
+     */
+    private void smallKeyFormWithANodeOffline() {
+        setNode2Online(false);
+        robot.targetWindow(window("HSM Key Console"));
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        pause(2500);
+        Stage form = (Stage) window("New key");
+        robot.interact(() -> {
+            form.setWidth(900);
+            form.setHeight(600);
+            form.setX(0);
+            form.setY(0);
+        });
+        robot.targetWindow(form);
+        robot.clickOn("#labelField").write("my key");
+        robot.clickOn("#minSrvField").write("3");
+        pause(1500);
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) form.getScene().getRoot().lookup(".scroll-pane")).setVvalue(0.45));
+        pause(800);
+        shootOrFail("keygen-900x600.png", form);
+        robot.interact(form::close); // Stage.close asks nothing: the typed input is the picture's, not work
+        pause(800);
+        setNode2Online(true);
+    }
+
+    private void setNode2Online(boolean online) {
+        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
+        try (HsmCluster cluster = catalog.openOrCreateDemo()) {
+            cluster.setNodeOnline(2, online);
+        }
+        pause(1500);
+    }
+
+    private void shootOrFail(String name, Window window) {
+        try {
+            shoot(name, window);
+        } catch (Exception e) {
+            throw new AssertionError("screenshot " + name, e);
+        }
     }
 
     /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */

@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * pkcs11                     the PKCS#11 endpoint (p11-kit RPC): decode → call the simulator → encode
  * text                       the one home of KMU/CMU output and of the audit export format
  * hsm                        the simulator: every rule
- * store                      persistence: interfaces, with store.sqlite implementing them; knows no one above it
+ * store                      persistence: interfaces, with store.sqlite and store.postgresql implementing them; knows no one above it
  * model                      value types shared by the simulator and the store (user types, key classes)
  * </pre>
  */
@@ -36,7 +36,7 @@ class LayerRulesTest {
     private static final String TEXT = "io.hsmconsole.text..";
     private static final String HSM = "io.hsmconsole.hsm..";
     private static final String STORE = "io.hsmconsole.store..";
-    private static final String STORE_IMPLEMENTATIONS = "io.hsmconsole.store.sqlite..";
+    private static final String[] STORE_IMPLEMENTATIONS = {"io.hsmconsole.store.sqlite..", "io.hsmconsole.store.postgresql.."};
     private static final String MODEL = "io.hsmconsole.model..";
 
     private static JavaClasses classes;
@@ -84,15 +84,15 @@ class LayerRulesTest {
     @Test
     void theSimulatorNamesNoStoreImplementation() {
         noClasses().that().resideInAPackage(HSM)
-                .should().dependOnClassesThat().resideInAPackage(STORE_IMPLEMENTATIONS)
+                .should().dependOnClassesThat().resideInAnyPackage(STORE_IMPLEMENTATIONS)
                 .check(classes);
     }
 
     /** Below the store implementations only app names one: every other layer gets the one app chose. */
     @Test
     void onlyAppChoosesTheStoreImplementation() {
-        noClasses().that().resideOutsideOfPackages(APP, STORE_IMPLEMENTATIONS)
-                .should().dependOnClassesThat().resideInAPackage(STORE_IMPLEMENTATIONS)
+        noClasses().that().resideOutsideOfPackages(APP, STORE_IMPLEMENTATIONS[0], STORE_IMPLEMENTATIONS[1])
+                .should().dependOnClassesThat().resideInAnyPackage(STORE_IMPLEMENTATIONS)
                 .check(classes);
     }
 

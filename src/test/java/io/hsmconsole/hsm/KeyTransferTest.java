@@ -106,4 +106,39 @@ class KeyTransferTest {
             assertThat(content).as(f.toString()).doesNotContain(hex);
         }
     }
+
+    /** wrapKey's header carries ENCRYPT, DECRYPT, WRAP and UNWRAP; unWrapKey gives them back (not the type's defaults). */
+    @Test
+    void unwrapGivesTheKeyTheUsageItWasWrappedWith() {
+        long aes = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "no-wrap")).value().handle();
+        assertThat(owner.setAttribute(aes, Attribute.WRAP, 0, null).code()).isEqualTo(ReturnCode.SUCCESS);
+        WrappedKey wrapped = owner.wrapKey(aes, wrapping, 4).value();
+        assertThat(wrapped.template().usage()).containsExactlyInAnyOrder(Attribute.ENCRYPT, Attribute.DECRYPT,
+                Attribute.UNWRAP);
+        long back = owner.unwrapKey(wrapped.ciphertext(), wrapping, 4, wrapped.template(), KeyOptions.labelled("back"),
+                SyncObserver.NONE).value().handle();
+        assertThat(owner.attributes(back).value().get(Attribute.WRAP).orElseThrow().number()).isZero();
+        assertThat(owner.attributes(back).value().get(Attribute.UNWRAP).orElseThrow().number()).isEqualTo(1);
+        long defaults = owner.unwrapKey(wrapped.ciphertext(), wrapping, 4, KeyTemplate.secret(31),
+                KeyOptions.labelled("defaults"), SyncObserver.NONE).value().handle();
+        assertThat(owner.attributes(defaults).value().get(Attribute.WRAP).orElseThrow().number())
+                .as("-noheader: the type's defaults").isEqualTo(1);
+    }
+
+    @Test
+    void imSymKeyTakesThreeDesAndAesOnlyAndWkMustBeTheSameKey() {
+        byte[] kek = new byte[32];
+        long kekHandle = owner.importKey(kek.clone(), wrapping, 31, KeyOptions.labelled("kek"), SyncObserver.NONE)
+                .value().handle();
+        assertThat(owner.importKey(new byte[32], wrapping, 16, KeyOptions.labelled("generic"), SyncObserver.NONE).code())
+                .isEqualTo(ReturnCode.INVALID_KEY_TYPE);
+        byte[] onHost = io.hsmconsole.hsm.crypto.AesKeyWrap.wrap(kek, io.hsmconsole.hsm.key.WrapMechanism.AES_KEY_WRAP_PAD_PKCS5,
+                new byte[16]);
+        assertThat(owner.importWrappedKey(onHost, kekHandle, 31, KeyOptions.labelled("same"), SyncObserver.NONE).code())
+                .isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.importWrappedKey(onHost, wrapping, 31, KeyOptions.labelled("other"), SyncObserver.NONE).code())
+                .isEqualTo(ReturnCode.WRAPPED_DATA_INVALID);
+        assertThat(owner.importWrappedKey(onHost, kekHandle, 16, KeyOptions.labelled("generic"), SyncObserver.NONE).code())
+                .isEqualTo(ReturnCode.INVALID_KEY_TYPE);
+    }
 }

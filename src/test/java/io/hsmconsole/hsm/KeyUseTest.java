@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,21 +45,39 @@ class KeyUseTest {
         return owner.generateSymmetricKey(request).value().handle();
     }
 
+    /**
+     * PKCS #5 pads to 8-byte blocks (RFC 8018 6.1.1), which is what ki-all.md describes ("eight bytes of
+     * padding data might be added to the end of your key data", for 16- and 32-byte AES keys too); the
+     * JDK's AES/KW/PKCS5Padding pads to AES's 16 bytes instead, so the oracle pads by hand and uses the
+     * JDK's unpadded RFC 3394 wrap.
+     */
     @Test
-    void aesWrapMatchesTheJdksRfc3394AndUnwrapsBack() throws Exception {
+    void aesWrapPadsWithPkcs5ToEightBytesThenIsTheJdksRfc3394AndUnwrapsBack() throws Exception {
         long aes = key(GenSymKeyRequest.of(31, 32, "aes256"));
-        HsmResult<byte[]> wrapped = owner.aesWrapUnwrap(aes, true, DATA, null);
-        assertThat(wrapped.code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(wrapped.value()).hasSize(24);
-
         long wrapping = key(GenSymKeyRequest.of(31, 32, "w"));
         byte[] material = owner.exportKey(aes, wrapping).value();
         Cipher jdk = Cipher.getInstance("AESWrap");
         jdk.init(Cipher.WRAP_MODE, new SecretKeySpec(material, "AES"));
-        assertThat(wrapped.value()).as("the JDK's RFC 3394 wrap of the same bytes")
-                .isEqualTo(jdk.wrap(new SecretKeySpec(DATA, "AES")));
+        for (int length : new int[]{8, 16, 20, 24, 31, 32}) {
+            byte[] data = Arrays.copyOf("a 3DES key file, or any 32 bytes".getBytes(StandardCharsets.US_ASCII), length);
+            int pad = 8 - length % 8;
+            byte[] padded = Arrays.copyOf(data, length + pad);
+            Arrays.fill(padded, length, padded.length, (byte) pad);
+            HsmResult<byte[]> wrapped = owner.aesWrapUnwrap(aes, true, data, null);
+            assertThat(wrapped.code()).isEqualTo(ReturnCode.SUCCESS);
+            assertThat(wrapped.value()).as("%d bytes pad to the next multiple of 8 (8 more when aligned),"
+                    + " plus RFC 3394's 8", length).hasSize(length + pad + 8);
+            assertThat(wrapped.value()).as("the JDK's RFC 3394 wrap of the %d bytes padded", length)
+                    .isEqualTo(jdk.wrap(new SecretKeySpec(padded, "AES")));
+            assertThat(owner.aesWrapUnwrap(aes, false, wrapped.value(), null).value()).isEqualTo(data);
+        }
+    }
 
-        assertThat(owner.aesWrapUnwrap(aes, false, wrapped.value(), null).value()).isEqualTo(DATA);
+    @Test
+    void theAwsPagesThreeDesKeyFileWrapsToFortyBytes() {
+        long aes = key(GenSymKeyRequest.of(31, 32, "aes256"));
+        assertThat(owner.aesWrapUnwrap(aes, true, new byte[24], null).value())
+                .as("key_mgmt_util-aesWrapUnwrap.md: a 24-byte 3DES key file prints 5 lines of 8 bytes").hasSize(40);
     }
 
     @Test
@@ -73,10 +92,22 @@ class KeyUseTest {
     }
 
     @Test
+    void dataWrappedWithoutPaddingFailsTheUnwrapInsteadOfComingBackCut() throws Exception {
+        long aes = key(GenSymKeyRequest.of(31, 32, "aes256"));
+        byte[] material = owner.exportKey(aes, key(GenSymKeyRequest.of(31, 32, "w"))).value();
+        Cipher noPadding = Cipher.getInstance("AESWrap");
+        noPadding.init(Cipher.WRAP_MODE, new SecretKeySpec(material, "AES"));
+        byte[] unpadded = noPadding.wrap(new SecretKeySpec(DATA, "AES"));
+        assertThat(owner.aesWrapUnwrap(aes, false, unpadded, null).code())
+                .as("RFC 3394's check passes, the PKCS #5 padding does not").isEqualTo(ReturnCode.ENCRYPTED_DATA_INVALID);
+    }
+
+    @Test
     void wrapRefusesBadLengthsTheWrongKeyTypeAndAMissingAttribute() {
         long aes = key(GenSymKeyRequest.of(31, 16, "aes128"));
-        assertThat(owner.aesWrapUnwrap(aes, true, new byte[15], null).code()).isEqualTo(ReturnCode.DATA_LEN_INVALID);
-        assertThat(owner.aesWrapUnwrap(aes, true, new byte[8], null).code()).isEqualTo(ReturnCode.DATA_LEN_INVALID);
+        assertThat(owner.aesWrapUnwrap(aes, true, new byte[7], null).code())
+                .as("7 bytes pad to one semiblock; RFC 3394 needs two").isEqualTo(ReturnCode.DATA_LEN_INVALID);
+        assertThat(owner.aesWrapUnwrap(aes, true, new byte[0], null).code()).isEqualTo(ReturnCode.DATA_LEN_INVALID);
         assertThat(owner.aesWrapUnwrap(aes, true, DATA, new byte[7]).code()).isEqualTo(ReturnCode.DATA_LEN_INVALID);
         assertThat(owner.aesWrapUnwrap(aes, false, new byte[16], null).code()).isEqualTo(ReturnCode.DATA_LEN_INVALID);
 
@@ -138,7 +169,7 @@ class KeyUseTest {
         int id = owner.getToken(QuorumService.USE_KEY, aes).value().id();
         owner.approveTokenWithPassword(id, "example_user", "example_pwd".toCharArray());
         owner.approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray());
-        assertThat(owner.aesWrapUnwrap(aes, true, new byte[15], null).code())
+        assertThat(owner.aesWrapUnwrap(aes, true, new byte[7], null).code())
                 .as("a refused use does not spend the token").isEqualTo(ReturnCode.DATA_LEN_INVALID);
         assertThat(owner.aesWrapUnwrap(aes, true, DATA, null).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(owner.aesWrapUnwrap(aes, true, DATA, null).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);

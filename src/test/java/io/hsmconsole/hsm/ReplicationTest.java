@@ -2,6 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.cluster.NodeStatus;
+import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import org.junit.jupiter.api.AfterEach;
@@ -40,9 +41,9 @@ class ReplicationTest {
 
     @Test
     void aTokenKeySpreadsAfterEachNodesLatency() {
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));
+        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256").withMinServers(1));
         long h = r.value().handle();
-        assertThat(r.nodes()).containsExactly(new NodeResult(0, ReturnCode.SUCCESS));
+        assertThat(r.nodes()).as("-min_srv 1 returns before the others have it").containsExactly(new NodeResult(0, ReturnCode.SUCCESS));
         assertThat(holding(h)).containsExactly(0);
         assertThat(cluster.nodes()).extracting(NodeStatus::state)
                 .containsExactly(NodeState.ACTIVE, NodeState.SYNCING, NodeState.SYNCING);
@@ -61,6 +62,64 @@ class ReplicationTest {
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.nodes()).extracting(NodeResult::nodeId).containsExactly(0, 1, 2);
         assertThat(clock.nowMillis() - start).isEqualTo(250);
+    }
+
+    /**
+     * Issue 19 item 12: without -min_srv the tool syncs the key to every HSM before it returns and
+     * lists them all (key_mgmt_util-imSymKey.md: three lines, unWrapKey.md: two), serving node first.
+     */
+    @Test
+    void withoutMinSrvACreateReturnsOnceEveryOnlineHsmHoldsTheKeyAndListsThemServingNodeFirst() {
+        long start = clock.nowMillis();
+        HsmResult<GeneratedKey> first = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "first"));
+        assertThat(first.nodes()).extracting(NodeResult::nodeId).containsExactly(0, 1, 2);
+        assertThat(clock.nowMillis() - start).as("the slowest node's latency").isEqualTo(250);
+        assertThat(holding(first.value().handle())).containsExactly(0, 1, 2);
+
+        HsmResult<GeneratedKey> second = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "second"));
+        assertThat(second.value().servingNode()).isEqualTo(1);
+        assertThat(second.nodes()).as("imSymKey.md's order: the serving node, then the others by id")
+                .extracting(NodeResult::nodeId).containsExactly(1, 0, 2);
+    }
+
+    @Test
+    void withoutMinSrvAnOfflineHsmIsNotWaitedForAndAnswersUnavailable() {
+        cluster.setNodeOnline(2, false);
+        long start = clock.nowMillis();
+        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k"));
+        assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(r.nodes()).containsExactly(new NodeResult(0, ReturnCode.SUCCESS), new NodeResult(1, ReturnCode.SUCCESS),
+                new NodeResult(2, ReturnCode.SERVER_UNAVAILABLE));
+        assertThat(clock.nowMillis() - start).isEqualTo(150);
+    }
+
+    /**
+     * Issue 19 item 13: a node still receiving a key has not answered a command on it yet and is not
+     * listed (never 0xa8); asked whether it has the key (getKeyInfo, findSingleKey), it says no.
+     */
+    @Test
+    void aNodeStillReceivingAKeyIsLeftOutOfACommandsBlockButSaysNoWhenAsked() {
+        long wrapper = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
+        long locked = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "locked").withNonExtractable(true)
+                .withMinServers(1)).value().handle();
+        assertThat(s.exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
+                .containsExactly(new NodeResult(1, ReturnCode.KEY_NOT_EXTRACTABLE));
+        assertThat(s.keyInfo(locked).nodes()).containsExactly(new NodeResult(0, ReturnCode.INVALID_HANDLE),
+                new NodeResult(1, ReturnCode.SUCCESS), new NodeResult(2, ReturnCode.INVALID_HANDLE));
+        clock.advance(250);
+        assertThat(s.exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
+                .containsOnly(ReturnCode.KEY_NOT_EXTRACTABLE).hasSize(3);
+    }
+
+    /** setAttribute.md: a session key made persistent is answered by every HSM, so the command waits for them. */
+    @Test
+    void aSessionKeyMadePersistentReturnsOnceEveryOnlineHsmHoldsIt() {
+        long h = s.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withSession(true)).value().handle();
+        long start = clock.nowMillis();
+        HsmResult<Void> r = s.setAttribute(h, Attribute.TOKEN, 1, null);
+        assertThat(r.nodes()).extracting(NodeResult::code).containsOnly(ReturnCode.SUCCESS).hasSize(3);
+        assertThat(clock.nowMillis() - start).isEqualTo(250);
+        assertThat(holding(h)).containsExactly(0, 1, 2);
     }
 
     @Test

@@ -197,7 +197,7 @@ class ClientServiceTest {
 
         assertThat(wrap.status()).as(wrap.outputText()).isEqualTo("0");
         assertThat(client.resolve("data.wrapped")).exists();
-        assertThat(Files.readAllBytes(client.resolve("data.wrapped"))).hasSize(40)
+        assertThat(Files.readAllBytes(client.resolve("data.wrapped"))).as("32 bytes, PKCS #5 padded to 40, wrapped").hasSize(48)
                 .isEqualTo(Files.readAllBytes(client.resolve("direct.wrapped")));
     }
 

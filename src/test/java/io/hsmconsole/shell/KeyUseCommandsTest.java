@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -60,7 +61,7 @@ class KeyUseCommandsTest {
     }
 
     @Test
-    void aesWrapUnwrapIsRfc3394UnderTheKeysMaterialAndPrintsWhatItWrites() throws Exception {
+    void aesWrapUnwrapIsRfc3394WithPkcs5PaddingUnderTheKeysMaterialAndPrintsWhatItWrites() throws Exception {
         byte[] data = "thirty-two bytes of data to wrap".getBytes(StandardCharsets.US_ASCII);
         Files.write(work.resolve("data.bin"), data);
         String out = kmu("loginHSM -u CU -s example_user -p example_pwd", "genSymKey -t 31 -s 16 -l kek",
@@ -69,7 +70,9 @@ class KeyUseCommandsTest {
         byte[] kek = Files.readAllBytes(work.resolve("kek.key"));
         Cipher wrap = Cipher.getInstance("AESWrap");
         wrap.init(Cipher.WRAP_MODE, new SecretKeySpec(kek, "AES"));
-        byte[] expected = wrap.wrap(new SecretKeySpec(data, "AES"));
+        byte[] padded = Arrays.copyOf(data, data.length + 8);
+        Arrays.fill(padded, data.length, padded.length, (byte) 8);
+        byte[] expected = wrap.wrap(new SecretKeySpec(padded, "AES"));
         byte[] written = Files.readAllBytes(work.resolve("data.wrapped"));
         assertThat(written).isEqualTo(expected);
         String printed = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(written, 0, 8) + "\n"
@@ -85,7 +88,7 @@ class KeyUseCommandsTest {
                 "aesWrapUnwrap -m 1 -f big.bin -w 6 -out big.wrapped", "aesWrapUnwrap -m 1 -f limit.bin -w 6 -out limit.wrapped");
         assertThat(out).contains("Error: big.bin holds 4104 bytes; aesWrapUnwrap takes files of at most 4096 bytes.");
         assertThat(work.resolve("big.wrapped")).doesNotExist();
-        assertThat(work.resolve("limit.wrapped")).hasSize(4104);
+        assertThat(work.resolve("limit.wrapped")).as("4096 bytes pad to 4104 and wrap to 4112").hasSize(4112);
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             assertThat(cluster.auditLog().records(0, 1000)).filteredOn(r -> r.command().equals("aesWrapUnwrap"))
                     .as("only the file within the limit reached the HSM").hasSize(1);
@@ -118,7 +121,7 @@ class KeyUseCommandsTest {
         assertThat(steps[6]).as("one approval of two").contains("Cfm3WrapHostKey returned: 0x40000013");
         assertThat(steps[8]).contains("Cfm3WrapHostKey returned: 0x00 : HSM Return: SUCCESS");
         assertThat(steps[9]).as("the token served one wrap").contains("Cfm3UnWrapHostKey returned: 0x40000013");
-        assertThat(work.resolve("first.wrapped")).hasSize(32);
+        assertThat(work.resolve("first.wrapped")).hasSize(40);
         assertThat(work.resolve("first.unwrapped")).doesNotExist();
     }
 

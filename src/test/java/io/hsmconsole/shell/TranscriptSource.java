@@ -75,7 +75,8 @@ record TranscriptSource(List<String> awsPages, String ours) {
                             || s.directive().equals("write"))
                     .flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.argument()),
                             s.block().stream()))
-                    .anyMatch(line -> Tokens.split(line).contains(command));
+                    // The page's name may differ in case from the command (key_mgmt_util-unwrapKey.md is unWrapKey's).
+                    .anyMatch(line -> Tokens.split(line).stream().anyMatch(command::equalsIgnoreCase));
             if (!toolRuns || !commandRuns) {
                 throw new IllegalArgumentException("the transcript names " + page + " but does not run " + tool
                         + " with " + command);

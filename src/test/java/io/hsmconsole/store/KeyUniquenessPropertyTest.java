@@ -59,7 +59,7 @@ class KeyUniquenessPropertyTest {
         });
     }
 
-    private static Gen<List<UniquenessWorld.Step>> scripts() {
+    static Gen<List<UniquenessWorld.Step>> scripts() {
         Gen<UniquenessWorld.Kind> kinds = Gen.frequency(
                 Gen.weight(5, Gen.just(UniquenessWorld.Kind.TOKEN)),
                 Gen.weight(4, Gen.just(UniquenessWorld.Kind.SESSION)),

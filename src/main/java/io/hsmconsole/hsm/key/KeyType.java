@@ -47,6 +47,14 @@ public enum KeyType {
         return fixedSizes;
     }
 
+    /**
+     * The types imSymKey imports from a plaintext file: 21 (3DES) and 31 (AES), the -t values
+     * key_mgmt_util-imSymKey.md lists (generic secrets and RC4 come in through unWrapKey).
+     */
+    public boolean importableInPlaintext() {
+        return this == AES || this == DES3;
+    }
+
     public boolean isValidSize(int bytes) {
         return fixedSizes.isEmpty() ? bytes >= minSize && bytes <= maxSize : fixedSizes.contains(bytes);
     }

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * {@code aesWrapUnwrap -m 1|0 -f <file> -w <AES key> [-i <IV>] [-out <file>]}: NIST AES key wrap
- * (RFC 3394) of a host file by an AES key inside the HSM, printed as {@code result data:} and written
- * to the output file, as the AWS page shows. The HSM decides whether the key may wrap or unwrap.
+ * (RFC 3394, after PKCS #5 padding: a 24-byte key file wraps to 40 bytes) of a host file by an AES key
+ * inside the HSM, printed as {@code result data:} and written to the output file, as the AWS page
+ * shows. The HSM decides whether the key may wrap or unwrap. A failure writes no file (the page's tool
+ * leaves an empty one): nothing half-written.
  */
 final class AesWrapUnwrapCommand extends SessionCommand {
     /** The tool reads files "of less than 4 KB (4096 bytes)" (AWS page); larger ones are refused here. */
@@ -25,7 +27,8 @@ final class AesWrapUnwrapCommand extends SessionCommand {
                     + "\t\t\t[-i <wrapping-IV>] [-out <output-file>]", """
             -h    displays this information
                    -m    specifies the mode: 1 = wrap (encrypt), 0 = unwrap (decrypt)
-                   -f    specifies the file to wrap or unwrap (at most 4096 bytes)
+                   -f    specifies the file to wrap or unwrap (at most 4096 bytes); a wrap pads it
+                         with PKCS #5 to a multiple of 8 bytes first
                    -w    specifies the handle of the AES key that wraps (OBJ_ATTR_WRAP = 1) or
                          unwraps (OBJ_ATTR_UNWRAP = 1)
                    -i    specifies the initial value, 8 bytes in hex (default 0xA6A6A6A6A6A6A6A6)

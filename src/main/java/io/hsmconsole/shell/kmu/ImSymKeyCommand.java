@@ -1,6 +1,10 @@
 package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.crypto.AesKeyWrap;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.shell.ExitStatus;
@@ -9,6 +13,7 @@ import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.text.KmuPrinter;
 
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -19,7 +24,7 @@ final class ImSymKeyCommand extends DescribedCommand {
 
     private static final String HELP = HelpText.of("Imports a symmetric key in plaintext into the HSM.",
             "imSymKey -h -f <key file> -w <wrapping key handle> -t <key type> -l <label>\n"
-                    + "\t\t\t[-id <key ID>] [-sess] [-attest] [-u <user-ids>]\n"
+                    + "\t\t\t[-id <key ID>] [-sess] [-wk <wrapping key file>] [-attest] [-u <user-ids>]\n"
                     + "\t\t\t[-min_srv <minimum number of servers>] [-timeout <number of seconds>]", """
             -h       displays this information
                    -f       specifies the file with the plaintext key
@@ -28,13 +33,15 @@ final class ImSymKeyCommand extends DescribedCommand {
                    -l       specifies the key label
                    -id      specifies the key ID
                    -sess    specifies key as session key
+                   -wk      wraps the key with the AES key in this file (plaintext) instead of
+                            with -w; -w then only unwraps, and both must be the same key
                    -attest  performs the attestation check on the firmware response
                    -u       specifies the list of users to share with (separated by ,)
                    -min_srv specifies the number of servers the key must reach (see genSymKey)
                    -timeout specifies the number of seconds to wait for -min_srv""");
 
     private static final OptionSpec OPTIONS = OptionSpec.of(
-            List.of("-f", "-w", "-t", "-l", "-id", "-u", "-min_srv", "-timeout"), List.of("-sess", "-attest"));
+            List.of("-f", "-w", "-t", "-l", "-id", "-u", "-min_srv", "-timeout", "-wk"), List.of("-sess", "-attest"));
 
     ImSymKeyCommand() {
         super("imSymKey", "Cfm3UnWrapKey", OPTIONS, HELP);
@@ -51,6 +58,10 @@ final class ImSymKeyCommand extends DescribedCommand {
         if (o.integer("-t") == null) {
             return usage(context, "Error: Key type (-t) is missing.");
         }
+        if (KeyType.fromCode(o.integer("-t")).filter(KeyType::importableInPlaintext).isEmpty()) {
+            return usage(context, "Error: Key type (-t) must be 21 (3DES) or 31 (AES); " + o.text("-t")
+                    + " is not.");
+        }
         if (o.text("-l") == null) {
             return usage(context, "Error: Key label (-l) is missing.");
         }
@@ -65,13 +76,48 @@ final class ImSymKeyCommand extends DescribedCommand {
         }
         KmuPrinter p = context.printer();
         KeySyncProgress progress = new KeySyncProgress(p, session, CreatedKeyText.IMPORTED);
-        HsmResult<GeneratedKey> result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"),
-                KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), progress);
+        KeyOptions options = KeyOptionsReader.read(o, o.text("-l"), o.text("-id"));
+        HsmResult<GeneratedKey> result;
+        if (o.has("-wk")) {
+            Optional<byte[]> wrapped = wrapOnHost(o, material.get(), context);
+            if (wrapped.isEmpty()) {
+                return ExitStatus.ERROR;
+            }
+            result = session.importWrappedKey(wrapped.get(), o.handle("-w"), o.integer("-t"), options, progress);
+        } else {
+            result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"), options, progress);
+        }
         if (result.isSuccess()) {
             p.result("Cfm3WrapHostKey", result.code());
             p.result("Cfm3CreateUnwrapTemplate", result.code());
         }
         CreatedKeyText.print(p, call(), CreatedKeyText.IMPORTED, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
+    }
+
+    /**
+     * {@code -wk}: the tool wraps the plaintext key itself with the AES key of the file, as
+     * key_mgmt_util-imSymKey.md describes ("-w ... is used to unwrap, but not to wrap"). The key
+     * material is wiped once wrapped.
+     */
+    private static Optional<byte[]> wrapOnHost(ParsedOptions o, byte[] material, KmuContext context) {
+        try {
+            Optional<byte[]> kek = KeyFiles.read(context, o.text("-wk"), "wrapping key file");
+            if (kek.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                if (!KeyType.AES.isValidSize(kek.get().length)) {
+                    context.printer().error("Error: the wrapping key file " + o.text("-wk") + " holds "
+                            + kek.get().length + " bytes; it must hold a plaintext AES key of 16, 24 or 32 bytes.");
+                    return Optional.empty();
+                }
+                return Optional.of(AesKeyWrap.wrap(kek.get(), WrapMechanism.AES_KEY_WRAP_PAD_PKCS5, material));
+            } finally {
+                Arrays.fill(kek.get(), (byte) 0);
+            }
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
     }
 }

@@ -15,23 +15,24 @@ import java.util.Optional;
 
 /**
  * {@code unWrapKey -f <file> -w <wrapping key>}: decrypts a wrapped key inside the HSM and keeps it
- * (OBJ_ATTR_LOCAL = 0). The file's header gives the mechanism, type, label and ID; with
- * {@code -noheader} the user gives {@code -m}, {@code -kc}, {@code -kt} and {@code -l}.
+ * (OBJ_ATTR_LOCAL = 0). {@code -m} is always required (the page's "Required: Yes"). The file's header
+ * gives the class, type, label, ID and usage attributes; with {@code -noheader} the user gives
+ * {@code -kc}, {@code -kt} and {@code -l}.
  */
 final class UnWrapKeyCommand extends DescribedCommand {
 
     private static final String HELP = HelpText.of("Unwraps a key into the HSM using the specified wrapping key.",
-            "unWrapKey -h -f <key file> -w <wrapping key handle> [-m <wrapping mechanism>] [-sess] [-nex]\n"
+            "unWrapKey -h -f <key file> -w <wrapping key handle> -m <wrapping mechanism> [-sess] [-nex]\n"
                     + "\t\t\t[-u <user-ids>] [-m_value <0.." + MValue.MAX + ">] [-attest] [-min_srv <n>] [-timeout <s>]\n"
                     + "\t\t\t[-noheader -l <label> -kc <key class> -kt <key type>] [-l <label>] [-id <key ID>]", """
             -h         displays this information
                    -f         specifies the file with the wrapped key
                    -w         specifies the handle of the AES wrapping key
-                   -m         specifies the wrapping mechanism (4, 5 or 6; default: the file header's), or 8
-                              (RSA_OAEP: -w is an RSA private key, the file an RSA-OAEP ciphertext)
+                   -m         specifies the wrapping mechanism the key was wrapped with (4, 5 or 6),
+                              or 8 (RSA_OAEP: -w is an RSA private key, the file an RSA-OAEP ciphertext)
                    -t         the hash of RSA_OAEP (OAEP and MGF1): 2 = SHA1, 3 = SHA256, 4 = SHA384,
                               5 = SHA512, 6 = SHA224
-                   -noheader  the file holds the ciphertext only: -m, -l, -kc (4 = secret) and -kt
+                   -noheader  the file holds the ciphertext only: -l, -kc (4 = secret) and -kt
                               (16 = GENERIC_SECRET, 18 = RC4, 21 = DES3, 31 = AES) are then required
                    -l, -id    the label and ID of the new key (default: the file header's)
                    -sess, -nex, -u, -m_value, -attest, -min_srv, -timeout  as for genSymKey""");
@@ -43,7 +44,7 @@ final class UnWrapKeyCommand extends DescribedCommand {
             "-timeout", "-l", "-id", "-kt", "-kc", "-t"), List.of("-sess", "-nex", "-attest", "-noheader"));
 
     UnWrapKeyCommand() {
-        super("unWrapKey", "Cfm3UnWrapKey", OPTIONS, HELP);
+        super("unWrapKey", CreatedKeyText.UNWRAP_CALL, OPTIONS, HELP);
     }
 
     @Override
@@ -54,10 +55,11 @@ final class UnWrapKeyCommand extends DescribedCommand {
         if (o.handle("-w") == null) {
             return usage(context, WRAPPING_KEY_MISSING);
         }
+        if (o.integer("-m") == null) {
+            // Required with a header too (key_mgmt_util-unwrapKey.md: "Required: Yes", and its examples give -m 4).
+            return usage(context, "Error: Wrapping mechanism (-m) is missing.");
+        }
         if (o.flag("-noheader")) {
-            if (o.integer("-m") == null) {
-                return usage(context, "Error: Wrapping mechanism (-m) is missing.");
-            }
             if (o.text("-l") == null) {
                 return usage(context, "Error: Key label (-l) is missing.");
             }
@@ -78,12 +80,11 @@ final class UnWrapKeyCommand extends DescribedCommand {
             return ExitStatus.ERROR;
         }
         byte[] ciphertext = file.get();
-        int mechanism;
+        int mechanism = o.integer("-m");
         KeyTemplate template;
         String label;
         String id;
         if (o.flag("-noheader")) {
-            mechanism = o.integer("-m");
             template = new KeyTemplate(o.integer("-kc"), o.integer("-kt"));
             label = o.text("-l");
             id = o.text("-id");
@@ -91,12 +92,16 @@ final class UnWrapKeyCommand extends DescribedCommand {
             Optional<Map.Entry<WrappedKeyFile.Header, byte[]>> parsed = WrappedKeyFile.read(ciphertext);
             if (parsed.isEmpty()) {
                 context.printer().error("Error: " + o.text("-f") + " has no wrapped-key header; if it holds the"
-                        + " ciphertext only, give -noheader with -m, -l, -kc and -kt.");
+                        + " ciphertext only, give -noheader with -l, -kc and -kt.");
                 return ExitStatus.ERROR;
             }
             WrappedKeyFile.Header h = parsed.get().getKey();
+            if (h.mechanism() != mechanism) {
+                context.printer().error("Error: " + o.text("-f") + " was wrapped with -m " + h.mechanism()
+                        + "; unwrap it with -m " + h.mechanism() + ", not -m " + mechanism + ".");
+                return ExitStatus.ERROR;
+            }
             ciphertext = parsed.get().getValue();
-            mechanism = o.integer("-m") != null ? o.integer("-m") : h.mechanism();
             template = h.template();
             label = o.text("-l") != null ? o.text("-l") : h.label();
             id = o.text("-id") != null ? o.text("-id") : h.id();
@@ -112,7 +117,13 @@ final class UnWrapKeyCommand extends DescribedCommand {
                         KeyOptionsReader.read(o, label, id), progress)
                 : session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template, KeyOptionsReader.read(o, label, id),
                         progress);
-        CreatedKeyText.print(context.printer(), call(), CreatedKeyText.UNWRAPPED, result, o.integer("-min_srv"), progress.announced());
+        if (o.flag("-noheader")) {
+            CreatedKeyText.printUnwrappedWithTemplate(context.printer(), result, o.integer("-min_srv"),
+                    progress.announced());
+        } else {
+            CreatedKeyText.print(context.printer(), call(), CreatedKeyText.UNWRAPPED, result, o.integer("-min_srv"),
+                    progress.announced());
+        }
         return ExitStatus.of(result.isSuccess());
     }
 }

@@ -5,12 +5,14 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.KmuPrinter;
+import io.hsmconsole.text.WrapText;
 
 import java.util.List;
 
 /**
  * {@code wrapKey -k <key> -w <wrapping key> -out <file> -m <mechanism>}: the key encrypted under an
- * AES wrapping key, with a header unWrapKey reads (see {@link WrappedKeyFile}) unless {@code -noheader}.
+ * AES wrapping key, in a binary file with the attribute header unWrapKey reads (see
+ * {@link WrappedKeyFile}) unless {@code -noheader}.
  */
 final class WrapKeyCommand extends DescribedCommand {
     private static final List<String> RSA_AND_GCM_OPTIONS = List.of("-aad", "-t", "-i", "-iv_file", "-tag_size");
@@ -68,8 +70,8 @@ final class WrapKeyCommand extends DescribedCommand {
         if (!KeyFiles.write(context, o.text("-out"), file)) {
             return ExitStatus.ERROR;
         }
-        p.line("Key Wrapped.");
-        p.line("Wrapped Key written to file \"" + o.text("-out") + "\" length " + file.length);
+        p.line(WrapText.WRAPPED);
+        p.line(WrapText.written(o.text("-out"), file.length));
         p.result(call(), result.code());
         return ExitStatus.SUCCESS;
     }

@@ -6,6 +6,8 @@ import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.OwnedPaths;
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sealing.MasterKeyFile;
+import io.hsmconsole.store.sealing.MaterialCipher;
 import org.sqlite.SQLiteConfig.Pragma;
 import org.sqlite.SQLiteConfig;
 

@@ -1,6 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,6 +6,7 @@ import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sealing.MaterialCipher;
 import io.hsmconsole.store.UserRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 

@@ -6,6 +6,7 @@ import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.text.AuditFormat;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.common.Views;
@@ -89,6 +90,7 @@ public final class AuditView {
         csvButton.setOnAction(e -> viewModel.export(AuditFormat.CSV));
         jsonlButton.setOnAction(e -> viewModel.export(AuditFormat.JSONL));
 
+        MinimumSizes.headersNeverCut(auditTable);
         auditTable.setItems(viewModel.shown());
         Views.column(seqColumn, AuditLine::seq);
         Views.column(timeColumn, AuditLine::time);

@@ -142,9 +142,9 @@ public final class ClusterViewModel {
 
     public void toggleOnline(NodeTileModel tile) {
         boolean online = !tile.onlineProperty().get();
-        nodes.setOnline(tile.id(), online, report(messages.format(online ? "cluster.action.online.name"
-                : "cluster.action.offline.name", tile.id()),
-                messages.format(online ? "cluster.done.online" : "cluster.done.offline", tile.id())));
+        String action = messages.format(online ? "cluster.action.online.name" : "cluster.action.offline.name", tile.id());
+        String done = messages.format(online ? "cluster.done.online" : "cluster.done.offline", tile.id());
+        nodes.setOnline(tile.id(), online, online ? report(action, done) : degrading(action, done));
     }
 
     public void applyLatency(NodeTileModel tile) {
@@ -163,7 +163,7 @@ public final class ClusterViewModel {
     }
 
     public void tamperFirmware(NodeTileModel tile) {
-        nodes.tamperFirmware(tile.id(), report(messages.format("cluster.action.tamper.name", tile.id()),
+        nodes.tamperFirmware(tile.id(), degrading(messages.format("cluster.action.tamper.name", tile.id()),
                 messages.format("cluster.done.tamper", tile.id())));
     }
 
@@ -208,6 +208,11 @@ public final class ClusterViewModel {
 
     private Consumer<HsmResult<Void>> report(String action, String success) {
         return result -> notice.set(notices.of(result, action, success));
+    }
+
+    /** A node taken offline or tampered with: done as asked, and the cluster is worse off - a warning. */
+    private Consumer<HsmResult<Void>> degrading(String action, String success) {
+        return result -> notice.set(notices.degrading(result, action, success));
     }
 
     private Optional<NodeTileModel> tile(int id) {

@@ -29,12 +29,25 @@ public final class HsmErrors {
                 KmuText.code(code), code.text());
     }
 
+    /**
+     * The code line to put after {@code shown}, a sentence the user reads beside it: without the HSM's
+     * text when the sentence already says it (our fallback wording is that text), so nothing is read twice.
+     */
+    public String codeLine(ReturnCode code, String shown) {
+        if (shown == null || !shown.contains(stripPrefix(code.text()))) {
+            return codeLine(code);
+        }
+        return messages.format(code.simulatorDefined() ? "error.code.simulator.short" : "error.code.hsm.short",
+                KmuText.code(code));
+    }
+
     public ErrorReport report(String action, HsmResult<?> result) {
         List<String> details = new ArrayList<>();
         details.add(KmuText.returnedLine(action, result.code()));
         details.addAll(KmuText.clusterBlock(result.nodes()));
-        return new ErrorReport(messages.format("error.title.refused", action), sentence(result.code()),
-                codeLine(result.code()), String.join("\n", details));
+        String sentence = sentence(result.code());
+        return new ErrorReport(messages.format("error.title.refused", action), sentence,
+                codeLine(result.code(), sentence), String.join("\n", details));
     }
 
     public ErrorReport report(Throwable error) {

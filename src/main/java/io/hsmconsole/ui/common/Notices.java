@@ -22,9 +22,14 @@ public final class Notices {
         return refused(result, action);
     }
 
+    /** As {@link #of}, for an action that degrades the cluster when it works: its success is a warning. */
+    public Notice degrading(HsmResult<?> result, String action, String successText) {
+        return result.isSuccess() ? Notice.warning(successText) : refused(result, action);
+    }
+
     public Notice refused(HsmResult<?> result, String action) {
-        return Notice.error(messages.format("views.refused", action, errors.sentence(result.code())),
-                errors.codeLine(result.code()));
+        String sentence = messages.format("views.refused", action, errors.sentence(result.code()));
+        return Notice.error(sentence, errors.codeLine(result.code(), sentence));
     }
 
     /** A problem with what the user typed, found before anything reached the HSM. */

@@ -2,10 +2,12 @@ package io.hsmconsole.ui.common;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -29,7 +31,12 @@ public final class Views {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(title);
-        Scene scene = new Scene(root);
+        // Its preferred size, but never larger than the screen (a 900x600 screen, or 200 % scaling).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = root.prefWidth(-1);
+        double height = root.prefHeight(Math.min(width, screen.getWidth()));
+        Scene scene = width <= screen.getWidth() && height <= screen.getHeight() ? new Scene(root)
+                : new Scene(root, Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight()));
         themes.register(scene);
         stage.setScene(scene);
         return stage;

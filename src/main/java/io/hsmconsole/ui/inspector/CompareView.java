@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.inspector;
 
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
 import javafx.fxml.FXML;
@@ -39,6 +40,7 @@ public final class CompareView {
     private void initialize() {
         headingLabel.setText(viewModel.title());
         summaryLabel.setText(messages.format("compare.summary", viewModel.differences()));
+        MinimumSizes.headersNeverCut(lineTable);
         lineTable.getItems().setAll(viewModel.lines());
         Views.column(nameColumn, CompareViewModel.Line::name);
         Views.column(leftColumn, CompareViewModel.Line::left);

@@ -2,6 +2,7 @@ package io.hsmconsole.ui.inspector;
 
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.common.WhyDisabled;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -81,6 +82,13 @@ public final class InspectorView {
         changeColumn.setCellFactory(c -> new ChangeCell());
         valueColumn.setCellFactory(c -> new MonoCell());
         meaningColumn.setCellFactory(c -> new MeaningCell());
+        MinimumSizes.table(attributeTable, 3);
+        tabs.setMinHeight(attributeTable.getMinHeight() + 2.5 * MinimumSizes.em()); // the tab strip above it
+        // An attribute's name is what the row is about: never "OBJ_ATTR_..." (the meaning may be cut, it has a tooltip).
+        nameColumn.setMinWidth(java.util.Arrays.stream(Attribute.values())
+                .mapToDouble(a -> MinimumSizes.textWidth(a.kmuName())).max().orElse(0));
+        // The widest KMU value that is a number: a VALUE_LEN of 0x00000020 is never cut to "0x00000...".
+        valueColumn.setMinWidth(Math.max(valueColumn.getMinWidth(), MinimumSizes.monoWidth("0x00000000")));
     }
 
     /** Wires the buttons that open other windows (the main view owns those). */
@@ -105,6 +113,7 @@ public final class InspectorView {
     }
 
 
+    /** A KMU value; a long one (a label) may be cut by the column, so the whole value is its tooltip. */
     private static final class MonoCell extends TableCell<AttributeRowModel, Object> {
         MonoCell() {
             getStyleClass().add("mono");
@@ -113,7 +122,9 @@ public final class InspectorView {
         @Override
         protected void updateItem(Object value, boolean empty) {
             super.updateItem(value, empty);
-            setText(empty || value == null ? null : value.toString());
+            String text = empty || value == null ? null : value.toString();
+            setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
         }
     }
 

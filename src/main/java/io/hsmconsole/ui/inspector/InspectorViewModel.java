@@ -12,6 +12,7 @@ import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.FileKind;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.Notice;
 import io.hsmconsole.ui.quorum.QuorumGate;
 import io.hsmconsole.ui.quorum.QuorumRequest;
 import io.hsmconsole.ui.quorum.QuorumRetry;
@@ -145,10 +146,11 @@ public final class InspectorViewModel {
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
         rows.setAll(d.attributes().stream().map(this::row).toList());
-        whyNoSharing.set(d.sharing().refusal().map(code -> messages.format("inspector.share.refused",
-                new java.text.MessageFormat(messages.getOr("inspector.share.refused." + code.name(),
-                        errors.sentence(code))).format(new Object[] {d.owner().toString()}),
-                errors.codeLine(code))).orElse(""));
+        whyNoSharing.set(d.sharing().refusal().map(code -> {
+            String sentence = new java.text.MessageFormat(messages.getOr("inspector.share.refused." + code.name(),
+                    errors.sentence(code))).format(new Object[] {d.owner().toString()});
+            return Notice.error(sentence, errors.codeLine(code, sentence)).fullText();
+        }).orElse(""));
     }
 
     /** Whom the simulator accepts approvals from (the key's owner and shared users). */
@@ -162,7 +164,8 @@ public final class InspectorViewModel {
                     details.get().mValue()));
         }
         String reason = e.whyNotModifiable().map(code -> messages.format("inspector.readOnly",
-                errors.sentence(code), errors.codeLine(code))).orElse(null);
+                Notice.error(errors.sentence(code), errors.codeLine(code, errors.sentence(code))).fullText()))
+                .orElse(null);
         return new AttributeRowModel(e, reason, null);
     }
 

@@ -18,9 +18,9 @@ final class GenSymKeyCommands {
 
     static String kmu(KeyGenForm f) {
         List<String> parts = new ArrayList<>(List.of("genSymKey", "-t", String.valueOf(f.type().code()),
-                "-s", orPlaceholder(f.size(), "<size>"), "-l", orPlaceholder(f.label(), "<label>")));
+                "-s", orPlaceholder(f.size(), "<size>"), "-l", orPlaceholder(quoted(f.label()), "<label>")));
         if (!f.id().isEmpty()) {
-            parts.addAll(List.of("-id", f.id()));
+            parts.addAll(List.of("-id", quoted(f.id())));
         }
         if (f.nonExtractable()) {
             parts.add("-nex");
@@ -48,9 +48,20 @@ final class GenSymKeyCommands {
     }
 
     static String cloudHsmCli(KeyGenForm f) {
-        return KmuTranslation.genSymKey(new KmuTranslation.GenSymKey(f.type(), f.size(), f.label(), f.id(),
+        return KmuTranslation.genSymKey(new KmuTranslation.GenSymKey(f.type(), f.size(), quoted(f.label()), quoted(f.id()),
                 f.nonExtractable(), f.session(), f.shareWith().stream().map(UserRef::name).toList(), f.mValue(),
                 !f.minSrv().isEmpty() || !f.timeout().isEmpty(), f.attest()));
+    }
+
+    /**
+     * A typed value as one visible argument: one with a blank or a quote in it is shown in double
+     * quotes (inner quotes and backslashes escaped), so that the preview shows exactly what was typed
+     * - such a label is refused, and the preview must show why rather than a different command.
+     */
+    static String quoted(String value) {
+        boolean plain = value.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || c == '"' || c == '\'' || c == '\\');
+        return plain ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static String orPlaceholder(String value, String placeholder) {

@@ -7,6 +7,7 @@ import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.controls.FieldNote;
 import io.hsmconsole.ui.sharing.SharingView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
@@ -74,6 +75,7 @@ public final class KeyGenView {
     @FXML private Label attestError;
     @FXML private Label sharingError;
     @FXML private StackPane sharingHolder;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private TextField kmuPreview;
     @FXML private TextArea cliPreview;
     @FXML private Button copyKmuButton;
@@ -113,7 +115,7 @@ public final class KeyGenView {
         nexBox.selectedProperty().bindBidirectional(viewModel.nonExtractableProperty());
         sessBox.selectedProperty().bindBidirectional(viewModel.sessionProperty());
         minSrvField.textProperty().bindBidirectional(viewModel.minSrvProperty());
-        minSrvHint.setText(messages.format("keygen.minSrv.explain", viewModel.nodeCount()));
+        minSrvHint.textProperty().bind(viewModel.minSrvHintProperty());
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory mValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 0, MValue.MAX, 0);
@@ -155,11 +157,8 @@ public final class KeyGenView {
                 GenSymKeyField.LABEL, labelField, GenSymKeyField.ID, idField, GenSymKeyField.SESSION, sessBox,
                 GenSymKeyField.MIN_SRV, minSrvField, GenSymKeyField.TIMEOUT, timeoutField,
                 GenSymKeyField.M_VALUE, mValueSpinner, GenSymKeyField.ATTEST, attestBox));
-        errorLabels.forEach((field, label) -> {
-            label.textProperty().bind(Bindings.valueAt(viewModel.problems(), field));
-            label.visibleProperty().bind(Bindings.valueAt(viewModel.problems(), field).isNotNull());
-            label.managedProperty().bind(label.visibleProperty());
-        });
+        errorLabels.forEach((field, label) -> FieldNote.bind(label, Bindings.valueAt(viewModel.problems(), field),
+                field == GenSymKeyField.MIN_SRV ? viewModel.minSrvWarningProperty() : null));
         fieldControls.forEach((field, control) -> validation.registerValidator(control, false,
                 (Control c, Object value) -> ValidationResult.fromErrorIf(c, viewModel.problems().get(field),
                         viewModel.problems().containsKey(field))));
@@ -185,9 +184,36 @@ public final class KeyGenView {
                 stage.close();
             }
         });
+        // Tab (or a mnemonic) to a field below the fold scrolls it into view: the form is taller than a small window.
+        stage.getScene().focusOwnerProperty().addListener((obs, old, now) -> scrollIntoView(now));
         stage.show();
         labelField.requestFocus();
         return stage;
+    }
+
+    private void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Node content = formScroll.getContent();
+        if (node == null || content == null || !isInside(node, content)) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = formScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = formScroll.getVvalue() * (contentHeight - viewport);
+        double newTop = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + viewport ? b.getMaxY() - viewport : top;
+        formScroll.setVvalue(newTop / (contentHeight - viewport));
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Key types with their KMU constant; types the cluster refuses are disabled with the reason. */

@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.keygen;
 
 import io.hsmconsole.controller.ClusterFacts;
+import io.hsmconsole.controller.ClusterSnapshot;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.GenSymKeyProblem;
 import io.hsmconsole.controller.KeyController;
@@ -37,6 +38,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -70,6 +72,8 @@ public final class KeyGenViewModel {
     private final ClusterFacts cluster;
     private final SharingViewModel sharing;
     private final LongConsumer onGenerated;
+    private final ObservableValue<ClusterSnapshot> nodes;
+    private final MinSrvAdvice minSrvAdvice;
 
     private final ObjectProperty<KeyType> type = new SimpleObjectProperty<>(this, "type", KeyType.AES);
     private final StringProperty size = new SimpleStringProperty(this, "size", "32");
@@ -85,6 +89,8 @@ public final class KeyGenViewModel {
     private final ObservableList<String> sizeChoices = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper sizeHint = new ReadOnlyStringWrapper(this, "sizeHint");
     private final ReadOnlyStringWrapper mValueHint = new ReadOnlyStringWrapper(this, "mValueHint");
+    private final ReadOnlyStringWrapper minSrvHint = new ReadOnlyStringWrapper(this, "minSrvHint");
+    private final ReadOnlyStringWrapper minSrvWarning = new ReadOnlyStringWrapper(this, "minSrvWarning", "");
     private final ObservableMap<GenSymKeyField, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper commandPreview = new ReadOnlyStringWrapper(this, "commandPreview");
     private final ReadOnlyStringWrapper cliPreview = new ReadOnlyStringWrapper(this, "cliPreview");
@@ -107,19 +113,26 @@ public final class KeyGenViewModel {
     private long checkSequence;
     private TaskHandle running = TaskHandle.DONE;
 
-    public KeyGenViewModel(KeyController keys, Messages messages, SharingViewModel sharing, LongConsumer onGenerated) {
+    /**
+     * {@code nodes} is the cluster as the simulator last reported it (null until the first reading):
+     * the form follows it to say which HSMs are online for {@code -min_srv}.
+     */
+    public KeyGenViewModel(KeyController keys, Messages messages, SharingViewModel sharing,
+                           ObservableValue<ClusterSnapshot> nodes, LongConsumer onGenerated) {
         this.keys = keys;
         this.messages = messages;
         this.errors = new HsmErrors(messages);
         this.sharing = sharing;
         this.onGenerated = onGenerated;
+        this.nodes = nodes;
+        this.minSrvAdvice = new MinSrvAdvice(messages);
         this.cluster = keys.clusterFacts();
         sharing.offer(keys.shareCandidates());
         canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get() && !checking.get(),
                 problems, busy, checking);
         type.addListener((obs, old, now) -> typeChanged(now));
         for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
-                attest, sharing.checked())) {
+                attest, sharing.checked(), nodes)) {
             input.addListener(o -> revalidate());
         }
         // Only a real change is typing: a field re-committing the same text on losing the focus is not.
@@ -161,19 +174,26 @@ public final class KeyGenViewModel {
         cliPreview.set(GenSymKeyCommands.cloudHsmCli(form));
         mValueHint.set(messages.format("keygen.mValue.hint", MValue.maxFor(form.shareWith().size()),
                 form.shareWith().size()));
+        minSrvHint.set(minSrvAdvice.hint(cluster.nodeCount(), nodes.getValue()));
+        minSrvWarning.set(minSrvAdvice.warning(parseInt(form.minSrv()), !form.timeout().isEmpty(), cluster.nodeCount(),
+                nodes.getValue()).orElse(""));
 
         Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
         Integer sizeValue = parseInt(form.size());
         Integer minValue = parseInt(form.minSrv());
         Integer timeoutValue = parseInt(form.timeout());
+        // A value that is not a number is an invalid value of its option: the code the HSM gives those.
         if (sizeValue == null) {
-            found.put(GenSymKeyField.SIZE, messages.format("keygen.problem.sizeNotNumber", form.type().sizeRule()));
+            found.put(GenSymKeyField.SIZE, withCode(messages.format("keygen.problem.sizeNotNumber",
+                    form.type().sizeRule()), ReturnCode.INVALID_KEY_SIZE));
         }
         if (!form.minSrv().isEmpty() && minValue == null) {
-            found.put(GenSymKeyField.MIN_SRV, messages.get("keygen.problem.minSrvNotNumber"));
+            found.put(GenSymKeyField.MIN_SRV, withCode(messages.get("keygen.problem.minSrvNotNumber"),
+                    ReturnCode.MIN_SRV_INVALID));
         }
         if (!form.timeout().isEmpty() && timeoutValue == null) {
-            found.put(GenSymKeyField.TIMEOUT, messages.get("keygen.problem.timeoutNotNumber"));
+            found.put(GenSymKeyField.TIMEOUT, withCode(messages.get("keygen.problem.timeoutNotNumber"),
+                    ReturnCode.TIMEOUT_INVALID));
         }
         inputProblems = found;
         // Unparsable numbers are replaced by harmless ones so the simulator judges everything else.
@@ -216,13 +236,20 @@ public final class KeyGenViewModel {
 
     private String explain(GenSymKeyProblem p, KeyGenForm f) {
         Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), MValue.maxFor(f.shareWith().size()),
-                f.shareWith().size(), cluster.nodeCount(), f.mValue(), f.label(), f.id(), MValue.MAX,
-                KeyNaming.MAX_LABEL, KeyNaming.MAX_ID};
+                f.shareWith().size(), cluster.nodeCount(), f.mValue(), shortened(f.label()), f.id(), MValue.MAX,
+                KeyNaming.MAX_LABEL, KeyNaming.MAX_ID, f.label().length()};
         String general = "keygen.problem." + p.code().name();
-        String specific = general + "." + p.field().name();
+        // An empty label is missing; a typed one is wrong: say which, and show what was typed.
+        String specific = p.code() == ReturnCode.INVALID_LABEL && !f.label().isEmpty() ? general + ".typed"
+                : general + "." + p.field().name();
         String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null
                 ? general : null;
         return withCode(key != null ? messages.format(key, args) : errors.sentence(p.code()), p.code());
+    }
+
+    /** A typed value to quote in a sentence: long ones cut to their start (the field shows it all). */
+    private static String shortened(String typed) {
+        return typed.length() <= 24 ? typed : typed.substring(0, 20) + "\u2026";
     }
 
     private String withCode(String text, ReturnCode code) {
@@ -283,8 +310,11 @@ public final class KeyGenViewModel {
 
     private void waiting(SyncProgress p) {
         progress.set(p.fraction());
-        progressText.set(messages.format("keygen.progress.waiting", p.handle(), p.nodesHolding(), p.nodesRequired(),
-                p.elapsedMillis() / 1000.0));
+        progressText.set(p.nodesWithout().isEmpty()
+                ? messages.format("keygen.progress.waiting", p.handle(), p.nodesHolding(), p.nodesRequired(),
+                        p.elapsedMillis() / 1000.0)
+                : messages.format("keygen.progress.waitingFor", p.handle(), p.nodesHolding(), p.nodesRequired(),
+                        p.elapsedMillis() / 1000.0, minSrvAdvice.missing(p.nodesWithout(), nodes.getValue())));
     }
 
     private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
@@ -372,6 +402,19 @@ public final class KeyGenViewModel {
 
     public ReadOnlyStringProperty mValueHintProperty() {
         return mValueHint.getReadOnlyProperty();
+    }
+
+    /** How many HSMs -min_srv can ask for, and which are offline now. */
+    public ReadOnlyStringProperty minSrvHintProperty() {
+        return minSrvHint.getReadOnlyProperty();
+    }
+
+    /**
+     * Empty, or why this -min_srv will make genSymKey wait (more HSMs asked for than are online). A
+     * warning, not a problem: the HSM accepts it, and Generate stays enabled.
+     */
+    public ReadOnlyStringProperty minSrvWarningProperty() {
+        return minSrvWarning.getReadOnlyProperty();
     }
 
     /** The problem per field, worded for the user with the HSM code; empty when the HSM would accept. */

@@ -2,6 +2,7 @@ package io.hsmconsole.ui.keylist;
 
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.CoverageView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -67,6 +68,7 @@ public final class KeyListView {
         for (KeyColumn c : KeyColumn.values()) {
             table.getColumns().add(column(c));
         }
+        MinimumSizes.table(table, 3);
         table.setItems(viewModel.rows());
         viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -64,7 +64,12 @@ public final class LoginView {
     /** Shows the dialog over the main window and waits until it is closed. */
     public void showAndWait(Window owner, Themes themes) {
         stage = Views.window(owner, messages.get("login.title"), root, themes, true);
-        stage.setOnShown(e -> (viewModel.userNameProperty().get().isBlank() ? userField : passwordField).requestFocus());
+        // The window grows with an error or hint that needs more lines, rather than cutting it off.
+        viewModel.errorProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        stage.setOnShown(e -> {
+            stage.sizeToScene(); // now that CSS gave the wrapped hint its font: all of its lines
+            (viewModel.userNameProperty().get().isBlank() ? userField : passwordField).requestFocus();
+        });
         stage.showAndWait();
     }
 

@@ -78,7 +78,7 @@ public final class LoginViewModel {
                 ? messages.format("login.error.wrongPassword", user, outcome.failedLogins(), outcome.lockoutAfter())
                 : code == ReturnCode.USER_NOT_FOUND ? messages.format("login.error.unknownUser", user, cluster.get())
                 : errors.sentence(code);
-        return sentence + "\n" + errors.codeLine(code);
+        return sentence + "\n" + errors.codeLine(code, sentence);
     }
 
     public String demoHint() {

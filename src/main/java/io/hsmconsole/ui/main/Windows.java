@@ -78,7 +78,7 @@ final class Windows {
             return;
         }
         KeyGenViewModel model = new KeyGenViewModel(ctx.keys(), ctx.messages(), new SharingViewModel(ctx.messages()),
-                onGenerated);
+                ctx.cluster().snapshotProperty(), onGenerated);
         keyGenModel = model;
         keyGen = new KeyGenView(model, ctx.messages()).show(owner, ctx.themes(), ctx.dialogs());
     }

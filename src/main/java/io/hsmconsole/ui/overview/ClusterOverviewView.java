@@ -3,6 +3,7 @@ package io.hsmconsole.ui.overview;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.Views;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -56,6 +57,8 @@ public final class ClusterOverviewView {
         keyCountLabel.textProperty().bind(viewModel.keyCountProperty());
         nodesLabel.setLabelFor(nodeTable);
         usersLabel.setLabelFor(userTable);
+        MinimumSizes.headersNeverCut(nodeTable);
+        MinimumSizes.headersNeverCut(userTable);
         nodeTable.setItems(viewModel.nodes());
         Views.column(nodeIdColumn, NodeStatus::id);
         Views.column(nodeStateColumn, NodeStatus::state);

@@ -227,17 +227,18 @@ public final class TryKeyViewModel {
         } else {
             sentence = messages.format("trykey.refused", k.handle(), verb, errors.sentence(r.code()));
         }
-        notice.set(Notice.error(sentence, errors.codeLine(r.code())));
+        notice.set(Notice.error(sentence, errors.codeLine(r.code(), sentence)));
     }
 
     /**
-     * Takes the last result on to the next step: a wrapped result into Unwrap, a signature into
-     * Verify (over the same data).
+     * Does what its button says ("Unwrap it", "Verify it"): takes the last result on to the next step
+     * and runs it - a wrapped result is unwrapped, a signature verified over the same data. The form
+     * is left showing that step, so the user sees what ran and can run it again.
      */
     public void followUp() {
         TryOperation next = follow.get();
         byte[] out = lastOutput;
-        if (next == null || out == null) {
+        if (next == null || out == null || busy.get()) {
             return;
         }
         operation.set(next);
@@ -247,6 +248,7 @@ public final class TryKeyViewModel {
         } else {
             signature.set(HexFormat.of().formatHex(out));
         }
+        run();
     }
 
     private String commandLine() {

@@ -7,8 +7,10 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.MinimumSizes;
 import io.hsmconsole.ui.common.NoticeLabel;
 import io.hsmconsole.ui.common.Views;
+import io.hsmconsole.ui.common.WhyDisabled;
 import io.hsmconsole.ui.controls.SecurePasswordField;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -91,6 +93,7 @@ public final class UsersView {
         noticeLabel.setId("usersNotice");
         tableLabel.setLabelFor(userTable);
 
+        MinimumSizes.headersNeverCut(userTable);
         userTable.setItems(viewModel.rows());
         Views.column(idColumn, UserInfo::id);
         Views.column(typeColumn, viewModel::typeText);
@@ -111,10 +114,10 @@ public final class UsersView {
             }
         });
 
-        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
-        passwordButton.disableProperty().bind(viewModel.canChangePasswordProperty().not());
-        unlockButton.disableProperty().bind(viewModel.canUnlockProperty().not());
-        deleteButton.disableProperty().bind(viewModel.canDeleteProperty().not());
+        WhyDisabled.bind(createButton, viewModel.whyNoCreateProperty());
+        WhyDisabled.bind(passwordButton, viewModel.whyNoChangePasswordProperty());
+        WhyDisabled.bind(unlockButton, viewModel.whyNoUnlockProperty());
+        WhyDisabled.bind(deleteButton, viewModel.whyNoDeleteProperty());
         createButton.setOnAction(e -> viewModel.openCreate());
         passwordButton.setOnAction(e -> viewModel.openChangePassword());
         unlockButton.setOnAction(e -> viewModel.openUnlock());

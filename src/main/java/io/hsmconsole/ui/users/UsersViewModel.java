@@ -16,6 +16,7 @@ import io.hsmconsole.ui.common.Notices;
 import io.hsmconsole.ui.common.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -60,6 +61,11 @@ public final class UsersViewModel {
     private final BooleanBinding canDelete;
     private final BooleanBinding canChangePassword;
     private final BooleanBinding canUnlock;
+    private final UserActionReasons reasons;
+    private final StringBinding whyNoCreate;
+    private final StringBinding whyNoDelete;
+    private final StringBinding whyNoChangePassword;
+    private final StringBinding whyNoUnlock;
     /** The user whose password the open form changes (fixed when the form opens). */
     private UserInfo passwordTarget;
 
@@ -70,22 +76,24 @@ public final class UsersViewModel {
         this.messages = messages;
         this.dialogs = dialogs;
         this.notices = new Notices(messages);
-        canCreate = Bindings.createBooleanBinding(() -> creatableTypes().stream()
-                .anyMatch(t -> users.mayCreate(t).granted()), workspace.sessionInfoProperty());
-        canDelete = mayToSelected(UserAction.DELETE);
-        canChangePassword = mayToSelected(UserAction.CHANGE_PASSWORD);
-        canUnlock = canChangePassword.and(Bindings.createBooleanBinding(
-                () -> selected.get() != null && selected.get().locked(), selected));
+        this.reasons = new UserActionReasons(users, messages);
+        // Each button is enabled exactly when its reason is empty: the simulator's answer, in words.
+        whyNoCreate = Bindings.createStringBinding(() -> reasons.whyNoCreate(creatableTypes()),
+                workspace.sessionInfoProperty());
+        whyNoDelete = Bindings.createStringBinding(() -> reasons.whyNot(UserAction.DELETE, selected.get()),
+                selected, workspace.sessionInfoProperty());
+        whyNoChangePassword = Bindings.createStringBinding(() -> reasons.whyNot(UserAction.CHANGE_PASSWORD,
+                selected.get()), selected, workspace.sessionInfoProperty());
+        whyNoUnlock = Bindings.createStringBinding(() -> reasons.whyNoUnlock(selected.get()), selected,
+                workspace.sessionInfoProperty());
+        canCreate = whyNoCreate.isEmpty();
+        canDelete = whyNoDelete.isEmpty();
+        canChangePassword = whyNoChangePassword.isEmpty();
+        canUnlock = whyNoUnlock.isEmpty();
         subscriptions.onChange(workspace.sessionInfoProperty(), (obs, old, now) -> sessionChanged());
         subscriptions.onChange(cluster.snapshotProperty(), (obs, old, now) -> show(now));
         sessionChanged();
         show(cluster.snapshotProperty().get());
-    }
-
-    /** Whether the simulator lets the logged-in user do this to the selected user (re-asked as either changes). */
-    private BooleanBinding mayToSelected(UserAction action) {
-        return Bindings.createBooleanBinding(() -> selected.get() != null
-                && users.may(action, selected.get()).granted(), selected, workspace.sessionInfoProperty());
     }
 
     /** The user types the create form offers: those the simulator lets an officer create. */
@@ -290,5 +298,22 @@ public final class UsersViewModel {
 
     public BooleanBinding canUnlockProperty() {
         return canUnlock;
+    }
+
+    /** Why Create is disabled (empty: it is not). */
+    public StringBinding whyNoCreateProperty() {
+        return whyNoCreate;
+    }
+
+    public StringBinding whyNoDeleteProperty() {
+        return whyNoDelete;
+    }
+
+    public StringBinding whyNoChangePasswordProperty() {
+        return whyNoChangePassword;
+    }
+
+    public StringBinding whyNoUnlockProperty() {
+        return whyNoUnlock;
     }
 }

@@ -49,7 +49,10 @@ class CmuShellFuzzTest {
             // getToken's user name must be the session's own (a usage error, with the help text).
             "(?m)^getToken failed: .* is not the logged-in user \\(\\w+\\); a token belongs to the session that asks for it$",
             // loginHSM while a session is open: refused before the HSM.
-            "(?m)^loginHSM failed: a user is already logged in; run logoutHSM first$")
+            "(?m)^loginHSM failed: a user is already logged in; run logoutHSM first$",
+            // -2fa (on the pages' syntax) is refused truthfully; anything else after the password is a usage error.
+            "(?m)^(loginHSM|createUser|changePswd) failed: -2fa is not simulated: .+$",
+            "(?m)^(loginHSM|createUser|changePswd) failed: after the password only -2fa </path/to/authdata> may follow$")
             .map(Pattern::compile).toList();
 
     /** Who is logged in before the input (when nobody is, or someone else, the HSM decides). */

@@ -46,6 +46,12 @@ public final class ShellVerdict {
             "(?m)^(?!\\S+ failed: ).* on server \\d+\\(\\d+\\.\\d+\\.\\d+\\.\\d+\\)");
     /** {@code createUser failed: HSM Error: …}, {@code shareKey failed on server 0(10.0.0.1): HSM Error: …}. */
     private static final Pattern CMU_FAILED = Pattern.compile("(?m)^(\\S+) failed(?: on server \\S+)?: (.*?)\\s*$");
+    /**
+     * createUser's and changePswd's whole report when every server did it, as their pages print it:
+     * {@code Creating User alice(CO) on 3 nodes}, {@code Changing password for bob(CU) on 2 nodes}.
+     */
+    private static final Pattern CMU_USER_REPORT = Pattern.compile(
+            "(?m)^(Creating User|Changing password for) \\S+\\(\\w+\\) on \\d+ nodes$");
     /** An answer saved to a file ({@code getAttribute … FILE}, {@code findAllKeys … FILE}). */
     private static final Pattern SAVED = Pattern.compile("(?m) written to file ");
     /** The output ends at a confirmation answered n (or not at all): the user declined, nothing is done. */
@@ -126,7 +132,8 @@ public final class ShellVerdict {
         if (declined && serversAsked) {
             return wrong("a declined confirmation must not reach the servers", a.output());
         }
-        return serversAsked || declined || a.informational() || SAVED.matcher(a.output()).find() ? Optional.empty()
+        return serversAsked || declined || a.informational() || SAVED.matcher(a.output()).find()
+                || CMU_USER_REPORT.matcher(a.output()).find() ? Optional.empty()
                 : wrong("a success without the servers' answers or the command's report", a.output());
     }
 

@@ -117,9 +117,11 @@ class ClusterViewModelTest {
         assertThat(t.state()).isEqualTo(NodeState.OFFLINE);
         assertThat(t.onlineActionProperty().get()).isEqualTo("Bring online");
         assertThat(vm.noticeProperty().get().text()).startsWith("Node 2 is offline");
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(io.hsmconsole.ui.common.Notice.Kind.WARNING);
         assertThat(vm.summaryProperty().get()).contains("2 of 3 nodes online");
         vm.toggleOnline(t);
         assertThat(t.state()).isEqualTo(NodeState.ACTIVE);
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(io.hsmconsole.ui.common.Notice.Kind.INFO);
     }
 
     @Test
@@ -141,6 +143,9 @@ class ClusterViewModelTest {
         NodeTileModel t = tile(1);
         vm.tamperFirmware(t);
         assertThat(t.state()).isEqualTo(NodeState.TAMPERED);
+        // Issue 19 item 10: done as asked, but the cluster is worse off - a warning, never the green "done".
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(io.hsmconsole.ui.common.Notice.Kind.WARNING);
+        assertThat(vm.noticeProperty().get().text()).contains("its attestations now fail");
 
         vm.attest(t);
 

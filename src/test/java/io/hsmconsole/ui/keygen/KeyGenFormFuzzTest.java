@@ -55,7 +55,8 @@ class KeyGenFormFuzzTest {
         dir = Files.createTempDirectory("hsm-form-fuzz");
         fixture = new ControllerFixture(dir);
         fixture.login("example_user");
-        form = new KeyGenViewModel(fixture.keys, MESSAGES, new SharingViewModel(MESSAGES), generated::add);
+        form = new KeyGenViewModel(fixture.keys, MESSAGES, new SharingViewModel(MESSAGES),
+                fixture.clusterView.snapshotProperty(), generated::add);
     }
 
     @AfterEach

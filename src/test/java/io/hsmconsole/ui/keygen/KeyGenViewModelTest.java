@@ -32,7 +32,9 @@ class KeyGenViewModelTest {
             f = new ControllerFixture(dir, options);
             f.login("example_user");
         }
-        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), generated::add);
+        f.clusterView.refresh();
+        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), f.clusterView.snapshotProperty(),
+                generated::add);
     }
 
     KeyGenViewModel form() {
@@ -294,5 +296,83 @@ class KeyGenViewModelTest {
         assertThat(quorum.cliPreviewProperty().get()).contains("--share-crypto-users carol")
                 .contains("--use-key-quorum-value 2 --manage-key-quorum-value 2")
                 .contains("1 to 800 bytes");
+    }
+
+    // ---- issue 19 item 9: what the form says about a wrong label and an unparsable timeout ----
+
+    @Test
+    void aLabelWithASpaceIsNamedAsTypedNotAsMissing() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("my key");
+
+        assertThat(vm.problems().get(GenSymKeyField.LABEL)).startsWith("\u201cmy key\u201d cannot be a label")
+                .contains("no spaces").contains("0x40000006").doesNotContain("required");
+        assertThat(vm.commandPreviewProperty().get()).as("the preview shows the label as typed, one argument")
+                .isEqualTo("genSymKey -t 31 -s 32 -l \"my key\"");
+        assertThat(vm.cliPreviewProperty().get()).contains("--label \"my key\"");
+
+        vm.labelProperty().set("");
+        assertThat(vm.problems().get(GenSymKeyField.LABEL)).startsWith("A label is required");
+    }
+
+    @Test
+    void numbersThatAreNotNumbersCarryTheirOptionsReturnCode() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        vm.minSrvProperty().set("1");
+        vm.timeoutProperty().set("abc");
+        assertThat(vm.problems().get(GenSymKeyField.TIMEOUT)).startsWith("The timeout is a whole number")
+                .endsWith("(0x40000027)");
+
+        vm.minSrvProperty().set("two");
+        assertThat(vm.problems().get(GenSymKeyField.MIN_SRV)).endsWith("(0x4000000d)");
+        vm.sizeProperty().set("big");
+        assertThat(vm.problems().get(GenSymKeyField.SIZE)).endsWith("(0x40000005)");
+    }
+
+    // ---- issue 19 item 5: -min_srv and the nodes online ----
+
+    @Test
+    void minSrvAboveTheNodesOnlineWarnsButDoesNotBlock() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("k");
+        assertThat(vm.minSrvHintProperty().get()).contains("cluster\u2019s 3 HSMs").doesNotContain("offline");
+
+        takeOffline(2);
+        vm.minSrvProperty().set("3");
+
+        assertThat(vm.minSrvHintProperty().get()).endsWith("Online now: 2 of 3 (node 2 is offline).");
+        assertThat(vm.minSrvWarningProperty().get()).startsWith("Only 2 of 3 HSMs are online (node 2 is offline)")
+                .contains("wait");
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.canGenerateProperty().get()).as("a warning, not a refusal").isTrue();
+
+        vm.minSrvProperty().set("2");
+        assertThat(vm.minSrvWarningProperty().get()).isEmpty();
+        vm.minSrvProperty().set("3");
+        vm.timeoutProperty().set("1");
+        assertThat(vm.minSrvWarningProperty().get()).contains("rolled back");
+    }
+
+    @Test
+    void whileWaitingItSaysWhichNodeIsMissing() {
+        KeyGenViewModel vm = form();
+        takeOffline(2);
+        vm.labelProperty().set("k");
+        vm.minSrvProperty().set("3");
+        vm.timeoutProperty().set("1");
+        List<String> shown = new ArrayList<>();
+        vm.progressTextProperty().addListener((obs, old, now) -> shown.add(now));
+
+        vm.generate(); // the manual clock runs the wait out: node 2 never comes back, the key is rolled back
+
+        assertThat(shown).anySatisfy(t -> assertThat(t).contains("of 3 HSMs hold it")
+                .endsWith("waiting for node 2 (offline)."));
+        assertThat(vm.resultTextProperty().get()).contains("rolled back");
+    }
+
+    private void takeOffline(int node) {
+        assertThat(f.cluster.setNodeOnline(node, false).isSuccess()).isTrue();
+        f.clusterView.refresh();
     }
 }

@@ -67,6 +67,17 @@ public final class FxMainWindow implements AutoCloseable {
         robot.interact(() -> model.keyList().select(handle));
     }
 
+    /** Opens the key form with Ctrl+N from the key table and aims the robot at it. */
+    public static void openKeyForm(org.testfx.api.FxRobot robot) {
+        robot.targetWindow(window("HSM Key Console"));
+        FxWait.until(() -> robot.lookup("#table").tryQuery().isPresent());
+        robot.clickOn("#table");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N);
+        FxWait.until(() -> window("New key") != null);
+        robot.targetWindow(window("New key"));
+        FxWait.until(() -> robot.lookup("#labelField").tryQuery().isPresent());
+    }
+
     /** The showing window whose title starts so, or null. */
     public static Window window(String titleStart) {
         return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null

@@ -3,7 +3,6 @@ package io.hsmconsole.ui.main;
 import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.hsm.HsmResult;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,12 +104,6 @@ class KeyFormCloseWindowTest {
     }
 
     private static void openForm(FxRobot robot) {
-        robot.targetWindow(FxMainWindow.window("HSM Key Console"));
-        until(() -> robot.lookup("#table").tryQuery().isPresent());
-        robot.clickOn("#table");
-        robot.push(KeyCode.CONTROL, KeyCode.N);
-        until(() -> FxMainWindow.window("New key") != null);
-        robot.targetWindow(FxMainWindow.window("New key"));
-        until(() -> robot.lookup("#labelField").tryQuery().isPresent());
+        FxMainWindow.openKeyForm(robot);
     }
 }

@@ -66,8 +66,8 @@ class TryKeyViewModelTest {
 
         vm.run();
 
-        assertThat(notice()).isEqualTo("Key " + key + " wrapped 24 bytes into 32 bytes (RFC 3394 AES key wrap).");
-        assertThat(vm.resultProperty().get().lines()).hasSize(4);
+        assertThat(notice()).isEqualTo("Key " + key + " wrapped 24 bytes into 40 bytes (AES key wrap, RFC 3394, after PKCS #5 padding).");
+        assertThat(vm.resultProperty().get().lines()).as("40 bytes, eight a line").hasSize(5);
         assertThat(vm.followProperty().get()).isEqualTo(TryOperation.UNWRAP);
         assertThat(console).last().satisfies(r -> {
             assertThat(r.commandLine()).startsWith("aesWrapUnwrap -m 1");
@@ -75,12 +75,50 @@ class TryKeyViewModelTest {
                     + " as default IV\nresult data:\n").contains("\tCfm3WrapHostKey returned: 0x00 : HSM Return: SUCCESS");
         });
 
-        vm.followUp();
+        int commands = console.size();
+        vm.followUp(); // "Unwrap it" unwraps: issue 19 item 10 (it used to fill the form only)
+
+        assertThat(vm.operationProperty().get()).isEqualTo(TryOperation.UNWRAP);
         assertThat(vm.formatProperty().get()).isEqualTo(DataFormat.HEX);
+        assertThat(console).hasSize(commands + 1);
+        assertThat(notice()).startsWith("Key " + key + " unwrapped 40 bytes into 24 bytes")
+                .endsWith("As text: \u201cData for RFC 3394 wrap!!\u201d.");
+    }
+
+    /** "Verify it" verifies the signature just made, over the same data. */
+    @Test
+    void verifyItVerifiesTheSignatureJustMade() {
+        long key = f.generate(GenSymKeyRequest.of(16, 32, "mac"));
+        for (Attribute a : List.of(Attribute.SIGN, Attribute.VERIFY)) {
+            HsmResult<Void> set = await(done -> f.keys.setAttribute(key, a, 1, null, done));
+            assertThat(set.code()).isEqualTo(ReturnCode.SUCCESS);
+        }
+        vm.show(f.details(key));
+        vm.dataProperty().set("release 42");
+        vm.run();
+        assertThat(vm.followProperty().get()).isEqualTo(TryOperation.VERIFY);
+
+        vm.followUp();
+
+        assertThat(vm.operationProperty().get()).isEqualTo(TryOperation.VERIFY);
+        assertThat(notice()).isEqualTo("The signature is valid: key " + key + " made it over exactly this data.");
+    }
+
+    /** A refusal in the HSM's own words says them once, then its code (issue 19 item 10). */
+    @Test
+    void aRefusedWrapSaysItsSentenceOnce() {
+        long key = f.generate(GenSymKeyRequest.of(31, 32, "kek"));
+        vm.show(f.details(key));
+        vm.dataProperty().set("abc");
+
         vm.run();
 
-        assertThat(notice()).startsWith("Key " + key + " unwrapped 32 bytes into 24 bytes")
-                .endsWith("As text: \u201cData for RFC 3394 wrap!!\u201d.");
+        String text = notice();
+        assertThat(text).startsWith("Key " + key + " could not wrap data: Invalid data length");
+        String sentence = text.substring(0, text.indexOf(" HSM return code"));
+        assertThat(text.indexOf("Invalid data length")).isEqualTo(text.lastIndexOf("Invalid data length"));
+        assertThat(sentence).endsWith(".");
+        assertThat(text).endsWith("HSM return code 0x4000002a (a simulator-defined code).");
     }
 
     /** Issue 19 item 4: another key, or a logout, starts over; nothing of the last one stays. */

@@ -213,4 +213,38 @@ class UsersViewModelTest {
         assertThat(vm.formProperty().get()).isEqualTo(UsersViewModel.Form.NONE);
         assertThat(vm.canCreateProperty().get()).isFalse();
     }
+
+    /** Issue 19 item 6: each disabled button says why, from the simulator's permissions, with the code. */
+    @Test
+    void everyDisabledButtonSaysWhy() {
+        assertThat(vm.whyNoCreateProperty().get()).startsWith("Log in as a crypto officer (CO) to create users. "
+                + "HSM return code 0x40000001 (HSM Error: No user is logged in to do this operation)");
+        assertThat(vm.whyNoDeleteProperty().get()).isEqualTo("Select a user in the table first.");
+
+        f.login("alice");
+        assertThat(vm.whyNoCreateProperty().get()).startsWith("Only a crypto officer (CO or PCO) can create users.");
+        select("bob");
+        assertThat(vm.whyNoChangePasswordProperty().get()).startsWith(
+                "The HSM does not let you change the password of bob: a crypto user changes only their own");
+        assertThat(vm.whyNoDeleteProperty().get()).startsWith("The HSM does not let you delete bob");
+        select("alice");
+        assertThat(vm.whyNoChangePasswordProperty().get()).isEmpty();
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
+        assertThat(vm.whyNoUnlockProperty().get()).isEqualTo(
+                "alice (4) is not locked: unlock is for an account locked by failed logins.");
+        assertThat(vm.canUnlockProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOfficerIsToldWhyTheyCannotDeleteThemselvesOrThePco() {
+        f.login("officer1");
+        assertThat(vm.whyNoCreateProperty().get()).isEmpty();
+        select("officer1");
+        assertThat(vm.whyNoDeleteProperty().get()).startsWith("You cannot delete officer1: it is you");
+        select("admin");
+        assertThat(vm.whyNoDeleteProperty().get()).contains("nobody deletes the primary crypto officer (PCO)");
+        select("bob");
+        assertThat(vm.whyNoDeleteProperty().get()).isEmpty();
+        assertThat(vm.canDeleteProperty().get()).isTrue();
+    }
 }

@@ -125,4 +125,23 @@ class UsersViewTest {
                 () -> "notice: " + text(robot, "#usersNotice"));
         assertThat(text(robot, "#usersNotice")).contains("0x4000001d");
     }
+
+    /** Issue 19 item 6: a disabled button says why on its (wrapper's) tooltip, from the simulator's answer. */
+    @Test
+    void disabledButtonsSayWhy(FxRobot robot) {
+        until(() -> !rows(robot).isEmpty());
+        javafx.scene.control.Button delete = robot.lookup("#deleteButton").queryAs(javafx.scene.control.Button.class);
+        until(delete::isDisabled);
+        assertThat(tooltipOf(delete)).isEqualTo("Select a user in the table first.");
+        selectWithKeyboard(robot, "admin");
+        until(() -> tooltipOf(delete).contains("nobody deletes the primary crypto officer (PCO)"));
+        assertThat(delete.isDisabled()).isTrue();
+        selectWithKeyboard(robot, "bob");
+        until(() -> !delete.isDisabled());
+    }
+
+    private static String tooltipOf(javafx.scene.control.Button button) {
+        Object tip = button.getParent().getProperties().get("javafx.scene.control.Tooltip");
+        return tip instanceof javafx.scene.control.Tooltip t ? t.getText() : String.valueOf(button.getAccessibleHelp());
+    }
 }

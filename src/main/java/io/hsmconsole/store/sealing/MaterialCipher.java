@@ -1,4 +1,4 @@
-package io.hsmconsole.store.sqlite;
+package io.hsmconsole.store.sealing;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -16,23 +16,23 @@ import java.util.Arrays;
  * to another row fails authentication instead of silently becoming another key's material.
  * Layout: 12-byte nonce, then ciphertext with its 16-byte tag.
  */
-final class MaterialCipher {
+public final class MaterialCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final KeyParameter key;
     private final SecureRandom random;
 
-    MaterialCipher(byte[] masterKey, SecureRandom random) {
+    public MaterialCipher(byte[] masterKey, SecureRandom random) {
         this.key = new KeyParameter(masterKey);
         this.random = random;
     }
 
-    byte[] encrypt(long handle, byte[] plaintext) {
+    public byte[] encrypt(long handle, byte[] plaintext) {
         return encrypt(handleAad(handle), plaintext);
     }
 
-    byte[] decrypt(long handle, byte[] blob) throws InvalidCipherTextException {
+    public byte[] decrypt(long handle, byte[] blob) throws InvalidCipherTextException {
         return decrypt(handleAad(handle), blob);
     }
 
@@ -41,7 +41,7 @@ final class MaterialCipher {
     }
 
     /** Encrypts with any associated data (e.g. an identity item's name), so blobs cannot be swapped. */
-    byte[] encrypt(byte[] aad, byte[] plaintext) {
+    public byte[] encrypt(byte[] aad, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         GCMModeCipher gcm = cipher(true, nonce, aad);
@@ -56,7 +56,7 @@ final class MaterialCipher {
         return out;
     }
 
-    byte[] decrypt(byte[] aad, byte[] blob) throws InvalidCipherTextException {
+    public byte[] decrypt(byte[] aad, byte[] blob) throws InvalidCipherTextException {
         if (blob.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new InvalidCipherTextException("encrypted key material is truncated");
         }

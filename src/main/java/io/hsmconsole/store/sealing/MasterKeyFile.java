@@ -1,4 +1,4 @@
-package io.hsmconsole.store.sqlite;
+package io.hsmconsole.store.sealing;
 
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreException;
@@ -12,14 +12,14 @@ import java.security.SecureRandom;
  * The per-cluster AES-256 master key that encrypts key material at rest. It lives beside the
  * database in an owner-only file, so copying the database alone does not reveal any key.
  */
-final class MasterKeyFile {
-    static final String FILE_NAME = "master.key";
+public final class MasterKeyFile {
+    public static final String FILE_NAME = "master.key";
     private static final int KEY_BYTES = 32;
 
     private MasterKeyFile() {
     }
 
-    static byte[] create(Path dir, SecureRandom random) {
+    public static byte[] create(Path dir, SecureRandom random) {
         Path file = dir.resolve(FILE_NAME);
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
@@ -32,7 +32,7 @@ final class MasterKeyFile {
         return key;
     }
 
-    static byte[] load(Path dir) {
+    public static byte[] load(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         byte[] key;
         try {

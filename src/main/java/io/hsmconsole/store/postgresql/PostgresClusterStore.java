@@ -1,0 +1,171 @@
+package io.hsmconsole.store.postgresql;
+
+import io.hsmconsole.store.AttestationRecord;
+import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ClusterCounters;
+import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeCopyCount;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.UserRecord;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One cluster kept on a PostgreSQL server that several machines share (team mode): its tables in
+ * the cluster's own schema ({@link PostgresSchema}), key material sealed under the master key that
+ * each machine holds in its cluster folder ({@link PostgresBackend}). Every write is one transaction
+ * holding the cluster's write lock ({@link PostgresDatabase#write}), so the simulator's rules hold
+ * across machines as they hold across processes on SQLite.
+ */
+public final class PostgresClusterStore implements ClusterStore {
+    private final PostgresDatabase db;
+    private final PostgresReads reads;
+
+    PostgresClusterStore(PostgresDatabase db) {
+        this.db = db;
+        this.reads = new PostgresReads(db);
+    }
+
+    @Override
+    public Path location() {
+        return db.location();
+    }
+
+    @Override
+    public ClusterRecord cluster() {
+        return db.read(reads::cluster);
+    }
+
+    @Override
+    public List<NodeRecord> nodes() {
+        return db.read(reads::nodes);
+    }
+
+    @Override
+    public List<UserRecord> users() {
+        return db.read(reads::users);
+    }
+
+    @Override
+    public Optional<UserRecord> userByName(String name) {
+        return db.read(c -> reads.userByName(c, name));
+    }
+
+    @Override
+    public Optional<UserRecord> userById(int id) {
+        return db.read(c -> reads.userById(c, id));
+    }
+
+    @Override
+    public Optional<KeyRecord> key(long handle) {
+        return db.read(c -> reads.key(c, handle));
+    }
+
+    @Override
+    public List<Long> findKeys(KeyFilter filter) {
+        return db.read(c -> reads.findKeys(c, filter));
+    }
+
+    @Override
+    public List<KeyRecord> listKeys(Integer visibleTo) {
+        return db.read(c -> reads.listKeys(c, visibleTo));
+    }
+
+    @Override
+    public List<KeyCopy> copies(long handle) {
+        return db.read(c -> reads.copies(c, handle));
+    }
+
+    @Override
+    public List<KeyCopy> allCopies() {
+        return db.read(reads::allCopies);
+    }
+
+    @Override
+    public long tokenKeyCount() {
+        return db.read(c -> reads.clusterNumber(c, "token_key_count"));
+    }
+
+    @Override
+    public List<IdentityItem> identities() {
+        return db.read(reads::identities);
+    }
+
+    @Override
+    public ClusterCounters counters() {
+        return db.read(reads::counters);
+    }
+
+    @Override
+    public Optional<IdentityItem> identity(String name) {
+        return db.read(c -> reads.identity(c, name));
+    }
+
+    @Override
+    public long auditHighWater() {
+        return db.read(c -> reads.clusterNumber(c, "audit_high_water"));
+    }
+
+    @Override
+    public List<AuditRecord> auditRecords(long afterSeq, int limit) {
+        return db.read(c -> reads.auditRecords(c, afterSeq, limit));
+    }
+
+    @Override
+    public List<AttestationRecord> lastAttestations() {
+        return db.read(reads::lastAttestations);
+    }
+
+    @Override
+    public List<NodeCopyCount> copyCounts(long nowMillis) {
+        return db.read(c -> reads.copyCounts(c, nowMillis));
+    }
+
+    /** Bumped by every committed write from any machine ({@link PostgresDatabase#write}). */
+    @Override
+    public long changeCounter() {
+        return db.read(c -> reads.clusterNumber(c, "change_counter"));
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return db.write(c -> work.run(new PostgresTransaction(db, reads, c)));
+    }
+
+    /**
+     * The same as {@link #write}: group commit is SQLite's answer to one fsync per commit in one file;
+     * PostgreSQL already groups concurrent commits in its write-ahead log, so each work keeps its own
+     * transaction (and its own failure) here.
+     */
+    @Override
+    public <T> T writeShared(Work<T> work) {
+        return write(work);
+    }
+
+    /**
+     * The same as {@link #write}: every commit here waits for the server's durable commit. (A
+     * per-transaction {@code synchronous_commit = off} could serve this later; it is not needed for
+     * correctness, only speed.)
+     */
+    @Override
+    public <T> T writeWithoutSync(Work<T> work) {
+        return write(work);
+    }
+
+    @Override
+    public long reserveHandleCounters(int count) {
+        return write(tx -> ((PostgresTransaction) tx).advanceCounter("handle_counter", count));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,137 @@
+package io.hsmconsole.store.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sealing.MaterialCipher;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The connections of one cluster's store: a small HikariCP pool whose connections all work in the
+ * cluster's schema, the cipher that seals key material, and the two ways to use them. A read runs
+ * in one read-only REPEATABLE READ transaction (its queries see one state). A write first bumps
+ * {@code cluster.change_counter}: that row lock is the cluster's write lock, taken before anything is
+ * read, so writes from every machine run one after another and each sees all the writes committed
+ * before it (READ COMMITTED takes a fresh snapshot per statement) — the rules checked inside a write
+ * (handle counter, unique IDs, capacity) hold across machines, as SQLite's BEGIN IMMEDIATE makes
+ * them hold across processes. A write that fails is rolled back whole, counter bump included.
+ */
+final class PostgresDatabase implements AutoCloseable {
+    private static final int POOL_SIZE = 4;
+
+    private final HikariDataSource pool;
+    private final Path location;
+    private final String server;
+    private final MaterialCipher cipher;
+
+    PostgresDatabase(PostgresUrl url, String schema, Path location, MaterialCipher cipher) {
+        try {
+            this.pool = new HikariDataSource(config(url, schema));
+        } catch (RuntimeException e) {
+            // HikariCP reports an unreachable server or refused login as its own exception at start.
+            throw new StoreException(location, "cannot connect to the PostgreSQL server " + url, e);
+        }
+        this.location = location;
+        this.server = url.toString();
+        this.cipher = cipher;
+    }
+
+
+    private static HikariConfig config(PostgresUrl url, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        // Fail at once with the server's reason, rather than a pool that retries in the background.
+        config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("hsm-store" + (schema == null ? "" : "-" + schema));
+        if (schema != null) {
+            // Set at connection start (a startup parameter), not by a statement: a SET on a connection
+            // that does not auto-commit would open a transaction before ours.
+            config.addDataSourceProperty("currentSchema", PostgresSchema.quoted(schema));
+        }
+        return config;
+    }
+
+    Path location() {
+        return location;
+    }
+
+    MaterialCipher cipher() {
+        return cipher;
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** The pool puts back read-only and the isolation level when the connection returns to it. */
+    <T> T read(SqlWork<T> work) {
+        return transaction("a read of the cluster store failed", c -> {
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }, work);
+    }
+
+    <T> T write(SqlWork<T> work) {
+        return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (Statement lock = c.createStatement()) {
+                lock.executeUpdate("UPDATE cluster SET change_counter = change_counter + 1");
+            }
+        }, work);
+    }
+
+    /** A transaction without the cluster's write lock: for creating the cluster, before its row exists. */
+    <T> T create(SqlWork<T> work) {
+        return transaction("cannot create the cluster store; nothing was left on the server", c -> { }, work);
+    }
+
+    @FunctionalInterface
+    private interface SqlStart {
+        void begin(Connection c) throws SQLException;
+    }
+
+    /** {@code work} in one transaction, committed when it returns, rolled back whole when anything fails. */
+    private <T> T transaction(String failure, SqlStart start, SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                start.begin(c);
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(failure, e);
+        }
+    }
+
+    StoreException failure(String what, SQLException e) {
+        return new StoreException(location, what + " (PostgreSQL at " + server + ")", e);
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,59 @@
+package io.hsmconsole.store.postgresql;
+
+import io.hsmconsole.store.KeyFilter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SELECT for a {@link KeyFilter} on PostgreSQL, in creation order; every criterion is a bound
+ * parameter, and the list of users who must all be able to use a key is one array parameter
+ * however long it is.
+ */
+record PostgresKeyQuery(String sql, List<Object> parameters) {
+    private static final String USABLE_BY = "(k.owner = ? OR EXISTS (SELECT 1 FROM key_shares s"
+            + " WHERE s.handle = k.handle AND s.user_id = ?))";
+
+    static PostgresKeyQuery of(KeyFilter f, String columns) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (f.visibleTo() != null) {
+            where.add(USABLE_BY);
+            params.add(f.visibleTo());
+            params.add(f.visibleTo());
+        }
+        if (!f.alsoUsableBy().isEmpty()) {
+            where.add("NOT EXISTS (SELECT 1 FROM unnest(?) u(id) WHERE NOT (k.owner = u.id OR EXISTS"
+                    + " (SELECT 1 FROM key_shares s WHERE s.handle = k.handle AND s.user_id = u.id)))");
+            params.add(f.alsoUsableBy().stream().distinct().toArray(Integer[]::new));
+        }
+        add(where, params, "k.key_class = ?", f.keyClass());
+        add(where, params, "k.key_type = ?", f.keyType());
+        add(where, params, "k.label = ?", f.label());
+        add(where, params, "k.key_id = ?", f.id());
+        add(where, params, "k.kcv = ?", f.kcv());
+        return new PostgresKeyQuery("SELECT " + columns + " FROM keys k"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY k.seq", params);
+    }
+
+    private static void add(List<String> where, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            where.add(clause);
+            params.add(value);
+        }
+    }
+
+    void bind(Connection c, PreparedStatement ps) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object p = parameters.get(i);
+            if (p instanceof Integer[] users) {
+                ps.setArray(i + 1, c.createArrayOf("integer", users));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package io.hsmconsole.store.postgresql;
+
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.model.UserType;
+import io.hsmconsole.store.AttestationRecord;
+import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ClusterCounters;
+import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.IdentityItem;
+import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.NodeCopyCount;
+import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.UserRecord;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every query of the PostgreSQL store, on a connection the caller holds (a read transaction of
+ * {@link PostgresClusterStore}, or a write transaction of {@link PostgresTransaction}). Sealed
+ * material and private keys are opened here, under the cluster's master key.
+ */
+final class PostgresReads {
+    private static final String KEY_COLUMNS_WITHOUT_MATERIAL = "k.handle, k.owner, k.key_class, k.key_type,"
+            + " k.size_bytes, k.label, k.key_id, k.flags, k.kcv, k.m_value, k.origin_node, k.created_at";
+    private static final String USER_SELECT = "SELECT id, name, type, password_hash, login_failures, quorum_public_key"
+            + " FROM users";
+
+    private final PostgresDatabase db;
+
+    PostgresReads(PostgresDatabase db) {
+        this.db = db;
+    }
+
+    ClusterRecord cluster(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, hsm_type, key_capacity, created_at FROM cluster");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new StoreException(db.location(), "the cluster schema has no cluster record; it is damaged");
+            }
+            return new ClusterRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4));
+        }
+    }
+
+    List<NodeRecord> nodes(Connection c) throws SQLException {
+        List<NodeRecord> nodes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, online, latency_ms, firmware_version,"
+                + " firmware_measurement FROM nodes ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                nodes.add(new NodeRecord(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)));
+            }
+        }
+        return nodes;
+    }
+
+    List<UserRecord> users(Connection c) throws SQLException {
+        return users(c, USER_SELECT + " ORDER BY id", null);
+    }
+
+    Optional<UserRecord> userByName(Connection c, String name) throws SQLException {
+        return users(c, USER_SELECT + " WHERE lower(name) = lower(?)", name).stream().findFirst();
+    }
+
+    Optional<UserRecord> userById(Connection c, int id) throws SQLException {
+        return users(c, USER_SELECT + " WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<UserRecord> users(Connection c, String sql, Object parameter) throws SQLException {
+        List<UserRecord> users = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setObject(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(3);
+                    UserType userType = UserType.parse(type).orElseThrow(() -> new StoreException(db.location(),
+                            "unknown user type '" + type + "' in the cluster store; it is damaged or was written by"
+                                    + " a newer version"));
+                    users.add(new UserRecord(rs.getInt(1), rs.getString(2), userType, rs.getString(4), rs.getInt(5),
+                            rs.getBytes(6)));
+                }
+            }
+        }
+        return users;
+    }
+
+    Optional<KeyRecord> key(Connection c, long handle) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS_WITHOUT_MATERIAL + ", k.material"
+                + " FROM keys k WHERE k.handle = ?")) {
+            ps.setLong(1, handle);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(key(rs, shares(c, handle), openMaterial(handle, rs.getBytes("material"))));
+            }
+        }
+    }
+
+    List<Long> findKeys(Connection c, KeyFilter filter) throws SQLException {
+        PostgresKeyQuery q = PostgresKeyQuery.of(filter, "k.handle");
+        List<Long> handles = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            q.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handles.add(rs.getLong(1));
+                }
+            }
+        }
+        return handles;
+    }
+
+    List<KeyRecord> listKeys(Connection c, Integer visibleTo) throws SQLException {
+        Map<Long, List<Integer>> shares = allShares(c);
+        PostgresKeyQuery q = PostgresKeyQuery.of(new KeyFilter(visibleTo, null, null, null, null, null, List.of()),
+                KEY_COLUMNS_WITHOUT_MATERIAL);
+        List<KeyRecord> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            q.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(key(rs, shares.getOrDefault(rs.getLong("handle"), List.of()), new byte[0]));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
+        long handle = rs.getLong("handle");
+        int keyClass = rs.getInt("key_class");
+        return KeyRecord.builder().handle(handle).ownerId(rs.getInt("owner"))
+                .keyClass(KeyClass.fromCode(keyClass).orElseThrow(() -> new StoreException(db.location(), "key "
+                        + handle + " has the unknown class " + keyClass + " in the cluster store; it is damaged or"
+                        + " was written by a newer version")))
+                .keyType(rs.getInt("key_type")).sizeBytes(rs.getInt("size_bytes"))
+                .label(rs.getString("label")).id(rs.getString("key_id")).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
+                .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
+                .sharedWith(shares).material(material).build();
+    }
+
+    private byte[] openMaterial(long handle, byte[] sealed) {
+        try {
+            return db.cipher().decrypt(handle, sealed);
+        } catch (InvalidCipherTextException e) {
+            throw new StoreException(db.location(), "the material of key " + handle + " does not authenticate under"
+                    + " this cluster's master key (a wrong master.key, or a damaged row)");
+        }
+    }
+
+    private byte[] openPrivateKey(String name, byte[] sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return db.cipher().decrypt(name.getBytes(StandardCharsets.UTF_8), sealed);
+        } catch (InvalidCipherTextException e) {
+            throw new StoreException(db.location(), "the private key of " + name + " does not authenticate under"
+                    + " this cluster's master key (a wrong master.key, or a damaged row)");
+        }
+    }
+
+    List<Integer> shares(Connection c, long handle) throws SQLException {
+        List<Integer> users = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM key_shares WHERE handle = ? ORDER BY user_id")) {
+            ps.setLong(1, handle);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    users.add(rs.getInt(1));
+                }
+            }
+        }
+        return users;
+    }
+
+    private Map<Long, List<Integer>> allShares(Connection c) throws SQLException {
+        Map<Long, List<Integer>> shares = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id FROM key_shares ORDER BY handle, user_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                shares.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(rs.getInt(2));
+            }
+        }
+        return shares;
+    }
+
+    List<KeyCopy> copies(Connection c, long handle) throws SQLException {
+        return copies(c, "SELECT handle, node, available_at FROM key_copies WHERE handle = ? ORDER BY node", handle);
+    }
+
+    List<KeyCopy> allCopies(Connection c) throws SQLException {
+        return copies(c, "SELECT handle, node, available_at FROM key_copies", null);
+    }
+
+    private List<KeyCopy> copies(Connection c, String sql, Long handle) throws SQLException {
+        List<KeyCopy> copies = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (handle != null) {
+                ps.setLong(1, handle);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long at = rs.getLong(3);
+                    Long availableAt = rs.wasNull() ? null : at;
+                    copies.add(new KeyCopy(rs.getLong(1), rs.getInt(2), availableAt));
+                }
+            }
+        }
+        return copies;
+    }
+
+    List<NodeCopyCount> copyCounts(Connection c, long nowMillis) throws SQLException {
+        List<NodeCopyCount> counts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.id,"
+                + " COUNT(k.handle) FILTER (WHERE k.available_at <= ?),"
+                + " COUNT(k.handle) FILTER (WHERE k.available_at IS NULL OR k.available_at > ?)"
+                + " FROM nodes n LEFT JOIN key_copies k ON k.node = n.id GROUP BY n.id ORDER BY n.id")) {
+            ps.setLong(1, nowMillis);
+            ps.setLong(2, nowMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new NodeCopyCount(rs.getInt(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return counts;
+    }
+
+    long clusterNumber(Connection c, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM cluster");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** A value sealed under the master key at creation, so that a wrong key is refused at open. */
+    byte[] sealingCheck(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sealing_check FROM cluster");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new StoreException(db.location(), "the cluster schema has no cluster record; it is damaged");
+            }
+            return rs.getBytes(1);
+        }
+    }
+
+    ClusterCounters counters(Connection c) throws SQLException {
+        return new ClusterCounters(clusterNumber(c, "handle_counter"), clusterNumber(c, "round_robin"));
+    }
+
+    List<IdentityItem> identities(Connection c) throws SQLException {
+        List<IdentityItem> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, certificate, private_key FROM identities ORDER BY name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                items.add(new IdentityItem(name, rs.getBytes(2), openPrivateKey(name, rs.getBytes(3))));
+            }
+        }
+        return items;
+    }
+
+    Optional<IdentityItem> identity(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT certificate, private_key FROM identities WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new IdentityItem(name, rs.getBytes(1), openPrivateKey(name, rs.getBytes(2))))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    List<AuditRecord> auditRecords(Connection c, long afterSeq, int limit) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, time, node, user_id, user_name, command, arguments,"
+                + " result_code, previous_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBytes(9), rs.getBytes(10)));
+                }
+            }
+        }
+        return records;
+    }
+
+    List<AttestationRecord> lastAttestations(Connection c) throws SQLException {
+        List<AttestationRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT node, time, passed, reason, measured, expected, chains"
+                + " FROM node_attestations ORDER BY node"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                records.add(new AttestationRecord(rs.getInt(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,123 @@
+package io.hsmconsole.store.postgresql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A cluster's tables on PostgreSQL and their forward migrations, in one place. Each cluster is one
+ * PostgreSQL schema ({@link #schemaName}) in the team's database, so that several clusters share a
+ * server. The tables mirror the SQLite store's at its current version (same names and meaning;
+ * PostgreSQL types); {@code schema_version} says which migration ran last, {@code cluster.sealing_check}
+ * lets a wrong master key be refused at open. Migration N takes version N-1 to N.
+ *
+ * <p>Why not Flyway: the SQLite store keeps its version in {@code PRAGMA user_version} under its own
+ * runner, which must also refuse foreign and newer files before touching them; one schema per
+ * cluster created inside the create transaction is a few statements, and a list per dialect keeps
+ * each backend's DDL readable next to its version.
+ */
+final class PostgresSchema {
+    private static final String PREFIX = "hsm_";
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // version 1: the SQLite store's schema at its version 7 (a key ID is unique per key class:
+            // the two halves of a key pair share theirs)
+            List.of(
+                    "CREATE TABLE schema_version (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+                            + " version INTEGER NOT NULL)",
+                    "INSERT INTO schema_version VALUES (1, 0)",
+                    "CREATE TABLE cluster (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+                            + " name TEXT NOT NULL, hsm_type TEXT NOT NULL, key_capacity INTEGER NOT NULL,"
+                            + " created_at BIGINT NOT NULL, handle_counter BIGINT NOT NULL,"
+                            + " round_robin BIGINT NOT NULL, token_key_count BIGINT NOT NULL,"
+                            + " audit_high_water BIGINT NOT NULL DEFAULT 0, change_counter BIGINT NOT NULL DEFAULT 0,"
+                            + " sealing_check BYTEA NOT NULL)",
+                    "CREATE TABLE nodes (id INTEGER PRIMARY KEY, online BOOLEAN NOT NULL,"
+                            + " latency_ms BIGINT NOT NULL, firmware_version TEXT NOT NULL,"
+                            + " firmware_measurement BYTEA NOT NULL)",
+                    "CREATE TABLE users (id SERIAL PRIMARY KEY, name TEXT NOT NULL,"
+                            + " type TEXT NOT NULL, password_hash TEXT, login_failures INTEGER NOT NULL DEFAULT 0,"
+                            + " quorum_public_key BYTEA)",
+                    // User names are case-insensitive, as on SQLite (COLLATE NOCASE).
+                    "CREATE UNIQUE INDEX users_name ON users (lower(name))",
+                    "CREATE TABLE keys (handle BIGINT PRIMARY KEY, seq BIGINT NOT NULL,"
+                            + " owner INTEGER NOT NULL REFERENCES users(id), key_class INTEGER NOT NULL,"
+                            + " key_type INTEGER NOT NULL, size_bytes INTEGER NOT NULL, label TEXT NOT NULL,"
+                            + " key_id TEXT NOT NULL, flags BIGINT NOT NULL, kcv BYTEA, m_value INTEGER NOT NULL,"
+                            + " origin_node INTEGER NOT NULL, created_at BIGINT NOT NULL, material BYTEA NOT NULL)",
+                    "CREATE INDEX keys_label ON keys(label)",
+                    "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
+                    "CREATE INDEX keys_owner_seq ON keys(owner, seq)",
+                    "CREATE INDEX keys_kcv ON keys(kcv)",
+                    "CREATE TABLE key_shares (handle BIGINT NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
+                            + " user_id INTEGER NOT NULL, PRIMARY KEY (handle, user_id))",
+                    "CREATE INDEX key_shares_user ON key_shares(user_id, handle)",
+                    "CREATE TABLE key_copies (handle BIGINT NOT NULL REFERENCES keys(handle) ON DELETE CASCADE,"
+                            + " node INTEGER NOT NULL, available_at BIGINT, PRIMARY KEY (handle, node))",
+                    "CREATE INDEX key_copies_pending ON key_copies(node) WHERE available_at IS NULL",
+                    "CREATE TABLE identities (name TEXT PRIMARY KEY, certificate BYTEA NOT NULL, private_key BYTEA)",
+                    "CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, time BIGINT NOT NULL,"
+                            + " node INTEGER NOT NULL, user_id INTEGER NOT NULL, user_name TEXT NOT NULL,"
+                            + " command TEXT NOT NULL, arguments TEXT NOT NULL, result_code BIGINT NOT NULL,"
+                            + " previous_hash BYTEA, hash BYTEA NOT NULL)",
+                    "CREATE TABLE node_attestations (node INTEGER PRIMARY KEY, time BIGINT NOT NULL,"
+                            + " passed BOOLEAN NOT NULL, reason TEXT NOT NULL, measured TEXT NOT NULL,"
+                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"));
+
+    private PostgresSchema() {
+    }
+
+    /** PostgreSQL's longest identifier, in bytes (cluster names are ASCII). */
+    static final int MAX_IDENTIFIER = 63;
+
+    /**
+     * The PostgreSQL schema of a cluster: its exact name behind a prefix (quoted wherever used, so
+     * case and dots are kept and no name can be a system schema such as {@code public}). Null when the
+     * name is too long for an identifier.
+     */
+    static String schemaName(String clusterName) {
+        String schema = PREFIX + clusterName;
+        return schema.length() > MAX_IDENTIFIER ? null : schema;
+    }
+
+    static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static int currentVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Creates the schema and its tables inside the caller's transaction (DDL is transactional here). */
+    static void create(Connection c, String schema) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + quoted(schema));
+            st.execute("SET LOCAL search_path TO " + quoted(schema));
+            for (List<String> migration : MIGRATIONS) {
+                for (String sql : migration) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("UPDATE schema_version SET version = " + currentVersion());
+        }
+    }
+
+    /** The version of an existing cluster schema; -1 when the schema is missing or is not one of ours. */
+    static int version(Connection c, String schema) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = 'schema_version'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM " + quoted(schema) + ".schema_version")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+}

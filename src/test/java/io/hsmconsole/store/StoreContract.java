@@ -1,0 +1,258 @@
+package io.hsmconsole.store;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmResult;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.property.Gen;
+import io.hsmconsole.property.Trials;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link StoreBackend} must do, run by the simulator through the store interfaces: a
+ * subclass per backend says how to reach it ({@link #backend}). Two "machines" are two data folders
+ * (each with its own catalog); a backend that keeps the cluster inside one data folder (SQLite) has
+ * both machines share one folder instead ({@link #sharesOneFolder}).
+ */
+public abstract class StoreContract {
+    private static final List<Long> NO_LATENCY = List.of(0L, 0L, 0L);
+    private Path machineA;
+    private Path machineB;
+
+    /** A backend on a fresh, empty place (a new database for a server). Called once per test. */
+    protected abstract StoreBackend backend();
+
+    /** True when the cluster lives in the data folder, so two machines are one folder. */
+    protected abstract boolean sharesOneFolder();
+
+    /** What the second machine needs of the first before it can open the cluster (the master key). */
+    protected abstract void joinTeam(Path clusterDirA, Path clusterDirB) throws Exception;
+
+    private StoreBackend backend;
+
+    @BeforeEach
+    void makeMachines() throws Exception {
+        backend = backend();
+        machineA = Files.createTempDirectory("hsm-contract-a-");
+        machineB = sharesOneFolder() ? machineA : Files.createTempDirectory("hsm-contract-b-");
+    }
+
+    @AfterEach
+    void removeMachines() {
+        TestFiles.deleteTree(machineA);
+        TestFiles.deleteTree(machineB);
+    }
+
+    private ClusterCatalog catalog(Path machine) {
+        return new ClusterCatalog(backend, new DataDirectory(machine), new ManualClock(TestClusters.START));
+    }
+
+    /** The demo cluster "team" made on machine A, and machine B joined to it. */
+    private HsmCluster createOnA() throws Exception {
+        return createOnA("team");
+    }
+
+    private HsmCluster createOnA(String name) throws Exception {
+        HsmCluster cluster = catalog(machineA).createDemo(name, new ClusterOptions(HsmType.HSM2M_MEDIUM, NO_LATENCY, null));
+        if (!sharesOneFolder()) {
+            joinTeam(new DataDirectory(machineA).clusterDir(name), new DataDirectory(machineB).clusterDir(name));
+        }
+        return cluster;
+    }
+
+    private static long generate(HsmSession session, String label, String id) {
+        HsmResult<GeneratedKey> r = session.generateSymmetricKey(GenSymKeyRequest.of(31, 16, label).withId(id));
+        assertThat(r.code()).as("genSymKey %s", label).isEqualTo(ReturnCode.SUCCESS);
+        return r.value().handle();
+    }
+
+    @Test
+    void aKeyMadeOnOneMachineIsSeenWithItsMaterialCopiesAndUsersOnTheOther() throws Exception {
+        long handle;
+        try (HsmCluster a = createOnA(); HsmSession alice = TestClusters.login(a, "alice")) {
+            handle = generate(alice, "shared", "id-1");
+        }
+        assertThat(catalog(machineB).exists("team")).isTrue();
+        try (ClusterStore onA = backend.open(new DataDirectory(machineA).clusterDir("team"), new SecureRandom());
+             ClusterStore onB = backend.open(new DataDirectory(machineB).clusterDir("team"), new SecureRandom())) {
+            KeyRecord fromA = onA.key(handle).orElseThrow();
+            KeyRecord fromB = onB.key(handle).orElseThrow();
+            assertThat(fromB.label()).isEqualTo("shared");
+            assertThat(fromB.id()).isEqualTo("id-1");
+            assertThat(fromB.material()).hasSize(16).isEqualTo(fromA.material());
+            assertThat(onB.copies(handle)).extracting(KeyCopy::nodeId).containsExactly(0, 1, 2);
+            assertThat(onB.users()).extracting(UserRecord::name).contains("admin", "alice", "bob", "officer1");
+            assertThat(onB.userByName("ALICE")).as("user names are case-insensitive").isPresent();
+            assertThat(onB.findKeys(KeyFilter.withId("id-1"))).containsExactly(handle);
+            assertThat(onB.tokenKeyCount()).isEqualTo(1);
+            assertThat(onB.identities()).as("the PKI's sealed private keys open on B").isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.certificate()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void anIdTakenOnOneMachineIsRefusedOnTheOther() throws Exception {
+        try (HsmCluster a = createOnA(); HsmCluster b = catalog(machineB).open("team");
+             HsmSession onA = TestClusters.login(a, "alice"); HsmSession onB = TestClusters.login(b, "alice")) {
+            generate(onA, "first", "dup");
+            HsmResult<GeneratedKey> second = onB.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "second").withId("dup"));
+            assertThat(second.code()).isEqualTo(ReturnCode.DUPLICATE_KEY_ID);
+        }
+    }
+
+    @Test
+    void aWriteOnOneMachineMovesTheChangeCounterSeenOnTheOther() throws Exception {
+        try (HsmCluster a = createOnA();
+             ClusterStore onB = backend.open(new DataDirectory(machineB).clusterDir("team"), new SecureRandom());
+             HsmSession alice = TestClusters.login(a, "alice")) {
+            long before = onB.changeCounter();
+            ClusterCounters countersBefore = onB.counters();
+            generate(alice, "moves", "");
+            assertThat(onB.changeCounter()).isNotEqualTo(before);
+            assertThat(onB.counters().handleCounter()).isGreaterThan(countersBefore.handleCounter());
+        }
+    }
+
+    @Test
+    void theAuditChainWrittenFromTwoMachinesIsIntact() throws Exception {
+        try (HsmCluster a = createOnA(); HsmCluster b = catalog(machineB).open("team")) {
+            for (int i = 0; i < 3; i++) {
+                try (HsmSession onA = TestClusters.login(a, "alice"); HsmSession onB = TestClusters.login(b, "bob")) {
+                    generate(onA, "a" + i, "");
+                    generate(onB, "b" + i, "");
+                }
+            }
+            var verification = b.auditLog().verify();
+            assertThat(verification.intact()).as(verification.reason()).isTrue();
+            assertThat(verification.recordsChecked()).isGreaterThanOrEqualTo(12);
+        }
+    }
+
+    @Test
+    void noHandleIsHandedOutTwiceByFourWritersOnTwoMachines() throws Exception {
+        int writers = 4;
+        int each = 15;
+        try (HsmCluster a = createOnA()) {
+            List<HsmCluster> connections = new ArrayList<>();
+            connections.add(a);
+            connections.add(catalog(machineB).open("team"));
+            connections.add(catalog(machineA).open("team"));
+            connections.add(catalog(machineB).open("team"));
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<List<Long>>> made = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    HsmCluster connection = connections.get(w);
+                    String user = w % 2 == 0 ? "alice" : "bob";
+                    int writer = w;
+                    made.add(pool.submit(() -> {
+                        List<Long> handles = new ArrayList<>();
+                        try (HsmSession s = TestClusters.login(connection, user)) {
+                            for (int i = 0; i < each; i++) {
+                                handles.add(generate(s, "w" + writer, "w" + writer + "-" + i));
+                            }
+                        }
+                        return handles;
+                    }));
+                }
+                Set<Long> all = new HashSet<>();
+                for (Future<List<Long>> f : made) {
+                    for (long h : f.get()) {
+                        assertThat(all.add(h)).as("handle %d handed out twice", h).isTrue();
+                    }
+                }
+                assertThat(all).hasSize(writers * each);
+                try (ClusterStore store = backend.open(new DataDirectory(machineA).clusterDir("team"), new SecureRandom())) {
+                    assertThat(store.tokenKeyCount()).isEqualTo(writers * each);
+                    assertThat(store.listKeys(null)).hasSize(writers * each);
+                }
+            } finally {
+                pool.shutdownNow();
+                for (HsmCluster c : connections.subList(1, connections.size())) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Four writers on two machines race for the same key IDs: each ID goes to exactly one of them, the
+     * others get the HSM's duplicate-ID answer (not a store error): the check and the insert are one
+     * write transaction, which no other machine's write interleaves.
+     */
+    @Test
+    void racingWritersOnTwoMachinesGetEachIdOnceAndTheOthersAreToldItIsTaken() throws Exception {
+        int writers = 4;
+        int ids = 12;
+        try (HsmCluster a = createOnA()) {
+            List<HsmCluster> connections = List.of(a, catalog(machineB).open("team"), catalog(machineA).open("team"),
+                    catalog(machineB).open("team"));
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<List<ReturnCode>>> answers = new ArrayList<>();
+                for (HsmCluster connection : connections) {
+                    answers.add(pool.submit(() -> {
+                        List<ReturnCode> codes = new ArrayList<>();
+                        try (HsmSession s = TestClusters.login(connection, "alice")) {
+                            for (int i = 0; i < ids; i++) {
+                                codes.add(s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "race").withId("race-" + i))
+                                        .code());
+                            }
+                        }
+                        return codes;
+                    }));
+                }
+                List<ReturnCode> all = new ArrayList<>();
+                for (Future<List<ReturnCode>> f : answers) {
+                    all.addAll(f.get());
+                }
+                assertThat(all).containsOnly(ReturnCode.SUCCESS, ReturnCode.DUPLICATE_KEY_ID);
+                assertThat(all).filteredOn(ReturnCode.SUCCESS::equals).hasSize(ids);
+            } finally {
+                pool.shutdownNow();
+                for (HsmCluster c : connections.subList(1, connections.size())) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomKeyOperationsOnTwoMachinesKeepHandlesAndIdsUnique() throws Exception {
+        Gen<List<UniquenessWorld.Step>> scripts = KeyUniquenessPropertyTest.scripts();
+        int[] trial = {0};
+        Trials.run(3, random -> {
+            List<UniquenessWorld.Step> script = scripts.next(random);
+            // A fresh cluster per trial: the world's model starts empty.
+            String name = "props" + trial[0]++;
+            createOnA(name).close();
+            try (HsmCluster first = catalog(machineA).open(name); HsmCluster second = catalog(machineB).open(name);
+                 UniquenessWorld world = new UniquenessWorld(first, second)) {
+                script.forEach(world::apply);
+                world.assertStoreMatchesModel();
+            }
+        });
+    }
+}
