@@ -5,7 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.shell.kmu.PemKeys;
+import io.hsmconsole.shell.PemObjects;
 import io.hsmconsole.text.cli.CliAttributes;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliMessages;
@@ -56,7 +56,7 @@ final class KeyImportCommand {
             return context.error(CliMessages.notSettableAtGeneration(
                     CliAttributes.name(given.usage().keySet().iterator().next()).orElseThrow()));
         }
-        Optional<byte[]> der = PemKeys.publicKey(file);
+        Optional<byte[]> der = PemObjects.publicKey(file);
         if (der.isEmpty()) {
             return context.error(CliMessages.notAPublicKeyPem(path));
         }
