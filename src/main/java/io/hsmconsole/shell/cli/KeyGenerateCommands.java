@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReadPurpose;
-import io.hsmconsole.hsm.Sdk5KeyAttributes;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.text.cli.CliAttributes;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliKeyJson;
 import io.hsmconsole.text.cli.CliMessages;
@@ -21,7 +18,6 @@ import io.hsmconsole.text.cli.CliSyntax;
 import io.hsmconsole.text.cli.CliSyntaxes;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +46,10 @@ final class KeyGenerateCommands {
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        if (manage != null && use != null && !manage.equals(use)) {
+        Integer quorum = quorum(manage, use);
+        if (quorum == null) {
             return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
-        int quorum = manage != null ? manage : use != null ? use : 0;
         GenerationAttributes given;
         List<Integer> shareWith;
         try {
@@ -74,6 +70,17 @@ final class KeyGenerateCommands {
             data.set("key", describe(context, session.get(), key.handle()));
             return context.success(data);
         });
+    }
+
+    /**
+     * The one quorum value of the manage/use options (the simulator keeps one m_value per key for both),
+     * 0 when neither is given; null when they differ.
+     */
+    static Integer quorum(Integer manage, Integer use) {
+        if (manage != null && use != null && !manage.equals(use)) {
+            return null;
+        }
+        return manage != null ? manage : use != null ? use : 0;
     }
 
     /** {@code --share-crypto-users}: each name a crypto user of the cluster, as user IDs. */

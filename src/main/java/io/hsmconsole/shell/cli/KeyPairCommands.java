@@ -62,10 +62,10 @@ final class KeyPairCommands {
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        if (manage != null && use != null && !manage.equals(use)) {
+        Integer quorum = KeyGenerateCommands.quorum(manage, use);
+        if (quorum == null) {
             return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
-        int quorum = manage != null ? manage : use != null ? use : 0;
         GenerationAttributes pub;
         GenerationAttributes priv;
         List<Integer> shareWith;
