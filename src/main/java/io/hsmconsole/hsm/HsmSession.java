@@ -144,6 +144,17 @@ public final class HsmSession implements AutoCloseable {
         return refused.orElseGet(() -> new KeyAvailability(cluster, this).generatePair(request));
     }
 
+    /**
+     * Client SDK 5's {@code key generate-asymmetric-pair rsa|ec}: genRSAKeyPair's/genECCKeyPair's rules
+     * and pair, with SDK 5's per-half labels and attribute defaults ({@link Sdk5PairAttributes}).
+     */
+    public HsmResult<GeneratedPair> generateSdk5KeyPair(KeyPairRequest request, Sdk5PairAttributes sdk5) {
+        Optional<HsmResult<GeneratedPair>> refused = this.<GeneratedPair>requireCryptoUser()
+                .or(() -> sdk5.whyNotSettable().map(code -> this.<GeneratedPair>fail(code, null)));
+        return audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
+                refused.orElseGet(() -> new KeyPairGeneration(cluster, this).generateSdk5(request, sdk5)));
+    }
+
     /** Every reason a key-pair request would be refused now, in the HSM's order; a form's pre-flight, not audited. */
     public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
         Optional<HsmResult<Void>> refused = requireCryptoUser();

@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.PairRules;
+import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -18,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * genRSAKeyPair and genECCKeyPair inside the HSM: modulus, exponent, curve and FIPS rules, then a
@@ -38,13 +40,26 @@ final class KeyPairGeneration {
     }
 
     HsmResult<GeneratedPair> generate(KeyPairRequest req, SyncObserver observer) {
+        return generate(req, observer, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * Client SDK 5's {@code key generate-asymmetric-pair}: the same rules and pair, each half's record
+     * then given SDK 5's label and attributes ({@link Sdk5PairAttributes}) before anything is stored.
+     */
+    HsmResult<GeneratedPair> generateSdk5(KeyPairRequest req, Sdk5PairAttributes sdk5) {
+        return generate(req, SyncObserver.NONE, sdk5::publicKey, sdk5::privateKey);
+    }
+
+    private HsmResult<GeneratedPair> generate(KeyPairRequest req, SyncObserver observer,
+                                              UnaryOperator<KeyRecord> publicHalf, UnaryOperator<KeyRecord> privateHalf) {
         List<NodeRecord> nodes = cluster.nodeRecords();
         Optional<ReturnCode> invalid = validateAlgorithm(req).or(() -> creation.validate(req.options(), nodes.size()));
         if (invalid.isPresent()) {
             return HsmResult.fail(invalid.get(), NodeLines.all(nodes, session.homeNode(), invalid.get()));
         }
         AsymmetricMaterial[] pair = AsymmetricMaterial.ofPair(newPair(req));
-        return create(pair[0], pair[1], req.options(), true, observer);
+        return create(pair[0], pair[1], req.options(), true, observer, publicHalf, privateHalf);
     }
 
     /** Every rule the request breaks, in the HSM's order: a form's pre-flight; the first is what {@link #generate} answers. */
@@ -59,10 +74,16 @@ final class KeyPairGeneration {
     /** Makes both halves; the private key is checked against the public one by construction. */
     HsmResult<GeneratedPair> create(AsymmetricMaterial pub, AsymmetricMaterial priv, KeyOptions o, boolean local,
                                     SyncObserver observer) {
+        return create(pub, priv, o, local, observer, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    private HsmResult<GeneratedPair> create(AsymmetricMaterial pub, AsymmetricMaterial priv, KeyOptions o, boolean local,
+                                            SyncObserver observer, UnaryOperator<KeyRecord> publicHalf,
+                                            UnaryOperator<KeyRecord> privateHalf) {
         int valueLength = AsymmetricMaterial.valueLength(priv.type(), priv.bits(), priv.encoded());
         HsmResult<KeyCreation.Made> made = creation.createAll(List.of(
-                PairObjects.publicKey(session, pub, valueLength, o, local),
-                PairObjects.privateKey(session, priv, valueLength, o, local)), o, true, observer);
+                adjusted(PairObjects.publicKey(session, pub, valueLength, o, local), publicHalf),
+                adjusted(PairObjects.privateKey(session, priv, valueLength, o, local), privateHalf)), o, true, observer);
         HsmResult<GeneratedPair> result = KeyCreation.Made.map(made,
                 m -> new GeneratedPair(m.handles().get(0), m.handles().get(1), m.node(), m.rolledBack()));
         if (!o.attest() || result.value() == null) {
@@ -71,6 +92,10 @@ final class KeyPairGeneration {
         GeneratedPair pair = result.value();
         byte[] payload = ByteBuffer.allocate(2 * Long.BYTES).putLong(pair.publicHandle()).putLong(pair.privateHandle()).array();
         return result.withAttestation(new Attestation(cluster).attest(pair.servingNode(), result.code().code(), payload));
+    }
+
+    private static KeyCreation.NewObject adjusted(KeyCreation.NewObject object, UnaryOperator<KeyRecord> adjust) {
+        return (handle, node, now, shares) -> adjust.apply(object.record(handle, node, now, shares));
     }
 
     private Optional<ReturnCode> validateAlgorithm(KeyPairRequest req) {

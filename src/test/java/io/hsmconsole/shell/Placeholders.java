@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * The only variable parts a transcript may leave open: key handles ({@code {H}} or {@code {H:name}}),
  * CloudHSM CLI key references ({@code {KREF}}: {@code 0x} and 16 hex digits), key check values
  * ({@code {KCV}} or {@code {KCV:name}}) and key values in lowercase hex, possibly over several lines
- * ({@code {HEX}} or {@code {HEX:name}}: a modulus, an EC point). A named placeholder takes its value
+ * ({@code {HEX}} or {@code {HEX:name}}: a modulus, an EC point), Base64 ({@code {B64}}, {@code {B64:name}}: a
+ * signature). A named placeholder takes its value
  * where it first appears; later appearances (also in input lines) must be the same value.
  */
 final class Placeholders {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(H|KCV|KREF|HEX)(?::([A-Za-z0-9_]+))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(H|KCV|KREF|HEX|B64)(?::([A-Za-z0-9_]+))?}");
 
     private final Map<String, String> bound = new HashMap<>();
 
@@ -48,6 +49,7 @@ final class Placeholders {
                 case "H" -> "\\d+";
                 case "KREF" -> "0x[0-9a-f]{16}";
                 case "KCV" -> "0x[0-9a-f]{6}";
+                case "B64" -> "[A-Za-z0-9+/]+={0,2}"; // a signature in Base64 (ECDSA's differs every time)
                 default -> "[0-9a-f]+(?:\n[0-9a-f]+)*"; // a key value in hex (a modulus, an EC point), over lines
             };
             if (name != null && bound.containsKey(name)) {

@@ -20,6 +20,9 @@ final class CliCommands {
         all.addAll(LoginCommands.all());
         all.addAll(UserCommands.all());
         all.addAll(KeyGenerateCommands.all());
+        all.addAll(KeyPairCommands.all());
+        all.addAll(CryptoCommands.all());
+        all.addAll(KeyImportCommand.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReadPurpose;
-import io.hsmconsole.hsm.Sdk5KeyAttributes;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
-import io.hsmconsole.text.cli.CliAttributes;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliKeyJson;
 import io.hsmconsole.text.cli.CliMessages;
@@ -21,7 +18,6 @@ import io.hsmconsole.text.cli.CliSyntax;
 import io.hsmconsole.text.cli.CliSyntaxes;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,48 +46,22 @@ final class KeyGenerateCommands {
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        if (manage != null && use != null && !manage.equals(use)) {
+        Integer quorum = quorum(manage, use);
+        if (quorum == null) {
             return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
-        int quorum = manage != null ? manage : use != null ? use : 0;
-        Map<Attribute, Boolean> attributes = new EnumMap<>(Attribute.class);
-        boolean extractable = true;
-        boolean token = !args.has("session");
-        String id = "";
-        for (String pair : args.values("attributes")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            if (!CliAttributes.isKnown(name)) {
-                return context.error(CliMessages.unknownAttribute(name));
-            }
-            if (name.equals(CliAttributes.ID)) {
-                id = value; // the simulator judges it (length, unique in the cluster)
-                continue;
-            }
-            if (!value.equals("true") && !value.equals("false")) {
-                return context.error(CliMessages.invalidBoolean(name, value));
-            }
-            boolean on = value.equals("true");
-            Optional<Attribute> attribute = CliAttributes.attribute(name);
-            if (attribute.equals(Optional.of(Attribute.EXTRACTABLE))) {
-                extractable = on;
-            } else if (attribute.equals(Optional.of(Attribute.TOKEN))) {
-                token = on;
-            } else if (attribute.isEmpty() || Sdk5KeyAttributes.whyNotSettable(List.of(attribute.get())).isPresent()) {
-                return context.error(CliMessages.notSettableAtGeneration(name));
-            } else {
-                attributes.put(attribute.get(), on);
-            }
+        GenerationAttributes given;
+        List<Integer> shareWith;
+        try {
+            given = GenerationAttributes.parse(args.values("attributes"));
+            shareWith = shareWith(context, args);
+        } catch (GenerationAttributes.Refused refused) {
+            return context.error(refused.getMessage());
         }
-        List<Integer> shareWith = new ArrayList<>();
-        for (String name : args.values("share-crypto-users")) {
-            Optional<UserInfo> user = context.user(name);
-            if (user.isEmpty()) {
-                return context.error(CliMessages.unknownUser(name));
-            }
-            shareWith.add(user.get().id());
-        }
+        boolean extractable = given.extractable().orElse(true);
+        boolean token = given.token().orElse(!args.has("session"));
+        String id = given.id().orElse("");
+        Map<Attribute, Boolean> attributes = given.usage();
         GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label")).withId(id)
                 .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withMValue(quorum);
         HsmResult<GeneratedKey> made = session.get().generateSdk5Key(request, attributes);
@@ -100,6 +70,26 @@ final class KeyGenerateCommands {
             data.set("key", describe(context, session.get(), key.handle()));
             return context.success(data);
         });
+    }
+
+    /**
+     * The one quorum value of the manage/use options (the simulator keeps one m_value per key for both),
+     * 0 when neither is given; null when they differ.
+     */
+    static Integer quorum(Integer manage, Integer use) {
+        if (manage != null && use != null && !manage.equals(use)) {
+            return null;
+        }
+        return manage != null ? manage : use != null ? use : 0;
+    }
+
+    /** {@code --share-crypto-users}: each name a crypto user of the cluster, as user IDs. */
+    static List<Integer> shareWith(CliContext context, CliArguments args) throws GenerationAttributes.Refused {
+        List<Integer> ids = new ArrayList<>();
+        for (String name : args.values("share-crypto-users")) {
+            ids.add(context.user(name).orElseThrow(() -> new GenerationAttributes.Refused(CliMessages.unknownUser(name))).id());
+        }
+        return ids;
     }
 
     /** A key as {@code key list --verbose} shows it; read for display, not a command of its own. */

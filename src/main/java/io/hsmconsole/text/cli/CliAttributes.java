@@ -2,6 +2,7 @@ package io.hsmconsole.text.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
@@ -25,6 +26,11 @@ public final class CliAttributes {
     private static final Map<String, Attribute> NAMES = new LinkedHashMap<>();
     public static final String MODIFIABLE = "modifiable";
     public static final String ID = "id";
+    /** A pair's own attributes; an EC key's point is the simulator's MODULUS, printed as {@code ec-point}. */
+    private static final String PUBLIC_EXPONENT = "public-exponent";
+    private static final String MODULUS = "modulus";
+    private static final String MODULUS_SIZE_BITS = "modulus-size-bits";
+    private static final String EC_POINT = "ec-point";
 
     static {
         NAMES.put("key-type", Attribute.KEY_TYPE);
@@ -51,6 +57,10 @@ public final class CliAttributes {
         NAMES.put("wrap", Attribute.WRAP);
         NAMES.put("wrap-with-trusted", Attribute.WRAP_WITH_TRUSTED);
         NAMES.put("key-length-bytes", Attribute.VALUE_LEN);
+        NAMES.put(PUBLIC_EXPONENT, Attribute.PUBLIC_EXPONENT);
+        NAMES.put(MODULUS, Attribute.MODULUS);
+        NAMES.put(MODULUS_SIZE_BITS, Attribute.MODULUS_BITS);
+        NAMES.put(EC_POINT, Attribute.MODULUS);
     }
 
     private CliAttributes() {
@@ -82,14 +92,20 @@ public final class CliAttributes {
         return node;
     }
 
+    private static boolean isEc(KeyAttributes attributes) {
+        return attributes.get(Attribute.KEY_TYPE).map(v -> v.number() == AsymmetricKeyType.EC.code()).orElse(false);
+    }
+
     /** One attribute as printed, or empty when the key does not have it (a generic secret has no check value). */
     public static Optional<JsonNode> value(KeyAttributes attributes, String name) {
         if (name.equals(MODIFIABLE)) {
             return Optional.of(CliJson.object().booleanNode(true)); // the simulator never locks a key's attributes
         }
         Attribute attribute = NAMES.get(name);
-        if (attribute == null) {
-            return Optional.empty();
+        boolean ec = isEc(attributes);
+        if (attribute == null || (ec && (name.equals(MODULUS) || name.equals(MODULUS_SIZE_BITS)))
+                || (!ec && name.equals(EC_POINT))) {
+            return Optional.empty(); // an EC key has its point as ec-point, and no modulus; other keys no ec-point
         }
         return attributes.get(attribute).map(CliAttributes::json);
     }
@@ -108,6 +124,9 @@ public final class CliAttributes {
             case ID -> factory.textNode(v.text());
             case KCV -> factory.textNode(String.format(Locale.ROOT, "0x%06x", v.number()));
             case VALUE_LEN, MODULUS_BITS -> factory.numberNode(v.number());
+            // the simulator keeps a pair's big numbers as hex (KMU wraps an RSA modulus); SDK 5 prints 0x… on one line
+            case MODULUS -> factory.textNode("0x" + v.text().replaceAll("\\s", ""));
+            case PUBLIC_EXPONENT -> factory.textNode(v.text());
             default -> v.attribute().isBoolean() ? factory.booleanNode(v.isTrue()) : factory.textNode(v.text());
         };
     }
@@ -119,7 +138,8 @@ public final class CliAttributes {
             case GENERIC_SECRET -> "generic-secret";
             case DES3 -> "des3";
             case RC4 -> "rc4";
-        }).orElse(Integer.toString(code));
+        }).or(() -> Arrays.stream(AsymmetricKeyType.values()).filter(t -> t.code() == code).findFirst()
+                .map(t -> t.name().toLowerCase(Locale.ROOT))).orElse(Integer.toString(code));
     }
 
     /** SDK 5's class names ({@code class}). */

@@ -24,6 +24,7 @@ public final class CliMessages {
     public static final String NO_PASSWORD = "No password was given";
     public static final String ALREADY_LOGGED_IN = "A user is already logged in; log out first with: logout";
     public static final String NOT_LOGGED_IN = "Not logged in; log in first with: login --username <USERNAME> --role <ROLE>";
+    public static final String SIGNATURE_VERIFIED = "Signature verified successfully";
     public static final String NO_KEY_MATCHED = "No key matched the filter";
     public static final String BAD_PIN = "CLOUDHSM_PIN must be <username>:<password>";
 
@@ -57,6 +58,27 @@ public final class CliMessages {
     public static String notSettableAtGeneration(String name) {
         return "The attribute " + name + " cannot be set when a key is generated; settable here: "
                 + "encrypt, decrypt, sign, verify, wrap, unwrap, derive, wrap-with-trusted, extractable, token, id";
+    }
+
+    /** Exactly one of {@code --NAME} and {@code --NAME-path} must be given. */
+    public static String oneOf(String name) {
+        return "Give exactly one of --" + name + " and --" + name + "-path";
+    }
+
+    public static String notAPublicKeyPem(String path) {
+        return path + " holds no PEM public key (-----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----)";
+    }
+
+    public static String keyClassDiffers(String given, String found) {
+        return "--key-type-class " + given + " does not match the key in the file (" + found + ")";
+    }
+
+    public static String notBase64(String name) {
+        return "--" + name + " is not valid Base64";
+    }
+
+    public static String unreadableFile(String path, String why) {
+        return "Cannot read " + path + ": " + why;
     }
 
     public static String unknownUser(String name) {

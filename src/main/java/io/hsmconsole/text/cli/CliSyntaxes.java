@@ -77,6 +77,73 @@ public final class CliSyntaxes {
                         "The quorum value for key usage operations")));
     }
 
+    /** The curves cloudhsm_cli-key-generate-asymmetric-pair-ec.md lists; the simulator judges which it offers. */
+    public static final List<String> EC_CURVES = List.of("prime256v1", "secp256r1", "secp224r1", "secp384r1",
+            "secp256k1", "secp521r1");
+
+    public static final CliSyntax KEY_GENERATE_RSA = pair("rsa", "Generate an RSA key pair", "RSA", List.of(
+            Option.one("modulus-size-bits", "MODULUS_SIZE_BITS", true, "Modulus size in bits used to generate the RSA key pair"),
+            Option.one("public-exponent", "PUBLIC_EXPONENT", true, "Public exponent used to generate the RSA key pair")));
+    public static final CliSyntax KEY_GENERATE_EC = pair("ec", "Generate an Elliptic-Curve Cryptography (ECC) key pair",
+            "EC", List.of(Option.one("curve", "CURVE", true, "Elliptic curve used to generate the key pair")
+                    .withPossibleValues(EC_CURVES)));
+
+    private static CliSyntax pair(String type, String about, String what, List<Option> algorithm) {
+        List<Option> options = new java.util.ArrayList<>(List.of(
+                Option.one("public-label", "PUBLIC_LABEL", true, "Label for the public key"),
+                Option.one("private-label", "PRIVATE_LABEL", true, "Label for the private key"),
+                Option.flag("session", "Creates a session key pair that exists only in the current session. "
+                        + "The key cannot be recovered after the session ends")));
+        options.addAll(algorithm);
+        options.addAll(List.of(
+                Option.many("public-attributes", "PUBLIC_KEY_ATTRIBUTES", false, "Space separated list of key attributes "
+                        + "to set for the generated " + what + " public key in the form of KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE"),
+                Option.many("private-attributes", "PRIVATE_KEY_ATTRIBUTES", false, "Space separated list of key attributes "
+                        + "to set for the generated " + what + " private key in the form of KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE"),
+                Option.many("share-crypto-users", "SHARE_CRYPTO_USERS", false,
+                        "Space separated list of Crypto User usernames to share the " + what + " private key with"),
+                Option.one("manage-private-key-quorum-value", "MANAGE_PRIVATE_KEY_QUORUM_VALUE", false,
+                        "The quorum value for key management operations for the private key"),
+                Option.one("use-private-key-quorum-value", "USE_PRIVATE_KEY_QUORUM_VALUE", false,
+                        "The quorum value for key usage operations for the private key")));
+        return new CliSyntax("key generate-asymmetric-pair " + type, about, options);
+    }
+
+    /** {@code --hash-function}'s values on the crypto sign/verify pages. */
+    public static final List<String> HASH_FUNCTIONS = List.of("sha1", "sha224", "sha256", "sha384", "sha512");
+    /** The signing mechanisms of {@code crypto sign} and {@code crypto verify}. */
+    public static final List<String> SIGN_MECHANISMS = List.of("rsa-pkcs", "rsa-pkcs-pss", "ecdsa");
+
+    public static CliSyntax cryptoSign(String mechanism) {
+        return new CliSyntax("crypto sign " + mechanism, "Sign with the " + mechanism + " mechanism", List.of(
+                Option.many("key-filter", "KEY_FILTER", true, FILTER_HELP + "a matching key"),
+                Option.one("hash-function", "HASH_FUNCTION", true, "Hash algorithm").withPossibleValues(HASH_FUNCTIONS),
+                Option.one("data-path", "DATA_PATH", false, "The path to the file containing the data to be signed"),
+                Option.one("data", "DATA", false, "Base64 Encoded data to be signed")));
+    }
+
+    public static CliSyntax cryptoVerify(String mechanism) {
+        return new CliSyntax("crypto verify " + mechanism, "Verify with the " + mechanism + " mechanism", List.of(
+                Option.many("key-filter", "KEY_FILTER", true, FILTER_HELP + "a matching key"),
+                Option.one("hash-function", "HASH_FUNCTION", true, "Hash algorithm").withPossibleValues(HASH_FUNCTIONS),
+                Option.one("data-path", "DATA_PATH", false, "The path to the file containing the data to be verified"),
+                Option.one("data", "DATA", false, "Base64 encoded data to be verified"),
+                Option.one("signature-path", "SIGNATURE_PATH", false, "The path to where the signature is located"),
+                Option.one("signature", "SIGNATURE", false, "Base64 encoded signature to be verified")));
+    }
+
+    /** {@code --key-type-class} of {@code key import pem}: what the PEM file is said to hold. */
+    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "rsa-public");
+
+    public static final CliSyntax KEY_IMPORT_PEM = new CliSyntax("key import pem",
+            "Import key from a PEM file to the HSM cluster", List.of(
+            Option.one("path", "PATH", true, "Path where the key is located in PEM format"),
+            Option.one("label", "LABEL", true, "Label for the imported key"),
+            Option.one("key-type-class", "KEY_TYPE_CLASS", true, "Key type and class of the imported key")
+                    .withPossibleValues(PEM_KEY_CLASSES),
+            Option.many("attributes", "IMPORT_KEY_ATTRIBUTES", false, "Space separated list of key attributes "
+                    + "in the form of KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE for the imported key")));
+
     private static CliSyntax share(String verb, String about, String purpose, String usernameHelp) {
         return new CliSyntax("key " + verb, about, List.of(
                 Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for " + purpose),
@@ -91,6 +158,11 @@ public final class CliSyntaxes {
         groups.put("user", "Manage users of the HSM cluster");
         groups.put("key", "Manage keys of the HSM cluster");
         groups.put("key generate-symmetric", "Generate symmetric keys");
+        groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");
+        groups.put("key import", "Import keys");
+        groups.put("crypto", "Perform cryptographic operations");
+        groups.put("crypto sign", "Sign with a private key");
+        groups.put("crypto verify", "Verify a signature with a public key");
         return groups;
     }
 }
