@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.hsm.key.SignatureScheme;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
@@ -135,6 +136,12 @@ public final class HsmSession implements AutoCloseable {
         Optional<HsmResult<GeneratedPair>> refused = requireCryptoUser();
         return audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
                 refused.orElseGet(() -> new KeyPairGeneration(cluster, this).generate(request, observer)));
+    }
+
+    /** {@link #generateKeyPair} as Client SDK 5's library does it: a token pair returns once two HSMs hold it. */
+    public HsmResult<GeneratedPair> generateAvailableKeyPair(KeyPairRequest request) {
+        Optional<HsmResult<GeneratedPair>> refused = requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, this).generatePair(request));
     }
 
     /**
@@ -414,6 +421,23 @@ public final class HsmSession implements AutoCloseable {
         return cryptoCommand("sign", "-k " + handle + " -m " + mechanism.code(),
                 () -> mechanism.isHmac() ? new KeyUse(this).sign(handle, mechanism, data)
                         : new PairSigning(this, cluster.drbg()).sign(handle, mechanism, data));
+    }
+
+    /** A key-pair signature as PKCS#11 asks for it ({@link SignatureScheme}): the same rules as {@link #sign}. */
+    public HsmResult<byte[]> sign(long handle, SignatureScheme scheme, byte[] data) {
+        return cryptoCommand("sign", "-k " + handle + " " + scheme.describe(),
+                () -> new PairSigning(this, cluster.drbg()).sign(handle, scheme, data));
+    }
+
+    /** The length of this key's signature with this scheme, or why the key cannot sign with it; not a command, not audited. */
+    public HsmResult<Integer> signatureLength(long handle, SignatureScheme scheme) {
+        return new PairSigning(this, cluster.drbg()).length(handle, scheme);
+    }
+
+    /** Checks a key-pair signature made as {@link #sign(long, SignatureScheme, byte[])} makes it. */
+    public HsmResult<Void> verify(long handle, SignatureScheme scheme, byte[] data, byte[] signature) {
+        return cryptoCommand("verify", "-k " + handle + " " + scheme.describe(),
+                () -> new PairSigning(this, cluster.drbg()).verify(handle, scheme, data, signature));
     }
 
     /** {@code verify}: success when {@code signature} is the HMAC or the key pair's signature of {@code data}, else SIGNATURE_INVALID. */

@@ -2,6 +2,8 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.store.KeyRecord;
@@ -52,9 +54,19 @@ final class KeyAvailability {
                 () -> session.unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
     }
 
+    /** C_GenerateKeyPair under the same rule: both halves are returned once two HSMs hold them. */
+    HsmResult<GeneratedPair> generatePair(KeyPairRequest request) {
+        KeyOptions o = request.options();
+        KeyPairRequest waiting = new KeyPairRequest(request.type(), request.modulusBits(), request.publicExponent(),
+                request.curveId(), new KeyOptions(o.label(), o.id(), o.nonExtractable(), o.session(), o.shareWith(),
+                o.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, o.attest()));
+        return whenAvailable(o.session(), () -> session.generateKeyPair(request, SyncObserver.NONE),
+                () -> session.generateKeyPair(waiting, SyncObserver.NONE));
+    }
+
     /** A session key as it is; a token key made with min_srv 2, and not at all on a one-HSM cluster. */
-    private HsmResult<GeneratedKey> whenAvailable(boolean sessionKey, Supplier<HsmResult<GeneratedKey>> plain,
-                                                  Supplier<HsmResult<GeneratedKey>> onTwoHsms) {
+    private <T> HsmResult<T> whenAvailable(boolean sessionKey, Supplier<HsmResult<T>> plain,
+                                           Supplier<HsmResult<T>> onTwoHsms) {
         if (sessionKey) {
             return plain.get();
         }
@@ -63,7 +75,7 @@ final class KeyAvailability {
             return HsmResult.fail(ReturnCode.KEY_NOT_AVAILABLE,
                     NodeLines.all(cluster.nodeRecords(), cluster.servingNodeId(), ReturnCode.KEY_NOT_AVAILABLE));
         }
-        HsmResult<GeneratedKey> made = onTwoHsms.get();
+        HsmResult<T> made = onTwoHsms.get();
         if (made.code() == ReturnCode.MIN_SRV_NOT_REACHED) {
             return new HsmResult<>(ReturnCode.KEY_NOT_AVAILABLE, made.nodes(), made.value()); // rolled back
         }

@@ -13,7 +13,9 @@ import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
+import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import io.hsmconsole.hsm.key.SignatureScheme;
 
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -35,6 +37,31 @@ final class PairSigning {
     }
 
     HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
+        return sign(handle, SignatureScheme.of(mechanism), data);
+    }
+
+    HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+        return verify(handle, SignatureScheme.of(mechanism), data, signature);
+    }
+
+    /**
+     * How long this key's signature with this scheme is (a PKCS#11 length query): the modulus length for
+     * RSA, twice the curve's for plain ECDSA; refused as {@link #sign} refuses a key of the other type.
+     */
+    HsmResult<Integer> length(long handle, SignatureScheme mechanism) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return HsmResult.fail(ReturnCode.INVALID_HANDLE, java.util.List.of());
+        }
+        Optional<AsymmetricMaterial> material = suitable(key.get(), mechanism);
+        if (material.isEmpty()) {
+            return HsmResult.fail(ReturnCode.MECHANISM_INVALID, java.util.List.of());
+        }
+        int bytes = (material.get().bits() + 7) / 8;
+        return HsmResult.ok(mechanism.family() == SignMechanism.Family.ECDSA ? 2 * bytes : bytes, java.util.List.of());
+    }
+
+    HsmResult<byte[]> sign(long handle, SignatureScheme mechanism, byte[] data) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
@@ -54,12 +81,13 @@ final class PairSigning {
         signer.update(data, 0, data.length);
         try {
             return session.ok(k, signer.generateSignature());
-        } catch (CryptoException e) {
-            throw new IllegalStateException("signing with a valid key cannot fail", e);
+        } catch (CryptoException | RuntimeException e) {
+            // only caller-hashed input can be refused: too long for the modulus, or not a hash's length
+            return session.fail(ReturnCode.SIGN_DATA_LEN_INVALID, k);
         }
     }
 
-    HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
+    HsmResult<Void> verify(long handle, SignatureScheme mechanism, byte[] data, byte[] signature) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
@@ -87,16 +115,20 @@ final class PairSigning {
     }
 
     /** The key's material when it is half of a pair of the mechanism's type. */
-    private static Optional<AsymmetricMaterial> suitable(KeyRecord k, SignMechanism mechanism) {
-        return AsymmetricMaterial.of(k.keyClass().code(), k.material())
-                .filter(m -> mechanism.pairType().filter(t -> t == m.type()).isPresent());
+    private static Optional<AsymmetricMaterial> suitable(KeyRecord k, SignatureScheme mechanism) {
+        return AsymmetricMaterial.of(k.keyClass().code(), k.material()).filter(m -> mechanism.pairType() == m.type());
     }
 
-    private static Signer signer(SignMechanism mechanism) {
-        return switch (mechanism.family()) {
-            case RSA_PKCS -> new RSADigestSigner(mechanism.newDigest());
-            case RSA_PSS -> new PSSSigner(new RSABlindedEngine(), mechanism.newDigest(), mechanism.newDigest().getDigestSize());
-            case ECDSA -> new DSADigestSigner(new ECDSASigner(), mechanism.newDigest(), StandardDSAEncoding.INSTANCE);
+    private static Signer signer(SignatureScheme s) {
+        return switch (s.family()) {
+            case RSA_PKCS -> s.callerHashed() ? new RawPkcs1Signer() : new RSADigestSigner(s.newDigest());
+            case RSA_PSS -> s.callerHashed()
+                    ? PSSSigner.createRawSigner(new RSABlindedEngine(), SignatureScheme.newDigest(s.mgfDigest()),
+                            SignatureScheme.newDigest(s.mgfDigest()), s.saltLength(), PSSSigner.TRAILER_IMPLICIT)
+                    : new PSSSigner(new RSABlindedEngine(), s.newDigest(), SignatureScheme.newDigest(s.mgfDigest()),
+                            s.saltLength());
+            case ECDSA -> new DSADigestSigner(new ECDSASigner(), s.newDigest(),
+                    s.plainEcdsa() ? PlainDSAEncoding.INSTANCE : StandardDSAEncoding.INSTANCE);
             case HMAC -> throw new IllegalArgumentException("HMAC is not a key-pair mechanism");
         };
     }

@@ -74,6 +74,7 @@ public enum ReturnCode {
     MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.MIN_MODULUS_BITS
             + " to " + io.hsmconsole.hsm.key.PairRules.MAX_MODULUS_BITS + " bits in steps of " + io.hsmconsole.hsm.key.PairRules.MODULUS_STEP
             + " (" + io.hsmconsole.hsm.key.PairRules.FIPS_MIN_MODULUS_BITS + " or more on a FIPS cluster)", true),
+    SIGN_DATA_LEN_INVALID(0x40000060L, "HSM Error: Invalid data length for a signature the caller hashed; raw RSA PKCS#1 takes at most the modulus length less 11 bytes, raw PSS exactly its hash's length", true),
     PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be an odd number from "
             + io.hsmconsole.hsm.key.PairRules.MIN_PUBLIC_EXPONENT + " up to " + io.hsmconsole.hsm.key.PairRules.MAX_EXPONENT_BITS + " bits", true),
     CURVE_INVALID(0x40000052L, "HSM Error: Unknown elliptic curve id; use one listECCCurveIds lists ("

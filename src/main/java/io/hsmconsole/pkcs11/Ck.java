@@ -138,4 +138,38 @@ final class Ck {
     static final long CKS_RO_USER_FUNCTIONS = 1;
     static final long CKS_RW_PUBLIC_SESSION = 2;
     static final long CKS_RW_USER_FUNCTIONS = 3;
+
+    // ---- key pairs (PKCS#11 v2.40 numbers) ----
+    static final long CKF_GENERATE_KEY_PAIR = 0x10000;
+    static final long CKO_PUBLIC_KEY = 2;
+    static final long CKO_PRIVATE_KEY = 3;
+    static final long CKK_RSA = 0;
+    static final long CKK_EC = 3;
+    static final long CKA_MODULUS = 0x120;
+    static final long CKA_MODULUS_BITS = 0x121;
+    static final long CKA_PUBLIC_EXPONENT = 0x122;
+    static final long CKA_EC_PARAMS = 0x180;
+    static final long CKA_EC_POINT = 0x181;
+    static final long CKM_RSA_PKCS_KEY_PAIR_GEN = 0;
+    static final long CKM_RSA_PKCS = 1;
+    static final long CKM_SHA1_RSA_PKCS = 6;
+    static final long CKM_RSA_PKCS_PSS = 0x0D;
+    static final long CKM_SHA1_RSA_PKCS_PSS = 0x0E;
+    static final long CKM_SHA256_RSA_PKCS = 0x40;
+    static final long CKM_SHA384_RSA_PKCS = 0x41;
+    static final long CKM_SHA512_RSA_PKCS = 0x42;
+    static final long CKM_SHA256_RSA_PKCS_PSS = 0x43;
+    static final long CKM_SHA384_RSA_PKCS_PSS = 0x44;
+    static final long CKM_SHA512_RSA_PKCS_PSS = 0x45;
+    static final long CKM_SHA224_RSA_PKCS = 0x46;
+    static final long CKM_SHA224_RSA_PKCS_PSS = 0x47;
+    static final long CKM_EC_KEY_PAIR_GEN = 0x1040;
+    static final long CKM_ECDSA = 0x1041;
+    static final long CKM_ECDSA_SHA1 = 0x1042;
+    static final long CKM_ECDSA_SHA224 = 0x1043;
+    static final long CKM_ECDSA_SHA256 = 0x1044;
+    static final long CKM_ECDSA_SHA384 = 0x1045;
+    static final long CKM_ECDSA_SHA512 = 0x1046;
+    static final long CKR_DOMAIN_PARAMS_INVALID = 0x130;
+    static final long CKR_SIGNATURE_LEN_RANGE = 0xC1;
 }

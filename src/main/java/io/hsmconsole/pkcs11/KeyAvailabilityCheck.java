@@ -8,6 +8,8 @@ import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.hsm.key.KeyPairRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,15 @@ public enum KeyAvailabilityCheck {
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}",
                     made.value() == null ? "(not made)" : made.value().handle(), requirement());
+        }
+        return made;
+    }
+
+    HsmResult<GeneratedPair> generatePair(HsmSession login, KeyPairRequest request) {
+        HsmResult<GeneratedPair> made = this == ENABLED ? login.generateAvailableKeyPair(request)
+                : login.generateKeyPair(request, SyncObserver.NONE);
+        if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
+            LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }
         return made;
     }

@@ -1,5 +1,7 @@
 package io.hsmconsole.pkcs11;
 
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
+import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.KeyAttributes;
@@ -38,6 +40,7 @@ final class KeyObjectView {
         CKA_OF.put(Attribute.WRAP_WITH_TRUSTED, Ck.CKA_WRAP_WITH_TRUSTED);
     }
 
+    private static final long CKA_ALWAYS_AUTHENTICATE = 0x202;
     private final Map<Long, Value> values = new HashMap<>();
 
     private KeyObjectView() {
@@ -75,10 +78,42 @@ final class KeyObjectView {
         view.values.put(Ck.CKA_START_DATE, Value.bytes(new byte[0]));
         view.values.put(Ck.CKA_END_DATE, Value.bytes(new byte[0]));
         view.values.put(Ck.CKA_VALUE, Value.SENSITIVE);
+        attributes.publicKeyInfo().flatMap(AsymmetricMaterial::ofPublic).ifPresent(view::addPublicParts);
         return view;
     }
 
+    /** What both halves of a pair show of the public key: RSA's modulus and exponent, EC's curve and point. */
+    private void addPublicParts(AsymmetricMaterial pub) {
+        if (pub.type() == AsymmetricKeyType.RSA) {
+            values.put(Ck.CKA_MODULUS, Value.bytes(pub.modulus()));
+            values.put(Ck.CKA_MODULUS_BITS, Value.number(pub.bits()));
+            values.put(Ck.CKA_PUBLIC_EXPONENT, Value.bytes(pub.publicExponent().orElseThrow().toByteArray()));
+        } else {
+            values.put(Ck.CKA_EC_PARAMS, Value.bytes(AsymmetricMaterial.curveParameters(pub.curve().orElseThrow())));
+            values.put(Ck.CKA_EC_POINT, Value.bytes(octetString(pub.modulus())));
+        }
+        if (values.get(Ck.CKA_CLASS).number() == Ck.CKO_PUBLIC_KEY) {
+            values.remove(Ck.CKA_VALUE);
+        } else {
+            values.put(CKA_ALWAYS_AUTHENTICATE, Value.number(0)); // no per-use PIN on CloudHSM
+        }
+    }
+
+    /** DER OCTET STRING around the point, as PKCS#11 gives CKA_EC_POINT (a point is at most 133 bytes). */
+    private static byte[] octetString(byte[] point) {
+        byte[] header = point.length < 128 ? new byte[] {0x04, (byte) point.length} : new byte[] {0x04, (byte) 0x81, (byte) point.length};
+        byte[] out = java.util.Arrays.copyOf(header, header.length + point.length);
+        System.arraycopy(point, 0, out, header.length, point.length);
+        return out;
+    }
+
     private static long generatingMechanism(long keyType) {
+        if (keyType == AsymmetricKeyType.RSA.code()) {
+            return Ck.CKM_RSA_PKCS_KEY_PAIR_GEN;
+        }
+        if (keyType == AsymmetricKeyType.EC.code()) {
+            return Ck.CKM_EC_KEY_PAIR_GEN;
+        }
         if (keyType == KeyType.AES.code()) {
             return Ck.CKM_AES_KEY_GEN;
         }

@@ -8,8 +8,13 @@ import io.hsmconsole.hsm.key.SignMechanism;
  * A MAC the endpoint signs and verifies with: one of the HMACs (a generic secret key) or AES-CMAC
  * (an AES key). The simulator computes and checks; this only picks its call and knows the length.
  */
-record MacMechanism(SignMechanism hmac) {
+record MacMechanism(SignMechanism hmac) implements Signing {
     static final MacMechanism AES_CMAC = new MacMechanism(null);
+
+    @Override
+    public int length(HsmSession login, long key) {
+        return length();
+    }
 
     int length() {
         if (hmac == null) {
@@ -24,11 +29,13 @@ record MacMechanism(SignMechanism hmac) {
         };
     }
 
-    HsmResult<byte[]> sign(HsmSession login, long key, byte[] data) {
+    @Override
+    public HsmResult<byte[]> sign(HsmSession login, long key, byte[] data) {
         return hmac == null ? login.cmacSign(key, data) : login.sign(key, hmac, data);
     }
 
-    HsmResult<Void> verify(HsmSession login, long key, byte[] data, byte[] signature) {
+    @Override
+    public HsmResult<Void> verify(HsmSession login, long key, byte[] data, byte[] signature) {
         return hmac == null ? login.cmacVerify(key, data, signature) : login.verify(key, hmac, data, signature);
     }
 }

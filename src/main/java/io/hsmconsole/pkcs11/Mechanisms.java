@@ -2,6 +2,7 @@ package io.hsmconsole.pkcs11;
 
 import io.hsmconsole.hsm.key.CipherMechanism;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.PairRules;
 import io.hsmconsole.hsm.key.SignMechanism;
 
 import java.util.ArrayList;
@@ -53,6 +54,13 @@ final class Mechanisms {
                 WrapCalls.CKM_CLOUDHSM_AES_KEY_WRAP_NO_PAD, WrapCalls.CKM_CLOUDHSM_AES_KEY_WRAP_PKCS5_PAD)) {
             TABLE.put(m, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_WRAP | Ck.CKF_UNWRAP));
         }
+        // Key pairs: sizes in bits, as PKCS#11 gives them for RSA and EC (the simulator's modulus and curve rules).
+        Info rsa = new Info(PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
+        Info ec = new Info(192, 521, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
+        TABLE.put(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
+        TABLE.put(Ck.CKM_EC_KEY_PAIR_GEN, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
+        PairSignMechanism.rsaMechanisms().forEach(m -> TABLE.put(m, rsa));
+        PairSignMechanism.ecdsaMechanisms().forEach(m -> TABLE.put(m, ec));
         MACS.put(Ck.CKM_AES_CMAC, MacMechanism.AES_CMAC);
         TABLE.put(Ck.CKM_AES_CMAC, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));
     }

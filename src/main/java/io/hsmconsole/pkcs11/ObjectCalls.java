@@ -61,10 +61,11 @@ final class ObjectCalls {
             if (!a.valid()) {
                 return List.of();
             } else if (t == Ck.CKA_CLASS) {
-                if (a.number() != Ck.CKO_SECRET_KEY) {
+                // The simulator's class numbers are PKCS#11's (2 public, 3 private, 4 secret key).
+                if (a.number() != Ck.CKO_SECRET_KEY && a.number() != Ck.CKO_PUBLIC_KEY && a.number() != Ck.CKO_PRIVATE_KEY) {
                     return List.of();
                 }
-                keyClass = (int) Ck.CKO_SECRET_KEY;
+                keyClass = (int) a.number();
             } else if (t == Ck.CKA_KEY_TYPE && a.number() >= 0 && a.number() <= Integer.MAX_VALUE) {
                 keyType = (int) a.number();
             } else if (t == Ck.CKA_LABEL) {
@@ -273,7 +274,8 @@ final class ObjectCalls {
         }
     }
 
-    private static void applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {
+    /** Sets the flags a template asks for; a refused one destroys the key again and is told as PKCS#11 names it. */
+    static void applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {
         if (flags.isEmpty()) {
             return;
         }

@@ -17,12 +17,12 @@ final class Operation {
 
     final Kind kind;
     final long key;
-    final MacMechanism mac;
+    final Signing mac;
     final CipherRequest cipher;
     final String digest;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
 
-    private Operation(Kind kind, long key, MacMechanism mac, CipherRequest cipher, String digest) {
+    private Operation(Kind kind, long key, Signing mac, CipherRequest cipher, String digest) {
         this.kind = kind;
         this.key = key;
         this.mac = mac;
@@ -30,7 +30,7 @@ final class Operation {
         this.digest = digest;
     }
 
-    static Operation mac(Kind kind, long key, MacMechanism mac) {
+    static Operation mac(Kind kind, long key, Signing mac) {
         return new Operation(kind, key, mac, null, null);
     }
 

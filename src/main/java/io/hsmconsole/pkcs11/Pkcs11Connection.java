@@ -33,6 +33,7 @@ public final class Pkcs11Connection {
     private final HsmCluster cluster;
     private final Sessions sessions;
     private final ObjectCalls objects;
+    private final PairCalls pairs;
     private final WrapCalls wrapping;
     private final SignCalls signing;
     private final CryptCalls crypt;
@@ -46,6 +47,7 @@ public final class Pkcs11Connection {
         this.cluster = cluster;
         this.sessions = new Sessions(availability);
         this.objects = new ObjectCalls(sessions);
+        this.pairs = new PairCalls(sessions);
         this.wrapping = new WrapCalls(sessions, objects);
         this.signing = new SignCalls(sessions);
         this.crypt = new CryptCalls(sessions, cluster.hsmType().fips());
@@ -99,6 +101,7 @@ public final class Pkcs11Connection {
             case C_GetAttributeValue -> objects.getAttributes(in);
             case C_SetAttributeValue -> objects.setAttributes(in);
             case C_GenerateKey -> objects.generateKey(in);
+            case C_GenerateKeyPair -> pairs.generateKeyPair(in);
             case C_DestroyObject -> objects.destroy(in);
             case C_WrapKey -> wrapping.wrap(in);
             case C_UnwrapKey -> wrapping.unwrap(in);

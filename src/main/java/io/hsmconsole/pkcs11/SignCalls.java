@@ -9,6 +9,8 @@ import io.hsmconsole.pkcs11.rpc.RpcCall;
 import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
 
+import java.util.Optional;
+
 /**
  * C_Sign / C_Verify with the HMAC mechanisms and AES-CMAC, single-part and multi-part, through the simulator's
  * sign and verify (its key type, CKA_SIGN / CKA_VERIFY and quorum rules, its audit).
@@ -29,10 +31,12 @@ final class SignCalls {
         if (s.operation != null) {
             throw new Refusal(Ck.CKR_OPERATION_ACTIVE);
         }
-        MacMechanism mac = Mechanisms.mac(mechanism.type()).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
-        if (mechanism.hasParameter()) {
+        Optional<MacMechanism> macMechanism = Mechanisms.mac(mechanism.type());
+        if (macMechanism.isPresent() && mechanism.hasParameter()) {
             throw new Refusal(Ck.CKR_MECHANISM_PARAM_INVALID);
         }
+        Signing mac = macMechanism.<Signing>map(m -> m)
+                .or(() -> PairSignMechanism.of(mechanism)).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
         sessions.availability().beforeUse(login, key);
         s.operation = Operation.mac(kind, key, mac);
         return RpcWriter.response(kind == Operation.Kind.SIGN ? RpcCall.C_SignInit : RpcCall.C_VerifyInit);
@@ -78,7 +82,13 @@ final class SignCalls {
      * convention: the operation stays active until a call that returns the value).
      */
     private RpcWriter signature(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
-        int length = op.mac.length();
+        int length;
+        try {
+            length = op.mac.length(sessions.requireLogin(), op.key);
+        } catch (Refusal r) {
+            s.operation = null; // an error other than a too-small buffer ends the operation (PKCS#11 §5.2)
+            throw r;
+        }
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);
         }
@@ -112,7 +122,7 @@ final class SignCalls {
 
     private RpcWriter checked(Sessions.Session s, Operation op, byte[] data, byte[] signature, RpcCall call) {
         s.operation = null;
-        if (signature == null || signature.length != op.mac.length()) {
+        if (signature == null || signature.length != op.mac.length(sessions.requireLogin(), op.key)) {
             throw new Refusal(0xC1); // CKR_SIGNATURE_LEN_RANGE
         }
         HsmResult<Void> r = op.mac.verify(sessions.requireLogin(), op.key, data, signature);
@@ -130,7 +140,7 @@ final class SignCalls {
     }
 
     /** In a key's use the handle names a key: PKCS#11 calls a bad one CKR_KEY_HANDLE_INVALID. */
-    private static long keyRefusal(ReturnCode code) {
+    static long keyRefusal(ReturnCode code) {
         return code == ReturnCode.INVALID_HANDLE ? Ck.CKR_KEY_HANDLE_INVALID : ReturnValues.of(code);
     }
 }

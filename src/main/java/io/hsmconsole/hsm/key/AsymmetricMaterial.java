@@ -109,6 +109,15 @@ public final class AsymmetricMaterial {
         return ECNamedCurveTable.getOID(curve.curveName());
     }
 
+    /** The curve's OID, DER-encoded: PKCS#11's CKA_EC_PARAMS (namedCurve). */
+    public static byte[] curveParameters(EcCurve curve) {
+        try {
+            return oid(curve).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("an OID always encodes", e);
+        }
+    }
+
     /** The curve's domain parameters, named (so encodings carry the OID, as OpenSSL writes them). */
     public static ECNamedDomainParameters domain(EcCurve curve) {
         X9ECParameters x9 = ECNamedCurveTable.getByName(curve.curveName());

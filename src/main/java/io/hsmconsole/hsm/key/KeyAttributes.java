@@ -11,10 +11,12 @@ import java.util.Optional;
 public final class KeyAttributes {
     private final long handle;
     private final List<AttributeValue> values;
+    private final byte[] publicKeyInfo;
 
-    private KeyAttributes(long handle, List<AttributeValue> values) {
+    private KeyAttributes(long handle, List<AttributeValue> values, byte[] publicKeyInfo) {
         this.handle = handle;
         this.values = List.copyOf(values);
+        this.publicKeyInfo = publicKeyInfo;
     }
 
     public static KeyAttributes of(KeyRecord key) {
@@ -29,7 +31,7 @@ public final class KeyAttributes {
         for (Attribute a : Attribute.EXTENDED) {
             value(key, a).ifPresent(values::add);
         }
-        return new KeyAttributes(key.handle(), values);
+        return new KeyAttributes(key.handle(), values, pair.map(AsymmetricMaterial::publicKeyInfo).orElse(null));
     }
 
     private static Optional<AttributeValue> value(KeyRecord key, Attribute a) {
@@ -77,6 +79,14 @@ public final class KeyAttributes {
     public List<AttributeValue> kmuDump() {
         return values.stream().filter(v -> Attribute.KMU_DUMP_ORDER.contains(v.attribute())
                 || Attribute.PAIR_DUMP_ORDER.contains(v.attribute())).toList();
+    }
+
+    /**
+     * For either half of a key pair, the DER SubjectPublicKeyInfo of its public key: what every user may
+     * read of it (PKCS#11 shows CKA_MODULUS, CKA_EC_POINT on both halves); empty for a secret key.
+     */
+    public Optional<byte[]> publicKeyInfo() {
+        return Optional.ofNullable(publicKeyInfo).map(byte[]::clone);
     }
 
     public Optional<AttributeValue> get(Attribute a) {

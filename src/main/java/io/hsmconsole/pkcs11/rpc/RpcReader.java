@@ -125,7 +125,8 @@ public final class RpcReader {
         long type = u32();
         int start = pos;
         switch ((int) type) {
-            case RSA_PKCS_PSS -> {
+            // p11-kit 0.25 carries CK_RSA_PKCS_PSS_PARAMS for the SHA*-RSA-PKCS-PSS mechanisms too
+            case RSA_PKCS_PSS, 0xE, 0x43, 0x44, 0x45, 0x47 -> {
                 ulong();
                 ulong();
                 ulong();

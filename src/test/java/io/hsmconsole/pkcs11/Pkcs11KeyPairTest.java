@@ -1,0 +1,239 @@
+package io.hsmconsole.pkcs11;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.pkcs11.rpc.MalformedMessage;
+import io.hsmconsole.pkcs11.rpc.RpcCall;
+import io.hsmconsole.pkcs11.rpc.RpcReader;
+import io.hsmconsole.pkcs11.rpc.RpcWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * C_GenerateKeyPair, the pair's attributes, C_FindObjects by class and C_Sign / C_Verify with RSA and
+ * ECDSA through the wire, on the demo cluster (latencies 50/150/250 ms) with the key availability
+ * check on, as Client SDK 5's library runs.
+ */
+class Pkcs11KeyPairTest {
+    private static final String PIN = "example_user:example_pwd";
+    private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
+    private static final long CKM_SHA256 = 0x250;
+    private static final long CKG_MGF1_SHA256 = 2;
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(TestClusters.START);
+    HsmCluster cluster;
+    RpcTestClient app;
+    long s;
+
+    private void start() throws MalformedMessage {
+        cluster = TestClusters.demoWithLatencies(dir, clock);
+        app = new RpcTestClient(new Pkcs11Connection(cluster, KeyAvailabilityCheck.ENABLED));
+        app.initialize();
+        s = app.openSession();
+        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+    }
+
+    @AfterEach
+    void close() {
+        app.connection.close();
+        cluster.close();
+    }
+
+    private RpcTestClient.Answer generate(long mechanism, String label, boolean token, byte[] ecParams, long modulusBits) {
+        RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKeyPair).ulong(s).u32(mechanism).byteArray(null);
+        boolean rsa = mechanism == Ck.CKM_RSA_PKCS_KEY_PAIR_GEN;
+        w.u32(rsa ? 4 : 3);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, token);
+        RpcTestClient.bytes(w, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
+        if (rsa) {
+            RpcTestClient.number(w, Ck.CKA_MODULUS_BITS, modulusBits);
+            RpcTestClient.bytes(w, Ck.CKA_PUBLIC_EXPONENT, new byte[] {1, 0, 1});
+        } else {
+            RpcTestClient.bytes(w, Ck.CKA_EC_PARAMS, ecParams);
+        }
+        w.u32(2);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, token);
+        RpcTestClient.bool(w, Ck.CKA_SIGN, true);
+        return app.send(w);
+    }
+
+    private long[] pair(RpcTestClient.Answer a) throws MalformedMessage {
+        RpcReader r = a.ok();
+        return new long[] {r.ulong(), r.ulong()};
+    }
+
+    private long signInit(long mechanism, long[] pss, long key) {
+        return app.send(parameters(RpcTestClient.request(RpcCall.C_SignInit).ulong(s).u32(mechanism), pss).ulong(key)).rv();
+    }
+
+    /** A mechanism's parameter as p11-kit writes it: none as an empty byte array, PSS's as three ulongs. */
+    private static RpcWriter parameters(RpcWriter w, long[] pss) {
+        if (pss == null) {
+            return w.byteArray(null);
+        }
+        for (long v : pss) {
+            w.ulong(v);
+        }
+        return w;
+    }
+
+    private static byte[] signature(RpcTestClient.Answer a) throws MalformedMessage {
+        RpcReader r = a.ok();
+        assertEquals(1, r.byteValue());
+        return r.byteArray();
+    }
+
+    private RpcTestClient.Answer sign(byte[] data) {
+        return app.send(RpcTestClient.request(RpcCall.C_Sign).ulong(s).presentByteArray(data).u32(4096));
+    }
+
+    private long verify(long mechanism, long[] pss, long key, byte[] data, byte[] signature) {
+        long rv = app.send(parameters(RpcTestClient.request(RpcCall.C_VerifyInit).ulong(s).u32(mechanism), pss).ulong(key)).rv();
+        assertEquals(Ck.CKR_OK, rv);
+        return app.send(RpcTestClient.request(RpcCall.C_Verify).ulong(s).presentByteArray(data).presentByteArray(signature)).rv();
+    }
+
+    private KeyObjectView view(long handle) {
+        return KeyObjectView.of(login().attributes(handle).value());
+    }
+
+    private HsmSession login() {
+        return TestClusters.login(cluster, "example_user");
+    }
+
+    private List<Long> findByClass(long keyClass) throws MalformedMessage {
+        RpcWriter init = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(s).u32(1);
+        RpcTestClient.number(init, Ck.CKA_CLASS, keyClass);
+        assertEquals(Ck.CKR_OK, app.send(init).rv());
+        RpcReader r = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(s).u32(100)).ok();
+        r.byteValue();
+        long n = r.u32();
+        List<Long> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(r.ulong());
+        }
+        app.send(RpcTestClient.request(RpcCall.C_FindObjectsFinal).ulong(s));
+        return found;
+    }
+
+    @Test
+    void anEcPairIsMadeOnTwoHsmsShowsItsCurveAndPointAndIsFoundByClass() throws Exception {
+        start();
+        long[] handles = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "ec-app", true, P256, 0));
+        KeyObjectView pub = view(handles[0]);
+        assertEquals(Ck.CKO_PUBLIC_KEY, pub.get(Ck.CKA_CLASS).orElseThrow().number());
+        assertEquals(Ck.CKK_EC, pub.get(Ck.CKA_KEY_TYPE).orElseThrow().number());
+        assertArrayEquals(P256, pub.get(Ck.CKA_EC_PARAMS).orElseThrow().bytes());
+        byte[] point = pub.get(Ck.CKA_EC_POINT).orElseThrow().bytes();
+        assertEquals(67, point.length, "DER OCTET STRING (2 bytes) around 04 || X || Y (65 bytes)");
+        assertEquals("044104", HexFormat.of().formatHex(point, 0, 3));
+        assertEquals(Ck.CKO_PRIVATE_KEY, view(handles[1]).get(Ck.CKA_CLASS).orElseThrow().number());
+        assertEquals(List.of(handles[0]), findByClass(Ck.CKO_PUBLIC_KEY).stream().filter(h -> h == handles[0]).toList());
+        assertEquals(List.of(handles[1]), findByClass(Ck.CKO_PRIVATE_KEY));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA_SHA256, null, handles[1]), "C_GenerateKeyPair returned once two HSMs held it");
+    }
+
+    @Test
+    void aTokenPairThatCannotReachTwoHsmsIsNotMade() throws MalformedMessage {
+        start();
+        cluster.setNodeOnline(1, false);
+        cluster.setNodeOnline(2, false);
+        assertEquals(Ck.CKR_FUNCTION_FAILED, generate(Ck.CKM_EC_KEY_PAIR_GEN, "doomed", true, P256, 0).rv());
+        assertTrue(login().findKeys(KeyQuery.byLabel("doomed")).value().isEmpty(), "neither half left behind");
+        long[] session = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "eph", false, P256, 0));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA, null, session[1]), "session keys live on one HSM by design");
+    }
+
+    @Test
+    void theSimulatorsRulesAnswerInCkrTerms() throws MalformedMessage {
+        start();
+        assertEquals(Ck.CKR_KEY_SIZE_RANGE, generate(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, "odd", false, null, 1000).rv());
+        assertEquals(Ck.CKR_DOMAIN_PARAMS_INVALID, generate(Ck.CKM_EC_KEY_PAIR_GEN, "bad", false,
+                HexFormat.of().parseHex("06052b81040022ff"), 0).rv());
+        long[] ec = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "ec", false, P256, 0));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_SHA256_RSA_PKCS, null, ec[1]));
+        assertEquals(Ck.CKR_KEY_TYPE_INCONSISTENT, sign("data".getBytes(StandardCharsets.UTF_8)).rv(), "RSA mechanism, EC key");
+        long[] wrongHash = pssParameters(0x260, CKG_MGF1_SHA256, 32); // SHA-384 in a SHA256-RSA-PKCS-PSS parameter
+        assertEquals(Ck.CKR_MECHANISM_PARAM_INVALID, signInit(Ck.CKM_SHA256_RSA_PKCS_PSS, wrongHash, ec[1]));
+    }
+
+    private static long[] pssParameters(long hash, long mgf, long salt) {
+        return new long[] {hash, mgf, salt};
+    }
+
+    @Test
+    void rsaSignaturesAreWhatTheJdkExpects() throws Exception {
+        start();
+        long[] rsa = pair(generate(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, "rsa", true, null, 2048));
+        byte[] data = "Pay 100 to carol".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_SHA256_RSA_PKCS, null, rsa[1]));
+        byte[] hashed = signature(sign(data));
+        // CKM_RSA_PKCS over the DigestInfo the caller built is the same signature (PKCS#1 v1.5 is deterministic)
+        byte[] digestInfo = concat(HexFormat.of().parseHex("3031300d060960864801650304020105000420"),
+                MessageDigest.getInstance("SHA-256").digest(data));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_RSA_PKCS, null, rsa[1]));
+        assertArrayEquals(hashed, signature(sign(digestInfo)));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_RSA_PKCS, null, rsa[1]));
+        assertEquals(Ck.CKR_DATA_LEN_RANGE, sign(new byte[246]).rv(), "more than the modulus less 11 bytes");
+
+        java.security.PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(
+                new X509EncodedKeySpec(login().exportPublicKey(rsa[0]).value()));
+        Signature jdk = Signature.getInstance("SHA256withRSA");
+        jdk.initVerify(pub);
+        jdk.update(data);
+        assertTrue(jdk.verify(hashed));
+
+        long[] pss = pssParameters(CKM_SHA256, CKG_MGF1_SHA256, 32);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_SHA256_RSA_PKCS_PSS, pss, rsa[1]));
+        byte[] pssSignature = signature(sign(data));
+        Signature jdkPss = Signature.getInstance("RSASSA-PSS");
+        jdkPss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        jdkPss.initVerify(pub);
+        jdkPss.update(data);
+        assertTrue(jdkPss.verify(pssSignature));
+        assertEquals(Ck.CKR_OK, verify(Ck.CKM_SHA256_RSA_PKCS_PSS, pss, rsa[0], data, pssSignature));
+        assertEquals(Ck.CKR_SIGNATURE_INVALID, verify(Ck.CKM_SHA256_RSA_PKCS_PSS, pss, rsa[0],
+                "Pay 900 to carol".getBytes(StandardCharsets.UTF_8), pssSignature));
+    }
+
+    @Test
+    void ecdsaSignaturesAreRAndSAsPkcs11Says() throws Exception {
+        start();
+        long[] ec = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "ec", true, P256, 0));
+        byte[] data = "Pay 100 to carol".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA, null, ec[1]));
+        byte[] raw = signature(sign(MessageDigest.getInstance("SHA-256").digest(data)));
+        assertEquals(64, raw.length, "r || s, 32 bytes each");
+        Signature jdk = Signature.getInstance("SHA256withECDSAinP1363Format");
+        jdk.initVerify(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(login().exportPublicKey(ec[0]).value())));
+        jdk.update(data);
+        assertTrue(jdk.verify(raw), "the JDK accepts the raw ECDSA signature over SHA-256 of the data");
+        assertEquals(Ck.CKR_OK, verify(Ck.CKM_ECDSA_SHA256, null, ec[0], data, raw), "CKM_ECDSA_SHA256 hashes the same way");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
