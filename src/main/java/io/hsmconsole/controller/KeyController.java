@@ -191,7 +191,7 @@ public final class KeyController {
         KeyInfo i = info.value();
         List<Integer> nodes = cluster.nodeIds();
         // Who may approve is the simulator's answer (owner and shared users), not ours to work out.
-        List<UserRef> approvers = session.quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
+        List<UserRef> approvers = session.quorumTokens().quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
                 .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),

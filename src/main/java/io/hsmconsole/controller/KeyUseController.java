@@ -26,7 +26,7 @@ public final class KeyUseController {
     /** {@code aesWrapUnwrap -m 1|0}: wraps ({@code wrap}) or unwraps {@code data}; {@code iv} null for the default. */
     public TaskHandle aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv, Consumer<HsmResult<byte[]>> done) {
         return runner.run(BackgroundWork.named("aesWrapUnwrap", p ->
-                workspace.requireSession().aesWrapUnwrap(handle, wrap, data, iv), onError).onSuccess(result -> {
+                workspace.requireSession().crypto().aesWrapUnwrap(handle, wrap, data, iv), onError).onSuccess(result -> {
                     // The panel keeps the result in the window: "written" to the placeholder file when it succeeded.
                     workspace.record(ActionRecord.kmu(KeyUseText.aesWrapUnwrapCommand(handle, wrap, iv), out -> {
                         if (iv == null) {
@@ -40,7 +40,7 @@ public final class KeyUseController {
 
     /** {@code sign}: the HMAC of {@code data}. */
     public TaskHandle sign(long handle, SignMechanism mechanism, byte[] data, Consumer<HsmResult<byte[]>> done) {
-        return runner.run(BackgroundWork.named("sign", p -> workspace.requireSession().sign(handle, mechanism, data),
+        return runner.run(BackgroundWork.named("sign", p -> workspace.requireSession().crypto().sign(handle, mechanism, data),
                 onError).onSuccess(result -> {
                     workspace.record(ActionRecord.kmu(KeyUseText.signCommand(handle, mechanism),
                             out -> KeyUseText.sign(out, result, KeyUseText.SIGNATURE_FILE, result.isSuccess())));
@@ -52,7 +52,7 @@ public final class KeyUseController {
     public TaskHandle verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature,
                              Consumer<HsmResult<Void>> done) {
         return runner.run(BackgroundWork.named("verify", p ->
-                workspace.requireSession().verify(handle, mechanism, data, signature), onError).onSuccess(result -> {
+                workspace.requireSession().crypto().verify(handle, mechanism, data, signature), onError).onSuccess(result -> {
                     workspace.record(ActionRecord.kmu(KeyUseText.verifyCommand(handle, mechanism),
                             out -> KeyUseText.verify(out, result)));
                     done.accept(result);

@@ -52,19 +52,19 @@ public final class QuorumController {
             HsmSession session = workspace.requireSession();
             List<HsmResult<QuorumToken>> answers = new ArrayList<>();
             for (int i = 0; i < operations; i++) {
-                HsmResult<QuorumToken> token = session.getToken(purpose.service(), handle);
+                HsmResult<QuorumToken> token = session.quorumTokens().getToken(purpose.service(), handle);
                 actions.add(QuorumText.getToken(session.user().name(), purpose, handle, token));
                 if (!token.isSuccess()) {
-                    answers.forEach(t -> session.deleteToken(t.value().id())); // all or none
+                    answers.forEach(t -> session.quorumTokens().deleteToken(t.value().id())); // all or none
                     return token.<QuorumApproval>map(t -> null);
                 }
                 answers.add(token);
             }
             List<QuorumToken> tokens = answers.stream().map(HsmResult::value).toList();
             HsmResult<KeyInfo> key = session.keyInfo(handle);
-            HsmResult<List<UserInfo>> eligible = session.quorumApprovers(handle);
+            HsmResult<List<UserInfo>> eligible = session.quorumTokens().quorumApprovers(handle);
             if (!key.isSuccess() || !eligible.isSuccess()) {
-                tokens.forEach(t -> session.deleteToken(t.id()));
+                tokens.forEach(t -> session.quorumTokens().deleteToken(t.id()));
                 return (key.isSuccess() ? eligible : key).<QuorumApproval>map(k -> null);
             }
             QuorumToken first = tokens.get(0);
@@ -94,10 +94,10 @@ public final class QuorumController {
                     if (held(session, id).map(t -> t.approvedBy(approver)).orElse(false)) {
                         continue;
                     }
-                    HsmResult<QuorumToken> approved = session.approveTokenWithPassword(id, approver,
+                    HsmResult<QuorumToken> approved = session.quorumTokens().approveTokenWithPassword(id, approver,
                             Arrays.copyOf(secret, secret.length)); // the session wipes its copy
                     actions.add(QuorumText.approveToken(approver, approved,
-                            TokenText.standing(session.listTokens(), id)));
+                            TokenText.standing(session.quorumTokens().listTokens(), id)));
                     if (!approved.isSuccess()) {
                         return new HsmResult<>(approved.code(), approved.nodes(), reread(session, state));
                     }
@@ -123,7 +123,7 @@ public final class QuorumController {
             int dropped = 0;
             for (int id : state.tokenIds()) {
                 if (held(session, id).isPresent()) {
-                    HsmResult<Void> deleted = session.deleteToken(id);
+                    HsmResult<Void> deleted = session.quorumTokens().deleteToken(id);
                     actions.add(QuorumText.delToken(deleted));
                     dropped += deleted.isSuccess() ? 1 : 0;
                 }
@@ -136,7 +136,7 @@ public final class QuorumController {
     }
 
     private static Optional<QuorumToken> held(HsmSession session, int id) {
-        return session.listTokens().stream().filter(t -> t.id() == id).findFirst();
+        return session.quorumTokens().listTokens().stream().filter(t -> t.id() == id).findFirst();
     }
 
     /** The approvers as the HSM's tokens now record them: approved means approved on every token. */

@@ -3,22 +3,12 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.hsm.key.CipherRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.model.KeyClass;
-import io.hsmconsole.hsm.key.KeyPairRequest;
-import io.hsmconsole.hsm.key.SignMechanism;
-import io.hsmconsole.hsm.key.SignatureScheme;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.NodeKeyList;
-import io.hsmconsole.hsm.key.KeyOptions;
-import io.hsmconsole.hsm.key.KeyTemplate;
-import io.hsmconsole.hsm.key.WrappedKey;
-import io.hsmconsole.hsm.quorum.QuorumService;
-import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
@@ -28,7 +18,6 @@ import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +40,10 @@ public final class HsmSession implements AutoCloseable {
     private final KeyReading reading;
     private final AttributeChange attributeChange;
     private final KeyOwnership ownership;
+    private final KeyPairs pairs;
+    private final KeyUseCommands crypto;
+    private final KeyTransferCommands transfers;
+    private final QuorumTokenCommands quorumTokens;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -65,6 +58,10 @@ public final class HsmSession implements AutoCloseable {
         this.reading = new KeyReading(cluster, this);
         this.attributeChange = new AttributeChange(cluster, this);
         this.ownership = new KeyOwnership(cluster, this);
+        this.pairs = new KeyPairs(cluster, this);
+        this.crypto = new KeyUseCommands(cluster, this);
+        this.transfers = new KeyTransferCommands(cluster, this);
+        this.quorumTokens = new QuorumTokenCommands(cluster, this, quorum, tokens);
     }
 
     QuorumApprovals quorum() {
@@ -129,44 +126,6 @@ public final class HsmSession implements AutoCloseable {
     public HsmResult<GeneratedKey> generateAvailableKey(GenSymKeyRequest request) {
         Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
         return refused.orElseGet(() -> new KeyAvailability(cluster, this).generate(request));
-    }
-
-    /** {@code genRSAKeyPair} / {@code genECCKeyPair}: a public and a private key made together ({@link KeyPairGeneration}). */
-    public HsmResult<GeneratedPair> generateKeyPair(KeyPairRequest request, SyncObserver observer) {
-        Optional<HsmResult<GeneratedPair>> refused = requireCryptoUser();
-        return audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
-                refused.orElseGet(() -> new KeyPairGeneration(cluster, this).generate(request, observer)));
-    }
-
-    /** {@link #generateKeyPair} as Client SDK 5's library does it: a token pair returns once two HSMs hold it. */
-    public HsmResult<GeneratedPair> generateAvailableKeyPair(KeyPairRequest request) {
-        Optional<HsmResult<GeneratedPair>> refused = requireCryptoUser();
-        return refused.orElseGet(() -> new KeyAvailability(cluster, this).generatePair(request));
-    }
-
-    /**
-     * Client SDK 5's {@code key generate-asymmetric-pair rsa|ec}: genRSAKeyPair's/genECCKeyPair's rules
-     * and pair, with SDK 5's per-half labels and attribute defaults ({@link Sdk5PairAttributes}).
-     */
-    public HsmResult<GeneratedPair> generateSdk5KeyPair(KeyPairRequest request, Sdk5PairAttributes sdk5) {
-        Optional<HsmResult<GeneratedPair>> refused = this.<GeneratedPair>requireCryptoUser()
-                .or(() -> sdk5.whyNotSettable().map(code -> this.<GeneratedPair>fail(code, null)));
-        return audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
-                refused.orElseGet(() -> new KeyPairGeneration(cluster, this).generateSdk5(request, sdk5)));
-    }
-
-    /** Every reason a key-pair request would be refused now, in the HSM's order; a form's pre-flight, not audited. */
-    public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
-        Optional<HsmResult<Void>> refused = requireCryptoUser();
-        return refused.map(r -> List.of(r.code())).orElseGet(() -> new KeyPairGeneration(cluster, this).problems(request));
-    }
-
-    /** {@link #unwrapKey} as Client SDK 5's library does it: a token key returns once two HSMs hold it. */
-    public HsmResult<GeneratedKey> unwrapAvailableKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
-                                                      KeyTemplate template, KeyOptions options) {
-        Optional<HsmResult<GeneratedKey>> refused = requireCryptoUser();
-        return refused.orElseGet(() -> new KeyAvailability(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode,
-                template, options));
     }
 
     /**
@@ -295,198 +254,26 @@ public final class HsmSession implements AutoCloseable {
         return cluster.users().stream().filter(u -> mayShareWith(u).granted()).toList();
     }
 
-    // ---- export, import, wrap ----
+    // ---- facets ----
 
-    /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
-    public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
-        return cryptoCommand("exSymKey", "-k " + handle + " -w " + wrappingHandle,
-                () -> new KeyTransfer(cluster, this).export(handle, wrappingHandle));
+    /** Key pairs: genRSAKeyPair/genECCKeyPair, their SDK 5 and PKCS#11 forms, public/private key import and export. */
+    public KeyPairs pairs() {
+        return pairs;
     }
 
-    /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
-    public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
-        return cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode,
-                () -> new KeyTransfer(cluster, this).wrap(handle, wrappingHandle, mechanismCode));
+    /** Quorum tokens: getToken, approveToken, listTokens, delToken, and who may approve for a key. */
+    public QuorumTokenCommands quorumTokens() {
+        return quorumTokens;
     }
 
-    /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
-    public HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
-                                             SyncObserver observer) {
-        return cryptoCommand("imSymKey", "-w " + wrappingHandle + " -t " + keyTypeCode + " " + AuditArguments.options(options),
-                () -> new KeyTransfer(cluster, this).importKey(material, wrappingHandle, keyTypeCode, options, observer));
+    /** Key material in and out: exSymKey, wrapKey, imSymKey, unWrapKey (and its Client SDK 5 form). */
+    public KeyTransferCommands transfers() {
+        return transfers;
     }
 
-    /**
-     * {@code imSymKey -wk}: a key the tool wrapped on the host (AES key wrap with PKCS #5 padding) with
-     * the AES key of the -wk file; the HSM unwraps it with {@code wrappingHandle}, which must be the
-     * same key. The new key has OBJ_ATTR_LOCAL = 0.
-     */
-    public HsmResult<GeneratedKey> importWrappedKey(byte[] ciphertext, long wrappingHandle, int keyTypeCode,
-                                                    KeyOptions options, SyncObserver observer) {
-        return cryptoCommand("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
-                        + AuditArguments.options(options),
-                () -> new KeyTransfer(cluster, this).importWrapped(ciphertext, wrappingHandle, keyTypeCode, options,
-                        observer));
-    }
-
-    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
-    public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
-                                             KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return cryptoCommand("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
-                () -> new KeyTransfer(cluster, this).unwrap(ciphertext, wrappingHandle, mechanismCode, template, options,
-                        observer));
-    }
-
-    /** {@code exportPubKey}: the DER SubjectPublicKeyInfo of an extractable public key. */
-    public HsmResult<byte[]> exportPublicKey(long handle) {
-        return audited("exportPubKey", "-k " + handle, this.<byte[]>requireCryptoUser()
-                .orElseGet(() -> new PairTransfer(cluster, this).exportPublic(handle)));
-    }
-
-    /** {@code importPubKey}: a public key from its DER SubjectPublicKeyInfo (OBJ_ATTR_LOCAL = 0). */
-    public HsmResult<GeneratedKey> importPublicKey(byte[] publicKeyInfo, KeyOptions options, SyncObserver observer) {
-        return audited("importPubKey", AuditArguments.options(options), this.<GeneratedKey>requireCryptoUser()
-                .orElseGet(() -> new PairTransfer(cluster, this).importPublic(publicKeyInfo, options, observer)));
-    }
-
-    /** {@code importPrivateKey}: a private key from its DER PKCS#8 through an AES wrapping key; {@code privateKeyInfo} is wiped. */
-    public HsmResult<GeneratedKey> importPrivateKey(byte[] privateKeyInfo, long wrappingHandle, KeyOptions options,
-                                                    SyncObserver observer) {
-        return audited("importPrivateKey", "-w " + wrappingHandle + " " + AuditArguments.options(options),
-                this.<GeneratedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, this)
-                        .importPrivate(privateKeyInfo, wrappingHandle, options, observer)));
-    }
-
-    /** {@code exportPrivateKey}: the DER PKCS#8 of the owner's extractable private key, by way of an AES wrapping key. */
-    public HsmResult<byte[]> exportPrivateKey(long handle, long wrappingHandle) {
-        return audited("exportPrivateKey", "-k " + handle + " -w " + wrappingHandle, this.<byte[]>requireCryptoUser()
-                .orElseGet(() -> new PairTransfer(cluster, this).exportPrivate(handle, wrappingHandle)));
-    }
-
-    /**
-     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
-     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
-     */
-    public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
-                                                    KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
-                + AuditArguments.options(options), this.<GeneratedKey>requireCryptoUser().orElseGet(() ->
-                new PairUnwrap(cluster, this).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
-    }
-
-    // ---- key use ----
-
-    /**
-     * {@code aesWrapUnwrap}: RFC 3394 AES key wrap after PKCS #5 padding ({@code wrap}) or unwrap of host data with an AES key
-     * whose OBJ_ATTR_WRAP (or UNWRAP) is set; {@code iv} is 8 bytes, or null for the default A6A6….
-     */
-    public HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
-        return cryptoCommand("aesWrapUnwrap", "-m " + (wrap ? 1 : 0) + " -w " + handle + (iv == null ? "" : " -i <iv>"),
-                () -> new KeyUse(this).aesWrapUnwrap(handle, wrap, data, iv));
-    }
-
-    /**
-     * PKCS#11 C_Encrypt / C_Decrypt: AES (ECB, CBC, CBC with padding, CTR, GCM) or 3DES (ECB, CBC, CBC with
-     * padding) with a key that permits the use; the rules are {@link KeyCipher}'s.
-     */
-    public HsmResult<byte[]> crypt(long handle, boolean encrypt, CipherRequest request, byte[] data) {
-        return cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m " + request.mechanism(),
-                () -> new KeyCipher(this, cluster.drbg()).crypt(handle, encrypt, request, data));
-    }
-
-    /** PKCS#11 C_Sign with CKM_AES_CMAC: the 16-byte AES-CMAC of {@code data} with an AES key whose OBJ_ATTR_SIGN is set. */
-    public HsmResult<byte[]> cmacSign(long handle, byte[] data) {
-        return cryptoCommand("sign", "-k " + handle + " -m AES_CMAC", () -> new KeyCipher(this, cluster.drbg()).cmac(handle, data));
-    }
-
-    /** PKCS#11 C_Verify with CKM_AES_CMAC: success when {@code mac} is the AES-CMAC of {@code data}. */
-    public HsmResult<Void> cmacVerify(long handle, byte[] data, byte[] mac) {
-        return cryptoCommand("verify", "-k " + handle + " -m AES_CMAC",
-                () -> new KeyCipher(this, cluster.drbg()).cmacVerify(handle, data, mac));
-    }
-
-    /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */
-    public HsmResult<byte[]> generateRandom(int length) {
-        Optional<HsmResult<byte[]>> refused = requireCryptoUser();
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        byte[] out = new byte[length];
-        cluster.drbg().nextBytes(out);
-        return HsmResult.ok(out, List.of());
-    }
-
-    /** {@code sign}: an HMAC with a GENERIC_SECRET key, or an RSA/ECDSA signature with a private key ({@link PairSigning}). */
-    public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
-        return cryptoCommand("sign", "-k " + handle + " -m " + mechanism.code(),
-                () -> mechanism.isHmac() ? new KeyUse(this).sign(handle, mechanism, data)
-                        : new PairSigning(this, cluster.drbg()).sign(handle, mechanism, data));
-    }
-
-    /** A key-pair signature as PKCS#11 asks for it ({@link SignatureScheme}): the same rules as {@link #sign}. */
-    public HsmResult<byte[]> sign(long handle, SignatureScheme scheme, byte[] data) {
-        return cryptoCommand("sign", "-k " + handle + " " + scheme.describe(),
-                () -> new PairSigning(this, cluster.drbg()).sign(handle, scheme, data));
-    }
-
-    /** The length of this key's signature with this scheme, or why the key cannot sign with it; not a command, not audited. */
-    public HsmResult<Integer> signatureLength(long handle, SignatureScheme scheme) {
-        return new PairSigning(this, cluster.drbg()).length(handle, scheme);
-    }
-
-    /** Checks a key-pair signature made as {@link #sign(long, SignatureScheme, byte[])} makes it. */
-    public HsmResult<Void> verify(long handle, SignatureScheme scheme, byte[] data, byte[] signature) {
-        return cryptoCommand("verify", "-k " + handle + " " + scheme.describe(),
-                () -> new PairSigning(this, cluster.drbg()).verify(handle, scheme, data, signature));
-    }
-
-    /** {@code verify}: success when {@code signature} is the HMAC or the key pair's signature of {@code data}, else SIGNATURE_INVALID. */
-    public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
-        return cryptoCommand("verify", "-k " + handle + " -m " + mechanism.code(),
-                () -> mechanism.isHmac() ? new KeyUse(this).verify(handle, mechanism, data, signature)
-                        : new PairSigning(this, cluster.drbg()).verify(handle, mechanism, data, signature));
-    }
-
-    // ---- quorum ----
-
-    /** {@code getToken}: asks for approval of one operation on a key with m_value ≥ 2. */
-    public HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
-        return cryptoCommand("getToken", "-n " + service.number() + " -k " + handle,
-                () -> quorum.getToken(service, handle));
-    }
-
-    /** {@code approveToken}: one approver's signature of the token's challenge with their registered key. */
-    public HsmResult<QuorumToken> approveToken(int tokenId, String approver, byte[] signature) {
-        return cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
-                () -> quorum.approve(tokenId, approver, signature));
-    }
-
-    /** The console's approval: the approver types their password; the simulator signs with the key it keeps for them. */
-    public HsmResult<QuorumToken> approveTokenWithPassword(int tokenId, String approver, char[] password) {
-        try {
-            return cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
-                    () -> quorum.approveWithPassword(tokenId, approver, password));
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-    }
-
-    /** Who may approve a token for this key (its owner and the users it is shared with); not audited: no HSM call. */
-    public HsmResult<List<UserInfo>> quorumApprovers(long handle) {
-        return this.<List<UserInfo>>requireCryptoUser().orElseGet(() -> quorum.approvers(handle).map(ids ->
-                cluster.users().stream().filter(u -> ids.contains(u.id())).toList()));
-    }
-
-    public List<QuorumToken> listTokens() {
-        return quorum.list();
-    }
-
-    /** {@code delToken}: drops one token of this session. */
-    public HsmResult<Void> deleteToken(int tokenId) {
-        ReturnCode code = tokens.delete(tokenId) ? ReturnCode.SUCCESS : ReturnCode.QUORUM_TOKEN_INVALID;
-        // every node answers, as in getToken's cluster block
-        HsmResult<Void> r = code.isSuccess() ? ok(null, null) : fail(code, null);
-        return audited("delToken", "-id " + tokenId, r);
+    /** Cryptographic use of keys: aesWrapUnwrap, encrypt/decrypt, CMAC, HMAC and key-pair signatures, random bytes. */
+    public KeyUseCommands crypto() {
+        return crypto;
     }
 
     // ---- users ----
@@ -520,7 +307,7 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /** A command only a logged-in crypto user may give, audited whether it is refused or done. */
-    private <T> HsmResult<T> cryptoCommand(String command, String arguments, Supplier<HsmResult<T>> action) {
+    <T> HsmResult<T> cryptoCommand(String command, String arguments, Supplier<HsmResult<T>> action) {
         return audited(command, arguments, this.<T>requireCryptoUser().orElseGet(action));
     }
 

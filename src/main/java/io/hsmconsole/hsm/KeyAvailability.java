@@ -50,8 +50,8 @@ final class KeyAvailability {
         KeyOptions waiting = new KeyOptions(options.label(), options.id(), options.nonExtractable(), options.session(),
                 options.shareWith(), options.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, options.attest());
         return whenAvailable(options.session(),
-                () -> session.unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, options, SyncObserver.NONE),
-                () -> session.unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
+                () -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, options, SyncObserver.NONE),
+                () -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
     }
 
     /** C_GenerateKeyPair under the same rule: both halves are returned once two HSMs hold them. */
@@ -60,8 +60,8 @@ final class KeyAvailability {
         KeyPairRequest waiting = new KeyPairRequest(request.type(), request.modulusBits(), request.publicExponent(),
                 request.curveId(), new KeyOptions(o.label(), o.id(), o.nonExtractable(), o.session(), o.shareWith(),
                 o.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, o.attest()));
-        return whenAvailable(o.session(), () -> session.generateKeyPair(request, SyncObserver.NONE),
-                () -> session.generateKeyPair(waiting, SyncObserver.NONE));
+        return whenAvailable(o.session(), () -> session.pairs().generateKeyPair(request, SyncObserver.NONE),
+                () -> session.pairs().generateKeyPair(waiting, SyncObserver.NONE));
     }
 
     /** A session key as it is; a token key made with min_srv 2, and not at all on a one-HSM cluster. */

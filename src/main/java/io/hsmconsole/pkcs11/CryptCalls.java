@@ -121,7 +121,7 @@ final class CryptCalls {
         if (op.kind == Operation.Kind.DIGEST) {
             return RpcWriter.response(call).presentByteArray(digest(op.digest).digest(data));
         }
-        HsmResult<byte[]> r = sessions.requireLogin().crypt(op.key, op.kind == Operation.Kind.ENCRYPT, op.cipher, data);
+        HsmResult<byte[]> r = sessions.requireLogin().crypto().crypt(op.key, op.kind == Operation.Kind.ENCRYPT, op.cipher, data);
         if (!r.isSuccess()) {
             throw new Refusal(r.code() == ReturnCode.INVALID_HANDLE ? Ck.CKR_KEY_HANDLE_INVALID : ReturnValues.of(r.code()));
         }
@@ -149,7 +149,7 @@ final class CryptCalls {
         if (length > Operation.MAX_DATA) {
             throw new Refusal(Ck.CKR_DATA_LEN_RANGE);
         }
-        HsmResult<byte[]> r = sessions.requireLogin().generateRandom((int) length);
+        HsmResult<byte[]> r = sessions.requireLogin().crypto().generateRandom((int) length);
         if (!r.isSuccess()) {
             throw new Refusal(ReturnValues.of(r.code()));
         }

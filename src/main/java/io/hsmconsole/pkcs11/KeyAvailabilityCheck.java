@@ -37,8 +37,8 @@ public enum KeyAvailabilityCheck {
     }
 
     HsmResult<GeneratedPair> generatePair(HsmSession login, KeyPairRequest request) {
-        HsmResult<GeneratedPair> made = this == ENABLED ? login.generateAvailableKeyPair(request)
-                : login.generateKeyPair(request, SyncObserver.NONE);
+        HsmResult<GeneratedPair> made = this == ENABLED ? login.pairs().generateAvailableKeyPair(request)
+                : login.pairs().generateKeyPair(request, SyncObserver.NONE);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }
@@ -48,8 +48,8 @@ public enum KeyAvailabilityCheck {
     HsmResult<GeneratedKey> unwrap(HsmSession login, byte[] wrapped, long unwrappingKey, int mechanismCode,
                                    KeyTemplate template, KeyOptions options) {
         HsmResult<GeneratedKey> made = this == ENABLED
-                ? login.unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
-                : login.unwrapKey(wrapped, unwrappingKey, mechanismCode, template, options, SyncObserver.NONE);
+                ? login.transfers().unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
+                : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, options, SyncObserver.NONE);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }

@@ -31,11 +31,11 @@ record MacMechanism(SignMechanism hmac) implements Signing {
 
     @Override
     public HsmResult<byte[]> sign(HsmSession login, long key, byte[] data) {
-        return hmac == null ? login.cmacSign(key, data) : login.sign(key, hmac, data);
+        return hmac == null ? login.crypto().cmacSign(key, data) : login.crypto().sign(key, hmac, data);
     }
 
     @Override
     public HsmResult<Void> verify(HsmSession login, long key, byte[] data, byte[] signature) {
-        return hmac == null ? login.cmacVerify(key, data, signature) : login.verify(key, hmac, data, signature);
+        return hmac == null ? login.crypto().cmacVerify(key, data, signature) : login.crypto().verify(key, hmac, data, signature);
     }
 }

@@ -105,7 +105,7 @@ record PairSignMechanism(SignatureScheme scheme) implements Signing {
 
     @Override
     public int length(HsmSession login, long key) {
-        HsmResult<Integer> length = login.signatureLength(key, scheme);
+        HsmResult<Integer> length = login.crypto().signatureLength(key, scheme);
         if (!length.isSuccess()) {
             throw new Refusal(SignCalls.keyRefusal(length.code()));
         }
@@ -114,11 +114,11 @@ record PairSignMechanism(SignatureScheme scheme) implements Signing {
 
     @Override
     public HsmResult<byte[]> sign(HsmSession login, long key, byte[] data) {
-        return login.sign(key, scheme, data);
+        return login.crypto().sign(key, scheme, data);
     }
 
     @Override
     public HsmResult<Void> verify(HsmSession login, long key, byte[] data, byte[] signature) {
-        return login.verify(key, scheme, data, signature);
+        return login.crypto().verify(key, scheme, data, signature);
     }
 }

@@ -58,7 +58,7 @@ final class WrapCalls {
         HsmSession login = sessions.requireLogin();
         WrapMechanism wrap = mechanism(mechanism);
         sessions.availability().beforeUse(login, wrappingKey);
-        HsmResult<WrappedKey> wrapped = login.wrapKey(key, wrappingKey, wrap.code());
+        HsmResult<WrappedKey> wrapped = login.transfers().wrapKey(key, wrappingKey, wrap.code());
         if (!wrapped.isSuccess()) {
             throw new Refusal(ReturnValues.of(wrapped.code()));
         }

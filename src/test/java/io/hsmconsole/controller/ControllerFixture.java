@@ -82,7 +82,7 @@ public final class ControllerFixture implements AutoCloseable {
 
     /** The quorum tokens of the logged-in session, as listTokens shows them. */
     public List<io.hsmconsole.hsm.quorum.QuorumToken> tokens() {
-        return workspace.requireSession().listTokens();
+        return workspace.requireSession().quorumTokens().listTokens();
     }
 
     @Override

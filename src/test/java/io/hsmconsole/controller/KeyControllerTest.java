@@ -56,10 +56,10 @@ class KeyControllerTest {
 
     @Test
     void keyPairsShowAsTwoRowsNamedByTypeAndHalfAndTheirDetailsOpen() {
-        io.hsmconsole.hsm.key.GeneratedPair pair = f.workspace.session().orElseThrow().generateKeyPair(
+        io.hsmconsole.hsm.key.GeneratedPair pair = f.workspace.session().orElseThrow().pairs().generateKeyPair(
                 io.hsmconsole.hsm.key.KeyPairRequest.rsa(2048, java.math.BigInteger.valueOf(65537),
                         io.hsmconsole.hsm.key.KeyOptions.labelled("tls")), io.hsmconsole.hsm.SyncObserver.NONE).value();
-        f.workspace.session().orElseThrow().generateKeyPair(io.hsmconsole.hsm.key.KeyPairRequest.ec(2,
+        f.workspace.session().orElseThrow().pairs().generateKeyPair(io.hsmconsole.hsm.key.KeyPairRequest.ec(2,
                 io.hsmconsole.hsm.key.KeyOptions.labelled("jwt")), io.hsmconsole.hsm.SyncObserver.NONE);
 
         assertThat(f.keyRows()).extracting(KeyRow::typeName)

@@ -96,7 +96,7 @@ class QuorumControllerTest {
         QuorumApproval state = request(QuorumPurpose.USE);
         Integer dropped = await(done -> quorum.release(state, done));
         assertThat(dropped).isEqualTo(1);
-        assertThat(f.workspace.requireSession().listTokens()).isEmpty();
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).isEmpty();
         assertThat(approve(state, "carol", "carol_pwd").code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
     }
 
@@ -105,23 +105,23 @@ class QuorumControllerTest {
         HsmResult<QuorumApproval> asked = await(done -> quorum.request(key, QuorumPurpose.MANAGE, 2, done));
         QuorumApproval state = asked.value();
         assertThat(state.operations()).isEqualTo(2);
-        assertThat(f.workspace.requireSession().listTokens()).hasSize(2);
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).hasSize(2);
 
         assertThat(approve(state, "carol", "not_carols").code()).isEqualTo(ReturnCode.LOGIN_FAILURE);
-        assertThat(f.workspace.requireSession().listTokens()).allSatisfy(t -> assertThat(t.approvers()).isEmpty());
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).allSatisfy(t -> assertThat(t.approvers()).isEmpty());
         assertThat(f.cluster.users().stream().filter(u -> u.name().equals("carol")).findFirst().orElseThrow()
                 .loginFailures()).as("a wrong password counts once, not once per token").isEqualTo(1);
 
         QuorumApproval approved = approve(approve(state, "carol", "carol_pwd").value(), "example_user", "example_pwd")
                 .value();
         assertThat(approved.isComplete()).isTrue();
-        assertThat(f.workspace.requireSession().listTokens()).allSatisfy(t -> assertThat(t.approvers())
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).allSatisfy(t -> assertThat(t.approvers())
                 .containsExactly("carol", "example_user"));
 
         // Two shareKey commands: each uses one token, and a third would need approvals again.
         HsmResult<Void> shared = await(done -> f.keys.setSharing(key, List.of(4, 5, 6), done));
         assertThat(shared.code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(f.workspace.requireSession().listTokens()).isEmpty();
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).isEmpty();
         assertThat(await((java.util.function.Consumer<java.util.function.Consumer<HsmResult<Void>>>) done ->
                 f.keys.setSharing(key, List.of(4, 5), done)).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
     }
@@ -137,7 +137,7 @@ class QuorumControllerTest {
         Integer dropped = await(done -> quorum.release(state, done));
 
         assertThat(dropped).isEqualTo(1);
-        assertThat(f.workspace.requireSession().listTokens()).isEmpty();
+        assertThat(f.workspace.requireSession().quorumTokens().listTokens()).isEmpty();
     }
 
     @Test

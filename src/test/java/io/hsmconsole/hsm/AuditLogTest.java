@@ -52,7 +52,7 @@ class AuditLogTest {
         HsmSession s = TestClusters.login(cluster, "example_user");
         long wrap = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
         long k = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "aes").withShareWith(List.of(4))).value().handle();
-        byte[] plain = s.exportKey(k, wrap).value();
+        byte[] plain = s.transfers().exportKey(k, wrap).value();
         s.deleteKey(k);
         HsmSession co = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
         co.users().createUser(UserType.CU, "dave", "dave_secret_pwd".toCharArray());

@@ -28,7 +28,7 @@ class ClusterExchangeTest {
             long wrap = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
             s.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02").withShareWith(List.of(4, 5)));
             s.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2).withShareWith(List.of(6)));
-            keyHexHolder[0] = HexFormat.of().formatHex(s.exportKey(wrap, wrap).value());
+            keyHexHolder[0] = HexFormat.of().formatHex(s.transfers().exportKey(wrap, wrap).value());
             s.close();
             Path file = dir.resolve("demo.json");
             ClusterExchange.export(cluster, "correct horse".toCharArray(), file);
@@ -55,7 +55,7 @@ class ClusterExchangeTest {
                             k.handle(), k.label(), k.kcv(), k.sharedWith(), k.mValue())).toList());
             assertThat(b.findKeys(KeyQuery.all()).value()).isEqualTo(a.findKeys(KeyQuery.all()).value());
             long wrap = b.findKeys(KeyQuery.byLabel("wrapper")).value().get(0);
-            assertThat(HexFormat.of().formatHex(b.exportKey(wrap, wrap).value())).isEqualTo(keyHex[0]);
+            assertThat(HexFormat.of().formatHex(b.transfers().exportKey(wrap, wrap).value())).isEqualTo(keyHex[0]);
             assertThat(TestClusters.login(copy, "alice").keyInfo(b.findKeys(KeyQuery.byLabel("3DES_shared")).value().get(0))
                     .code()).isEqualTo(ReturnCode.SUCCESS);
             assertThat(copy.attestNode(1).value().passed()).isTrue();

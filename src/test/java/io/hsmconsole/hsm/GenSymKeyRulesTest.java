@@ -212,7 +212,7 @@ class GenSymKeyRulesTest {
     @Test
     void kcvIsComputedFromTheGeneratedMaterial() {
         long aes = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kcv")).value().handle();
-        byte[] material = exampleUser.exportKey(aes, aes).value();
+        byte[] material = exampleUser.transfers().exportKey(aes, aes).value();
         long kcv = exampleUser.attributes(aes).value().get(Attribute.KCV).orElseThrow().number();
         assertThat(String.format("0x%06x", kcv)).isEqualTo(Kcv.format(Kcv.aes(material)));
     }

@@ -184,6 +184,6 @@ class KeyAccessTest {
         long q = key(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2).withShareWith(List.of(6)));
         assertThat(owner.shareKey(q, 4, true).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
         assertThat(owner.setAttribute(q, Attribute.SIGN, 1, null).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
-        assertThat(owner.exportKey(q, q).code()).isIn(ReturnCode.QUORUM_REQUIRED, ReturnCode.WRAPPING_KEY_INVALID);
+        assertThat(owner.transfers().exportKey(q, q).code()).isIn(ReturnCode.QUORUM_REQUIRED, ReturnCode.WRAPPING_KEY_INVALID);
     }
 }

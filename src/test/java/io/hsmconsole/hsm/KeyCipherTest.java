@@ -35,7 +35,7 @@ class KeyCipherTest {
         cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
         user = TestClusters.login(cluster, "example_user");
         long wrapping = user.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
-        key = user.importKey(NIST_KEY.clone(), wrapping, 31, KeyOptions.labelled("nist"), SyncObserver.NONE).value().handle();
+        key = user.transfers().importKey(NIST_KEY.clone(), wrapping, 31, KeyOptions.labelled("nist"), SyncObserver.NONE).value().handle();
         assertThat(user.setAttribute(key, Attribute.SIGN, 1, null).isSuccess()).isTrue();
         assertThat(user.setAttribute(key, Attribute.VERIFY, 1, null).isSuccess()).isTrue();
     }
@@ -46,7 +46,7 @@ class KeyCipherTest {
     }
 
     private byte[] crypt(boolean encrypt, CipherRequest request, byte[] data) {
-        HsmResult<byte[]> r = user.crypt(key, encrypt, request, data);
+        HsmResult<byte[]> r = user.crypto().crypt(key, encrypt, request, data);
         assertThat(r.code()).as(request.mechanism().toString()).isEqualTo(ReturnCode.SUCCESS);
         return r.value();
     }
@@ -67,11 +67,11 @@ class KeyCipherTest {
 
     @Test
     void cmacGivesRfc4493Vectors() {
-        assertThat(HEX.formatHex(user.cmacSign(key, new byte[0]).value())).isEqualTo("bb1d6929e95937287fa37d129b756746");
-        assertThat(HEX.formatHex(user.cmacSign(key, NIST_PLAIN).value())).isEqualTo("070a16b46b4d4144f79bdd9dd04a287c");
-        assertThat(user.cmacVerify(key, NIST_PLAIN, HEX.parseHex("070a16b46b4d4144f79bdd9dd04a287c")).code())
+        assertThat(HEX.formatHex(user.crypto().cmacSign(key, new byte[0]).value())).isEqualTo("bb1d6929e95937287fa37d129b756746");
+        assertThat(HEX.formatHex(user.crypto().cmacSign(key, NIST_PLAIN).value())).isEqualTo("070a16b46b4d4144f79bdd9dd04a287c");
+        assertThat(user.crypto().cmacVerify(key, NIST_PLAIN, HEX.parseHex("070a16b46b4d4144f79bdd9dd04a287c")).code())
                 .isEqualTo(ReturnCode.SUCCESS);
-        assertThat(user.cmacVerify(key, NIST_PLAIN, new byte[16]).code()).isEqualTo(ReturnCode.SIGNATURE_INVALID);
+        assertThat(user.crypto().cmacVerify(key, NIST_PLAIN, new byte[16]).code()).isEqualTo(ReturnCode.SIGNATURE_INVALID);
     }
 
     @Test
@@ -82,34 +82,34 @@ class KeyCipherTest {
         byte[] iv = java.util.Arrays.copyOf(sealed, 12);
         byte[] body = java.util.Arrays.copyOfRange(sealed, 12, sealed.length);
         assertThat(crypt(false, CipherRequest.gcm(iv, aad, 128), body)).isEqualTo(NIST_PLAIN);
-        assertThat(user.crypt(key, false, CipherRequest.gcm(iv, new byte[0], 128), body).code())
+        assertThat(user.crypto().crypt(key, false, CipherRequest.gcm(iv, new byte[0], 128), body).code())
                 .as("another AAD").isEqualTo(ReturnCode.ENCRYPTED_DATA_INVALID);
-        assertThat(user.crypt(key, true, CipherRequest.gcm(iv, aad, 128), NIST_PLAIN).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.gcm(iv, aad, 128), NIST_PLAIN).code())
                 .as("an IV from the application").isEqualTo(ReturnCode.MECHANISM_PARAM_INVALID);
-        assertThat(user.crypt(key, true, CipherRequest.gcm(new byte[12], aad, 64), NIST_PLAIN).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.gcm(new byte[12], aad, 64), NIST_PLAIN).code())
                 .as("a 64-bit tag").isEqualTo(ReturnCode.MECHANISM_PARAM_INVALID);
-        assertThat(user.crypt(key, true, CipherRequest.gcm(new byte[12], aad, 128), new byte[16 * 1024]).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.gcm(new byte[12], aad, 128), new byte[16 * 1024]).code())
                 .isEqualTo(ReturnCode.SUCCESS);
-        assertThat(user.crypt(key, true, CipherRequest.gcm(new byte[12], aad, 128), new byte[16 * 1024 + 1]).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.gcm(new byte[12], aad, 128), new byte[16 * 1024 + 1]).code())
                 .as("CloudHSM's 16 KB limit").isEqualTo(ReturnCode.DATA_LEN_INVALID);
     }
 
     @Test
     void modesRefuseWrongKeysParametersAndLengths() {
         byte[] iv = new byte[16];
-        assertThat(user.crypt(key, true, CipherRequest.of(CipherMechanism.DES3_CBC, new byte[8]), new byte[8]).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.of(CipherMechanism.DES3_CBC, new byte[8]), new byte[8]).code())
                 .as("a 3DES mode with an AES key").isEqualTo(ReturnCode.MECHANISM_INVALID);
-        assertThat(user.crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, new byte[8]), NIST_PLAIN).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, new byte[8]), NIST_PLAIN).code())
                 .isEqualTo(ReturnCode.MECHANISM_PARAM_INVALID);
-        assertThat(user.crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, iv), new byte[17]).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, iv), new byte[17]).code())
                 .isEqualTo(ReturnCode.BLOCK_DATA_LEN_INVALID);
-        assertThat(user.crypt(key, false, CipherRequest.of(CipherMechanism.AES_CBC_PAD, iv), new byte[16]).code())
+        assertThat(user.crypto().crypt(key, false, CipherRequest.of(CipherMechanism.AES_CBC_PAD, iv), new byte[16]).code())
                 .as("bad padding").isEqualTo(ReturnCode.ENCRYPTED_DATA_INVALID);
         assertThat(user.setAttribute(key, Attribute.ENCRYPT, 0, null).isSuccess()).isTrue();
-        assertThat(user.crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, iv), NIST_PLAIN).code())
+        assertThat(user.crypto().crypt(key, true, CipherRequest.of(CipherMechanism.AES_CBC, iv), NIST_PLAIN).code())
                 .isEqualTo(ReturnCode.KEY_FUNCTION_NOT_PERMITTED);
         HsmSession other = TestClusters.login(cluster, "alice");
-        assertThat(other.crypt(key, false, CipherRequest.of(CipherMechanism.AES_CBC, iv), NIST_PLAIN).code())
+        assertThat(other.crypto().crypt(key, false, CipherRequest.of(CipherMechanism.AES_CBC, iv), NIST_PLAIN).code())
                 .as("another user's key").isEqualTo(ReturnCode.INVALID_HANDLE);
     }
 }

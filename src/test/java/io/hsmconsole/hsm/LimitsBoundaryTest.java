@@ -84,9 +84,9 @@ class LimitsBoundaryTest {
         long one = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "m1").withMValue(1)).value().handle();
         long two = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "m2").withMValue(2)
                 .withShareWith(List.of(4))).value().handle();
-        assertThat(owner.getToken(QuorumService.MANAGE_KEY, one).code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
+        assertThat(owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, one).code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
         assertThat(owner.setAttribute(one, Attribute.LABEL, 0, "renamed").code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(owner.getToken(QuorumService.MANAGE_KEY, two).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, two).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(owner.setAttribute(two, Attribute.LABEL, 0, "renamed").code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
     }
 
@@ -137,13 +137,13 @@ class LimitsBoundaryTest {
     void quorumTokensLiveTenMinutes() {
         long key = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "q").withMValue(2)
                 .withShareWith(List.of(6))).value().handle();
-        QuorumToken first = owner.getToken(QuorumService.MANAGE_KEY, key).value();
+        QuorumToken first = owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, key).value();
         clock.advance(10 * 60 * 1000 - 1);
-        assertThat(owner.approveTokenWithPassword(first.id(), "carol", "carol_pwd".toCharArray()).code())
+        assertThat(owner.quorumTokens().approveTokenWithPassword(first.id(), "carol", "carol_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.SUCCESS);
-        QuorumToken second = owner.getToken(QuorumService.MANAGE_KEY, key).value();
+        QuorumToken second = owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, key).value();
         clock.advance(10 * 60 * 1000);
-        assertThat(owner.approveTokenWithPassword(second.id(), "carol", "carol_pwd".toCharArray()).code())
+        assertThat(owner.quorumTokens().approveTokenWithPassword(second.id(), "carol", "carol_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
     }
 

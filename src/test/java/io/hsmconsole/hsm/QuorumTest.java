@@ -43,9 +43,9 @@ class QuorumTest {
     }
 
     private QuorumToken approvedToken(QuorumService service) {
-        int id = owner.getToken(service, key).value().id();
-        assertThat(owner.approveTokenWithPassword(id, "example_user", "example_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
-        HsmResult<QuorumToken> second = owner.approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray());
+        int id = owner.quorumTokens().getToken(service, key).value().id();
+        assertThat(owner.quorumTokens().approveTokenWithPassword(id, "example_user", "example_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
+        HsmResult<QuorumToken> second = owner.quorumTokens().approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray());
         assertThat(second.code()).isEqualTo(ReturnCode.SUCCESS);
         return second.value();
     }
@@ -58,7 +58,7 @@ class QuorumTest {
         assertThat(t.approvers()).containsExactly("example_user", "carol");
         assertThat(owner.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(owner.shareKey(key, 5, true).code()).as("a token serves one operation").isEqualTo(ReturnCode.QUORUM_REQUIRED);
-        assertThat(owner.listTokens()).isEmpty();
+        assertThat(owner.quorumTokens().listTokens()).isEmpty();
     }
 
     @Test
@@ -70,21 +70,21 @@ class QuorumTest {
         assertThat(owner.whyNotModifiable(key, Attribute.SIGN)).isEmpty();
         assertThat(owner.setAttribute(key, Attribute.SIGN, 1, null).code()).isEqualTo(ReturnCode.SUCCESS);
         long wrap = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "w")).value().handle();
-        assertThat(owner.exportKey(key, wrap).code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(owner.exportKey(key, wrap).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        assertThat(owner.transfers().exportKey(key, wrap).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.transfers().exportKey(key, wrap).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
     }
 
     @Test
     void onlyTheOwnerAndSharedUsersApproveEachOnce() {
-        int id = owner.getToken(QuorumService.MANAGE_KEY, key).value().id();
-        assertThat(owner.approveTokenWithPassword(id, "alice", "alice_pwd".toCharArray()).code())
+        int id = owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, key).value().id();
+        assertThat(owner.quorumTokens().approveTokenWithPassword(id, "alice", "alice_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("alice")).extracting(UserInfo::quorumKeyRegistered)
                 .as("no quorum key is enrolled for a user who may not approve").containsExactly(false);
-        assertThat(owner.approveTokenWithPassword(id, "carol", "wrong_pwd".toCharArray()).code())
+        assertThat(owner.quorumTokens().approveTokenWithPassword(id, "carol", "wrong_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.LOGIN_FAILURE);
-        assertThat(owner.approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(owner.approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray()).code())
+        assertThat(owner.quorumTokens().approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.quorumTokens().approveTokenWithPassword(id, "carol", "carol_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
         assertThat(owner.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("carol")).extracting(UserInfo::quorumKeyRegistered)
@@ -106,14 +106,14 @@ class QuorumTest {
         assertThat(carol.users().registerQuorumKey(UserType.CU, "carol", registration,
                 QuorumSignatures.sign(priv, registration), pub).code()).isEqualTo(ReturnCode.SUCCESS);
 
-        QuorumToken t = owner.getToken(QuorumService.MANAGE_KEY, key).value();
-        assertThat(owner.approveTokenWithPassword(t.id(), "carol", "carol_pwd".toCharArray()).code())
+        QuorumToken t = owner.quorumTokens().getToken(QuorumService.MANAGE_KEY, key).value();
+        assertThat(owner.quorumTokens().approveTokenWithPassword(t.id(), "carol", "carol_pwd".toCharArray()).code())
                 .as("the simulator holds no key for carol now").isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
         byte[] forged = QuorumSignatures.sign(QuorumSignatures.privateDer(QuorumSignatures.newKeyPair(new SecureRandom())), t.challenge());
-        assertThat(owner.approveToken(t.id(), "carol", forged).code()).isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
-        assertThat(owner.approveToken(t.id(), "carol", QuorumSignatures.sign(priv, t.challenge())).code())
+        assertThat(owner.quorumTokens().approveToken(t.id(), "carol", forged).code()).isEqualTo(ReturnCode.QUORUM_APPROVAL_INVALID);
+        assertThat(owner.quorumTokens().approveToken(t.id(), "carol", QuorumSignatures.sign(priv, t.challenge())).code())
                 .isEqualTo(ReturnCode.SUCCESS);
-        owner.approveTokenWithPassword(t.id(), "example_user", "example_pwd".toCharArray());
+        owner.quorumTokens().approveTokenWithPassword(t.id(), "example_user", "example_pwd".toCharArray());
         assertThat(owner.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.SUCCESS);
     }
 
@@ -122,38 +122,38 @@ class QuorumTest {
         QuorumToken t = approvedToken(QuorumService.MANAGE_KEY);
         clock.advance(10 * 60 * 1000);
         assertThat(owner.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
-        assertThat(owner.approveTokenWithPassword(t.id(), "carol", "carol_pwd".toCharArray()).code())
+        assertThat(owner.quorumTokens().approveTokenWithPassword(t.id(), "carol", "carol_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
         approvedToken(QuorumService.MANAGE_KEY);
         owner.close();
         HsmSession again = TestClusters.login(cluster, "example_user");
-        assertThat(again.listTokens()).isEmpty();
+        assertThat(again.quorumTokens().listTokens()).isEmpty();
         assertThat(again.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
     }
 
     @Test
     void keysWithoutQuorumNeedNoToken() {
         long plain = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "plain")).value().handle();
-        assertThat(owner.getToken(QuorumService.USE_KEY, plain).code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
-        assertThat(owner.deleteToken(42).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+        assertThat(owner.quorumTokens().getToken(QuorumService.USE_KEY, plain).code()).isEqualTo(ReturnCode.QUORUM_NOT_REQUIRED);
+        assertThat(owner.quorumTokens().deleteToken(42).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
         HsmSession officer = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
-        assertThat(officer.getToken(QuorumService.USE_KEY, key).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
+        assertThat(officer.quorumTokens().getToken(QuorumService.USE_KEY, key).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
     }
 
     @Test
     void theApproversAreTheOwnerAndTheSharedUsers() {
-        assertThat(owner.quorumApprovers(key).value()).extracting(UserInfo::name).containsExactly("example_user", "carol");
-        assertThat(TestClusters.login(cluster, "bob").quorumApprovers(key).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
+        assertThat(owner.quorumTokens().quorumApprovers(key).value()).extracting(UserInfo::name).containsExactly("example_user", "carol");
+        assertThat(TestClusters.login(cluster, "bob").quorumTokens().quorumApprovers(key).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
     }
 
     @Test
     void deletingATokenAnswersOnEveryNode() {
-        int id = owner.getToken(QuorumService.USE_KEY, key).value().id();
-        HsmResult<Void> deleted = owner.deleteToken(id);
+        int id = owner.quorumTokens().getToken(QuorumService.USE_KEY, key).value().id();
+        HsmResult<Void> deleted = owner.quorumTokens().deleteToken(id);
         assertThat(deleted.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(deleted.nodes()).hasSize(cluster.nodes().size());
-        assertThat(owner.listTokens()).isEmpty();
-        assertThat(owner.deleteToken(id).nodes()).extracting(NodeResult::code)
+        assertThat(owner.quorumTokens().listTokens()).isEmpty();
+        assertThat(owner.quorumTokens().deleteToken(id).nodes()).extracting(NodeResult::code)
                 .containsOnly(ReturnCode.QUORUM_TOKEN_INVALID);
     }
 }

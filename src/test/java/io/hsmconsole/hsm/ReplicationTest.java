@@ -102,12 +102,12 @@ class ReplicationTest {
         long wrapper = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
         long locked = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "locked").withNonExtractable(true)
                 .withMinServers(1)).value().handle();
-        assertThat(s.exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
+        assertThat(s.transfers().exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
                 .containsExactly(new NodeResult(1, ReturnCode.KEY_NOT_EXTRACTABLE));
         assertThat(s.keyInfo(locked).nodes()).containsExactly(new NodeResult(0, ReturnCode.INVALID_HANDLE),
                 new NodeResult(1, ReturnCode.SUCCESS), new NodeResult(2, ReturnCode.INVALID_HANDLE));
         clock.advance(250);
-        assertThat(s.exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
+        assertThat(s.transfers().exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
                 .containsOnly(ReturnCode.KEY_NOT_EXTRACTABLE).hasSize(3);
     }
 

@@ -42,7 +42,7 @@ class Sdk5PairAttributesTest {
 
     @Test
     void eachHalfHasItsLabelAndOnlyTheUsageAskedFor() {
-        GeneratedPair pair = cu.generateSdk5KeyPair(KeyPairRequest.rsa(2048, BigInteger.valueOf(65537),
+        GeneratedPair pair = cu.pairs().generateSdk5KeyPair(KeyPairRequest.rsa(2048, BigInteger.valueOf(65537),
                 KeyOptions.labelled("pub")), new Sdk5PairAttributes("pub", "priv", Map.of(Attribute.VERIFY, true),
                 Map.of(Attribute.SIGN, true))).value();
         KeyAttributes pub = cu.attributes(pair.publicHandle()).value();
@@ -54,13 +54,13 @@ class Sdk5PairAttributesTest {
         assertThat(flag(priv, Attribute.SIGN)).isTrue();
         assertThat(flag(priv, Attribute.DECRYPT)).isFalse();
         assertThat(flag(priv, Attribute.UNWRAP)).isFalse();
-        assertThat(cu.sign(pair.privateHandle(), SignMechanism.SHA256_RSA_PKCS, new byte[]{1}).isSuccess()).isTrue();
+        assertThat(cu.crypto().sign(pair.privateHandle(), SignMechanism.SHA256_RSA_PKCS, new byte[]{1}).isSuccess()).isTrue();
     }
 
     @Test
     void anAttributeTheHsmSetsIsRefusedAndNothingIsMade() {
         int before = cu.listKeys().value().size();
-        HsmResult<GeneratedPair> r = cu.generateSdk5KeyPair(KeyPairRequest.ec(2, KeyOptions.labelled("p")),
+        HsmResult<GeneratedPair> r = cu.pairs().generateSdk5KeyPair(KeyPairRequest.ec(2, KeyOptions.labelled("p")),
                 new Sdk5PairAttributes("p", "q", Map.of(), Map.of(Attribute.TRUSTED, true)));
         assertThat(r.code()).isEqualTo(ReturnCode.ATTRIBUTE_NOT_MODIFIABLE);
         assertThat(cu.listKeys().value()).hasSize(before);

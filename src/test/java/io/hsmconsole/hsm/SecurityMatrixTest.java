@@ -198,12 +198,12 @@ class SecurityMatrixTest {
             case "setAttributeToken" -> word(s.setAttribute(h, Attribute.TOKEN, 1, null).code());
             case "deleteKey" -> word(s.deleteKey(h).code());
             case "shareKey" -> word(s.shareKey(h, 6, true).code());
-            case "exSymKey" -> word(s.exportKey(h, own[0]).code());
-            case "wrapKey" -> word(s.wrapKey(h, own[0], 6).code());
-            case "wrapKeyWithIt" -> word(s.wrapKey(own[1], h, 6).code());
-            case "imSymKeyWithIt" -> word(s.importKey(new byte[16], h, 31, KeyOptions.labelled("imported"),
+            case "exSymKey" -> word(s.transfers().exportKey(h, own[0]).code());
+            case "wrapKey" -> word(s.transfers().wrapKey(h, own[0], 6).code());
+            case "wrapKeyWithIt" -> word(s.transfers().wrapKey(own[1], h, 6).code());
+            case "imSymKeyWithIt" -> word(s.transfers().importKey(new byte[16], h, 31, KeyOptions.labelled("imported"),
                     SyncObserver.NONE).code());
-            case "getToken" -> word(s.getToken(QuorumService.USE_KEY, h).code());
+            case "getToken" -> word(s.quorumTokens().getToken(QuorumService.USE_KEY, h).code());
             default -> throw new IllegalArgumentException("no such command in the matrix: " + command);
         };
     }

@@ -196,7 +196,7 @@ class Pkcs11KeyPairTest {
         assertEquals(Ck.CKR_DATA_LEN_RANGE, sign(new byte[246]).rv(), "more than the modulus less 11 bytes");
 
         java.security.PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(
-                new X509EncodedKeySpec(login().exportPublicKey(rsa[0]).value()));
+                new X509EncodedKeySpec(login().pairs().exportPublicKey(rsa[0]).value()));
         Signature jdk = Signature.getInstance("SHA256withRSA");
         jdk.initVerify(pub);
         jdk.update(data);
@@ -225,7 +225,7 @@ class Pkcs11KeyPairTest {
         byte[] raw = signature(sign(MessageDigest.getInstance("SHA-256").digest(data)));
         assertEquals(64, raw.length, "r || s, 32 bytes each");
         Signature jdk = Signature.getInstance("SHA256withECDSAinP1363Format");
-        jdk.initVerify(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(login().exportPublicKey(ec[0]).value())));
+        jdk.initVerify(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(login().pairs().exportPublicKey(ec[0]).value())));
         jdk.update(data);
         assertTrue(jdk.verify(raw), "the JDK accepts the raw ECDSA signature over SHA-256 of the data");
         assertEquals(Ck.CKR_OK, verify(Ck.CKM_ECDSA_SHA256, null, ec[0], data, raw), "CKM_ECDSA_SHA256 hashes the same way");

@@ -31,7 +31,7 @@ class CmuKeyPairTest {
         GeneratedPair pair;
         try (HsmCluster cluster = TestClusters.demo(dir.resolve("data"), clock);
              HsmSession owner = TestClusters.login(cluster, "example_user")) {
-            pair = owner.generateKeyPair(KeyPairRequest.rsa(2048, BigInteger.valueOf(65537),
+            pair = owner.pairs().generateKeyPair(KeyPairRequest.rsa(2048, BigInteger.valueOf(65537),
                     new KeyOptions("tls", "", false, false, List.of(4), 0, null, null, false)), SyncObserver.NONE).value();
         }
         ClusterCatalog catalog = TestClusters.catalog(dir.resolve("data"), clock);

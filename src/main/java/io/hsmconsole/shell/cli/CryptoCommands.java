@@ -45,7 +45,7 @@ final class CryptoCommands {
         }
         SignMechanism mechanism = mechanism(name, args.value("hash-function"));
         return KeySelection.single(context, "sign", args.values("key-filter"), (session, handle) ->
-                context.answer(session.sign(handle, mechanism, data), signature -> {
+                context.answer(session.crypto().sign(handle, mechanism, data), signature -> {
                     ObjectNode out = CliJson.object();
                     out.put("key-reference", CliKeyJson.reference(handle));
                     out.put("signature", Base64.getEncoder().encodeToString(signature));
@@ -64,7 +64,7 @@ final class CryptoCommands {
         }
         SignMechanism mechanism = mechanism(name, args.value("hash-function"));
         return KeySelection.single(context, "verify", args.values("key-filter"), (session, handle) ->
-                context.answer(session.verify(handle, mechanism, data, signature),
+                context.answer(session.crypto().verify(handle, mechanism, data, signature),
                         done -> context.message(CliMessages.SIGNATURE_VERIFIED)));
     }
 

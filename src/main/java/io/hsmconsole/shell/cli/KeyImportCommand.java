@@ -66,7 +66,7 @@ final class KeyImportCommand {
         }
         KeyOptions options = new KeyOptions(args.value("label"), given.id().orElse(""), false,
                 !given.token().orElse(true), List.of(), 0, null, null, false);
-        return context.answer(session.get().importPublicKey(der.get(), options, SyncObserver.NONE), key -> {
+        return context.answer(session.get().pairs().importPublicKey(der.get(), options, SyncObserver.NONE), key -> {
             ObjectNode data = CliJson.object();
             data.set("key", KeyGenerateCommands.describe(context, session.get(), key.handle()));
             return context.success(data);

@@ -86,7 +86,7 @@ final class KeyPairCommands {
                 shareWith, quorum, null, null, false);
         Sdk5PairAttributes sdk5 = new Sdk5PairAttributes(args.value("public-label"), args.value("private-label"),
                 pub.usage(), priv.usage());
-        HsmResult<GeneratedPair> made = session.get().generateSdk5KeyPair(request.apply(options), sdk5);
+        HsmResult<GeneratedPair> made = session.get().pairs().generateSdk5KeyPair(request.apply(options), sdk5);
         return context.answer(made, pair -> {
             ObjectNode data = CliJson.object();
             data.set("public_key", KeyGenerateCommands.describe(context, session.get(), pair.publicHandle()));

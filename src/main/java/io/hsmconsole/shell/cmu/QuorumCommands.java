@@ -62,7 +62,7 @@ final class QuorumCommands {
                     + " asks for it%n", a.get(1), session.user().name());
             return ExitStatus.USAGE;
         }
-        HsmResult<QuorumToken> result = session.getToken(service.get(), handle);
+        HsmResult<QuorumToken> result = session.quorumTokens().getToken(service.get(), handle);
         if (!result.isSuccess()) {
             return c.perServer("getToken", result);
         }
@@ -70,7 +70,7 @@ final class QuorumCommands {
         try {
             c.write(a.get(2), token.challenge());
         } catch (IOException e) {
-            session.deleteToken(token.id());
+            session.quorumTokens().deleteToken(token.id());
             c.out().printf("getToken failed: cannot write the token file %s: %s%n", a.get(2), e.getMessage());
             return ExitStatus.ERROR;
         }
@@ -131,7 +131,7 @@ final class QuorumCommands {
             return ExitStatus.USAGE;
         }
         // The session wipes the password once it has checked it.
-        HsmResult<QuorumToken> result = c.session().get().approveTokenWithPassword(token.get().id(), a.get(1), password);
+        HsmResult<QuorumToken> result = c.session().get().quorumTokens().approveTokenWithPassword(token.get().id(), a.get(1), password);
         boolean recorded = reported(result, a.get(1), token.get().id(), c);
         c.perServer("approveToken", result);
         return ExitStatus.of(recorded);
@@ -147,7 +147,7 @@ final class QuorumCommands {
         if (c.session().isEmpty()) {
             return c.notLoggedIn("listTokens", "");
         }
-        List<QuorumToken> tokens = c.session().get().listTokens();
+        List<QuorumToken> tokens = c.session().get().quorumTokens().listTokens();
         for (NodeStatus n : c.nodes()) {
             c.out().printf("%n=====================%n    Server %s%n=====================%n", NodeAddresses.server(n.id()));
             if (n.isOnline()) {
@@ -166,7 +166,7 @@ final class QuorumCommands {
             return c.notLoggedIn("delToken", a.get(0));
         }
         Optional<QuorumToken> token = token("delToken", a.get(0), c);
-        return token.isEmpty() ? ExitStatus.ERROR : c.perServer("delToken", c.session().get().deleteToken(token.get().id()));
+        return token.isEmpty() ? ExitStatus.ERROR : c.perServer("delToken", c.session().get().quorumTokens().deleteToken(token.get().id()));
     }
 
     /** The session's token a token file stands for, or one line saying why there is none. */

@@ -103,7 +103,7 @@ final class AesWrapUnwrapCommand extends SessionCommand {
                 return ExitStatus.ERROR;
             }
             byte[] iv = o.has("-i") ? HexArgument.parse(o.text("-i")).orElseThrow() : null;
-            HsmResult<byte[]> result = session.aesWrapUnwrap(o.handle("-w"), wrap(o), data.get(), iv);
+            HsmResult<byte[]> result = session.crypto().aesWrapUnwrap(o.handle("-w"), wrap(o), data.get(), iv);
             return print(o, result, context);
         } finally {
             Arrays.fill(data.get(), (byte) 0);

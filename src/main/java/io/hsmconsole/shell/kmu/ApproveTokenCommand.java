@@ -126,7 +126,7 @@ final class ApproveTokenCommand extends SessionCommand {
             return ExitStatus.USAGE;
         }
         // The session wipes the password once it has checked it.
-        HsmResult<QuorumToken> result = session.approveTokenWithPassword(token.get().id(), o.text("-s"), password);
+        HsmResult<QuorumToken> result = session.quorumTokens().approveTokenWithPassword(token.get().id(), o.text("-s"), password);
         TokenText.approveToken(context.printer(), result, o.text("-s"), TokenFiles.standing(session, token.get().id()));
         return ExitStatus.of(result.isSuccess());
     }

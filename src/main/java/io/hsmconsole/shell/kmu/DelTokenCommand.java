@@ -60,7 +60,7 @@ final class DelTokenCommand extends SessionCommand {
             }
             tokens = List.of(token.get());
         } else {
-            tokens = session.listTokens();
+            tokens = session.quorumTokens().listTokens();
             if (tokens.isEmpty()) {
                 context.printer().line("no tokens found");
                 return ExitStatus.SUCCESS;
@@ -68,7 +68,7 @@ final class DelTokenCommand extends SessionCommand {
         }
         boolean allDeleted = true;
         for (QuorumToken t : tokens) {
-            HsmResult<Void> result = session.deleteToken(t.id());
+            HsmResult<Void> result = session.quorumTokens().deleteToken(t.id());
             context.printer().resultAndBlock(call(), result);
             allDeleted &= result.isSuccess();
         }

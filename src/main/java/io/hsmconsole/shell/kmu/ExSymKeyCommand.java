@@ -72,7 +72,7 @@ final class ExSymKeyCommand extends SessionCommand {
         if (o.has("-wk")) {
             return exportWithHostKey(o, session, context);
         }
-        HsmResult<byte[]> result = session.exportKey(o.handle("-k"), o.handle("-w"));
+        HsmResult<byte[]> result = session.transfers().exportKey(o.handle("-k"), o.handle("-w"));
         KmuPrinter p = context.printer();
         p.result(call(), result.code());
         if (!result.isSuccess()) {
@@ -104,7 +104,7 @@ final class ExSymKeyCommand extends SessionCommand {
                 p.line("Invalid file. Should be an AES key");
                 return ExitStatus.ERROR;
             }
-            HsmResult<WrappedKey> result = session.wrapKey(o.handle("-k"), o.handle("-w"),
+            HsmResult<WrappedKey> result = session.transfers().wrapKey(o.handle("-k"), o.handle("-w"),
                     WrapMechanism.NIST_AES_WRAP_PAD.code());
             p.result(call(), result.code());
             if (!result.isSuccess()) {

@@ -47,7 +47,7 @@ final class ExportPrivateKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        HsmResult<byte[]> result = session.exportPrivateKey(o.handle("-k"), o.handle("-w"));
+        HsmResult<byte[]> result = session.pairs().exportPrivateKey(o.handle("-k"), o.handle("-w"));
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);

@@ -28,7 +28,7 @@ final class ExportPubKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        HsmResult<byte[]> result = session.exportPublicKey(o.handle("-k"));
+        HsmResult<byte[]> result = session.pairs().exportPublicKey(o.handle("-k"));
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);

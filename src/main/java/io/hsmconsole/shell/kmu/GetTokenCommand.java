@@ -81,7 +81,7 @@ final class GetTokenCommand extends SessionCommand {
             return ExitStatus.ERROR;
         }
         QuorumService service = QuorumService.fromNumber(o.integer("-n")).orElseThrow();
-        HsmResult<QuorumToken> result = session.getToken(service, o.handle("-k"));
+        HsmResult<QuorumToken> result = session.quorumTokens().getToken(service, o.handle("-k"));
         p.result(call(), result.code());
         Optional<QuorumToken> token = result.valueIfSuccess();
         if (token.isEmpty()) {
@@ -90,7 +90,7 @@ final class GetTokenCommand extends SessionCommand {
         }
         if (!KeyFiles.write(context, o.text("-f"), token.get().challenge(), "token file")) {
             // Nothing half-made: without its file nobody could approve the token.
-            session.deleteToken(token.get().id());
+            session.quorumTokens().deleteToken(token.get().id());
             return ExitStatus.ERROR;
         }
         TokenText.written(p, token.get(), o.text("-f"), result.nodes());

@@ -83,9 +83,9 @@ final class ImSymKeyCommand extends DescribedCommand {
             if (wrapped.isEmpty()) {
                 return ExitStatus.ERROR;
             }
-            result = session.importWrappedKey(wrapped.get(), o.handle("-w"), o.integer("-t"), options, progress);
+            result = session.transfers().importWrappedKey(wrapped.get(), o.handle("-w"), o.integer("-t"), options, progress);
         } else {
-            result = session.importKey(material.get(), o.handle("-w"), o.integer("-t"), options, progress);
+            result = session.transfers().importKey(material.get(), o.handle("-w"), o.integer("-t"), options, progress);
         }
         if (result.isSuccess()) {
             p.result("Cfm3WrapHostKey", result.code());

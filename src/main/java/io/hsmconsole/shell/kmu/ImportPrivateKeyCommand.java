@@ -62,7 +62,7 @@ final class ImportPrivateKeyCommand extends DescribedCommand {
         }
         KeyPairText.berLength(p, der.get().length);
         KeySyncProgress progress = new KeySyncProgress(p, session, KeyPairText.PRIVATE_KEY_UNWRAPPED);
-        HsmResult<GeneratedKey> result = session.importPrivateKey(der.get(), o.handle("-w"),
+        HsmResult<GeneratedKey> result = session.pairs().importPrivateKey(der.get(), o.handle("-w"),
                 KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), progress);
         if (result.isSuccess()) {
             p.result("Cfm3WrapHostKey", result.code());

@@ -43,7 +43,7 @@ final class ImportPubKeyCommand extends DescribedCommand {
             return ExitStatus.ERROR;
         }
         KeySyncProgress progress = new KeySyncProgress(p, session, "Public Key Created.");
-        HsmResult<GeneratedKey> result = session.importPublicKey(der.get(),
+        HsmResult<GeneratedKey> result = session.pairs().importPublicKey(der.get(),
                 KeyOptionsReader.read(o, o.text("-l"), o.text("-id")), progress);
         KeyPairText.importedPublic(p, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());

@@ -64,7 +64,7 @@ abstract class KeyPairCommand extends DescribedCommand {
     final ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         KeyPairRequest request = request(o, KeyOptionsReader.read(o, o.text("-l"), o.text("-id")));
         KeySyncProgress progress = new KeySyncProgress(context.printer(), session, KeyPairText.PAIR_CREATED);
-        HsmResult<GeneratedPair> result = session.generateKeyPair(request, progress);
+        HsmResult<GeneratedPair> result = session.pairs().generateKeyPair(request, progress);
         KeyPairText.generated(context.printer(), result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
     }

@@ -31,7 +31,7 @@ final class ListTokensCommand extends SessionCommand {
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
         context.printer().result(call(), ReturnCode.SUCCESS);
         context.printer().out().println();
-        TokenText.list(session.listTokens(), context.nowMillis(), context.printer().out());
+        TokenText.list(session.quorumTokens().listTokens(), context.nowMillis(), context.printer().out());
         return ExitStatus.SUCCESS;
     }
 }

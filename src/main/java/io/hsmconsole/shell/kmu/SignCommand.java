@@ -31,7 +31,7 @@ final class SignCommand extends SignatureCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context, byte[] message) {
-        HsmResult<byte[]> result = session.sign(o.handle("-k"), mechanism(o), message);
+        HsmResult<byte[]> result = session.crypto().sign(o.handle("-k"), mechanism(o), message);
         boolean written = result.isSuccess() && KeyFiles.write(context, o.text("-out"), result.value(), "signature file");
         KeyUseText.sign(context.printer(), result, o.text("-out"), written);
         return ExitStatus.of(written);

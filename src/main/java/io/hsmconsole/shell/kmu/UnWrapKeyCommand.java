@@ -113,9 +113,9 @@ final class UnWrapKeyCommand extends DescribedCommand {
         }
         KeySyncProgress progress = new KeySyncProgress(context.printer(), session, CreatedKeyText.UNWRAPPED);
         HsmResult<GeneratedKey> result = rsaOaep
-                ? session.unwrapKeyRsaOaep(ciphertext, o.handle("-w"), o.integer("-t"), template,
+                ? session.pairs().unwrapKeyRsaOaep(ciphertext, o.handle("-w"), o.integer("-t"), template,
                         KeyOptionsReader.read(o, label, id), progress)
-                : session.unwrapKey(ciphertext, o.handle("-w"), mechanism, template, KeyOptionsReader.read(o, label, id),
+                : session.transfers().unwrapKey(ciphertext, o.handle("-w"), mechanism, template, KeyOptionsReader.read(o, label, id),
                         progress);
         if (o.flag("-noheader")) {
             CreatedKeyText.printUnwrappedWithTemplate(context.printer(), result, o.integer("-min_srv"),

@@ -36,7 +36,7 @@ final class VerifyCommand extends SignatureCommand {
         if (signature.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        HsmResult<Void> result = session.verify(o.handle("-k"), mechanism(o), message, signature.get());
+        HsmResult<Void> result = session.crypto().verify(o.handle("-k"), mechanism(o), message, signature.get());
         KeyUseText.verify(context.printer(), result);
         return ExitStatus.of(result.isSuccess());
     }

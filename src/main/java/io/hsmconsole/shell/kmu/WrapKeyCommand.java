@@ -60,7 +60,7 @@ final class WrapKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
-        HsmResult<WrappedKey> result = session.wrapKey(o.handle("-k"), o.handle("-w"), o.integer("-m"));
+        HsmResult<WrappedKey> result = session.transfers().wrapKey(o.handle("-k"), o.handle("-w"), o.integer("-m"));
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);

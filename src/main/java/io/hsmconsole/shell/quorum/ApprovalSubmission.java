@@ -36,7 +36,7 @@ public final class ApprovalSubmission {
                 allRecorded = false;
                 continue;
             }
-            last = session.approveToken(tokenId, approval.name(), signature.get());
+            last = session.quorumTokens().approveToken(tokenId, approval.name(), signature.get());
             allRecorded &= report.test(last, approval.name());
         }
         return new Outcome(last, allRecorded);

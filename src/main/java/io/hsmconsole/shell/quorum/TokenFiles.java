@@ -23,11 +23,11 @@ public final class TokenFiles {
     }
 
     public static Optional<QuorumToken> match(HsmSession session, byte[] content) {
-        return session.listTokens().stream().filter(t -> Arrays.equals(t.challenge(), content)).findFirst();
+        return session.quorumTokens().listTokens().stream().filter(t -> Arrays.equals(t.challenge(), content)).findFirst();
     }
 
     /** Where a token stands after an approval: {@code token 1 has 1 of 2 approvals}. */
     public static String standing(HsmSession session, int tokenId) {
-        return TokenText.standing(session.listTokens(), tokenId);
+        return TokenText.standing(session.quorumTokens().listTokens(), tokenId);
     }
 }

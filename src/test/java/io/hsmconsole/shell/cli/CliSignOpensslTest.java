@@ -113,7 +113,7 @@ class CliSignOpensslTest {
         String signature = signed.get("signature").asText();
         Files.write(dir.resolve("sig.bin"), Base64.getDecoder().decode(signature));
         try (HsmCluster cluster = catalog.open("demo"); HsmSession s = TestClusters.login(cluster, "example_user")) {
-            byte[] der = s.exportPublicKey(publicHandle).value();
+            byte[] der = s.pairs().exportPublicKey(publicHandle).value();
             Files.writeString(dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                     + "\n-----END PUBLIC KEY-----\n");

@@ -227,7 +227,7 @@ class KeyMaterialLeakTest {
                 .value().handle();
         material.put("session", KeyMaterialProbe.sessionKey(alice, h).orElseThrow());
         seen.append(alice.attributes(h)).append(alice.keyInfo(h)).append(alice.listKeys())
-                .append(alice.exportKey(h, keys.get("wrapper"))).append(alice.wrapKey(h, keys.get("wrapper"), 6));
+                .append(alice.transfers().exportKey(h, keys.get("wrapper"))).append(alice.transfers().wrapKey(h, keys.get("wrapper"), 6));
         alice.logout();
     }
 

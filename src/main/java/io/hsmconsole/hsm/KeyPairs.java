@@ -1,0 +1,94 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.audit.AuditArguments;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyPairRequest;
+import io.hsmconsole.hsm.key.KeyTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session's key-pair commands ({@link HsmSession#pairs()}): genRSAKeyPair/genECCKeyPair, Client SDK 5's
+ * and PKCS#11's forms of them, and public/private key import and export. Each entry point checks the
+ * user and records the command once, as every session command does; the work is in
+ * {@link KeyPairGeneration}, {@link PairTransfer} and {@link PairUnwrap}.
+ */
+public final class KeyPairs {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    KeyPairs(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    /** {@code genRSAKeyPair} / {@code genECCKeyPair}: a public and a private key made together ({@link KeyPairGeneration}). */
+    public HsmResult<GeneratedPair> generateKeyPair(KeyPairRequest request, SyncObserver observer) {
+        Optional<HsmResult<GeneratedPair>> refused = session.requireCryptoUser();
+        return session.audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
+                refused.orElseGet(() -> new KeyPairGeneration(cluster, session).generate(request, observer)));
+    }
+
+    /** {@link #generateKeyPair} as Client SDK 5's library does it: a token pair returns once two HSMs hold it. */
+    public HsmResult<GeneratedPair> generateAvailableKeyPair(KeyPairRequest request) {
+        Optional<HsmResult<GeneratedPair>> refused = session.requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, session).generatePair(request));
+    }
+
+    /**
+     * Client SDK 5's {@code key generate-asymmetric-pair rsa|ec}: genRSAKeyPair's/genECCKeyPair's rules
+     * and pair, with SDK 5's per-half labels and attribute defaults ({@link Sdk5PairAttributes}).
+     */
+    public HsmResult<GeneratedPair> generateSdk5KeyPair(KeyPairRequest request, Sdk5PairAttributes sdk5) {
+        Optional<HsmResult<GeneratedPair>> refused = session.<GeneratedPair>requireCryptoUser()
+                .or(() -> sdk5.whyNotSettable().map(code -> session.<GeneratedPair>fail(code, null)));
+        return session.audited(AuditArguments.keyPairCommand(request), AuditArguments.keyPair(request),
+                refused.orElseGet(() -> new KeyPairGeneration(cluster, session).generateSdk5(request, sdk5)));
+    }
+
+    /** Every reason a key-pair request would be refused now, in the HSM's order; a form's pre-flight, not audited. */
+    public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
+        Optional<HsmResult<Void>> refused = session.requireCryptoUser();
+        return refused.map(r -> List.of(r.code())).orElseGet(() -> new KeyPairGeneration(cluster, session).problems(request));
+    }
+
+    /** {@code exportPubKey}: the DER SubjectPublicKeyInfo of an extractable public key. */
+    public HsmResult<byte[]> exportPublicKey(long handle) {
+        return session.audited("exportPubKey", "-k " + handle, session.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, session).exportPublic(handle)));
+    }
+
+    /** {@code importPubKey}: a public key from its DER SubjectPublicKeyInfo (OBJ_ATTR_LOCAL = 0). */
+    public HsmResult<GeneratedKey> importPublicKey(byte[] publicKeyInfo, KeyOptions options, SyncObserver observer) {
+        return session.audited("importPubKey", AuditArguments.options(options), session.<GeneratedKey>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, session).importPublic(publicKeyInfo, options, observer)));
+    }
+
+    /** {@code importPrivateKey}: a private key from its DER PKCS#8 through an AES wrapping key; {@code privateKeyInfo} is wiped. */
+    public HsmResult<GeneratedKey> importPrivateKey(byte[] privateKeyInfo, long wrappingHandle, KeyOptions options,
+                                                    SyncObserver observer) {
+        return session.audited("importPrivateKey", "-w " + wrappingHandle + " " + AuditArguments.options(options),
+                session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, session)
+                        .importPrivate(privateKeyInfo, wrappingHandle, options, observer)));
+    }
+
+    /** {@code exportPrivateKey}: the DER PKCS#8 of the owner's extractable private key, by way of an AES wrapping key. */
+    public HsmResult<byte[]> exportPrivateKey(long handle, long wrappingHandle) {
+        return session.audited("exportPrivateKey", "-k " + handle + " -w " + wrappingHandle, session.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, session).exportPrivate(handle, wrappingHandle)));
+    }
+
+    /**
+     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
+     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
+                                                    KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return session.audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
+                + AuditArguments.options(options), session.<GeneratedKey>requireCryptoUser().orElseGet(() ->
+                new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+    }
+}

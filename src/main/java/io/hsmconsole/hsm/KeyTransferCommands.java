@@ -1,0 +1,71 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.audit.AuditArguments;
+import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.WrappedKey;
+import java.util.Optional;
+
+/**
+ * A session's key-transfer commands ({@link HsmSession#transfers()}): exSymKey, wrapKey, imSymKey
+ * (plain and {@code -wk}), unWrapKey, and unWrapKey as Client SDK 5's library does it (under the key
+ * availability quorum). Each checks the user and is audited once; the work is {@link KeyTransfer}'s.
+ */
+public final class KeyTransferCommands {
+    private final HsmCluster cluster;
+    private final HsmSession session;
+
+    KeyTransferCommands(HsmCluster cluster, HsmSession session) {
+        this.cluster = cluster;
+        this.session = session;
+    }
+
+    /** {@link #unwrapKey} as Client SDK 5's library does it: a token key returns once two HSMs hold it. */
+    public HsmResult<GeneratedKey> unwrapAvailableKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                                      KeyTemplate template, KeyOptions options) {
+        Optional<HsmResult<GeneratedKey>> refused = session.requireCryptoUser();
+        return refused.orElseGet(() -> new KeyAvailability(cluster, session).unwrap(ciphertext, wrappingHandle, mechanismCode,
+                template, options));
+    }
+
+    /** {@code exSymKey}: the plaintext of a key this user owns, if it is extractable. */
+    public HsmResult<byte[]> exportKey(long handle, long wrappingHandle) {
+        return session.cryptoCommand("exSymKey", "-k " + handle + " -w " + wrappingHandle,
+                () -> new KeyTransfer(cluster, session).export(handle, wrappingHandle));
+    }
+
+    /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
+    public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
+        return session.cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode,
+                () -> new KeyTransfer(cluster, session).wrap(handle, wrappingHandle, mechanismCode));
+    }
+
+    /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
+    public HsmResult<GeneratedKey> importKey(byte[] material, long wrappingHandle, int keyTypeCode, KeyOptions options,
+                                             SyncObserver observer) {
+        return session.cryptoCommand("imSymKey", "-w " + wrappingHandle + " -t " + keyTypeCode + " " + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, session).importKey(material, wrappingHandle, keyTypeCode, options, observer));
+    }
+
+    /**
+     * {@code imSymKey -wk}: a key the tool wrapped on the host (AES key wrap with PKCS #5 padding) with
+     * the AES key of the -wk file; the HSM unwraps it with {@code wrappingHandle}, which must be the
+     * same key. The new key has OBJ_ATTR_LOCAL = 0.
+     */
+    public HsmResult<GeneratedKey> importWrappedKey(byte[] ciphertext, long wrappingHandle, int keyTypeCode,
+                                                    KeyOptions options, SyncObserver observer) {
+        return session.cryptoCommand("imSymKey", "-w " + wrappingHandle + " -wk <file> -t " + keyTypeCode + " "
+                        + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, session).importWrapped(ciphertext, wrappingHandle, keyTypeCode, options,
+                        observer));
+    }
+
+    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
+    public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
+                                             KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, session).unwrap(ciphertext, wrappingHandle, mechanismCode, template, options,
+                        observer));
+    }
+}
