@@ -65,8 +65,8 @@ final class PairPart {
     }
 
     String modulusHint() {
-        return messages.format("keygen.modulus.hint", PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS,
-                PairRules.MODULUS_STEP, PairRules.FIPS_MIN_MODULUS_BITS, fips ? 1 : 0);
+        return messages.format(fips ? "keygen.modulus.hint.fips" : "keygen.modulus.hint", PairRules.MIN_MODULUS_BITS,
+                PairRules.MAX_MODULUS_BITS, PairRules.MODULUS_STEP, PairRules.FIPS_MIN_MODULUS_BITS);
     }
 
     String exponentHint() {
