@@ -80,4 +80,11 @@ public final class Views {
             n.managedProperty().bind(condition);
         }
     }
+
+    /** Puts the text on the system clipboard (a Copy button's action). */
+    public static void copy(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
 }

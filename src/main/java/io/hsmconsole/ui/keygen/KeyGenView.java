@@ -27,8 +27,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -152,8 +150,8 @@ public final class KeyGenView {
 
         kmuPreview.textProperty().bind(viewModel.commandPreviewProperty());
         cliPreview.textProperty().bind(viewModel.cliPreviewProperty());
-        copyKmuButton.setOnAction(e -> copy(kmuPreview.getText()));
-        copyCliButton.setOnAction(e -> copy(cliPreview.getText()));
+        copyKmuButton.setOnAction(e -> Views.copy(kmuPreview.getText()));
+        copyCliButton.setOnAction(e -> Views.copy(cliPreview.getText()));
 
         bindProblems();
 
@@ -218,11 +216,6 @@ public final class KeyGenView {
         viewModel.problems().addListener((MapChangeListener<GenSymKeyField, String>) change -> validation.revalidate());
     }
 
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
 
     /** Opens the form as a window of its own beside the main window. */
     public Stage show(Window owner, Themes themes, DialogService dialogs) {

@@ -46,6 +46,11 @@ public final class TryKeyView {
     @FXML private Label resultLabel;
     @FXML private Button followButton;
     @FXML private TextArea tryResultArea;
+    @FXML private javafx.scene.layout.Pane opensslBox;
+    @FXML private TextField opensslField;
+    @FXML private Button copyOpensslButton;
+    @FXML private Button saveOpensslButton;
+    @FXML private Label opensslStatus;
 
     public TryKeyView(TryKeyViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -60,10 +65,10 @@ public final class TryKeyView {
     @FXML
     private void initialize() {
         tryHeadingLabel.textProperty().bind(viewModel.headingProperty());
-        operationBox.getItems().setAll(TryOperation.values());
-        operationBox.setConverter(Views.converter(op -> messages.get(op.messageKey())));
+        operationBox.setItems(viewModel.operations());
+        operationBox.setConverter(Views.converter(viewModel::operationName));
         operationBox.valueProperty().bindBidirectional(viewModel.operationProperty());
-        mechanismBox.getItems().setAll(TryKeyViewModel.HMAC_MECHANISMS);
+        mechanismBox.setItems(viewModel.mechanisms());
         mechanismBox.setConverter(Views.converter(TryKeyViewModel::mechanismName));
         mechanismBox.valueProperty().bindBidirectional(viewModel.mechanismProperty());
         formatBox.getItems().setAll(DataFormat.values());
@@ -105,5 +110,11 @@ public final class TryKeyView {
                 .toLowerCase(java.util.Locale.ROOT)), viewModel.followProperty()));
         Views.showWhen(viewModel.followProperty().isNotNull(), followButton);
         followButton.setOnAction(e -> viewModel.followUp());
+        OpenSslCheck openssl = viewModel.openssl();
+        Views.showWhen(openssl.availableProperty(), opensslBox, opensslStatus);
+        opensslField.textProperty().bind(openssl.commandProperty());
+        opensslStatus.textProperty().bind(openssl.statusProperty());
+        copyOpensslButton.setOnAction(e -> Views.copy(openssl.commandProperty().get()));
+        saveOpensslButton.setOnAction(e -> openssl.save());
     }
 }
