@@ -92,7 +92,7 @@ public final class KeyController {
         String type = KeyKind.typeName(k.keyClass(), k.keyType());
         return new KeyRow(k.handle(), k.label(), k.id(), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
                 shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
-                k.ownerId() == me, k.sharedWith().contains(me));
+                k.ownerId() == me, k.sharedWith().contains(me), k.keyClass());
     }
 
     /**
