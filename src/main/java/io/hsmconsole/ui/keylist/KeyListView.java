@@ -174,7 +174,7 @@ public final class KeyListView {
             if (notMine) {
                 getStyleClass().add("not-mine");
             }
-            setTooltip(notMine ? new Tooltip(messages.format("keylist.notMine.tip", item.row().owner().toString())) : null);
+            setTooltip(notMine ? new Tooltip(messages.format("keylist.notMine.tip", item.row().owner().name())) : null);
         }
     }
 

@@ -56,4 +56,14 @@ final class PairTry {
         };
         return scheme + m.digestName() + " (-m " + m.code() + ")";
     }
+
+    /** Makes {@code list} equal {@code wanted} without touching the items both have (a combo box keeps its value). */
+    static <T> void update(List<T> list, List<T> wanted) {
+        list.removeIf(item -> !wanted.contains(item));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= list.size() || !list.get(i).equals(wanted.get(i))) {
+                list.add(i, wanted.get(i));
+            }
+        }
+    }
 }

@@ -127,10 +127,13 @@ public final class TryKeyViewModel {
         }
         pair.set(facts);
         if ((before == null) != (facts == null) || (before != null && before.handle() != facts.handle())) {
-            operations.setAll(PairTry.operations(facts));
-            mechanisms.setAll(PairTry.mechanisms(facts));
+            // The choices first, then the lists, changed in place: a combo box empties its value when the
+            // list item it shows is replaced, even by itself.
             mechanism.set(PairTry.defaultMechanism(facts));
-            operation.set(facts != null && !facts.isPrivate() ? TryOperation.VERIFY : TryOperation.SIGN);
+            operation.set(facts != null && !facts.isPrivate() ? TryOperation.VERIFY
+                    : facts == null ? operation.get() : TryOperation.SIGN);
+            PairTry.update(operations, PairTry.operations(facts));
+            PairTry.update(mechanisms, PairTry.mechanisms(facts));
         }
     }
 
