@@ -287,7 +287,8 @@ public final class KeyGenViewModel {
      */
     public boolean mayClose(DialogService dialogs) {
         if (status.busy.get()) {
-            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get("keygen.close.waiting"))) {
+            String running = kind.get().isPair() ? "keygen.close.waitingPair" : "keygen.close.waiting";
+            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get(running))) {
                 return false;
             }
             cancel();

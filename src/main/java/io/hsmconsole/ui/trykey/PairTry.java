@@ -46,12 +46,12 @@ final class PairTry {
         return pair != null && pair.isPrivate() && !pair.otherHalves().isEmpty() ? pair.otherHalves().get(0) : shown;
     }
 
-    /** {@code HMAC-SHA-256 (-m 22)}, {@code RSA PKCS#1 v1.5 SHA-256 (-m 1)}, {@code ECDSA SHA-384 (-m 18)}. */
+    /** {@code HMAC-SHA-256 (-m 22)}, {@code PKCS#1 v1.5 SHA-256 (-m 1)} (RSA: the panel's heading says so), {@code ECDSA SHA-384 (-m 18)}. */
     static String name(SignMechanism m) {
         String scheme = switch (m.family()) {
             case HMAC -> "HMAC-";
-            case RSA_PKCS -> "RSA PKCS#1 v1.5 ";
-            case RSA_PSS -> "RSA-PSS ";
+            case RSA_PKCS -> "PKCS#1 v1.5 ";
+            case RSA_PSS -> "PSS ";
             case ECDSA -> "ECDSA ";
         };
         return scheme + m.digestName() + " (-m " + m.code() + ")";

@@ -91,11 +91,11 @@ class TryKeyPairTest {
         assertThat(vm.mechanisms()).noneMatch(SignMechanism::isHmac);
         assertThat(vm.operationProperty().get()).isEqualTo(TryOperation.SIGN);
         assertThat(vm.mechanismProperty().get()).isEqualTo(SignMechanism.SHA256_RSA_PKCS);
-        assertThat(vm.operationName(TryOperation.SIGN)).isEqualTo("Sign (with the private key)");
+        assertThat(vm.operationName(TryOperation.VERIFY)).isEqualTo("Verify (public key)");
 
         vm.dataProperty().set("release 42");
         vm.run();
-        assertThat(notice()).isEqualTo("Key " + pair.privateHandle() + " signed 10 bytes with RSA PKCS#1 v1.5 SHA-256"
+        assertThat(notice()).isEqualTo("Key " + pair.privateHandle() + " signed 10 bytes with PKCS#1 v1.5 SHA-256"
                 + " (-m 1): a 256-byte signature.");
         assertThat(vm.openssl().commandProperty().get())
                 .isEqualTo("openssl dgst -sha256 -verify public-key.pem -signature signature.bin data.bin");
