@@ -41,7 +41,8 @@ data_key = session.generateKey([(CKA_CLASS, CKO_SECRET_KEY), (CKA_KEY_TYPE, CKK_
                                mecha=PyKCS11.Mechanism(CKM_AES_KEY_GEN))
 wrapped = bytes(session.wrapKey(public, data_key, oaep))
 copy = session.unwrapKey(private, wrapped, [(CKA_CLASS, CKO_SECRET_KEY), (CKA_KEY_TYPE, CKK_AES),
-                                            (CKA_LABEL, "py-unwrapped"), (CKA_ENCRYPT, True)], oaep)
+                                            (CKA_LABEL, "py-unwrapped"), (CKA_TOKEN, True),
+                                            (CKA_ENCRYPT, True)], oaep)
 block = bytes(16)
 ecb = PyKCS11.Mechanism(CKM_AES_ECB)
 assert bytes(session.encrypt(copy, block, ecb)) == bytes(session.encrypt(data_key, block, ecb))
