@@ -52,6 +52,7 @@ public final class KeyGenView {
     private Stage stage;
 
     @FXML private ComboBox<FormKind> kindBox;
+    @FXML private Pane kindNote;
     @FXML private ComboBox<KeyType> typeBox;
     @FXML private Label typeLabel;
     @FXML private Pane typeNote;
@@ -192,6 +193,7 @@ public final class KeyGenView {
         Views.showWhen(kind.isEqualTo(FormKind.RSA), modulusBox, modulusLabel, modulusNote, exponentField, exponentLabel,
                 exponentNote);
         Views.showWhen(kind.isEqualTo(FormKind.EC), curveBox, curveLabel, curveNote);
+        Views.showWhen(kind.isNotEqualTo(FormKind.SYMMETRIC), kindNote); // what a pair is; a secret key needs no words
     }
 
     private void bindProblems() {

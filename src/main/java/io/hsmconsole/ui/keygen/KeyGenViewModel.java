@@ -17,7 +17,6 @@ import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.text.CreatedKeyText;
 import io.hsmconsole.text.KmuPrinter;
-import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -50,7 +49,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The key-generation form: every genSymKey option, or a key pair's (genRSAKeyPair / genECCKeyPair:
+ * The key-generation form: every genSymKey option ({@link SymmetricPart} for type and size), or a key pair's (genRSAKeyPair / genECCKeyPair:
  * the algorithm fields are {@link PairPart}'s), the problems the HSM would refuse (explained per field
  * by {@link ProblemWording}, Generate disabled while there are any), live previews of the KMU command
  * and its CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result
@@ -61,13 +60,6 @@ import java.util.function.LongConsumer;
  * and ID lengths, the types a FIPS cluster refuses) are the simulator's too.
  */
 public final class KeyGenViewModel {
-    /** Sizes offered for the types that allow a range (free entry stays possible). */
-    private static final Map<KeyType, List<Integer>> SUGGESTED_SIZES = Map.of(
-            KeyType.GENERIC_SECRET, List.of(16, 32, 64, 128, 256, 512, 2048),
-            KeyType.RC4, List.of(16, 32, 128, 256));
-    private static final Map<KeyType, Integer> DEFAULT_SIZE = Map.of(KeyType.AES, 32, KeyType.DES3, 24,
-            KeyType.GENERIC_SECRET, 32, KeyType.RC4, 16);
-
     private final KeyController keys;
     private final Messages messages;
     private final HsmErrors errors;
@@ -76,6 +68,7 @@ public final class KeyGenViewModel {
     private final LongConsumer onGenerated;
     private final ObservableValue<ClusterSnapshot> nodes;
     private final MinSrvAdvice minSrvAdvice;
+    private final SymmetricPart symmetric;
     private final PairPart pair;
     private final GenerationStatus status;
     private final ProblemWording wording;
@@ -92,8 +85,6 @@ public final class KeyGenViewModel {
     private final ObjectProperty<Integer> mValue = new SimpleObjectProperty<>(this, "mValue", 0);
     private final BooleanProperty attest = new SimpleBooleanProperty(this, "attest");
 
-    private final ObservableList<String> sizeChoices = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper sizeHint = new ReadOnlyStringWrapper(this, "sizeHint");
     private final ReadOnlyStringWrapper mValueHint = new ReadOnlyStringWrapper(this, "mValueHint");
     private final ReadOnlyStringWrapper minSrvHint = new ReadOnlyStringWrapper(this, "minSrvHint");
     private final ReadOnlyStringWrapper minSrvWarning = new ReadOnlyStringWrapper(this, "minSrvWarning", "");
@@ -128,6 +119,7 @@ public final class KeyGenViewModel {
         this.nodes = nodes;
         this.minSrvAdvice = new MinSrvAdvice(messages);
         this.cluster = keys.clusterFacts();
+        this.symmetric = new SymmetricPart(messages, cluster);
         this.pair = new PairPart(messages, cluster.hsmType().fips());
         this.status = new GenerationStatus(messages, minSrvAdvice, nodes);
         this.wording = new ProblemWording(messages, cluster);
@@ -154,18 +146,11 @@ public final class KeyGenViewModel {
 
     /** Why this type cannot be chosen on this cluster (RC4 and 3DES on a FIPS cluster), or empty. */
     public Optional<String> typeRefusal(KeyType t) {
-        return cluster.typeRefusal(t).map(code -> messages.format("keygen.type.refusedInFips", t.displayName(),
-                KmuText.code(code)));
+        return symmetric.typeRefusal(t);
     }
 
     private void typeChanged(KeyType now) {
-        List<Integer> offered = now.fixedSizes().isEmpty() ? SUGGESTED_SIZES.get(now) : now.fixedSizes();
-        sizeChoices.setAll(offered.stream().map(String::valueOf).toList());
-        sizeHint.set(messages.format("keygen.size.hint", now.displayName(), now.sizeRule()));
-        Integer current = parseInt(size.get());
-        if (current == null || !now.isValidSize(current)) {
-            size.set(String.valueOf(DEFAULT_SIZE.get(now)));
-        }
+        symmetric.typeChanged(now, size, parseInt(size.get()));
         revalidate();
     }
 
@@ -210,7 +195,7 @@ public final class KeyGenViewModel {
         Object request = k.isPair()
                 ? pair.request(k, new KeyOptions(form.label(), form.id(), form.nonExtractable(), form.session(), shareWith,
                         form.mValue(), minServers, timeoutSeconds, form.attest()))
-                : new GenSymKeyRequest(form.type().code(), sizeValue != null ? sizeValue : DEFAULT_SIZE.get(form.type()),
+                : new GenSymKeyRequest(form.type().code(), sizeValue != null ? sizeValue : SymmetricPart.defaultSize(form.type()),
                         form.label(), form.id(), form.nonExtractable(), form.session(), shareWith, form.mValue(),
                         minServers, timeoutSeconds, form.attest());
         if (!request.equals(checkedRequest)) {
@@ -399,11 +384,11 @@ public final class KeyGenViewModel {
     }
 
     public ObservableList<String> sizeChoices() {
-        return sizeChoices;
+        return symmetric.sizeChoices;
     }
 
     public ReadOnlyStringProperty sizeHintProperty() {
-        return sizeHint.getReadOnlyProperty();
+        return symmetric.sizeHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty mValueHintProperty() {
