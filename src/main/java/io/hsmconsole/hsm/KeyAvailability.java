@@ -54,6 +54,13 @@ final class KeyAvailability {
                 () -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
     }
 
+    /** Any create from {@code options} under the same rule (Client SDK 5's key unwrap): {@code make} gets min_srv 2 for a token key. */
+    <T> HsmResult<T> made(KeyOptions options, Function<KeyOptions, HsmResult<T>> make) {
+        KeyOptions waiting = new KeyOptions(options.label(), options.id(), options.nonExtractable(), options.session(),
+                options.shareWith(), options.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, options.attest());
+        return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));
+    }
+
     /** C_GenerateKeyPair under the same rule: both halves are returned once two HSMs hold them. */
     HsmResult<GeneratedPair> generatePair(KeyPairRequest request) {
         KeyOptions o = request.options();
