@@ -25,6 +25,8 @@ final class CliCommands {
         all.addAll(KeyImportCommand.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
+        all.addAll(KeyWrapCommands.all());
+        all.addAll(KeyUnwrapCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));
     }
 

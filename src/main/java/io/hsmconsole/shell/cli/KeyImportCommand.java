@@ -14,9 +14,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,11 +43,9 @@ final class KeyImportCommand {
         byte[] file;
         try {
             given = GenerationAttributes.parse(args.values("attributes"));
-            file = Files.readAllBytes(Path.of(path));
+            file = CliFiles.read(context, path);
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
-        } catch (IOException e) {
-            return context.error(CliMessages.unreadableFile(path, String.valueOf(e.getMessage())));
         }
         if (!given.usage().isEmpty()) {
             return context.error(CliMessages.notSettableAtGeneration(

@@ -94,6 +94,14 @@ public final class CliMessages {
                 + "--manage-key-quorum-value " + manage + " and --use-key-quorum-value " + use + " differ";
     }
 
+    public static String notHex(String name, String value) {
+        return "--" + name + " '" + value + "' is not hex (0x and pairs of hex digits, e.g. 0x10)";
+    }
+
+    public static String cannotWrite(String path, String why) {
+        return "Cannot write " + path + ": " + why;
+    }
+
     /** The {@code data} of an error answer for a refusal of the simulator. */
     public static String of(ReturnCode code) {
         return switch (code) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * blocks of the AWS pages ({@code cloudhsm_cli-*.md}), and the groups they sit in.
  */
 public final class CliSyntaxes {
-    private static final String FILTER_HELP = "Key reference (e.g. key-reference=0xabc) or space separated list of key "
+    static final String FILTER_HELP = "Key reference (e.g. key-reference=0xabc) or space separated list of key "
             + "attributes in the form of attr.KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE to select ";
     private static final Option USERNAME = Option.one("username", "USERNAME", true, "Username to access the HSM cluster");
     private static final Option ROLE = Option.one("role", "ROLE", true, "Role the user has in the cluster")
@@ -160,6 +160,8 @@ public final class CliSyntaxes {
         groups.put("key generate-symmetric", "Generate symmetric keys");
         groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");
         groups.put("key import", "Import keys");
+        groups.put("key wrap", "Wrap a key with a key in the HSM cluster");
+        groups.put("key unwrap", "Unwrap a key into the HSM cluster");
         groups.put("crypto", "Perform cryptographic operations");
         groups.put("crypto sign", "Sign with a private key");
         groups.put("crypto verify", "Verify a signature with a public key");
