@@ -1,6 +1,9 @@
 package io.hsmconsole.text.cli;
 
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.Sdk5WrapParameters;
+
+import java.util.stream.Collectors;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.user.Credentials;
 
@@ -130,6 +133,17 @@ public final class CliMessages {
             case USER_LOGGED_IN -> "The user is logged in";
             case CLUSTER_FULL -> "The cluster has reached its key capacity";
             case NO_ACTIVE_NODE -> "No HSM in the cluster is available";
+            // the CLI's only mechanisms with parameters are the GCM wraps (key wrap|unwrap aes-gcm, cloudhsm-aes-gcm)
+            case MECHANISM_PARAM_INVALID -> "Invalid AES-GCM parameters: --tag-length-bits must be one of "
+                    + Sdk5WrapParameters.GCM_TAG_BITS.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))
+                    + ", and --iv " + Sdk5WrapParameters.GCM_IV_BYTES + " bytes (" + 2 * Sdk5WrapParameters.GCM_IV_BYTES
+                    + " hex digits)";
+            case WRAPPING_KEY_INVALID -> "The wrapping key cannot do this: an AES key (or, for rsa-*, an RSA public key to "
+                    + "wrap and its private key to unwrap) whose wrap or unwrap attribute is true; trusted when the payload "
+                    + "has wrap-with-trusted";
+            case WRAP_MECHANISM_UNSUPPORTED -> "The payload key does not fit this mechanism (aes-no-pad takes keys of a "
+                    + "multiple of 8 bytes; rsa-oaep and rsa-pkcs only what fits the modulus)";
+            case KEY_CLASS_INVALID -> "The key's class does not suit this command (public keys are not wrapped)";
             default -> code.text().replaceFirst("^HSM (Error|CLUSTER ERROR): ", "");
         };
     }
