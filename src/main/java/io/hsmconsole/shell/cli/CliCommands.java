@@ -26,6 +26,7 @@ final class CliCommands {
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
         all.addAll(KeyWrapCommands.all());
+        all.addAll(KeyGenerateFileCommand.all());
         all.addAll(KeyUnwrapCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));
     }

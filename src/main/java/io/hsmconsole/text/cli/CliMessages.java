@@ -22,6 +22,7 @@ public final class CliMessages {
     public static final String KEY_UNSHARED = "Key unshared successfully";
     public static final String ATTRIBUTE_SET = "Attribute set successfully";
     public static final String KEY_DELETED = "Key deleted successfully";
+    public static final String KEY_FILE_GENERATED = "Successfully generated key file";
 
     public static final String PASSWORDS_DIFFER = "Passwords do not match";
     public static final String NO_PASSWORD = "No password was given";
@@ -103,6 +104,16 @@ public final class CliMessages {
 
     public static String cannotWrite(String path, String why) {
         return "Cannot write " + path + ": " + why;
+    }
+
+    /** key generate-file: which encoding suits which key. */
+    public static String encodingNeeds(String encoding) {
+        return "--encoding " + encoding + " takes " + (encoding.equals("pem") ? "a public key; use reference-pem for a private key"
+                : "a private key; use pem for a public key");
+    }
+
+    public static String notAPrivateKeyPem(String path) {
+        return path + " holds no PEM private key (-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY)";
     }
 
     /** The {@code data} of an error answer for a refusal of the simulator. */

@@ -133,7 +133,15 @@ public final class CliSyntaxes {
     }
 
     /** {@code --key-type-class} of {@code key import pem}: what the PEM file is said to hold. */
-    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "rsa-public");
+    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "ec-private", "rsa-public", "rsa-private");
+
+    public static final CliSyntax KEY_GENERATE_FILE = new CliSyntax("key generate-file", "Generate a key file from a key in "
+            + "the HSM cluster. This command does not export any private key data from the HSM", List.of(
+            Option.one("encoding", "ENCODING", true, "Encoding format for the key file").withPossibleValues(List.of(
+                    "reference-pem: PEM formatted key reference (supports private keys)",
+                    "pem:           PEM format (supports public keys)")),
+            Option.one("path", "PATH", true, "Filepath where the key file will be written"),
+            Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for file generation")));
 
     public static final CliSyntax KEY_IMPORT_PEM = new CliSyntax("key import pem",
             "Import key from a PEM file to the HSM cluster", List.of(
