@@ -27,6 +27,7 @@ final class CliCommands {
         all.addAll(KeyManageCommands.all());
         all.addAll(KeyWrapCommands.all());
         all.addAll(KeyGenerateFileCommand.all());
+        all.addAll(ClusterCommands.all());
         all.addAll(KeyUnwrapCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));
     }

@@ -135,6 +135,9 @@ public final class CliSyntaxes {
     /** {@code --key-type-class} of {@code key import pem}: what the PEM file is said to hold. */
     public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "ec-private", "rsa-public", "rsa-private");
 
+    public static final CliSyntax CLUSTER_HSM_INFO = new CliSyntax("cluster hsm-info", "List the HSMs in your cluster",
+            List.of());
+
     public static final CliSyntax KEY_GENERATE_FILE = new CliSyntax("key generate-file", "Generate a key file from a key in "
             + "the HSM cluster. This command does not export any private key data from the HSM", List.of(
             Option.one("encoding", "ENCODING", true, "Encoding format for the key file").withPossibleValues(List.of(
@@ -171,6 +174,7 @@ public final class CliSyntaxes {
         groups.put("key wrap", "Wrap a key with a key in the HSM cluster");
         groups.put("key unwrap", "Unwrap a key into the HSM cluster");
         groups.put("crypto", "Perform cryptographic operations");
+        groups.put("cluster", "Manage the HSM cluster");
         groups.put("crypto sign", "Sign with a private key");
         groups.put("crypto verify", "Verify a signature with a public key");
         return groups;
