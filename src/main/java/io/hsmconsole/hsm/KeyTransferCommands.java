@@ -86,7 +86,7 @@ public final class KeyTransferCommands {
      */
     public HsmResult<GeneratedKey> unwrapSdk5(byte[] data, long wrappingHandle, Sdk5WrapMechanism mechanism,
                                               Sdk5WrapParameters parameters, Sdk5UnwrapTarget target) {
-        return new KeyAvailability(cluster, session).made(target.options(), options -> session.cryptoCommand("unWrapKey",
+        return new KeyAvailability(cluster, session).create(target.options(), options -> session.cryptoCommand("unWrapKey",
                 "-w " + wrappingHandle + " -m " + mechanism.cliName() + " " + AuditArguments.options(options),
                 () -> new Sdk5KeyUnwrap(cluster, session).unwrap(data, wrappingHandle, mechanism, parameters,
                         new Sdk5UnwrapTarget(target.keyClass(), target.keyTypeCode(), target.attributes(), options))));

@@ -88,7 +88,7 @@ final class Sdk5KeyWrap {
                 : Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
     }
 
-    /** GCM's tag length (and, to unwrap aes-gcm, its 12-byte IV); OAEP's hashes. */
+    /** GCM's tag length (and, to unwrap aes-gcm, its 12-byte IV); OAEP's hash, MGF1 on the same one. */
     static Optional<ReturnCode> whyNotParameters(Sdk5WrapMechanism m, Sdk5WrapParameters p, boolean wrap) {
         boolean valid = true;
         if (m.gcm()) {
@@ -98,7 +98,8 @@ final class Sdk5KeyWrap {
             }
         }
         if (m.oaep()) {
-            valid &= p.hash() != null && p.mgf() != null;
+            // CloudHSM's OAEP takes MGF1 on the same hash (pkcs11-mechanisms.md; RsaEncryption for PKCS#11)
+            valid &= p.hash() != null && p.hash() == p.mgf();
         }
         return valid ? Optional.empty() : Optional.of(ReturnCode.MECHANISM_PARAM_INVALID);
     }

@@ -144,11 +144,11 @@ public final class CliMessages {
             case USER_LOGGED_IN -> "The user is logged in";
             case CLUSTER_FULL -> "The cluster has reached its key capacity";
             case NO_ACTIVE_NODE -> "No HSM in the cluster is available";
-            // the CLI's only mechanisms with parameters are the GCM wraps (key wrap|unwrap aes-gcm, cloudhsm-aes-gcm)
-            case MECHANISM_PARAM_INVALID -> "Invalid AES-GCM parameters: --tag-length-bits must be one of "
+            // the CLI's only mechanisms with parameters are the wraps: GCM (aes-gcm, cloudhsm-aes-gcm) and OAEP (rsa-oaep, rsa-aes)
+            case MECHANISM_PARAM_INVALID -> "Invalid mechanism parameters: AES-GCM's --tag-length-bits must be one of "
                     + Sdk5WrapParameters.GCM_TAG_BITS.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))
-                    + ", and --iv " + Sdk5WrapParameters.GCM_IV_BYTES + " bytes (" + 2 * Sdk5WrapParameters.GCM_IV_BYTES
-                    + " hex digits)";
+                    + " and its --iv " + Sdk5WrapParameters.GCM_IV_BYTES + " bytes (" + 2 * Sdk5WrapParameters.GCM_IV_BYTES
+                    + " hex digits); OAEP's --mgf must use the --hash-function's hash (sha256 with mgf1-sha256)";
             case WRAPPING_KEY_INVALID -> "The wrapping key cannot do this: an AES key (or, for rsa-*, an RSA public key to "
                     + "wrap and its private key to unwrap) whose wrap or unwrap attribute is true; trusted when the payload "
                     + "has wrap-with-trusted";
