@@ -131,4 +131,27 @@ class Pkcs11RsaEcdhIT extends WithRunningDaemon {
         Launchers.Result newer = launchers.sh(ENV + NEWER + TOOL + "--derive -m ECDH1-DERIVE --id 65636468 -i " + peerDer);
         assertThat(newer.stderr()).contains("C_DeriveKey failed: rv = CKR_ATTRIBUTE_VALUE_INVALID");
     }
+
+    /**
+     * pkcs11-tool --test with an RSA pair present, through both clients: every part it runs passes —
+     * random, digests, signatures (the four C_Sign* functions; RSA-PKCS, SHA1- and SHA256-RSA-PKCS),
+     * verification, and decryption (RSA-PKCS, RSA-PKCS-OAEP with and without a label, RSA-X-509).
+     */
+    @Test
+    void pkcs11ToolTestPassesEveryPartWithAnRsaPairPresent() throws Exception {
+        ok(ENV + TOOL + "--keypairgen --key-type rsa:2048 --label rsa-test --id " + RSA_ID + " --usage-decrypt --usage-sign");
+        for (String client : new String[] {"", NEWER}) {
+            Launchers.Result test = launchers.sh(ENV + client + TOOL + "--test");
+            String report = test.stdout() + test.stderr();
+            assertThat(test.status()).as(report).isZero();
+            assertThat(report).as(client).contains("seems to be OK", "all 4 digest functions seem to work",
+                    "Signatures (currently only for RSA)", "all 4 signature functions seem to work",
+                    "    RSA-PKCS: OK", "    SHA1-RSA-PKCS: OK", "    SHA256-RSA-PKCS: OK",
+                    "Verify (currently only for RSA)", "Decryption (currently only for RSA)", "    RSA-X-509: OK",
+                    "No errors");
+            assertThat(report.split("RSA-PKCS-OAEP: mgf not set, defaulting to MGF1-SHA256\nOK", -1))
+                    .as("OAEP with and without a label").hasSize(3);
+            assertThat(report).doesNotContain("ERR", "FAILED", "failed");
+        }
+    }
 }
