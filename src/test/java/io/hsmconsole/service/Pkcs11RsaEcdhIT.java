@@ -98,7 +98,7 @@ class Pkcs11RsaEcdhIT extends WithRunningDaemon {
     void pyKcs11EncryptsDecryptsWrapsAndUnwrapsWithRsa() throws Exception {
         Launchers.Result py = launchers.sh(ENV + "\"$PYTHON\" examples/pkcs11/pykcs11_rsa.py", Map.of("PYTHON", python()));
         assertThat(py.status()).as(py.stdout() + py.stderr()).isZero();
-        assertThat(py.stdout()).contains("RSA PKCS#1 v1.5 round trip: ok", "RSA OAEP-SHA256 round trip: ok",
+        assertThat(py.stdout()).contains("public key CKA_PRIVATE: True", "RSA PKCS#1 v1.5 round trip: ok", "RSA OAEP-SHA256 round trip: ok",
                 "RSA-OAEP wrapped AES key: 256 bytes; unwrapped copy encrypts as the original");
         Launchers.Result found = ok("bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd findKey -l py-unwrapped");
         assertThat(found.stdout()).as("the unwrapped key is the simulator's").contains("number of keys matched from start index 0::0");
