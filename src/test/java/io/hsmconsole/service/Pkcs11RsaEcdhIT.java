@@ -123,8 +123,11 @@ class Pkcs11RsaEcdhIT extends WithRunningDaemon {
         ok("openssl enc -aes-256-ecb -nopad -K " + HexFormat.of().formatHex(Files.readAllBytes(z)) + " -in " + zeros + " -out " + ecb);
         assertThat(hsm).as("the HSM's key is the shared secret").isEqualTo(HexFormat.of().formatHex(Files.readAllBytes(ecb)));
 
-        // Debian's 0.24.1 client has no serialiser for CK_ECDH1_DERIVE_PARAMS and refuses the mechanism itself;
+        // Debian's 0.24.1 client has no serialiser for CK_ECDH1_DERIVE_PARAMS: it leaves the mechanism out of
+        // C_GetMechanismList (pkcs11-tool -M) and refuses it itself;
         // through 0.25.5 pkcs11-tool 0.23's --derive reaches us but names no CKA_LABEL, which every key here needs.
+        assertThat(ok(ENV + TOOL + "-M").stdout()).contains("RSA-PKCS-OAEP", "RSA-X-509").doesNotContain("ECDH1-DERIVE");
+        assertThat(ok(ENV + NEWER + TOOL + "-M").stdout()).contains("RSA-PKCS-OAEP", "ECDH1-DERIVE, keySize={192,521}, hw, derive");
         ok(ENV + TOOL + "--keypairgen --key-type EC:prime256v1 --label ec-dh --id 65636468 --usage-derive");
         Launchers.Result stock = launchers.sh(ENV + TOOL + "--derive -m ECDH1-DERIVE --id 65636468 -i " + peerDer);
         assertThat(stock.stderr()).contains("C_DeriveKey failed: rv = CKR_MECHANISM_INVALID");
