@@ -42,9 +42,7 @@ class Pkcs11RsaCipherTest {
     void start() throws MalformedMessage {
         cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
         app = new RpcTestClient(new Pkcs11Connection(cluster, KeyAvailabilityCheck.DISABLED));
-        app.initialize();
-        s = app.openSession();
-        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        s = app.openLoggedInSession(PIN);
     }
 
     @AfterEach
