@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.EcdhDerivation;
+import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.hsm.key.RsaEncryption;
 
 import java.util.List;
@@ -56,6 +57,14 @@ public final class KeyPairs {
     public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
         Optional<HsmResult<Void>> refused = session.requireCryptoUser();
         return refused.map(r -> List.of(r.code())).orElseGet(() -> new KeyPairGeneration(cluster, session).problems(request));
+    }
+
+    /**
+     * One half of a pair as the console shows it: the pair's public key, its size or curve, and the
+     * other half's handles this user can see ({@link PairLinks}). A display read, not a command: not audited.
+     */
+    public HsmResult<PairFacts> facts(long handle) {
+        return new PairLinks(cluster, session).facts(handle);
     }
 
     /** {@code exportPubKey}: the DER SubjectPublicKeyInfo of an extractable public key. */
