@@ -2,6 +2,7 @@ package io.hsmconsole.store.postgresql;
 
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ChangeSubscription;
 import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -132,6 +133,12 @@ public final class PostgresClusterStore implements ClusterStore {
     @Override
     public long changeCounter() {
         return db.read(c -> reads.clusterNumber(c, "change_counter"));
+    }
+
+    /** Told by {@code LISTEN/NOTIFY}: a watcher needs no query until a write commits somewhere. */
+    @Override
+    public Optional<ChangeSubscription> subscribe(Runnable listener) {
+        return Optional.of(db.changes().subscribe(listener));
     }
 
     @Override

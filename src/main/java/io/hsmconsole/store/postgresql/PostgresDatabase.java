@@ -7,8 +7,8 @@ import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The connections of one cluster's store: a small HikariCP pool whose connections all work in the
@@ -27,6 +27,8 @@ final class PostgresDatabase implements AutoCloseable {
     private final Path location;
     private final String server;
     private final MaterialCipher cipher;
+    private final String schema;
+    private final PostgresChangeChannel changes;
 
     PostgresDatabase(PostgresUrl url, String schema, Path location, MaterialCipher cipher) {
         try {
@@ -38,6 +40,8 @@ final class PostgresDatabase implements AutoCloseable {
         this.location = location;
         this.server = url.toString();
         this.cipher = cipher;
+        this.schema = schema;
+        this.changes = schema == null ? null : new PostgresChangeChannel(url, schema);
     }
 
 
@@ -69,6 +73,11 @@ final class PostgresDatabase implements AutoCloseable {
         return cipher;
     }
 
+    /** The cluster's change notifications (the channel is named after its schema). */
+    PostgresChangeChannel changes() {
+        return changes;
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
@@ -85,8 +94,12 @@ final class PostgresDatabase implements AutoCloseable {
     <T> T write(SqlWork<T> work) {
         return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try (Statement lock = c.createStatement()) {
-                lock.executeUpdate("UPDATE cluster SET change_counter = change_counter + 1");
+            // The bump takes the lock; its NOTIFY reaches the listeners of every machine when (and
+            // only if) this transaction commits.
+            try (PreparedStatement lock = c.prepareStatement("UPDATE cluster SET change_counter = change_counter + 1"
+                    + " RETURNING pg_notify(?, change_counter::text)")) {
+                lock.setString(1, schema);
+                lock.execute();
             }
         }, work);
     }
@@ -132,6 +145,9 @@ final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (changes != null) {
+            changes.close();
+        }
         pool.close();
     }
 }
