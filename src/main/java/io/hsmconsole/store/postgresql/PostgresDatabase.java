@@ -132,6 +132,12 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     StoreException failure(String what, SQLException e) {
+        if (ServerFailure.isUnreachable(e)) {
+            StoreException down = new StoreException(location, "cannot reach the PostgreSQL server " + server + " ("
+                    + ServerFailure.reason(e) + "): " + what + "; it works again once the server is back");
+            down.initCause(e);
+            return down;
+        }
         return new StoreException(location, what + " (PostgreSQL at " + server + ")", e);
     }
 
