@@ -6,6 +6,7 @@ import io.hsmconsole.store.ChangeSubscription;
 import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.GroupCommit;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
@@ -28,10 +29,12 @@ import java.util.Optional;
 public final class PostgresClusterStore implements ClusterStore {
     private final PostgresDatabase db;
     private final PostgresReads reads;
+    private final GroupCommit groupCommit;
 
     PostgresClusterStore(PostgresDatabase db) {
         this.db = db;
         this.reads = new PostgresReads(db);
+        this.groupCommit = new GroupCommit(new PostgresBatch(db, reads)::run);
     }
 
     @Override
@@ -147,13 +150,14 @@ public final class PostgresClusterStore implements ClusterStore {
     }
 
     /**
-     * The same as {@link #write}: group commit is SQLite's answer to one fsync per commit in one file;
-     * PostgreSQL already groups concurrent commits in its write-ahead log, so each work keeps its own
-     * transaction (and its own failure) here.
+     * Group commit, as on SQLite: concurrent callers of this process share one transaction, so one
+     * turn of the cluster's write lock and one durable commit serve them all; each work runs in its
+     * own savepoint and a failing one is undone alone ({@link PostgresBatch}). Without it, four
+     * sessions of one process queue for the lock one commit at a time.
      */
     @Override
     public <T> T writeShared(Work<T> work) {
-        return write(work);
+        return groupCommit.submit(work);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.SQLException;
 
 /**
@@ -53,6 +53,7 @@ final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         // Fail at once with the server's reason, rather than a pool that retries in the background.
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);
@@ -83,23 +84,27 @@ final class PostgresDatabase implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** The pool puts back read-only and the isolation level when the connection returns to it. */
+    /**
+     * Every connection's default is REPEATABLE READ (set once, when the pool makes it), and the
+     * driver begins a read-only transaction with {@code BEGIN READ ONLY}: a read costs no round trip
+     * of its own beyond its queries and the commit. The pool puts read-only back on return.
+     */
     <T> T read(SqlWork<T> work) {
-        return transaction("a read of the cluster store failed", c -> {
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        }, work);
+        return transaction("a read of the cluster store failed", c -> c.setReadOnly(true), work);
     }
 
+    /**
+     * Switches this one transaction to READ COMMITTED and takes the lock in the same round trip:
+     * nothing to reset when the connection returns to the pool.
+     */
     <T> T write(SqlWork<T> work) {
         return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             // The bump takes the lock; its NOTIFY reaches the listeners of every machine when (and
             // only if) this transaction commits.
-            try (PreparedStatement lock = c.prepareStatement("UPDATE cluster SET change_counter = change_counter + 1"
-                    + " RETURNING pg_notify(?, change_counter::text)")) {
-                lock.setString(1, schema);
-                lock.execute();
+            try (Statement lock = c.createStatement()) {
+                lock.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"
+                        + " UPDATE cluster SET change_counter = change_counter + 1"
+                        + " RETURNING pg_notify('" + schema.replace("'", "''") + "', change_counter::text)");
             }
         }, work);
     }
