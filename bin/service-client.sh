@@ -105,9 +105,10 @@ hsm_console_service() {
     cd -P . 2>/dev/null || { exec 3<&-; return 0; }
     trap '' PIPE
     # The launcher's values of service.LauncherEnvironment, then of service.OutputEnvironment (the variables that
-    # change what a JVM prints: served only when the service's match).
+    # change what a JVM prints or which store it uses: served only when the service's match; a launcher given
+    # --store is never served, above).
     printf '%s\0' "$secret" "$SERVICE_TOOL" "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${HSM_CONSOLE_DATA-}" "${XDG_DATA_HOME-}" \
-        "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" "${tool_env[@]}" $# "$@" >&3 2>/dev/null \
+        "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}|${HSM_CONSOLE_STORE-}" "${tool_env[@]}" $# "$@" >&3 2>/dev/null \
         && IFS= read -r first <&3 || first=
     trap - PIPE
     # Without "accepted" nothing ran (the service says it before it runs anything): the JVM runs it.

@@ -3,6 +3,7 @@ package io.hsmconsole.app;
 import io.hsmconsole.service.ServedTool;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.cli.CliShell;
+import io.hsmconsole.store.StoreBackend;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cloudhsm-cli [--data-dir DIR] [--cluster NAME] interactive | <command> …}: the CloudHSM CLI
+ * {@code cloudhsm-cli [--data-dir DIR] [--cluster NAME] [--store STORE] interactive | <command> …}: the CloudHSM CLI
  * of Client SDK 5 over the simulator. Exit status: 0 success, 1 refused, 2 usage error.
  */
 public final class CliMain {
@@ -20,12 +21,15 @@ public final class CliMain {
     public static void main(String[] args) {
         Logging.forTools();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-        System.exit(launcher(System.getenv(), err).run(args, System.getenv(), System.err));
+        System.exit(launcher(StoreBackends.chosen(args), System.getenv(), err).run(args, System.getenv(), System.err));
     }
 
-    /** The tool with the credentials of {@code env} ({@code CLOUDHSM_ROLE}, {@code CLOUDHSM_PIN}); usage errors to {@code err}. */
-    static ShellLauncher launcher(Map<String, String> env, PrintWriter err) {
-        return new ShellLauncher(StoreBackends.chosen(), "cloudhsm-cli", CliShell::completions, CliShell.tool(env, err),
+    /**
+     * The tool on {@code stores} with the credentials of {@code env} ({@code CLOUDHSM_ROLE},
+     * {@code CLOUDHSM_PIN}); usage errors to {@code err}.
+     */
+    static ShellLauncher launcher(StoreBackend stores, Map<String, String> env, PrintWriter err) {
+        return new ShellLauncher(stores, "cloudhsm-cli", CliShell::completions, CliShell.tool(env, err),
                 rest -> rest.equals(List.of("interactive")));
     }
 
@@ -47,7 +51,8 @@ public final class CliMain {
 
             @Override
             public ShellLauncher launcher(Map<String, String> variables, PrintWriter usage) {
-                return CliMain.launcher(variables, usage);
+                // The daemon's store: its --store (passed to it as HSM_CONSOLE_STORE) or its environment's.
+                return CliMain.launcher(StoreBackends.chosen(new String[0]), variables, usage);
             }
         };
     }
