@@ -6,6 +6,8 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.WrapSpec;
+import io.hsmconsole.hsm.key.WrappedKey;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * A session's key-pair commands ({@link HsmSession#pairs()}): genRSAKeyPair/genECCKeyPair, Client SDK 5's
  * and PKCS#11's forms of them, and public/private key import and export. Each entry point checks the
  * user and records the command once, as every session command does; the work is in
- * {@link KeyPairGeneration}, {@link PairTransfer} and {@link PairUnwrap}.
+ * {@link KeyPairGeneration} and {@link PairTransfer}.
  */
 public final class KeyPairs {
     private final HsmCluster cluster;
@@ -81,14 +83,28 @@ public final class KeyPairs {
                 .orElseGet(() -> new PairTransfer(cluster, session).exportPrivate(handle, wrappingHandle)));
     }
 
+    /** {@code exportPrivateKey -wk}: the private key wrapped under the AES key {@code wrappingHandle}, for the host to unwrap. */
+    public HsmResult<WrappedKey> wrapPrivateKeyForHost(long handle, long wrappingHandle) {
+        return session.audited("exportPrivateKey", "-k " + handle + " -w " + wrappingHandle + " -wk <file>",
+                session.<WrappedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, session)
+                        .wrapPrivate(handle, wrappingHandle)));
+    }
+
+    /** {@code importPrivateKey -wk}: a PKCS#8 the host wrapped with the AES key of {@code wrappingHandle}. */
+    public HsmResult<GeneratedKey> importWrappedPrivateKey(byte[] ciphertext, long wrappingHandle, KeyOptions options,
+                                                           SyncObserver observer) {
+        return session.audited("importPrivateKey", "-w " + wrappingHandle + " -wk <file> " + AuditArguments.options(options),
+                session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, session)
+                        .importWrappedPrivate(ciphertext, wrappingHandle, options, observer)));
+    }
+
     /**
-     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
-     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
+     * {@code unWrapKey -m 8 -t <hash>}: a key RSA-OAEP-encrypted under the public half of an RSA
+     * private key this user may use; kept with OBJ_ATTR_LOCAL = 0 (as {@link KeyTransferCommands#unwrapKey}).
      */
     public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
                                                     KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return session.audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
-                + AuditArguments.options(options), session.<GeneratedKey>requireCryptoUser().orElseGet(() ->
-                new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+        return session.transfers().unwrapKey(ciphertext, wrappingHandle, WrapSpec.rsaOaep(hashCode), template, options,
+                observer);
     }
 }
