@@ -98,6 +98,12 @@ public final class KeyPairs {
                         .importWrappedPrivate(ciphertext, wrappingHandle, options, observer)));
     }
 
+    /** {@code getCaviumPrivKey}: the DER SubjectPublicKeyInfo of an RSA private key's public half, for a fake PEM. */
+    public HsmResult<byte[]> rsaPrivateKeyReference(long handle) {
+        return session.audited("getCaviumPrivKey", "-k " + handle, session.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, session).rsaPrivateKeyReference(handle)));
+    }
+
     /**
      * {@code unWrapKey -m 8 -t <hash>}: a key RSA-OAEP-encrypted under the public half of an RSA
      * private key this user may use; kept with OBJ_ATTR_LOCAL = 0 (as {@link KeyTransferCommands#unwrapKey}).

@@ -1,6 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.crypto.AesKeyWrap;
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
@@ -124,5 +125,24 @@ final class PairTransfer {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
         return importPrivate(pkcs8, wrappingHandle, options, observer);
+    }
+
+    /**
+     * {@code getCaviumPrivKey}: the public half of an RSA private key this user may use, for the tool's
+     * fake PEM, which references the key by handle and holds no secret (so a non-extractable key is
+     * fine: SSL/TLS offload is what such keys are for).
+     */
+    HsmResult<byte[]> rsaPrivateKeyReference(long handle) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        }
+        KeyRecord k = key.get();
+        if (k.keyClass() != KeyClass.PRIVATE_KEY) {
+            return session.fail(ReturnCode.KEY_CLASS_INVALID, k);
+        }
+        Optional<AsymmetricMaterial> rsa = AsymmetricMaterial.of(k.keyClass().code(), k.material())
+                .filter(m -> m.type() == AsymmetricKeyType.RSA);
+        return rsa.isEmpty() ? session.fail(ReturnCode.RSA_PRIVATE_KEY_REQUIRED, k) : session.ok(k, rsa.get().publicKeyInfo());
     }
 }

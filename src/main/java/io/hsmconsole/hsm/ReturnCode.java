@@ -82,6 +82,7 @@ public enum ReturnCode {
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
     KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes, or not of the key type (-kt) given", true),
     // Asymmetric wrapping (issue 15, second part): numbered from 0x40000070 so other helpers' new codes do not collide.
+    RSA_PRIVATE_KEY_REQUIRED(0x40000071L, "HSM Error: This command takes an RSA private key: a fake PEM (getCaviumPrivKey) references RSA private keys only", true),
     WRAPPED_KEY_TOO_LONG(0x40000070L, "HSM Error: The key is too long for RSA_OAEP under this wrapping key: RSA_OAEP wraps at most the modulus length less twice the hash length less 2 bytes; wrap private keys with an AES key (-m 4, 5, 6, 10 or 11)", true),
     /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
     KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true),

@@ -38,7 +38,7 @@ public final class PemObjects {
         return pem("PRIVATE KEY", der);
     }
 
-    private static byte[] pem(String type, byte[] der) {
+    static byte[] pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
         return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n").getBytes(StandardCharsets.US_ASCII);
     }

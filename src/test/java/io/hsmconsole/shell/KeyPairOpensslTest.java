@@ -126,4 +126,15 @@ class KeyPairOpensslTest extends OpensslJudgedKmu {
         assertThat(out).contains("Invalid file. Should be a PEM public key", "Invalid file. Should be an unencrypted PEM private key",
                 "Cfm3UnWrapKey returned: 0x40000054", "Total number of keys present 0");
     }
+
+    @Test
+    void openSslReadsTheFakePemAsTheKeysModulusAndNoSecret() throws Exception {
+        long[] pair = generate("genRSAKeyPair -m 2048 -e 65537 -l tls -nex");
+        kmu(LOGIN, "exportPubKey -k " + pair[0] + " -out tls.pub", "getCaviumPrivKey -k " + pair[1] + " -out cavKey.pem");
+        String modulus = openssl("rsa", "-pubin", "-in", "tls.pub", "-noout", "-modulus");
+        assertThat(openssl("rsa", "-in", "cavKey.pem", "-noout", "-modulus")).as("the certificate's key matches")
+                .isEqualTo(modulus);
+        assertThat(openssl("rsa", "-in", "cavKey.pem", "-noout", "-text")).as("the handle, not the private exponent")
+                .containsPattern("privateExponent: " + pair[1] + " ");
+    }
 }
