@@ -71,12 +71,9 @@ public enum ReturnCode {
     TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
             + " users, so a list of user IDs holds at most that many", true),
     // Key pairs (issue 15). Numbered from 0x40000050 so codes other work adds meanwhile do not collide.
-    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.MIN_MODULUS_BITS
-            + " to " + io.hsmconsole.hsm.key.PairRules.MAX_MODULUS_BITS + " bits in steps of " + io.hsmconsole.hsm.key.PairRules.MODULUS_STEP
-            + " (" + io.hsmconsole.hsm.key.PairRules.FIPS_MIN_MODULUS_BITS + " or more on a FIPS cluster)", true),
+    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.modulusRange(), true),
     SIGN_DATA_LEN_INVALID(0x40000060L, "HSM Error: Invalid data length for a signature the caller hashed; raw RSA PKCS#1 takes at most the modulus length less 11 bytes, raw PSS exactly its hash's length", true),
-    PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be an odd number from "
-            + io.hsmconsole.hsm.key.PairRules.MIN_PUBLIC_EXPONENT + " up to " + io.hsmconsole.hsm.key.PairRules.MAX_EXPONENT_BITS + " bits", true),
+    PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be " + io.hsmconsole.hsm.key.PairRules.exponentRange(), true),
     CURVE_INVALID(0x40000052L, "HSM Error: Unknown elliptic curve id; use one listECCCurveIds lists ("
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),

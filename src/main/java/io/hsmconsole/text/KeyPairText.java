@@ -68,6 +68,15 @@ public final class KeyPairText {
         p.line("BER encoded key length is " + length);
     }
 
+    /**
+     * A numeric option of a pair command that is missing, or given but not a decimal number: which
+     * option, and what it takes.
+     */
+    public static String numberNeeded(String what, String option, boolean given, String allowed) {
+        return "Error: " + what + " (" + option + ") " + (given ? "must be a decimal number: " + allowed + "."
+                : "is missing; it takes " + allowed + ".");
+    }
+
     /** getCaviumPrivKey's line (key_mgmt_util-getCaviumPrivKey.md). */
     public static void fakePemWritten(KmuPrinter p, String file) {
         p.line("Private Key Handle is written to " + file + " in fake PEM format");
