@@ -6,7 +6,8 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyTemplate;
-import io.hsmconsole.hsm.key.WrapSpec;
+import io.hsmconsole.hsm.key.EcdhDerivation;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.hsm.key.WrappedKey;
 
 import java.util.List;
@@ -105,12 +106,53 @@ public final class KeyPairs {
     }
 
     /**
-     * {@code unWrapKey -m 8 -t <hash>}: a key RSA-OAEP-encrypted under the public half of an RSA
-     * private key this user may use; kept with OBJ_ATTR_LOCAL = 0 (as {@link KeyTransferCommands#unwrapKey}).
+     * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
+     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0. (key_mgmt_util's
+     * unWrapKey itself goes through {@link KeyTransferCommands#unwrapKey}, which also takes private keys.)
      */
     public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
                                                     KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return session.transfers().unwrapKey(ciphertext, wrappingHandle, WrapSpec.rsaOaep(hashCode), template, options,
-                observer);
+        return session.audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
+                + AuditArguments.options(options), session.<GeneratedKey>requireCryptoUser().orElseGet(() ->
+                new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+    }
+
+    /**
+     * PKCS#11's C_WrapKey with CKM_RSA_PKCS_OAEP or CKM_RSA_PKCS: a secret key encrypted under an RSA
+     * key whose OBJ_ATTR_WRAP is set ({@link PairWrap}).
+     */
+    public HsmResult<byte[]> wrapKeyRsa(long handle, long wrappingHandle, RsaEncryption scheme) {
+        return session.cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " " + scheme.describe(),
+                () -> new PairWrap(cluster, session).wrap(handle, wrappingHandle, scheme));
+    }
+
+    /** PKCS#11's C_UnwrapKey with an RSA private key ({@link PairUnwrap}), as Client SDK 5 does it: under the key availability quorum. */
+    public HsmResult<GeneratedKey> unwrapAvailableKeyRsa(byte[] ciphertext, long wrappingHandle, RsaEncryption scheme,
+                                                         KeyTemplate template, KeyOptions options) {
+        return session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyAvailability(cluster, session).create(options,
+                o -> unwrapKeyRsa(ciphertext, wrappingHandle, scheme, template, o, SyncObserver.NONE)));
+    }
+
+    /** C_UnwrapKey with an RSA private key without the availability wait (the daemon's {@code --disable-key-availability-check}). */
+    public HsmResult<GeneratedKey> unwrapKeyRsa(byte[] ciphertext, long wrappingHandle, RsaEncryption scheme, KeyTemplate template,
+                                                KeyOptions options, SyncObserver observer) {
+        return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + " " + scheme.describe() + " "
+                + AuditArguments.options(options),
+                () -> new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, scheme, template, options, observer));
+    }
+
+    /** PKCS#11's C_DeriveKey with CKM_ECDH1_DERIVE ({@link PairDerive}), under the key availability quorum. */
+    public HsmResult<GeneratedKey> deriveAvailableKey(long handle, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes,
+                                                      KeyOptions options) {
+        return session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyAvailability(cluster, session).create(options,
+                o -> deriveKey(handle, ecdh, keyTypeCode, sizeBytes, o, SyncObserver.NONE)));
+    }
+
+    /** C_DeriveKey with CKM_ECDH1_DERIVE without the availability wait. */
+    public HsmResult<GeneratedKey> deriveKey(long handle, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes, KeyOptions options,
+                                             SyncObserver observer) {
+        return session.cryptoCommand("deriveKey", "-k " + handle + " " + ecdh.describe() + " -t " + keyTypeCode + " -s "
+                + sizeBytes + " " + AuditArguments.options(options),
+                () -> new PairDerive(cluster, session).derive(handle, ecdh, keyTypeCode, sizeBytes, options, observer));
     }
 }

@@ -152,7 +152,7 @@ final class KeyTransfer {
                 () -> useQuorum(w.get()));
     }
 
-    private Optional<ReturnCode> whyNotExportable(KeyRecord key) {
+    Optional<ReturnCode> whyNotExportable(KeyRecord key) {
         if (key.ownerId() != session.user().id()) {
             return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
         }

@@ -75,7 +75,7 @@ final class WrapCipher {
             int modulusBytes = (rsa(w).getModulus().bitLength() + 7) / 8;
             int hashBytes = OaepHash.fromCode(spec.oaepHash()).orElseThrow().newDigest().getDigestSize();
             if (plaintextLength > modulusBytes - 2 * hashBytes - 2) {
-                return Optional.of(ReturnCode.WRAPPED_KEY_TOO_LONG);
+                return Optional.of(ReturnCode.RSA_DATA_LEN_INVALID);
             }
         }
         return Optional.empty();

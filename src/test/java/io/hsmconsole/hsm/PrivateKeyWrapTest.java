@@ -115,7 +115,7 @@ class PrivateKeyWrapTest {
         GeneratedPair big = pair(KeyPairRequest.rsa(2048, BigInteger.valueOf(65537), KeyOptions.labelled("big")));
         assertThat(owner.transfers().wrapKey(big.privateHandle(), kek.publicHandle(), oaep).code())
                 .as("a 2048-bit RSA private key is longer than 384 - 2 * 32 - 2 bytes")
-                .isEqualTo(ReturnCode.WRAPPED_KEY_TOO_LONG);
+                .isEqualTo(ReturnCode.RSA_DATA_LEN_INVALID);
     }
 
     @Test
