@@ -40,7 +40,7 @@ final class GetCaviumPrivKeyCommand extends DescribedCommand {
             p.result(call(), result.code());
             return ExitStatus.ERROR;
         }
-        if (!KeyFiles.write(context, o.text("-out"), FakePem.write(result.value(), o.handle("-k")), "fake PEM file")) {
+        if (!KeyFiles.write(context, o.text("-out"), FakePem.write(result.value(), o.handle("-k")))) {
             return ExitStatus.ERROR;
         }
         KeyPairText.fakePemWritten(p, o.text("-out"));

@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PairCommandPropertyTest {
     private static final Pattern NAMED_REFUSAL = Pattern.compile("Error: .*\\(-\\w+\\)|Error: -\\w+ is valid only"
             + "|returned: 0x(?!00 )[0-9a-f]+ : HSM Error|Invalid file\\. Should be|Error: cannot (read|write) the"
-            + "|has no wrapped-key header|was wrapped with -m \\d+; unwrap it with|does not unwrap the exported key|Input key file has real private key|Input file has invalid key handle");
+            + "|holds \\d+ bytes; it must hold a plaintext AES key|has no wrapped-key header"
+            + "|was wrapped with -m \\d+; unwrap it with|does not unwrap the exported key"
+            + "|Input key file has real private key|Input file has invalid key handle");
 
     @Test
     void everyPairCommandAnswersAndARefusalLeavesNothingBehind() throws Exception {
