@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class ServiceMain {
     /** The daemon's word for key_mgmt_util: bin/key_mgmt_util's SERVICE_TOOL. */
     static final String KMU = "kmu";
+    static final String CLI = "cli";
     /** Set by bin/cloudhsm_client: the project folder whose launchers may use the service. */
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
@@ -108,6 +109,7 @@ public final class ServiceMain {
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.serving(data)
                 .tool(KMU, kmu)
+                .tool(CLI, CliMain.served())
                 .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.keyAvailability()))
                 .idleTimeout(Duration.ofMinutes(idleMinutes))
                 .launchersOf(root)

@@ -38,7 +38,8 @@ public final class PemObjects {
         return pem("PRIVATE KEY", der);
     }
 
-    static byte[] pem(String type, byte[] der) {
+    /** A PEM block of {@code type} around {@code der}, 64 Base64 characters a line, as OpenSSL writes it. */
+    public static byte[] pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
         return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n").getBytes(StandardCharsets.US_ASCII);
     }
