@@ -133,16 +133,12 @@ final class PairTransfer {
      * fine: SSL/TLS offload is what such keys are for).
      */
     HsmResult<byte[]> rsaPrivateKeyReference(long handle) {
-        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
-        if (key.isEmpty()) {
-            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        HsmResult<byte[]> reference = new PairReference(session).publicOfPrivate(handle);
+        if (!reference.isSuccess()) {
+            return reference;
         }
-        KeyRecord k = key.get();
-        if (k.keyClass() != KeyClass.PRIVATE_KEY) {
-            return session.fail(ReturnCode.KEY_CLASS_INVALID, k);
-        }
-        Optional<AsymmetricMaterial> rsa = AsymmetricMaterial.of(k.keyClass().code(), k.material())
-                .filter(m -> m.type() == AsymmetricKeyType.RSA);
-        return rsa.isEmpty() ? session.fail(ReturnCode.RSA_PRIVATE_KEY_REQUIRED, k) : session.ok(k, rsa.get().publicKeyInfo());
+        KeyRecord k = session.lookup(handle).orElseThrow();
+        return k.keyType() == AsymmetricKeyType.RSA.code() ? reference
+                : session.fail(ReturnCode.RSA_PRIVATE_KEY_REQUIRED, k);
     }
 }
