@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.EcdhDerivation;
 import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.hsm.key.RsaEncryption;
+import io.hsmconsole.hsm.key.WrappedKey;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * A session's key-pair commands ({@link HsmSession#pairs()}): genRSAKeyPair/genECCKeyPair, Client SDK 5's
  * and PKCS#11's forms of them, and public/private key import and export. Each entry point checks the
  * user and records the command once, as every session command does; the work is in
- * {@link KeyPairGeneration}, {@link PairTransfer} and {@link PairUnwrap}.
+ * {@link KeyPairGeneration} and {@link PairTransfer}.
  */
 public final class KeyPairs {
     private final HsmCluster cluster;
@@ -93,9 +94,31 @@ public final class KeyPairs {
                 .orElseGet(() -> new PairTransfer(cluster, session).exportPrivate(handle, wrappingHandle)));
     }
 
+    /** {@code exportPrivateKey -wk}: the private key wrapped under the AES key {@code wrappingHandle}, for the host to unwrap. */
+    public HsmResult<WrappedKey> wrapPrivateKeyForHost(long handle, long wrappingHandle) {
+        return session.audited("exportPrivateKey", "-k " + handle + " -w " + wrappingHandle + " -wk <file>",
+                session.<WrappedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, session)
+                        .wrapPrivate(handle, wrappingHandle)));
+    }
+
+    /** {@code importPrivateKey -wk}: a PKCS#8 the host wrapped with the AES key of {@code wrappingHandle}. */
+    public HsmResult<GeneratedKey> importWrappedPrivateKey(byte[] ciphertext, long wrappingHandle, KeyOptions options,
+                                                           SyncObserver observer) {
+        return session.audited("importPrivateKey", "-w " + wrappingHandle + " -wk <file> " + AuditArguments.options(options),
+                session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new PairTransfer(cluster, session)
+                        .importWrappedPrivate(ciphertext, wrappingHandle, options, observer)));
+    }
+
+    /** {@code getCaviumPrivKey}: the DER SubjectPublicKeyInfo of an RSA private key's public half, for a fake PEM. */
+    public HsmResult<byte[]> rsaPrivateKeyReference(long handle) {
+        return session.audited("getCaviumPrivKey", "-k " + handle, session.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairTransfer(cluster, session).rsaPrivateKeyReference(handle)));
+    }
+
     /**
      * {@code unWrapKey -m 8 -t <hash>}: a secret key RSA-OAEP-encrypted under the public half of an RSA
-     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0.
+     * private key this user may use ({@link PairUnwrap}); kept with OBJ_ATTR_LOCAL = 0. (key_mgmt_util's
+     * unWrapKey itself goes through {@link KeyTransferCommands#unwrapKey}, which also takes private keys.)
      */
     public HsmResult<GeneratedKey> unwrapKeyRsaOaep(byte[] ciphertext, long wrappingHandle, int hashCode,
                                                     KeyTemplate template, KeyOptions options, SyncObserver observer) {

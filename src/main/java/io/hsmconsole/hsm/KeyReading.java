@@ -104,9 +104,10 @@ final class KeyReading {
         int userId = session.user().id();
         List<Long> handles = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.session())) {
-            handles.addAll(PairQueries.withEveryonesPublicKeys(cluster.store(), userId, q,
-                    cluster.store().findKeys(new KeyFilter(userId, q.keyClass(), q.keyType(), q.label(),
-                            q.id(), q.kcv(), q.users()))));
+            // key_mgmt_util-findKey.md: the user's own and shared keys "and all public keys in the HSMs"
+            // (other users' public keys match any -u: every user may use them), in one query
+            handles.addAll(cluster.store().findKeys(new KeyFilter(userId, q.keyClass(), q.keyType(), q.label(),
+                    q.id(), q.kcv(), q.users()).orAnyPublicKey()));
         }
         if (!Boolean.FALSE.equals(q.session())) {
             session.keys().all().stream().filter(k -> matches(k, q, userId)).map(KeyRecord::handle).forEach(handles::add);

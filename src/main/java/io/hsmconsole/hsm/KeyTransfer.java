@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.WrapMechanism;
+import io.hsmconsole.hsm.key.WrapSpec;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.model.KeyClass;
@@ -49,32 +50,35 @@ final class KeyTransfer {
     }
 
     HsmResult<WrappedKey> wrap(long handle, long wrappingHandle, int mechanismCode) {
+        return wrap(handle, wrappingHandle, WrapSpec.of(mechanismCode));
+    }
+
+    /**
+     * {@code wrapKey}: a secret or private key (key_mgmt_util-wrapKey.md: "a symmetric or private key
+     * that you own") encrypted under the wrapping key; a private key as its PKCS#8, which is what
+     * {@code unWrapKey -kc 3} and other tools read.
+     */
+    HsmResult<WrappedKey> wrap(long handle, long wrappingHandle, WrapSpec spec) {
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
-        Optional<ReturnCode> refusal = whyNotExportable(key.get())
-                .or(() -> whyNotWrapping(wrappingHandle, Attribute.WRAP, key.get()));
-        if (refusal.isPresent()) {
-            return session.fail(refusal.get(), key.get());
-        }
-        Optional<WrapMechanism> mechanism = WrapMechanism.fromCode(mechanismCode);
-        if (mechanism.isEmpty()) {
-            return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, key.get());
-        }
         KeyRecord k = key.get();
-        if (mechanism.get() == WrapMechanism.NIST_AES_WRAP_NO_PAD && k.material().length % 8 != 0) {
-            return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, k);
+        Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
+        Optional<ReturnCode> refusal = (k.keyClass() == KeyClass.PUBLIC_KEY
+                ? Optional.of(ReturnCode.KEY_CLASS_INVALID) : whyNotExportable(k))
+                .or(() -> w.isEmpty() ? Optional.of(ReturnCode.INVALID_HANDLE) : Optional.empty())
+                .or(() -> WrapCipher.whyNot(w.get(), spec, Attribute.WRAP))
+                .or(() -> whyNotTrusted(w.get(), k))
+                .or(() -> WrapCipher.whyNotFits(w.get(), spec, k.material().length))
+                .or(() -> useQuorum(k, w.get()));
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), k);
         }
-        KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
-        Optional<ReturnCode> noQuorum = useQuorum(k, wrapping);
-        if (noQuorum.isPresent()) {
-            return session.fail(noQuorum.get(), k);
-        }
-        byte[] ciphertext = AesKeyWrap.wrap(wrapping.material(), mechanism.get(), k.material());
-        return session.ok(k, new WrappedKey(ciphertext, mechanism.get(),
+        WrapCipher.Output out = WrapCipher.wrap(w.get(), spec, k.material(), cluster.drbg());
+        return session.ok(k, new WrappedKey(out.ciphertext(), WrapMechanism.fromCode(spec.mechanismCode()).orElseThrow(),
                 new KeyTemplate(k.keyClass().code(), k.keyType(), KeyTemplate.usageOf(k.flags())),
-                k.label(), k.id(), k.sizeBytes()));
+                k.label(), k.id(), k.sizeBytes(), out.iv()));
     }
 
     /** {@code imSymKey}: the host's plaintext becomes a key (LOCAL = 0) via an AES key allowed to unwrap. */
@@ -118,35 +122,34 @@ final class KeyTransfer {
                 ? Optional.empty() : Optional.of(ReturnCode.INVALID_KEY_TYPE);
     }
 
-    /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (LOCAL = 0). */
     HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, int mechanismCode, KeyTemplate template,
                                    KeyOptions options, SyncObserver observer) {
-        Optional<ReturnCode> refusal = whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null);
-        if (refusal.isEmpty() && WrapMechanism.fromCode(mechanismCode).isEmpty()) {
-            refusal = Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED);
-        }
-        if (refusal.isEmpty() && template.keyClass() != KeyClass.SECRET_KEY.code()) {
-            refusal = Optional.of(ReturnCode.KEY_CLASS_INVALID);
-        }
+        return unwrap(ciphertext, wrappingHandle, WrapSpec.of(mechanismCode), template, options, observer);
+    }
+
+    /**
+     * {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (LOCAL = 0): a secret key
+     * (class 4) or a private key (class 3, its PKCS#8) of the template's type.
+     */
+    HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, WrapSpec spec, KeyTemplate template,
+                                   KeyOptions options, SyncObserver observer) {
+        Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
+        Optional<ReturnCode> refusal = (w.isEmpty() ? Optional.of(ReturnCode.INVALID_HANDLE)
+                : WrapCipher.whyNot(w.get(), spec, Attribute.UNWRAP))
+                .or(() -> template.keyClass() == KeyClass.SECRET_KEY.code()
+                        || template.keyClass() == KeyClass.PRIVATE_KEY.code()
+                        ? Optional.empty() : Optional.of(ReturnCode.KEY_CLASS_INVALID));
         if (refusal.isPresent()) {
             return session.fail(refusal.get(), null);
         }
         byte[] material;
         try {
-            byte[] wrappingKey = session.lookup(wrappingHandle).orElseThrow().material();
-            material = AesKeyWrap.unwrap(wrappingKey, WrapMechanism.fromCode(mechanismCode).orElseThrow(), ciphertext);
+            material = WrapCipher.unwrap(w.get(), spec, ciphertext);
         } catch (InvalidCipherTextException | RuntimeException e) {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
-        Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster)
-                .or(() -> creation.validate(options, cluster.nodeRecords().size()))
-                .or(() -> useQuorum(session.lookup(wrappingHandle).orElseThrow()));
-        if (invalid.isPresent()) {
-            Arrays.fill(material, (byte) 0);
-            return session.fail(invalid.get(), null);
-        }
-        return creation.create(KeyType.fromCode(template.keyTypeCode()).orElseThrow(), material, options, false,
-                observer, KeyCreation.usage(template.usage()));
+        return new UnwrappedKey(cluster, session, creation).keep(material, template, options, observer,
+                () -> useQuorum(w.get()));
     }
 
     Optional<ReturnCode> whyNotExportable(KeyRecord key) {
@@ -160,8 +163,9 @@ final class KeyTransfer {
     }
 
     /**
-     * The wrapping key must be visible, AES, have the WRAP (or UNWRAP) attribute, need no quorum,
-     * and be TRUSTED when the wrapped key demands it.
+     * The AES wrapping key of the plaintext routes (exSymKey, imSymKey, exportPrivateKey,
+     * importPrivateKey) must be visible, AES, have the WRAP (or UNWRAP) attribute, and be TRUSTED when
+     * the wrapped key demands it.
      */
     Optional<ReturnCode> whyNotWrapping(long wrappingHandle, Attribute use, KeyRecord wrapped) {
         Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
@@ -172,11 +176,13 @@ final class KeyTransfer {
         if (k.keyType() != KeyType.AES.code() || !KeyFlags.has(k.flags(), use)) {
             return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
         }
-        if (wrapped != null && KeyFlags.has(wrapped.flags(), Attribute.WRAP_WITH_TRUSTED)
-                && !KeyFlags.has(k.flags(), Attribute.TRUSTED)) {
-            return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
-        }
-        return Optional.empty();
+        return wrapped == null ? Optional.empty() : whyNotTrusted(k, wrapped);
+    }
+
+    /** A key with OBJ_ATTR_WRAP_WITH_TRUSTED leaves only under a TRUSTED wrapping key. */
+    private static Optional<ReturnCode> whyNotTrusted(KeyRecord wrapping, KeyRecord wrapped) {
+        return KeyFlags.has(wrapped.flags(), Attribute.WRAP_WITH_TRUSTED) && !KeyFlags.has(wrapping.flags(), Attribute.TRUSTED)
+                ? Optional.of(ReturnCode.WRAPPING_KEY_INVALID) : Optional.empty();
     }
 
     /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */

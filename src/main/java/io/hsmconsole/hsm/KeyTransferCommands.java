@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.hsm.key.Sdk5WrappedKey;
+import io.hsmconsole.hsm.key.WrapSpec;
 import io.hsmconsole.hsm.key.WrappedKey;
 import java.util.Optional;
 
@@ -41,8 +42,16 @@ public final class KeyTransferCommands {
 
     /** {@code wrapKey}: the key encrypted under an AES wrapping key, with the attributes a header carries. */
     public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, int mechanismCode) {
-        return session.cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " -m " + mechanismCode,
-                () -> new KeyTransfer(cluster, session).wrap(handle, wrappingHandle, mechanismCode));
+        return wrapKey(handle, wrappingHandle, WrapSpec.of(mechanismCode));
+    }
+
+    /**
+     * {@code wrapKey} with any mechanism: a secret or private key this user owns, encrypted under an AES
+     * key or (RSA_OAEP) an RSA public key, with the attributes a header carries.
+     */
+    public HsmResult<WrappedKey> wrapKey(long handle, long wrappingHandle, WrapSpec spec) {
+        return session.cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + describe(spec),
+                () -> new KeyTransfer(cluster, session).wrap(handle, wrappingHandle, spec));
     }
 
     /** {@code imSymKey}: makes a key (OBJ_ATTR_LOCAL = 0) from plaintext; {@code material} is wiped. */
@@ -68,9 +77,23 @@ public final class KeyTransferCommands {
     /** {@code unWrapKey}: decrypts a wrapped key inside the HSM and keeps it (OBJ_ATTR_LOCAL = 0). */
     public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, int mechanismCode,
                                              KeyTemplate template, KeyOptions options, SyncObserver observer) {
-        return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
-                () -> new KeyTransfer(cluster, session).unwrap(ciphertext, wrappingHandle, mechanismCode, template, options,
+        return unwrapKey(ciphertext, wrappingHandle, WrapSpec.of(mechanismCode), template, options, observer);
+    }
+
+    /** {@code unWrapKey} with any mechanism: a secret or private key (the template's class 4 or 3) is kept, LOCAL = 0. */
+    public HsmResult<GeneratedKey> unwrapKey(byte[] ciphertext, long wrappingHandle, WrapSpec spec,
+                                             KeyTemplate template, KeyOptions options, SyncObserver observer) {
+        return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + describe(spec) + " "
+                        + AuditArguments.options(options),
+                () -> new KeyTransfer(cluster, session).unwrap(ciphertext, wrappingHandle, spec, template, options,
                         observer));
+    }
+
+    /** The audit record's words for a spec: the mechanism, and the hash or GCM options given. */
+    private static String describe(WrapSpec spec) {
+        return " -m " + spec.mechanismCode() + (spec.oaepHash() == null ? "" : " -t " + spec.oaepHash())
+                + (spec.aad().length == 0 ? "" : " -aad <file>") + (spec.iv() == null ? "" : " -iv_file <file>")
+                + (spec.tagBytes() == WrapSpec.MAX_TAG_BYTES ? "" : " -tag_size " + spec.tagBytes());
     }
 
     /** Client SDK 5's {@code key wrap <mechanism>}: the rules are {@link Sdk5KeyWrap}'s. */

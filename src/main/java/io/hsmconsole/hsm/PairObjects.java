@@ -1,6 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
+import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.PairFlags;
@@ -34,6 +35,14 @@ final class PairObjects {
         return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, valueLength, o, flags, kcv)
                 .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).sharedWith(shares).material(der)
                 .build();
+    }
+
+    /** One imported or unwrapped private key (OBJ_ATTR_LOCAL = 0), made alone. */
+    static HsmResult<GeneratedKey> createImportedPrivateKey(KeyCreation creation, HsmSession session,
+                                                           AsymmetricMaterial m, KeyOptions o, SyncObserver observer) {
+        int valueLength = AsymmetricMaterial.valueLength(m.type(), m.bits(), m.encoded());
+        return KeyCreation.Made.map(creation.createAll(List.of(privateKey(session, m, valueLength, o, false)), o, true,
+                observer), KeyCreation.Made::first);
     }
 
     /** What both halves' records share: owner, class, type, length, label, ID, flags, KCV. */

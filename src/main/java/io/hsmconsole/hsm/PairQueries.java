@@ -4,7 +4,6 @@ import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.model.KeyClass;
-import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
@@ -13,36 +12,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What findKey adds for key pairs: every crypto user finds every public key (key_mgmt_util-findKey.md:
- * "The output includes keys that the user owns and shares, and all public keys in the HSMs"), and
- * {@code -m} finds RSA keys by modulus.
+ * What finding and listing keys add for key pairs: {@code -m} finds RSA keys by modulus, and the key
+ * list shows every public key. (Every crypto user also finds every public key, key_mgmt_util-findKey.md;
+ * for findKey the store does that in the same query, {@code KeyFilter.orAnyPublicKey}.)
  */
 final class PairQueries {
     private PairQueries() {
-    }
-
-    /**
-     * The user's own and shared token keys plus other users' public keys that match, in the order
-     * the HSM made them. Other users' public keys match any {@code -u}: every user may use them.
-     */
-    static List<Long> withEveryonesPublicKeys(ClusterStore store, int userId, KeyQuery q, List<Long> usable) {
-        if (q.keyClass() != null && q.keyClass() != KeyClass.PUBLIC_KEY.code()) {
-            return usable;
-        }
-        List<Long> publicKeys = store.findKeys(new KeyFilter(null, KeyClass.PUBLIC_KEY.code(), q.keyType(), q.label(),
-                q.id(), q.kcv(), List.of()));
-        Set<Long> all = new LinkedHashSet<>(usable);
-        if (!all.addAll(publicKeys)) {
-            return usable;
-        }
-        List<Long> merged = new ArrayList<>(all);
-        merged.sort(Comparator.comparingLong(Handles::counterOf));
-        return merged;
     }
 
     /**

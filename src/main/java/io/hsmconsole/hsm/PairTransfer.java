@@ -1,12 +1,18 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.AesKeyWrap;
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.WrapMechanism;
+import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.store.KeyRecord;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -72,10 +78,7 @@ final class PairTransfer {
             if (refusal.isPresent()) {
                 return session.fail(refusal.get(), null);
             }
-            AsymmetricMaterial m = priv.get();
-            int valueLength = AsymmetricMaterial.valueLength(m.type(), m.bits(), m.encoded());
-            return KeyCreation.Made.map(creation.createAll(List.of(PairObjects.privateKey(session, m, valueLength,
-                    options, false)), options, true, observer), KeyCreation.Made::first);
+            return PairObjects.createImportedPrivateKey(creation, session, priv.get(), options, observer);
         } finally {
             Arrays.fill(privateKeyInfo, (byte) 0);
         }
@@ -88,5 +91,54 @@ final class PairTransfer {
             return session.fail(ReturnCode.KEY_CLASS_INVALID, key.get());
         }
         return transfer.export(handle, wrappingHandle);
+    }
+
+    /**
+     * {@code exportPrivateKey -wk}: the owner's extractable private key wrapped under the AES key
+     * {@code wrappingHandle} (NIST AES key wrap with padding); the tool unwraps it on the host with the
+     * same key from a file.
+     */
+    HsmResult<WrappedKey> wrapPrivate(long handle, long wrappingHandle) {
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isPresent() && key.get().keyClass() != KeyClass.PRIVATE_KEY) {
+            return session.fail(ReturnCode.KEY_CLASS_INVALID, key.get());
+        }
+        return transfer.wrap(handle, wrappingHandle, WrapMechanism.NIST_AES_WRAP_PAD.code());
+    }
+
+    /**
+     * {@code importPrivateKey -wk}: a PKCS#8 the tool wrapped on the host (AES key wrap with PKCS #5
+     * padding) with the AES key of a file; the HSM unwraps it with {@code wrappingHandle}, which must
+     * be the same key, then imports it as {@link #importPrivate} does.
+     */
+    HsmResult<GeneratedKey> importWrappedPrivate(byte[] ciphertext, long wrappingHandle, KeyOptions options,
+                                                 SyncObserver observer) {
+        Optional<ReturnCode> refusal = transfer.whyNotWrapping(wrappingHandle, Attribute.UNWRAP, null);
+        if (refusal.isPresent()) {
+            return session.fail(refusal.get(), null);
+        }
+        byte[] pkcs8;
+        try {
+            pkcs8 = AesKeyWrap.unwrap(session.lookup(wrappingHandle).orElseThrow().material(),
+                    WrapMechanism.AES_KEY_WRAP_PAD_PKCS5, ciphertext);
+        } catch (InvalidCipherTextException | RuntimeException e) {
+            return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
+        }
+        return importPrivate(pkcs8, wrappingHandle, options, observer);
+    }
+
+    /**
+     * {@code getCaviumPrivKey}: the public half of an RSA private key this user may use, for the tool's
+     * fake PEM, which references the key by handle and holds no secret (so a non-extractable key is
+     * fine: SSL/TLS offload is what such keys are for).
+     */
+    HsmResult<byte[]> rsaPrivateKeyReference(long handle) {
+        HsmResult<byte[]> reference = new PairReference(session).publicOfPrivate(handle);
+        if (!reference.isSuccess()) {
+            return reference;
+        }
+        KeyRecord k = session.lookup(handle).orElseThrow();
+        return k.keyType() == AsymmetricKeyType.RSA.code() ? reference
+                : session.fail(ReturnCode.RSA_PRIVATE_KEY_REQUIRED, k);
     }
 }

@@ -46,7 +46,7 @@ public enum ReturnCode {
     ATTRIBUTE_VALUE_INVALID(0x40000015L, "HSM Error: Invalid value for this attribute", true),
     ATTRIBUTE_NOT_PRESENT(0x40000016L, "HSM Error: This attribute does not exist for this key", true),
     KEY_NOT_DESTROYABLE(0x40000017L, "HSM Error: The key is not destroyable (OBJ_ATTR_DESTROYABLE is 0)", true),
-    WRAPPING_KEY_INVALID(0x40000018L, "HSM Error: The wrapping key cannot wrap or unwrap (AES key with OBJ_ATTR_WRAP / OBJ_ATTR_UNWRAP set required; for RSA_OAEP, -m 8, an RSA private key with OBJ_ATTR_UNWRAP set)", true),
+    WRAPPING_KEY_INVALID(0x40000018L, "HSM Error: The wrapping key cannot wrap or unwrap: the AES mechanisms (4, 5, 6, 10, 11) take an AES key, RSA_OAEP (8) an RSA public key to wrap and its private key to unwrap, with OBJ_ATTR_WRAP / OBJ_ATTR_UNWRAP set", true),
     WRAPPED_DATA_INVALID(0x40000019L, "HSM Error: The wrapped key does not unwrap under this wrapping key", true),
     INVALID_USER_NAME(0x4000001aL, "HSM Error: Invalid user name; use 1 to " + Credentials.MAX_NAME + " characters from A-Z, a-z, 0-9 and _", true),
     INVALID_PASSWORD(0x4000001bL, "HSM Error: Invalid password; it must be " + Credentials.MIN_PASSWORD + " to " + Credentials.MAX_PASSWORD + " characters", true),
@@ -56,9 +56,9 @@ public enum ReturnCode {
     ATTESTATION_FAILED(0x4000001fL, "HSM Error: Attestation check failed; the response of the HSM could not be verified", true),
     SYNC_CANCELLED(0x40000020L, "HSM Error: Waiting for min_srv was cancelled; the key was rolled back", true),
     NODE_INVALID(0x40000021L, "HSM Error: No such HSM node in this cluster, or the change would leave the cluster without nodes", true),
-    WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD) or 6 (NIST_AES_WRAP_PAD); unWrapKey also takes 8 (RSA_OAEP) with -t 2 to 6", true),
+    WRAP_MECHANISM_UNSUPPORTED(0x40000022L, "HSM Error: This wrapping mechanism is not supported; use 4 (AES_KEY_WRAP_PAD_PKCS5), 5 (NIST_AES_WRAP_NO_PAD, for keys of a multiple of 8 bytes), 6 (NIST_AES_WRAP_PAD), 8 (RSA_OAEP, with -t 2 to 6), 10 (AES_GCM) or 11 (CLOUDHSM_AES_GCM)", true),
     TIMEOUT_INVALID(0x40000027L, "HSM Error: The timeout must be 0 or more seconds", true),
-    KEY_CLASS_INVALID(0x40000023L, "HSM Error: The key's class does not suit this command: imSymKey and unWrapKey make secret keys (class 4), exportPubKey takes a public key (class 2), exportPrivateKey a private key (class 3)", true),
+    KEY_CLASS_INVALID(0x40000023L, "HSM Error: The key's class does not suit this command: wrapKey takes a secret or private key (class 4 or 3), unWrapKey makes one, imSymKey makes secret keys (class 4), exportPubKey takes a public key (class 2), exportPrivateKey and getCaviumPrivKey a private key (class 3)", true),
     QUORUM_NOT_REQUIRED(0x40000024L, "HSM Error: This key has no quorum (m_value below " + MValue.QUORUM_FROM + "); no token is needed", true),
     QUORUM_TOKEN_INVALID(0x40000025L, "HSM Error: No such quorum token in this session, or it expired (tokens last " + QuorumTokens.VALIDITY_MINUTES + " minutes)", true),
     QUORUM_APPROVAL_INVALID(0x40000026L, "HSM Error: The approval was refused: the approver must be the key's owner or a user it is shared with, approve once, and sign with their registered quorum key", true),
@@ -71,12 +71,9 @@ public enum ReturnCode {
     TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
             + " users, so a list of user IDs holds at most that many", true),
     // Key pairs (issue 15). Numbered from 0x40000050 so codes other work adds meanwhile do not collide.
-    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.MIN_MODULUS_BITS
-            + " to " + io.hsmconsole.hsm.key.PairRules.MAX_MODULUS_BITS + " bits in steps of " + io.hsmconsole.hsm.key.PairRules.MODULUS_STEP
-            + " (" + io.hsmconsole.hsm.key.PairRules.FIPS_MIN_MODULUS_BITS + " or more on a FIPS cluster)", true),
+    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.modulusRange(), true),
     SIGN_DATA_LEN_INVALID(0x40000060L, "HSM Error: Invalid data length for a signature the caller hashed; raw RSA PKCS#1 takes at most the modulus length less 11 bytes, raw PSS exactly its hash's length", true),
-    PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be an odd number from "
-            + io.hsmconsole.hsm.key.PairRules.MIN_PUBLIC_EXPONENT + " up to " + io.hsmconsole.hsm.key.PairRules.MAX_EXPONENT_BITS + " bits", true),
+    PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be " + io.hsmconsole.hsm.key.PairRules.exponentRange(), true),
     CURVE_INVALID(0x40000052L, "HSM Error: Unknown elliptic curve id; use one listECCCurveIds lists ("
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
@@ -84,9 +81,11 @@ public enum ReturnCode {
     // PKCS#11's RSA encryption and ECDH derivation (issue 16). Numbered from 0x40000070 so codes other work adds do not collide.
     RSA_DATA_LEN_INVALID(0x40000070L, "HSM Error: Invalid data length for RSA; PKCS#1 v1.5 encrypts at most the modulus length less 11 bytes, OAEP the modulus length less twice its hash length less 2, raw RSA (X.509) a number below the modulus; a ciphertext is exactly the modulus long", true),
     DERIVE_PARAM_INVALID(0x40000071L, "HSM Error: Invalid ECDH parameter; the other party's public key must be a point on the private key's curve (04 || X || Y, bare or in a DER OCTET STRING), the KDF CKD_NULL or CKD_SHA1/224/256/384/512_KDF, and the derived key no longer than the shared secret (CKD_NULL)", true),
+    // getCaviumPrivKey (issue 15, asymsim). Numbered from 0x40000078 so codes other work adds do not collide.
+    RSA_PRIVATE_KEY_REQUIRED(0x40000078L, "HSM Error: This command takes an RSA private key: a fake PEM (getCaviumPrivKey) references RSA private keys only", true),
     /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
     KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true),
-    MECHANISM_PARAM_INVALID(0x40000030L, "HSM Error: Invalid mechanism parameter; CBC takes a 16-byte IV for AES and 8 bytes for 3DES, CTR a 16-byte counter block and 1 to 128 counter bits, GCM a 12-byte IV that is all zeros when encrypting (the HSM makes the IV) and a tag of 96 to 128 bits", true);
+    MECHANISM_PARAM_INVALID(0x40000030L, "HSM Error: Invalid mechanism parameter; CBC takes a 16-byte IV for AES and 8 bytes for 3DES, CTR a 16-byte counter block and 1 to 128 counter bits, GCM a 12-byte IV that is all zeros when encrypting (the HSM makes the IV) and a tag of 96 to 128 bits; wrapKey and unWrapKey's AES-GCM a 12-byte IV and a tag of 8 to 16 bytes", true);
 
     private final long code;
     private final String text;

@@ -18,6 +18,9 @@ public final class KeyPairText {
     /** What a pair waiting for {@code -min_srv} announces (ours: the pages show no wait). */
     public static final String PAIR_CREATED = "Key Pair Created.";
     public static final String PRIVATE_KEY_UNWRAPPED = "Private Key Unwrapped.";
+    /** IsValidKeyHandlefile's answers (key_mgmt_util-IsValidKeyHandlefile.md). */
+    public static final String REAL_PRIVATE_KEY = "Input key file has real private key";
+    public static final String FAKE_PEM_HANDLE = "Input file has invalid key handle: ";
 
     /** What a key file that is not what the command takes gets: the file, and what was expected. */
     public static final String NOT_A_PUBLIC_KEY = "Invalid file. Should be a PEM public key (BEGIN PUBLIC KEY or"
@@ -63,6 +66,20 @@ public final class KeyPairText {
     /** importPrivateKey's first line: the DER length of the key it read (key_mgmt_util-importPrivateKey.md). */
     public static void berLength(KmuPrinter p, int length) {
         p.line("BER encoded key length is " + length);
+    }
+
+    /**
+     * A numeric option of a pair command that is missing, or given but not a decimal number: which
+     * option, and what it takes.
+     */
+    public static String numberNeeded(String what, String option, boolean given, String allowed) {
+        return "Error: " + what + " (" + option + ") " + (given ? "must be a decimal number: " + allowed + "."
+                : "is missing; it takes " + allowed + ".");
+    }
+
+    /** getCaviumPrivKey's line (key_mgmt_util-getCaviumPrivKey.md). */
+    public static void fakePemWritten(KmuPrinter p, String file) {
+        p.line("Private Key Handle is written to " + file + " in fake PEM format");
     }
 
     /** exportPubKey / exportPrivateKey once the file is written. */

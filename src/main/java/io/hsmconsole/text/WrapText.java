@@ -1,8 +1,16 @@
 package io.hsmconsole.text;
 
-/** What wrapKey prints once the wrapped key is in its file (key_mgmt_util-wrapKey.md). */
+/** What wrapKey and unWrapKey print of their own (key_mgmt_util-wrapKey.md, -unwrapKey.md). */
 public final class WrapText {
     public static final String WRAPPED = "Key Wrapped.";
+    public static final String HASH_MISSING = "Error: Hash type (-t) is missing; RSA_OAEP (-m 8) takes 2 (SHA1),"
+            + " 3 (SHA256), 4 (SHA384), 5 (SHA512) or 6 (SHA224).";
+    public static final String TAG_SIZE_RANGE = "Error: Tag size (-tag_size) must be 8 to 16 bytes.";
+    public static final String IV_FILE_MISSING = "Error: IV file (-iv_file) is missing; with -noheader, AES_GCM (-m 10)"
+            + " writes the IV the HSM chose there, and unWrapKey needs it back.";
+    public static final String WRAPPING_IV_NOT_OFFERED = "Error: -i (a wrapping IV of your own) is not offered by this"
+            + " simulator; the AES key wraps use the default IV of RFC 3394 / RFC 5649.";
+    public static final String KEY_CLASS_RANGE = "Error: Key class (-kc) must be 3 (private key) or 4 (secret key).";
 
     private WrapText() {
     }
@@ -13,5 +21,10 @@ public final class WrapText {
      */
     public static String written(String file, int length) {
         return "Wrapped Key written to file \"" + file + " length " + length;
+    }
+
+    /** An option given with a mechanism it does not belong to. */
+    public static String onlyWith(String option, String mechanisms) {
+        return "Error: " + option + " is valid only with " + mechanisms + ".";
     }
 }

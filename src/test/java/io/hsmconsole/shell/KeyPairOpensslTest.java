@@ -1,22 +1,10 @@
 package io.hsmconsole.shell;
 
-import io.hsmconsole.hsm.ClusterCatalog;
-import io.hsmconsole.hsm.ManualClock;
-import io.hsmconsole.hsm.TestClusters;
-import io.hsmconsole.shell.kmu.KmuShell;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,24 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * traditional forms) that importPrivateKey takes and that then sign what OpenSSL verifies. Needs
  * the {@code openssl} command (.ci/run installs it); without it the test fails, it does not skip.
  */
-class KeyPairOpensslTest {
-    private static final Pattern HANDLES = Pattern.compile("public key handle: (\\d+)    private key handle: (\\d+)");
-    private static final String LOGIN = "loginHSM -u CU -s example_user -p example_pwd";
+class KeyPairOpensslTest extends OpensslJudgedKmu {
     private static final String[] HASHES = {"sha1", "sha256", "sha384", "sha512", "sha224"};
-
-    @TempDir
-    Path dir;
-    Path work;
-    ClusterCatalog catalog;
-    final ManualClock clock = new ManualClock(TestClusters.START);
-
-    @BeforeEach
-    void cluster() throws IOException {
-        TestClusters.demo(dir.resolve("data"), clock).close();
-        catalog = TestClusters.catalog(dir.resolve("data"), clock);
-        work = Files.createDirectories(dir.resolve("work"));
-        Files.writeString(work.resolve("message.txt"), "Pay 100 to carol\n");
-    }
 
     @Test
     void openSslVerifiesEveryRsaMechanismAndReadsTheExportedKeys() throws Exception {
@@ -155,33 +127,14 @@ class KeyPairOpensslTest {
                 "Cfm3UnWrapKey returned: 0x40000054", "Total number of keys present 0");
     }
 
-    private long[] generate(String command) {
-        String out = kmu(LOGIN, command);
-        Matcher m = HANDLES.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    }
-
-    private static long handleOf(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    private String openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
-        return out;
-    }
-
-    private String kmu(String... lines) {
-        ScriptedConsole console = new ScriptedConsole();
-        List.of(lines).forEach(console::type);
-        KmuShell.tool(new ToolContext(catalog, clock, null, console, work), List.of());
-        return console.output();
+    @Test
+    void openSslReadsTheFakePemAsTheKeysModulusAndNoSecret() throws Exception {
+        long[] pair = generate("genRSAKeyPair -m 2048 -e 65537 -l tls -nex");
+        kmu(LOGIN, "exportPubKey -k " + pair[0] + " -out tls.pub", "getCaviumPrivKey -k " + pair[1] + " -out cavKey.pem");
+        String modulus = openssl("rsa", "-pubin", "-in", "tls.pub", "-noout", "-modulus");
+        assertThat(openssl("rsa", "-in", "cavKey.pem", "-noout", "-modulus")).as("the certificate's key matches")
+                .isEqualTo(modulus);
+        assertThat(openssl("rsa", "-in", "cavKey.pem", "-noout", "-text")).as("the handle, not the private exponent")
+                .containsPattern("privateExponent: " + pair[1] + " ");
     }
 }

@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
@@ -17,6 +18,9 @@ import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.property.Gen;
 import io.hsmconsole.property.Trials;
 import org.junit.jupiter.api.AfterEach;
@@ -313,6 +317,45 @@ public abstract class StoreContract {
                     "example_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
             assertThat(ownerOnA.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.SUCCESS);
             assertThat(ownerOnB.keyInfo(key).value().sharedWith()).as("seen on B").contains(4);
+        }
+    }
+
+    @Test
+    void everyPublicKeyIsFoundInTheSameQueryAsTheUsersOwnAndSharedKeys() throws Exception {
+        long alicePublic;
+        long alicePrivate;
+        long sharedWithBob;
+        long bobsOwn;
+        long aliceOnly;
+        int aliceId;
+        int bobId;
+        try (HsmCluster a = createOnA(); HsmSession alice = TestClusters.login(a, "alice");
+             HsmSession bob = TestClusters.login(a, "bob")) {
+            aliceId = alice.user().id();
+            bobId = bob.user().id();
+            aliceOnly = generate(alice, "alice-only", "");
+            GeneratedPair pair = alice.pairs().generateKeyPair(KeyPairRequest.ec(2, KeyOptions.labelled("pair")),
+                    SyncObserver.NONE).value();
+            alicePublic = pair.publicHandle();
+            alicePrivate = pair.privateHandle();
+            sharedWithBob = generate(alice, "shared", "");
+            assertThat(alice.shareKey(sharedWithBob, bobId, true).isSuccess()).isTrue();
+            bobsOwn = generate(bob, "bobs", "");
+        }
+        try (ClusterStore onB = backend.open(new DataDirectory(machineB).clusterDir("team"), new SecureRandom())) {
+            KeyFilter everyKeyOfBob = KeyFilter.visibleTo(bobId);
+            assertThat(onB.findKeys(everyKeyOfBob)).containsExactly(sharedWithBob, bobsOwn);
+            assertThat(onB.findKeys(everyKeyOfBob.orAnyPublicKey())).as("in creation order")
+                    .containsExactly(alicePublic, sharedWithBob, bobsOwn);
+            assertThat(onB.findKeys(new KeyFilter(bobId, null, null, "pair", null, null, List.of()).orAnyPublicKey()))
+                    .as("the label applies to the public keys too").containsExactly(alicePublic);
+            assertThat(onB.findKeys(new KeyFilter(bobId, 3, null, null, null, null, List.of()).orAnyPublicKey()))
+                    .as("another user's private key stays out").isEmpty();
+            assertThat(onB.findKeys(new KeyFilter(bobId, null, null, null, null, null, List.of(aliceId)).orAnyPublicKey()))
+                    .as("-u: keys both may use, and every public key").containsExactly(alicePublic, sharedWithBob);
+            assertThat(onB.findKeys(KeyFilter.visibleTo(aliceId).orAnyPublicKey()))
+                    .as("the owner's public key is listed once").containsExactly(aliceOnly, alicePublic, alicePrivate,
+                            sharedWithBob);
         }
     }
 }

@@ -46,4 +46,15 @@ public final class PairRules {
         int last = all.lastIndexOf(", ");
         return last < 0 ? all : all.substring(0, last) + " or " + all.substring(last + 2);
     }
+
+    /** The modulus lengths genRSAKeyPair takes, in words (its error texts and the shell's). */
+    public static String modulusRange() {
+        return MIN_MODULUS_BITS + " to " + MAX_MODULUS_BITS + " bits in steps of " + MODULUS_STEP + " ("
+                + FIPS_MIN_MODULUS_BITS + " or more on a FIPS cluster)";
+    }
+
+    /** The public exponents genRSAKeyPair takes, in words. */
+    public static String exponentRange() {
+        return "an odd number from " + MIN_PUBLIC_EXPONENT + " up to " + MAX_EXPONENT_BITS + " bits";
+    }
 }

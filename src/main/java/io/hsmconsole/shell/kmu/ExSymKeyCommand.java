@@ -3,7 +3,6 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.WrapMechanism;
-import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.KmuPrinter;
 
@@ -94,40 +93,19 @@ final class ExSymKeyCommand extends SessionCommand {
 
     /** {@code -wk}: the HSM only wraps; the tool unwraps with the key in the file. */
     private ExitStatus exportWithHostKey(ParsedOptions o, HsmSession session, KmuContext context) {
-        KmuPrinter p = context.printer();
-        Optional<byte[]> hostKey = KeyFiles.read(context, o.text("-wk"), "unwrapping key file");
-        if (hostKey.isEmpty()) {
+        Optional<byte[]> plaintext = HostUnwrap.export(o, context, call(), () -> session.transfers().wrapKey(
+                o.handle("-k"), o.handle("-w"), WrapMechanism.NIST_AES_WRAP_PAD.code()));
+        if (plaintext.isEmpty()) {
             return ExitStatus.ERROR;
         }
         try {
-            if (!HostUnwrap.isAesKey(hostKey.get())) {
-                p.line("Invalid file. Should be an AES key");
+            if (!KeyFiles.write(context, o.text("-out"), plaintext.get())) {
                 return ExitStatus.ERROR;
-            }
-            HsmResult<WrappedKey> result = session.transfers().wrapKey(o.handle("-k"), o.handle("-w"),
-                    WrapMechanism.NIST_AES_WRAP_PAD.code());
-            p.result(call(), result.code());
-            if (!result.isSuccess()) {
-                p.clusterBlock(result.nodes());
-                return ExitStatus.ERROR;
-            }
-            Optional<byte[]> plaintext = HostUnwrap.unwrap(hostKey.get(), result.value().ciphertext());
-            if (plaintext.isEmpty()) {
-                p.error("Error: the key in " + o.text("-wk") + " does not unwrap the exported key: it is not the"
-                        + " material of wrapping key " + o.handle("-w") + ".");
-                return ExitStatus.ERROR;
-            }
-            try {
-                if (!KeyFiles.write(context, o.text("-out"), plaintext.get())) {
-                    return ExitStatus.ERROR;
-                }
-            } finally {
-                Arrays.fill(plaintext.get(), (byte) 0);
             }
         } finally {
-            Arrays.fill(hostKey.get(), (byte) 0);
+            Arrays.fill(plaintext.get(), (byte) 0);
         }
-        p.out().printf("%n%nWrapped Symmetric Key written to file \"%s\"%n", o.text("-out"));
+        context.printer().out().printf("%n%nWrapped Symmetric Key written to file \"%s\"%n", o.text("-out"));
         return ExitStatus.SUCCESS;
     }
 }

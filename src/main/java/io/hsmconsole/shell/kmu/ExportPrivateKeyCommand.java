@@ -7,25 +7,29 @@ import io.hsmconsole.text.KeyPairText;
 import io.hsmconsole.text.KmuPrinter;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code exportPrivateKey -k <private key handle> -w <wrapping key handle> -out <key file> [-m 4]}
  * (key_mgmt_util-exportPrivateKey.md): the HSM wraps the owner's extractable private key under the
- * AES wrapping key, the host unwraps it and writes PEM. ({@code -wk}, unwrapping with a key from a
- * file, is not offered yet: the option is refused as unknown rather than silently ignored.)
+ * AES wrapping key, the host unwraps it and writes PEM (PKCS#8, which {@code openssl pkey} reads).
+ * With {@code -wk <file>} the HSM only wraps, and the tool unwraps with the AES key in the file.
  */
 final class ExportPrivateKeyCommand extends DescribedCommand {
     private static final String HELP = HelpText.of("Exports an RSA/EC private key in PEM format (wrapped with an AES"
                     + " key, then unwrapped on the host).",
-            "exportPrivateKey -h -k <private key handle> -w <wrapping key handle> -out <key file> [-m 4]", """
+            "exportPrivateKey -h -k <private key handle> -w <wrapping key handle> -out <key file> [-m 4]"
+                    + " [-wk <unwrapping key file>]", """
             -h    displays this information
                    -k    specifies the handle of the private key to export
                    -w    specifies the handle of the AES wrapping key
                    -out  specifies the file to write the PEM private key to
-                   -m    specifies the wrapping mechanism: 4 = NIST_AES_WRAP (the only one)""");
+                   -m    specifies the wrapping mechanism: 4 = NIST_AES_WRAP (the only one)
+                   -wk   specifies a file with the wrapping key's material (16, 24 or 32 bytes): the
+                         HSM wraps with -w and the tool unwraps with this key""");
 
     ExportPrivateKeyCommand() {
-        super("exportPrivateKey", "Cfm3WrapKey", OptionSpec.valued("-k", "-w", "-out", "-m"), HELP);
+        super("exportPrivateKey", "Cfm3WrapKey", OptionSpec.valued("-k", "-w", "-out", "-m", "-wk"), HELP);
     }
 
     @Override
@@ -47,25 +51,34 @@ final class ExportPrivateKeyCommand extends DescribedCommand {
 
     @Override
     ExitStatus run(ParsedOptions o, HsmSession session, KmuContext context) {
+        if (o.has("-wk")) {
+            Optional<byte[]> der = HostUnwrap.export(o, context, call(),
+                    () -> session.pairs().wrapPrivateKeyForHost(o.handle("-k"), o.handle("-w")));
+            return der.isPresent() && writePem(o, context, der.get()) ? ExitStatus.SUCCESS : ExitStatus.ERROR;
+        }
         HsmResult<byte[]> result = session.pairs().exportPrivateKey(o.handle("-k"), o.handle("-w"));
         KmuPrinter p = context.printer();
         if (!result.isSuccess()) {
             p.resultAndBlock(call(), result);
             return ExitStatus.ERROR;
         }
-        byte[] der = result.value();
+        p.result(call(), result.code());
+        p.result("Cfm3UnWrapHostKey", result.code());
+        return writePem(o, context, result.value()) ? ExitStatus.SUCCESS : ExitStatus.ERROR;
+    }
+
+    /** Writes the PKCS#8 as PEM and says so; both are wiped. */
+    private static boolean writePem(ParsedOptions o, KmuContext context, byte[] der) {
         byte[] pem = PemKeys.privatePem(der);
         try {
-            p.result(call(), result.code());
-            p.result("Cfm3UnWrapHostKey", result.code());
             if (!KeyFiles.write(context, o.text("-out"), pem)) {
-                return ExitStatus.ERROR;
+                return false;
             }
         } finally {
             Arrays.fill(der, (byte) 0);
             Arrays.fill(pem, (byte) 0);
         }
-        KeyPairText.pemWritten(p, true, o.text("-out"));
-        return ExitStatus.SUCCESS;
+        KeyPairText.pemWritten(context.printer(), true, o.text("-out"));
+        return true;
     }
 }

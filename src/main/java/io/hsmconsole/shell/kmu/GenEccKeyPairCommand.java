@@ -3,7 +3,9 @@ package io.hsmconsole.shell.kmu;
 import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
+import io.hsmconsole.hsm.key.PairRules;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.text.KeyPairText;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +35,8 @@ final class GenEccKeyPairCommand extends KeyPairCommand {
 
     @Override
     ExitStatus checkAlgorithm(ParsedOptions o, KmuContext context) {
-        return o.integer("-i") == null ? usage(context, "Error: Curve id (-i) is missing.") : null;
+        return o.integer("-i") == null ? usage(context, KeyPairText.numberNeeded("Curve id", "-i", o.has("-i"),
+                "one listECCCurveIds lists (" + PairRules.curveIds() + ")")) : null;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.PairRules;
 import io.hsmconsole.shell.ExitStatus;
 
+import io.hsmconsole.text.KeyPairText;
+
 import java.math.BigInteger;
 import java.util.List;
 
@@ -30,10 +32,10 @@ final class GenRsaKeyPairCommand extends KeyPairCommand {
     @Override
     ExitStatus checkAlgorithm(ParsedOptions o, KmuContext context) {
         if (o.integer("-m") == null) {
-            return usage(context, "Error: Modulus length (-m) is missing.");
+            return usage(context, KeyPairText.numberNeeded("Modulus length", "-m", o.has("-m"), PairRules.modulusRange()));
         }
         if (exponent(o) == null) {
-            return usage(context, "Error: Public exponent (-e) is missing.");
+            return usage(context, KeyPairText.numberNeeded("Public exponent", "-e", o.has("-e"), PairRules.exponentRange()));
         }
         return null;
     }

@@ -1,10 +1,8 @@
 package io.hsmconsole.shell.kmu;
 
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.crypto.AesKeyWrap;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.shell.ExitStatus;
@@ -13,7 +11,6 @@ import io.hsmconsole.text.KeySyncProgress;
 import io.hsmconsole.text.KmuPrinter;
 
 import java.util.List;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -79,7 +76,7 @@ final class ImSymKeyCommand extends DescribedCommand {
         KeyOptions options = KeyOptionsReader.read(o, o.text("-l"), o.text("-id"));
         HsmResult<GeneratedKey> result;
         if (o.has("-wk")) {
-            Optional<byte[]> wrapped = wrapOnHost(o, material.get(), context);
+            Optional<byte[]> wrapped = HostUnwrap.wrap(o, material.get(), context);
             if (wrapped.isEmpty()) {
                 return ExitStatus.ERROR;
             }
@@ -93,31 +90,5 @@ final class ImSymKeyCommand extends DescribedCommand {
         }
         CreatedKeyText.print(p, call(), CreatedKeyText.IMPORTED, result, o.integer("-min_srv"), progress.announced());
         return ExitStatus.of(result.isSuccess());
-    }
-
-    /**
-     * {@code -wk}: the tool wraps the plaintext key itself with the AES key of the file, as
-     * key_mgmt_util-imSymKey.md describes ("-w ... is used to unwrap, but not to wrap"). The key
-     * material is wiped once wrapped.
-     */
-    private static Optional<byte[]> wrapOnHost(ParsedOptions o, byte[] material, KmuContext context) {
-        try {
-            Optional<byte[]> kek = KeyFiles.read(context, o.text("-wk"), "wrapping key file");
-            if (kek.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                if (!KeyType.AES.isValidSize(kek.get().length)) {
-                    context.printer().error("Error: the wrapping key file " + o.text("-wk") + " holds "
-                            + kek.get().length + " bytes; it must hold a plaintext AES key of 16, 24 or 32 bytes.");
-                    return Optional.empty();
-                }
-                return Optional.of(AesKeyWrap.wrap(kek.get(), WrapMechanism.AES_KEY_WRAP_PAD_PKCS5, material));
-            } finally {
-                Arrays.fill(kek.get(), (byte) 0);
-            }
-        } finally {
-            Arrays.fill(material, (byte) 0);
-        }
     }
 }

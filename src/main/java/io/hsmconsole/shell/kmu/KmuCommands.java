@@ -33,11 +33,11 @@ final class KmuCommands {
                 new DelTokenCommand(), new AesWrapUnwrapCommand(), new SignCommand(), new VerifyCommand(),
                 new SimulateCommand(), new GenRsaKeyPairCommand(), new GenEccKeyPairCommand(),
                 new ListEccCurveIdsCommand(), new ExportPubKeyCommand(), new ImportPubKeyCommand(),
-                new ExportPrivateKeyCommand(), new ImportPrivateKeyCommand())) {
+                new ExportPrivateKeyCommand(), new ImportPrivateKeyCommand(), new GetCaviumPrivKeyCommand(),
+                new IsValidKeyHandleFileCommand())) {
             commands.put(c.name(), c);
         }
-        for (String name : List.of("genDSAKeyPair", "genPBEKey", "createPublicKey", "getCaviumPrivKey",
-                "IsValidKeyHandlefile")) {
+        for (String name : List.of("genDSAKeyPair", "genPBEKey", "createPublicKey")) {
             commands.put(name, new NotAvailableCommand(name, name + " ...", OptionSpec.any(), NOT_YET));
         }
         commands.put("extractMaskedObject", new NotAvailableCommand("extractMaskedObject",

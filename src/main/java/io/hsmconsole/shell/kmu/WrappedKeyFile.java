@@ -25,14 +25,14 @@ import java.util.Set;
  * <pre>
  *   8  magic "HKCWRAPK"
  *   1  version (1)
- *   4  wrapping mechanism (4, 5 or 6)
+ *   4  wrapping mechanism (4, 5, 6, 8, 10 or 11)
  *   4  number of attribute records
  *   4  bytes of the attribute records
  *   4  bytes of the ciphertext
  *      attribute records, each a 64-bit CK_ATTRIBUTE (type, offset of the value in the file, value
  *      length: 24 bytes) then the value: OBJ_ATTR_CLASS and KEY_TYPE one byte, VALUE_LEN four,
  *      LABEL and ID UTF-8, then ENCRYPT, DECRYPT, WRAP, UNWRAP one byte each (0 or 1)
- *      the ciphertext
+ *      the ciphertext (for AES_GCM, -m 10, the HSM's 12-byte IV and then the ciphertext)
  * </pre>
  * The reader trusts no length: every count and offset must agree with the file, or it has no header.
  * With {@code -noheader} the file is the ciphertext alone.
@@ -63,6 +63,7 @@ final class WrappedKeyFile {
         if (!header) {
             return key.ciphertext().clone();
         }
+        byte[] body = key.iv() == null ? key.ciphertext() : concat(key.iv(), key.ciphertext());
         Map<Attribute, byte[]> values = new EnumMap<>(Attribute.class);
         values.put(Attribute.CLASS, new byte[]{(byte) key.template().keyClass()});
         values.put(Attribute.KEY_TYPE, new byte[]{(byte) key.template().keyTypeCode()});
@@ -72,15 +73,21 @@ final class WrappedKeyFile {
         Set<Attribute> usage = key.template().usage() == null ? Set.of() : key.template().usage();
         KeyTemplate.USAGE.forEach(a -> values.put(a, new byte[]{(byte) (usage.contains(a) ? 1 : 0)}));
         int recordBytes = RECORDS.stream().mapToInt(a -> RECORD_HEADER + values.get(a).length).sum();
-        ByteBuffer file = ByteBuffer.allocate(PREAMBLE + recordBytes + key.ciphertext().length);
+        ByteBuffer file = ByteBuffer.allocate(PREAMBLE + recordBytes + body.length);
         file.put(MAGIC).put((byte) VERSION).putInt(key.mechanism().code()).putInt(RECORDS.size()).putInt(recordBytes)
-                .putInt(key.ciphertext().length);
+                .putInt(body.length);
         for (Attribute a : RECORDS) {
             byte[] value = values.get(a);
             long valueAt = file.position() + RECORD_HEADER;
             file.putLong(a.id()).putLong(valueAt).putLong(value.length).put(value);
         }
-        return file.put(key.ciphertext()).array();
+        return file.put(body).array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The header and the ciphertext, or empty when the file has no (valid) header. */

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.postgresql;
 
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyFilter;
 
 import java.sql.Connection;
@@ -20,15 +21,21 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
     static PostgresKeyQuery of(KeyFilter f, String columns) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        List<String> usable = new ArrayList<>();
         if (f.visibleTo() != null) {
-            where.add(USABLE_BY);
+            usable.add(USABLE_BY);
             params.add(f.visibleTo());
             params.add(f.visibleTo());
         }
         if (!f.alsoUsableBy().isEmpty()) {
-            where.add("NOT EXISTS (SELECT 1 FROM unnest(?) u(id) WHERE NOT (k.owner = u.id OR EXISTS"
+            usable.add("NOT EXISTS (SELECT 1 FROM unnest(?) u(id) WHERE NOT (k.owner = u.id OR EXISTS"
                     + " (SELECT 1 FROM key_shares s WHERE s.handle = k.handle AND s.user_id = u.id)))");
             params.add(f.alsoUsableBy().stream().distinct().toArray(Integer[]::new));
+        }
+        if (!usable.isEmpty()) {
+            // findKey's "all public keys in the HSMs" (KeyFilter.orAnyPublicKey) in the same query
+            String all = String.join(" AND ", usable);
+            where.add(f.withAnyPublicKey() ? "(" + all + " OR k.key_class = " + KeyClass.PUBLIC_KEY.code() + ")" : all);
         }
         add(where, params, "k.key_class = ?", f.keyClass());
         add(where, params, "k.key_type = ?", f.keyType());

@@ -57,7 +57,6 @@ class KmuShellFuzzTest {
             "(?m)^\\s*Error: the modulus file \\(-m\\) .+ must hold an RSA modulus in hex .+$",
             "(?m)^\\s*Error: \\w+MaskedObject is not available yet in this simulator: a masked object is sealed with a key"
                     + " that only its cluster and that cluster's clones hold, .+ for a whole cluster\\.$",
-            "(?m)^\\s*Error: -(aad|t) belongs to RSA or AES-GCM wrapping, which this simulator does not have; use -m \\d+, \\d+ or \\d+\\.$",
             // getToken -u names another user than the session's: the token would belong to nobody here.
             "(?m)^\\s*Error: -u must name the logged-in user \\(\\w+\\): a token belongs to the session that asks for it\\.$",
             // setAttribute's prompt for the value met the end of input.

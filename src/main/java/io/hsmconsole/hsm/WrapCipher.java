@@ -1,0 +1,157 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.crypto.AesKeyWrap;
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
+import io.hsmconsole.hsm.key.AsymmetricMaterial;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.KeyFlags;
+import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.OaepHash;
+import io.hsmconsole.hsm.key.WrapMechanism;
+import io.hsmconsole.hsm.key.WrapSpec;
+import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.store.KeyRecord;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.encodings.OAEPEncoding;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Which wrapping key suits which mechanism (key_mgmt_util-wrapKey.md: "an AES key or RSA key on the
+ * HSM ... If you are using an RSA key pair, be sure to wrap the key with one of the keys, and unwrap
+ * it with the other"), and the wrapping itself: the AES key wraps (4, 5, 6) and AES-GCM (10, 11)
+ * under an AES key, RSA_OAEP (8) under an RSA public key and back with its private key. The wrapping
+ * key needs OBJ_ATTR_WRAP to wrap and OBJ_ATTR_UNWRAP to unwrap.
+ */
+final class WrapCipher {
+    /** What a wrap gives: the ciphertext, and the IV the HSM chose (AES_GCM only, else null). */
+    record Output(byte[] ciphertext, byte[] iv) {
+    }
+
+    private WrapCipher() {
+    }
+
+    /** Why this key cannot wrap (use = WRAP) or unwrap (use = UNWRAP) with this spec, if it cannot. */
+    static Optional<ReturnCode> whyNot(KeyRecord w, WrapSpec spec, Attribute use) {
+        Optional<WrapMechanism> m = WrapMechanism.fromCode(spec.mechanismCode());
+        if (m.isEmpty()) {
+            return Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED);
+        }
+        if (m.get() == WrapMechanism.RSA_OAEP) {
+            KeyClass expected = use == Attribute.WRAP ? KeyClass.PUBLIC_KEY : KeyClass.PRIVATE_KEY;
+            if (w.keyClass() != expected || w.keyType() != AsymmetricKeyType.RSA.code() || !KeyFlags.has(w.flags(), use)) {
+                return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
+            }
+            return spec.oaepHash() == null || OaepHash.fromCode(spec.oaepHash()).isEmpty()
+                    ? Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED) : Optional.empty();
+        }
+        if (w.keyType() != KeyType.AES.code() || !KeyFlags.has(w.flags(), use)) {
+            return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
+        }
+        boolean badGcm = m.get().isGcm() && (spec.tagBytes() < WrapSpec.MIN_TAG_BYTES
+                || spec.tagBytes() > WrapSpec.MAX_TAG_BYTES
+                || (spec.iv() != null && spec.iv().length != WrapSpec.GCM_IV_BYTES));
+        return badGcm ? Optional.of(ReturnCode.MECHANISM_PARAM_INVALID) : Optional.empty();
+    }
+
+    /** Why {@code plaintext} cannot be wrapped so, if it cannot: its length (after {@link #whyNot}). */
+    static Optional<ReturnCode> whyNotFits(KeyRecord w, WrapSpec spec, int plaintextLength) {
+        WrapMechanism m = WrapMechanism.fromCode(spec.mechanismCode()).orElseThrow();
+        if (m == WrapMechanism.NIST_AES_WRAP_NO_PAD && plaintextLength % 8 != 0) {
+            return Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED);
+        }
+        if (m == WrapMechanism.RSA_OAEP) {
+            // key_mgmt_util-wrapKey.md: at most modulusLengthInBytes - 2 * hashLengthInBytes - 2
+            int modulusBytes = (rsa(w).getModulus().bitLength() + 7) / 8;
+            int hashBytes = OaepHash.fromCode(spec.oaepHash()).orElseThrow().newDigest().getDigestSize();
+            if (plaintextLength > modulusBytes - 2 * hashBytes - 2) {
+                return Optional.of(ReturnCode.RSA_DATA_LEN_INVALID);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Output wrap(KeyRecord w, WrapSpec spec, byte[] plaintext, SecureRandom random) {
+        WrapMechanism m = WrapMechanism.fromCode(spec.mechanismCode()).orElseThrow();
+        if (m.isAesKeyWrap()) {
+            return new Output(AesKeyWrap.wrap(w.material(), m, plaintext), null);
+        }
+        if (m == WrapMechanism.RSA_OAEP) {
+            OAEPEncoding oaep = oaep(spec);
+            oaep.init(true, new ParametersWithRandom(rsa(w), random));
+            try {
+                return new Output(oaep.processBlock(plaintext, 0, plaintext.length), null);
+            } catch (InvalidCipherTextException e) {
+                throw new IllegalStateException("a key that fits RSA-OAEP must encrypt", e);
+            }
+        }
+        byte[] iv = new byte[WrapSpec.GCM_IV_BYTES];
+        random.nextBytes(iv);
+        byte[] sealed;
+        try {
+            sealed = gcm(true, w, spec, iv, plaintext);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("GCM encryption has no tag to check", e);
+        }
+        return m == WrapMechanism.CLOUDHSM_AES_GCM ? new Output(concat(iv, sealed), null) : new Output(sealed, iv);
+    }
+
+    /**
+     * The plaintext key. AES_GCM's IV comes from the spec, or, when the spec has none, from the 12
+     * bytes in front of the ciphertext (as CLOUDHSM_AES_GCM always carries it).
+     */
+    static byte[] unwrap(KeyRecord w, WrapSpec spec, byte[] ciphertext) throws InvalidCipherTextException {
+        WrapMechanism m = WrapMechanism.fromCode(spec.mechanismCode()).orElseThrow();
+        if (m.isAesKeyWrap()) {
+            return AesKeyWrap.unwrap(w.material(), m, ciphertext);
+        }
+        if (m == WrapMechanism.RSA_OAEP) {
+            OAEPEncoding oaep = oaep(spec);
+            oaep.init(false, AsymmetricMaterial.of(w.keyClass().code(), w.material()).orElseThrow().key());
+            return oaep.processBlock(ciphertext, 0, ciphertext.length);
+        }
+        boolean ivInFront = m == WrapMechanism.CLOUDHSM_AES_GCM || spec.iv() == null;
+        if (ivInFront && ciphertext.length < WrapSpec.GCM_IV_BYTES) {
+            throw new InvalidCipherTextException("shorter than the IV");
+        }
+        byte[] iv = ivInFront ? Arrays.copyOf(ciphertext, WrapSpec.GCM_IV_BYTES) : spec.iv();
+        byte[] sealed = ivInFront ? Arrays.copyOfRange(ciphertext, WrapSpec.GCM_IV_BYTES, ciphertext.length) : ciphertext;
+        return gcm(false, w, spec, iv, sealed);
+    }
+
+    private static byte[] gcm(boolean encrypt, KeyRecord w, WrapSpec spec, byte[] iv, byte[] input)
+            throws InvalidCipherTextException {
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(w.material()), spec.tagBytes() * 8, iv, spec.aad()));
+        byte[] out = new byte[gcm.getOutputSize(input.length)];
+        int n = gcm.processBytes(input, 0, input.length, out, 0);
+        n += gcm.doFinal(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static OAEPEncoding oaep(WrapSpec spec) {
+        OaepHash hash = OaepHash.fromCode(spec.oaepHash()).orElseThrow();
+        return new OAEPEncoding(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), null);
+    }
+
+    private static RSAKeyParameters rsa(KeyRecord w) {
+        return (RSAKeyParameters) AsymmetricMaterial.of(w.keyClass().code(), w.material())
+                .orElseThrow().key();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
