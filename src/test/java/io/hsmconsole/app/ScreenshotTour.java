@@ -121,26 +121,41 @@ class ScreenshotTour {
         robot.clickOn("#idField").push(KeyCode.CONTROL, KeyCode.A).write("APP-07");
         robot.clickOn("#minSrvField").write("3");
         robot.clickOn("#searchField").write("a");
-        robot.clickOn(robot.lookup("alice (4)").queryLabeled());
-        robot.push(KeyCode.SPACE); // ticks the focused user
-        robot.push(KeyCode.DOWN);
-        pause(1000);
+        // Ticks alice with a click on her box: a SPACE typed for it landed in the label field on a busy
+        // machine ("aes_demo "), the form then refused to generate and its Close asked about the typed
+        // input, and the Ctrl+D below went to that question instead of the key list (no compare window).
+        waitUntil("the search to show alice", () -> userCell("alice (4)") != null);
+        robot.clickOn(userCell("alice (4)").lookup(".check-box"));
+        waitUntil("alice ticked", () -> ((javafx.scene.control.CheckBox) userCell("alice (4)").lookup(".check-box")).isSelected());
+        pause(500);
         shoot("keygen-sharing-picker.png", window("New key"));
+        int keysBefore = table.getItems().size();
+        javafx.scene.Node generate = robot.lookup("#generateButton").query();
+        waitUntil("Generate to be enabled (the input is valid)", () -> !generate.isDisabled());
         robot.clickOn("#generateButton");
-        pause(2500);
+        // On a busy machine genSymKey -min_srv 3 may take longer than any pause: closing the form
+        // while it waits would ask "stop waiting?" and the rest of the tour would type into that dialog.
+        javafx.scene.Node progress = robot.lookup("#progressBox").query();
+        waitUntil("genSymKey to finish", () -> !progress.isVisible());
+        pause(500);
         shoot("keygen-result.png", window("New key"));
         robot.clickOn("#closeButton");
-        pause(1000);
+        waitUntil("the key form to close", () -> !isShowing("New key"));
+        waitUntil("the new key in the key list", () -> table.getItems().size() > keysBefore);
 
         robot.targetWindow(window("HSM Key Console"));
         robot.clickOn(".status-keys"); // gives the main window the keyboard focus back
-        robot.interact(() -> table.getSelectionModel().clearSelection());
         robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(1);
             table.getSelectionModel().select(0);
         });
+        // Ctrl+D is the Compare menu item's, enabled only with exactly two keys selected; a key list
+        // refresh landing after the selection would clear it, so the tour checks before it presses.
+        waitUntil("two keys selected", () -> table.getSelectionModel().getSelectedItems().size() == 2);
         robot.push(KeyCode.CONTROL, KeyCode.D);
-        pause(1500);
+        waitUntil("the comparison window", () -> isShowing("Key "));
+        pause(800);
         shoot("compare.png", window("Key "));
         robot.targetWindow(window("Key "));
         robot.push(KeyCode.ESCAPE);
@@ -283,6 +298,31 @@ class ScreenshotTour {
     private static void pause(long millis) {
         WaitForAsyncUtils.sleep(millis, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits, up to two minutes, until {@code condition} (read on the FX thread) holds: the machine that
+     * makes the screenshots may be busy, and a fixed pause is either too short there or too long here.
+     */
+    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited two minutes for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The sharing picker's row of this user, or null while the list does not show it. */
+    private javafx.scene.control.ListCell<?> userCell(String text) {
+        return robot.lookup(".list-cell").match(c -> c instanceof javafx.scene.control.ListCell<?> cell
+                && text.equals(cell.getText()) && cell.isVisible()).tryQuery()
+                .map(c -> (javafx.scene.control.ListCell<?>) c).orElse(null);
+    }
+
+    private static boolean isShowing(String titleStart) {
+        return Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith(titleStart) && w.isShowing());
     }
 
     private static Window window(String titleStart) {

@@ -46,6 +46,7 @@ public final class InspectorView {
     @FXML private TableColumn<AttributeRowModel, Object> valueColumn;
     @FXML private TableColumn<AttributeRowModel, AttributeRowModel> changeColumn;
     @FXML private TableColumn<AttributeRowModel, Object> meaningColumn;
+    @FXML private Label meaningLine;
     @FXML private Label statusLabel;
     @FXML private TabPane tabs;
     @FXML private Tab tryTab;
@@ -89,6 +90,7 @@ public final class InspectorView {
                 .mapToDouble(a -> MinimumSizes.textWidth(a.kmuName())).max().orElse(0));
         // The widest KMU value that is a number: a VALUE_LEN of 0x00000020 is never cut to "0x00000...".
         valueColumn.setMinWidth(Math.max(valueColumn.getMinWidth(), MinimumSizes.monoWidth("0x00000000")));
+        MeaningPlacement.keepInView(attributeTable, meaningColumn, meaningLine, messages.get("inspector.meaning.pick"));
     }
 
     /** Wires the buttons that open other windows (the main view owns those). */
