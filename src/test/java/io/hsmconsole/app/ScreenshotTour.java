@@ -130,12 +130,12 @@ class ScreenshotTour {
         pause(500);
         shoot("keygen-sharing-picker.png", window("New key"));
         int keysBefore = table.getItems().size();
-        javafx.scene.Node generate = robot.lookup("#generateButton").query();
+        javafx.scene.Node generate = window("New key").getScene().lookup("#generateButton");
         waitUntil("Generate to be enabled (the input is valid)", () -> !generate.isDisabled());
         robot.clickOn("#generateButton");
         // On a busy machine genSymKey -min_srv 3 may take longer than any pause: closing the form
         // while it waits would ask "stop waiting?" and the rest of the tour would type into that dialog.
-        javafx.scene.Node progress = robot.lookup("#progressBox").query();
+        javafx.scene.Node progress = window("New key").getScene().lookup("#progressBox");
         waitUntil("genSymKey to finish", () -> !progress.isVisible());
         pause(500);
         shoot("keygen-result.png", window("New key"));
@@ -308,6 +308,12 @@ class ScreenshotTour {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (java.util.concurrent.TimeoutException e) {
+            try { // the screen as it was, to see what the tour waited for
+                new ProcessBuilder("import", "-window", "root", System.getProperty("java.io.tmpdir") + "/tour-timeout.png")
+                        .inheritIO().start().waitFor();
+            } catch (Exception ignored) {
+                // the assertion below says what was awaited
+            }
             throw new AssertionError("waited two minutes for " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();

@@ -50,12 +50,7 @@ class SmallWindowLayoutTest {
 
     @Test
     void at900x600WithTheConsolePaneEveryPartKeepsItsRoom(FxRobot robot) {
-        main.login("example_user", "example_pwd");
-        until(() -> robot.lookup("#table").tryQuery().isPresent());
-        robot.interact(() -> {
-            stage.setWidth(900);
-            stage.setHeight(600);
-        });
+        loggedInAt900x600(robot);
         robot.clickOn("#table");
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         until(() -> robot.lookup("#transcript").tryQuery().isPresent());
@@ -84,12 +79,7 @@ class SmallWindowLayoutTest {
      */
     @Test
     void theAttributeTableFitsAt900AndShowsTheMeaningBelow(FxRobot robot) {
-        main.login("example_user", "example_pwd");
-        until(() -> robot.lookup("#table").tryQuery().isPresent());
-        robot.interact(() -> {
-            stage.setWidth(900);
-            stage.setHeight(600);
-        });
+        loggedInAt900x600(robot);
         robot.interact(() -> main.model.keyList().select(main.model.keyList().rows().get(0).row().handle()));
         until(() -> text(robot, "#headingLabel").startsWith("Key "));
         TableView<?> attributes = robot.lookup("#attributeTable").queryAs(TableView.class);
@@ -113,6 +103,15 @@ class SmallWindowLayoutTest {
         assertThat(line.isVisible()).isFalse();
         assertThat(horizontalScrollBarShown(attributes)).as("a horizontal scroll bar at 1280 px").isFalse();
         assertThat(visibleColumnsWidth(attributes)).isLessThanOrEqualTo(attributes.getWidth());
+    }
+
+    private void loggedInAt900x600(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        until(() -> robot.lookup("#table").tryQuery().isPresent());
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
     }
 
     private static double visibleColumnsWidth(TableView<?> table) {
