@@ -159,17 +159,21 @@ class ScreenshotTour {
         shoot("compare.png", window("Key "));
         robot.targetWindow(window("Key "));
         robot.push(KeyCode.ESCAPE);
-        pause(800);
+        waitUntil("the comparison window to close", () -> !isShowing("Key "));
 
+        // Typed only once the pane's command field has the keyboard: on a busy machine the lines went
+        // into the key list's filter instead (a password shown in the 900x600 picture).
         robot.targetWindow(window("HSM Key Console"));
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
-        pause(1500);
+        waitUntil("the console pane's command field focused", () -> robot.lookup("#commandField").tryQuery()
+                .map(javafx.scene.Node::isFocused).orElse(false));
         robot.write("loginHSM -u CU -s alice -p alice_pwd");
         robot.push(KeyCode.ENTER);
-        pause(800);
+        waitUntil("loginHSM's answer", () -> transcript().contains("Cfm3LoginHSM returned"));
         robot.write("findKey -u 4");
         robot.push(KeyCode.ENTER);
-        pause(1500);
+        waitUntil("findKey's answer", () -> transcript().contains("Cfm3FindKey returned"));
+        pause(500);
         shoot("console-pane.png", window("HSM Key Console"));
         smallWindow(table);
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
@@ -197,15 +201,18 @@ class ScreenshotTour {
                 }
             }
         });
-        pause(1200);
+        waitUntil("the inspector on generic-mV2", () -> robot.lookup("#headingLabel").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText().contains("generic-mV2")).orElse(false));
+        pause(500);
         robot.clickOn("Try the key");
         robot.clickOn("#tryDataArea").write("Release the payment");
         robot.clickOn("#tryRunButton");
         pause(1500);
         robot.clickOn("Attributes");
         TableView<?> attributes = robot.lookup("#attributeTable").queryAs(TableView.class);
+        waitUntil("the key's attributes", () -> attributes.getItems().size() > 7);
         robot.interact(() -> attributes.scrollTo(7)); // OBJ_ATTR_SIGN in view, whatever the window's height
-        pause(500);
+        waitUntil("OBJ_ATTR_SIGN's editor", () -> robot.lookup("#edit-SIGN").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#edit-SIGN");
         pause(2000);
         approve("carols_pwd"); // a wrong password first, for the picture
@@ -288,6 +295,7 @@ class ScreenshotTour {
 
     /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */
     private void approve(String carolTypes) {
+        waitUntil("the quorum approval window", () -> isShowing("Quorum approval"));
         robot.targetWindow(window("Quorum approval"));
         robot.write("example_pwd").push(KeyCode.ENTER);
         pause(2500);
@@ -317,6 +325,12 @@ class ScreenshotTour {
             throw new AssertionError("waited two minutes for " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the console pane shows, empty while it is closed. */
+    private String transcript() {
+        return robot.lookup("#transcript").tryQuery().map(n -> ((javafx.scene.control.TextInputControl) n).getText())
+                .orElse("");
     }
 
     /** The sharing picker's row of this user, or null while the list does not show it. */
