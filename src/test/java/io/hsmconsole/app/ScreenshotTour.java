@@ -183,7 +183,11 @@ class ScreenshotTour {
 
         quorumAndTryTheKey(table);
 
-        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        robot.clickOn("View");
+        waitUntil("the View menu", () -> robot.lookup("Theme").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("Theme");
+        waitUntil("the Theme menu", () -> robot.lookup("Dark").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("Dark");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
         pause(1500);
         shoot("main-window-dark.png", window("HSM Key Console"));
