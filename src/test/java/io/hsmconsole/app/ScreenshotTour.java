@@ -303,7 +303,12 @@ class ScreenshotTour {
         waitUntil("the quorum approval window", () -> isShowing("Quorum approval"));
         robot.targetWindow(window("Quorum approval"));
         robot.write("example_pwd").push(KeyCode.ENTER);
-        pause(2500);
+        // Carol's password only once the owner's approval is in and the keyboard has moved on: typed
+        // earlier it went to the owner's field, and the wrong logins locked carol's account.
+        waitUntil("the owner's approval", () -> window("Quorum approval").getScene().getRoot().lookupAll(".label").stream()
+                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null
+                        && ((javafx.scene.control.Labeled) n).getText().startsWith("1 of 2")));
+        pause(500);
         robot.write(carolTypes).push(KeyCode.ENTER);
         pause(2500);
     }

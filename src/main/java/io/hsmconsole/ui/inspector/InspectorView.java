@@ -84,7 +84,8 @@ public final class InspectorView {
         valueColumn.setCellFactory(c -> new MonoCell());
         meaningColumn.setCellFactory(c -> new MeaningCell());
         MinimumSizes.table(attributeTable, 3);
-        tabs.setMinHeight(attributeTable.getMinHeight() + 2.5 * MinimumSizes.em()); // the tab strip above it
+        // the tab strip above it, and the meaning line below it when the window is narrow (MeaningPlacement)
+        tabs.setMinHeight(attributeTable.getMinHeight() + 4.5 * MinimumSizes.em());
         // An attribute's name is what the row is about: never "OBJ_ATTR_..." (the meaning may be cut, it has a tooltip).
         nameColumn.setMinWidth(java.util.Arrays.stream(Attribute.values())
                 .mapToDouble(a -> MinimumSizes.textWidth(a.kmuName())).max().orElse(0));
