@@ -44,6 +44,8 @@ public final class HsmSession implements AutoCloseable {
     private final KeyUseCommands crypto;
     private final KeyTransferCommands transfers;
     private final QuorumTokenCommands quorumTokens;
+    private final OfficerQuorum officerRules;
+    private final OfficerQuorumCommands officerQuorum;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -62,10 +64,17 @@ public final class HsmSession implements AutoCloseable {
         this.crypto = new KeyUseCommands(cluster, this);
         this.transfers = new KeyTransferCommands(cluster, this);
         this.quorumTokens = new QuorumTokenCommands(cluster, this, quorum, tokens);
+        this.officerRules = new OfficerQuorum(cluster, this, tokens);
+        this.officerQuorum = new OfficerQuorumCommands(this, officerRules);
     }
 
     QuorumApprovals quorum() {
         return quorum;
+    }
+
+    /** The officers' quorum rules user management asks ({@link UserAdministration}). */
+    OfficerQuorum officerRules() {
+        return officerRules;
     }
 
     public UserInfo user() {
@@ -280,6 +289,11 @@ public final class HsmSession implements AutoCloseable {
 
     public UserAdministration users() {
         return users;
+    }
+
+    /** The crypto officers' quorum: getMValue, setMValue, getToken for services 3 and 4. */
+    public OfficerQuorumCommands officerQuorum() {
+        return officerQuorum;
     }
 
     // ---- session ----

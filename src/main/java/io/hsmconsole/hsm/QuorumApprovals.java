@@ -19,7 +19,8 @@ import java.util.Optional;
  * Quorum (M of N) for keys: getToken, approvals that are verified signatures of the token's
  * challenge by each approver's registered RSA-2048 quorum key, and the check that an operation on
  * a key with m_value ≥ 2 has a complete token. Approvers must be the key's owner or users it is
- * shared with; each counts once.
+ * shared with; each counts once. Tokens of the officers' services ({@link OfficerQuorum}) are
+ * approved here the same way, by crypto officers.
  */
 final class QuorumApprovals {
     private final HsmCluster cluster;
@@ -33,6 +34,9 @@ final class QuorumApprovals {
     }
 
     HsmResult<QuorumToken> getToken(QuorumService service, long handle) {
+        if (service.forOfficers()) {
+            throw new IllegalArgumentException("services 3 and 4 have no key: OfficerQuorumCommands.getToken");
+        }
         Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
@@ -54,7 +58,7 @@ final class QuorumApprovals {
         if (user.isEmpty() || user.get().quorumPublicKey() == null || !eligible(token.get(), user.get())
                 || token.get().approvedBy(user.get().name())
                 || !QuorumSignatures.verify(user.get().quorumPublicKey(), token.get().challenge(), signature)) {
-            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null);
+            return session.fail(refusal(token.get()), null);
         }
         return tokens.addApprover(tokenId, user.get().name()).map(approved -> session.<QuorumToken>ok(null, approved))
                 .orElseGet(() -> session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null));
@@ -66,22 +70,24 @@ final class QuorumApprovals {
      * on first use — then the approval is verified like any other.
      */
     HsmResult<QuorumToken> approveWithPassword(int tokenId, String approver, char[] password) {
-        HsmResult<HsmSession> login = cluster.login(LoginChannel.CONSOLE, UserType.CU, approver, password);
-        if (!login.isSuccess()) {
-            return session.fail(login.code(), null);
-        }
-        login.value().close();
         Optional<QuorumToken> token = tokens.live(tokenId);
         if (token.isEmpty()) {
             return session.fail(ReturnCode.QUORUM_TOKEN_INVALID, null);
         }
+        // Each approver logs in as what they are; whether that may approve this token is asked after.
+        UserType approverType = cluster.store().userByName(approver).map(UserRecord::type).orElse(UserType.CU);
+        HsmResult<HsmSession> login = cluster.login(LoginChannel.CONSOLE, approverType, approver, password);
+        if (!login.isSuccess()) {
+            return session.fail(login.code(), null);
+        }
+        login.value().close();
         if (!eligible(token.get(), cluster.store().userById(login.value().user().id()).orElseThrow())) {
-            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null); // before a quorum key is enrolled for them
+            return session.fail(refusal(token.get()), null); // before a quorum key is enrolled for them
         }
         Optional<IdentityItem> key = heldQuorumKey(login.value().user().id());
         if (key.isEmpty()) {
             // The user registered a key of their own: only they can sign with it (approveToken).
-            return session.fail(ReturnCode.QUORUM_APPROVAL_INVALID, null);
+            return session.fail(refusal(token.get()), null);
         }
         return approve(tokenId, approver, QuorumSignatures.sign(key.get().privateKey(), token.get().challenge()));
     }
@@ -129,7 +135,14 @@ final class QuorumApprovals {
         return session.ok(key.get(), List.copyOf(ids));
     }
 
+    private static ReturnCode refusal(QuorumToken token) {
+        return token.service().forOfficers() ? ReturnCode.OFFICER_APPROVAL_INVALID : ReturnCode.QUORUM_APPROVAL_INVALID;
+    }
+
     private boolean eligible(QuorumToken token, UserRecord approver) {
+        if (token.service().forOfficers()) {
+            return OfficerQuorum.eligible(approver);
+        }
         Optional<KeyRecord> key = session.lookup(token.keyHandle());
         return key.isPresent() && (key.get().ownerId() == approver.id() || key.get().sharedWith().contains(approver.id()));
     }

@@ -32,14 +32,23 @@ public final class QuorumTokenCommands {
 
     /** {@code approveToken}: one approver's signature of the token's challenge with their registered key. */
     public HsmResult<QuorumToken> approveToken(int tokenId, String approver, byte[] signature) {
-        return session.cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
+        return tokenCommand("approveToken", "-id " + tokenId + " -approver " + approver,
                 () -> quorum.approve(tokenId, approver, signature));
+    }
+
+    /**
+     * A command on a token of this session: it needs only the login. Who may ask for a token was judged
+     * by getToken (a crypto user for a key, an officer for services 3 and 4), and the token says which.
+     */
+    private HsmResult<QuorumToken> tokenCommand(String command, String arguments,
+                                                java.util.function.Supplier<HsmResult<QuorumToken>> action) {
+        return session.audited(command, arguments, session.isOpen() ? action.get() : HsmResult.refused(ReturnCode.NOT_LOGGED_IN));
     }
 
     /** The console's approval: the approver types their password; the simulator signs with the key it keeps for them. */
     public HsmResult<QuorumToken> approveTokenWithPassword(int tokenId, String approver, char[] password) {
         try {
-            return session.cryptoCommand("approveToken", "-id " + tokenId + " -approver " + approver,
+            return tokenCommand("approveToken", "-id " + tokenId + " -approver " + approver,
                     () -> quorum.approveWithPassword(tokenId, approver, password));
         } finally {
             java.util.Arrays.fill(password, '\0');

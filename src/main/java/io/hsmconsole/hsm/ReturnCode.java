@@ -78,6 +78,13 @@ public enum ReturnCode {
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
     KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
+    // Quorum for crypto officers (issue 19: getMValue, setMValue, getToken 3|4). Numbered from 0x40000080.
+    OFFICER_QUORUM_NOT_SET(0x40000080L, "HSM Error: This service has no quorum (its m value is below " + MValue.QUORUM_FROM
+            + ", see getMValue); no token is needed", true),
+    SERVICE_M_VALUE_INVALID(0x40000081L, "HSM Error: Invalid m value; a service's m value is 1 to " + MValue.MAX
+            + " and at most the number of crypto officers (PCO and CO) on the HSM", true),
+    OFFICER_APPROVAL_INVALID(0x40000082L, "HSM Error: The approval was refused: a token for services 3 and 4 is approved by"
+            + " crypto officers (PCO or CO), each once, signing with their registered quorum key", true),
     // PKCS#11's RSA encryption and ECDH derivation (issue 16). Numbered from 0x40000070 so codes other work adds do not collide.
     RSA_DATA_LEN_INVALID(0x40000070L, "HSM Error: Invalid data length for RSA; PKCS#1 v1.5 encrypts at most the modulus length less 11 bytes, OAEP the modulus length less twice its hash length less 2, raw RSA (X.509) a number below the modulus; a ciphertext is exactly the modulus long", true),
     DERIVE_PARAM_INVALID(0x40000071L, "HSM Error: Invalid ECDH parameter; the other party's public key must be a point on the private key's curve (04 || X || Y, bare or in a DER OCTET STRING), the KDF CKD_NULL or CKD_SHA1/224/256/384/512_KDF, and the derived key no longer than the shared secret (CKD_NULL)", true),

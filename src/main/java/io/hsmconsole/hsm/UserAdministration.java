@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * User management as the HSM enforces it: officers create and delete users and change anyone's
- * password (which also unlocks a locked account); a crypto user may change only their own.
+ * password (which also unlocks a locked account); a crypto user may change only their own. Once the
+ * officers set a quorum for user management (setMValue 3), each of these but changing one's own
+ * password uses up an approved token ({@link OfficerQuorum}).
  */
 public final class UserAdministration {
     /** The user types an officer may create (PCO, AU and PRECO exist from the start or not at all). */
@@ -47,10 +49,15 @@ public final class UserAdministration {
             if (!Credentials.isValidPassword(password)) {
                 return fail(ReturnCode.INVALID_PASSWORD);
             }
+            Optional<ReturnCode> noQuorum = session.officerRules().whyNotApproved();
+            if (noQuorum.isPresent()) {
+                return fail(noQuorum.get());
+            }
             String hash = cluster.hasher().hash(password);
             Optional<UserRecord> created = cluster.write(tx -> tx.userByName(name).isPresent()
                     ? Optional.<UserRecord>empty()
                     : Optional.of(tx.insertUser(name, type, hash)));
+            created.ifPresent(u -> session.officerRules().used());
             return created.map(u -> HsmResult.ok(HsmCluster.toInfo(u), lines(ReturnCode.SUCCESS)))
                     .orElseGet(() -> fail(ReturnCode.USER_EXISTS));
         } finally {
@@ -83,9 +90,16 @@ public final class UserAdministration {
             if (tx.countKeysOwnedBy(user.get().id()) > 0) {
                 return ReturnCode.USER_OWNS_KEYS;
             }
+            Optional<ReturnCode> noQuorum = session.officerRules().whyNotApproved();
+            if (noQuorum.isPresent()) {
+                return noQuorum.get();
+            }
             tx.deleteUser(user.get().id());
             return ReturnCode.SUCCESS;
         });
+        if (outcome.isSuccess()) {
+            session.officerRules().used();
+        }
         return outcome.isSuccess() ? HsmResult.ok(null, lines(outcome)) : fail(outcome);
     }
 
@@ -111,6 +125,12 @@ public final class UserAdministration {
             if (refused.isPresent()) {
                 return fail(refused.get());
             }
+            // Only another user's password is user management (quorum-authentication-crypto-officers.md).
+            boolean other = target.get().id() != session.user().id();
+            Optional<ReturnCode> noQuorum = other ? session.officerRules().whyNotApproved() : Optional.empty();
+            if (noQuorum.isPresent()) {
+                return fail(noQuorum.get());
+            }
             String hash = cluster.hasher().hash(newPassword);
             boolean changed = cluster.write(tx -> {
                 // The user checked above, still the same one (a deleted user's ID may be reused).
@@ -118,6 +138,9 @@ public final class UserAdministration {
                 same.ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
                 return same.isPresent();
             });
+            if (changed && other) {
+                session.officerRules().used();
+            }
             return changed ? HsmResult.ok(null, lines(ReturnCode.SUCCESS)) : fail(ReturnCode.USER_NOT_FOUND);
         } finally {
             wipe(newPassword);

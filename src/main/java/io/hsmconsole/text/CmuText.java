@@ -26,7 +26,7 @@ public final class CmuText {
             """;
 
     /** The question after {@link #CAUTION}; the tool reads {@code y} or {@code n}. */
-    public static final String CONFIRM = "Do you want to continue(y/n)? ";
+    public static final String CONFIRM = "Do you want to continue(y/n)?";
     /** What listAttributes prints before the list, as cloudhsm_mgmt_util-listAttributes.md shows it (KMU's differs). */
     public static final String ATTRIBUTES_HEADING = """
                 Description
@@ -37,6 +37,8 @@ public final class CmuText {
 
     /** What cloudhsm_mgmt_util asks after a user operation failed on a server (quorum-authentication-crypto-officers.md). */
     public static final String RETRY_IGNORE_ABORT = "Retry/Ignore/Abort?(R/I/A):";
+    /** What deleteUser asks after it failed on a server (quorum-authentication-crypto-officers.md). */
+    public static final String RETRY_ROLLBACK_IGNORE = "Retry/rollBack/Ignore?(R/B/I):";
     /** The flag the pages show for 2FA; the simulator has no second factor (see {@link #noTwoFactor}). */
     public static final String TWO_FACTOR_OPTION = "-2fa";
 
@@ -55,10 +57,22 @@ public final class CmuText {
      * A user operation that failed on one server, as quorum-authentication-crypto-officers.md prints
      * createUser's: {@code createUser failed: RET_MXN_AUTH_FAILED}, then {@code creating user on server
      * 0(10.0.2.14) failed} and a blank line; {@code doing} is the second line's verb ("creating user").
+     * Without one (deleteUser), the second line is {@code deleteUser failed on server 0(10.0.2.14)}.
      */
     public static void userOperationFailed(String command, String doing, NodeResult node, PrintWriter out) {
         out.printf("%s failed: %s%n", command, failureName(node.code()));
-        out.printf("%s on server %s failed%n%n", doing, NodeAddresses.server(node.nodeId()));
+        if (doing == null) {
+            out.printf("%s failed on server %s%n%n", command, NodeAddresses.server(node.nodeId()));
+        } else {
+            out.printf("%s on server %s failed%n%n", doing, NodeAddresses.server(node.nodeId()));
+        }
+    }
+
+    /** A server that did a user operation: deleteUser says so ({@code deleteUser success on server 0(10.0.0.1)}), the others are silent. */
+    public static void userOperationDone(String command, boolean listed, NodeResult node, PrintWriter out) {
+        if (listed) {
+            out.printf("%s success on server %s%n", command, NodeAddresses.server(node.nodeId()));
+        }
     }
 
     /** {@code -2fa}: refused before any HSM is asked, naming what the simulator lacks. */

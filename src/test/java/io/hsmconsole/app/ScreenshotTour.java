@@ -121,40 +121,60 @@ class ScreenshotTour {
         robot.clickOn("#idField").push(KeyCode.CONTROL, KeyCode.A).write("APP-07");
         robot.clickOn("#minSrvField").write("3");
         robot.clickOn("#searchField").write("a");
-        robot.clickOn(robot.lookup("alice (4)").queryLabeled());
-        robot.push(KeyCode.SPACE); // ticks the focused user
-        robot.push(KeyCode.DOWN);
-        pause(1000);
+        // Ticks alice with a click on her box: a SPACE typed for it landed in the label field on a busy
+        // machine ("aes_demo "), the form then refused to generate and its Close asked about the typed
+        // input, and the Ctrl+D below went to that question instead of the key list (no compare window).
+        waitUntil("the search to show alice", () -> userCell("alice (4)") != null);
+        robot.clickOn(userCell("alice (4)").lookup(".check-box"));
+        waitUntil("alice ticked", () -> ((javafx.scene.control.CheckBox) userCell("alice (4)").lookup(".check-box")).isSelected());
+        pause(500);
         shoot("keygen-sharing-picker.png", window("New key"));
+        int keysBefore = table.getItems().size();
+        javafx.scene.Node generate = window("New key").getScene().lookup("#generateButton");
+        waitUntil("Generate to be enabled (the input is valid)", () -> !generate.isDisabled());
         robot.clickOn("#generateButton");
-        pause(2500);
+        // On a busy machine genSymKey -min_srv 3 may take longer than any pause: closing the form
+        // while it waits would ask "stop waiting?" and the rest of the tour would type into that dialog.
+        javafx.scene.Node progress = window("New key").getScene().lookup("#progressBox");
+        waitUntil("genSymKey to finish", () -> !progress.isVisible());
+        pause(500);
         shoot("keygen-result.png", window("New key"));
         robot.clickOn("#closeButton");
-        pause(1000);
+        waitUntil("the key form to close", () -> !isShowing("New key"));
+        waitUntil("the new key in the key list", () -> table.getItems().size() > keysBefore);
 
         robot.targetWindow(window("HSM Key Console"));
         robot.clickOn(".status-keys"); // gives the main window the keyboard focus back
-        robot.interact(() -> table.getSelectionModel().clearSelection());
         robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(1);
             table.getSelectionModel().select(0);
         });
+        // Ctrl+D is the Compare menu item's, enabled only with exactly two keys selected; a key list
+        // refresh landing after the selection would clear it, so the tour checks before it presses.
+        waitUntil("two keys selected", () -> table.getSelectionModel().getSelectedItems().size() == 2);
         robot.push(KeyCode.CONTROL, KeyCode.D);
-        pause(1500);
-        shoot("compare.png", window("Key "));
-        robot.targetWindow(window("Key "));
-        robot.push(KeyCode.ESCAPE);
+        waitUntil("the comparison window", () -> isShowing("Key "));
         pause(800);
+        shoot("compare.png", window("Key "));
+        // Closed directly: an Esc typed for it reached the main window when that had the focus, and
+        // the comparison stayed open behind it (WindowMannersTest checks Esc itself).
+        robot.interact(() -> ((Stage) window("Key ")).close());
+        waitUntil("the comparison window to close", () -> !isShowing("Key "));
 
+        // Typed only once the pane's command field has the keyboard: on a busy machine the lines went
+        // into the key list's filter instead (a password shown in the 900x600 picture).
         robot.targetWindow(window("HSM Key Console"));
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
-        pause(1500);
+        waitUntil("the console pane's command field focused", () -> robot.lookup("#commandField").tryQuery()
+                .map(javafx.scene.Node::isFocused).orElse(false));
         robot.write("loginHSM -u CU -s alice -p alice_pwd");
         robot.push(KeyCode.ENTER);
-        pause(800);
+        waitUntil("loginHSM's answer", () -> transcript().contains("Cfm3LoginHSM returned"));
         robot.write("findKey -u 4");
         robot.push(KeyCode.ENTER);
-        pause(1500);
+        waitUntil("findKey's answer", () -> transcript().contains("Cfm3FindKey returned"));
+        pause(500);
         shoot("console-pane.png", window("HSM Key Console"));
         smallWindow(table);
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
@@ -163,7 +183,11 @@ class ScreenshotTour {
 
         quorumAndTryTheKey(table);
 
-        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        robot.clickOn("View");
+        waitUntil("the View menu", () -> robot.lookup("Theme").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("Theme");
+        waitUntil("the Theme menu", () -> robot.lookup("Dark").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("Dark");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
         pause(1500);
         shoot("main-window-dark.png", window("HSM Key Console"));
@@ -182,15 +206,18 @@ class ScreenshotTour {
                 }
             }
         });
-        pause(1200);
+        waitUntil("the inspector on generic-mV2", () -> robot.lookup("#headingLabel").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText().contains("generic-mV2")).orElse(false));
+        pause(500);
         robot.clickOn("Try the key");
         robot.clickOn("#tryDataArea").write("Release the payment");
         robot.clickOn("#tryRunButton");
         pause(1500);
         robot.clickOn("Attributes");
         TableView<?> attributes = robot.lookup("#attributeTable").queryAs(TableView.class);
+        waitUntil("the key's attributes", () -> attributes.getItems().size() > 7);
         robot.interact(() -> attributes.scrollTo(7)); // OBJ_ATTR_SIGN in view, whatever the window's height
-        pause(500);
+        waitUntil("OBJ_ATTR_SIGN's editor", () -> robot.lookup("#edit-SIGN").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#edit-SIGN");
         pause(2000);
         approve("carols_pwd"); // a wrong password first, for the picture
@@ -273,9 +300,15 @@ class ScreenshotTour {
 
     /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */
     private void approve(String carolTypes) {
+        waitUntil("the quorum approval window", () -> isShowing("Quorum approval"));
         robot.targetWindow(window("Quorum approval"));
         robot.write("example_pwd").push(KeyCode.ENTER);
-        pause(2500);
+        // Carol's password only once the owner's approval is in and the keyboard has moved on: typed
+        // earlier it went to the owner's field, and the wrong logins locked carol's account.
+        waitUntil("the owner's approval", () -> window("Quorum approval").getScene().getRoot().lookupAll(".label").stream()
+                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null
+                        && ((javafx.scene.control.Labeled) n).getText().startsWith("1 of 2")));
+        pause(500);
         robot.write(carolTypes).push(KeyCode.ENTER);
         pause(2500);
     }
@@ -283,6 +316,43 @@ class ScreenshotTour {
     private static void pause(long millis) {
         WaitForAsyncUtils.sleep(millis, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits, up to two minutes, until {@code condition} (read on the FX thread) holds: the machine that
+     * makes the screenshots may be busy, and a fixed pause is either too short there or too long here.
+     */
+    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            try { // the screen as it was, to see what the tour waited for
+                new ProcessBuilder("import", "-window", "root", System.getProperty("java.io.tmpdir") + "/tour-timeout.png")
+                        .inheritIO().start().waitFor();
+            } catch (Exception ignored) {
+                // the assertion below says what was awaited
+            }
+            throw new AssertionError("waited two minutes for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the console pane shows, empty while it is closed. */
+    private String transcript() {
+        return robot.lookup("#transcript").tryQuery().map(n -> ((javafx.scene.control.TextInputControl) n).getText())
+                .orElse("");
+    }
+
+    /** The sharing picker's row of this user, or null while the list does not show it. */
+    private javafx.scene.control.ListCell<?> userCell(String text) {
+        return robot.lookup(".list-cell").match(c -> c instanceof javafx.scene.control.ListCell<?> cell
+                && text.equals(cell.getText()) && cell.isVisible()).tryQuery()
+                .map(c -> (javafx.scene.control.ListCell<?>) c).orElse(null);
+    }
+
+    private static boolean isShowing(String titleStart) {
+        return Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith(titleStart) && w.isShowing());
     }
 
     private static Window window(String titleStart) {

@@ -81,17 +81,23 @@ class KeyUseCommandsTest {
     }
 
     @Test
-    void aFileOfMoreThan4096BytesIsRefusedBeforeTheHsm() throws IOException {
-        Files.write(work.resolve("big.bin"), new byte[4104]);
-        Files.write(work.resolve("limit.bin"), new byte[4096]);
+    void wrapTakesLessThan4096BytesAndUnwrapTakesWhatWrapMakes() throws IOException {
+        Files.write(work.resolve("big.bin"), new byte[4096]);
+        Files.write(work.resolve("limit.bin"), new byte[4095]);
+        Files.write(work.resolve("too-big.wrapped"), new byte[4112]);
         String out = kmu("loginHSM -u CU -s example_user -p example_pwd", "genSymKey -t 31 -s 16 -l kek",
-                "aesWrapUnwrap -m 1 -f big.bin -w 6 -out big.wrapped", "aesWrapUnwrap -m 1 -f limit.bin -w 6 -out limit.wrapped");
-        assertThat(out).contains("Error: big.bin holds 4104 bytes; aesWrapUnwrap takes files of at most 4096 bytes.");
+                "aesWrapUnwrap -m 1 -f big.bin -w 6 -out big.wrapped", "aesWrapUnwrap -m 1 -f limit.bin -w 6 -out limit.wrapped",
+                "aesWrapUnwrap -m 0 -f limit.wrapped -w 6 -out limit.unwrapped",
+                "aesWrapUnwrap -m 0 -f too-big.wrapped -w 6 -out too-big.unwrapped");
+        assertThat(out).contains("Error: big.bin holds 4096 bytes; aesWrapUnwrap wraps files of less than 4096 bytes.",
+                "Error: too-big.wrapped holds 4112 bytes; aesWrapUnwrap unwraps files of at most 4104 bytes");
         assertThat(work.resolve("big.wrapped")).doesNotExist();
-        assertThat(work.resolve("limit.wrapped")).as("4096 bytes pad to 4104 and wrap to 4112").hasSize(4112);
+        assertThat(work.resolve("too-big.unwrapped")).doesNotExist();
+        assertThat(work.resolve("limit.wrapped")).as("4095 bytes pad to 4096 and wrap to 4104").hasSize(4104);
+        assertThat(work.resolve("limit.unwrapped")).as("what wrap wrote unwraps").hasBinaryContent(new byte[4095]);
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             assertThat(cluster.auditLog().records(0, 1000)).filteredOn(r -> r.command().equals("aesWrapUnwrap"))
-                    .as("only the file within the limit reached the HSM").hasSize(1);
+                    .as("only the files within the limits reached the HSM").hasSize(2);
         }
     }
 

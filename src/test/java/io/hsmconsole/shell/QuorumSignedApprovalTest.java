@@ -155,7 +155,7 @@ class QuorumSignedApprovalTest {
         return QuorumSignatures.sign(QuorumSignatures.privateDer(keys.get(user)), data);
     }
 
-    private static String pem(byte[] der) {
+    static String pem(byte[] der) {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
                 + "\n-----END PUBLIC KEY-----\n";
     }

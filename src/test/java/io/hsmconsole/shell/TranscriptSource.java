@@ -25,6 +25,10 @@ record TranscriptSource(List<String> awsPages, String ours) {
     /** CloudHSM CLI guide pages that show several commands: only the tool must run. */
     private static final Pattern CLI_GUIDE = Pattern.compile("(manage-keys-cloudhsm-cli-[a-z-]+|cli-users|"
             + "cloudhsm-cli-share-keys)\\.md");
+    /** cloudhsm_mgmt_util guide pages that show several commands (the quorum pages): only the tool must run. */
+    private static final Pattern CMU_GUIDE = Pattern.compile("quorum-authentication(-crypto-officers"
+            + "(-first-time-setup|-change-minimum-value)?)?\\.md");
+    private static final String CMU_TOOL = "cloudhsm_mgmt_util";
     static final String CLI_TOOL = "cloudhsm-cli";
     /** cloudhsm_cli-*.md pages about the tool rather than one command. */
     private static final java.util.Set<String> CLI_NOT_COMMANDS = java.util.Set.of("modes", "getting-started", "reference");
@@ -36,7 +40,8 @@ record TranscriptSource(List<String> awsPages, String ours) {
         if (aws.matches()) {
             List<String> pages = Arrays.stream(aws.group(1).split(",")).map(String::strip).toList();
             for (String page : pages) {
-                if (!PAGE.matcher(page).matches() && !CLI_PAGE.matcher(page).matches() && !CLI_GUIDE.matcher(page).matches()) {
+                if (!PAGE.matcher(page).matches() && !CLI_PAGE.matcher(page).matches() && !CLI_GUIDE.matcher(page).matches()
+                        && !CMU_GUIDE.matcher(page).matches()) {
                     throw new IllegalArgumentException("'" + page + "' is not an AWS command page"
                             + " (key_mgmt_util-<command>.md or cloudhsm_mgmt_util-<command>.md)");
                 }
@@ -60,6 +65,12 @@ record TranscriptSource(List<String> awsPages, String ours) {
         for (String page : awsPages) {
             if (CLI_PAGE.matcher(page).matches() || CLI_GUIDE.matcher(page).matches()) {
                 checkCliRunBy(transcript, page);
+                continue;
+            }
+            if (CMU_GUIDE.matcher(page).matches()) {
+                if (transcript.steps().stream().noneMatch(s -> s.directive().equals("run") && s.argument().startsWith(CMU_TOOL))) {
+                    throw new IllegalArgumentException("the transcript names " + page + " but does not run " + CMU_TOOL);
+                }
                 continue;
             }
             Matcher m = PAGE.matcher(page);

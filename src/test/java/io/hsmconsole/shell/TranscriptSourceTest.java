@@ -27,6 +27,16 @@ class TranscriptSourceTest {
     }
 
     @Test
+    void aQuorumGuidePageNeedsCloudhsmMgmtUtil() {
+        String content = "# aws: quorum-authentication-crypto-officers.md\n" + GEN_SYM_KEY;
+
+        assertThatThrownBy(() -> TranscriptSource.of(content).checkRunBy(Transcript.parse(content)))
+                .hasMessageContaining("does not run cloudhsm_mgmt_util");
+        String cmu = "# aws: quorum-authentication-crypto-officers.md\n@@ run cloudhsm_mgmt_util\n@@ stdin\ngetMValue 3\n@@ exit 0\n";
+        TranscriptSource.of(cmu).checkRunBy(Transcript.parse(cmu));
+    }
+
+    @Test
     void aPageOfTheOtherToolIsRefused() {
         String content = "# aws: cloudhsm_mgmt_util-genSymKey.md\n" + GEN_SYM_KEY;
 

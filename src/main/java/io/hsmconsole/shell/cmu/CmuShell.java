@@ -44,7 +44,7 @@ public final class CmuShell {
 
     static Map<String, CmuCommand> commands() {
         Map<String, CmuCommand> all = new LinkedHashMap<>();
-        Stream.of(UserCommands.all(), KeyCommands.all(), QuorumCommands.all(), InfoCommands.all()).flatMap(List::stream)
+        Stream.of(UserCommands.all(), KeyCommands.all(), QuorumCommands.all(), MValueCommands.all(), InfoCommands.all()).flatMap(List::stream)
                 .forEach(c -> all.put(c.name(), c));
         return all;
     }

@@ -85,8 +85,8 @@ final class InfoCommands {
                 allAnswered = false;
                 continue;
             }
-            c.out().printf("\t*** Server %d HSM Info ***%n%n", n.id());
-            HsmDescription.print(c.cluster().name(), c.cluster().hsmType(), n, "\t", c.out());
+            c.out().printf("\t\t*** Server %d HSM Info ***%n%n", n.id());
+            HsmDescription.print(c.cluster(), n, "\t", c.out());
             c.out().println();
         }
         return ExitStatus.of(allAnswered);

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CMU's quorum tokens for keys, so that an owner can share, unshare or change a key with m_value 2
- * or more (service 6, MANAGE_KEY) where those commands live: {@code getToken}, {@code approveToken},
- * {@code listTokens}, {@code delToken}, in the shapes of AWS's quorum pages. The token and approval
+ * CMU's quorum tokens: for the crypto officers' services (3 USER_MGMT, 4 MISC_CO;
+ * quorum-authentication-crypto-officers.md), and for keys, so that an owner can share, unshare or
+ * change a key with m_value 2 or more (service 6, MANAGE_KEY) where those commands live:
+ * {@code getToken}, {@code approveToken}, {@code listTokens}, {@code delToken}, in the shapes of AWS's quorum pages. The token and approval
  * files are the same as key_mgmt_util's (docs/command-line.md, "Quorum"); tokens live in this session.
  */
 final class QuorumCommands {
@@ -32,10 +33,13 @@ final class QuorumCommands {
 
     static List<CmuCommand> all() {
         return List.of(
-                new CmuCommand("getToken", "getToken <service 5|6> <user name> <token file> <key handle>",
-                        "Gets a quorum token for one operation on a key with m_value 2 or more (6 = MANAGE_KEY: share,"
-                                + " unshare, setAttribute; 5 = USE_KEY) and writes the bytes approvers sign to the"
-                                + " token file. The user name is yours.", 4, 4, QuorumCommands::getToken),
+                new CmuCommand("getToken", "getToken <service 3|4> <user name> <token file> | getToken <service 5|6>"
+                        + " <user name> <token file> <key handle>",
+                        "Gets a quorum token for one operation and writes the bytes approvers sign to the token file."
+                                + " The user name is yours. Crypto officers: 3 = USER_MGMT (createUser, deleteUser,"
+                                + " changePswd of another user), 4 = MISC_CO (setMValue), once its m value is 2 or more"
+                                + " (getMValue). Key owners: 6 = MANAGE_KEY (share, unshare, setAttribute), 5 = USE_KEY,"
+                                + " on a key with m_value 2 or more.", 3, 4, QuorumCommands::getToken),
                 new CmuCommand("approveToken", "approveToken <approval file> | approveToken <token file> <approver>"
                         + " <password | -hpswd>",
                         "Submits the approvers' signatures of a token file (an approval file), or (simulator only) one"
@@ -48,9 +52,11 @@ final class QuorumCommands {
 
     private static ExitStatus getToken(List<String> a, CmuContext c) {
         Optional<QuorumService> service = Optional.ofNullable(Tokens.decimalInt(a.get(0))).flatMap(QuorumService::fromNumber);
-        Long handle = Tokens.decimal(a.get(3), Long.MAX_VALUE);
-        if (service.isEmpty() || handle == null) {
-            c.out().println("Invalid arguments: the service is 5 (USE_KEY) or 6 (MANAGE_KEY) and the key handle a number");
+        Long handle = a.size() == 4 ? Tokens.decimal(a.get(3), Long.MAX_VALUE) : null;
+        boolean officers = service.map(QuorumService::forOfficers).orElse(false);
+        if (service.isEmpty() || (officers ? a.size() != 3 : handle == null)) {
+            c.out().println("Invalid arguments: the service is 3 (USER_MGMT) or 4 (MISC_CO) with no key handle, or 5"
+                    + " (USE_KEY) or 6 (MANAGE_KEY) and the key handle a number");
             return ExitStatus.USAGE;
         }
         if (c.session().isEmpty()) {
@@ -62,7 +68,8 @@ final class QuorumCommands {
                     + " asks for it%n", a.get(1), session.user().name());
             return ExitStatus.USAGE;
         }
-        HsmResult<QuorumToken> result = session.quorumTokens().getToken(service.get(), handle);
+        HsmResult<QuorumToken> result = officers ? session.officerQuorum().getToken(service.get())
+                : session.quorumTokens().getToken(service.get(), handle);
         if (!result.isSuccess()) {
             return c.perServer("getToken", result);
         }
@@ -113,10 +120,20 @@ final class QuorumCommands {
             return ExitStatus.ERROR;
         }
         int id = token.get().id();
+        // As the quorum pages print it: only the per-server answer, unless an approver was refused (then
+        // that approver's line says so, and the servers answer with the refusal).
+        List<HsmResult<QuorumToken>> refused = new java.util.ArrayList<>();
         ApprovalSubmission.Outcome outcome = ApprovalSubmission.submit(c.session().get(), id, approvals,
-                file -> c.read("approveToken", file, "signature"), (result, approver) -> reported(result, approver, id, c));
-        if (outcome.last() != null) {
-            c.perServer("approveToken", outcome.last());
+                file -> c.read("approveToken", file, "signature"), (result, approver) -> {
+                    if (!result.isSuccess()) {
+                        refused.add(result);
+                        reported(result, approver, id, c);
+                    }
+                    return result.isSuccess();
+                });
+        HsmResult<QuorumToken> answer = refused.isEmpty() ? outcome.last() : refused.get(0);
+        if (answer != null) {
+            c.perServer("approveToken", answer);
         }
         return ExitStatus.of(outcome.allRecorded());
     }

@@ -122,11 +122,10 @@ final class UserCommands {
         if (c.session().isEmpty()) {
             return c.notLoggedIn("deleteUser", String.join(" ", a));
         }
-        if (!c.confirm()) {
-            return ExitStatus.SUCCESS;
-        }
+        // No CAUTION question: the deleteUser and quorum pages show none.
         c.out().printf("Deleting user %s(%s) on %d nodes%n", a.get(1), type.get(), c.onlineNodes());
-        return c.perServer("deleteUser", c.session().get().users().deleteUser(type.get(), a.get(1)));
+        Supplier<HsmResult<?>> run = () -> c.session().get().users().deleteUser(type.get(), a.get(1));
+        return UserOperationAnswer.report("deleteUser", UserOperationAnswer.Style.deleted(), run, run.get(), c);
     }
 
     private static ExitStatus changePassword(List<String> a, CmuContext c) {
@@ -162,7 +161,7 @@ final class UserCommands {
         try {
             c.out().printf(announcement, a.get(1), type.get(), c.onlineNodes());
             Supplier<HsmResult<?>> run = () -> operation.apply(type.get(), password.clone());
-            return UserOperationAnswer.report(command, verb, run, run.get(), c);
+            return UserOperationAnswer.report(command, UserOperationAnswer.Style.created(verb), run, run.get(), c);
         } finally {
             Arrays.fill(password, '\0');
         }

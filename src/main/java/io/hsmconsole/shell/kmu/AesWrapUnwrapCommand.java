@@ -18,8 +18,13 @@ import java.util.Optional;
  * leaves an empty one): nothing half-written.
  */
 final class AesWrapUnwrapCommand extends SessionCommand {
-    /** The tool reads files "of less than 4 KB (4096 bytes)" (AWS page); larger ones are refused here. */
-    static final int MAX_FILE_BYTES = 4096;
+    /** The tool wraps files "that contain less than 4 KB (4096 bytes) of data" (AWS page). */
+    static final int MAX_FILE_BYTES = 4095;
+    /**
+     * What unwrap reads: the wrapped form of the largest file wrap takes (PKCS #5 padding to a multiple
+     * of 8, then RFC 3394's 8-byte block), so whatever wrap wrote unwraps again.
+     */
+    static final int MAX_WRAPPED_BYTES = (MAX_FILE_BYTES / 8 + 1) * 8 + 8;
 
     private static final String HELP = HelpText.of("Does NIST AES Wrap/Unwrap (RFC 3394) of a file"
                     + " with an AES key in the HSM.",
@@ -27,8 +32,9 @@ final class AesWrapUnwrapCommand extends SessionCommand {
                     + "\t\t\t[-i <wrapping-IV>] [-out <output-file>]", """
             -h    displays this information
                    -m    specifies the mode: 1 = wrap (encrypt), 0 = unwrap (decrypt)
-                   -f    specifies the file to wrap or unwrap (at most 4096 bytes); a wrap pads it
-                         with PKCS #5 to a multiple of 8 bytes first
+                   -f    specifies the file to wrap (less than 4096 bytes) or unwrap (at most
+                         4104 bytes, what wrap makes of 4095); a wrap pads it with PKCS #5 to a
+                         multiple of 8 bytes first
                    -w    specifies the handle of the AES key that wraps (OBJ_ATTR_WRAP = 1) or
                          unwraps (OBJ_ATTR_UNWRAP = 1)
                    -i    specifies the initial value, 8 bytes in hex (default 0xA6A6A6A6A6A6A6A6)
@@ -97,9 +103,12 @@ final class AesWrapUnwrapCommand extends SessionCommand {
             return ExitStatus.ERROR;
         }
         try {
-            if (data.get().length > MAX_FILE_BYTES) {
-                p.error("Error: " + o.text("-f") + " holds " + data.get().length + " bytes; aesWrapUnwrap takes files of"
-                        + " at most " + MAX_FILE_BYTES + " bytes.");
+            int max = wrap(o) ? MAX_FILE_BYTES : MAX_WRAPPED_BYTES;
+            if (data.get().length > max) {
+                p.error("Error: " + o.text("-f") + " holds " + data.get().length + " bytes; aesWrapUnwrap " + (wrap(o)
+                        ? "wraps files of less than " + (MAX_FILE_BYTES + 1) + " bytes."
+                        : "unwraps files of at most " + MAX_WRAPPED_BYTES + " bytes (a wrapped file of less than "
+                        + (MAX_FILE_BYTES + 1) + " bytes)."));
                 return ExitStatus.ERROR;
             }
             byte[] iv = o.has("-i") ? HexArgument.parse(o.text("-i")).orElseThrow() : null;

@@ -73,6 +73,10 @@ final class GenSymKeyCommand extends SessionCommand {
 
     @Override
     ExitStatus check(ParsedOptions o, KmuContext context) {
+        ExitStatus notNumbers = requireNumbers(o, context, "-t", "-s");
+        if (notNumbers != null) {
+            return notNumbers;
+        }
         if (o.integer("-t") == null) {
             return usage(context, "Error: Key type (-t) is missing.");
         }

@@ -51,7 +51,7 @@ final class GetTokenCommand extends SessionCommand {
         if (service == null) {
             return usage(context, "Error: Service number (-n) is missing.");
         }
-        if (QuorumService.fromNumber(service).isEmpty()) {
+        if (QuorumService.forKeys(service).isEmpty()) {
             return usage(context, "Error: Service number (-n) must be 5 (USE_KEY) or 6 (MANAGE_KEY): the simulator"
                     + " has quorum on keys only.");
         }
@@ -80,7 +80,7 @@ final class GetTokenCommand extends SessionCommand {
                     + " session that asks for it.");
             return ExitStatus.ERROR;
         }
-        QuorumService service = QuorumService.fromNumber(o.integer("-n")).orElseThrow();
+        QuorumService service = QuorumService.forKeys(o.integer("-n")).orElseThrow();
         HsmResult<QuorumToken> result = session.quorumTokens().getToken(service, o.handle("-k"));
         p.result(call(), result.code());
         Optional<QuorumToken> token = result.valueIfSuccess();

@@ -31,7 +31,7 @@ final class HsmInfoCommand implements KmuCommand {
         NodeStatus node = HsmDescription.servingNode(context.cluster());
         PrintWriter out = context.printer().out();
         out.println();
-        HsmDescription.print(context.cluster().name(), context.cluster().hsmType(), node, "\t", out);
+        HsmDescription.print(context.cluster(), node, "\t", out);
         out.println();
         return ExitStatus.SUCCESS;
     }

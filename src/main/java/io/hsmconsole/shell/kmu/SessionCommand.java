@@ -48,6 +48,10 @@ abstract class SessionCommand implements KmuCommand {
      * {@code -min_srv}, a session key cannot be shared. Null when both hold.
      */
     final ExitStatus checkSyncAndSharing(ParsedOptions o, KmuContext context) {
+        ExitStatus notNumbers = requireNumbers(o, context, "-m_value", "-min_srv", "-timeout");
+        if (notNumbers != null) {
+            return notNumbers;
+        }
         if (o.has("-timeout") && o.integer("-min_srv") == null) {
             return usage(context, "Error: Minimum servers (-min_srv) option is missing");
         }
@@ -73,6 +77,20 @@ abstract class SessionCommand implements KmuCommand {
                 || (minSrv != null && minSrv > context.cluster().info().nodeCount())) {
             context.printer().out().print(help());
             return ExitStatus.USAGE;
+        }
+        return null;
+    }
+
+    /**
+     * Options that take a number, given something else ({@code -min_srv abc}): a usage error naming the
+     * option and the value, rather than running as if it were absent. Null when each given one is a number.
+     */
+    final ExitStatus requireNumbers(ParsedOptions o, KmuContext context, String... options) {
+        for (String option : options) {
+            if (o.has(option) && o.integer(option) == null) {
+                return usage(context, "Error: Invalid value for " + option + " (" + o.text(option)
+                        + "): a whole number is expected.");
+            }
         }
         return null;
     }

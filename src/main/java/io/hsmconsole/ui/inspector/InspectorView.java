@@ -46,6 +46,7 @@ public final class InspectorView {
     @FXML private TableColumn<AttributeRowModel, Object> valueColumn;
     @FXML private TableColumn<AttributeRowModel, AttributeRowModel> changeColumn;
     @FXML private TableColumn<AttributeRowModel, Object> meaningColumn;
+    @FXML private Label meaningLine;
     @FXML private Label statusLabel;
     @FXML private TabPane tabs;
     @FXML private Tab tryTab;
@@ -87,12 +88,14 @@ public final class InspectorView {
         valueColumn.setCellFactory(c -> new MonoCell());
         meaningColumn.setCellFactory(c -> new MeaningCell());
         MinimumSizes.table(attributeTable, 3);
-        tabs.setMinHeight(attributeTable.getMinHeight() + 2.5 * MinimumSizes.em()); // the tab strip above it
+        // the tab strip above it, and the meaning line below it when the window is narrow (MeaningPlacement)
+        tabs.setMinHeight(attributeTable.getMinHeight() + 4.5 * MinimumSizes.em());
         // An attribute's name is what the row is about: never "OBJ_ATTR_..." (the meaning may be cut, it has a tooltip).
         nameColumn.setMinWidth(java.util.Arrays.stream(Attribute.values())
                 .mapToDouble(a -> MinimumSizes.textWidth(a.kmuName())).max().orElse(0));
         // The widest KMU value that is a number: a VALUE_LEN of 0x00000020 is never cut to "0x00000...".
         valueColumn.setMinWidth(Math.max(valueColumn.getMinWidth(), MinimumSizes.monoWidth("0x00000000")));
+        MeaningPlacement.keepInView(attributeTable, meaningColumn, meaningLine, messages.get("inspector.meaning.pick"));
     }
 
     /** Wires the buttons that open other windows (the main view owns those). */

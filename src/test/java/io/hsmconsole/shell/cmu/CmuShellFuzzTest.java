@@ -33,7 +33,7 @@ class CmuShellFuzzTest {
     private static final Map<String, CmuCommand> COMMANDS = CmuShell.commands();
     /** Commands that answer with a report (reference §10: listUsers, info, getHSMInfo, listAttributes). */
     private static final Set<String> INFORMATIONAL = Set.of("listUsers", "info", "getHSMInfo", "listAttributes",
-            "listTokens");
+            "listTokens", "getMValue");
     private static final String LISTING = "Help Commands Available:";
     /** The errors cloudhsm_mgmt_util reports itself: each was read and found right for its input. */
     static final List<Pattern> TOOL_ERRORS = Stream.of(

@@ -51,11 +51,11 @@ public final class ShellVerdict {
      * {@code Creating User alice(CO) on 3 nodes}, {@code Changing password for bob(CU) on 2 nodes}.
      */
     private static final Pattern CMU_USER_REPORT = Pattern.compile(
-            "(?m)^(Creating User|Changing password for) \\S+\\(\\w+\\) on \\d+ nodes$");
+            "(?m)^(Creating User|Changing password for) \\S+\\(\\w+\\) on \\d+ nodes$|^Setting M Value\\(\\d+\\) for \\d on \\d+ nodes$");
     /** An answer saved to a file ({@code getAttribute … FILE}, {@code findAllKeys … FILE}). */
     private static final Pattern SAVED = Pattern.compile("(?m) written to file ");
     /** The output ends at a confirmation answered n (or not at all): the user declined, nothing is done. */
-    private static final Pattern DECLINED = Pattern.compile("Do you want to continue\\(y/n\\)\\? \\s*n?\\s*$");
+    private static final Pattern DECLINED = Pattern.compile("Do you want to continue\\(y/n\\)\\?\\s*n?\\s*$");
     private static final Pattern DOC_ROW = Pattern.compile("(?m)^\\| `(0x[0-9a-f]+)` \\| \\w+ \\| `(.*)` \\| [^|]+ \\|$");
     private static final Map<Long, String> DOCUMENTED = documentedCodes(Path.of("docs", "return-codes.md"));
 

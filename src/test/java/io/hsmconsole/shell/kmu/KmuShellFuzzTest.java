@@ -40,14 +40,15 @@ class KmuShellFuzzTest {
     /** The errors key_mgmt_util reports itself (exit 1, no HSM code): each was read and found right for its input. */
     static final List<Pattern> TOOL_ERRORS = Stream.of(
             // An input file that is not there (-f, -tf, -af, -i …): named, with the reason.
-            "(?m)^\\s*Error: cannot (read|write) the (\\w+ )?file .+: (no such file|permission denied)$",
+            "(?m)^\\s*Error: cannot (read|write) the ([\\w ]+ )?file .+: (no such file|permission denied)$",
             // A folder, or a device or file larger than any a command reads (-f /dev/zero), named as an input file.
             "(?m)^\\s*Error: cannot read the (\\w+ )?file .+: (it is a folder, not a file|it holds more than \\d+ bytes, more than any file a command reads)$",
             // A name the file system cannot take (a NUL character): the reason is the JDK's.
             "(?m)^\\s*Error: '.*' cannot be used as a file name: .+$",
             // Input files that are there but are not what the command reads.
             "(?m)^\\s*Error: .+ has no wrapped-key header; if it holds the ciphertext only, give -noheader with -m, -l, -kc and -kt\\.$",
-            "(?m)^\\s*Error: .+ holds \\d+ bytes; aesWrapUnwrap takes files of at most \\d+ bytes\\.$",
+            "(?m)^\\s*Error: .+ holds \\d+ bytes; aesWrapUnwrap (wraps files of less than \\d+ bytes"
+                    + "|unwraps files of at most \\d+ bytes \\(a wrapped file of less than \\d+ bytes\\))\\.$",
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
             // Commands of the real tool the simulator does not have yet (asymmetric keys, masked objects).
             "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes AES, 3DES, RC4, generic"

@@ -63,7 +63,7 @@ class ConsoleViewModelTest {
 
         assertThat(vm.transcriptProperty().get()).contains("in cloudhsm_mgmt_util this is:\naws-cloudhsm>shareKey 6 5 1\n"
                 + "*************************CAUTION")
-                .contains("Do you want to continue(y/n)? y\nshareKey success on server 0(10.0.0.1)\n");
+                .contains("Do you want to continue(y/n)?y\nshareKey success on server 0(10.0.0.1)\n");
     }
 
     /** Issue 19 item 1: the pane's loginHSM shows no password, and the pane says whose session it has. */

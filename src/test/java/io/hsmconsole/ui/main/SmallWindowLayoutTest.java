@@ -50,12 +50,7 @@ class SmallWindowLayoutTest {
 
     @Test
     void at900x600WithTheConsolePaneEveryPartKeepsItsRoom(FxRobot robot) {
-        main.login("example_user", "example_pwd");
-        until(() -> robot.lookup("#table").tryQuery().isPresent());
-        robot.interact(() -> {
-            stage.setWidth(900);
-            stage.setHeight(600);
-        });
+        loggedInAt900x600(robot);
         robot.clickOn("#table");
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         until(() -> robot.lookup("#transcript").tryQuery().isPresent());
@@ -75,6 +70,58 @@ class SmallWindowLayoutTest {
                     .isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
             assertThat(inside(label, stage)).as(part + " on the window").isTrue();
         }
+    }
+
+    /**
+     * Issue 19: at 900 px the attribute table needed a horizontal scroll bar to show the Meaning column;
+     * now every column fits and the meaning of the selected attribute is a wrapped line under the table.
+     * At 1280×800 the Meaning column is back.
+     */
+    @Test
+    void theAttributeTableFitsAt900AndShowsTheMeaningBelow(FxRobot robot) {
+        loggedInAt900x600(robot);
+        robot.interact(() -> main.model.keyList().select(main.model.keyList().rows().get(0).row().handle()));
+        until(() -> text(robot, "#headingLabel").startsWith("Key "));
+        TableView<?> attributes = robot.lookup("#attributeTable").queryAs(TableView.class);
+        robot.interact(() -> attributes.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(horizontalScrollBarShown(attributes)).as("a horizontal scroll bar at 900 px").isFalse();
+        assertThat(visibleColumnsWidth(attributes)).as("the visible columns fit the table").isLessThanOrEqualTo(attributes.getWidth());
+        assertThat(attributes.getColumns().get(4).isVisible()).as("Meaning column at 900 px").isFalse();
+        Label line = robot.lookup("#meaningLine").queryAs(Label.class);
+        assertThat(line.isVisible()).isTrue();
+        assertThat(line.getText()).startsWith("OBJ_ATTR_KEY_TYPE: ");
+        assertThat(line.getHeight()).as("the sentence whole").isGreaterThanOrEqualTo(line.prefHeight(line.getWidth()) - 0.5);
+
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(attributes.getColumns().get(4).isVisible()).as("Meaning column at 1280 px").isTrue();
+        assertThat(line.isVisible()).isFalse();
+        assertThat(horizontalScrollBarShown(attributes)).as("a horizontal scroll bar at 1280 px").isFalse();
+        assertThat(visibleColumnsWidth(attributes)).isLessThanOrEqualTo(attributes.getWidth());
+    }
+
+    private void loggedInAt900x600(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        until(() -> robot.lookup("#table").tryQuery().isPresent());
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+    }
+
+    private static double visibleColumnsWidth(TableView<?> table) {
+        return table.getColumns().stream().filter(javafx.scene.control.TableColumn::isVisible)
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+    }
+
+    private static boolean horizontalScrollBarShown(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible());
     }
 
     /** How many rows' height the table body has below its header. */
