@@ -4,6 +4,8 @@ import io.hsmconsole.hsm.key.CipherMechanism;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
@@ -17,6 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
  * CTR counts through the whole 16-byte block, and PKCS5Padding on a 16-byte block is PKCS #7.
  */
 final class JdkAesModes {
+    /**
+     * One Cipher per transformation and thread, initialised again for each use: looking the provider up
+     * (Cipher.getInstance) cost more than encrypting 4 KiB. A PKCS#11 connection is one thread.
+     */
+    private static final ThreadLocal<Map<String, Cipher>> CIPHERS = ThreadLocal.withInitial(HashMap::new);
+
     private JdkAesModes() {
     }
 
@@ -38,7 +46,7 @@ final class JdkAesModes {
     static byte[] run(String transformation, byte[] key, boolean encrypt, byte[] iv, byte[] data)
             throws InvalidCipherTextException {
         try {
-            Cipher cipher = Cipher.getInstance(transformation);
+            Cipher cipher = cipher(transformation);
             SecretKeySpec spec = new SecretKeySpec(key, "AES");
             int direction = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
             if (iv == null) {
@@ -48,9 +56,20 @@ final class JdkAesModes {
             }
             return cipher.doFinal(data);
         } catch (BadPaddingException e) {
+            CIPHERS.get().remove(transformation); // a failed doFinal leaves nothing behind, but start clean
             throw new InvalidCipherTextException("pad block corrupted", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK runs " + transformation + " with a checked key and IV", e);
         }
+    }
+
+    private static Cipher cipher(String transformation) throws GeneralSecurityException {
+        Map<String, Cipher> mine = CIPHERS.get();
+        Cipher cipher = mine.get(transformation);
+        if (cipher == null) {
+            cipher = Cipher.getInstance(transformation);
+            mine.put(transformation, cipher);
+        }
+        return cipher;
     }
 }
