@@ -47,11 +47,15 @@ final class KeyAvailability {
     /** C_UnwrapKey under the same rule as a create: a token key is returned once two HSMs hold it. */
     HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, int mechanismCode, KeyTemplate template,
                                    KeyOptions options) {
+        return create(options, o -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, o,
+                SyncObserver.NONE));
+    }
+
+    /** Any create of one secret key with these options ({@code make}): a token key waits for a second HSM. */
+    HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make) {
         KeyOptions waiting = new KeyOptions(options.label(), options.id(), options.nonExtractable(), options.session(),
                 options.shareWith(), options.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, options.attest());
-        return whenAvailable(options.session(),
-                () -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, options, SyncObserver.NONE),
-                () -> session.transfers().unwrapKey(ciphertext, wrappingHandle, mechanismCode, template, waiting, SyncObserver.NONE));
+        return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));
     }
 
     /** C_GenerateKeyPair under the same rule: both halves are returned once two HSMs hold them. */

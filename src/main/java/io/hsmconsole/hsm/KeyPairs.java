@@ -6,6 +6,8 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.EcdhDerivation;
+import io.hsmconsole.hsm.key.RsaEncryption;
 
 import java.util.List;
 import java.util.Optional;
@@ -90,5 +92,44 @@ public final class KeyPairs {
         return session.audited("unWrapKey", "-w " + wrappingHandle + " -m " + PairUnwrap.RSA_OAEP + " -t " + hashCode + " "
                 + AuditArguments.options(options), session.<GeneratedKey>requireCryptoUser().orElseGet(() ->
                 new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, hashCode, template, options, observer)));
+    }
+
+    /**
+     * PKCS#11's C_WrapKey with CKM_RSA_PKCS_OAEP or CKM_RSA_PKCS: a secret key encrypted under an RSA
+     * key whose OBJ_ATTR_WRAP is set ({@link PairWrap}).
+     */
+    public HsmResult<byte[]> wrapKeyRsa(long handle, long wrappingHandle, RsaEncryption scheme) {
+        return session.cryptoCommand("wrapKey", "-k " + handle + " -w " + wrappingHandle + " " + scheme.describe(),
+                () -> new PairWrap(cluster, session).wrap(handle, wrappingHandle, scheme));
+    }
+
+    /** PKCS#11's C_UnwrapKey with an RSA private key ({@link PairUnwrap}), as Client SDK 5 does it: under the key availability quorum. */
+    public HsmResult<GeneratedKey> unwrapAvailableKeyRsa(byte[] ciphertext, long wrappingHandle, RsaEncryption scheme,
+                                                         KeyTemplate template, KeyOptions options) {
+        return session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyAvailability(cluster, session).create(options,
+                o -> unwrapKeyRsa(ciphertext, wrappingHandle, scheme, template, o, SyncObserver.NONE)));
+    }
+
+    /** C_UnwrapKey with an RSA private key without the availability wait (the daemon's {@code --disable-key-availability-check}). */
+    public HsmResult<GeneratedKey> unwrapKeyRsa(byte[] ciphertext, long wrappingHandle, RsaEncryption scheme, KeyTemplate template,
+                                                KeyOptions options, SyncObserver observer) {
+        return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + " " + scheme.describe() + " "
+                + AuditArguments.options(options),
+                () -> new PairUnwrap(cluster, session).unwrap(ciphertext, wrappingHandle, scheme, template, options, observer));
+    }
+
+    /** PKCS#11's C_DeriveKey with CKM_ECDH1_DERIVE ({@link PairDerive}), under the key availability quorum. */
+    public HsmResult<GeneratedKey> deriveAvailableKey(long handle, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes,
+                                                      KeyOptions options) {
+        return session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new KeyAvailability(cluster, session).create(options,
+                o -> deriveKey(handle, ecdh, keyTypeCode, sizeBytes, o, SyncObserver.NONE)));
+    }
+
+    /** C_DeriveKey with CKM_ECDH1_DERIVE without the availability wait. */
+    public HsmResult<GeneratedKey> deriveKey(long handle, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes, KeyOptions options,
+                                             SyncObserver observer) {
+        return session.cryptoCommand("deriveKey", "-k " + handle + " " + ecdh.describe() + " -t " + keyTypeCode + " -s "
+                + sizeBytes + " " + AuditArguments.options(options),
+                () -> new PairDerive(cluster, session).derive(handle, ecdh, keyTypeCode, sizeBytes, options, observer));
     }
 }

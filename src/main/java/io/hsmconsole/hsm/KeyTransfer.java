@@ -149,7 +149,7 @@ final class KeyTransfer {
                 observer, KeyCreation.usage(template.usage()));
     }
 
-    private Optional<ReturnCode> whyNotExportable(KeyRecord key) {
+    Optional<ReturnCode> whyNotExportable(KeyRecord key) {
         if (key.ownerId() != session.user().id()) {
             return Optional.of(ReturnCode.KEY_ACCESS_DENIED);
         }

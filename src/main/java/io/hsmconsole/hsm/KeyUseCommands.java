@@ -1,6 +1,7 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.key.CipherRequest;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.key.SignatureScheme;
 import java.util.List;
@@ -84,5 +85,19 @@ public final class KeyUseCommands {
     public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
         return session.keyUse(() -> mechanism.isHmac() ? new KeyUse(session).verify(handle, mechanism, data, signature)
                         : new PairSigning(session, cluster.drbg()).verify(handle, mechanism, data, signature));
+    }
+
+    /**
+     * PKCS#11 C_Encrypt / C_Decrypt with an RSA key (CKM_RSA_PKCS, CKM_RSA_PKCS_OAEP, CKM_RSA_X_509): the
+     * rules are {@link PairCipher}'s.
+     */
+    public HsmResult<byte[]> rsaCrypt(long handle, boolean encrypt, RsaEncryption scheme, byte[] data) {
+        return session.cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " " + scheme.describe(),
+                () -> new PairCipher(session, cluster.drbg()).crypt(handle, encrypt, scheme, data));
+    }
+
+    /** The room an RSA encryption's or decryption's answer needs (the modulus length), or why the key cannot; not audited. */
+    public HsmResult<Integer> rsaCryptLength(long handle, boolean encrypt) {
+        return new PairCipher(session, cluster.drbg()).length(handle, encrypt);
     }
 }

@@ -1,7 +1,5 @@
 package io.hsmconsole.hsm;
 
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
-import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.model.KeyClass;
@@ -10,10 +8,9 @@ import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.OaepHash;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.encodings.OAEPEncoding;
-import org.bouncycastle.crypto.engines.RSABlindedEngine;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,31 +34,36 @@ final class PairUnwrap {
 
     HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, int hashCode, KeyTemplate template,
                                    KeyOptions options, SyncObserver observer) {
-        Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
-        if (w.isEmpty()) {
-            return session.fail(ReturnCode.INVALID_HANDLE, null);
+        Optional<OaepHash> hash = OaepHash.fromCode(hashCode);
+        if (hash.isEmpty()) {
+            // the wrapping key's own faults come first, as before the hash is looked at
+            Optional<ReturnCode> keyFault = wrappingKeyFault(wrappingHandle);
+            return session.fail(keyFault.orElse(ReturnCode.WRAP_MECHANISM_UNSUPPORTED), null);
         }
-        KeyRecord wrapping = w.get();
-        Optional<AsymmetricMaterial> rsa = AsymmetricMaterial.of(wrapping.keyClass().code(), wrapping.material())
-                .filter(m -> m.isPrivate() && m.type() == AsymmetricKeyType.RSA);
-        KeyCreation creation = new KeyCreation(cluster, session);
-        Optional<ReturnCode> refusal = rsa.isEmpty() || !KeyFlags.has(wrapping.flags(), Attribute.UNWRAP)
-                ? Optional.of(ReturnCode.WRAPPING_KEY_INVALID)
-                : OaepHash.fromCode(hashCode).isEmpty() ? Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED)
-                : template.keyClass() != KeyClass.SECRET_KEY.code() ? Optional.of(ReturnCode.KEY_CLASS_INVALID)
-                : Optional.empty();
+        return unwrap(ciphertext, wrappingHandle, RsaEncryption.oaep(hash.get(), null), template, options, observer);
+    }
+
+    /**
+     * The same with any RSA padding PKCS#11's C_UnwrapKey names (CKM_RSA_PKCS_OAEP with its hash and
+     * label, CKM_RSA_PKCS).
+     */
+    HsmResult<GeneratedKey> unwrap(byte[] ciphertext, long wrappingHandle, RsaEncryption scheme, KeyTemplate template,
+                                   KeyOptions options, SyncObserver observer) {
+        Optional<ReturnCode> refusal = wrappingKeyFault(wrappingHandle)
+                .or(() -> template.keyClass() != KeyClass.SECRET_KEY.code() ? Optional.of(ReturnCode.KEY_CLASS_INVALID)
+                        : Optional.empty());
         if (refusal.isPresent()) {
             return session.fail(refusal.get(), null);
         }
-        OaepHash hash = OaepHash.fromCode(hashCode).orElseThrow();
-        OAEPEncoding oaep = new OAEPEncoding(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), null);
-        oaep.init(false, rsa.get().key());
+        KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
         byte[] material;
         try {
-            material = oaep.processBlock(ciphertext, 0, ciphertext.length);
+            material = new PairCipher(session, cluster.drbg()).run(scheme, false,
+                    PairCipher.rsaKey(wrapping, false).orElseThrow(), ciphertext, PairCipher.modulusBytes(wrapping));
         } catch (InvalidCipherTextException | RuntimeException e) {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }
+        KeyCreation creation = new KeyCreation(cluster, session);
         Optional<ReturnCode> invalid = KeyGeneration.validateType(template.keyTypeCode(), material.length, cluster)
                 .or(() -> creation.validate(options, cluster.nodeRecords().size()))
                 .or(() -> new KeyTransfer(cluster, session).useQuorum(wrapping));
@@ -70,5 +72,16 @@ final class PairUnwrap {
             return session.fail(invalid.get(), null);
         }
         return creation.create(KeyType.fromCode(template.keyTypeCode()).orElseThrow(), material, options, false, observer);
+    }
+
+    /** The unwrapping key must be a visible RSA private key whose OBJ_ATTR_UNWRAP is set. */
+    private Optional<ReturnCode> wrappingKeyFault(long wrappingHandle) {
+        Optional<KeyRecord> w = session.lookup(wrappingHandle).filter(session::isVisible);
+        if (w.isEmpty()) {
+            return Optional.of(ReturnCode.INVALID_HANDLE);
+        }
+        boolean rsaPrivate = PairCipher.rsaKey(w.get(), false).isPresent();
+        return rsaPrivate && KeyFlags.has(w.get().flags(), Attribute.UNWRAP) ? Optional.empty()
+                : Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
     }
 }

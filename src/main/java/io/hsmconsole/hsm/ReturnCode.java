@@ -81,6 +81,9 @@ public enum ReturnCode {
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
     KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
+    // PKCS#11's RSA encryption and ECDH derivation (issue 16). Numbered from 0x40000070 so codes other work adds do not collide.
+    RSA_DATA_LEN_INVALID(0x40000070L, "HSM Error: Invalid data length for RSA; PKCS#1 v1.5 encrypts at most the modulus length less 11 bytes, OAEP the modulus length less twice its hash length less 2, raw RSA (X.509) a number below the modulus; a ciphertext is exactly the modulus long", true),
+    DERIVE_PARAM_INVALID(0x40000071L, "HSM Error: Invalid ECDH parameter; the other party's public key must be a point on the private key's curve (04 || X || Y, bare or in a DER OCTET STRING), the KDF CKD_NULL or CKD_SHA1/224/256/384/512_KDF, and the derived key no longer than the shared secret (CKD_NULL)", true),
     /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
     KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true),
     MECHANISM_PARAM_INVALID(0x40000030L, "HSM Error: Invalid mechanism parameter; CBC takes a 16-byte IV for AES and 8 bytes for 3DES, CTR a 16-byte counter block and 1 to 128 counter bits, GCM a 12-byte IV that is all zeros when encrypting (the HSM makes the IV) and a tag of 96 to 128 bits", true);

@@ -141,6 +141,12 @@ final class Ck {
 
     // ---- key pairs (PKCS#11 v2.40 numbers) ----
     static final long CKF_GENERATE_KEY_PAIR = 0x10000;
+    static final long CKF_DERIVE = 0x80000;
+    static final long CKR_KEY_NOT_WRAPPABLE = 0x69;
+    static final long CKM_RSA_X_509 = 3;
+    static final long CKM_RSA_PKCS_OAEP = 9;
+    static final long CKM_ECDH1_DERIVE = 0x1050;
+    static final long CKR_ENCRYPTED_DATA_LEN_RANGE = 0x41;
     static final long CKO_PUBLIC_KEY = 2;
     static final long CKO_PRIVATE_KEY = 3;
     static final long CKK_RSA = 0;

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.CipherMechanism;
 import io.hsmconsole.hsm.key.CipherRequest;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.Mechanism;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
@@ -14,10 +15,12 @@ import io.hsmconsole.pkcs11.rpc.RpcWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * C_Encrypt / C_Decrypt with the AES and 3DES modes of {@link Mechanisms} through the simulator (its
- * key rules, quorum and audit), the mode's parameter read by {@link CipherParameters},
+ * key rules, quorum and audit), the mode's parameter read by {@link CipherParameters}, and with RSA
+ * keys ({@link RsaMechanism}, answered by {@link RsaCrypt}),
  * C_Digest with the SHA mechanisms (no key involved: computed here), and C_GenerateRandom from the
  * simulator's DRBG. Multi-part calls gather the data and answer at the Final call (PKCS#11 lets an
  * Update return nothing yet), except AES-GCM, which CloudHSM does not do in parts: its Update calls
@@ -41,6 +44,12 @@ final class CryptCalls {
         in.end();
         HsmSession login = sessions.requireLogin();
         idle(s);
+        Optional<RsaEncryption> rsa = RsaMechanism.of(mechanism);
+        if (rsa.isPresent()) {
+            sessions.availability().beforeUse(login, key);
+            s.operation = Operation.rsa(encrypt, key, rsa.get());
+            return RpcWriter.response(encrypt ? RpcCall.C_EncryptInit : RpcCall.C_DecryptInit);
+        }
         CipherMechanism mode = Mechanisms.cipher(mechanism.type(), fips).orElseThrow(() -> new Refusal(Ck.CKR_MECHANISM_INVALID));
         CipherRequest request = CipherParameters.read(mode, mechanism);
         sessions.availability().beforeUse(login, key);
@@ -91,8 +100,8 @@ final class CryptCalls {
         in.end();
         Operation op = operation(s, kindOf(call));
         try {
-            if (op.cipher != null && op.cipher.mechanism() == CipherMechanism.AES_GCM) {
-                throw new Refusal(Ck.CKR_MECHANISM_INVALID); // "AWS CloudHSM does not support multi-part AES-GCM"
+            if (op.singlePartOnly()) {
+                throw new Refusal(Ck.CKR_MECHANISM_INVALID); // "AWS CloudHSM does not support multi-part AES-GCM"; RSA is single-part too
             }
             op.add(part == null ? new byte[0] : part);
         } catch (Refusal r) {
@@ -113,6 +122,9 @@ final class CryptCalls {
     }
 
     private RpcWriter finish(Sessions.Session s, Operation op, byte[] data, long room, RpcCall call) {
+        if (op.rsa != null) {
+            return RsaCrypt.finish(sessions.requireLogin(), s, op, data, room, call);
+        }
         int length = op.kind == Operation.Kind.DIGEST ? digestLength(op.digest) : outputLength(op, data.length);
         if (room < length) {
             return RpcWriter.response(call).byteArrayLength(length);

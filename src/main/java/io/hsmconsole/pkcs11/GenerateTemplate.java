@@ -47,11 +47,20 @@ final class GenerateTemplate {
      * numbers are the simulator's key type codes) and the size taken from the unwrapped material.
      */
     static GenerateTemplate forUnwrap(List<Attr> template) {
+        return read(namedType(template), template, false);
+    }
+
+    /** A C_DeriveKey template: the key type named by CKA_KEY_TYPE and, as for a generated key, CKA_VALUE_LEN. */
+    static GenerateTemplate forDerive(List<Attr> template) {
+        return read(namedType(template), template, true);
+    }
+
+    private static KeyType namedType(List<Attr> template) {
         Attr type = template.stream().filter(a -> a.type() == Ck.CKA_KEY_TYPE && a.valid()).findFirst()
                 .orElseThrow(() -> new Refusal(Ck.CKR_TEMPLATE_INCOMPLETE));
         KeyType keyType = KeyType.fromCode((int) Math.min(type.number(), Integer.MAX_VALUE))
                 .filter(t -> t != KeyType.RC4).orElseThrow(() -> new Refusal(Ck.CKR_TEMPLATE_INCONSISTENT));
-        return read(keyType, template, false);
+        return keyType;
     }
 
     private static GenerateTemplate read(KeyType type, List<Attr> template, boolean sizeRequired) {

@@ -10,6 +10,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyPairRequest;
+import io.hsmconsole.hsm.key.EcdhDerivation;
+import io.hsmconsole.hsm.key.RsaEncryption;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,27 @@ public enum KeyAvailabilityCheck {
         HsmResult<GeneratedKey> made = this == ENABLED
                 ? login.transfers().unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
                 : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, options, SyncObserver.NONE);
+        if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
+            LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
+        }
+        return made;
+    }
+
+    /** C_UnwrapKey with an RSA private key, as {@link #unwrap}. */
+    HsmResult<GeneratedKey> unwrapRsa(HsmSession login, byte[] wrapped, long unwrappingKey, RsaEncryption scheme,
+                                      KeyTemplate template, KeyOptions options) {
+        return logged(this == ENABLED ? login.pairs().unwrapAvailableKeyRsa(wrapped, unwrappingKey, scheme, template, options)
+                : login.pairs().unwrapKeyRsa(wrapped, unwrappingKey, scheme, template, options, SyncObserver.NONE));
+    }
+
+    /** C_DeriveKey with CKM_ECDH1_DERIVE: the new key is a create like any other. */
+    HsmResult<GeneratedKey> derive(HsmSession login, long baseKey, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes,
+                                   KeyOptions options) {
+        return logged(this == ENABLED ? login.pairs().deriveAvailableKey(baseKey, ecdh, keyTypeCode, sizeBytes, options)
+                : login.pairs().deriveKey(baseKey, ecdh, keyTypeCode, sizeBytes, options, SyncObserver.NONE));
+    }
+
+    private static HsmResult<GeneratedKey> logged(HsmResult<GeneratedKey> made) {
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }

@@ -61,6 +61,13 @@ final class Mechanisms {
         TABLE.put(Ck.CKM_EC_KEY_PAIR_GEN, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
         PairSignMechanism.rsaMechanisms().forEach(m -> TABLE.put(m, rsa));
         PairSignMechanism.ecdsaMechanisms().forEach(m -> TABLE.put(m, ec));
+        // RSA encryption and key wrapping (RsaMechanism), ECDH derivation (DeriveCalls)
+        long rsaCrypt = Ck.CKF_ENCRYPT | Ck.CKF_DECRYPT;
+        long rsaWrap = Ck.CKF_WRAP | Ck.CKF_UNWRAP;
+        TABLE.put(Ck.CKM_RSA_PKCS, new Info(rsa.minKeySize(), rsa.maxKeySize(), rsa.flags() | rsaCrypt | rsaWrap));
+        TABLE.put(Ck.CKM_RSA_PKCS_OAEP, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | rsaCrypt | rsaWrap));
+        TABLE.put(Ck.CKM_RSA_X_509, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | rsaCrypt));
+        TABLE.put(Ck.CKM_ECDH1_DERIVE, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | Ck.CKF_DERIVE));
         MACS.put(Ck.CKM_AES_CMAC, MacMechanism.AES_CMAC);
         TABLE.put(Ck.CKM_AES_CMAC, new Info(KeyType.AES.minSize(), KeyType.AES.maxSize(), Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY));
     }

@@ -37,6 +37,7 @@ public final class Pkcs11Connection {
     private final WrapCalls wrapping;
     private final SignCalls signing;
     private final CryptCalls crypt;
+    private final DeriveCalls deriving;
     private boolean initialized;
 
     public Pkcs11Connection(HsmCluster cluster) {
@@ -51,6 +52,7 @@ public final class Pkcs11Connection {
         this.wrapping = new WrapCalls(sessions, objects);
         this.signing = new SignCalls(sessions);
         this.crypt = new CryptCalls(sessions, cluster.hsmType().fips());
+        this.deriving = new DeriveCalls(sessions, objects);
     }
 
     /** The response body for one request body. */
@@ -105,6 +107,7 @@ public final class Pkcs11Connection {
             case C_DestroyObject -> objects.destroy(in);
             case C_WrapKey -> wrapping.wrap(in);
             case C_UnwrapKey -> wrapping.unwrap(in);
+            case C_DeriveKey -> deriving.derive(in);
             case C_SignInit -> signing.init(in, Operation.Kind.SIGN);
             case C_VerifyInit -> signing.init(in, Operation.Kind.VERIFY);
             case C_Sign -> signing.sign(in);

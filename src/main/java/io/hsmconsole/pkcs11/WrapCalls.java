@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.pkcs11.rpc.Attr;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * CKM_AES_KEY_WRAP and CKM_CLOUDHSM_AES_KEY_WRAP_NO_PAD are RFC 3394 without padding (-m 5),
  * CKM_AES_KEY_WRAP_PAD and CKM_CLOUDHSM_AES_KEY_WRAP_PKCS5_PAD pad with PKCS#5 first (-m 4), and
  * CKM_AES_KEY_WRAP_KWP is RFC 5649 (-m 6). No p11-kit client release carries these mechanisms (none of
- * 0.24, 0.25 or 0.26 knows how to serialise them): docs/pkcs11.md says so.
+ * 0.24, 0.25 or 0.26 knows how to serialise them): docs/pkcs11.md says so. With an RSA key,
+ * CKM_RSA_PKCS_OAEP and CKM_RSA_PKCS wrap under the public key and unwrap with the private key
+ * (the simulator's PairWrap / PairUnwrap); every p11-kit client carries them.
  */
 final class WrapCalls {
     static final long CKM_AES_KEY_WRAP = 0x2109;
@@ -56,14 +59,16 @@ final class WrapCalls {
         long room = in.bufferSize();
         in.end();
         HsmSession login = sessions.requireLogin();
-        WrapMechanism wrap = mechanism(mechanism);
+        Optional<RsaEncryption> rsa = RsaMechanism.forWrapping(mechanism);
+        WrapMechanism wrap = rsa.isPresent() ? null : mechanism(mechanism);
         sessions.availability().beforeUse(login, wrappingKey);
-        HsmResult<WrappedKey> wrapped = login.transfers().wrapKey(key, wrappingKey, wrap.code());
+        HsmResult<byte[]> wrapped = rsa.isPresent() ? login.pairs().wrapKeyRsa(key, wrappingKey, rsa.get())
+                : login.transfers().wrapKey(key, wrappingKey, wrap.code()).map(WrappedKey::ciphertext);
         if (!wrapped.isSuccess()) {
             throw new Refusal(ReturnValues.of(wrapped.code()));
         }
-        byte[] bytes = wrapped.value().ciphertext();
-        // Wrapping is deterministic here, so a length query may do the work and answer only the length.
+        // Wrapping with AES is deterministic; RSA's padding is random, so a length query costs one wrap.
+        byte[] bytes = wrapped.value();
         return room < bytes.length ? RpcWriter.response(RpcCall.C_WrapKey).byteArrayLength(bytes.length)
                 : RpcWriter.response(RpcCall.C_WrapKey).presentByteArray(bytes);
     }
@@ -73,18 +78,22 @@ final class WrapCalls {
         Sessions.Session s = sessions.get(in.ulong());
         Mechanism mechanism = in.mechanism();
         long unwrappingKey = in.ulong();
-        byte[] wrapped = in.byteArray();
+        byte[] wrapped = in.optionalByteArray(); // "ay": a presence byte first (p11_rpc_message_write_byte_array)
         List<Attr> template = in.attributes();
         in.end();
         HsmSession login = sessions.requireLogin();
-        WrapMechanism wrap = mechanism(mechanism);
+        Optional<RsaEncryption> rsa = RsaMechanism.forWrapping(mechanism);
+        WrapMechanism wrap = rsa.isPresent() ? null : mechanism(mechanism);
         GenerateTemplate t = GenerateTemplate.forUnwrap(template);
         if (!t.request().session() && !s.readWrite) {
             throw new Refusal(ObjectCalls.CKR_SESSION_READ_ONLY);
         }
         sessions.availability().beforeUse(login, unwrappingKey);
-        HsmResult<GeneratedKey> made = sessions.availability().unwrap(login, wrapped == null ? new byte[0] : wrapped,
-                unwrappingKey, wrap.code(), KeyTemplate.secret(t.request().keyTypeCode()), KeyOptions.of(t.request()));
+        byte[] ciphertext = wrapped == null ? new byte[0] : wrapped;
+        KeyTemplate secret = KeyTemplate.secret(t.request().keyTypeCode());
+        HsmResult<GeneratedKey> made = rsa.isPresent()
+                ? sessions.availability().unwrapRsa(login, ciphertext, unwrappingKey, rsa.get(), secret, KeyOptions.of(t.request()))
+                : sessions.availability().unwrap(login, ciphertext, unwrappingKey, wrap.code(), secret, KeyOptions.of(t.request()));
         if (!made.isSuccess()) {
             throw new Refusal(ReturnValues.of(made.code()));
         }

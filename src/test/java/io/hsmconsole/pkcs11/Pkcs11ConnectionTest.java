@@ -230,7 +230,7 @@ class Pkcs11ConnectionTest {
             assertEquals(length, wrapped.length);
             String label = "unwrapped-" + Long.toHexString(mechanism);
             RpcWriter unwrap = RpcTestClient.request(RpcCall.C_UnwrapKey).ulong(s).u32(mechanism).byteArray(null)
-                    .ulong(wrapping).byteArray(wrapped).u32(4);
+                    .ulong(wrapping).presentByteArray(wrapped).u32(4);
             RpcTestClient.number(unwrap, Ck.CKA_CLASS, Ck.CKO_SECRET_KEY);
             RpcTestClient.number(unwrap, Ck.CKA_KEY_TYPE, 0x1F);
             RpcTestClient.bytes(unwrap, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
@@ -241,7 +241,7 @@ class Pkcs11ConnectionTest {
             assertEquals(List.of(copy), kmu.findKeys(KeyQuery.byLabel(label)).value());
         }
         RpcWriter noType = RpcTestClient.request(RpcCall.C_UnwrapKey).ulong(s).u32(WrapCalls.CKM_AES_KEY_WRAP).byteArray(null)
-                .ulong(wrapping).byteArray(new byte[24]).u32(1);
+                .ulong(wrapping).presentByteArray(new byte[24]).u32(1);
         RpcTestClient.bytes(noType, Ck.CKA_LABEL, "x".getBytes(StandardCharsets.UTF_8));
         assertEquals(Ck.CKR_TEMPLATE_INCOMPLETE, app.send(noType).rv());
         assertEquals(Ck.CKR_MECHANISM_PARAM_INVALID, app.send(RpcTestClient.request(RpcCall.C_WrapKey).ulong(s)

@@ -81,7 +81,7 @@ class Pkcs11FuzzTest {
         c.add(RpcTestClient.request(RpcCall.C_WrapKey).ulong(1).u32(WrapCalls.CKM_AES_KEY_WRAP_PAD).byteArray(null).ulong(6)
                 .ulong(6).u32(64).toBytes());
         RpcWriter unwrap = RpcTestClient.request(RpcCall.C_UnwrapKey).ulong(1).u32(WrapCalls.CKM_AES_KEY_WRAP).byteArray(null)
-                .ulong(6).byteArray(new byte[24]).u32(2);
+                .ulong(6).presentByteArray(new byte[24]).u32(2);
         RpcTestClient.number(unwrap, Ck.CKA_KEY_TYPE, 0x1F);
         RpcTestClient.bytes(unwrap, Ck.CKA_LABEL, "fuzz".getBytes(StandardCharsets.UTF_8));
         c.add(unwrap.toBytes());

@@ -18,6 +18,7 @@ public final class RpcReader {
     private static final int RSA_PKCS_PSS = 0xD;
     private static final int AES_CTR = 0x1086;
     private static final int AES_GCM = 0x1087;
+    private static final int ECDH1_DERIVE = 0x1050;
 
     private final byte[] data;
     private int pos;
@@ -118,7 +119,7 @@ public final class RpcReader {
     /**
      * "M": the mechanism number (four bytes on this wire) and its parameter. Most parameters are one
      * byte array; those p11-kit serialises as a structure (RSA-PSS, RSA-OAEP, and from p11-kit 0.25
-     * AES-CTR's CK_AES_CTR_PARAMS and AES-GCM's CK_GCM_PARAMS) are kept as their wire bytes, for the
+     * AES-CTR's CK_AES_CTR_PARAMS, AES-GCM's CK_GCM_PARAMS and ECDH's CK_ECDH1_DERIVE_PARAMS) are kept as their wire bytes, for the
      * mechanism's own reader (a new {@code RpcReader} over them).
      */
     public Mechanism mechanism() throws MalformedMessage {
@@ -140,6 +141,11 @@ public final class RpcReader {
             case AES_CTR -> {
                 ulong();            // ulCounterBits
                 byteArray();        // cb
+            }
+            case ECDH1_DERIVE -> {    // p11-kit 0.25 and newer
+                ulong();            // kdf
+                byteArray();        // pSharedData
+                byteArray();        // pPublicData
             }
             case AES_GCM -> {
                 byteArray();        // pIv

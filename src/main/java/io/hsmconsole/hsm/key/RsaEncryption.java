@@ -1,0 +1,50 @@
+package io.hsmconsole.hsm.key;
+
+/**
+ * How an RSA key encrypts, decrypts, wraps or unwraps (PKCS#11's CKM_RSA_PKCS, CKM_RSA_PKCS_OAEP and
+ * CKM_RSA_X_509; KMU's RSA_PKCS and RSA_OAEP): PKCS#1 v1.5 padding, OAEP with one SHA hash for both
+ * OAEP and MGF1 (the pairs CloudHSM's pkcs11-mechanisms.md lists) and an optional label, or raw RSA.
+ *
+ * @param hash  OAEP's hash (and MGF1's); null for the other paddings
+ * @param label OAEP's label (PKCS#11's pSourceData); empty when there is none
+ */
+public record RsaEncryption(Padding padding, OaepHash hash, byte[] label) {
+    public enum Padding { PKCS1, OAEP, RAW }
+
+    public RsaEncryption {
+        if ((padding == Padding.OAEP) != (hash != null)) {
+            throw new IllegalArgumentException("OAEP, and only OAEP, names a hash");
+        }
+        label = label == null ? new byte[0] : label.clone();
+    }
+
+    public static RsaEncryption pkcs1() {
+        return new RsaEncryption(Padding.PKCS1, null, null);
+    }
+
+    public static RsaEncryption oaep(OaepHash hash, byte[] label) {
+        return new RsaEncryption(Padding.OAEP, hash, label);
+    }
+
+    public static RsaEncryption raw() {
+        return new RsaEncryption(Padding.RAW, null, null);
+    }
+
+    /** The most bytes one block encrypts under a modulus of {@code modulusBytes} (RFC 8017's limits). */
+    public int maxInput(int modulusBytes) {
+        return switch (padding) {
+            case PKCS1 -> modulusBytes - 11;
+            case OAEP -> modulusBytes - 2 * hash.newDigest().getDigestSize() - 2;
+            case RAW -> modulusBytes;
+        };
+    }
+
+    /** As the audit log records it, in KMU's words ({@code -m} and, for OAEP, the hash's {@code -t}). */
+    public String describe() {
+        return switch (padding) {
+            case PKCS1 -> "-m RSA_PKCS";
+            case OAEP -> "-m RSA_OAEP -t " + hash.code() + (label.length == 0 ? "" : " -label <" + label.length + " bytes>");
+            case RAW -> "-m RSA_X_509";
+        };
+    }
+}
