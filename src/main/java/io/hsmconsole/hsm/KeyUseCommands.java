@@ -92,8 +92,7 @@ public final class KeyUseCommands {
      * rules are {@link PairCipher}'s.
      */
     public HsmResult<byte[]> rsaCrypt(long handle, boolean encrypt, RsaEncryption scheme, byte[] data) {
-        return session.cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " " + scheme.describe(),
-                () -> new PairCipher(session, cluster.drbg()).crypt(handle, encrypt, scheme, data));
+        return session.keyUse(() -> new PairCipher(session, cluster.drbg()).crypt(handle, encrypt, scheme, data));
     }
 
     /** The room an RSA encryption's or decryption's answer needs (the modulus length), or why the key cannot; not audited. */
