@@ -3,22 +3,15 @@ package io.hsmconsole.pkcs11;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hsmconsole.hsm.HsmCluster;
-import io.hsmconsole.hsm.ManualClock;
-import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
 import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
 import io.hsmconsole.store.AuditRecord;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the PKCS#11 endpoint leaves in the audit log: what the application did, as CloudHSM's audit log
@@ -26,32 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keys — and nothing for the endpoint's own reads or for uses of a key on data, which that log has no
  * event for.
  */
-class Pkcs11AuditTest {
-    private static final String PIN = "example_user:example_pwd";
-    @TempDir
-    Path dir;
-    HsmCluster cluster;
-    RpcTestClient app;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
-        app = new RpcTestClient(new Pkcs11Connection(cluster));
-    }
-
-    @AfterEach
-    void close() {
-        app.connection.close();
-        cluster.close();
-    }
-
-    private long loggedInSession() throws MalformedMessage {
-        app.initialize();
-        long s = app.openSession();
-        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
-        return s;
-    }
-
+class Pkcs11AuditTest extends ConnectionFixture {
     /** The records written since {@code after}, as "command arguments". */
     private List<String> recordsAfter(long after) {
         cluster.auditLog().flush();
@@ -120,20 +88,5 @@ class Pkcs11AuditTest {
         assertThat(recordsAfter(before)).containsExactly("closeSession 2 session keys");
         assertThat(found(b, "temp")).as("both of the closed session's keys are gone").isEmpty();
         assertThat(found(b, "kept")).as("the other session's key stays").hasSize(1);
-    }
-
-    private List<Long> found(long session, String label) throws MalformedMessage {
-        RpcWriter init = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(session).u32(1);
-        RpcTestClient.bytes(init, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
-        app.send(init).ok();
-        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(session).u32(10)).ok();
-        in.byteValue();
-        long n = in.u32();
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(in.ulong());
-        }
-        app.send(RpcTestClient.request(RpcCall.C_FindObjectsFinal).ulong(session)).ok();
-        return out;
     }
 }
