@@ -9,7 +9,7 @@ private key: the unwrapped key encrypts exactly as the original. Every p11-kit c
 import os
 
 import PyKCS11
-from PyKCS11.LowLevel import (CKA_CLASS, CKA_DECRYPT, CKA_ENCRYPT, CKA_EXTRACTABLE, CKA_KEY_TYPE, CKA_LABEL,
+from PyKCS11.LowLevel import (CKA_CLASS, CKA_PRIVATE, CKA_DECRYPT, CKA_ENCRYPT, CKA_EXTRACTABLE, CKA_KEY_TYPE, CKA_LABEL,
                               CKA_MODULUS_BITS, CKA_PUBLIC_EXPONENT, CKA_TOKEN, CKA_UNWRAP, CKA_VALUE_LEN, CKA_WRAP,
                               CKG_MGF1_SHA256, CKK_AES, CKK_RSA, CKM_AES_ECB, CKM_AES_KEY_GEN, CKM_RSA_PKCS,
                               CKM_RSA_PKCS_KEY_PAIR_GEN, CKM_SHA256, CKO_PRIVATE_KEY, CKO_PUBLIC_KEY, CKO_SECRET_KEY)
@@ -28,6 +28,9 @@ public, private = session.generateKeyPair(
      (CKA_UNWRAP, True), (CKA_LABEL, "py-rsa")],
     mecha=PyKCS11.Mechanism(CKM_RSA_PKCS_KEY_PAIR_GEN))
 
+# CloudHSM answers CKA_PRIVATE true for every key, public keys included (no public sessions)
+assert session.getAttributeValue(public, [CKA_PRIVATE])[0] in (True, 1)
+print("public key CKA_PRIVATE:", session.getAttributeValue(public, [CKA_PRIVATE])[0])
 oaep = PyKCS11.RSAOAEPMechanism(CKM_SHA256, CKG_MGF1_SHA256)
 message = b"Pay 100 to carol"
 for name, mechanism in (("PKCS#1 v1.5", PyKCS11.Mechanism(CKM_RSA_PKCS)), ("OAEP-SHA256", oaep)):

@@ -47,9 +47,7 @@ class Pkcs11KeyPairTest {
     private void start() throws MalformedMessage {
         cluster = TestClusters.demoWithLatencies(dir, clock);
         app = new RpcTestClient(new Pkcs11Connection(cluster, KeyAvailabilityCheck.ENABLED));
-        app.initialize();
-        s = app.openSession();
-        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
+        s = app.openLoggedInSession(PIN);
     }
 
     @AfterEach

@@ -49,6 +49,17 @@ final class RpcTestClient {
         return a.ok().ulong();
     }
 
+    /** C_Initialize, a R/W session and C_Login as a crypto user: the session's handle. */
+    long openLoggedInSession(String pin) throws MalformedMessage {
+        initialize();
+        long session = openSession();
+        long rv = login(session, Ck.CKU_USER, pin);
+        if (rv != Ck.CKR_OK) {
+            throw new AssertionError("C_Login answered 0x" + Long.toHexString(rv));
+        }
+        return session;
+    }
+
     long login(long session, long userType, String pin) {
         return send(request(RpcCall.C_Login).ulong(session).ulong(userType)
                 .presentByteArray(pin.getBytes(StandardCharsets.UTF_8))).rv();

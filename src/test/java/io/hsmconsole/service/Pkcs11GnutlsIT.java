@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GnuTLS's p11tool (Debian gnutls-bin) as an outside judge of the daemon's endpoint through Debian's
  * p11-kit-client.so: the token, the mechanism list, and a crypto user's secret keys — none before
  * login (CloudHSM keys are private), pkcs11-tool's key after it. What p11tool can do with symmetric
- * keys beyond listing (importing one with --secret-key needs C_CreateObject) is refused, not faked.
+ * keys beyond listing (importing one with --secret-key needs C_CreateObject) is refused, not faked;
+ * key pairs are generated and test-signed.
  */
 class Pkcs11GnutlsIT extends WithRunningDaemon {
     private static final String P11TOOL = "p11tool --provider \"$HSM_CONSOLE_PKCS11_MODULE\" ";
@@ -44,5 +45,34 @@ class Pkcs11GnutlsIT extends WithRunningDaemon {
                 + " --write \"pkcs11:token=demo\"");
         assertThat(imported.status()).as("C_CreateObject is not served").isNotZero();
         assertThat(imported.stdout() + imported.stderr()).contains("unsupported feature");
+    }
+
+    /**
+     * p11tool --generate-privkey makes RSA and ECDSA pairs in the HSM and --test-sign signs with each and
+     * verifies against the private key's parameters and the token's public key (GnuTLS's own judge). Without
+     * --id, p11tool names a random 20-byte binary CKA_ID, which the simulator refuses (key IDs are printable
+     * on it, as KMU's OBJ_ATTR_ID): "PKCS #11 error in attribute", nothing made.
+     */
+    @Test
+    void p11toolGeneratesRsaAndEcdsaKeysAndTestSignsWithThem() throws Exception {
+        String[][] pairs = {{"rsa --bits 2048", "gnutls-rsa", "676e7231", "RSA-SHA256"},
+            {"ecdsa --curve secp256r1", "gnutls-ec", "676e6531", "ECDSA-SHA256"}};
+        for (String[] p : pairs) {
+            Launchers.Result made = run(P11TOOL + "--login --generate-privkey " + p[0] + " --label " + p[1] + " --id " + p[2]
+                    + " \"pkcs11:token=demo\"");
+            assertThat(made.status()).as(made.stdout() + made.stderr()).isZero();
+            assertThat(made.stdout()).contains("-----BEGIN PUBLIC KEY-----");
+            Launchers.Result signed = run(P11TOOL + "--login --test-sign \"pkcs11:token=demo;object=" + p[1] + "\"");
+            assertThat(signed.status()).as(signed.stdout() + signed.stderr()).isZero();
+            assertThat(signed.stdout() + signed.stderr()).contains("Signing using " + p[3] + "... ok",
+                    "Verifying against private key parameters... ok", "Verifying against public key in the token... ok");
+        }
+        Launchers.Result found = launchers.sh("bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd findKey -l gnutls-ec");
+        assertThat(found.stdout()).as("both halves are the simulator's keys").contains("number of keys matched from start index 0::1");
+
+        Launchers.Result randomId = run(P11TOOL + "--login --generate-privkey rsa --bits 2048 --label no-id \"pkcs11:token=demo\"");
+        assertThat(randomId.stdout() + randomId.stderr()).contains("PKCS #11 error in attribute");
+        Launchers.Result none = launchers.sh("bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd findKey -l no-id");
+        assertThat(none.stdout()).contains("Total number of keys present 0");
     }
 }

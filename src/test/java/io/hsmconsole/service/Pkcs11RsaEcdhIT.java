@@ -98,7 +98,7 @@ class Pkcs11RsaEcdhIT extends WithRunningDaemon {
     void pyKcs11EncryptsDecryptsWrapsAndUnwrapsWithRsa() throws Exception {
         Launchers.Result py = launchers.sh(ENV + "\"$PYTHON\" examples/pkcs11/pykcs11_rsa.py", Map.of("PYTHON", python()));
         assertThat(py.status()).as(py.stdout() + py.stderr()).isZero();
-        assertThat(py.stdout()).contains("RSA PKCS#1 v1.5 round trip: ok", "RSA OAEP-SHA256 round trip: ok",
+        assertThat(py.stdout()).contains("public key CKA_PRIVATE: True", "RSA PKCS#1 v1.5 round trip: ok", "RSA OAEP-SHA256 round trip: ok",
                 "RSA-OAEP wrapped AES key: 256 bytes; unwrapped copy encrypts as the original");
         Launchers.Result found = ok("bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd findKey -l py-unwrapped");
         assertThat(found.stdout()).as("the unwrapped key is the simulator's").contains("number of keys matched from start index 0::0");
@@ -123,12 +123,38 @@ class Pkcs11RsaEcdhIT extends WithRunningDaemon {
         ok("openssl enc -aes-256-ecb -nopad -K " + HexFormat.of().formatHex(Files.readAllBytes(z)) + " -in " + zeros + " -out " + ecb);
         assertThat(hsm).as("the HSM's key is the shared secret").isEqualTo(HexFormat.of().formatHex(Files.readAllBytes(ecb)));
 
-        // Debian's 0.24.1 client has no serialiser for CK_ECDH1_DERIVE_PARAMS and refuses the mechanism itself;
+        // Debian's 0.24.1 client has no serialiser for CK_ECDH1_DERIVE_PARAMS: it leaves the mechanism out of
+        // C_GetMechanismList (pkcs11-tool -M) and refuses it itself;
         // through 0.25.5 pkcs11-tool 0.23's --derive reaches us but names no CKA_LABEL, which every key here needs.
+        assertThat(ok(ENV + TOOL + "-M").stdout()).contains("RSA-PKCS-OAEP", "RSA-X-509").doesNotContain("ECDH1-DERIVE");
+        assertThat(ok(ENV + NEWER + TOOL + "-M").stdout()).contains("RSA-PKCS-OAEP", "ECDH1-DERIVE, keySize={192,521}, hw, derive");
         ok(ENV + TOOL + "--keypairgen --key-type EC:prime256v1 --label ec-dh --id 65636468 --usage-derive");
         Launchers.Result stock = launchers.sh(ENV + TOOL + "--derive -m ECDH1-DERIVE --id 65636468 -i " + peerDer);
         assertThat(stock.stderr()).contains("C_DeriveKey failed: rv = CKR_MECHANISM_INVALID");
         Launchers.Result newer = launchers.sh(ENV + NEWER + TOOL + "--derive -m ECDH1-DERIVE --id 65636468 -i " + peerDer);
         assertThat(newer.stderr()).contains("C_DeriveKey failed: rv = CKR_ATTRIBUTE_VALUE_INVALID");
+    }
+
+    /**
+     * pkcs11-tool --test with an RSA pair present, through both clients: every part it runs passes —
+     * random, digests, signatures (the four C_Sign* functions; RSA-PKCS, SHA1- and SHA256-RSA-PKCS),
+     * verification, and decryption (RSA-PKCS, RSA-PKCS-OAEP with and without a label, RSA-X-509).
+     */
+    @Test
+    void pkcs11ToolTestPassesEveryPartWithAnRsaPairPresent() throws Exception {
+        ok(ENV + TOOL + "--keypairgen --key-type rsa:2048 --label rsa-test --id " + RSA_ID + " --usage-decrypt --usage-sign");
+        for (String client : new String[] {"", NEWER}) {
+            Launchers.Result test = launchers.sh(ENV + client + TOOL + "--test");
+            String report = test.stdout() + test.stderr();
+            assertThat(test.status()).as(report).isZero();
+            assertThat(report).as(client).contains("seems to be OK", "all 4 digest functions seem to work",
+                    "Signatures (currently only for RSA)", "all 4 signature functions seem to work",
+                    "    RSA-PKCS: OK", "    SHA1-RSA-PKCS: OK", "    SHA256-RSA-PKCS: OK",
+                    "Verify (currently only for RSA)", "Decryption (currently only for RSA)", "    RSA-X-509: OK",
+                    "No errors");
+            assertThat(report.split("RSA-PKCS-OAEP: mgf not set, defaulting to MGF1-SHA256\nOK", -1))
+                    .as("OAEP with and without a label").hasSize(3);
+            assertThat(report).doesNotContain("ERR", "FAILED", "failed");
+        }
     }
 }
