@@ -1,7 +1,5 @@
 package io.hsmconsole.pkcs11;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
@@ -38,10 +36,7 @@ abstract class ConnectionFixture {
     }
 
     long loggedInSession() throws MalformedMessage {
-        app.initialize();
-        long s = app.openSession();
-        assertEquals(Ck.CKR_OK, app.login(s, Ck.CKU_USER, PIN));
-        return s;
+        return app.openLoggedInSession(PIN);
     }
 
     /** The handles C_FindObjects finds by this label (at most 10). */
