@@ -1,36 +1,57 @@
 #!/usr/bin/env bash
-# The PKCS#11 rows of the side-by-side benchmark (issue 16): SoftHSM2 loaded directly beside our
-# endpoint through p11-kit-client.so, the same client program on both sides, in one run. Prints a
-# Markdown table of medians and ratios with the load average (docs/performance.md, "PKCS#11").
-#   bench/pkcs11-side-by-side.sh                 7 pkcs11-tool calls and 5 in-process iterations of 2 s
-#   bench/pkcs11-side-by-side.sh CALLS ITERATIONS SECONDS
-# Rows: pkcs11-tool --keygen per call (a new process each: load, C_Initialize, login, keygen); in
-# process (bench/peer/p11bench.c): token and session AES-256 keygen, AES-CBC encryption of 4 KiB.
+# The PKCS#11 rows of the side-by-side benchmark (issues 15 and 16): SoftHSM2 loaded directly beside our
+# endpoint through p11-kit-client.so, the same client program on both sides, in one run, each row
+# measured on both sides back to back. Prints a Markdown table of medians and ratios with the load
+# average at each row (docs/performance.md, "The PKCS#11 endpoint beside SoftHSM2").
+#   bench/pkcs11-side-by-side.sh                 7 calls, 5 in-process iterations of 2 s, 10,000 keys
+#   bench/pkcs11-side-by-side.sh CALLS ITERATIONS SECONDS KEYS
+#   bench/pkcs11-side-by-side.sh 3 2 1 200       a smoke run (about 3 minutes)
+# Rows: pkcs11-tool --keygen per call (a new process each: load, C_Initialize, login, keygen) on an empty
+# token and on one holding KEYS AES keys; in process (bench/peer/p11bench.c): token and session AES-256
+# keygen, session keygen by 1,024 sessions of one process at once, AES-CBC encryption of 4 KiB, RSA-2048
+# and P-256 session key pairs and RSA-2048 PKCS #1 / ECDSA P-256 signatures; and the same pair rows
+# in the simulator's own process (JMH KeyPairBenchmark, no transport: issue 15's "in process").
 # Ours runs the demo cluster (replication latencies 50/150/250 ms) with the key availability check on,
 # as Client SDK 5 does (a token key returns once two HSMs hold it), and once more with it off.
 # AES-CBC needs p11-kit 0.25's client (scripts/p11-kit-client.sh); the other rows use Debian's.
-# Needs: softhsm2 opensc gcc libc6-dev libp11-kit-dev, a built tree (./mvnw -DskipTests package).
+# Needs: softhsm2 opensc gcc libc6-dev libp11-kit-dev, and builds ours (./mvnw -Pbench) itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-calls=${1:-7} iterations=${2:-5} seconds=${3:-2}
+calls=${1:-7} iterations=${2:-5} seconds=${3:-2} keys=${4:-10000}
 
 work="$(mktemp -d)"
+ram="$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)"
+ours_stop() { HSM_CONSOLE_DATA="$1" bin/cloudhsm_client stop >/dev/null 2>&1 || true; }
 cleanup() {
-    HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client stop >/dev/null 2>&1 || true
-    rm -rf "$work"
+    ours_stop "$work/data"
+    ours_stop "$work/full"
+    rm -rf "$work" "$ram"
 }
 trap cleanup EXIT
+./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt >&2
 gcc -O2 -pthread -Wall -Wextra -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl -o "$work/p11bench"
 softhsm=${SOFTHSM2_MODULE:-$(dpkg -L libsofthsm2 | grep '/libsofthsm2\.so$' | head -n 1)}
 newer="$(scripts/p11-kit-client.sh)"
+pin=example_user:example_pwd
 
-# SoftHSM2 on its own token folder in the work folder.
-mkdir -p "$work/tokens"
-printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$work/tokens" > "$work/softhsm2.conf"
-export SOFTHSM2_CONF="$work/softhsm2.conf"
+# SoftHSM2's tokens: an empty one, and one filled with $keys keys in RAM and copied to the work folder,
+# so both sides are measured on the same disk (ours is filled on that disk, through its endpoint).
+softhsm_conf() { # token folder -> a config file naming it
+    printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$1" > "$1.conf"
+    echo "$1.conf"
+}
+mkdir -p "$work/tokens" "$ram/full"
+export SOFTHSM2_CONF
+SOFTHSM2_CONF=$(softhsm_conf "$work/tokens")
 softhsm2-util --init-token --free --label bench --pin 1234 --so-pin 5678 >/dev/null
+SOFTHSM2_CONF=$(softhsm_conf "$ram/full") softhsm2-util --init-token --free --label bench --pin 1234 --so-pin 5678 >/dev/null
+SOFTHSM2_CONF="$ram/full.conf" "$work/p11bench" "$softhsm" bench 1234 populate 0 "$keys"
+cp -a "$ram/full" "$work/full-tokens"
+full_conf=$(softhsm_conf "$work/full-tokens")
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
 # Milliseconds per `pkcs11-tool --keygen` call, the median of $calls.
 per_call() { # module pin label-prefix
@@ -42,40 +63,82 @@ per_call() { # module pin label-prefix
         echo $(( (end - start) / 1000000 ))
     done | median
 }
-inproc() { # module token pin mode args...
-    "$work/p11bench" "$@" | median
+peer() { "$work/p11bench" "$softhsm" bench 1234 "$@" | median; }
+ours() { "$work/p11bench" "$HSM_CONSOLE_PKCS11_MODULE" demo $pin "$@" | median; }
+ours_with() { # module, p11bench arguments
+    local module=$1
+    shift
+    "$work/p11bench" "$module" demo $pin "$@" | median
 }
-start_ours() { # extra start options
-    HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client stop >/dev/null 2>&1 || true
-    HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client start "$@" >/dev/null
-    eval "$(HSM_CONSOLE_DATA="$work/data" bin/cloudhsm_client pkcs11-env)"
+# JMH's KeyPairBenchmark in the simulator's own process: the median of its measured iterations (ops/s).
+in_process() { # benchmark kind
+    java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main \
+        "KeyPairBenchmark.$1\$" -p kind="$2" -f 1 -wi 1 -w "${seconds}s" -i "$iterations" -r "${seconds}s" \
+        | awk '/^Iteration/ {print $3}' | median
+}
+start_ours() { # data folder, extra start options
+    local data=$1
+    shift
+    ours_stop "$data"
+    HSM_CONSOLE_DATA="$data" bin/cloudhsm_client start "$@" >/dev/null
+    eval "$(HSM_CONSOLE_DATA="$data" bin/cloudhsm_client pkcs11-env)"
+}
+rows=()
+row() { # name, peer figure, ours figure, unit ("time" or "rate"), load
+    local ratio
+    ratio=$(awk -v a="$3" -v b="$2" 'BEGIN {printf "%.2f", a / b}')
+    rows+=("| $1 | $2 | $3 | $ratio × the $4 | $5 |")
 }
 
-pin=example_user:example_pwd
-start_ours
+# Ours on a second data folder, filled with $keys keys through its endpoint (availability check off,
+# four connections at once), then served with the check on as the other rows.
+start_ours "$work/full" --disable-key-availability-check
+share=$(( (keys + 3) / 4 ))
+for p in 0 1 2 3; do
+    from=$(( p * share )) to=$(( (p + 1) * share < keys ? (p + 1) * share : keys ))
+    "$work/p11bench" "$HSM_CONSOLE_PKCS11_MODULE" demo $pin populate "$from" "$to" &
+done
+wait
+start_ours "$work/full"
+l=$(load); p=$(SOFTHSM2_CONF="$full_conf" per_call "$softhsm" 1234 peer); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin ours)
+row "pkcs11-tool --keygen per call, $keys keys in the token (ms, median of $calls)" "$p" "$o" time "$l"
+ours_stop "$work/full"
+
+start_ours "$work/data"
 stock="$HSM_CONSOLE_PKCS11_MODULE"
-peer_call=$(per_call "$softhsm" 1234 peer)
-ours_call=$(per_call "$stock" $pin ours)
-peer_token=$(inproc "$softhsm" bench 1234 keygen token "$iterations" "$seconds")
-ours_token=$(inproc "$stock" demo $pin keygen token "$iterations" "$seconds")
-peer_session=$(inproc "$softhsm" bench 1234 keygen session "$iterations" "$seconds")
-ours_session=$(inproc "$stock" demo $pin keygen session "$iterations" "$seconds")
-peer_cbc=$(inproc "$softhsm" bench 1234 encrypt "$iterations" "$seconds")
-ours_cbc=$(inproc "$newer" demo $pin encrypt "$iterations" "$seconds")
-start_ours --disable-key-availability-check
-ours_call_off=$(per_call "$stock" $pin off)
-ours_token_off=$(inproc "$stock" demo $pin keygen token "$iterations" "$seconds")
+l=$(load); p=$(per_call "$softhsm" 1234 peer); o=$(per_call "$stock" $pin ours)
+row "pkcs11-tool --keygen per call, empty token (ms, median of $calls)" "$p" "$o" time "$l"
+peer_call=$p
+l=$(load); p=$(peer keygen token "$iterations" "$seconds"); o=$(ours keygen token "$iterations" "$seconds")
+row "token AES-256 keygen in process (keys/s, median of $iterations × ${seconds} s)" "$p" "$o" rate "$l"
+peer_token=$p
+l=$(load); p=$(peer keygen session "$iterations" "$seconds"); o=$(ours keygen session "$iterations" "$seconds")
+row "session AES-256 keygen in process (keys/s)" "$p" "$o" rate "$l"
+l=$(load); p=$(peer keygen session "$iterations" "$seconds" 1024 2>/dev/null)
+o=$(ours keygen session "$iterations" "$seconds" 1024 2>/dev/null)
+row "session AES-256 keygen by 1,024 sessions of one process at once, one thread each; all 1,024 opened (keys/s)" "$p" "$o" rate "$l"
+l=$(load); p=$(peer encrypt "$iterations" "$seconds"); o=$(ours_with "$newer" encrypt "$iterations" "$seconds")
+row "AES-CBC 4 KiB encrypt in process (ops/s; ours through p11-kit 0.25.5's client)" "$p" "$o" rate "$l"
+for kind in rsa ec; do
+    name=$([ $kind = rsa ] && echo "RSA-2048" || echo "P-256")
+    l=$(load); p=$(peer genpair $kind "$iterations" "$seconds"); o=$(ours genpair $kind "$iterations" "$seconds")
+    row "$name session key pairs, C_GenerateKeyPair (pairs/s)" "$p" "$o" rate "$l"
+    l=$(load); j=$(in_process generatePair $kind)
+    row "$name key pairs in the simulator's process, JMH (pairs/s) vs SoftHSM2 above" "$p" "$j" rate "$l"
+    sig=$([ $kind = rsa ] && echo "RSA-2048 PKCS #1 v1.5 SHA-256" || echo "ECDSA P-256")
+    l=$(load); p=$(peer sign $kind "$iterations" "$seconds"); o=$(ours sign $kind "$iterations" "$seconds")
+    row "$sig signatures, C_SignInit + C_Sign (signatures/s)" "$p" "$o" rate "$l"
+    l=$(load); j=$(in_process sign $kind)
+    row "$sig signatures in the simulator's process, JMH (signatures/s) vs SoftHSM2 above" "$p" "$j" rate "$l"
+done
+start_ours "$work/data" --disable-key-availability-check
+l=$(load); o=$(per_call "$stock" $pin off)
+row "pkcs11-tool --keygen per call, empty token, key availability check off (ms)" "$peer_call" "$o" time "$l"
+l=$(load); o=$(ours keygen token "$iterations" "$seconds")
+row "token AES-256 keygen in process, key availability check off (keys/s)" "$peer_token" "$o" rate "$l"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-cat <<TABLE
-| row | SoftHSM2 $(dpkg-query -W -f '${Version}' softhsm2), direct | ours, p11-kit-client.so | ours / SoftHSM2 |
-|---|---|---|---|
-| pkcs11-tool --keygen per call (ms, median of $calls) | $peer_call | $ours_call | $(ratio "$ours_call" "$peer_call") × the time |
-| same, key availability check off | $peer_call | $ours_call_off | $(ratio "$ours_call_off" "$peer_call") × the time |
-| token AES-256 keygen in process (keys/s, median of $iterations × ${seconds} s) | $peer_token | $ours_token | $(ratio "$ours_token" "$peer_token") × the rate |
-| same, key availability check off | $peer_token | $ours_token_off | $(ratio "$ours_token_off" "$peer_token") × the rate |
-| session AES-256 keygen in process (keys/s) | $peer_session | $ours_session | $(ratio "$ours_session" "$peer_session") × the rate |
-| AES-CBC 4 KiB encrypt in process (ops/s; ours through p11-kit 0.25.5's client) | $peer_cbc | $ours_cbc | $(ratio "$ours_cbc" "$peer_cbc") × the rate |
-
-Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs.
-TABLE
+echo "| row | SoftHSM2 $(dpkg-query -W -f '${Version}' softhsm2), direct | ours, p11-kit-client.so | ours / SoftHSM2 | load |"
+echo "|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs."

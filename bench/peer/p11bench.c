@@ -10,12 +10,20 @@
  * Usage (the module is loaded with dlopen, the token is the one labelled TOKEN, user PIN PIN):
  *   p11bench MODULE TOKEN PIN keygen token|session ITERATIONS SECONDS [SESSIONS]
  *                                                    one keys/s figure per line; SESSIONS sessions at
- *                                                    once, one thread each (keys of all counted)
+ *                                                    once, one thread each (keys of all counted); says on
+ *                                                    standard error how many were open at once
  *   p11bench MODULE TOKEN PIN populate FROM TO      AES-256 token keys labelled bench-<n>, FROM <= n < TO
  *   p11bench MODULE TOKEN PIN find KEYS SAMPLES      ms per find by label of a random bench-<n>, n < KEYS
  *   p11bench MODULE TOKEN PIN listall RUNS           ms per listing of every object (find with no template)
  *   p11bench MODULE TOKEN PIN encrypt ITERATIONS SECONDS   AES-CBC encryptions of 4 KiB per second (a session
  *                                                    AES-256 key, C_EncryptInit + C_Encrypt each time)
+ *   p11bench MODULE TOKEN PIN genpair rsa|ec ITERATIONS SECONDS   C_GenerateKeyPair of session RSA-2048 (e 65537)
+ *                                                    or P-256 pairs per second
+ *   p11bench MODULE TOKEN PIN sign rsa|ec ITERATIONS SECONDS   signatures per second with a session pair:
+ *                                                    C_SignInit + C_Sign; CKM_SHA256_RSA_PKCS of 256 bytes
+ *                                                    (RSA-2048 PKCS #1 v1.5), or CKM_ECDSA of a 32-byte
+ *                                                    hash (P-256; SoftHSM2 2.6.1's CKM_ECDSA_SHA256 fails
+ *                                                    now and then with CKR_MECHANISM_INVALID)
  *   p11bench fsync DIR ITERATIONS SECONDS            4 KiB write + fsync per second, one figure per line
  */
 #define _POSIX_C_SOURCE 200809L
@@ -167,6 +175,10 @@ static void keygen(CK_SLOT_ID slot, const char *pin, const char *kind, int itera
             elapsed = workers[t].elapsed > elapsed ? workers[t].elapsed : elapsed;
         }
         pthread_barrier_destroy(&start);
+        if (i < 0 && sessions > 1) {
+            /* Every worker opened its session before the barrier (a refusal ends the run in check()). */
+            fprintf(stderr, "p11bench: %d sessions were open at once\n", sessions);
+        }
         if (i >= 0) {
             printf("%.1f\n", keys / elapsed);
             fflush(stdout);
@@ -273,6 +285,99 @@ static void cbc_encrypt(CK_SLOT_ID slot, const char *pin, int iterations, double
     check(p11->C_CloseSession(session), "C_CloseSession");
 }
 
+/* RSA-2048 (e 65537) or P-256: the public and private templates of a session key pair that signs. */
+static CK_RV generate_pair(CK_SESSION_HANDLE session, int rsa, CK_OBJECT_HANDLE *public, CK_OBJECT_HANDLE *private) {
+    static CK_BYTE p256[] = {0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
+    static CK_BYTE exponent[] = {0x01, 0x00, 0x01};
+    static char label[] = "bench-pair";
+    CK_ULONG bits = 2048;
+    CK_BBOOL no = CK_FALSE, yes = CK_TRUE;
+    CK_MECHANISM mechanism = {rsa ? CKM_RSA_PKCS_KEY_PAIR_GEN : CKM_EC_KEY_PAIR_GEN, NULL, 0};
+    CK_ATTRIBUTE rsa_public[] = {
+        {CKA_TOKEN, &no, sizeof no}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
+        {CKA_MODULUS_BITS, &bits, sizeof bits}, {CKA_PUBLIC_EXPONENT, exponent, sizeof exponent},
+    };
+    CK_ATTRIBUTE ec_public[] = {
+        {CKA_TOKEN, &no, sizeof no}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
+        {CKA_EC_PARAMS, p256, sizeof p256},
+    };
+    CK_ATTRIBUTE private_template[] = {
+        {CKA_TOKEN, &no, sizeof no}, {CKA_PRIVATE, &yes, sizeof yes}, {CKA_SENSITIVE, &yes, sizeof yes},
+        {CKA_SIGN, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
+    };
+    return p11->C_GenerateKeyPair(session, &mechanism, rsa ? rsa_public : ec_public, rsa ? 5 : 4,
+                                  private_template, 5, public, private);
+}
+
+static int pair_kind(const char *kind) {
+    if (strcmp(kind, "rsa") != 0 && strcmp(kind, "ec") != 0) {
+        fprintf(stderr, "p11bench: rsa|ec, not '%s'\n", kind);
+        exit(2);
+    }
+    return strcmp(kind, "rsa") == 0;
+}
+
+/* Session key pairs generated per second (each pair destroyed again, outside the timing, every 64 pairs). */
+static void genpair(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds) {
+    int rsa = pair_kind(kind);
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    CK_OBJECT_HANDLE made[128];
+    for (int i = -1; i < iterations; i++) {
+        long pairs = 0;
+        double elapsed = 0;
+        do {
+            int n = 0;
+            double start = now_seconds();
+            while (n < 128 && elapsed + now_seconds() - start < seconds) {
+                check(generate_pair(session, rsa, &made[n], &made[n + 1]), "C_GenerateKeyPair");
+                n += 2;
+                pairs++;
+            }
+            elapsed += now_seconds() - start;
+            for (int k = 0; k < n; k++) {
+                check(p11->C_DestroyObject(session, made[k]), "C_DestroyObject");
+            }
+        } while (elapsed < seconds);
+        if (i >= 0) {
+            printf("%.2f\n", pairs / elapsed);
+            fflush(stdout);
+        }
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
+/* Signatures per second: C_SignInit + C_Sign with one session pair (256 bytes for RSA, a SHA-256 hash for ECDSA). */
+static void sign_rate(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds) {
+    int rsa = pair_kind(kind);
+    CK_SESSION_HANDLE session = open_session(slot, pin);
+    CK_OBJECT_HANDLE public, private;
+    check(generate_pair(session, rsa, &public, &private), "C_GenerateKeyPair");
+    CK_MECHANISM mechanism = {rsa ? CKM_SHA256_RSA_PKCS : CKM_ECDSA, NULL, 0};
+    CK_ULONG expected = rsa ? 256 : 64, size = rsa ? 256 : 32;
+    CK_BYTE data[256], signature[512];
+    memset(data, 0x5a, sizeof data);
+    for (int i = -1; i < iterations; i++) {
+        long signatures = 0;
+        double start = now_seconds(), elapsed;
+        do {
+            CK_ULONG length = sizeof signature;
+            check(p11->C_SignInit(session, &mechanism, private), "C_SignInit");
+            check(p11->C_Sign(session, data, size, signature, &length), "C_Sign");
+            if (length != expected) {
+                fprintf(stderr, "p11bench: a %s signature of %lu bytes, not %lu\n", kind, (unsigned long) length,
+                        (unsigned long) expected);
+                exit(1);
+            }
+            signatures++;
+        } while ((elapsed = now_seconds() - start) < seconds);
+        if (i >= 0) {
+            printf("%.1f\n", signatures / elapsed);
+            fflush(stdout);
+        }
+    }
+    check(p11->C_CloseSession(session), "C_CloseSession");
+}
+
 /* The disk's sync rate: 4 KiB writes round a 4 MiB file, each followed by fsync. */
 static void fsync_rate(const char *dir, int iterations, double seconds) {
     char path[4096];
@@ -311,6 +416,8 @@ static void usage(void) {
                     "       p11bench MODULE TOKEN PIN find KEYS SAMPLES\n"
                     "       p11bench MODULE TOKEN PIN listall RUNS\n"
                     "       p11bench MODULE TOKEN PIN encrypt ITERATIONS SECONDS\n"
+                    "       p11bench MODULE TOKEN PIN genpair rsa|ec ITERATIONS SECONDS\n"
+                    "       p11bench MODULE TOKEN PIN sign rsa|ec ITERATIONS SECONDS\n"
                     "       p11bench fsync DIR ITERATIONS SECONDS\n");
     exit(2);
 }
@@ -350,6 +457,10 @@ int main(int argc, char **argv) {
         listall(slot, pin, atoi(argv[5]));
     } else if (strcmp(mode, "encrypt") == 0 && argc == 7) {
         cbc_encrypt(slot, pin, atoi(argv[5]), atof(argv[6]));
+    } else if (strcmp(mode, "genpair") == 0 && argc == 8) {
+        genpair(slot, pin, argv[5], atoi(argv[6]), atof(argv[7]));
+    } else if (strcmp(mode, "sign") == 0 && argc == 8) {
+        sign_rate(slot, pin, argv[5], atoi(argv[6]), atof(argv[7]));
     } else {
         usage();
     }

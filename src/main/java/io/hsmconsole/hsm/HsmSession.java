@@ -307,6 +307,18 @@ public final class HsmSession implements AutoCloseable {
         cluster.auditLog().flush();
     }
 
+    /**
+     * A PKCS#11 session closing while the login stays: the session keys it made end with it, wiped,
+     * in one audited event (CloudHSM's CN_CLOSE_SESSION: "any session keys ... from this session
+     * were deleted"), not a deleteKey each; whether a key is destroyable does not matter here.
+     */
+    public void endSessionKeys(java.util.Collection<Long> handles) {
+        if (open && !handles.isEmpty()) {
+            sessionKeys.forget(handles);
+            audited("closeSession", handles.size() + " session keys", HsmResult.ok(null, List.of()));
+        }
+    }
+
     /** The logout's per-node answers (every online node). */
     public HsmResult<Void> logout() {
         HsmResult<Void> r = audited("logoutHSM", "", HsmResult.ok(null, NodeLines.all(cluster.nodeRecords(), homeNode,
@@ -323,6 +335,15 @@ public final class HsmSession implements AutoCloseable {
     /** A command only a logged-in crypto user may give, audited whether it is refused or done. */
     <T> HsmResult<T> cryptoCommand(String command, String arguments, Supplier<HsmResult<T>> action) {
         return audited(command, arguments, this.<T>requireCryptoUser().orElseGet(action));
+    }
+
+    /**
+     * A use of a key on data (encrypt, decrypt, sign, verify) that only a logged-in crypto user may
+     * make, not audited: CloudHSM's audit log records management commands and has no event for these
+     * (cloudhsm-audit-log-reference.md lists aesWrapUnwrap's CN_NIST_AES_WRAP, no encrypt or sign).
+     */
+    <T> HsmResult<T> keyUse(Supplier<HsmResult<T>> action) {
+        return this.<T>requireCryptoUser().orElseGet(action);
     }
 
     /** Records the command in the cluster's audit log and passes its result on. */

@@ -56,7 +56,9 @@ final class KeyCipher {
         }
         KeyRecord key = usable.value();
         try {
+            Optional<String> jdk = JdkAesModes.transformation(mode);
             return session.ok(key, mode == CipherMechanism.AES_GCM ? gcm(key, encrypt, request, data)
+                    : jdk.isPresent() ? JdkAesModes.run(jdk.get(), key.material(), encrypt, request.iv(), data)
                     : run(buffered(key, encrypt, request), data));
         } catch (InvalidCipherTextException e) {
             return session.fail(ReturnCode.ENCRYPTED_DATA_INVALID, key); // bad padding or a GCM tag that does not match

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A session's key-use commands ({@link HsmSession#crypto()}): aesWrapUnwrap, PKCS#11 encrypt/decrypt
- * and AES-CMAC, HMAC and key-pair sign/verify, and random bytes. Each checks the user and is audited
- * once; the rules are {@link KeyUse}'s, {@link KeyCipher}'s and {@link PairSigning}'s.
+ * and AES-CMAC, HMAC and key-pair sign/verify, and random bytes. Each checks the user; aesWrapUnwrap
+ * is audited (CloudHSM's CN_NIST_AES_WRAP), the uses on data are not ({@link HsmSession#keyUse}); the
+ * rules are {@link KeyUse}'s, {@link KeyCipher}'s and {@link PairSigning}'s.
  */
 public final class KeyUseCommands {
     private final HsmCluster cluster;
@@ -35,19 +36,17 @@ public final class KeyUseCommands {
      * padding) with a key that permits the use; the rules are {@link KeyCipher}'s.
      */
     public HsmResult<byte[]> crypt(long handle, boolean encrypt, CipherRequest request, byte[] data) {
-        return session.cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " -m " + request.mechanism(),
-                () -> new KeyCipher(session, cluster.drbg()).crypt(handle, encrypt, request, data));
+        return session.keyUse(() -> new KeyCipher(session, cluster.drbg()).crypt(handle, encrypt, request, data));
     }
 
     /** PKCS#11 C_Sign with CKM_AES_CMAC: the 16-byte AES-CMAC of {@code data} with an AES key whose OBJ_ATTR_SIGN is set. */
     public HsmResult<byte[]> cmacSign(long handle, byte[] data) {
-        return session.cryptoCommand("sign", "-k " + handle + " -m AES_CMAC", () -> new KeyCipher(session, cluster.drbg()).cmac(handle, data));
+        return session.keyUse(() -> new KeyCipher(session, cluster.drbg()).cmac(handle, data));
     }
 
     /** PKCS#11 C_Verify with CKM_AES_CMAC: success when {@code mac} is the AES-CMAC of {@code data}. */
     public HsmResult<Void> cmacVerify(long handle, byte[] data, byte[] mac) {
-        return session.cryptoCommand("verify", "-k " + handle + " -m AES_CMAC",
-                () -> new KeyCipher(session, cluster.drbg()).cmacVerify(handle, data, mac));
+        return session.keyUse(() -> new KeyCipher(session, cluster.drbg()).cmacVerify(handle, data, mac));
     }
 
     /** PKCS#11 C_GenerateRandom: bytes from the HSM's DRBG, for a logged-in crypto user. */
@@ -63,15 +62,13 @@ public final class KeyUseCommands {
 
     /** {@code sign}: an HMAC with a GENERIC_SECRET key, or an RSA/ECDSA signature with a private key ({@link PairSigning}). */
     public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
-        return session.cryptoCommand("sign", "-k " + handle + " -m " + mechanism.code(),
-                () -> mechanism.isHmac() ? new KeyUse(session).sign(handle, mechanism, data)
+        return session.keyUse(() -> mechanism.isHmac() ? new KeyUse(session).sign(handle, mechanism, data)
                         : new PairSigning(session, cluster.drbg()).sign(handle, mechanism, data));
     }
 
     /** A key-pair signature as PKCS#11 asks for it ({@link SignatureScheme}): the same rules as {@link #sign}. */
     public HsmResult<byte[]> sign(long handle, SignatureScheme scheme, byte[] data) {
-        return session.cryptoCommand("sign", "-k " + handle + " " + scheme.describe(),
-                () -> new PairSigning(session, cluster.drbg()).sign(handle, scheme, data));
+        return session.keyUse(() -> new PairSigning(session, cluster.drbg()).sign(handle, scheme, data));
     }
 
     /** The length of this key's signature with this scheme, or why the key cannot sign with it; not a command, not audited. */
@@ -81,14 +78,12 @@ public final class KeyUseCommands {
 
     /** Checks a key-pair signature made as {@link #sign(long, SignatureScheme, byte[])} makes it. */
     public HsmResult<Void> verify(long handle, SignatureScheme scheme, byte[] data, byte[] signature) {
-        return session.cryptoCommand("verify", "-k " + handle + " " + scheme.describe(),
-                () -> new PairSigning(session, cluster.drbg()).verify(handle, scheme, data, signature));
+        return session.keyUse(() -> new PairSigning(session, cluster.drbg()).verify(handle, scheme, data, signature));
     }
 
     /** {@code verify}: success when {@code signature} is the HMAC or the key pair's signature of {@code data}, else SIGNATURE_INVALID. */
     public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
-        return session.cryptoCommand("verify", "-k " + handle + " -m " + mechanism.code(),
-                () -> mechanism.isHmac() ? new KeyUse(session).verify(handle, mechanism, data, signature)
+        return session.keyUse(() -> mechanism.isHmac() ? new KeyUse(session).verify(handle, mechanism, data, signature)
                         : new PairSigning(session, cluster.drbg()).verify(handle, mechanism, data, signature));
     }
 
@@ -97,8 +92,7 @@ public final class KeyUseCommands {
      * rules are {@link PairCipher}'s.
      */
     public HsmResult<byte[]> rsaCrypt(long handle, boolean encrypt, RsaEncryption scheme, byte[] data) {
-        return session.cryptoCommand(encrypt ? "encrypt" : "decrypt", "-k " + handle + " " + scheme.describe(),
-                () -> new PairCipher(session, cluster.drbg()).crypt(handle, encrypt, scheme, data));
+        return session.keyUse(() -> new PairCipher(session, cluster.drbg()).crypt(handle, encrypt, scheme, data));
     }
 
     /** The room an RSA encryption's or decryption's answer needs (the modulus length), or why the key cannot; not audited. */

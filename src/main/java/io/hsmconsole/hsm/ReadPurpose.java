@@ -9,7 +9,13 @@ public enum ReadPurpose {
     /** A user's or a script's command (getKeyInfo, getAttribute, selecting a key): audited. */
     COMMAND,
     /** The window re-reading what it shows so that it stays current: not audited. */
-    DISPLAY_REFRESH;
+    DISPLAY_REFRESH,
+    /**
+     * A client's own read while it carries out a command the user gave (PKCS#11 applying a
+     * C_GenerateKey template's flags, filtering a search by an attribute): the command is what
+     * the user did, so it alone is audited, not its workings.
+     */
+    WITHIN_COMMAND;
 
     boolean audited() {
         return this == COMMAND;

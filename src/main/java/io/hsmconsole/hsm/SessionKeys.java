@@ -58,6 +58,16 @@ final class SessionKeys {
         return !id.isEmpty() && keys.values().stream().anyMatch(k -> k.id().equals(id));
     }
 
+    /** Forgets these keys (handles of other keys are ignored); their material is overwritten first. */
+    synchronized void forget(java.util.Collection<Long> handles) {
+        for (Long handle : handles) {
+            KeyRecord key = keys.remove(handle);
+            if (key != null) {
+                java.util.Arrays.fill(key.material(), (byte) 0);
+            }
+        }
+    }
+
     /** Forgets every key; their material is overwritten first. */
     synchronized void clear() {
         keys.values().forEach(k -> java.util.Arrays.fill(k.material(), (byte) 0));

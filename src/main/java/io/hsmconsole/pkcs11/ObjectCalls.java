@@ -2,6 +2,7 @@ package io.hsmconsole.pkcs11;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReadPurpose;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
@@ -87,7 +88,7 @@ final class ObjectCalls {
         }
         List<Long> matching = new ArrayList<>();
         for (long handle : found.value()) {
-            HsmResult<KeyAttributes> attributes = login.attributes(handle);
+            HsmResult<KeyAttributes> attributes = login.attributes(handle, ReadPurpose.WITHIN_COMMAND);
             if (attributes.isSuccess() && matches(KeyObjectView.of(attributes.value()), others)) {
                 matching.add(handle);
             }
@@ -279,7 +280,7 @@ final class ObjectCalls {
         if (flags.isEmpty()) {
             return;
         }
-        HsmResult<KeyAttributes> current = login.attributes(handle);
+        HsmResult<KeyAttributes> current = login.attributes(handle, ReadPurpose.WITHIN_COMMAND);
         for (Map.Entry<Attribute, Boolean> f : flags.entrySet()) {
             boolean has = current.isSuccess() && current.value().get(f.getKey()).map(v -> v.isTrue()).orElse(false);
             if (has == f.getValue()) {
@@ -308,14 +309,9 @@ final class ObjectCalls {
         return RpcWriter.response(RpcCall.C_DestroyObject);
     }
 
-    /** A closing session's session keys end with it (PKCS#11), through the simulator's delete. */
+    /** A closing session's session keys end with it (PKCS#11): the simulator wipes them in one event. */
     void forgetSessionObjects(Sessions.Session s) {
-        Optional<HsmSession> login = sessions.login();
-        if (login.isPresent()) {
-            for (long handle : s.sessionObjects) {
-                login.get().deleteKey(handle);
-            }
-        }
+        sessions.login().ifPresent(login -> login.endSessionKeys(s.sessionObjects));
         s.sessionObjects.clear();
     }
 }

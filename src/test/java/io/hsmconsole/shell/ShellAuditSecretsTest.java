@@ -81,8 +81,9 @@ class ShellAuditSecretsTest {
         List<String> logs = new ArrayList<>();
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             List<AuditRecord> records = cluster.auditLog().records(0, 10_000);
-            assertThat(records).extracting(AuditRecord::command).contains("aesWrapUnwrap", "sign", "verify",
-                    "imSymKey", "exSymKey", "approveToken", "changePswd", "createUser");
+            assertThat(records).extracting(AuditRecord::command).contains("aesWrapUnwrap",
+                    "imSymKey", "exSymKey", "approveToken", "changePswd", "createUser")
+                    .as("CloudHSM's audit log has no event for sign or verify").doesNotContain("sign", "verify");
             assertThat(records).filteredOn(r -> r.command().equals("aesWrapUnwrap")).extracting(AuditRecord::arguments)
                     .contains("-m 1 -w 262151 -i <iv>", "-m 0 -w 262151 -i <iv>", "-m 1 -w 9");
             records.forEach(r -> logs.add(r.userName() + " " + r.command() + " " + r.arguments()));

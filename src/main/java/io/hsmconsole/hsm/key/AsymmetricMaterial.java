@@ -3,9 +3,12 @@ package io.hsmconsole.hsm.key;
 import io.hsmconsole.model.KeyClass;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -33,7 +36,8 @@ public final class AsymmetricMaterial {
     private final AsymmetricKeyType type;
     private final boolean isPrivate;
     private final AsymmetricKeyParameter key;
-    private final AsymmetricKeyParameter publicKey;
+    /** Null for a decoded EC private key until its public point is first needed ({@link #publicKey()}). */
+    private AsymmetricKeyParameter publicKey;
     private final EcCurve curve;
 
     private AsymmetricMaterial(AsymmetricKeyType type, boolean isPrivate, AsymmetricKeyParameter key,
@@ -68,8 +72,9 @@ public final class AsymmetricMaterial {
                 return from(k, new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (k instanceof ECPrivateKeyParameters ec) {
-                return from(k, new ECPublicKeyParameters(ec.getParameters().getG().multiply(ec.getD()).normalize(),
-                        ec.getParameters()));
+                // The public point is computed when asked for: every signature decodes its stored private
+                // key, and the multiplication cost as much as the signature.
+                return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, true, k, null, c));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -91,14 +96,14 @@ public final class AsymmetricMaterial {
             return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.RSA, priv, k, publicPart, null));
         }
         if (publicPart instanceof ECPublicKeyParameters ec) {
-            return curveOf(ec).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, priv, k, publicPart, c));
+            return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, priv, k, publicPart, c));
         }
         return Optional.empty();
     }
 
     /** Only named curves the HSM lists: a key on explicit or unknown parameters is not accepted. */
-    private static Optional<EcCurve> curveOf(ECPublicKeyParameters ec) {
-        if (!(ec.getParameters() instanceof ECNamedDomainParameters named)) {
+    private static Optional<EcCurve> curveOf(org.bouncycastle.crypto.params.ECDomainParameters parameters) {
+        if (!(parameters instanceof ECNamedDomainParameters named)) {
             return Optional.empty();
         }
         return Arrays.stream(EcCurve.values()).filter(c -> named.getName().equals(oid(c))).findFirst();
@@ -118,10 +123,15 @@ public final class AsymmetricMaterial {
         }
     }
 
-    /** The curve's domain parameters, named (so encodings carry the OID, as OpenSSL writes them). */
+    /**
+     * The curve's domain parameters, named (so encodings carry the OID, as OpenSSL writes them), on
+     * BouncyCastle's own implementation of the curve where it has one (P-256, P-384, secp256k1, ...):
+     * the same curve, what decoding a stored key gives, and many times faster than the generic one.
+     */
     public static ECNamedDomainParameters domain(EcCurve curve) {
-        X9ECParameters x9 = ECNamedCurveTable.getByName(curve.curveName());
-        return new ECNamedDomainParameters(oid(curve), x9);
+        ASN1ObjectIdentifier oid = oid(curve);
+        X9ECParameters x9 = CustomNamedCurves.getByOID(oid);
+        return new ECNamedDomainParameters(oid, x9 != null ? x9 : ECNamedCurveTable.getByName(curve.curveName()));
     }
 
     public AsymmetricKeyType type() {
@@ -135,6 +145,16 @@ public final class AsymmetricMaterial {
     /** BouncyCastle's view of the key, for signing and verifying. */
     public AsymmetricKeyParameter key() {
         return key;
+    }
+
+    /** The public half; a decoded EC private key's point computed once, on the first call (the fixed-point comb reuses the base point's table). */
+    private synchronized AsymmetricKeyParameter publicKey() {
+        if (publicKey == null) {
+            ECPrivateKeyParameters ec = (ECPrivateKeyParameters) key;
+            publicKey = new ECPublicKeyParameters(
+                    new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()).normalize(), ec.getParameters());
+        }
+        return publicKey;
     }
 
     /** The curve of an EC key; empty for RSA. */
@@ -155,7 +175,7 @@ public final class AsymmetricMaterial {
     /** The DER SubjectPublicKeyInfo of the pair's public half. */
     public byte[] publicKeyInfo() {
         try {
-            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey).getEncoded();
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey()).getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException("a key BouncyCastle made must encode", e);
         }
@@ -172,10 +192,10 @@ public final class AsymmetricMaterial {
 
     /** RSA: the modulus length; EC: the curve's field size. */
     public int bits() {
-        if (publicKey instanceof RSAKeyParameters rsa) {
+        if (key instanceof RSAKeyParameters rsa) {
             return rsa.getModulus().bitLength();
         }
-        return ((ECPublicKeyParameters) publicKey).getParameters().getCurve().getFieldSize();
+        return ((ECKeyParameters) key).getParameters().getCurve().getFieldSize();
     }
 
     /**
@@ -183,15 +203,15 @@ public final class AsymmetricMaterial {
      * the genECCKeyPair page's dump shows it under that name.
      */
     public byte[] modulus() {
-        if (publicKey instanceof RSAKeyParameters rsa) {
+        if (publicKey() instanceof RSAKeyParameters rsa) {
             return unsigned(rsa.getModulus());
         }
-        return ((ECPublicKeyParameters) publicKey).getQ().getEncoded(false);
+        return ((ECPublicKeyParameters) publicKey()).getQ().getEncoded(false);
     }
 
     /** RSA's public exponent; empty for EC. */
     public Optional<BigInteger> publicExponent() {
-        return publicKey instanceof RSAKeyParameters rsa ? Optional.of(rsa.getExponent()) : Optional.empty();
+        return publicKey() instanceof RSAKeyParameters rsa ? Optional.of(rsa.getExponent()) : Optional.empty();
     }
 
     /**
