@@ -17,7 +17,7 @@ public final class PublicKeyView {
     private final Messages messages;
     private final Parent root;
 
-    @FXML private Label summaryLabel;
+    @FXML private Label publicKeySummary;
     @FXML private Pane otherHalfBox;
     @FXML private Label otherHalfValue;
     @FXML private Hyperlink otherHalfLink;
@@ -42,7 +42,7 @@ public final class PublicKeyView {
 
     @FXML
     private void initialize() {
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        publicKeySummary.textProperty().bind(viewModel.summaryProperty());
         otherHalfValue.textProperty().bind(viewModel.otherHalfProperty());
         otherHalfLink.setOnAction(e -> viewModel.goToOtherHalf());
         Views.showWhen(viewModel.otherHalfHandleProperty().isNotNull(), otherHalfLink);

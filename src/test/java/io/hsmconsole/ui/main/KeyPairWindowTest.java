@@ -94,13 +94,13 @@ class KeyPairWindowTest {
         until(() -> text(robot, "#headingLabel").equals("Key " + privateKey + " \u2014 signer"));
         until(() -> text(robot, "#otherHalfFact").equals("public key " + publicKey));
         robot.clickOn("Public key");
-        until(() -> text(robot, "#summaryLabel").equals("RSA private key, 2048-bit modulus"));
+        until(() -> text(robot, "#publicKeySummary").equals("RSA private key, 2048-bit modulus"));
         assertThat(robot.lookup("#pemArea").queryAs(TextArea.class).getText()).startsWith("-----BEGIN PUBLIC KEY-----\n");
         assertThat(field(robot, "#fingerprintField")).matches("[0-9a-f]{64}");
 
         robot.clickOn("#otherHalfLink");
         until(() -> text(robot, "#headingLabel").equals("Key " + publicKey + " \u2014 signer"));
-        until(() -> text(robot, "#summaryLabel").equals("RSA public key, 2048-bit modulus"));
+        until(() -> text(robot, "#publicKeySummary").equals("RSA public key, 2048-bit modulus"));
         assertThat(text(robot, "#otherHalfFact")).isEqualTo("private key " + privateKey);
         assertThat(main.dialogs.errors).isEmpty();
     }
