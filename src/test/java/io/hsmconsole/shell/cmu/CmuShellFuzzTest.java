@@ -50,6 +50,8 @@ class CmuShellFuzzTest {
             "(?m)^getToken failed: .* is not the logged-in user \\(\\w+\\); a token belongs to the session that asks for it$",
             // loginHSM while a session is open: refused before the HSM.
             "(?m)^loginHSM failed: a user is already logged in; run logoutHSM first$",
+            // A crypto officers' quorum needed and not given: the pages' name for it (CmuText), not a code.
+            "(?m)^\\w+ failed: RET_MXN_AUTH_FAILED$",
             // -2fa (on the pages' syntax) is refused truthfully; anything else after the password is a usage error.
             "(?m)^(loginHSM|createUser|changePswd) failed: -2fa is not simulated: .+$",
             "(?m)^(loginHSM|createUser|changePswd) failed: after the password only -2fa </path/to/authdata> may follow$")

@@ -36,7 +36,7 @@ class KmuShellFuzzTest {
     private static final Map<String, KmuCommand> COMMANDS = KmuCommands.all();
     /** Commands whose answer is a report rather than an HSM result (reference §1, §5.2, Error2String). */
     private static final Set<String> INFORMATIONAL = Set.of("loginStatus", "listAttributes", "Error2String", "getHSMInfo",
-            "getPartitionInfo", "listTokens", "listUsers");
+            "getPartitionInfo", "listTokens", "listUsers", "IsValidKeyHandlefile");
     /** The errors key_mgmt_util reports itself (exit 1, no HSM code): each was read and found right for its input. */
     static final List<Pattern> TOOL_ERRORS = Stream.of(
             // An input file that is not there (-f, -tf, -af, -i …): named, with the reason.
@@ -46,7 +46,7 @@ class KmuShellFuzzTest {
             // A name the file system cannot take (a NUL character): the reason is the JDK's.
             "(?m)^\\s*Error: '.*' cannot be used as a file name: .+$",
             // Input files that are there but are not what the command reads.
-            "(?m)^\\s*Error: .+ has no wrapped-key header; if it holds the ciphertext only, give -noheader with -m, -l, -kc and -kt\\.$",
+            "(?m)^\\s*Error: .+ has no wrapped-key header; if it holds the ciphertext only, give -noheader with -l, -kc and -kt\\.$",
             "(?m)^\\s*Error: .+ holds \\d+ bytes; aesWrapUnwrap (wraps files of less than \\d+ bytes"
                     + "|unwraps files of at most \\d+ bytes \\(a wrapped file of less than \\d+ bytes\\))\\.$",
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
