@@ -8,6 +8,10 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.DSAKeyParameters;
+import org.bouncycastle.crypto.params.DSAParameters;
+import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
+import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -76,6 +80,10 @@ public final class AsymmetricMaterial {
                 // key, and the multiplication cost as much as the signature.
                 return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, true, k, null, c));
             }
+            if (k instanceof DSAPrivateKeyParameters dsa) {
+                DSAParameters p = dsa.getParameters();
+                return from(k, new DSAPublicKeyParameters(p.getG().modPow(dsa.getX(), p.getP()), p));
+            }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -94,6 +102,9 @@ public final class AsymmetricMaterial {
         AsymmetricKeyParameter publicPart = priv ? pub : k;
         if (k instanceof RSAKeyParameters) {
             return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.RSA, priv, k, publicPart, null));
+        }
+        if (k instanceof DSAKeyParameters dsa && dsa.getParameters() != null) {
+            return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.DSA, priv, k, publicPart, null));
         }
         if (publicPart instanceof ECPublicKeyParameters ec) {
             return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, priv, k, publicPart, c));
@@ -190,10 +201,13 @@ public final class AsymmetricMaterial {
         }
     }
 
-    /** RSA: the modulus length; EC: the curve's field size. */
+    /** RSA: the modulus length; DSA: the prime p's length (genDSAKeyPair's -m); EC: the curve's field size. */
     public int bits() {
         if (key instanceof RSAKeyParameters rsa) {
             return rsa.getModulus().bitLength();
+        }
+        if (key instanceof DSAKeyParameters dsa) {
+            return dsa.getParameters().getP().bitLength();
         }
         return ((ECKeyParameters) key).getParameters().getCurve().getFieldSize();
     }
@@ -207,6 +221,19 @@ public final class AsymmetricMaterial {
             return unsigned(rsa.getModulus());
         }
         return ((ECPublicKeyParameters) publicKey()).getQ().getEncoded(false);
+    }
+
+    /** A DSA key's domain (p, q, g) and public value y, as PKCS#11's CKA_PRIME, CKA_SUBPRIME, CKA_BASE and a public key's CKA_VALUE; empty for RSA and EC. */
+    public Optional<DsaPublicParts> dsa() {
+        if (!(publicKey() instanceof DSAPublicKeyParameters y)) {
+            return Optional.empty();
+        }
+        DSAParameters p = y.getParameters();
+        return Optional.of(new DsaPublicParts(unsigned(p.getP()), unsigned(p.getQ()), unsigned(p.getG()), unsigned(y.getY())));
+    }
+
+    /** The big-endian unsigned numbers of a DSA public key. */
+    public record DsaPublicParts(byte[] prime, byte[] subprime, byte[] base, byte[] value) {
     }
 
     /** RSA's public exponent; empty for EC. */
