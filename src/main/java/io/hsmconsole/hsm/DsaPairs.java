@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.DSAGenParameterSpec;
 
 /**
  * genDSAKeyPair's keys: x and y from the cluster's DRBG over the JDK's precomputed FIPS 186-4
@@ -24,7 +23,9 @@ final class DsaPairs {
     static AsymmetricCipherKeyPair generate(SecureRandom drbg) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("DSA");
-            g.initialize(new DSAGenParameterSpec(PairRules.DSA_MODULUS_BITS, PairRules.DSA_SUBPRIME_BITS), drbg);
+            // The JDK takes its cached 2048-bit domain only through the size (its default N for L = 2048 is 224);
+            // a DSAGenParameterSpec would ask for new primes.
+            g.initialize(PairRules.DSA_MODULUS_BITS, drbg);
             KeyPair pair = g.generateKeyPair();
             return new AsymmetricCipherKeyPair(PublicKeyFactory.createKey(pair.getPublic().getEncoded()),
                     PrivateKeyFactory.createKey(pair.getPrivate().getEncoded()));

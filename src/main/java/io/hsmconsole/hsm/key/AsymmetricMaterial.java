@@ -244,10 +244,16 @@ public final class AsymmetricMaterial {
     /**
      * OBJ_ATTR_VALUE_LEN. genRSAKeyPair.md shows 512 (0x200) for a 2048-bit key: twice the modulus
      * bytes. genECCKeyPair.md shows 0x8a (138) for a P-256 private key: the length of its PKCS#8 as
-     * OpenSSL writes it; both halves of an EC pair take their private key's figure.
+     * OpenSSL writes it; both halves of an EC pair take their private key's figure. DSA: 256 for -m 2048.
      */
     public static int valueLength(AsymmetricKeyType type, int bits, byte[] privateInfo) {
-        return type == AsymmetricKeyType.RSA ? 2 * ((bits + 7) / 8) : privateInfo.length;
+        return switch (type) {
+            case RSA -> 2 * ((bits + 7) / 8);
+            // Ours (no page shows a DSA dump): the prime's bytes, the "key length in bytes" of
+            // key-attribute-table.md; the PKCS#8 length EC uses would vary with x's leading bit.
+            case DSA -> (bits + 7) / 8;
+            case EC -> privateInfo.length;
+        };
     }
 
     /** Hex, as the dump prints a modulus: lowercase, 80 characters a line. */
