@@ -1,0 +1,42 @@
+package io.hsmconsole.shell;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OpenSSL judges genDSAKeyPair's keys: the public key exportPubKey writes is a 2048-bit DSA key with
+ * a 224-bit q (FIPS 186-4's L = 2048, N = 224), the private key exportPrivateKey writes is its half,
+ * and findKey -t 1 finds both. Signing with DSA is refused (sign's page lists RSA and ECDSA only).
+ * Needs {@code openssl} (.ci/run installs it); without it the test fails.
+ */
+class DsaOpensslTest extends OpensslJudgedKmu {
+
+    @Test
+    void openSslReadsTheExportedDsaKeys() throws Exception {
+        long[] pair = generate("genDSAKeyPair -m 2048 -l dsa");
+        String out = kmu(LOGIN, "exportPubKey -k " + pair[0] + " -out public.pem", "genSymKey -t 31 -s 32 -l wrapping",
+                "findKey -t 1");
+        assertThat(out).doesNotContain("returned: 0x4", "returned: 0xa").contains(pair[0] + ", " + pair[1]);
+        String text = openssl("pkey", "-pubin", "-in", "public.pem", "-noout", "-text");
+        assertThat(text).contains("Public-Key: (2048 bit)").contains("P:").contains("Q:").contains("G:");
+        assertThat(openssl("dsa", "-pubin", "-in", "public.pem", "-noout", "-text")).contains("pub:");
+        long wrapping = handleOf(out, "Symmetric Key Created.  Key Handle: (\\d+)");
+        kmu(LOGIN, "exportPrivateKey -k " + pair[1] + " -w " + wrapping + " -out private.pem");
+        assertThat(openssl("pkey", "-in", "private.pem", "-text", "-noout")).contains("Private-Key: (2048 bit)");
+        openssl("pkey", "-in", "private.pem", "-pubout", "-out", "derived.pem");
+        assertThat(Files.readString(work.resolve("derived.pem"))).as("the private key is the public key's half")
+                .isEqualTo(Files.readString(work.resolve("public.pem")));
+    }
+
+    @Test
+    void dsaKeysDoNotSign() throws Exception {
+        long[] pair = generate("genDSAKeyPair -m 2048 -l dsa");
+        Files.writeString(work.resolve("message.txt"), "Pay 100 to carol");
+        String out = kmu(LOGIN, "sign -f message.txt -k " + pair[1] + " -m 1 -out sig");
+        assertThat(out).contains("Cfm3Sign returned: 0x4").doesNotContain("returned: 0x00 : HSM Return: SUCCESS\n\n\tsignature");
+        assertThat(Files.exists(work.resolve("sig"))).isFalse();
+    }
+}
