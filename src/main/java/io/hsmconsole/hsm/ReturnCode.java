@@ -78,7 +78,7 @@ public enum ReturnCode {
     CURVE_INVALID(0x40000052L, "HSM Error: Unknown elliptic curve id; use one listECCCurveIds lists ("
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
-    KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
+    KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key, a 2048-bit DSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
     // Quorum for crypto officers (issue 19: getMValue, setMValue, getToken 3|4). Numbered from 0x40000080.
     OFFICER_QUORUM_NOT_SET(0x40000080L, "HSM Error: This service has no quorum (its m value is below " + MValue.QUORUM_FROM
             + ", see getMValue); no token is needed", true),

@@ -39,4 +39,13 @@ class DsaOpensslTest extends OpensslJudgedKmu {
         assertThat(out).contains("Cfm3Sign returned: 0x4").doesNotContain("returned: 0x00 : HSM Return: SUCCESS\n\n\tsignature");
         assertThat(Files.exists(work.resolve("sig"))).isFalse();
     }
+
+    @Test
+    void aDsaKeyOfAnotherSizeIsNotImported() throws Exception {
+        openssl("dsaparam", "-out", "p1024.pem", "1024");
+        openssl("gendsa", "-out", "dsa1024.key", "p1024.pem");
+        openssl("pkey", "-in", "dsa1024.key", "-pubout", "-out", "dsa1024.pub");
+        String out = kmu(LOGIN, "importPubKey -l small -f dsa1024.pub", "findKey -l small");
+        assertThat(out).contains("returned: 0x40000054").doesNotContain("Public Key Handle");
+    }
 }

@@ -59,7 +59,7 @@ public final class AsymmetricMaterial {
                 : keyClass == KeyClass.PRIVATE_KEY.code() ? ofPrivate(der) : Optional.empty();
     }
 
-    /** A DER SubjectPublicKeyInfo of an RSA key or an EC key on a curve the HSM knows; empty otherwise. */
+    /** A DER SubjectPublicKeyInfo of an RSA key, a 2048-bit DSA key or an EC key on a curve the HSM knows; empty otherwise. */
     public static Optional<AsymmetricMaterial> ofPublic(byte[] der) {
         try {
             return from(PublicKeyFactory.createKey(der), null);
@@ -68,7 +68,7 @@ public final class AsymmetricMaterial {
         }
     }
 
-    /** A DER PKCS#8 PrivateKeyInfo of an RSA (CRT) key or an EC key on a curve the HSM knows; empty otherwise. */
+    /** A DER PKCS#8 PrivateKeyInfo of an RSA (CRT) key, a 2048-bit DSA key or an EC key on a curve the HSM knows; empty otherwise. */
     public static Optional<AsymmetricMaterial> ofPrivate(byte[] der) {
         try {
             AsymmetricKeyParameter k = PrivateKeyFactory.createKey(der);
@@ -103,7 +103,9 @@ public final class AsymmetricMaterial {
         if (k instanceof RSAKeyParameters) {
             return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.RSA, priv, k, publicPart, null));
         }
-        if (k instanceof DSAKeyParameters dsa && dsa.getParameters() != null) {
+        // Only the DSA keys genDSAKeyPair makes (a 2048-bit p): an imported key follows the same rule.
+        if (k instanceof DSAKeyParameters dsa && dsa.getParameters() != null
+                && PairRules.isValidDsaModulus(dsa.getParameters().getP().bitLength())) {
             return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.DSA, priv, k, publicPart, null));
         }
         if (publicPart instanceof ECPublicKeyParameters ec) {
