@@ -52,7 +52,7 @@ class KmuShellFuzzTest {
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
             // Commands of the real tool the simulator does not have yet (asymmetric keys, masked objects).
             "(?m)^\\s*Error: \\w+ is not available yet in this simulator: the simulator makes AES, 3DES, RC4, generic"
-                    + " secret, RSA and EC keys; this command is not offered yet\\.$",
+                    + " secret, RSA, DSA and EC keys; this command is not offered yet\\.$",
             // Key-pair files that are not PEM keys of the kind the command takes, a modulus file that is not hex.
             "(?m)^\\s*Invalid file\\. Should be an? (unencrypted )?PEM (public|private) key .+$",
             "(?m)^\\s*Error: the modulus file \\(-m\\) .+ must hold an RSA modulus in hex .+$",
