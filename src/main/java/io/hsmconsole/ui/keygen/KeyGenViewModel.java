@@ -301,7 +301,7 @@ public final class KeyGenViewModel {
         status.finished(result, printed.printed(), rolledBack ? messages.format("keygen.result.rolledBack",
                 made.handle()) : null, made == null ? "" : messages.format("keygen.result.created", made.handle(),
                 GenerationStatus.heldBy(result), cluster.nodeCount()));
-        ranAgain();
+        ranAgain(made != null && !rolledBack);
     }
 
     private void pairFinished(KeyPairRequest requested, HsmResult<GeneratedPair> result) {
@@ -316,11 +316,20 @@ public final class KeyGenViewModel {
                 made.publicHandle(), made.privateHandle()) : null, made == null ? ""
                 : messages.format("keygen.result.pairCreated", made.publicHandle(), made.privateHandle(),
                 GenerationStatus.heldBy(result), cluster.nodeCount()));
-        ranAgain();
+        ranAgain(made != null && !rolledBack);
     }
 
-    /** The input ran and its outcome shows: nothing unseen is lost by closing now; the cluster changed: ask again. */
-    private void ranAgain() {
+    /**
+     * The input ran and its outcome shows: nothing unseen is lost by closing now; the cluster changed: ask again.
+     * When a key was kept, its ID is cleared: IDs are unique in the cluster, so the typed ID now names the new
+     * key and the form would only flag it as taken (by the key it just made) beside the success. The other
+     * fields stay, as a user making a similar key next expects; a refused or rolled-back run keeps the ID too,
+     * since no key holds it.
+     */
+    private void ranAgain(boolean kept) {
+        if (kept) {
+            id.set("");
+        }
         typedSinceLastRun = false;
         running = TaskHandle.DONE;
         checkedRequest = null; // an ID may now be taken

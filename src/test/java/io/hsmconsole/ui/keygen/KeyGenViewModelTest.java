@@ -217,6 +217,43 @@ class KeyGenViewModelTest {
     }
 
     @Test
+    void afterGenerateTheFormShowsTheSuccessNotAConflictWithItsOwnNewKey() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("app");
+        vm.idProperty().set("APP-07");
+
+        vm.generate();
+
+        assertThat(vm.resultOkProperty().get()).isTrue();
+        assertThat(vm.problems()).as("no problem about the key just made").isEmpty();
+        assertThat(vm.idProperty().get()).as("the ID now belongs to the new key").isEmpty();
+        assertThat(vm.labelProperty().get()).as("the rest is kept for a similar key").isEqualTo("app");
+        assertThat(vm.canGenerateProperty().get()).isTrue();
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genSymKey -t 31 -s 32 -l app");
+        assertThat(vm.mayClose(null)).as("clearing the ID is not the user's typing").isTrue();
+
+        vm.idProperty().set("APP-07"); // typed again: now it is a real conflict
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.ID);
+    }
+
+    @Test
+    void aRefusedGenerateKeepsTheTypedId() {
+        KeyGenViewModel vm = form();
+        vm.labelProperty().set("app");
+        vm.idProperty().set("APP-07");
+        takeOffline(2);
+        vm.minSrvProperty().set("3");
+        vm.timeoutProperty().set("1");
+
+        vm.generate(); // node 2 never has it: the key is rolled back, the ID is free again
+
+        assertThat(vm.resultTextProperty().get()).contains("rolled back");
+        assertThat(generated).isEmpty();
+        assertThat(vm.idProperty().get()).isEqualTo("APP-07");
+        assertThat(vm.problems()).isEmpty();
+    }
+
+    @Test
     void generateShowsTheHandleAndNodeLinesAndReportsTheNewKey() {
         KeyGenViewModel vm = form();
         vm.labelProperty().set("aes256");

@@ -162,4 +162,23 @@ class KeyPairFormTest {
         assertThat(generated).containsExactly(7L);
         assertThat(f.keyRows()).extracting(r -> r.typeName()).contains("EC public", "EC private");
     }
+
+    @Test
+    void afterGenerateThePairFormShowsTheSuccessNotAConflictWithItsOwnNewPair() {
+        KeyGenViewModel vm = form();
+        vm.kindProperty().set(FormKind.RSA);
+        vm.labelProperty().set("app");
+        vm.idProperty().set("APP-07");
+
+        vm.generate();
+
+        assertThat(vm.resultOkProperty().get()).isTrue();
+        assertThat(vm.problems()).as("no problem about the pair just made").isEmpty();
+        assertThat(vm.idProperty().get()).isEmpty();
+        assertThat(vm.labelProperty().get()).isEqualTo("app");
+        assertThat(vm.canGenerateProperty().get()).isTrue();
+
+        vm.idProperty().set("APP-07");
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.ID);
+    }
 }

@@ -100,6 +100,27 @@ class KeyFormMessagesWindowTest {
                 .contains("rolled back"));
     }
 
+    @Test
+    void afterGenerateTheFormShowsTheSuccessNotAConflictWithItsOwnKey(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        openForm(robot);
+        robot.clickOn("#labelField").write("app");
+        robot.clickOn("#idField").write("APP-07");
+        Button generate = robot.lookup("#generateButton").queryAs(Button.class);
+        until(() -> !generate.isDisabled());
+
+        robot.clickOn(generate);
+
+        until(() -> robot.lookup("#resultHeadline").queryAs(Label.class).getText().contains("created"),
+                () -> robot.lookup("#resultHeadline").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown(robot, "#idError")).as("no conflict with the key just made").isEmpty();
+        assertThat(robot.lookup("#idField").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#labelField").queryAs(TextField.class).getText()).isEqualTo("app");
+        robot.clickOn("#closeButton"); // nothing typed since the run: closes without asking
+        until(() -> FxMainWindow.window("New key") == null);
+    }
+
     private static double sceneY(Node node) {
         WaitForAsyncUtils.waitForFxEvents();
         return node.localToScene(node.getBoundsInLocal()).getMinY();
