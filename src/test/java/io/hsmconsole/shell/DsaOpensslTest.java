@@ -24,11 +24,7 @@ class DsaOpensslTest extends OpensslJudgedKmu {
         assertThat(text).contains("Public-Key: (2048 bit)").contains("P:").contains("Q:").contains("G:");
         assertThat(openssl("dsa", "-pubin", "-in", "public.pem", "-noout", "-text")).contains("pub:");
         long wrapping = handleOf(out, "Symmetric Key Created.  Key Handle: (\\d+)");
-        kmu(LOGIN, "exportPrivateKey -k " + pair[1] + " -w " + wrapping + " -out private.pem");
-        assertThat(openssl("pkey", "-in", "private.pem", "-text", "-noout")).contains("Private-Key: (2048 bit)");
-        openssl("pkey", "-in", "private.pem", "-pubout", "-out", "derived.pem");
-        assertThat(Files.readString(work.resolve("derived.pem"))).as("the private key is the public key's half")
-                .isEqualTo(Files.readString(work.resolve("public.pem")));
+        assertThat(exportedPrivateKeyIsTheHalfOfPublicPem(pair[1], wrapping, "-text")).contains("Private-Key: (2048 bit)");
     }
 
     @Test
