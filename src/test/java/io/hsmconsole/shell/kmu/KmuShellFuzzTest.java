@@ -36,7 +36,9 @@ class KmuShellFuzzTest {
     private static final Map<String, KmuCommand> COMMANDS = KmuCommands.all();
     /** Commands whose answer is a report rather than an HSM result (reference §1, §5.2, Error2String). */
     private static final Set<String> INFORMATIONAL = Set.of("loginStatus", "listAttributes", "Error2String", "getHSMInfo",
-            "getPartitionInfo", "listTokens", "listUsers");
+            "getPartitionInfo", "listTokens", "listUsers",
+            // key_mgmt_util-IsValidKeyHandlefile.md: it reads the file on the host and reports, the HSM not asked
+            "IsValidKeyHandlefile");
     /** The errors key_mgmt_util reports itself (exit 1, no HSM code): each was read and found right for its input. */
     static final List<Pattern> TOOL_ERRORS = Stream.of(
             // An input file that is not there (-f, -tf, -af, -i …): named, with the reason.
