@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * genRSAKeyPair and genECCKeyPair inside the HSM: modulus, exponent, curve and FIPS rules, then a
+ * genRSAKeyPair, genDSAKeyPair and genECCKeyPair inside the HSM: modulus, exponent, curve and FIPS rules, then a
  * pair from the cluster's DRBG (BouncyCastle's generators), made as two objects in one transaction.
  */
 final class KeyPairGeneration {
@@ -110,6 +110,10 @@ final class KeyPairGeneration {
             return PairRules.isValidPublicExponent(req.publicExponent()) ? Optional.empty()
                     : Optional.of(ReturnCode.PUBLIC_EXPONENT_INVALID);
         }
+        if (req.type() == AsymmetricKeyType.DSA) {
+            return PairRules.isValidDsaModulus(req.modulusBits()) ? Optional.empty()
+                    : Optional.of(ReturnCode.MODULUS_LENGTH_INVALID);
+        }
         Optional<EcCurve> curve = PairRules.curve(req.curveId());
         if (curve.isEmpty()) {
             return Optional.of(ReturnCode.CURVE_INVALID);
@@ -122,6 +126,9 @@ final class KeyPairGeneration {
             RSAKeyPairGenerator g = new RSAKeyPairGenerator();
             g.init(new RSAKeyGenerationParameters(req.publicExponent(), cluster.drbg(), req.modulusBits(), PRIME_CERTAINTY));
             return g.generateKeyPair();
+        }
+        if (req.type() == AsymmetricKeyType.DSA) {
+            return DsaPairs.generate(cluster.drbg());
         }
         ECKeyPairGenerator g = new ECKeyPairGenerator();
         EcCurve curve = PairRules.curve(req.curveId()).orElseThrow();

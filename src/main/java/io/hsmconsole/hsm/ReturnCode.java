@@ -71,13 +71,14 @@ public enum ReturnCode {
     TOO_MANY_USERS(0x4000002eL, "HSM Error: Too many user IDs; a cluster has at most " + io.hsmconsole.hsm.user.Credentials.MAX_USERS
             + " users, so a list of user IDs holds at most that many", true),
     // Key pairs (issue 15). Numbered from 0x40000050 so codes other work adds meanwhile do not collide.
-    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length; use " + io.hsmconsole.hsm.key.PairRules.modulusRange(), true),
+    MODULUS_LENGTH_INVALID(0x40000050L, "HSM Error: Invalid modulus length (-m); RSA takes " + io.hsmconsole.hsm.key.PairRules.modulusRange()
+            + ", DSA only " + io.hsmconsole.hsm.key.PairRules.DSA_MODULUS_BITS, true),
     SIGN_DATA_LEN_INVALID(0x40000060L, "HSM Error: Invalid data length for a signature the caller hashed; raw RSA PKCS#1 takes at most the modulus length less 11 bytes, raw PSS exactly its hash's length", true),
     PUBLIC_EXPONENT_INVALID(0x40000051L, "HSM Error: Invalid public exponent; it must be " + io.hsmconsole.hsm.key.PairRules.exponentRange(), true),
     CURVE_INVALID(0x40000052L, "HSM Error: Unknown elliptic curve id; use one listECCCurveIds lists ("
             + io.hsmconsole.hsm.key.PairRules.curveIds() + ")", true),
     ASYMMETRIC_QUOTA_REACHED(0x40000053L, "HSM Error: The cluster holds as many asymmetric keys (public and private) as its quota allows", true),
-    KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
+    KEY_MATERIAL_INVALID(0x40000054L, "HSM Error: The key is not an RSA key, a 2048-bit DSA key or an EC key on a curve listECCCurveIds lists, or not the kind (public or private) this command takes", true),
     // Quorum for crypto officers (issue 19: getMValue, setMValue, getToken 3|4). Numbered from 0x40000080.
     OFFICER_QUORUM_NOT_SET(0x40000080L, "HSM Error: This service has no quorum (its m value is below " + MValue.QUORUM_FROM
             + ", see getMValue); no token is needed", true),

@@ -68,6 +68,9 @@ final class Ck {
     static final long CKA_PRIVATE = 0x2;
     static final long CKA_LABEL = 0x3;
     static final long CKA_VALUE = 0x11;
+    static final long CKA_PRIME = 0x130;
+    static final long CKA_SUBPRIME = 0x131;
+    static final long CKA_BASE = 0x132;
     static final long CKA_TRUSTED = 0x86;
     static final long CKA_CHECK_VALUE = 0x90;
     static final long CKA_KEY_TYPE = 0x100;
@@ -170,6 +173,7 @@ final class Ck {
     static final long CKM_SHA224_RSA_PKCS = 0x46;
     static final long CKM_SHA224_RSA_PKCS_PSS = 0x47;
     static final long CKM_EC_KEY_PAIR_GEN = 0x1040;
+    static final long CKM_DSA_KEY_PAIR_GEN = 0x10;
     static final long CKM_ECDSA = 0x1041;
     static final long CKM_ECDSA_SHA1 = 0x1042;
     static final long CKM_ECDSA_SHA224 = 0x1043;

@@ -82,12 +82,21 @@ final class KeyObjectView {
         return view;
     }
 
-    /** What both halves of a pair show of the public key: RSA's modulus and exponent, EC's curve and point. */
+    /** What both halves of a pair show of the public key: RSA's modulus and exponent, DSA's domain (and y), EC's curve and point. */
     private void addPublicParts(AsymmetricMaterial pub) {
         if (pub.type() == AsymmetricKeyType.RSA) {
             values.put(Ck.CKA_MODULUS, Value.bytes(pub.modulus()));
             values.put(Ck.CKA_MODULUS_BITS, Value.number(pub.bits()));
             values.put(Ck.CKA_PUBLIC_EXPONENT, Value.bytes(pub.publicExponent().orElseThrow().toByteArray()));
+        } else if (pub.type() == AsymmetricKeyType.DSA) {
+            AsymmetricMaterial.DsaPublicParts dsa = pub.dsa().orElseThrow();
+            values.put(Ck.CKA_PRIME, Value.bytes(dsa.prime()));
+            values.put(Ck.CKA_SUBPRIME, Value.bytes(dsa.subprime()));
+            values.put(Ck.CKA_BASE, Value.bytes(dsa.base()));
+            if (values.get(Ck.CKA_CLASS).number() == Ck.CKO_PUBLIC_KEY) {
+                values.put(Ck.CKA_VALUE, Value.bytes(dsa.value())); // a public key's y; a private key's x stays sensitive
+                return;
+            }
         } else {
             values.put(Ck.CKA_EC_PARAMS, Value.bytes(AsymmetricMaterial.curveParameters(pub.curve().orElseThrow())));
             values.put(Ck.CKA_EC_POINT, Value.bytes(octetString(pub.modulus())));
@@ -113,6 +122,9 @@ final class KeyObjectView {
         }
         if (keyType == AsymmetricKeyType.EC.code()) {
             return Ck.CKM_EC_KEY_PAIR_GEN;
+        }
+        if (keyType == AsymmetricKeyType.DSA.code()) {
+            return Ck.CKM_DSA_KEY_PAIR_GEN;
         }
         if (keyType == KeyType.AES.code()) {
             return Ck.CKM_AES_KEY_GEN;

@@ -41,11 +41,7 @@ class KeyPairOpensslTest extends OpensslJudgedKmu {
                 "-pkeyopt", "digest:sha256")).contains("Signature Verified Successfully");
 
         long wrapping = handleOf(out, "Symmetric Key Created.  Key Handle: (\\d+)");
-        kmu(LOGIN, "exportPrivateKey -k " + pair[1] + " -w " + wrapping + " -out private.pem");
-        assertThat(openssl("pkey", "-in", "private.pem", "-check", "-noout")).contains("Key is valid");
-        openssl("pkey", "-in", "private.pem", "-pubout", "-out", "derived.pem");
-        assertThat(Files.readString(work.resolve("derived.pem"))).as("the private key is the public key's half")
-                .isEqualTo(Files.readString(work.resolve("public.pem")));
+        assertThat(exportedPrivateKeyIsTheHalfOfPublicPem(pair[1], wrapping, "-check")).contains("Key is valid");
     }
 
     @Test

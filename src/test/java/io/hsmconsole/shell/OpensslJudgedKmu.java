@@ -55,6 +55,22 @@ abstract class OpensslJudgedKmu {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * exportPrivateKey writes the private key under the wrapping key to private.pem; OpenSSL reads it
+     * ({@code pkey} with {@code args}, answering what it prints) and derives from it exactly public.pem.
+     */
+    final String exportedPrivateKeyIsTheHalfOfPublicPem(long privateHandle, long wrapping, String... args)
+            throws IOException, InterruptedException {
+        kmu(LOGIN, "exportPrivateKey -k " + privateHandle + " -w " + wrapping + " -out private.pem");
+        List<String> read = new ArrayList<>(List.of("pkey", "-in", "private.pem", "-noout"));
+        read.addAll(List.of(args));
+        String answer = openssl(read.toArray(String[]::new));
+        openssl("pkey", "-in", "private.pem", "-pubout", "-out", "derived.pem");
+        assertThat(Files.readString(work.resolve("derived.pem"))).as("the private key is the public key's half")
+                .isEqualTo(Files.readString(work.resolve("public.pem")));
+        return answer;
+    }
+
     final String openssl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));

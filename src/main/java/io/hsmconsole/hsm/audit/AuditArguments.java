@@ -18,14 +18,21 @@ public final class AuditArguments {
         return "-t " + r.keyTypeCode() + " -s " + r.sizeBytes() + " " + options(KeyOptions.of(r));
     }
 
-    /** The command a key-pair request is: genRSAKeyPair or genECCKeyPair. */
+    /** The command a key-pair request is: genRSAKeyPair, genDSAKeyPair or genECCKeyPair. */
     public static String keyPairCommand(io.hsmconsole.hsm.key.KeyPairRequest r) {
-        return r.type() == io.hsmconsole.hsm.key.AsymmetricKeyType.RSA ? "genRSAKeyPair" : "genECCKeyPair";
+        return switch (r.type()) {
+            case RSA -> "genRSAKeyPair";
+            case DSA -> "genDSAKeyPair";
+            case EC -> "genECCKeyPair";
+        };
     }
 
     public static String keyPair(io.hsmconsole.hsm.key.KeyPairRequest r) {
-        String algorithm = r.type() == io.hsmconsole.hsm.key.AsymmetricKeyType.RSA
-                ? "-m " + r.modulusBits() + " -e " + r.publicExponent() : "-i " + r.curveId();
+        String algorithm = switch (r.type()) {
+            case RSA -> "-m " + r.modulusBits() + " -e " + r.publicExponent();
+            case DSA -> "-m " + r.modulusBits();
+            case EC -> "-i " + r.curveId();
+        };
         return algorithm + " " + options(r.options());
     }
 

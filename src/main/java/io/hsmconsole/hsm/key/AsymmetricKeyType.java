@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The OBJ_ATTR_KEY_TYPE values of key pairs (key-attribute-table.md): 0 RSA, 3 EC. */
 public enum AsymmetricKeyType {
-    RSA(0, "RSA"), EC(3, "EC");
+    RSA(0, "RSA"), DSA(1, "DSA"), EC(3, "EC");
 
     private final int code;
     private final String displayName;

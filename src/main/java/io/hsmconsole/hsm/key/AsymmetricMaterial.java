@@ -8,6 +8,10 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.DSAKeyParameters;
+import org.bouncycastle.crypto.params.DSAParameters;
+import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
+import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -55,7 +59,7 @@ public final class AsymmetricMaterial {
                 : keyClass == KeyClass.PRIVATE_KEY.code() ? ofPrivate(der) : Optional.empty();
     }
 
-    /** A DER SubjectPublicKeyInfo of an RSA key or an EC key on a curve the HSM knows; empty otherwise. */
+    /** A DER SubjectPublicKeyInfo of an RSA key, a 2048-bit DSA key or an EC key on a curve the HSM knows; empty otherwise. */
     public static Optional<AsymmetricMaterial> ofPublic(byte[] der) {
         try {
             return from(PublicKeyFactory.createKey(der), null);
@@ -64,7 +68,7 @@ public final class AsymmetricMaterial {
         }
     }
 
-    /** A DER PKCS#8 PrivateKeyInfo of an RSA (CRT) key or an EC key on a curve the HSM knows; empty otherwise. */
+    /** A DER PKCS#8 PrivateKeyInfo of an RSA (CRT) key, a 2048-bit DSA key or an EC key on a curve the HSM knows; empty otherwise. */
     public static Optional<AsymmetricMaterial> ofPrivate(byte[] der) {
         try {
             AsymmetricKeyParameter k = PrivateKeyFactory.createKey(der);
@@ -75,6 +79,10 @@ public final class AsymmetricMaterial {
                 // The public point is computed when asked for: every signature decodes its stored private
                 // key, and the multiplication cost as much as the signature.
                 return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, true, k, null, c));
+            }
+            if (k instanceof DSAPrivateKeyParameters dsa) {
+                DSAParameters p = dsa.getParameters();
+                return from(k, new DSAPublicKeyParameters(p.getG().modPow(dsa.getX(), p.getP()), p));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -94,6 +102,11 @@ public final class AsymmetricMaterial {
         AsymmetricKeyParameter publicPart = priv ? pub : k;
         if (k instanceof RSAKeyParameters) {
             return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.RSA, priv, k, publicPart, null));
+        }
+        // Only the DSA keys genDSAKeyPair makes (a 2048-bit p): an imported key follows the same rule.
+        if (k instanceof DSAKeyParameters dsa && dsa.getParameters() != null
+                && PairRules.isValidDsaModulus(dsa.getParameters().getP().bitLength())) {
+            return Optional.of(new AsymmetricMaterial(AsymmetricKeyType.DSA, priv, k, publicPart, null));
         }
         if (publicPart instanceof ECPublicKeyParameters ec) {
             return curveOf(ec.getParameters()).map(c -> new AsymmetricMaterial(AsymmetricKeyType.EC, priv, k, publicPart, c));
@@ -190,10 +203,13 @@ public final class AsymmetricMaterial {
         }
     }
 
-    /** RSA: the modulus length; EC: the curve's field size. */
+    /** RSA: the modulus length; DSA: the prime p's length (genDSAKeyPair's -m); EC: the curve's field size. */
     public int bits() {
         if (key instanceof RSAKeyParameters rsa) {
             return rsa.getModulus().bitLength();
+        }
+        if (key instanceof DSAKeyParameters dsa) {
+            return dsa.getParameters().getP().bitLength();
         }
         return ((ECKeyParameters) key).getParameters().getCurve().getFieldSize();
     }
@@ -209,6 +225,19 @@ public final class AsymmetricMaterial {
         return ((ECPublicKeyParameters) publicKey()).getQ().getEncoded(false);
     }
 
+    /** A DSA key's domain (p, q, g) and public value y, as PKCS#11's CKA_PRIME, CKA_SUBPRIME, CKA_BASE and a public key's CKA_VALUE; empty for RSA and EC. */
+    public Optional<DsaPublicParts> dsa() {
+        if (!(publicKey() instanceof DSAPublicKeyParameters y)) {
+            return Optional.empty();
+        }
+        DSAParameters p = y.getParameters();
+        return Optional.of(new DsaPublicParts(unsigned(p.getP()), unsigned(p.getQ()), unsigned(p.getG()), unsigned(y.getY())));
+    }
+
+    /** The big-endian unsigned numbers of a DSA public key. */
+    public record DsaPublicParts(byte[] prime, byte[] subprime, byte[] base, byte[] value) {
+    }
+
     /** RSA's public exponent; empty for EC. */
     public Optional<BigInteger> publicExponent() {
         return publicKey() instanceof RSAKeyParameters rsa ? Optional.of(rsa.getExponent()) : Optional.empty();
@@ -217,10 +246,16 @@ public final class AsymmetricMaterial {
     /**
      * OBJ_ATTR_VALUE_LEN. genRSAKeyPair.md shows 512 (0x200) for a 2048-bit key: twice the modulus
      * bytes. genECCKeyPair.md shows 0x8a (138) for a P-256 private key: the length of its PKCS#8 as
-     * OpenSSL writes it; both halves of an EC pair take their private key's figure.
+     * OpenSSL writes it; both halves of an EC pair take their private key's figure. DSA: 256 for -m 2048.
      */
     public static int valueLength(AsymmetricKeyType type, int bits, byte[] privateInfo) {
-        return type == AsymmetricKeyType.RSA ? 2 * ((bits + 7) / 8) : privateInfo.length;
+        return switch (type) {
+            case RSA -> 2 * ((bits + 7) / 8);
+            // Ours (no page shows a DSA dump): the prime's bytes, the "key length in bytes" of
+            // key-attribute-table.md; the PKCS#8 length EC uses would vary with x's leading bit.
+            case DSA -> (bits + 7) / 8;
+            case EC -> privateInfo.length;
+        };
     }
 
     /** Hex, as the dump prints a modulus: lowercase, 80 characters a line. */

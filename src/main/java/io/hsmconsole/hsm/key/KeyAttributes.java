@@ -50,6 +50,9 @@ public final class KeyAttributes {
     }
 
     private static Optional<AttributeValue> pairValue(AsymmetricMaterial m, Attribute a) {
+        if (m.type() == AsymmetricKeyType.DSA) {
+            return Optional.empty(); // key-attribute-table.md: MODULUS, MODULUS_BITS, PUBLIC_EXPONENT "do not exist" for other key types
+        }
         return switch (a) {
             // genRSAKeyPair.md wraps the modulus at 80 characters; genECCKeyPair.md prints the point on one line
             case MODULUS -> Optional.of(AttributeValue.ofText(a, m.type() == AsymmetricKeyType.RSA

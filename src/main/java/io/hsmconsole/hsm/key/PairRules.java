@@ -19,7 +19,24 @@ public final class PairRules {
     /** Ours: an exponent wider than this is no use and only slows verification down. */
     public static final int MAX_EXPONENT_BITS = 256;
 
+    /**
+     * key_mgmt_util-genDSAKeyPair.md: "The only valid value is 2048" for -m, the length of the prime p.
+     * FIPS 186-4 pairs L = 2048 with N = 224 or 256; the simulator uses N = 224, the JDK's precomputed
+     * 2048-bit domain (generating fresh 2048-bit DSA primes takes seconds).
+     */
+    public static final int DSA_MODULUS_BITS = 2048;
+    public static final int DSA_SUBPRIME_BITS = 224;
+
     private PairRules() {
+    }
+
+    public static boolean isValidDsaModulus(int bits) {
+        return bits == DSA_MODULUS_BITS;
+    }
+
+    /** The modulus lengths genDSAKeyPair takes, in words. */
+    public static String dsaModulusRange() {
+        return "the only valid value is " + DSA_MODULUS_BITS;
     }
 
     /** Whether the length is in range and a whole step; FIPS is judged by {@link #refusedInFips}. */

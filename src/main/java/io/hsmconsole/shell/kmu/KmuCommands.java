@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** Every command key_mgmt_util knows, by name (case-sensitive, as the tool's {@code strcmp}). */
 final class KmuCommands {
-    /** DSA is legacy (no current page documents genDSAKeyPair's keys beyond its syntax); the others are not made yet. */
-    private static final String NOT_YET = "the simulator makes AES, 3DES, RC4, generic secret, RSA and EC keys;"
+    /** Commands the simulator does not make yet. */
+    private static final String NOT_YET = "the simulator makes AES, 3DES, RC4, generic secret, RSA, DSA and EC keys;"
             + " this command is not offered yet";
     /**
      * Masked objects (key_mgmt_util-extractMaskedObject.md, -insertMaskedObject.md) are keys with all
@@ -31,13 +31,13 @@ final class KmuCommands {
                 new ExSymKeyCommand(), new ImSymKeyCommand(), new WrapKeyCommand(), new UnWrapKeyCommand(),
                 new GetCertCommand(), new GetTokenCommand(), new ApproveTokenCommand(), new ListTokensCommand(),
                 new DelTokenCommand(), new AesWrapUnwrapCommand(), new SignCommand(), new VerifyCommand(),
-                new SimulateCommand(), new GenRsaKeyPairCommand(), new GenEccKeyPairCommand(),
+                new SimulateCommand(), new GenRsaKeyPairCommand(), new GenDsaKeyPairCommand(), new GenEccKeyPairCommand(),
                 new ListEccCurveIdsCommand(), new ExportPubKeyCommand(), new ImportPubKeyCommand(),
                 new ExportPrivateKeyCommand(), new ImportPrivateKeyCommand(), new GetCaviumPrivKeyCommand(),
                 new IsValidKeyHandleFileCommand())) {
             commands.put(c.name(), c);
         }
-        for (String name : List.of("genDSAKeyPair", "genPBEKey", "createPublicKey")) {
+        for (String name : List.of("genPBEKey", "createPublicKey")) {
             commands.put(name, new NotAvailableCommand(name, name + " ...", OptionSpec.any(), NOT_YET));
         }
         commands.put("extractMaskedObject", new NotAvailableCommand("extractMaskedObject",

@@ -70,9 +70,11 @@ public final class PublicKeyViewModel {
         }
         PairFacts f = result.value();
         String half = messages.get(f.isPrivate() ? "pair.half.private" : "pair.half.public");
-        summary.set(f.type() == AsymmetricKeyType.RSA
-                ? messages.format("pair.summary.rsa", half, f.modulusBits())
-                : messages.format("pair.summary.ec", half, f.curve().curveName(), f.curve().id(), f.modulusBits()));
+        summary.set(switch (f.type()) {
+            case RSA -> messages.format("pair.summary.rsa", half, f.modulusBits());
+            case DSA -> messages.format("pair.summary.dsa", half, f.modulusBits());
+            case EC -> messages.format("pair.summary.ec", half, f.curve().curveName(), f.curve().id(), f.modulusBits());
+        });
         pem.set(PublicKeyText.publicPem(f.publicKeyInfo()));
         fingerprint.set(PublicKeyText.fingerprint(f.publicKeyInfo()));
         String otherKind = messages.get(f.isPrivate() ? "pair.half.public" : "pair.half.private");
