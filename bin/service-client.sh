@@ -1,7 +1,7 @@
 # The launchers' client of the client daemon (service.ClientService; bin/cloudhsm_client start): the
 # start-up fast path of a command line. Sourced by a bash launcher (bin/key_mgmt_util, the installed
-# /usr/bin/key_mgmt_util) that sets SERVICE_TOOL (the daemon's word for the tool: kmu) and TOOL (its name
-# in messages), before it starts a JVM: when `singlecmd` is asked and a daemon of this project folder
+# /usr/bin/key_mgmt_util, bin/cloudhsm-cli) that sets SERVICE_TOOL (the daemon's word for the tool: kmu, cli) and TOOL (its name
+# in messages), before it starts a JVM: when one command is asked (`singlecmd …`; cloudhsm-cli's `<command> …`) and a daemon of this project folder
 # serves the data folder, the arguments go to it over bash's /dev/tcp and its answer is printed: no JVM
 # starts (docs/performance.md, "Start-up fast path": 0.5 s less per call). Otherwise (no service, a stale
 # or killed one, a build newer than the service, a refusal) this returns and the launcher starts the JVM
@@ -10,7 +10,8 @@
 # Nothing is sent before the listener is known to be this data folder's service: a socket of our own
 # account (Linux's socket table, read with builtins) that first sends the proof from the endpoint file.
 # Protocol (docs/command-line.md, service.ClientService): the service's first line = PROOF; request =
-# NUL-terminated fields SECRET TOOL CWD HSM_CONSOLE_CLUSTER HSM_CONSOLE_DATA XDG_DATA_HOME OUTPUT_ENV N ARG…;
+# NUL-terminated fields SECRET TOOL CWD HSM_CONSOLE_CLUSTER HSM_CONSOLE_DATA XDG_DATA_HOME OUTPUT_ENV [TOOL_ENV…] N ARG…
+# (TOOL_ENV: the tool's own variables, service.ServedTool: none for kmu, CLOUDHSM_ROLE CLOUDHSM_PIN for cli);
 # answer = "accepted" (from then on the command may have run: it is never run again here), exit status
 # line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end; or a word instead of
 # "accepted" (refused, fallback, stale): not run.
@@ -75,10 +76,17 @@ hsm_console_service() {
     local hsm_console_data hsm_console_mode data
     hsm_console_data_folder "$@" || return 0
     data=$hsm_console_data
-    [ "${!hsm_console_mode-}" = singlecmd ] || return 0
-    # key_mgmt_util's commands that read standard input or a terminal (the service's input is at its end) run in the JVM.
+    # Commands that read standard input or a terminal (the service's input is at its end) run in the JVM.
+    local tool_env=()
     if [ "$SERVICE_TOOL" = kmu ]; then
+        [ "${!hsm_console_mode-}" = singlecmd ] || return 0
         case " $* " in *" -hpswd "* | *" setAttribute "*) return 0 ;; esac
+    else
+        # cloudhsm-cli: one command, not interactive mode; a password not on the line is asked for. The
+        # credentials of single command mode go with the request (ServedTool's variables).
+        case "${!hsm_console_mode-}" in '' | interactive) return 0 ;; esac
+        case " $* " in *" --password "*) ;; *" login "* | *" create "* | *" change-password "*) return 0 ;; esac
+        tool_env=("${CLOUDHSM_ROLE-}" "${CLOUDHSM_PIN-}")
     fi
     local endpoint="$data/service/endpoint" port= secret= root= proof= greeting= first= status= count= mode= line=
     [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root && read -r proof; } <"$endpoint" 2>/dev/null \
@@ -97,9 +105,10 @@ hsm_console_service() {
     cd -P . 2>/dev/null || { exec 3<&-; return 0; }
     trap '' PIPE
     # The launcher's values of service.LauncherEnvironment, then of service.OutputEnvironment (the variables that
-    # change what a JVM prints: served only when the service's match).
+    # change what a JVM prints or which store it uses: served only when the service's match; a launcher given
+    # --store is never served, above).
     printf '%s\0' "$secret" "$SERVICE_TOOL" "$PWD" "${HSM_CONSOLE_CLUSTER-}" "${HSM_CONSOLE_DATA-}" "${XDG_DATA_HOME-}" \
-        "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}" $# "$@" >&3 2>/dev/null \
+        "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}|${HSM_CONSOLE_STORE-}" "${tool_env[@]}" $# "$@" >&3 2>/dev/null \
         && IFS= read -r first <&3 || first=
     trap - PIPE
     # Without "accepted" nothing ran (the service says it before it runs anything): the JVM runs it.

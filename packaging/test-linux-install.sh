@@ -89,12 +89,15 @@ check_launchers() {
     for c in $COMMANDS; do
         check "$APP/bin/$c is an executable launcher" test -x "$APP/bin/$c"
         [ "$c" = key_mgmt_util ] && continue
+        [ "$c" = cloudhsm-cli ] && continue
         check "/usr/bin/$c links to $APP/bin/$c" test "$(readlink "/usr/bin/$c")" = "$APP/bin/$c"
     done
     # key_mgmt_util: the script that tries the client service first (then runs $APP/bin/key_mgmt_util).
     check "/usr/bin/key_mgmt_util links to the executable $APP/lib/app/share/key_mgmt_util" \
         test "$(readlink /usr/bin/key_mgmt_util)" = "$APP/lib/app/share/key_mgmt_util" -a -x "$APP/lib/app/share/key_mgmt_util"
     check "the service's fast path script is installed next to it" test -f "$APP/lib/app/share/service-client.sh"
+    check "/usr/bin/cloudhsm-cli links to the executable $APP/lib/app/share/cloudhsm-cli" \
+        test "$(readlink /usr/bin/cloudhsm-cli)" = "$APP/lib/app/share/cloudhsm-cli" -a -x "$APP/lib/app/share/cloudhsm-cli"
     check "desktop entry linked into /usr/share/applications" test -f "/usr/share/applications/$ID.desktop"
     check "AppStream metainfo linked into /usr/share/metainfo" test -f "/usr/share/metainfo/$ID.metainfo.xml"
     check "icon linked into the hicolor theme (256 px)" test -f "/usr/share/icons/hicolor/256x256/apps/$ID.png"

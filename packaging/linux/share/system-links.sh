@@ -8,7 +8,7 @@
 app=$(cd "$(dirname "$0")/../../.." && pwd -P)
 id=io.hsmconsole.HsmKeyConsole
 share="$app/lib/app/share"
-commands="hsm-key-console cloudhsm_mgmt_util cloudhsm_client cloudhsm-cli"
+commands="hsm-key-console cloudhsm_mgmt_util cloudhsm_client"
 icon_sizes="16 24 32 48 64 128 256 512"
 
 ours() { case "$(readlink "$1" 2>/dev/null)" in "$app"/*) return 0 ;; *) return 1 ;; esac; }
@@ -27,8 +27,9 @@ unlink() { # unlink TARGET NAME: removes NAME if it is one of our links
 
 each_link() { # each_link ACTION: calls ACTION TARGET NAME for every link
     for c in $commands; do "$1" "$app/bin/$c" "/usr/bin/$c"; done
-    # key_mgmt_util: the script that tries the client service first, then runs bin/key_mgmt_util.
+    # key_mgmt_util, cloudhsm-cli: the scripts that try the client service first, then run bin/<tool>.
     "$1" "$share/key_mgmt_util" /usr/bin/key_mgmt_util
+    "$1" "$share/cloudhsm-cli" /usr/bin/cloudhsm-cli
     "$1" "$share/applications/$id.desktop" "/usr/share/applications/$id.desktop"
     "$1" "$share/metainfo/$id.metainfo.xml" "/usr/share/metainfo/$id.metainfo.xml"
     for s in $icon_sizes; do

@@ -34,6 +34,7 @@ public final class SideBySide {
     private final Path root;
     private final SoftHsmPeer peer;
     private final OurCli cli = new OurCli(Path.of("").toAbsolutePath());
+    private final OurCloudHsmCli cloudHsmCli = new OurCloudHsmCli(Path.of("").toAbsolutePath());
     private final List<Comparison> rows = new ArrayList<>();
     private Double syncRate;
 
@@ -156,10 +157,33 @@ public final class SideBySide {
             rows.add(new Comparison("CLI keygen per call, through the client daemon (bin/cloudhsm_client start, then"
                     + " the same key_mgmt_util calls)", Figure.millis(served), Figure.millis(theirs),
                     "≤ 3× pkcs11-tool", Comparison.verdict(served <= 3 * theirs), serviceLoad));
+            cloudHsmCliRows(theirs);
         } finally {
             TestFiles.deleteTree(ourData);
             TestFiles.deleteTree(servedData);
             TestFiles.deleteTree(peerHome);
+        }
+    }
+
+    /** Issue 17: cloudhsm-cli key generate-symmetric aes per call, a JVM each and through the daemon, beside the same peer figure. */
+    private void cloudHsmCliRows(double theirs) {
+        Path cold = BenchDirs.newDataDir("cloudhsm-cli");
+        Path servedData = BenchDirs.newDataDir("cloudhsm-cli-service");
+        try {
+            double load = MachineInfo.loadAverage();
+            progress("ours: bin/cloudhsm-cli key generate-symmetric aes, a JVM per call, " + settings.cliCalls() + " calls");
+            double jvm = Samples.median(cloudHsmCli.keygen(cold, settings.cliCalls()));
+            double serviceLoad = MachineInfo.loadAverage();
+            progress("ours: the same through the client daemon, " + settings.cliCalls() + " calls");
+            double served = Samples.median(cloudHsmCli.keygenThroughService(servedData, settings.cliCalls()));
+            rows.add(new Comparison("cloudhsm-cli keygen per call, a JVM each (key generate-symmetric aes --key-length-bytes 32"
+                    + " vs pkcs11-tool --keygen)", Figure.millis(jvm), Figure.millis(theirs), "≤ 2× pkcs11-tool",
+                    Comparison.verdict(jvm <= 2 * theirs), load));
+            rows.add(new Comparison("cloudhsm-cli keygen per call, through the client daemon", Figure.millis(served),
+                    Figure.millis(theirs), "≤ 2× pkcs11-tool", Comparison.verdict(served <= 2 * theirs), serviceLoad));
+        } finally {
+            TestFiles.deleteTree(cold);
+            TestFiles.deleteTree(servedData);
         }
     }
 

@@ -1,13 +1,17 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.service.ServedTool;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.cli.CliShell;
+import io.hsmconsole.store.StoreBackend;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code cloudhsm-cli [--data-dir DIR] [--cluster NAME] interactive | <command> …}: the CloudHSM CLI
+ * {@code cloudhsm-cli [--data-dir DIR] [--cluster NAME] [--store STORE] interactive | <command> …}: the CloudHSM CLI
  * of Client SDK 5 over the simulator. Exit status: 0 success, 1 refused, 2 usage error.
  */
 public final class CliMain {
@@ -17,8 +21,39 @@ public final class CliMain {
     public static void main(String[] args) {
         Logging.forTools();
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-        ShellLauncher launcher = new ShellLauncher(StoreBackends.chosen(), "cloudhsm-cli", CliShell::completions,
-                CliShell.tool(System.getenv(), err), rest -> rest.equals(java.util.List.of("interactive")));
-        System.exit(launcher.run(args, System.getenv(), System.err));
+        System.exit(launcher(StoreBackends.chosen(args), System.getenv(), err).run(args, System.getenv(), System.err));
+    }
+
+    /**
+     * The tool on {@code stores} with the credentials of {@code env} ({@code CLOUDHSM_ROLE},
+     * {@code CLOUDHSM_PIN}); usage errors to {@code err}.
+     */
+    static ShellLauncher launcher(StoreBackend stores, Map<String, String> env, PrintWriter err) {
+        return new ShellLauncher(stores, "cloudhsm-cli", CliShell::completions, CliShell.tool(env, err),
+                rest -> rest.equals(List.of("interactive")));
+    }
+
+    /**
+     * What the client daemon serves for bin/cloudhsm-cli: one command ({@code cloudhsm-cli <command> …},
+     * not {@code interactive}), logged in with the caller's {@code CLOUDHSM_ROLE} and {@code CLOUDHSM_PIN}.
+     */
+    static ServedTool served() {
+        return new ServedTool() {
+            @Override
+            public List<String> variables() {
+                return List.of(CliShell.ROLE_VARIABLE, CliShell.PIN_VARIABLE);
+            }
+
+            @Override
+            public boolean singleCommand(List<String> rest) {
+                return !rest.isEmpty() && !rest.get(0).equals("interactive");
+            }
+
+            @Override
+            public ShellLauncher launcher(Map<String, String> variables, PrintWriter usage) {
+                // The daemon's store: its --store (passed to it as HSM_CONSOLE_STORE) or its environment's.
+                return CliMain.launcher(StoreBackends.chosen(new String[0]), variables, usage);
+            }
+        };
     }
 }

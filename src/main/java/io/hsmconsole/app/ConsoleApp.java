@@ -68,7 +68,8 @@ public final class ConsoleApp extends Application {
         ClusterCatalog catalog;
         try {
             LaunchOptions options = LaunchOptions.parse(commandLine != null ? commandLine : getParameters().getRaw());
-            catalog = new ClusterCatalog(StoreBackends.chosen(), DataDirectory.fromSystem(options.dataDir()), clock);
+            catalog = new ClusterCatalog(StoreBackends.forWindow(options.store()), DataDirectory.fromSystem(options.dataDir()),
+                    clock);
         } catch (RuntimeException e) {
             failToStart(startDialogs, messages, errors, e);
             return;

@@ -25,6 +25,9 @@ final class Logging {
     /** The tools and the console: warnings only. */
     static void forTools() {
         configure("warn", false);
+        // The pool's own warnings (a connection the server cut, with the driver's stack trace) would
+        // land in a tool's output; the store reports the same failure in one line naming the server.
+        setDefault("log.com.zaxxer.hikari", "error");
     }
 
     private static void configure(String level, boolean withTimes) {

@@ -24,10 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N] | stop | status |
+ * {@code cloudhsm_client [--data-dir DIR] [--cluster NAME] [--store STORE] start [--idle-minutes N] | stop | status |
  * pkcs11-env}: the client service that lets {@code key_mgmt_util singlecmd …} run without a JVM start
  * (docs/command-line.md) and serves the cluster's PKCS#11 endpoint (docs/pkcs11.md).
  * {@code run} is the service process itself, which {@code start} launches in the background.
@@ -35,11 +36,12 @@ import java.util.Optional;
 public final class ServiceMain {
     /** The daemon's word for key_mgmt_util: bin/key_mgmt_util's SERVICE_TOOL. */
     static final String KMU = "kmu";
+    static final String CLI = "cli";
     /** Set by bin/cloudhsm_client: the project folder whose launchers may use the service. */
     static final String ROOT_VARIABLE = "HSM_CONSOLE_LAUNCHER_ROOT";
     /** Set by jpackage's native launchers: the launcher's path, {@code <installation>/bin/<name>}. */
     private static final String APP_PATH_PROPERTY = "jpackage.app-path";
-    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] [--cluster NAME] start [--idle-minutes N]"
+    private static final String USAGE = "usage: cloudhsm_client [--data-dir DIR] [--cluster NAME] [--store STORE] start [--idle-minutes N]"
             + " [--disable-key-availability-check] | stop | status | pkcs11-env";
 
     private ServiceMain() {
@@ -73,10 +75,12 @@ public final class ServiceMain {
             return switch (verb) {
                 case "start" -> {
                     RunOptions run = RunOptions.parse(verbOptions);
+                    StoreBackends.chosen(argv); // a wrong --store stops here, not in the background
                     yield control.start(ServiceMain.class.getName(), System.getProperty(APP_PATH_PROPERTY),
-                            options.cluster(), run.arguments());
+                            options.cluster(), run.arguments(), options.store() == null ? Map.of()
+                                    : Map.of(StoreBackends.ENV_VARIABLE, options.store()));
                 }
-                case "run" -> serve(data, options.cluster(), RunOptions.parse(verbOptions), err);
+                case "run" -> serve(data, options.cluster(), RunOptions.parse(verbOptions), err, argv);
                 case "stop" -> noOptions(verbOptions, control::stop);
                 case "status" -> noOptions(verbOptions, control::status);
                 case "pkcs11-env" -> noOptions(verbOptions, () -> Pkcs11Environment.print(control, data, out, err));
@@ -95,10 +99,10 @@ public final class ServiceMain {
         }
     }
 
-    private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err)
+    private static int serve(DataDirectory data, String cluster, RunOptions run, PrintStream err, String[] argv)
             throws IOException, InterruptedException {
         long idleMinutes = run.idleMinutes();
-        ShellLauncher kmu = new ShellLauncher(StoreBackends.chosen(), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
+        ShellLauncher kmu = new ShellLauncher(StoreBackends.chosen(argv), "key_mgmt_util", KmuShell::completions, KmuShell::tool);
         String root = launcherRoot();
         Instant started = CLASS_LOADED;
         if (new ServiceFiles(data).running()) {
@@ -108,6 +112,7 @@ public final class ServiceMain {
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.serving(data)
                 .tool(KMU, kmu)
+                .tool(CLI, CliMain.served())
                 .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.keyAvailability()))
                 .idleTimeout(Duration.ofMinutes(idleMinutes))
                 .launchersOf(root)

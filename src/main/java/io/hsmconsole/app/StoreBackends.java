@@ -1,10 +1,12 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.postgresql.PostgresBackend;
 import io.hsmconsole.store.postgresql.PostgresUrl;
 import io.hsmconsole.store.sqlite.SqliteBackend;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,16 +27,42 @@ final class StoreBackends {
     }
 
     /**
-     * The backend every entry point uses, from {@value #ENV_VARIABLE}. A setting that names no store
-     * ends the program with a usage error (status 2) saying what is wrong, before anything is opened.
+     * The backend an entry point uses: {@code --store} among the launcher options of {@code argv}
+     * when given, else {@value #ENV_VARIABLE}. A setting that names no store ends the program with a
+     * usage error (status 2) saying which setting is wrong and why (never its password), before
+     * anything is opened.
      */
-    static StoreBackend chosen() {
+    static StoreBackend chosen(String[] argv) {
+        String option = storeOption(argv);
+        String source = option != null ? StartupOptions.STORE_OPTION : ENV_VARIABLE;
         try {
-            return fromSetting(System.getenv(ENV_VARIABLE));
+            return fromSetting(option != null ? option : System.getenv(ENV_VARIABLE));
         } catch (IllegalArgumentException e) {
-            System.err.println(ENV_VARIABLE + ": " + e.getMessage());
+            System.err.println(source + ": " + e.getMessage());
             System.exit(2);
             throw e;
+        }
+    }
+
+    /**
+     * The console's backend: {@code --store} when given, else {@value #ENV_VARIABLE}. A wrong setting
+     * is thrown (the window shows it in its start-up error dialog), naming the setting.
+     */
+    static StoreBackend forWindow(String storeOption) {
+        try {
+            return fromSetting(storeOption != null ? storeOption : System.getenv(ENV_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((storeOption != null ? StartupOptions.STORE_OPTION : ENV_VARIABLE)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The value of {@code --store} among the launcher options; null when absent (or the options are wrong: the launcher says so). */
+    static String storeOption(String[] argv) {
+        try {
+            return StartupOptions.parse(Arrays.asList(argv), Map.of()).store();
+        } catch (StartupOptions.UsageException e) {
+            return null;
         }
     }
 

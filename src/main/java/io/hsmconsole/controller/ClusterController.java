@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 
 /**
  * The open cluster as the console shows it: nodes, users, key count and each node's last
- * attestation, kept current. A watcher polls the store's change counter a few times a second, so a
- * key (or an {@code -attest} verdict) made by a {@code key_mgmt_util} script in another process
- * shows up within a second; while a node is syncing it re-reads on every tick,
+ * attestation, kept current. A watcher looks a few times a second, so a key (or an {@code -attest}
+ * verdict) made by a {@code key_mgmt_util} script in another process, or on another machine in team
+ * mode, shows up within a second: it reads the store's change counter on each tick (SQLite), or
+ * only after the store told it of a commit ({@link ChangeSignal}: PostgreSQL's notifications, so
+ * an idle console sends the server nothing). While a node is syncing it re-reads on every tick,
  * because coverage then changes with time alone.
  */
 public final class ClusterController {
@@ -30,6 +32,7 @@ public final class ClusterController {
     private volatile long lastCounter = Long.MIN_VALUE;
     private volatile boolean lastSyncing;
     private volatile String lastFailure;
+    private final ChangeSignal signal = new ChangeSignal();
 
     public ClusterController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
         this.workspace = workspace;
@@ -62,7 +65,11 @@ public final class ClusterController {
 
     /** Starts watching the open cluster for changes; cancel the handle to stop. */
     public TaskHandle watch() {
-        return runner.repeat("hsm-console-watch", WATCH_PERIOD, this::checkForChanges);
+        TaskHandle ticks = runner.repeat("hsm-console-watch", WATCH_PERIOD, this::checkForChanges);
+        return () -> {
+            ticks.cancel();
+            signal.close();
+        };
     }
 
     /** One look at the store: cheap when nothing changed (a single counter read). */
@@ -70,6 +77,9 @@ public final class ClusterController {
         HsmCluster cluster = workspace.cluster();
         if (cluster == null) {
             return; // still opening
+        }
+        if (!lastSyncing && !signal.mayHaveChanged(cluster)) {
+            return;
         }
         ClusterSnapshot read;
         try {
@@ -79,6 +89,7 @@ public final class ClusterController {
             }
             read = read(cluster);
         } catch (RuntimeException e) {
+            signal.lookAgain();
             reportOnce(cluster, e);
             return;
         }

@@ -5,7 +5,6 @@ import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReadPurpose;
 import io.hsmconsole.hsm.ReturnCode;
-import io.hsmconsole.hsm.SyncObserver;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -46,11 +45,18 @@ public final class KeyController {
     private final TaskRunner runner;
     private final Consumer<Throwable> onError;
     private final List<Runnable> keysChanged = new CopyOnWriteArrayList<>();
+    private final KeyPairController pairs;
 
     public KeyController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
         this.workspace = workspace;
         this.runner = runner;
         this.onError = onError;
+        this.pairs = new KeyPairController(workspace, runner, onError, this::changed);
+    }
+
+    /** The key-pair use cases: generating a pair, and what the inspector shows of one. */
+    public KeyPairController pairs() {
+        return pairs;
     }
 
     /** Called on the UI thread after this console created, changed, shared or deleted a key. */
@@ -87,7 +93,7 @@ public final class KeyController {
         String type = KeyKind.typeName(k.keyClass(), k.keyType());
         return new KeyRow(k.handle(), k.label(), KeyNaming.shownId(k.id()), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
                 shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
-                k.ownerId() == me, k.sharedWith().contains(me));
+                k.ownerId() == me, k.sharedWith().contains(me), k.keyClass());
     }
 
     /**
@@ -128,19 +134,8 @@ public final class KeyController {
                     HsmSession session = workspace.requireSession();
                     KeySyncProgress printed = new KeySyncProgress(printer, session, CreatedKeyText.GENERATED);
                     WaitingNodes missing = new WaitingNodes(session, workspace.cluster().nodeIds());
-                    HsmResult<GeneratedKey> result = session.generateSymmetricKey(request, new SyncObserver() {
-                        @Override
-                        public void waiting(long handle, int held, int required, long elapsedMillis) {
-                            printed.waiting(handle, held, required, elapsedMillis);
-                            SyncProgress now = missing.progress(handle, held, required, elapsedMillis);
-                            runner.onUiThread(() -> progress.accept(now));
-                        }
-
-                        @Override
-                        public boolean cancelled() {
-                            return sink.isCancelled();
-                        }
-                    });
+                    HsmResult<GeneratedKey> result = session.generateSymmetricKey(request,
+                            new FormSyncObserver(printed, missing, runner, progress, sink::isCancelled));
                     CreatedKeyText.print(printer, "Cfm3GenerateSymmetricKey", CreatedKeyText.GENERATED, result,
                             request.minServers(), printed.announced());
                     return result;

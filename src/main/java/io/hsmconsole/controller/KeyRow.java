@@ -4,18 +4,28 @@ import java.util.List;
 
 /**
  * One key of the key list, with the names the console shows instead of bare user IDs, and whether
- * the viewer owns it or has it shared. {@code clusterNodes} lists every node of the cluster in id
+ * the viewer owns it or has it shared (neither: another user's public key, which everyone sees). {@code clusterNodes} lists every node of the cluster in id
  * order, so a coverage display can show which of them hold the key.
  */
 public record KeyRow(long handle, String label, String id, int keyTypeCode, String typeName, int sizeBytes,
                      UserRef owner, List<UserRef> sharedWith, boolean token, boolean extractable, int mValue,
                      String kcv, List<Integer> nodesHolding, List<Integer> clusterNodes, boolean ownedByMe,
-                     boolean sharedWithMe) {
+                     boolean sharedWithMe, int keyClass) {
 
     public KeyRow {
         sharedWith = List.copyOf(sharedWith);
         nodesHolding = List.copyOf(nodesHolding);
         clusterNodes = List.copyOf(clusterNodes);
+    }
+
+    /** Whether it is a public key (class 2): every crypto user may use it, shared or not. */
+    public boolean isPublicKey() {
+        return keyClass == io.hsmconsole.model.KeyClass.PUBLIC_KEY.code();
+    }
+
+    /** Another user's key this user sees only because it is public (findKey lists every public key). */
+    public boolean seenAsPublic() {
+        return !ownedByMe && !sharedWithMe;
     }
 
     /** {@code 2/3}: how many of the cluster's nodes hold the key. */

@@ -2,12 +2,17 @@ package io.hsmconsole.controller;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.text.KeyUseText;
+import io.hsmconsole.text.PublicKeyText;
+
+import java.nio.file.Path;
 
 import java.util.function.Consumer;
 
 /**
- * Using a key on data ("try the key"): AES key wrap and unwrap of host data, HMAC sign and verify,
+ * Using a key on data ("try the key"): AES key wrap and unwrap of host data, HMAC and key-pair sign
+ * and verify, and the files that let OpenSSL check a signature outside the console,
  * each one simulator call in the background and written to the console pane as the key_mgmt_util
  * command it equals. The simulator decides everything (type, attributes, quorum); a refusal comes
  * back as the result.
@@ -57,5 +62,20 @@ public final class KeyUseController {
                             out -> KeyUseText.verify(out, result)));
                     done.accept(result);
                 }));
+    }
+
+    /**
+     * Writes what {@code openssl dgst -verify} needs beside each other in {@code folder}: the public
+     * key ({@link PublicKeyText#PUBLIC_KEY_FILE}), the signed data and the signature, each file whole
+     * and owner-only. {@code done} gets the folder, or the failure (nothing half-written).
+     */
+    public TaskHandle saveForOpenSsl(Path folder, byte[] publicKeyInfo, byte[] data, byte[] signature,
+                                     Consumer<Path> done, Consumer<Throwable> failed) {
+        return runner.run(BackgroundWork.named("save for openssl", p -> {
+            OwnerOnly.writeWhole(folder.resolve(PublicKeyText.PUBLIC_KEY_FILE), PublicKeyText.publicPemBytes(publicKeyInfo));
+            OwnerOnly.writeWhole(folder.resolve(PublicKeyText.DATA_FILE), data);
+            OwnerOnly.writeWhole(folder.resolve(PublicKeyText.SIGNATURE_FILE), signature);
+            return folder;
+        }, onError).onSuccess(done).onFailure(failed));
     }
 }

@@ -18,6 +18,7 @@ import io.hsmconsole.hsm.exchange.ClusterDocument.NodePart;
 import io.hsmconsole.hsm.exchange.ClusterDocument.UserPart;
 import io.hsmconsole.hsm.exchange.ClusterDocumentException;
 import io.hsmconsole.hsm.exchange.DocumentCipher;
+import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
@@ -111,13 +112,14 @@ public final class ClusterExchange {
                 new ClusterDocument.Protection(DocumentCipher.KDF, DocumentCipher.ITERATIONS, B64.encodeToString(salt),
                         cipher.check()),
                 new ClusterDocument.ClusterPart(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis(),
-                        counters.handleCounter(), counters.roundRobin()), nodes, users, keys, copies, identities, audit);
+                        counters.handleCounter(), counters.roundRobin()), nodes, users, keys, copies, identities, audit,
+                store.lastAttestations().stream().map(ClusterDocument.AttestationPart::of).toList());
     }
 
     /** A document read, checked and opened: everything decrypted in memory, ready to restore. */
     record Imported(ClusterRecord cluster, ClusterCounters counters, List<NodeRecord> nodes,
                     List<UserRecord> users, List<KeyRecord> keys, Map<Long, List<KeyCopy>> copies,
-                    List<IdentityItem> identities, List<AuditRecord> audit) {
+                    List<IdentityItem> identities, List<AuditRecord> audit, List<AttestationRecord> attestations) {
 
         Object restoreInto(ClusterStore.Transaction tx) {
             users.forEach(tx::restoreUser);
@@ -128,6 +130,7 @@ public final class ClusterExchange {
             tx.restoreCounters(counters);
             identities.forEach(tx::putIdentity);
             audit.forEach(tx::appendAudit);
+            attestations.forEach(tx::putAttestation);
             return null;
         }
     }
@@ -214,7 +217,8 @@ public final class ClusterExchange {
                 a.previousHash() == null ? null : HexFormat.of().parseHex(a.previousHash()),
                 HexFormat.of().parseHex(a.hash()))).toList();
         Imported imported = new Imported(new ClusterRecord(c.name(), c.hsmType(), c.keyCapacity(), c.createdAtMillis()),
-                new ClusterCounters(c.handleCounter(), c.roundRobin()), nodes, users, keys, copies, identities, audit);
+                new ClusterCounters(c.handleCounter(), c.roundRobin()), nodes, users, keys, copies, identities, audit,
+                doc.attestationsOrNone().stream().map(ClusterDocument.AttestationPart::record).toList());
         inconsistency(imported).ifPresent(why -> {
             throw new ClusterDocumentException(file, "the document is damaged: " + why + "; nothing was imported");
         });
@@ -240,6 +244,7 @@ public final class ClusterExchange {
             }
         }
         java.util.Set<Long> handles = new java.util.HashSet<>();
+        // A key ID is unique per key class: the two halves of a key pair share theirs.
         java.util.Set<String> keyIds = new java.util.HashSet<>();
         for (KeyRecord k : d.keys()) {
             if (!handles.add(k.handle())) {
@@ -265,6 +270,11 @@ public final class ClusterExchange {
                     return java.util.Optional.of("a copy of key " + c.handle() + " on node " + c.nodeId()
                             + " names a key or node that is not in it");
                 }
+            }
+        }
+        for (AttestationRecord a : d.attestations()) {
+            if (!nodeIds.contains(a.nodeId())) {
+                return java.util.Optional.of("an attestation names node " + a.nodeId() + ", which is not in it");
             }
         }
         return java.util.Optional.empty();

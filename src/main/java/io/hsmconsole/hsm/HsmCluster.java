@@ -17,6 +17,7 @@ import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.ClusterRecord;
+import io.hsmconsole.store.ChangeSubscription;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeCopyCount;
@@ -281,6 +282,14 @@ public final class HsmCluster implements AutoCloseable {
     /** Moves whenever anything in the cluster changes, in this process or another: poll it to refresh views. */
     public long changeCounter() {
         return store.changeCounter();
+    }
+
+    /**
+     * Calls {@code listener} whenever any process or machine may have committed a change, when the
+     * store can tell (team mode); empty when it cannot, and {@link #changeCounter} is to be polled.
+     */
+    public Optional<ChangeSubscription> subscribe(Runnable listener) {
+        return store.subscribe(listener);
     }
 
     ClusterStore store() {

@@ -6,7 +6,9 @@ import io.hsmconsole.hsm.key.GeneratedPair;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.EcdhDerivation;
+import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.hsm.key.RsaEncryption;
 
 import java.util.List;
@@ -55,6 +57,14 @@ public final class KeyPairs {
     public List<ReturnCode> checkKeyPair(KeyPairRequest request) {
         Optional<HsmResult<Void>> refused = session.requireCryptoUser();
         return refused.map(r -> List.of(r.code())).orElseGet(() -> new KeyPairGeneration(cluster, session).problems(request));
+    }
+
+    /**
+     * One half of a pair as the console shows it: the pair's public key, its size or curve, and the
+     * other half's handles this user can see ({@link PairLinks}). A display read, not a command: not audited.
+     */
+    public HsmResult<PairFacts> facts(long handle) {
+        return new PairLinks(cluster, session).facts(handle);
     }
 
     /** {@code exportPubKey}: the DER SubjectPublicKeyInfo of an extractable public key. */
@@ -131,5 +141,18 @@ public final class KeyPairs {
         return session.cryptoCommand("deriveKey", "-k " + handle + " " + ecdh.describe() + " -t " + keyTypeCode + " -s "
                 + sizeBytes + " " + AuditArguments.options(options),
                 () -> new PairDerive(cluster, session).derive(handle, ecdh, keyTypeCode, sizeBytes, options, observer));
+    }
+
+    /** The DER SubjectPublicKeyInfo of a private key's pair, for a key reference file ({@link PairReference}). */
+    public HsmResult<byte[]> publicKeyOfPrivate(long privateHandle) {
+        return session.audited("exportPubKey", "-k " + privateHandle, session.<byte[]>requireCryptoUser()
+                .orElseGet(() -> new PairReference(session).publicOfPrivate(privateHandle)));
+    }
+
+    /** Client SDK 5's {@code key import pem} of a private key ({@link Sdk5PrivateImport}); {@code pkcs8} is wiped. */
+    public HsmResult<GeneratedKey> importSdk5PrivateKey(byte[] pkcs8, Sdk5UnwrapTarget target) {
+        return session.audited("importPrivateKey", AuditArguments.options(target.options()),
+                session.<GeneratedKey>requireCryptoUser().orElseGet(() -> new Sdk5PrivateImport(cluster, session)
+                        .importPrivate(pkcs8, target)));
     }
 }

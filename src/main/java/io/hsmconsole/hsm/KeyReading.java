@@ -142,7 +142,7 @@ final class KeyReading {
             }
         }
         List<KeySummary> rows = new ArrayList<>();
-        for (KeyRecord k : store.listKeys(session.user().id())) {
+        for (KeyRecord k : PairQueries.withEveryonesPublicKeys(store, store.listKeys(session.user().id()))) {
             rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
         }
         for (KeyRecord k : session.keys().all()) {

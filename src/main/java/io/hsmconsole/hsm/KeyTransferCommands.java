@@ -4,6 +4,10 @@ import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyTemplate;
+import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
+import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
+import io.hsmconsole.hsm.key.Sdk5WrapParameters;
+import io.hsmconsole.hsm.key.Sdk5WrappedKey;
 import io.hsmconsole.hsm.key.WrappedKey;
 import java.util.Optional;
 
@@ -67,5 +71,24 @@ public final class KeyTransferCommands {
         return session.cryptoCommand("unWrapKey", "-w " + wrappingHandle + " -m " + mechanismCode + " " + AuditArguments.options(options),
                 () -> new KeyTransfer(cluster, session).unwrap(ciphertext, wrappingHandle, mechanismCode, template, options,
                         observer));
+    }
+
+    /** Client SDK 5's {@code key wrap <mechanism>}: the rules are {@link Sdk5KeyWrap}'s. */
+    public HsmResult<Sdk5WrappedKey> wrapSdk5(long payloadHandle, long wrappingHandle, Sdk5WrapMechanism mechanism,
+                                              Sdk5WrapParameters parameters) {
+        return session.cryptoCommand("wrapKey", "-k " + payloadHandle + " -w " + wrappingHandle + " -m " + mechanism.cliName(),
+                () -> new Sdk5KeyWrap(cluster, session).wrap(payloadHandle, wrappingHandle, mechanism, parameters));
+    }
+
+    /**
+     * Client SDK 5's {@code key unwrap <mechanism>} ({@link Sdk5KeyUnwrap}), under the key availability
+     * quorum as the SDK makes every token key: it returns once two HSMs hold the key.
+     */
+    public HsmResult<GeneratedKey> unwrapSdk5(byte[] data, long wrappingHandle, Sdk5WrapMechanism mechanism,
+                                              Sdk5WrapParameters parameters, Sdk5UnwrapTarget target) {
+        return new KeyAvailability(cluster, session).create(target.options(), options -> session.cryptoCommand("unWrapKey",
+                "-w " + wrappingHandle + " -m " + mechanism.cliName() + " " + AuditArguments.options(options),
+                () -> new Sdk5KeyUnwrap(cluster, session).unwrap(data, wrappingHandle, mechanism, parameters,
+                        new Sdk5UnwrapTarget(target.keyClass(), target.keyTypeCode(), target.attributes(), options))));
     }
 }

@@ -12,6 +12,7 @@ import io.hsmconsole.store.KeyRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,26 @@ final class PairQueries {
         List<Long> merged = new ArrayList<>(all);
         merged.sort(Comparator.comparingLong(Handles::counterOf));
         return merged;
+    }
+
+    /**
+     * The key list's form of the same rule: the user's own and shared token keys plus every other
+     * user's public key (read one by one: there are few), in the order the HSM made them.
+     */
+    static List<KeyRecord> withEveryonesPublicKeys(ClusterStore store, List<KeyRecord> visible) {
+        Set<Long> listed = new HashSet<>();
+        visible.forEach(k -> listed.add(k.handle()));
+        List<KeyRecord> all = new ArrayList<>(visible);
+        for (long h : store.findKeys(new KeyFilter(null, KeyClass.PUBLIC_KEY.code(), null, null, null, null, List.of()))) {
+            if (!listed.contains(h)) {
+                store.key(h).ifPresent(all::add);
+            }
+        }
+        if (all.size() == visible.size()) {
+            return visible;
+        }
+        all.sort(Comparator.comparingLong(k -> Handles.counterOf(k.handle())));
+        return all;
     }
 
     /** Whether the key is half of an RSA pair with this modulus (leading zero bytes ignored). */

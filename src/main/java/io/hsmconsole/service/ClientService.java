@@ -91,8 +91,9 @@ public final class ClientService implements AutoCloseable {
         this.files = new ServiceFiles(setup.data);
         this.ways = List.copyOf(setup.ways);
         Map<String, ToolRequest> byWord = new HashMap<>();
-        setup.tools.forEach((word, launcher) -> byWord.put(word,
-                new ToolRequest(launcher, new ClusterCatalog(launcher.stores(), setup.data, HsmClock.SYSTEM))));
+        setup.tools.forEach((word, tool) -> byWord.put(word, new ToolRequest(tool, new ClusterCatalog(
+                tool.launcher(Map.of(), new java.io.PrintWriter(java.io.Writer.nullWriter())).stores(), setup.data,
+                HsmClock.SYSTEM))));
         this.tools = Map.copyOf(byWord);
         this.idleTimeout = setup.idleTimeout;
         this.lock = lock;
@@ -118,7 +119,7 @@ public final class ClientService implements AutoCloseable {
     /** The daemon's set-up: which command lines it answers for the launchers, which endpoints it carries. */
     public static final class Builder {
         private final DataDirectory data;
-        private final Map<String, ShellLauncher> tools = new LinkedHashMap<>();
+        private final Map<String, ServedTool> tools = new LinkedHashMap<>();
         private final List<WayIn> ways = new ArrayList<>();
         private Duration idleTimeout = Duration.ofMinutes(30);
         private String launcherRoot = "";
@@ -135,6 +136,11 @@ public final class ClientService implements AutoCloseable {
          * that launcher would.
          */
         public Builder tool(String word, ShellLauncher launcher) {
+            return tool(word, ServedTool.singlecmd(launcher));
+        }
+
+        /** As above, for a tool that reads variables of its own or has another single-command form ({@link ServedTool}). */
+        public Builder tool(String word, ServedTool launcher) {
             if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) || RESERVED.contains(word)) {
                 throw new IllegalArgumentException("not a tool word: '" + word + "'");
             }
@@ -321,6 +327,13 @@ public final class ClientService implements AutoCloseable {
         String cwd = request.next();
         Map<String, String> launcherEnv = LauncherEnvironment.read(request);
         String outputEnv = request.next();
+        Map<String, String> toolEnv = new HashMap<>();
+        for (String name : tool.variables()) {
+            String value = request.next();
+            if (!value.isEmpty()) {
+                toolEnv.put(name, value);
+            }
+        }
         int count = request.nextCount(MAX_ARGUMENTS);
         List<String> args = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -329,7 +342,7 @@ public final class ClientService implements AutoCloseable {
         if (stopIfStale() || !outputEnv.equals(OutputEnvironment.of(System.getenv()))) {
             return Answer.notRun(Answer.FALLBACK);
         }
-        Answer answer = tool.run(cwd, launcherEnv, args, start);
+        Answer answer = tool.run(cwd, launcherEnv, toolEnv, args, start);
         if (answer.wasRun()) {
             served.incrementAndGet();
         }

@@ -6,12 +6,17 @@ import java.util.stream.Collectors;
 
 /**
  * The environment variables that change how a JVM prints (its charset comes from the locale, times
- * from the time zone), joined the way the launcher script joins them. A call from a shell whose
- * values differ from the service's is not served, so the bytes printed never depend on the path.
+ * from the time zone) or what it works on (the store: a team's PostgreSQL server or the local
+ * SQLite), joined the way the launcher script joins them. A call from a shell whose values differ
+ * from the service's is not served, so neither the bytes printed nor the cluster used ever depend
+ * on the path.
  */
 final class OutputEnvironment {
-    /** In this order, each unset one as empty: {@code "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}"}. */
-    static final List<String> VARIABLES = List.of("LC_ALL", "LC_CTYPE", "LANG", "TZ");
+    /**
+     * In this order, each unset one as empty:
+     * {@code "${LC_ALL-}|${LC_CTYPE-}|${LANG-}|${TZ-}|${HSM_CONSOLE_STORE-}"}.
+     */
+    static final List<String> VARIABLES = List.of("LC_ALL", "LC_CTYPE", "LANG", "TZ", "HSM_CONSOLE_STORE");
 
     private OutputEnvironment() {
     }

@@ -43,6 +43,16 @@ public final class ServiceControl {
      */
     public int start(String mainClass, String launcher, String cluster, List<String> runArguments)
             throws IOException, InterruptedException {
+        return start(mainClass, launcher, cluster, runArguments, java.util.Map.of());
+    }
+
+    /**
+     * The same, the service process started with these environment variables added: the store that
+     * {@code --store} named goes to it as {@code HSM_CONSOLE_STORE}, so that the launchers it serves
+     * are the ones that name the same store ({@link OutputEnvironment}).
+     */
+    public int start(String mainClass, String launcher, String cluster, List<String> runArguments,
+                     java.util.Map<String, String> environment) throws IOException, InterruptedException {
         if (files.running()) {
             if (!isStale(send("status"))) {
                 Optional<Long> pid = files.readPid();
@@ -60,6 +70,7 @@ public final class ServiceControl {
         // jpackage's launcher marks its JVM's environment so that its own re-start takes the arguments as
         // the JVM's; a launcher started from here must not inherit the mark, or it reads ours as JVM options.
         builder.environment().remove("_JPACKAGE_LAUNCHER");
+        builder.environment().putAll(environment);
         Process child = builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.ownerOnlyLog().toFile()))

@@ -2,7 +2,6 @@ package io.hsmconsole.service;
 
 import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.shell.PlainConsole;
-import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.store.DataDirectory;
 
@@ -21,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code key_mgmt_util singlecmd …} sent by the launcher script: the tool's own code path
+ * One {@code key_mgmt_util singlecmd …} or {@code cloudhsm-cli <command> …} sent by the launcher script
+ * ({@link ServedTool}): the tool's own code path
  * ({@link ShellLauncher#runTool}) with the client's working folder for relative file names, standard
  * input at its end, and the output collected for the answer. Each request is its own session, so its
  * session keys end with it, as with a process of its own.
@@ -37,21 +37,28 @@ final class ToolRequest {
         void starting() throws IOException;
     }
 
-    private final ShellLauncher launcher;
+    private final ServedTool tool;
     private final ClusterCatalog catalog;
 
-    ToolRequest(ShellLauncher launcher, ClusterCatalog catalog) {
-        this.launcher = launcher;
+    ToolRequest(ServedTool tool, ClusterCatalog catalog) {
+        this.tool = tool;
         this.catalog = catalog;
+    }
+
+    /** The tool's own variables ({@link ServedTool#variables}), read from the request in their order. */
+    List<String> variables() {
+        return tool.variables();
     }
 
     /**
      * @param workDir   the client's working folder (absolute)
      * @param launcherEnv the client's {@link LauncherEnvironment} (unset ones absent)
+     * @param toolEnv   the client's values of the tool's own {@link #variables()} (unset ones absent)
      * @param args      the client's arguments, launcher options included
      * @param start     told before the tool runs (not for a request answered {@code fallback})
      */
-    Answer run(String workDir, Map<String, String> launcherEnv, List<String> args, Start start) throws IOException {
+    Answer run(String workDir, Map<String, String> launcherEnv, Map<String, String> toolEnv, List<String> args, Start start)
+            throws IOException {
         Path cwd;
         StartupOptions options;
         Path asked;
@@ -63,7 +70,7 @@ final class ToolRequest {
         } catch (InvalidPathException | StartupOptions.UsageException e) {
             return Answer.notRun(Answer.FALLBACK);
         }
-        if (!cwd.isAbsolute() || !Files.isDirectory(cwd) || !isSingleCommand(options.rest())
+        if (!cwd.isAbsolute() || !Files.isDirectory(cwd) || !tool.singleCommand(options.rest())
                 || !servesDataFolder(asked)) {
             return Answer.notRun(Answer.FALLBACK);
         }
@@ -74,13 +81,11 @@ final class ToolRequest {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(output, charset), false);
         PrintStream err = new PrintStream(errors, true, charset);
         PlainConsole console = new PlainConsole(new BufferedReader(Reader.nullReader()), out);
-        int status = launcher.runTool(catalog, options, console, cwd, err);
+        PrintWriter usage = new PrintWriter(new OutputStreamWriter(errors, charset), true);
+        int status = tool.launcher(toolEnv, usage).runTool(catalog, options, console, cwd, err);
+        usage.flush();
         out.flush();
         return Answer.ran(status, errors.toString(charset), output.toByteArray());
-    }
-
-    private static boolean isSingleCommand(List<String> rest) {
-        return rest.size() > 1 && rest.get(0).equals("singlecmd");
     }
 
     /** Whether the launcher's data folder (absolute) is the one served: the same path or the same folder. */

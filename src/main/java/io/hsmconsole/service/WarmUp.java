@@ -33,8 +33,9 @@ public final class WarmUp {
         Path scratch = files.dir().resolve("warmup." + ProcessHandle.current().pid());
         try {
             Files.createDirectory(scratch);
-            new ToolRequest(kmu, new ClusterCatalog(kmu.stores(), new DataDirectory(scratch), HsmClock.SYSTEM))
-                    .run(scratch.toString(), java.util.Map.of(DataDirectory.ENV_VARIABLE, scratch.toString()), SEED_COMMAND,
+            new ToolRequest(ServedTool.singlecmd(kmu), new ClusterCatalog(kmu.stores(), new DataDirectory(scratch), HsmClock.SYSTEM))
+                    .run(scratch.toString(), java.util.Map.of(DataDirectory.ENV_VARIABLE, scratch.toString()), java.util.Map.of(),
+                            SEED_COMMAND,
                             () -> { });
         } finally {
             deleteTree(scratch);

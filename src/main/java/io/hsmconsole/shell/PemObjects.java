@@ -1,5 +1,6 @@
 package io.hsmconsole.shell;
 
+import io.hsmconsole.text.PublicKeyText;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -8,7 +9,6 @@ import org.bouncycastle.openssl.PEMParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -38,9 +38,9 @@ public final class PemObjects {
         return pem("PRIVATE KEY", der);
     }
 
-    private static byte[] pem(String type, byte[] der) {
-        String body = Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der);
-        return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n").getBytes(StandardCharsets.US_ASCII);
+    /** A PEM block of {@code type} around {@code der}, 64 Base64 characters a line, as OpenSSL writes it. */
+    public static byte[] pem(String type, byte[] der) {
+        return PublicKeyText.pem(type, der).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Optional<Object> first(byte[] file) {

@@ -5,11 +5,17 @@ import java.util.Map;
 
 /**
  * Options the launchers read before the mode: {@code --data-dir DIR} (else {@code HSM_CONSOLE_DATA},
- * else the platform default) and {@code --cluster NAME} (else {@code HSM_CONSOLE_CLUSTER}, else the
- * demo cluster, created on first use). Everything after them is the tool's own arguments.
+ * else the platform default), {@code --cluster NAME} (else {@code HSM_CONSOLE_CLUSTER}, else the
+ * demo cluster, created on first use) and {@code --store STORE} (else {@code HSM_CONSOLE_STORE}, else
+ * the local SQLite store; {@code app} reads it). Everything after them is the tool's own arguments.
  */
-public record StartupOptions(String dataDir, String cluster, List<String> rest) {
+public record StartupOptions(String dataDir, String cluster, String store, List<String> rest) {
     public static final String CLUSTER_VARIABLE = "HSM_CONSOLE_CLUSTER";
+    public static final String STORE_OPTION = "--store";
+
+    public StartupOptions(String dataDir, String cluster, List<String> rest) {
+        this(dataDir, cluster, null, rest);
+    }
 
     /** Thrown for a launcher option without its value. */
     public static final class UsageException extends Exception {
@@ -23,6 +29,7 @@ public record StartupOptions(String dataDir, String cluster, List<String> rest) 
     public static StartupOptions parse(List<String> args, Map<String, String> env) throws UsageException {
         String dataDir = null;
         String cluster = null;
+        String store = null;
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("--")) {
             String arg = args.get(i);
@@ -40,14 +47,15 @@ public record StartupOptions(String dataDir, String cluster, List<String> rest) 
             switch (name) {
                 case "--data-dir" -> dataDir = value;
                 case "--cluster" -> cluster = value;
-                default -> throw new UsageException("unknown option " + name + "; use --data-dir DIR or --cluster NAME"
-                        + " before the mode");
+                case STORE_OPTION -> store = value;
+                default -> throw new UsageException("unknown option " + name + "; use --data-dir DIR, --cluster NAME"
+                        + " or --store STORE before the mode");
             }
         }
         if (cluster == null) {
             String fromEnv = env.get(CLUSTER_VARIABLE);
             cluster = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
         }
-        return new StartupOptions(dataDir, cluster, List.copyOf(args.subList(i, args.size())));
+        return new StartupOptions(dataDir, cluster, store, List.copyOf(args.subList(i, args.size())));
     }
 }

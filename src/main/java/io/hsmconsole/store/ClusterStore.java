@@ -62,6 +62,18 @@ public interface ClusterStore extends AutoCloseable {
     /** Changes whenever any process commits a change; cheap to poll. */
     long changeCounter();
 
+    /**
+     * Calls {@code listener}, on a thread of the store's, soon after any process or machine commits a
+     * change to this cluster, and once after the store's channel was lost and is back (changes may have
+     * been missed meanwhile). Empty when the store has no such channel: the caller then polls
+     * {@link #changeCounter} (on SQLite a read of the local file, which costs microseconds). A store
+     * on a server has one (PostgreSQL: {@code LISTEN/NOTIFY}), so watchers need not ask it over the
+     * network several times a second.
+     */
+    default java.util.Optional<ChangeSubscription> subscribe(Runnable listener) {
+        return java.util.Optional.empty();
+    }
+
     <T> T write(Work<T> work);
 
     /**

@@ -14,6 +14,8 @@ import java.util.List;
 public final class KmuText {
     /** The interactive prompt; the typed line follows it, as a terminal echoes it. */
     public static final String PROMPT = "\nCommand: ";
+    /** A command that met a store fault in a session, in either shell (simulator only: the store's reason, one line). */
+    public static final String STORE_FAULT = "%n\tError: %s%n";
 
     private KmuText() {
     }

@@ -69,6 +69,21 @@ public final class ControllerFixture implements AutoCloseable {
         return result.value().handle();
     }
 
+    /** Generates a key pair as the logged-in user through the console's controller; fails unless the simulator accepts it. */
+    public io.hsmconsole.hsm.key.GeneratedPair generatePair(io.hsmconsole.hsm.key.KeyPairRequest request) {
+        io.hsmconsole.hsm.HsmResult<io.hsmconsole.hsm.key.GeneratedPair> result =
+                await(done -> keys.pairs().generate(request, "genKeyPair", p -> { }, done));
+        if (!result.isSuccess()) {
+            throw new AssertionError("key pair refused: " + result.code());
+        }
+        return result.value();
+    }
+
+    /** exportPubKey's DER, straight from the simulator (an independent source for what the window shows). */
+    public byte[] exportPublicKey(long handle) {
+        return workspace.requireSession().pairs().exportPublicKey(handle).value();
+    }
+
     /** The key list as the logged-in user sees it. */
     public java.util.List<KeyRow> keyRows() {
         io.hsmconsole.hsm.HsmResult<java.util.List<KeyRow>> result = await(keys::listKeys);

@@ -116,7 +116,7 @@ class ClusterExchangeTest {
         assertThatThrownBy(() -> catalog.importCluster(truncated, "correct horse".toCharArray(), "z"))
                 .isInstanceOf(ClusterDocumentException.class).hasMessageContaining("not a readable cluster export");
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, json.replace("\"version\" : 1", "\"version\" : 99"));
+        Files.writeString(newer, json.replace("\"version\" : " + io.hsmconsole.hsm.exchange.ClusterDocument.VERSION, "\"version\" : 99"));
         assertThatThrownBy(() -> catalog.importCluster(newer, "correct horse".toCharArray(), "w"))
                 .hasMessageContaining("newer");
         Path foreign = dir.resolve("foreign.json");

@@ -14,6 +14,7 @@ import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.sqlite.SqliteBackend;
 
 import java.nio.file.Path;
@@ -38,8 +39,17 @@ final class AfterCrash {
     static List<String> check(Path data, List<Acknowledged> acknowledged, String owner, char[] password) {
         Path db = data.resolve("clusters").resolve(ClusterCatalog.DEMO_CLUSTER).resolve("cluster.db");
         assertThat(StoreIntegrity.problems(db)).as("SQLite's checks of %s", db).isEmpty();
+        return check(new SqliteBackend(), data, acknowledged, owner, password);
+    }
+
+    /**
+     * The same checks through the simulator on any backend (a PostgreSQL server keeps its own
+     * integrity: each transaction commits whole or not at all).
+     */
+    static List<String> check(StoreBackend backend, Path data, List<Acknowledged> acknowledged, String owner,
+                              char[] password) {
         assertThat(acknowledged.stream().map(Acknowledged::handle)).as("handles acknowledged").doesNotHaveDuplicates();
-        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(data), HsmClock.SYSTEM);
+        ClusterCatalog catalog = new ClusterCatalog(backend, new DataDirectory(data), HsmClock.SYSTEM);
         try (HsmCluster cluster = catalog.open(ClusterCatalog.DEMO_CLUSTER)) {
             HsmResult<HsmSession> login = cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, owner, password.clone());
             assertThat(login.code()).isEqualTo(ReturnCode.SUCCESS);

@@ -24,6 +24,12 @@ final class KillTrial {
 
     static Killed run(java.nio.file.Path data, java.nio.file.Path work, int trial, Random random, long maxDelayMillis)
             throws InterruptedException {
+        return run(data, work, trial, random, maxDelayMillis, Map.of());
+    }
+
+    /** The same, the process started with these environment variables (team mode's store). */
+    static Killed run(java.nio.file.Path data, java.nio.file.Path work, int trial, Random random, long maxDelayMillis,
+                      Map<String, String> environment) throws InterruptedException {
         Map<String, KeyOrder> orders = new HashMap<>();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
@@ -32,7 +38,7 @@ final class KillTrial {
             lines.add(o.kmuLine());
         }
         long delay = (long) (random.nextDouble() * maxDelayMillis);
-        try (ShellProcess kmu = ShellProcess.start("key_mgmt_util", data, work, List.of())) {
+        try (ShellProcess kmu = ShellProcess.start("key_mgmt_util", data, work, List.of(), environment)) {
             Thread feeder = new Thread(() -> {
                 if (kmu.type("loginHSM -u CU -s example_user -p example_pwd")) {
                     for (String line : lines) {

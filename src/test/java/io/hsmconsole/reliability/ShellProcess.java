@@ -40,12 +40,20 @@ public final class ShellProcess implements AutoCloseable {
 
     /** {@code bin/<tool> args…} on the data folder {@code data}, working in {@code workDir}; stderr joins stdout. */
     public static ShellProcess start(String tool, Path data, Path workDir, List<String> args) {
+        return start(tool, data, workDir, args, java.util.Map.of());
+    }
+
+    /** The same, with these environment variables added (team mode: {@code HSM_CONSOLE_STORE}). */
+    public static ShellProcess start(String tool, Path data, Path workDir, List<String> args,
+                                     java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(BIN.resolve(tool).toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().put("HSM_CONSOLE_DATA", data.toString());
         pb.environment().remove("HSM_CONSOLE_CLUSTER");
+        pb.environment().remove("HSM_CONSOLE_STORE");
+        pb.environment().putAll(environment);
         try {
             return new ShellProcess(pb.start());
         } catch (IOException e) {

@@ -35,14 +35,28 @@ final class Launchers {
         return start(tool, args, service).result();
     }
 
+    /** A run with {@code extraEnvironment} added (cloudhsm-cli's CLOUDHSM_ROLE and CLOUDHSM_PIN). */
+    Result run(String tool, List<String> args, boolean service, java.util.Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        return start(tool, args, service, extraEnvironment).result();
+    }
+
     /** A run left going, for a test that acts while it runs. */
     Running start(String tool, List<String> args, boolean service) throws IOException {
+        return start(tool, args, service, java.util.Map.of());
+    }
+
+    private Running start(String tool, List<String> args, boolean service, java.util.Map<String, String> extraEnvironment)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(BIN.resolve(tool).toString());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("HSM_CONSOLE_DATA", data.toString());
         pb.environment().remove("HSM_CONSOLE_CLUSTER");
+        pb.environment().remove("CLOUDHSM_ROLE");
+        pb.environment().remove("CLOUDHSM_PIN");
+        pb.environment().putAll(extraEnvironment);
         if (!service) {
             pb.environment().put("HSM_CONSOLE_SERVICE", "off");
         }

@@ -11,6 +11,12 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.hsm.quorum.QuorumSignatures;
+import io.hsmconsole.hsm.quorum.QuorumToken;
+import io.hsmconsole.hsm.user.LoginChannel;
+import io.hsmconsole.model.UserType;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import io.hsmconsole.property.Gen;
 import io.hsmconsole.property.Trials;
 import org.junit.jupiter.api.AfterEach;
@@ -271,5 +277,59 @@ public abstract class StoreContract {
                 world.assertStoreMatchesModel();
             }
         });
+    }
+
+    @Test
+    void failedLoginsOnTwoMachinesAddUpToOneLockoutThatBothSee() throws Exception {
+        try (HsmCluster a = createOnA(); HsmCluster b = catalog(machineB).open("team")) {
+            for (int i = 0; i < 5; i++) {
+                HsmCluster machine = i % 2 == 0 ? a : b;
+                assertThat(machine.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "bob", "bad_pwd".toCharArray()).code())
+                        .as("failure %d", i + 1).isEqualTo(ReturnCode.LOGIN_FAILURE);
+            }
+            for (HsmCluster machine : List.of(a, b)) {
+                assertThat(machine.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "bob", "bob_pwd".toCharArray()).code())
+                        .isEqualTo(ReturnCode.ACCOUNT_LOCKED);
+            }
+            HsmSession officer = b.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1", "officer1_pwd".toCharArray())
+                    .value();
+            assertThat(officer.users().changePassword(UserType.CU, "bob", "bob_new_pwd".toCharArray()).code())
+                    .isEqualTo(ReturnCode.SUCCESS);
+            assertThat(a.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "bob", "bob_new_pwd".toCharArray()).code())
+                    .as("unlocked on B, seen on A").isEqualTo(ReturnCode.SUCCESS);
+        }
+    }
+
+    /**
+     * A key made on A with m_value 2 needs a quorum on B too, and a quorum key carol registers on B
+     * verifies her offline approval of a token on A.
+     */
+    @Test
+    void aQuorumKeyRegisteredOnOneMachineVerifiesApprovalsOnTheOther() throws Exception {
+        try (HsmCluster a = createOnA(); HsmCluster b = catalog(machineB).open("team");
+             HsmSession ownerOnA = TestClusters.login(a, "example_user");
+             HsmSession ownerOnB = TestClusters.login(b, "example_user");
+             HsmSession carolOnB = TestClusters.login(b, "carol")) {
+            int carol = a.users().stream().filter(u -> u.name().equals("carol")).findFirst().orElseThrow().id();
+            long key = ownerOnA.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "mv2").withMValue(2)
+                    .withShareWith(List.of(carol))).value().handle();
+            assertThat(ownerOnB.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+
+            AsymmetricCipherKeyPair carolsKey = QuorumSignatures.newKeyPair(new SecureRandom());
+            byte[] registration = new byte[245];
+            new SecureRandom().nextBytes(registration);
+            byte[] priv = QuorumSignatures.privateDer(carolsKey);
+            assertThat(carolOnB.users().registerQuorumKey(UserType.CU, "carol", registration,
+                    QuorumSignatures.sign(priv, registration), QuorumSignatures.publicDer(carolsKey)).code())
+                    .isEqualTo(ReturnCode.SUCCESS);
+
+            QuorumToken token = ownerOnA.quorumTokens().getToken(QuorumService.MANAGE_KEY, key).value();
+            assertThat(ownerOnA.quorumTokens().approveToken(token.id(), "carol",
+                    QuorumSignatures.sign(priv, token.challenge())).code()).isEqualTo(ReturnCode.SUCCESS);
+            assertThat(ownerOnA.quorumTokens().approveTokenWithPassword(token.id(), "example_user",
+                    "example_pwd".toCharArray()).code()).isEqualTo(ReturnCode.SUCCESS);
+            assertThat(ownerOnA.shareKey(key, 4, true).code()).isEqualTo(ReturnCode.SUCCESS);
+            assertThat(ownerOnB.keyInfo(key).value().sharedWith()).as("seen on B").contains(4);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.hsmconsole.hsm.exchange;
 
+import io.hsmconsole.store.AttestationRecord;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,16 @@ import java.util.List;
  */
 public record ClusterDocument(String format, int version, long exportedAtMillis, Protection protection,
                               ClusterPart cluster, List<NodePart> nodes, List<UserPart> users, List<KeyPart> keys,
-                              List<CopyPart> copies, List<IdentityPart> identities, List<AuditPart> audit) {
+                              List<CopyPart> copies, List<IdentityPart> identities, List<AuditPart> audit,
+                              List<AttestationPart> attestations) {
     public static final String FORMAT = "hsm-key-console-cluster";
-    public static final int VERSION = 1;
+    /** 2 adds {@code attestations}; a version 1 document has none. */
+    public static final int VERSION = 2;
+
+    /** The nodes' last attestations; empty for a version 1 document, which did not carry them. */
+    public List<AttestationPart> attestationsOrNone() {
+        return attestations == null ? List.of() : attestations;
+    }
 
     /** How the secrets are sealed, and a sealed constant that tells a wrong passphrase from damage. */
     public record Protection(String kdf, int iterations, String salt, String check) {
@@ -36,6 +45,20 @@ public record ClusterDocument(String format, int version, long exportedAtMillis,
     }
 
     public record IdentityPart(String name, String certificate, String privateKey) {
+    }
+
+    /** A node's last attestation: the client's verdict, as every process shows it (not secret). */
+    public record AttestationPart(int nodeId, long timeMillis, boolean passed, String reason, String measured,
+                                  String expected, String chains) {
+
+        public static AttestationPart of(AttestationRecord r) {
+            return new AttestationPart(r.nodeId(), r.timeMillis(), r.passed(), r.reason(), r.measuredHex(),
+                    r.expectedHex(), r.chains());
+        }
+
+        public AttestationRecord record() {
+            return new AttestationRecord(nodeId, timeMillis, passed, reason, measured, expected, chains);
+        }
     }
 
     public record AuditPart(long seq, long timeMillis, int nodeId, int userId, String userName, String command,

@@ -92,4 +92,9 @@ public final class KeyAttributes {
     public Optional<AttributeValue> get(Attribute a) {
         return values.stream().filter(v -> v.attribute() == a).findFirst();
     }
+
+    /** The curve of either half of an EC key pair; empty for other keys. */
+    public Optional<EcCurve> curve() {
+        return Optional.ofNullable(publicKeyInfo).flatMap(AsymmetricMaterial::ofPublic).flatMap(AsymmetricMaterial::curve);
+    }
 }

@@ -25,6 +25,10 @@ final class CliCommands {
         all.addAll(KeyImportCommand.all());
         all.add(new KeyListCommand());
         all.addAll(KeyManageCommands.all());
+        all.addAll(KeyWrapCommands.all());
+        all.addAll(KeyGenerateFileCommand.all());
+        all.addAll(ClusterCommands.all());
+        all.addAll(KeyUnwrapCommands.all());
         all.forEach(c -> byPath.put(c.syntax().path(), c));
     }
 

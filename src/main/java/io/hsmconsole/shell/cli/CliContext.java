@@ -12,6 +12,7 @@ import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliMessages;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,11 +23,18 @@ import java.util.Optional;
 final class CliContext {
     private final HsmCluster cluster;
     private final Console console;
+    private final Path workDir;
     private HsmSession session;
 
-    CliContext(HsmCluster cluster, Console console) {
+    CliContext(HsmCluster cluster, Console console, Path workDir) {
         this.cluster = cluster;
         this.console = console;
+        this.workDir = workDir;
+    }
+
+    /** A file the user names, relative to their working folder (the client's, when the daemon runs the command). */
+    Path file(String name) {
+        return workDir.resolve(name);
     }
 
     HsmCluster cluster() {

@@ -13,6 +13,7 @@ import io.hsmconsole.text.cli.CliSyntaxes;
 import io.hsmconsole.text.cli.CliUsageText;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,11 @@ public final class CliShell {
     private final PrintWriter err;
 
     CliShell(HsmCluster cluster, Console console, Map<String, String> env, PrintWriter err) {
-        this.context = new CliContext(cluster, console);
+        this(cluster, console, Path.of("").toAbsolutePath(), env, err);
+    }
+
+    CliShell(HsmCluster cluster, Console console, Path workDir, Map<String, String> env, PrintWriter err) {
+        this.context = new CliContext(cluster, console, workDir);
         this.env = env;
         this.err = err;
     }
@@ -45,7 +50,7 @@ public final class CliShell {
     public static ShellLauncher.Tool tool(Map<String, String> env, PrintWriter err) {
         return (ToolContext tool, List<String> args) -> {
             try (HsmCluster cluster = tool.openCluster()) {
-                return new CliShell(cluster, tool.console(), env, err).run(args);
+                return new CliShell(cluster, tool.console(), tool.workDir(), env, err).run(args);
             }
         };
     }

@@ -8,9 +8,6 @@ import io.hsmconsole.text.cli.CliKeyJson;
 import io.hsmconsole.text.cli.CliMessages;
 import io.hsmconsole.text.cli.CliSyntaxes;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -39,7 +36,7 @@ final class CryptoCommands {
     private static ExitStatus sign(CliContext context, CliArguments args, String name) {
         byte[] data;
         try {
-            data = bytes(args, "data");
+            data = CliFiles.bytes(context, args, "data");
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
@@ -57,8 +54,8 @@ final class CryptoCommands {
         byte[] data;
         byte[] signature;
         try {
-            data = bytes(args, "data");
-            signature = bytes(args, "signature");
+            data = CliFiles.bytes(context, args, "data");
+            signature = CliFiles.bytes(context, args, "signature");
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
@@ -66,27 +63,6 @@ final class CryptoCommands {
         return KeySelection.single(context, "verify", args.values("key-filter"), (session, handle) ->
                 context.answer(session.crypto().verify(handle, mechanism, data, signature),
                         done -> context.message(CliMessages.SIGNATURE_VERIFIED)));
-    }
-
-    /** {@code --NAME} (Base64) or {@code --NAME-path} (the file's bytes): exactly one of them. */
-    private static byte[] bytes(CliArguments args, String name) throws GenerationAttributes.Refused {
-        String inline = args.value(name);
-        String path = args.value(name + "-path");
-        if ((inline == null) == (path == null)) {
-            throw new GenerationAttributes.Refused(CliMessages.oneOf(name));
-        }
-        if (inline != null) {
-            try {
-                return Base64.getDecoder().decode(inline);
-            } catch (IllegalArgumentException e) {
-                throw new GenerationAttributes.Refused(CliMessages.notBase64(name));
-            }
-        }
-        try {
-            return Files.readAllBytes(Path.of(path));
-        } catch (IOException e) {
-            throw new GenerationAttributes.Refused(CliMessages.unreadableFile(path, String.valueOf(e.getMessage())));
-        }
     }
 
     /** rsa-pkcs + sha256 → SHA256_RSA_PKCS, and so on: the family by name, the hash by its digest name. */

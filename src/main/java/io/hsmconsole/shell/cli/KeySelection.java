@@ -57,17 +57,21 @@ final class KeySelection {
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        Optional<List<Selected>> keys = matching(context, session.get(), filterWords);
+        Optional<Long> handle = one(context, session.get(), filterWords);
+        return handle.map(h -> action.run(session.get(), h)).orElse(ExitStatus.ERROR);
+    }
+
+    /** The handle of the one key the filter selects, or empty after printing the error answer. */
+    static Optional<Long> one(CliContext context, HsmSession session, List<String> filterWords) {
+        Optional<List<Selected>> keys = matching(context, session, filterWords);
         if (keys.isEmpty()) {
-            return ExitStatus.ERROR;
+            return Optional.empty();
         }
-        if (keys.get().isEmpty()) {
-            return context.error(CliMessages.NO_KEY_MATCHED);
+        if (keys.get().size() != 1) {
+            context.error(keys.get().isEmpty() ? CliMessages.NO_KEY_MATCHED : CliMessages.filterMatchedSeveral(keys.get().size()));
+            return Optional.empty();
         }
-        if (keys.get().size() > 1) {
-            return context.error(CliMessages.filterMatchedSeveral(keys.get().size()));
-        }
-        return action.run(session.get(), keys.get().get(0).handle());
+        return Optional.of(keys.get().get(0).handle());
     }
 
     @FunctionalInterface

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
+import io.hsmconsole.shell.StoreFaults;
 import io.hsmconsole.shell.FileNameProblem;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
@@ -81,7 +82,7 @@ public final class CmuShell {
                     context.out().printf("%n%ndisconnecting from servers, please wait...%n");
                     return last;
                 }
-                last = execute(tokens);
+                last = StoreFaults.survive(context.out(), () -> execute(tokens));
                 context.out().flush();
             }
         } finally {

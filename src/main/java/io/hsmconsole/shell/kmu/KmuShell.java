@@ -8,6 +8,7 @@ import io.hsmconsole.shell.BoundedLines;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.FileNameProblem;
+import io.hsmconsole.shell.StoreFaults;
 import io.hsmconsole.shell.Tokens;
 import io.hsmconsole.shell.ToolContext;
 import io.hsmconsole.shell.admin.AuditTool;
@@ -113,7 +114,7 @@ public final class KmuShell {
             if (tokens.get(0).equals("exit")) {
                 return last;
             }
-            last = execute(tokens);
+            last = StoreFaults.survive(out, () -> execute(tokens));
             out.flush();
         }
     }

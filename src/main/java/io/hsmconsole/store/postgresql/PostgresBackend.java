@@ -17,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Clusters kept on one PostgreSQL server (team mode): each cluster is a schema in the server's
@@ -164,10 +162,7 @@ public final class PostgresBackend implements StoreBackend {
 
     /** One short connection, for questions asked before a cluster's pool exists. */
     private <T> T onServer(Path clusterDir, ServerQuestion<T> question) {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", url.user());
-        credentials.setProperty("password", url.password());
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials)) {
+        try (Connection c = url.connect()) {
             return question.ask(c);
         } catch (SQLException e) {
             throw new StoreException(clusterDir, "cannot reach the cluster store on the PostgreSQL server " + url, e);

@@ -2,9 +2,11 @@ package io.hsmconsole.store.postgresql;
 
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
+import io.hsmconsole.store.ChangeSubscription;
 import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.GroupCommit;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
@@ -27,10 +29,12 @@ import java.util.Optional;
 public final class PostgresClusterStore implements ClusterStore {
     private final PostgresDatabase db;
     private final PostgresReads reads;
+    private final GroupCommit groupCommit;
 
     PostgresClusterStore(PostgresDatabase db) {
         this.db = db;
         this.reads = new PostgresReads(db);
+        this.groupCommit = new GroupCommit(new PostgresBatch(db, reads)::run);
     }
 
     @Override
@@ -134,19 +138,26 @@ public final class PostgresClusterStore implements ClusterStore {
         return db.read(c -> reads.clusterNumber(c, "change_counter"));
     }
 
+    /** Told by {@code LISTEN/NOTIFY}: a watcher needs no query until a write commits somewhere. */
+    @Override
+    public Optional<ChangeSubscription> subscribe(Runnable listener) {
+        return Optional.of(db.changes().subscribe(listener));
+    }
+
     @Override
     public <T> T write(Work<T> work) {
         return db.write(c -> work.run(new PostgresTransaction(db, reads, c)));
     }
 
     /**
-     * The same as {@link #write}: group commit is SQLite's answer to one fsync per commit in one file;
-     * PostgreSQL already groups concurrent commits in its write-ahead log, so each work keeps its own
-     * transaction (and its own failure) here.
+     * Group commit, as on SQLite: concurrent callers of this process share one transaction, so one
+     * turn of the cluster's write lock and one durable commit serve them all; each work runs in its
+     * own savepoint and a failing one is undone alone ({@link PostgresBatch}). Without it, four
+     * sessions of one process queue for the lock one commit at a time.
      */
     @Override
     public <T> T writeShared(Work<T> work) {
-        return write(work);
+        return groupCommit.submit(work);
     }
 
     /**

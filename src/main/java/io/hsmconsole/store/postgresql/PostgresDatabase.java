@@ -7,8 +7,8 @@ import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.SQLException;
 
 /**
  * The connections of one cluster's store: a small HikariCP pool whose connections all work in the
@@ -27,6 +27,8 @@ final class PostgresDatabase implements AutoCloseable {
     private final Path location;
     private final String server;
     private final MaterialCipher cipher;
+    private final String schema;
+    private final PostgresChangeChannel changes;
 
     PostgresDatabase(PostgresUrl url, String schema, Path location, MaterialCipher cipher) {
         try {
@@ -38,6 +40,8 @@ final class PostgresDatabase implements AutoCloseable {
         this.location = location;
         this.server = url.toString();
         this.cipher = cipher;
+        this.schema = schema;
+        this.changes = schema == null ? null : new PostgresChangeChannel(url, schema);
     }
 
 
@@ -49,6 +53,7 @@ final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         // Fail at once with the server's reason, rather than a pool that retries in the background.
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(10_000);
@@ -69,24 +74,37 @@ final class PostgresDatabase implements AutoCloseable {
         return cipher;
     }
 
+    /** The cluster's change notifications (the channel is named after its schema). */
+    PostgresChangeChannel changes() {
+        return changes;
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 
-    /** The pool puts back read-only and the isolation level when the connection returns to it. */
+    /**
+     * Every connection's default is REPEATABLE READ (set once, when the pool makes it), and the
+     * driver begins a read-only transaction with {@code BEGIN READ ONLY}: a read costs no round trip
+     * of its own beyond its queries and the commit. The pool puts read-only back on return.
+     */
     <T> T read(SqlWork<T> work) {
-        return transaction("a read of the cluster store failed", c -> {
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        }, work);
+        return transaction("a read of the cluster store failed", c -> c.setReadOnly(true), work);
     }
 
+    /**
+     * Switches this one transaction to READ COMMITTED and takes the lock in the same round trip:
+     * nothing to reset when the connection returns to the pool.
+     */
     <T> T write(SqlWork<T> work) {
         return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            // The bump takes the lock; its NOTIFY reaches the listeners of every machine when (and
+            // only if) this transaction commits.
             try (Statement lock = c.createStatement()) {
-                lock.executeUpdate("UPDATE cluster SET change_counter = change_counter + 1");
+                lock.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"
+                        + " UPDATE cluster SET change_counter = change_counter + 1"
+                        + " RETURNING pg_notify('" + schema.replace("'", "''") + "', change_counter::text)");
             }
         }, work);
     }
@@ -119,6 +137,12 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     StoreException failure(String what, SQLException e) {
+        if (ServerFailure.isUnreachable(e)) {
+            StoreException down = new StoreException(location, "cannot reach the PostgreSQL server " + server + " ("
+                    + ServerFailure.reason(e) + "): " + what + "; it works again once the server is back");
+            down.initCause(e);
+            return down;
+        }
         return new StoreException(location, what + " (PostgreSQL at " + server + ")", e);
     }
 
@@ -132,6 +156,9 @@ final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (changes != null) {
+            changes.close();
+        }
         pool.close();
     }
 }

@@ -128,20 +128,29 @@ final class PostgresTransaction implements ClusterStore.Transaction {
         insertKey(key, copies, seq);
     }
 
-    /** {@code seq} null: the current handle counter, which has just moved past this key (creation order). */
+    /**
+     * {@code seq} null: the current handle counter, which has just moved past this key (creation
+     * order). One statement, so one round trip under the cluster's lock: the key, its shares, its
+     * copies and the count (the foreign keys are checked at the statement's end, when the key is in).
+     */
     private void insertKey(KeyRecord key, List<KeyCopy> copies, Long seq) {
-        update("INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags, kcv,"
-                        + " m_value, origin_node, created_at, material) VALUES (?, COALESCE(?, (SELECT handle_counter"
-                        + " FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("WITH k AS (INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags,"
+                        + " kcv, m_value, origin_node, created_at, material) VALUES (?, COALESCE(?, (SELECT handle_counter"
+                        + " FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING handle),"
+                        + " s AS (INSERT INTO key_shares (handle, user_id) SELECT k.handle, u FROM k, unnest(?) AS u),"
+                        + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
+                        + " FROM k, unnest(?, ?) AS t(n, a))"
+                        + " UPDATE cluster SET token_key_count = token_key_count + 1",
                 key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType(), key.sizeBytes(), key.label(),
                 PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
-                db.cipher().encrypt(key.handle(), key.material()));
-        insertShares(key.handle(), key.sharedWith());
-        for (KeyCopy copy : copies) {
-            update("INSERT INTO key_copies (handle, node, available_at) VALUES (?, ?, ?)", copy.handle(), copy.nodeId(),
-                    copy.availableAtMillis());
-        }
-        update("UPDATE cluster SET token_key_count = token_key_count + 1");
+                db.cipher().encrypt(key.handle(), key.material()),
+                array("integer", key.sharedWith().toArray()),
+                array("integer", copies.stream().map(KeyCopy::nodeId).toArray()),
+                array("bigint", copies.stream().map(KeyCopy::availableAtMillis).toArray()));
+    }
+
+    private java.sql.Array array(String type, Object[] values) {
+        return sql(() -> c.createArrayOf(type, values));
     }
 
     private void insertShares(long handle, List<Integer> users) {
@@ -239,10 +248,12 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void appendAudit(AuditRecord r) {
-        update("INSERT INTO audit_log (seq, time, node, user_id, user_name, command, arguments, result_code,"
-                + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.seq(), r.timeMillis(), r.nodeId(),
-                r.userId(), r.userName(), r.command(), r.arguments(), r.resultCode(), r.previousHash(), r.hash());
-        update("UPDATE cluster SET audit_high_water = GREATEST(audit_high_water, ?)", r.seq());
+        // One round trip: the record and the high-water mark.
+        update("WITH a AS (INSERT INTO audit_log (seq, time, node, user_id, user_name, command, arguments, result_code,"
+                + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+                + " UPDATE cluster SET audit_high_water = GREATEST(audit_high_water, ?)", r.seq(), r.timeMillis(),
+                r.nodeId(), r.userId(), r.userName(), r.command(), r.arguments(), r.resultCode(), r.previousHash(),
+                r.hash(), r.seq());
     }
 
     @Override

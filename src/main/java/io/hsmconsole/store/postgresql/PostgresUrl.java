@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Where a team's cluster server is: {@code postgresql://USER:PASSWORD@HOST:PORT/DB}, as a user gives
@@ -55,6 +59,14 @@ public record PostgresUrl(String user, String password, String host, int port, S
     public String jdbcUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return "jdbc:postgresql://" + h + ":" + port + "/" + database;
+    }
+
+    /** One connection of its own, outside any pool (the caller closes it). */
+    Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        return DriverManager.getConnection(jdbcUrl(), credentials);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
 import io.hsmconsole.store.ClusterStore.Transaction;
+import io.hsmconsole.store.GroupCommit;
 import io.hsmconsole.store.ClusterStore.Work;
 import io.hsmconsole.store.StoreException;
 

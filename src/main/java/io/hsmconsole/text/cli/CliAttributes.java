@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
+import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.model.KeyClass;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * a key matches when its attribute, written as here, equals the value given.
  */
 public final class CliAttributes {
-    /** Name → simulator attribute, in print order; {@code modifiable} has no simulator attribute (always true). */
+    /** Name → simulator attribute, in print order; {@code modifiable} (always true) and {@code curve} have none. */
     private static final Map<String, Attribute> NAMES = new LinkedHashMap<>();
     public static final String MODIFIABLE = "modifiable";
     public static final String ID = "id";
@@ -32,6 +33,8 @@ public final class CliAttributes {
     private static final String MODULUS = "modulus";
     private static final String MODULUS_SIZE_BITS = "modulus-size-bits";
     private static final String EC_POINT = "ec-point";
+    /** An EC key's curve: no simulator attribute of its own, read from the key's public half. */
+    private static final String CURVE = "curve";
 
     static {
         NAMES.put("key-type", Attribute.KEY_TYPE);
@@ -62,6 +65,7 @@ public final class CliAttributes {
         NAMES.put(MODULUS, Attribute.MODULUS);
         NAMES.put(MODULUS_SIZE_BITS, Attribute.MODULUS_BITS);
         NAMES.put(EC_POINT, Attribute.MODULUS);
+        NAMES.put(CURVE, null);
     }
 
     private CliAttributes() {
@@ -102,6 +106,9 @@ public final class CliAttributes {
         if (name.equals(MODIFIABLE)) {
             return Optional.of(CliJson.object().booleanNode(true)); // the simulator never locks a key's attributes
         }
+        if (name.equals(CURVE)) {
+            return attributes.curve().map(c -> CliJson.object().textNode(curveName(c)));
+        }
         Attribute attribute = NAMES.get(name);
         boolean ec = isEc(attributes);
         if (attribute == null || (ec && (name.equals(MODULUS) || name.equals(MODULUS_SIZE_BITS)))
@@ -129,6 +136,15 @@ public final class CliAttributes {
             case MODULUS -> factory.textNode("0x" + v.text().replaceAll("\\s", ""));
             case PUBLIC_EXPONENT -> factory.textNode(v.text());
             default -> v.attribute().isBoolean() ? factory.booleanNode(v.isTrue()) : factory.textNode(v.text());
+        };
+    }
+
+    /** SDK 5's curve names (cloudhsm_cli-key-generate-asymmetric-pair-ec.md): secp256r1 for X9.62's prime256v1. */
+    public static String curveName(EcCurve curve) {
+        return switch (curve) {
+            case PRIME256V1 -> "secp256r1";
+            case PRIME192V1 -> "secp192r1";
+            default -> curve.curveName();
         };
     }
 

@@ -1,6 +1,9 @@
 package io.hsmconsole.text.cli;
 
 import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.key.Sdk5WrapParameters;
+
+import java.util.stream.Collectors;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.user.Credentials;
 
@@ -19,6 +22,7 @@ public final class CliMessages {
     public static final String KEY_UNSHARED = "Key unshared successfully";
     public static final String ATTRIBUTE_SET = "Attribute set successfully";
     public static final String KEY_DELETED = "Key deleted successfully";
+    public static final String KEY_FILE_GENERATED = "Successfully generated key file";
 
     public static final String PASSWORDS_DIFFER = "Passwords do not match";
     public static final String NO_PASSWORD = "No password was given";
@@ -94,6 +98,24 @@ public final class CliMessages {
                 + "--manage-key-quorum-value " + manage + " and --use-key-quorum-value " + use + " differ";
     }
 
+    public static String notHex(String name, String value) {
+        return "--" + name + " '" + value + "' is not hex (0x and pairs of hex digits, e.g. 0x10)";
+    }
+
+    public static String cannotWrite(String path, String why) {
+        return "Cannot write " + path + ": " + why;
+    }
+
+    /** key generate-file: which encoding suits which key. */
+    public static String encodingNeeds(String encoding) {
+        return "--encoding " + encoding + " takes " + (encoding.equals("pem") ? "a public key; use reference-pem for a private key"
+                : "a private key; use pem for a public key");
+    }
+
+    public static String notAPrivateKeyPem(String path) {
+        return path + " holds no PEM private key (-----BEGIN PRIVATE KEY-----, RSA PRIVATE KEY or EC PRIVATE KEY)";
+    }
+
     /** The {@code data} of an error answer for a refusal of the simulator. */
     public static String of(ReturnCode code) {
         return switch (code) {
@@ -122,6 +144,17 @@ public final class CliMessages {
             case USER_LOGGED_IN -> "The user is logged in";
             case CLUSTER_FULL -> "The cluster has reached its key capacity";
             case NO_ACTIVE_NODE -> "No HSM in the cluster is available";
+            // the CLI's only mechanisms with parameters are the wraps: GCM (aes-gcm, cloudhsm-aes-gcm) and OAEP (rsa-oaep, rsa-aes)
+            case MECHANISM_PARAM_INVALID -> "Invalid mechanism parameters: AES-GCM's --tag-length-bits must be one of "
+                    + Sdk5WrapParameters.GCM_TAG_BITS.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " and its --iv " + Sdk5WrapParameters.GCM_IV_BYTES + " bytes (" + 2 * Sdk5WrapParameters.GCM_IV_BYTES
+                    + " hex digits); OAEP's --mgf must use the --hash-function's hash (sha256 with mgf1-sha256)";
+            case WRAPPING_KEY_INVALID -> "The wrapping key cannot do this: an AES key (or, for rsa-*, an RSA public key to "
+                    + "wrap and its private key to unwrap) whose wrap or unwrap attribute is true; trusted when the payload "
+                    + "has wrap-with-trusted";
+            case WRAP_MECHANISM_UNSUPPORTED -> "The payload key does not fit this mechanism (aes-no-pad takes keys of a "
+                    + "multiple of 8 bytes; rsa-oaep and rsa-pkcs only what fits the modulus)";
+            case KEY_CLASS_INVALID -> "The key's class does not suit this command (public keys are not wrapped)";
             default -> code.text().replaceFirst("^HSM (Error|CLUSTER ERROR): ", "");
         };
     }

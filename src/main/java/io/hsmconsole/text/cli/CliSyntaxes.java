@@ -11,7 +11,7 @@ import java.util.Map;
  * blocks of the AWS pages ({@code cloudhsm_cli-*.md}), and the groups they sit in.
  */
 public final class CliSyntaxes {
-    private static final String FILTER_HELP = "Key reference (e.g. key-reference=0xabc) or space separated list of key "
+    static final String FILTER_HELP = "Key reference (e.g. key-reference=0xabc) or space separated list of key "
             + "attributes in the form of attr.KEY_ATTRIBUTE_NAME=KEY_ATTRIBUTE_VALUE to select ";
     private static final Option USERNAME = Option.one("username", "USERNAME", true, "Username to access the HSM cluster");
     private static final Option ROLE = Option.one("role", "ROLE", true, "Role the user has in the cluster")
@@ -133,7 +133,18 @@ public final class CliSyntaxes {
     }
 
     /** {@code --key-type-class} of {@code key import pem}: what the PEM file is said to hold. */
-    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "rsa-public");
+    public static final List<String> PEM_KEY_CLASSES = List.of("ec-public", "ec-private", "rsa-public", "rsa-private");
+
+    public static final CliSyntax CLUSTER_HSM_INFO = new CliSyntax("cluster hsm-info", "List the HSMs in your cluster",
+            List.of());
+
+    public static final CliSyntax KEY_GENERATE_FILE = new CliSyntax("key generate-file", "Generate a key file from a key in "
+            + "the HSM cluster. This command does not export any private key data from the HSM", List.of(
+            Option.one("encoding", "ENCODING", true, "Encoding format for the key file").withPossibleValues(List.of(
+                    "reference-pem: PEM formatted key reference (supports private keys)",
+                    "pem:           PEM format (supports public keys)")),
+            Option.one("path", "PATH", true, "Filepath where the key file will be written"),
+            Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for file generation")));
 
     public static final CliSyntax KEY_IMPORT_PEM = new CliSyntax("key import pem",
             "Import key from a PEM file to the HSM cluster", List.of(
@@ -160,7 +171,10 @@ public final class CliSyntaxes {
         groups.put("key generate-symmetric", "Generate symmetric keys");
         groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");
         groups.put("key import", "Import keys");
+        groups.put("key wrap", "Wrap a key with a key in the HSM cluster");
+        groups.put("key unwrap", "Unwrap a key into the HSM cluster");
         groups.put("crypto", "Perform cryptographic operations");
+        groups.put("cluster", "Manage the HSM cluster");
         groups.put("crypto sign", "Sign with a private key");
         groups.put("crypto verify", "Verify a signature with a public key");
         return groups;

@@ -63,15 +63,79 @@ public final class KmuTranslation {
         if (k.type() == KeyType.GENERIC_SECRET && sizeAbove(k.size(), CLI_MAX_GENERIC_SECRET)) {
             notes.add("# CloudHSM CLI accepts generic-secret keys of 1 to " + CLI_MAX_GENERIC_SECRET + " bytes only.");
         }
-        if (k.waitOptions()) {
+        notes.addAll(waitAndAttestNotes(k.waitOptions(), k.attest()));
+        return withNotes(parts, notes);
+    }
+
+    private static List<String> waitAndAttestNotes(boolean waitOptions, boolean attest) {
+        List<String> notes = new ArrayList<>();
+        if (waitOptions) {
             notes.add("# -min_srv/-timeout have no CLI option: Client SDK 5 requires a key on 2 HSMs before use.");
         }
-        if (k.attest()) {
+        if (attest) {
             notes.add("# -attest has no CLI option: Client SDK 5 verifies HSM responses itself.");
         }
+        return notes;
+    }
+
+    private static String withNotes(List<String> parts, List<String> notes) {
         StringBuilder out = new StringBuilder(String.join(" ", parts));
         notes.forEach(n -> out.append('\n').append(n));
         return out.toString();
+    }
+
+    /**
+     * genRSAKeyPair's / genECCKeyPair's options as given (text, as for {@link GenSymKey}): {@code rsa}
+     * with the modulus and exponent, or an EC curve by its SEC/X9.62 name (empty: none chosen).
+     * KMU's one label and ID name both halves; -nex, sharing and m_value are the private key's.
+     */
+    public record GenKeyPair(boolean rsa, String modulusBits, String publicExponent, String curveName, String label,
+                             String id, boolean nonExtractable, boolean session, List<String> shareWith, int mValue,
+                             boolean waitOptions, boolean attest) {
+    }
+
+    /** {@code key generate-asymmetric-pair rsa|ec} (cloudhsm_cli-key-generate-asymmetric-pair-*.md). */
+    public static String genKeyPair(GenKeyPair k) {
+        String label = orPlaceholder(k.label(), "<label>");
+        List<String> parts = new ArrayList<>(List.of("key", "generate-asymmetric-pair", k.rsa() ? "rsa" : "ec"));
+        if (k.rsa()) {
+            parts.addAll(List.of("--public-exponent", orPlaceholder(k.publicExponent(), "<exponent>"),
+                    "--modulus-size-bits", orPlaceholder(k.modulusBits(), "<bits>")));
+        } else {
+            parts.addAll(List.of("--curve", orPlaceholder(k.curveName(), "<curve>")));
+        }
+        parts.addAll(List.of("--public-label", label, "--private-label", label));
+        if (k.session()) {
+            parts.add("--session");
+        }
+        List<String> both = k.id().isEmpty() ? List.of() : List.of("id=" + k.id());
+        List<String> privateOnly = new ArrayList<>(both);
+        if (k.nonExtractable()) {
+            privateOnly.add("extractable=false");
+        }
+        if (!both.isEmpty()) {
+            parts.add("--public-attributes");
+            parts.addAll(both);
+        }
+        if (!privateOnly.isEmpty()) {
+            parts.add("--private-attributes");
+            parts.addAll(privateOnly);
+        }
+        if (!k.shareWith().isEmpty()) {
+            parts.add("--share-crypto-users");
+            parts.addAll(k.shareWith());
+        }
+        if (k.mValue() != 0) {
+            parts.addAll(List.of("--manage-private-key-quorum-value", String.valueOf(k.mValue()),
+                    "--use-private-key-quorum-value", String.valueOf(k.mValue())));
+        }
+        List<String> notes = new ArrayList<>();
+        if (!k.rsa() && !k.curveName().isEmpty() && !CliSyntaxes.EC_CURVES.contains(k.curveName())) {
+            notes.add("# CloudHSM CLI has no curve " + k.curveName() + ": its --curve takes "
+                    + String.join(", ", CliSyntaxes.EC_CURVES) + ".");
+        }
+        notes.addAll(waitAndAttestNotes(k.waitOptions(), k.attest()));
+        return withNotes(parts, notes);
     }
 
     /** {@code loginHSM -u CU -s NAME …}: the password is left for the CLI to ask (never on a command line). */

@@ -25,4 +25,7 @@ public interface DialogService {
 
     /** Asks which existing file of the given kind to open; empty when the user cancels. */
     Optional<Path> chooseOpenFile(String title, FileKind kind);
+
+    /** Asks for a folder to write several files into; empty when the user cancels. */
+    Optional<Path> chooseFolder(String title);
 }

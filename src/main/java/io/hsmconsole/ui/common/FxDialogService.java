@@ -105,6 +105,14 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(chosen).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        startFolder(Path.of(System.getProperty("user.home"))).ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
     /**
      * Where a file chooser opens: the user's Documents folder when there is one, else their home -
      * not the folder the console happened to be started from.

@@ -57,4 +57,34 @@ public final class Views {
             throw new UncheckedIOException("cannot load " + name, e);
         }
     }
+
+    /** Shows a choice by {@code text}; choices are picked, never typed. */
+    public static <T> javafx.util.StringConverter<T> converter(Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("choices are not typed");
+            }
+        };
+    }
+
+    /** Shows the nodes, and gives them room, only while {@code condition} holds. */
+    public static void showWhen(javafx.beans.value.ObservableBooleanValue condition, javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            n.visibleProperty().bind(condition);
+            n.managedProperty().bind(condition);
+        }
+    }
+
+    /** Puts the text on the system clipboard (a Copy button's action). */
+    public static void copy(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
 }

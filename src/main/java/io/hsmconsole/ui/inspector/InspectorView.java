@@ -49,6 +49,10 @@ public final class InspectorView {
     @FXML private Label statusLabel;
     @FXML private TabPane tabs;
     @FXML private Tab tryTab;
+    @FXML private Tab publicKeyTab;
+    @FXML private ScrollPane publicKeyHolder;
+    @FXML private javafx.scene.control.Hyperlink otherHalfFact;
+    @FXML private Label otherHalfFactLabel;
     @FXML private ScrollPane tryHolder;
 
     public InspectorView(InspectorViewModel viewModel, Messages messages) {
@@ -105,6 +109,23 @@ public final class InspectorView {
     /** The "try the key" panel, in the tab beside the attributes (the main view builds it). */
     public void showTryKey(Parent panel) {
         tryHolder.setContent(panel);
+    }
+
+    /**
+     * The key pair's facts: the "Public key" tab (PEM, fingerprint, other half) and, among the facts,
+     * a link to the other half. Both show only while the inspected key is half of a pair.
+     */
+    public void showPublicKey(PublicKeyViewModel publicKey) {
+        publicKeyHolder.setContent(new PublicKeyView(publicKey, messages).root());
+        otherHalfFact.textProperty().bind(publicKey.otherHalfProperty());
+        otherHalfFact.disableProperty().bind(publicKey.otherHalfHandleProperty().isNull());
+        otherHalfFact.setOnAction(e -> publicKey.goToOtherHalf());
+        Views.showWhen(publicKey.isPairProperty(), otherHalfFact, otherHalfFactLabel);
+    }
+
+    /** Brings the "Public key" tab to the front. */
+    public void selectPublicKey() {
+        tabs.getSelectionModel().select(publicKeyTab);
     }
 
     /** Brings the "try the key" tab to the front. */

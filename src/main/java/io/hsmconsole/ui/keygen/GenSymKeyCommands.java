@@ -19,6 +19,13 @@ final class GenSymKeyCommands {
     static String kmu(KeyGenForm f) {
         List<String> parts = new ArrayList<>(List.of("genSymKey", "-t", String.valueOf(f.type().code()),
                 "-s", orPlaceholder(f.size(), "<size>"), "-l", orPlaceholder(quoted(f.label()), "<label>")));
+        parts.addAll(commonOptions(f));
+        return String.join(" ", parts);
+    }
+
+    /** The options every key-creating command shares, after the label, in the order of the AWS examples. */
+    static List<String> commonOptions(KeyGenForm f) {
+        List<String> parts = new ArrayList<>();
         if (!f.id().isEmpty()) {
             parts.addAll(List.of("-id", quoted(f.id())));
         }
@@ -44,7 +51,7 @@ final class GenSymKeyCommands {
         if (f.attest()) {
             parts.add("-attest");
         }
-        return String.join(" ", parts);
+        return parts;
     }
 
     static String cloudHsmCli(KeyGenForm f) {

@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.keygen;
 
 import io.hsmconsole.controller.GenSymKeyField;
+import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
@@ -10,6 +11,7 @@ import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.FieldNote;
 import io.hsmconsole.ui.sharing.SharingView;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -25,8 +27,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -51,7 +51,27 @@ public final class KeyGenView {
     private final Map<GenSymKeyField, Control> fieldControls = new EnumMap<>(GenSymKeyField.class);
     private Stage stage;
 
+    @FXML private ComboBox<FormKind> kindBox;
+    @FXML private Pane kindNote;
     @FXML private ComboBox<KeyType> typeBox;
+    @FXML private Label typeLabel;
+    @FXML private Pane typeNote;
+    @FXML private Label sizeLabel;
+    @FXML private Pane sizeNote;
+    @FXML private ComboBox<String> modulusBox;
+    @FXML private Label modulusLabel;
+    @FXML private Pane modulusNote;
+    @FXML private Label modulusHint;
+    @FXML private Label modulusError;
+    @FXML private TextField exponentField;
+    @FXML private Label exponentLabel;
+    @FXML private Pane exponentNote;
+    @FXML private Label exponentHint;
+    @FXML private Label exponentError;
+    @FXML private ComboBox<EcCurve> curveBox;
+    @FXML private Label curveLabel;
+    @FXML private Pane curveNote;
+    @FXML private Label curveError;
     @FXML private ComboBox<String> sizeBox;
     @FXML private TextField labelField;
     @FXML private TextField idField;
@@ -98,6 +118,10 @@ public final class KeyGenView {
 
     @FXML
     private void initialize() {
+        kindBox.getItems().setAll(FormKind.values());
+        kindBox.setConverter(Views.converter(k -> messages.get(k.messageKey())));
+        kindBox.valueProperty().bindBidirectional(viewModel.kindProperty());
+        bindPairFields();
         typeBox.getItems().setAll(KeyType.values());
         typeBox.setCellFactory(list -> new TypeCell());
         typeBox.setButtonCell(new TypeCell());
@@ -127,8 +151,8 @@ public final class KeyGenView {
 
         kmuPreview.textProperty().bind(viewModel.commandPreviewProperty());
         cliPreview.textProperty().bind(viewModel.cliPreviewProperty());
-        copyKmuButton.setOnAction(e -> copy(kmuPreview.getText()));
-        copyCliButton.setOnAction(e -> copy(cliPreview.getText()));
+        copyKmuButton.setOnAction(e -> Views.copy(kmuPreview.getText()));
+        copyCliButton.setOnAction(e -> Views.copy(cliPreview.getText()));
 
         bindProblems();
 
@@ -147,7 +171,36 @@ public final class KeyGenView {
         generateButton.setOnAction(e -> viewModel.generate());
     }
 
+    /** The pair's fields show for their kind only; the symmetric type and size for a symmetric key. */
+    private void bindPairFields() {
+        PairPart pair = viewModel.pair();
+        modulusBox.getItems().setAll(pair.suggestedModuli());
+        modulusBox.getEditor().textProperty().bindBidirectional(pair.modulusProperty());
+        modulusBox.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                pair.modulusProperty().set(now);
+            }
+        });
+        modulusHint.setText(pair.modulusHint());
+        exponentField.textProperty().bindBidirectional(pair.exponentProperty());
+        exponentHint.setText(pair.exponentHint());
+        curveBox.getItems().setAll(pair.curves());
+        curveBox.setCellFactory(list -> new CurveCell());
+        curveBox.setButtonCell(new CurveCell());
+        curveBox.valueProperty().bindBidirectional(pair.curveProperty());
+        ObjectProperty<FormKind> kind = viewModel.kindProperty();
+        Views.showWhen(kind.isEqualTo(FormKind.SYMMETRIC), typeBox, typeLabel, typeNote, sizeBox, sizeLabel, sizeNote);
+        Views.showWhen(kind.isEqualTo(FormKind.RSA), modulusBox, modulusLabel, modulusNote, exponentField, exponentLabel,
+                exponentNote);
+        Views.showWhen(kind.isEqualTo(FormKind.EC), curveBox, curveLabel, curveNote);
+        Views.showWhen(kind.isNotEqualTo(FormKind.SYMMETRIC), kindNote); // what a pair is; a secret key needs no words
+    }
+
     private void bindProblems() {
+        errorLabels.putAll(Map.of(GenSymKeyField.MODULUS, modulusError, GenSymKeyField.EXPONENT, exponentError,
+                GenSymKeyField.CURVE, curveError));
+        fieldControls.putAll(Map.of(GenSymKeyField.MODULUS, modulusBox, GenSymKeyField.EXPONENT, exponentField,
+                GenSymKeyField.CURVE, curveBox));
         errorLabels.putAll(Map.of(GenSymKeyField.TYPE, typeError, GenSymKeyField.SIZE, sizeError,
                 GenSymKeyField.LABEL, labelError, GenSymKeyField.ID, idError, GenSymKeyField.SESSION, sessError,
                 GenSymKeyField.MIN_SRV, minSrvError, GenSymKeyField.TIMEOUT, timeoutError,
@@ -165,11 +218,6 @@ public final class KeyGenView {
         viewModel.problems().addListener((MapChangeListener<GenSymKeyField, String>) change -> validation.revalidate());
     }
 
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
 
     /** Opens the form as a window of its own beside the main window. */
     public Stage show(Window owner, Themes themes, DialogService dialogs) {
@@ -214,6 +262,25 @@ public final class KeyGenView {
             }
         }
         return false;
+    }
+
+    /** Curves with their KMU id; curves the cluster refuses are disabled with the reason. */
+    private final class CurveCell extends ListCell<EcCurve> {
+        @Override
+        protected void updateItem(EcCurve curve, boolean empty) {
+            super.updateItem(curve, empty);
+            if (empty || curve == null) {
+                setText(null);
+                setDisable(false);
+                setTooltip(null);
+                return;
+            }
+            var refusal = viewModel.pair().curveRefusal(curve);
+            setText(messages.format("keygen.curve.option", curve.curveName(), curve.id())
+                    + refusal.map(r -> " \u2014 " + r).orElse(""));
+            setDisable(refusal.isPresent());
+            setTooltip(refusal.map(Tooltip::new).orElse(null));
+        }
     }
 
     /** Key types with their KMU constant; types the cluster refuses are disabled with the reason. */

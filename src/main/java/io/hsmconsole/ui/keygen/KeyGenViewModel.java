@@ -5,17 +5,18 @@ import io.hsmconsole.controller.ClusterSnapshot;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.GenSymKeyProblem;
 import io.hsmconsole.controller.KeyController;
-import io.hsmconsole.controller.SyncProgress;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.GeneratedPair;
+import io.hsmconsole.hsm.key.KeyOptions;
+import io.hsmconsole.hsm.key.KeyPairRequest;
+import io.hsmconsole.text.KeyPairText;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.text.CreatedKeyText;
 import io.hsmconsole.text.KmuPrinter;
-import io.hsmconsole.text.KmuText;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -29,9 +30,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -50,22 +49,17 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The key-generation form: every genSymKey option, the problems the HSM would refuse (explained
- * per field, Generate disabled while there are any), live previews of the KMU command and its
- * CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result.
- * The rules are the simulator's: every change asks {@code HsmSession.checkGenSymKey} (in the
- * background) for the reasons it would refuse, and Generate sends the request itself; this class
+ * The key-generation form: every genSymKey option ({@link SymmetricPart} for type and size), or a key pair's (genRSAKeyPair / genECCKeyPair:
+ * the algorithm fields are {@link PairPart}'s), the problems the HSM would refuse (explained per field
+ * by {@link ProblemWording}, Generate disabled while there are any), live previews of the KMU command
+ * and its CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result
+ * ({@link GenerationStatus}). The rules are the simulator's: every change asks
+ * {@code HsmSession.checkGenSymKey} or {@code pairs().checkKeyPair} (in the background) for the reasons
+ * it would refuse, and Generate sends the request itself; this class
  * only parses what was typed and words the answers. The limits it shows (the m_value range, label
  * and ID lengths, the types a FIPS cluster refuses) are the simulator's too.
  */
 public final class KeyGenViewModel {
-    /** Sizes offered for the types that allow a range (free entry stays possible). */
-    private static final Map<KeyType, List<Integer>> SUGGESTED_SIZES = Map.of(
-            KeyType.GENERIC_SECRET, List.of(16, 32, 64, 128, 256, 512, 2048),
-            KeyType.RC4, List.of(16, 32, 128, 256));
-    private static final Map<KeyType, Integer> DEFAULT_SIZE = Map.of(KeyType.AES, 32, KeyType.DES3, 24,
-            KeyType.GENERIC_SECRET, 32, KeyType.RC4, 16);
-
     private final KeyController keys;
     private final Messages messages;
     private final HsmErrors errors;
@@ -74,7 +68,12 @@ public final class KeyGenViewModel {
     private final LongConsumer onGenerated;
     private final ObservableValue<ClusterSnapshot> nodes;
     private final MinSrvAdvice minSrvAdvice;
+    private final SymmetricPart symmetric;
+    private final PairPart pair;
+    private final GenerationStatus status;
+    private final ProblemWording wording;
 
+    private final ObjectProperty<FormKind> kind = new SimpleObjectProperty<>(this, "kind", FormKind.SYMMETRIC);
     private final ObjectProperty<KeyType> type = new SimpleObjectProperty<>(this, "type", KeyType.AES);
     private final StringProperty size = new SimpleStringProperty(this, "size", "32");
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
@@ -86,29 +85,22 @@ public final class KeyGenViewModel {
     private final ObjectProperty<Integer> mValue = new SimpleObjectProperty<>(this, "mValue", 0);
     private final BooleanProperty attest = new SimpleBooleanProperty(this, "attest");
 
-    private final ObservableList<String> sizeChoices = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper sizeHint = new ReadOnlyStringWrapper(this, "sizeHint");
     private final ReadOnlyStringWrapper mValueHint = new ReadOnlyStringWrapper(this, "mValueHint");
     private final ReadOnlyStringWrapper minSrvHint = new ReadOnlyStringWrapper(this, "minSrvHint");
     private final ReadOnlyStringWrapper minSrvWarning = new ReadOnlyStringWrapper(this, "minSrvWarning", "");
     private final ObservableMap<GenSymKeyField, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper commandPreview = new ReadOnlyStringWrapper(this, "commandPreview");
     private final ReadOnlyStringWrapper cliPreview = new ReadOnlyStringWrapper(this, "cliPreview");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper resultHeadline = new ReadOnlyStringWrapper(this, "resultHeadline", "");
-    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
-    private final ReadOnlyObjectWrapper<Boolean> resultOk = new ReadOnlyObjectWrapper<>(this, "resultOk");
     private final BooleanBinding canGenerate;
     /** Input typed since the form opened or last ran genSymKey (made or refused): closing would lose it unseen. */
     private boolean typedSinceLastRun;
 
-    private GenSymKeyRequest parsed;
+    /** What Generate sends: a {@link GenSymKeyRequest} or a {@link KeyPairRequest}, once the simulator accepted it. */
+    private Object parsed;
     private KeyGenForm shownForm;
     private Map<GenSymKeyField, String> inputProblems = Map.of();
-    private GenSymKeyRequest checkedRequest;
+    private Object checkedRequest;
     private List<GenSymKeyProblem> hsmProblems = List.of();
     private long checkSequence;
     private TaskHandle running = TaskHandle.DONE;
@@ -127,19 +119,24 @@ public final class KeyGenViewModel {
         this.nodes = nodes;
         this.minSrvAdvice = new MinSrvAdvice(messages);
         this.cluster = keys.clusterFacts();
+        this.symmetric = new SymmetricPart(messages, cluster);
+        this.pair = new PairPart(messages, cluster.hsmType().fips());
+        this.status = new GenerationStatus(messages, minSrvAdvice, nodes);
+        this.wording = new ProblemWording(messages, cluster);
         sharing.offer(keys.shareCandidates());
-        canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get() && !checking.get(),
-                problems, busy, checking);
+        canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !status.busy.get() && !checking.get(),
+                problems, status.busy, checking);
         type.addListener((obs, old, now) -> typeChanged(now));
-        for (Observable input : List.of(type, size, label, id, nonExtractable, session, minSrv, timeout, mValue,
-                attest, sharing.checked(), nodes)) {
+        List<Observable> inputs = new java.util.ArrayList<>(List.of(kind, type, size, label, id, nonExtractable,
+                session, minSrv, timeout, mValue, attest));
+        inputs.addAll(pair.inputs());
+        for (Observable input : inputs) {
             input.addListener(o -> revalidate());
+            // Only a real change is typing: a field re-committing the same text on losing the focus is not.
+            ((ObservableValue<?>) input).addListener((obs, old, now) -> typedSinceLastRun = true);
         }
-        // Only a real change is typing: a field re-committing the same text on losing the focus is not.
-        for (javafx.beans.value.ObservableValue<?> input : List.of(type, size, label, id, nonExtractable, session,
-                minSrv, timeout, mValue, attest)) {
-            input.addListener((obs, old, now) -> typedSinceLastRun = true);
-        }
+        sharing.checked().addListener((Observable o) -> revalidate());
+        nodes.addListener(o -> revalidate());
         sharing.checked().addListener((Observable o) -> typedSinceLastRun = true);
         typeChanged(type.get());
         typedSinceLastRun = false; // the defaults just set are nobody's input
@@ -149,18 +146,11 @@ public final class KeyGenViewModel {
 
     /** Why this type cannot be chosen on this cluster (RC4 and 3DES on a FIPS cluster), or empty. */
     public Optional<String> typeRefusal(KeyType t) {
-        return cluster.typeRefusal(t).map(code -> messages.format("keygen.type.refusedInFips", t.displayName(),
-                KmuText.code(code)));
+        return symmetric.typeRefusal(t);
     }
 
     private void typeChanged(KeyType now) {
-        List<Integer> offered = now.fixedSizes().isEmpty() ? SUGGESTED_SIZES.get(now) : now.fixedSizes();
-        sizeChoices.setAll(offered.stream().map(String::valueOf).toList());
-        sizeHint.set(messages.format("keygen.size.hint", now.displayName(), now.sizeRule()));
-        Integer current = parseInt(size.get());
-        if (current == null || !now.isValidSize(current)) {
-            size.set(String.valueOf(DEFAULT_SIZE.get(now)));
-        }
+        symmetric.typeChanged(now, size, parseInt(size.get()));
         revalidate();
     }
 
@@ -169,9 +159,10 @@ public final class KeyGenViewModel {
     /** Recomputes previews and hints, and asks the simulator about what is typed now. */
     void revalidate() {
         KeyGenForm form = form();
+        FormKind k = kind.get();
         shownForm = form;
-        commandPreview.set(GenSymKeyCommands.kmu(form));
-        cliPreview.set(GenSymKeyCommands.cloudHsmCli(form));
+        commandPreview.set(k.isPair() ? pair.kmu(k, form) : GenSymKeyCommands.kmu(form));
+        cliPreview.set(k.isPair() ? pair.cloudHsmCli(k, form) : GenSymKeyCommands.cloudHsmCli(form));
         mValueHint.set(messages.format("keygen.mValue.hint", MValue.maxFor(form.shareWith().size()),
                 form.shareWith().size()));
         minSrvHint.set(minSrvAdvice.hint(cluster.nodeCount(), nodes.getValue()));
@@ -183,25 +174,30 @@ public final class KeyGenViewModel {
         Integer minValue = parseInt(form.minSrv());
         Integer timeoutValue = parseInt(form.timeout());
         // A value that is not a number is an invalid value of its option: the code the HSM gives those.
-        if (sizeValue == null) {
-            found.put(GenSymKeyField.SIZE, withCode(messages.format("keygen.problem.sizeNotNumber",
+        if (!k.isPair() && sizeValue == null) {
+            found.put(GenSymKeyField.SIZE, wording.withCode(messages.format("keygen.problem.sizeNotNumber",
                     form.type().sizeRule()), ReturnCode.INVALID_KEY_SIZE));
         }
+        pair.inputProblems(k).forEach((field, text) -> found.put(field, wording.withCode(text, PairPart.inputCode(field))));
         if (!form.minSrv().isEmpty() && minValue == null) {
-            found.put(GenSymKeyField.MIN_SRV, withCode(messages.get("keygen.problem.minSrvNotNumber"),
+            found.put(GenSymKeyField.MIN_SRV, wording.withCode(messages.get("keygen.problem.minSrvNotNumber"),
                     ReturnCode.MIN_SRV_INVALID));
         }
         if (!form.timeout().isEmpty() && timeoutValue == null) {
-            found.put(GenSymKeyField.TIMEOUT, withCode(messages.get("keygen.problem.timeoutNotNumber"),
+            found.put(GenSymKeyField.TIMEOUT, wording.withCode(messages.get("keygen.problem.timeoutNotNumber"),
                     ReturnCode.TIMEOUT_INVALID));
         }
         inputProblems = found;
         // Unparsable numbers are replaced by harmless ones so the simulator judges everything else.
-        GenSymKeyRequest request = new GenSymKeyRequest(form.type().code(),
-                sizeValue != null ? sizeValue : DEFAULT_SIZE.get(form.type()), form.label(), form.id(),
-                form.nonExtractable(), form.session(), form.shareWith().stream().map(u -> u.id()).toList(),
-                form.mValue(), form.minSrv().isEmpty() ? null : minValue != null ? minValue : 1,
-                form.timeout().isEmpty() ? null : timeoutValue != null ? timeoutValue : 0, form.attest());
+        Integer minServers = form.minSrv().isEmpty() ? null : minValue != null ? minValue : 1;
+        Integer timeoutSeconds = form.timeout().isEmpty() ? null : timeoutValue != null ? timeoutValue : 0;
+        List<Integer> shareWith = form.shareWith().stream().map(u -> u.id()).toList();
+        Object request = k.isPair()
+                ? pair.request(k, new KeyOptions(form.label(), form.id(), form.nonExtractable(), form.session(), shareWith,
+                        form.mValue(), minServers, timeoutSeconds, form.attest()))
+                : new GenSymKeyRequest(form.type().code(), sizeValue != null ? sizeValue : SymmetricPart.defaultSize(form.type()),
+                        form.label(), form.id(), form.nonExtractable(), form.session(), shareWith, form.mValue(),
+                        minServers, timeoutSeconds, form.attest());
         if (!request.equals(checkedRequest)) {
             ask(request);
         }
@@ -209,51 +205,35 @@ public final class KeyGenViewModel {
     }
 
     /** The simulator's verdict on this request; only the newest answer counts (typing is faster). */
-    private void ask(GenSymKeyRequest request) {
+    private void ask(Object request) {
         checkedRequest = request;
         long sequence = ++checkSequence;
         checking.set(true);
-        keys.checkGenSymKey(request, found -> {
+        java.util.function.Consumer<List<GenSymKeyProblem>> answered = found -> {
             if (sequence == checkSequence) {
                 hsmProblems = found;
                 checking.set(false);
                 publish();
             }
-        });
+        };
+        if (request instanceof KeyPairRequest pairRequest) {
+            keys.pairs().check(pairRequest, answered);
+        } else {
+            keys.checkGenSymKey((GenSymKeyRequest) request, answered);
+        }
     }
 
     private void publish() {
         Map<GenSymKeyField, String> found = new EnumMap<>(inputProblems);
         if (!checking.get()) {
             for (GenSymKeyProblem p : hsmProblems) {
-                found.putIfAbsent(p.field() != null ? p.field() : GenSymKeyField.TYPE, explain(p, shownForm));
+                found.putIfAbsent(p.field() != null ? p.field() : GenSymKeyField.TYPE,
+                        wording.explain(p, shownForm, pair.wordingArguments()));
             }
         }
         parsed = found.isEmpty() && !checking.get() ? checkedRequest : null;
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
-    }
-
-    private String explain(GenSymKeyProblem p, KeyGenForm f) {
-        Object[] args = {f.type().displayName(), f.type().sizeRule(), f.size(), MValue.maxFor(f.shareWith().size()),
-                f.shareWith().size(), cluster.nodeCount(), f.mValue(), shortened(f.label()), f.id(), MValue.MAX,
-                KeyNaming.MAX_LABEL, KeyNaming.MAX_ID, f.label().length()};
-        String general = "keygen.problem." + p.code().name();
-        // An empty label is missing; a typed one is wrong: say which, and show what was typed.
-        String specific = p.code() == ReturnCode.INVALID_LABEL && !f.label().isEmpty() ? general + ".typed"
-                : general + "." + p.field().name();
-        String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null
-                ? general : null;
-        return withCode(key != null ? messages.format(key, args) : errors.sentence(p.code()), p.code());
-    }
-
-    /** A typed value to quote in a sentence: long ones cut to their start (the field shows it all). */
-    private static String shortened(String typed) {
-        return typed.length() <= 24 ? typed : typed.substring(0, 20) + "\u2026";
-    }
-
-    private String withCode(String text, ReturnCode code) {
-        return messages.format("keygen.problem.withCode", text, KmuText.code(code));
     }
 
     private KeyGenForm form() {
@@ -271,19 +251,18 @@ public final class KeyGenViewModel {
 
     // ---- generation ----
 
-    /** Sends genSymKey to the simulator in the background; does nothing while problems remain. */
+    /** Sends genSymKey (or the pair's command) to the simulator in the background; does nothing while problems remain. */
     public void generate() {
         if (!canGenerate.get() || parsed == null) {
             return;
         }
-        GenSymKeyRequest request = parsed;
-        busy.set(true);
-        resultOk.set(null);
-        resultHeadline.set("");
-        resultText.set("");
-        progress.set(-1);
-        progressText.set(messages.get("keygen.progress.generating"));
-        running = keys.generate(request, commandPreview.get(), this::waiting, r -> finished(request, r));
+        status.started();
+        if (parsed instanceof KeyPairRequest request) {
+            running = keys.pairs().generate(request, commandPreview.get(), status::waiting, r -> pairFinished(request, r));
+        } else {
+            GenSymKeyRequest request = (GenSymKeyRequest) parsed;
+            running = keys.generate(request, commandPreview.get(), status::waiting, r -> finished(request, r));
+        }
     }
 
     /**
@@ -292,8 +271,9 @@ public final class KeyGenViewModel {
      * the last run is only dropped when the user agrees. Stops the wait when the answer is yes.
      */
     public boolean mayClose(DialogService dialogs) {
-        if (busy.get()) {
-            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get("keygen.close.waiting"))) {
+        if (status.busy.get()) {
+            String running = kind.get().isPair() ? "keygen.close.waitingPair" : "keygen.close.waiting";
+            if (!dialogs.confirm(messages.get("keygen.close.title"), messages.get(running))) {
                 return false;
             }
             cancel();
@@ -308,45 +288,56 @@ public final class KeyGenViewModel {
         running.cancel();
     }
 
-    private void waiting(SyncProgress p) {
-        progress.set(p.fraction());
-        progressText.set(p.nodesWithout().isEmpty()
-                ? messages.format("keygen.progress.waiting", p.handle(), p.nodesHolding(), p.nodesRequired(),
-                        p.elapsedMillis() / 1000.0)
-                : messages.format("keygen.progress.waitingFor", p.handle(), p.nodesHolding(), p.nodesRequired(),
-                        p.elapsedMillis() / 1000.0, minSrvAdvice.missing(p.nodesWithout(), nodes.getValue())));
-    }
-
     private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
-        busy.set(false);
-        typedSinceLastRun = false; // the input ran and its outcome shows: nothing unseen is lost by closing now
-        running = TaskHandle.DONE;
-        progress.set(result.isSuccess() ? 1 : 0);
-        progressText.set("");
         // What genSymKey prints (the wait shows in the progress bar), then what a roll-back means.
         KmuPrinter printed = KmuPrinter.capturing();
         CreatedKeyText.print(printed, "Cfm3GenerateSymmetricKey", CreatedKeyText.GENERATED, result,
                 result.value() == null ? null : requested.minServers(), false);
-        String text = KmuText.unindented(printed.printed());
-        resultText.set(result.value() != null && result.value().rolledBack()
-                ? text + "\n\n" + messages.format("keygen.result.rolledBack", result.value().handle()) : text);
-        resultOk.set(result.isSuccess());
         GeneratedKey made = result.value();
-        if (made != null && !made.rolledBack()) {
+        boolean rolledBack = made != null && made.rolledBack();
+        if (made != null && !rolledBack) {
             onGenerated.accept(made.handle()); // kept even when its attestation failed, as KMU keeps it
         }
-        if (result.isSuccess()) {
-            long holding = result.nodes().stream().filter(n -> n.code().isSuccess()).count();
-            resultHeadline.set(messages.format("keygen.result.created", made.handle(), holding, cluster.nodeCount()));
-        } else {
-            resultHeadline.set(messages.format("keygen.result.refused", errors.sentence(result.code()),
-                    KmuText.code(result.code())));
+        status.finished(result, printed.printed(), rolledBack ? messages.format("keygen.result.rolledBack",
+                made.handle()) : null, made == null ? "" : messages.format("keygen.result.created", made.handle(),
+                GenerationStatus.heldBy(result), cluster.nodeCount()));
+        ranAgain();
+    }
+
+    private void pairFinished(KeyPairRequest requested, HsmResult<GeneratedPair> result) {
+        KmuPrinter printed = KmuPrinter.capturing();
+        KeyPairText.generated(printed, result, result.value() == null ? null : requested.options().minServers(), false);
+        GeneratedPair made = result.value();
+        boolean rolledBack = made != null && made.rolledBack();
+        if (made != null && !rolledBack) {
+            onGenerated.accept(made.privateHandle()); // the half that signs: its inspector links the public one
         }
-        checkedRequest = null; // the cluster changed (an ID may now be taken): ask again
+        status.finished(result, printed.printed(), rolledBack ? messages.format("keygen.result.pairRolledBack",
+                made.publicHandle(), made.privateHandle()) : null, made == null ? ""
+                : messages.format("keygen.result.pairCreated", made.publicHandle(), made.privateHandle(),
+                GenerationStatus.heldBy(result), cluster.nodeCount()));
+        ranAgain();
+    }
+
+    /** The input ran and its outcome shows: nothing unseen is lost by closing now; the cluster changed: ask again. */
+    private void ranAgain() {
+        typedSinceLastRun = false;
+        running = TaskHandle.DONE;
+        checkedRequest = null; // an ID may now be taken
         revalidate();
     }
 
     // ---- properties ----
+
+    /** Symmetric key, RSA pair or EC pair. */
+    public ObjectProperty<FormKind> kindProperty() {
+        return kind;
+    }
+
+    /** The key-pair fields (modulus, exponent, curve), shown while {@link #kindProperty()} is a pair. */
+    PairPart pair() {
+        return pair;
+    }
 
     public ObjectProperty<KeyType> typeProperty() {
         return type;
@@ -393,11 +384,11 @@ public final class KeyGenViewModel {
     }
 
     public ObservableList<String> sizeChoices() {
-        return sizeChoices;
+        return symmetric.sizeChoices;
     }
 
     public ReadOnlyStringProperty sizeHintProperty() {
-        return sizeHint.getReadOnlyProperty();
+        return symmetric.sizeHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty mValueHintProperty() {
@@ -435,30 +426,30 @@ public final class KeyGenViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return status.progressText.getReadOnlyProperty();
     }
 
     /** 0..1, or negative while the amount is unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return status.progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty resultHeadlineProperty() {
-        return resultHeadline.getReadOnlyProperty();
+        return status.resultHeadline.getReadOnlyProperty();
     }
 
     /** The result as key_mgmt_util prints it: return line, handle, cluster block. */
     public ReadOnlyStringProperty resultTextProperty() {
-        return resultText.getReadOnlyProperty();
+        return status.resultText.getReadOnlyProperty();
     }
 
     /** True/false after a generation, null before. */
     public ReadOnlyObjectProperty<Boolean> resultOkProperty() {
-        return resultOk.getReadOnlyProperty();
+        return status.resultOk.getReadOnlyProperty();
     }
 
     public int nodeCount() {

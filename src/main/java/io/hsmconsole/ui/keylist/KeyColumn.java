@@ -19,7 +19,7 @@ public enum KeyColumn {
     TYPE(KeyRow::typeName, (r, m) -> r.typeName()),
     SIZE(r -> r.sizeBytes(), (r, m) -> Integer.toString(r.sizeBytes())),
     OWNER(r -> r.owner().name(), (r, m) -> r.owner().toString()),
-    SHARED(r -> names(r), (r, m) -> names(r)),
+    SHARED(r -> names(r), (r, m) -> r.isPublicKey() && r.sharedWith().isEmpty() ? m.get("keylist.shared.public") : names(r)),
     STORAGE(r -> r.token() ? 0 : 1, (r, m) -> m.get(r.token() ? "keylist.storage.token" : "keylist.storage.session")),
     EXTRACTABLE(r -> r.extractable() ? 0 : 1, (r, m) -> m.get(r.extractable() ? "common.yes" : "common.no")),
     M_VALUE(r -> r.mValue(), (r, m) -> Integer.toString(r.mValue())),

@@ -70,6 +70,7 @@ public final class KeyListView {
         }
         MinimumSizes.table(table, 3);
         table.setItems(viewModel.rows());
+        table.setRowFactory(t -> new KeyRowCell());
         viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
@@ -160,6 +161,20 @@ public final class KeyListView {
             super.updateItem(value, empty);
             KeyListItem item = itemAt(this, empty);
             setText(item == null ? null : viewModel.text(column, item.row()));
+        }
+    }
+
+    /** Marks another user's public key (seen because every crypto user sees public keys) as not this user's. */
+    private final class KeyRowCell extends javafx.scene.control.TableRow<KeyListItem> {
+        @Override
+        protected void updateItem(KeyListItem item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean notMine = !empty && item != null && item.row().seenAsPublic();
+            getStyleClass().remove("not-mine");
+            if (notMine) {
+                getStyleClass().add("not-mine");
+            }
+            setTooltip(notMine ? new Tooltip(messages.format("keylist.notMine.tip", item.row().owner().name())) : null);
         }
     }
 

@@ -8,6 +8,7 @@ import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.console.ConsoleView;
 import io.hsmconsole.ui.console.ConsoleViewModel;
 import io.hsmconsole.ui.inspector.InspectorView;
+import io.hsmconsole.ui.inspector.PublicKeyViewModel;
 import io.hsmconsole.ui.keylist.KeyListView;
 import io.hsmconsole.ui.overview.ClusterOverviewView;
 import io.hsmconsole.ui.overview.ClusterOverviewViewModel;
@@ -153,13 +154,21 @@ public final class MainView {
             inspector = new InspectorView(viewModel.inspector(), messages);
             inspector.onShare(this::share);
             inspector.onCompare(this::compare, viewModel.whyNoCompareProperty());
-            TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals());
-            viewModel.inspector().detailsProperty().addListener((obs, old, key) -> tryKey.show(key));
+            TryKeyViewModel tryKey = new TryKeyViewModel(ctx.keyUse(), messages, ctx.approvals(), ctx.dialogs());
+            PublicKeyViewModel publicKey = new PublicKeyViewModel(ctx.keys().pairs(), messages,
+                    handle -> viewModel.keyList().select(handle));
+            viewModel.inspector().detailsProperty().addListener((obs, old, key) -> {
+                tryKey.show(key);
+                publicKey.show(key);
+            });
+            publicKey.factsProperty().addListener((obs, old, facts) -> tryKey.showPair(facts));
             viewModel.loggedInProperty().addListener((obs, old, now) -> {
                 if (!now) {
                     tryKey.forget(); // the next user must not find this one's data or results
+                    publicKey.forget();
                 }
             });
+            inspector.showPublicKey(publicKey);
             inspector.showTryKey(new TryKeyView(tryKey, messages).root());
             columnsMenu.getItems().setAll(keyList.columnMenuItems());
             keysScreen = new SplitPane(keyList.root(), inspector.root());

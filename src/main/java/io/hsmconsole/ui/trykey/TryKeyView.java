@@ -7,7 +7,6 @@ import io.hsmconsole.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -17,9 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.util.StringConverter;
 
-import java.util.function.Function;
 
 /**
  * The "try the key" panel of the inspector: operation, mechanism or IV as the operation needs,
@@ -48,6 +45,11 @@ public final class TryKeyView {
     @FXML private Label resultLabel;
     @FXML private Button followButton;
     @FXML private TextArea tryResultArea;
+    @FXML private javafx.scene.layout.Pane opensslBox;
+    @FXML private TextField opensslField;
+    @FXML private Button copyOpensslButton;
+    @FXML private Button saveOpensslButton;
+    @FXML private Label opensslStatus;
 
     public TryKeyView(TryKeyViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -62,14 +64,14 @@ public final class TryKeyView {
     @FXML
     private void initialize() {
         tryHeadingLabel.textProperty().bind(viewModel.headingProperty());
-        operationBox.getItems().setAll(TryOperation.values());
-        operationBox.setConverter(converter(op -> messages.get(op.messageKey())));
+        operationBox.setItems(viewModel.operations());
+        operationBox.setConverter(Views.converter(viewModel::operationName));
         operationBox.valueProperty().bindBidirectional(viewModel.operationProperty());
-        mechanismBox.getItems().setAll(TryKeyViewModel.HMAC_MECHANISMS);
-        mechanismBox.setConverter(converter(TryKeyViewModel::mechanismName));
+        mechanismBox.setItems(viewModel.mechanisms());
+        mechanismBox.setConverter(Views.converter(TryKeyViewModel::mechanismName));
         mechanismBox.valueProperty().bindBidirectional(viewModel.mechanismProperty());
         formatBox.getItems().setAll(DataFormat.values());
-        formatBox.setConverter(converter(f -> messages.get(f.messageKey())));
+        formatBox.setConverter(Views.converter(f -> messages.get(f.messageKey())));
         formatBox.valueProperty().bindBidirectional(viewModel.formatProperty());
         formatBox.setAccessibleText(messages.get("trykey.data"));
         tryDataArea.textProperty().bindBidirectional(viewModel.dataProperty());
@@ -84,9 +86,9 @@ public final class TryKeyView {
                 viewModel.operationProperty());
         BooleanBinding verify = Bindings.createBooleanBinding(
                 () -> viewModel.operationProperty().get() == TryOperation.VERIFY, viewModel.operationProperty());
-        showWhen(hmac, mechanismLabel, mechanismBox);
-        showWhen(hmac.not(), ivLabel, ivField);
-        showWhen(verify, signatureLabel, signatureField);
+        Views.showWhen(hmac, mechanismLabel, mechanismBox);
+        Views.showWhen(hmac.not(), ivLabel, ivField);
+        Views.showWhen(verify, signatureLabel, signatureField);
 
         tryRunButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get("trykey.run."
                 + viewModel.operationProperty().get().name().toLowerCase(java.util.Locale.ROOT)),
@@ -105,28 +107,13 @@ public final class TryKeyView {
         followButton.textProperty().bind(Bindings.createStringBinding(() -> viewModel.followProperty().get() == null
                 ? "" : messages.get("trykey.follow." + viewModel.followProperty().get().name()
                 .toLowerCase(java.util.Locale.ROOT)), viewModel.followProperty()));
-        showWhen(viewModel.followProperty().isNotNull(), followButton);
+        Views.showWhen(viewModel.followProperty().isNotNull(), followButton);
         followButton.setOnAction(e -> viewModel.followUp());
-    }
-
-    private static void showWhen(javafx.beans.value.ObservableBooleanValue condition, Node... nodes) {
-        for (Node n : nodes) {
-            n.visibleProperty().bind(condition);
-            n.managedProperty().bind(condition);
-        }
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are not typed");
-            }
-        };
+        OpenSslCheck openssl = viewModel.openssl();
+        Views.showWhen(openssl.availableProperty(), opensslBox, opensslStatus);
+        opensslField.textProperty().bind(openssl.commandProperty());
+        opensslStatus.textProperty().bind(openssl.statusProperty());
+        copyOpensslButton.setOnAction(e -> Views.copy(openssl.commandProperty().get()));
+        saveOpensslButton.setOnAction(e -> openssl.save());
     }
 }

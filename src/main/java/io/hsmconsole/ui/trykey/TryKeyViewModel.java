@@ -8,8 +8,10 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
+import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.text.KeyUseText;
+import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Notice;
@@ -29,12 +31,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,21 +45,25 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * "Try the key": AES key wrap / unwrap of some data, and HMAC sign / verify, with the key the
- * inspector shows. The result appears in hex; a refusal as a plain sentence that names what to do
+ * "Try the key": AES key wrap / unwrap of some data, HMAC sign / verify, and for half of a key pair
+ * RSA / ECDSA sign (with the private key) and verify (with the public key; {@link PairTry}), with the
+ * key the inspector shows. A signature comes with the OpenSSL line that checks it ({@link OpenSslCheck}). The result appears in hex; a refusal as a plain sentence that names what to do
  * (set OBJ_ATTR_SIGN, collect approvals); the command it equals as key_mgmt_util would take it. The
  * simulator decides every rule: all four operations are offered for every key and the HSM answers.
  */
 public final class TryKeyViewModel {
     /** The HMAC mechanisms (sign/verify -m 20..24), the only ones a symmetric key signs with. */
-    public static final List<SignMechanism> HMAC_MECHANISMS = Arrays.stream(SignMechanism.values())
-            .filter(SignMechanism::isHmac).toList();
+    public static final List<SignMechanism> HMAC_MECHANISMS = PairTry.HMAC_MECHANISMS;
 
     private final KeyUseController keyUse;
     private final Messages messages;
     private final QuorumGate quorum;
     private final HsmErrors errors;
+    private final OpenSslCheck openssl;
     private final ReadOnlyObjectWrapper<KeyDetails> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyObjectWrapper<PairFacts> pair = new ReadOnlyObjectWrapper<>(this, "pair");
+    private final ObservableList<SignMechanism> mechanisms = FXCollections.observableArrayList(PairTry.HMAC_MECHANISMS);
+    private final ObservableList<TryOperation> operations = FXCollections.observableArrayList(TryOperation.values());
     private final ObjectProperty<TryOperation> operation = new SimpleObjectProperty<>(this, "operation", TryOperation.SIGN);
     private final ObjectProperty<SignMechanism> mechanism = new SimpleObjectProperty<>(this, "mechanism",
             SignMechanism.SHA256_HMAC);
@@ -77,17 +84,18 @@ public final class TryKeyViewModel {
     /** Counts fresh starts (another key, a logout): an answer for an earlier one is not shown. */
     private long generation;
 
-    public TryKeyViewModel(KeyUseController keyUse, Messages messages, QuorumGate quorum) {
+    public TryKeyViewModel(KeyUseController keyUse, Messages messages, QuorumGate quorum, DialogService dialogs) {
         this.keyUse = keyUse;
         this.messages = messages;
         this.quorum = quorum;
+        this.openssl = new OpenSslCheck(keyUse, messages, dialogs);
         this.errors = new HsmErrors(messages);
         heading = Bindings.createStringBinding(() -> key.get() == null ? messages.get("trykey.none")
                 : messages.format("trykey.heading", key.get().handle(), typeName(key.get())), key);
         dataInfo = Bindings.createStringBinding(() -> format.get().parse(data.get())
                 .map(b -> messages.format("trykey.data.bytes", b.length))
                 .orElse(messages.get("trykey.data.notHex")), data, format);
-        command = Bindings.createStringBinding(this::commandLine, key, operation, mechanism, iv);
+        command = Bindings.createStringBinding(this::commandLine, key, pair, operation, mechanism, iv);
         canRun = Bindings.createBooleanBinding(() -> key.get() != null && !busy.get(), key, busy);
         operation.addListener((obs, old, now) -> clearResult());
     }
@@ -100,9 +108,32 @@ public final class TryKeyViewModel {
     public void show(KeyDetails details) {
         key.set(details);
         if (details != null && (lastHandle == null || lastHandle != details.handle())) {
+            showPair(null); // until the simulator says it is half of a pair
             startOver();
             lastHandle = details.handle();
             operation.set(keyType(details) == KeyType.AES.code() ? TryOperation.WRAP : TryOperation.SIGN);
+        }
+    }
+
+    /**
+     * The shown key is half of a pair ({@code facts} of the key shown; null: a secret key): it signs
+     * and verifies with its type's mechanisms. The same pair again (a refresh) keeps what was chosen.
+     */
+    public void showPair(PairFacts facts) {
+        KeyDetails k = key.get();
+        PairFacts before = pair.get();
+        if (facts != null && (k == null || k.handle() != facts.handle())) {
+            return; // an answer about a key no longer shown
+        }
+        pair.set(facts);
+        if ((before == null) != (facts == null) || (before != null && before.handle() != facts.handle())) {
+            // The choices first, then the lists, changed in place: a combo box empties its value when the
+            // list item it shows is replaced, even by itself.
+            mechanism.set(PairTry.defaultMechanism(facts));
+            operation.set(facts != null && !facts.isPrivate() ? TryOperation.VERIFY
+                    : facts == null ? operation.get() : TryOperation.SIGN);
+            PairTry.update(operations, PairTry.operations(facts));
+            PairTry.update(mechanisms, PairTry.mechanisms(facts));
         }
     }
 
@@ -112,6 +143,7 @@ public final class TryKeyViewModel {
      */
     public void forget() {
         key.set(null);
+        showPair(null);
         startOver();
     }
 
@@ -131,6 +163,7 @@ public final class TryKeyViewModel {
         result.set("");
         follow.set(null);
         lastOutput = null;
+        openssl.clear();
     }
 
     /** Runs the chosen operation; input that is not what it says (hex) is refused before the HSM. */
@@ -159,17 +192,23 @@ public final class TryKeyViewModel {
         TryOperation op = operation.get();
         SignMechanism mech = mechanism.get();
         byte[] ivBytes = initialValue.get().length == 0 ? null : initialValue.get();
-        QuorumRequest request = new QuorumRequest(k.handle(), QuorumPurpose.USE,
-                messages.format("trykey.quorum.action", verb(op), k.handle()),
+        long used = op == TryOperation.VERIFY ? PairTry.verifyingKey(pair.get(), k.handle()) : k.handle();
+        PairFacts signer = pair.get();
+        QuorumRequest request = new QuorumRequest(used, QuorumPurpose.USE,
+                messages.format("trykey.quorum.action", verb(op), used),
                 List.of(commandLine()));
         switch (op) {
             case WRAP, UNWRAP -> this.<byte[]>withQuorum(request,
                     done -> keyUse.aesWrapUnwrap(k.handle(), op == TryOperation.WRAP, input.get(), ivBytes, done),
                     r -> produced(op, k, input.get().length, r));
-            case SIGN -> this.<byte[]>withQuorum(request, done -> keyUse.sign(k.handle(), mech, input.get(), done),
-                    r -> produced(op, k, input.get().length, r));
+            case SIGN -> this.<byte[]>withQuorum(request, done -> keyUse.sign(k.handle(), mech, input.get(), done), r -> {
+                produced(op, k, input.get().length, r);
+                if (r.isSuccess() && signer != null) {
+                    openssl.offer(mech, signer.publicKeyInfo(), input.get(), r.value());
+                }
+            });
             case VERIFY -> this.<Void>withQuorum(request,
-                    done -> keyUse.verify(k.handle(), mech, input.get(), expected.get(), done), r -> verified(k, r));
+                    done -> keyUse.verify(used, mech, input.get(), expected.get(), done), r -> verified(used, k, r));
         }
     }
 
@@ -208,9 +247,10 @@ public final class TryKeyViewModel {
         follow.set(op == TryOperation.WRAP ? TryOperation.UNWRAP : op == TryOperation.SIGN ? TryOperation.VERIFY : null);
     }
 
-    private void verified(KeyDetails k, HsmResult<Void> r) {
+    private void verified(long used, KeyDetails k, HsmResult<Void> r) {
         if (r.isSuccess()) {
-            notice.set(Notice.info(messages.format("trykey.done.verify", k.handle())));
+            notice.set(Notice.info(messages.format(used == k.handle() ? "trykey.done.verify" : "trykey.done.verifyPublic",
+                    used, k.handle())));
         } else {
             refused(TryOperation.VERIFY, k, r);
         }
@@ -260,7 +300,7 @@ public final class TryKeyViewModel {
             case WRAP, UNWRAP -> KeyUseText.aesWrapUnwrapCommand(k.handle(), operation.get() == TryOperation.WRAP,
                     iv.get().isBlank() ? null : DataFormat.parseHex(iv.get()).orElse(null));
             case SIGN -> KeyUseText.signCommand(k.handle(), mechanism.get());
-            case VERIFY -> KeyUseText.verifyCommand(k.handle(), mechanism.get());
+            case VERIFY -> KeyUseText.verifyCommand(PairTry.verifyingKey(pair.get(), k.handle()), mechanism.get());
         };
     }
 
@@ -269,9 +309,15 @@ public final class TryKeyViewModel {
         return messages.get("trykey.verb." + op.name().toLowerCase(Locale.ROOT));
     }
 
-    /** {@code HMAC-SHA-256 (-m 22)}. */
+    /** {@code HMAC-SHA-256 (-m 22)}, {@code ECDSA SHA-256 (-m 17)}. */
     public static String mechanismName(SignMechanism m) {
-        return (m.isHmac() ? "HMAC-" + m.hmacDigest() : m.name()) + " (-m " + m.code() + ")";
+        return PairTry.name(m);
+    }
+
+    /** The operation's name; a pair's sign and verify say which half does it. */
+    public String operationName(TryOperation op) {
+        String pairKey = op.messageKey() + ".pair";
+        return pair.get() != null && messages.getOr(pairKey, null) != null ? messages.get(pairKey) : messages.get(op.messageKey());
     }
 
     private static long keyType(KeyDetails d) {
@@ -295,6 +341,26 @@ public final class TryKeyViewModel {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** The operations the shown key is offered (sign and verify for half of a pair). */
+    public ObservableList<TryOperation> operations() {
+        return operations;
+    }
+
+    /** The mechanisms the shown key is offered: HMAC for a secret key, its type's for a pair. */
+    public ObservableList<SignMechanism> mechanisms() {
+        return mechanisms;
+    }
+
+    /** The shown key's pair facts; null for a secret key. */
+    public ReadOnlyObjectProperty<PairFacts> pairProperty() {
+        return pair.getReadOnlyProperty();
+    }
+
+    /** The OpenSSL line that checks the last signature outside the console, and its files. */
+    public OpenSslCheck openssl() {
+        return openssl;
     }
 
     public ReadOnlyObjectProperty<KeyDetails> keyProperty() {

@@ -59,6 +59,34 @@ public final class PostgresServer {
         return running;
     }
 
+    /**
+     * A server of the caller's own, for a test that stops and starts it ({@link #stopServer},
+     * {@link #startServer}) without disturbing the others; removed when the JVM ends.
+     */
+    public static PostgresServer startOwn() {
+        PostgresServer own = start(binaries());
+        Runtime.getRuntime().addShutdownHook(new Thread(own::stop));
+        return own;
+    }
+
+    /** Where the server listens, as a message names it ({@code host:port}). */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Stops the server as an administrator's restart does (fast shutdown: sessions are cut). */
+    public void stopServer() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
+                "stop"), 120);
+    }
+
+    /** Starts the stopped server again, on the same port with the same data. */
+    public void startServer() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-l",
+                dir.resolve("log").toString(), "-w", "start"), 120);
+    }
+
     /** A new, empty database on the server, as the URL a user would give in HSM_CONSOLE_STORE. */
     public PostgresUrl newDatabase() {
         String name = "t" + DATABASES.incrementAndGet();
@@ -129,9 +157,7 @@ public final class PostgresServer {
             PostgresServer server = new PostgresServer(bin, dir, port, password);
             server.run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "md5",
                     "--pwfile=" + pwfile, "-U", SUPERUSER, "-E", "UTF8", "--no-sync"), 120);
-            server.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-l",
-                    dir.resolve("log").toString(), "-w", "start"), 120);
+            server.startServer();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a throw-away PostgreSQL server", e);
@@ -142,6 +168,8 @@ public final class PostgresServer {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
                     "-w", "stop"), 60);
+        } catch (IllegalStateException alreadyStopped) {
+            // A test stopped it (stopServer) and did not start it again.
         } finally {
             TestFiles.deleteTree(dir);
         }

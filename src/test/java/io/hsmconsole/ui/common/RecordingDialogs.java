@@ -13,6 +13,7 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirmAnswer = true;
     public Path saveAnswer;
     public Path openAnswer;
+    public Path folderAnswer;
     public final List<FileKind> kindsOffered = new ArrayList<>();
 
     @Override
@@ -41,5 +42,10 @@ public final class RecordingDialogs implements DialogService {
     public Optional<Path> chooseOpenFile(String title, FileKind kind) {
         kindsOffered.add(kind);
         return Optional.ofNullable(openAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folderAnswer);
     }
 }

@@ -11,6 +11,7 @@ import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.RecordingDialogs;
 import io.hsmconsole.ui.quorum.PasswordApprovals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,8 @@ class TryKeyViewModelTest {
         f.login("example_user");
         quorum = new QuorumController(f.workspace, f.runner, f.errors::add);
         approvals = new PasswordApprovals(quorum);
-        vm = new TryKeyViewModel(new KeyUseController(f.workspace, f.runner, f.errors::add), Messages.load(), approvals);
+        vm = new TryKeyViewModel(new KeyUseController(f.workspace, f.runner, f.errors::add), Messages.load(), approvals,
+                new RecordingDialogs());
         f.workspace.addActionListener(console::add);
     }
 

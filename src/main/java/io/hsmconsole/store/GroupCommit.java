@@ -1,6 +1,4 @@
-package io.hsmconsole.store.sqlite;
-
-import io.hsmconsole.store.ClusterStore;
+package io.hsmconsole.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting at that moment (its own included) as one batch on its own thread; callers arriving
  * meanwhile wait and the next of them runs the next batch. A lone caller therefore runs at once, as
  * a plain write would, and concurrent callers share one commit (one fsync) per batch. Nobody
- * returns before the batch holding its request has been committed or has failed.
+ * returns before the batch holding its request has been committed or has failed. Both backends use
+ * it for {@link ClusterStore#writeShared}: SQLite to share one fsync, PostgreSQL to share the
+ * cluster's write lock and one durable commit.
  */
-final class GroupCommit {
+public final class GroupCommit {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition batchEnded = lock.newCondition();
     private final List<Request<?>> waiting = new ArrayList<>();
@@ -23,15 +23,15 @@ final class GroupCommit {
 
     /** Runs a batch in one transaction, giving every request its result or its failure. */
     @FunctionalInterface
-    interface BatchRunner {
+    public interface BatchRunner {
         void run(List<Request<?>> batch);
     }
 
-    GroupCommit(BatchRunner runner) {
+    public GroupCommit(BatchRunner runner) {
         this.runner = runner;
     }
 
-    <T> T submit(ClusterStore.Work<T> work) {
+    public <T> T submit(ClusterStore.Work<T> work) {
         Request<T> request = new Request<>(work);
         List<Request<?>> batch;
         lock.lock();
@@ -70,7 +70,7 @@ final class GroupCommit {
     }
 
     /** Requests queued behind the running batch (for tests that need a batch of several). */
-    int waitingCount() {
+    public int waitingCount() {
         lock.lock();
         try {
             return waiting.size();
@@ -80,7 +80,7 @@ final class GroupCommit {
     }
 
     /** One caller's work and, once its batch has ended, its result or failure. */
-    static final class Request<T> {
+    public static final class Request<T> {
         final ClusterStore.Work<T> work;
         private T result;
         private Throwable failure;
@@ -90,18 +90,18 @@ final class GroupCommit {
             this.work = work;
         }
 
-        void fail(Throwable why) {
+        public void fail(Throwable why) {
             failure = why;
         }
 
-        void failIfOpen(Throwable why) {
+        public void failIfOpen(Throwable why) {
             if (failure == null) {
                 failure = why;
             }
         }
 
         /** Runs the work and keeps what it returned or threw. */
-        void runIn(ClusterStore.Transaction tx) {
+        public void runIn(ClusterStore.Transaction tx) {
             result = work.run(tx);
         }
 

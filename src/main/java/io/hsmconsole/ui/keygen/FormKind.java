@@ -1,0 +1,28 @@
+package io.hsmconsole.ui.keygen;
+
+import io.hsmconsole.hsm.key.AsymmetricKeyType;
+
+/** What the key form makes: a symmetric key (genSymKey), an RSA pair (genRSAKeyPair) or an EC pair (genECCKeyPair). */
+public enum FormKind {
+    SYMMETRIC(null), RSA(AsymmetricKeyType.RSA), EC(AsymmetricKeyType.EC);
+
+    private final AsymmetricKeyType pairType;
+
+    FormKind(AsymmetricKeyType pairType) {
+        this.pairType = pairType;
+    }
+
+    public boolean isPair() {
+        return pairType != null;
+    }
+
+    /** RSA or EC; null for a symmetric key. */
+    public AsymmetricKeyType pairType() {
+        return pairType;
+    }
+
+    /** {@code keygen.kind.rsa}: the bundle key of its name. */
+    public String messageKey() {
+        return "keygen.kind." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
