@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -88,16 +87,7 @@ class Pkcs11BinaryIdTest {
     private List<Long> findById(byte[] id) throws MalformedMessage {
         RpcWriter init = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(s).u32(1);
         RpcTestClient.bytes(init, Ck.CKA_ID, id);
-        assertEquals(Ck.CKR_OK, app.send(init).rv());
-        RpcReader r = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(s).u32(100)).ok();
-        r.byteValue();
-        long n = r.u32();
-        List<Long> found = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            found.add(r.ulong());
-        }
-        app.send(RpcTestClient.request(RpcCall.C_FindObjectsFinal).ulong(s));
-        return found;
+        return app.find(s, init);
     }
 
     @Test
