@@ -1,19 +1,12 @@
 package io.hsmconsole.pkcs11;
 
-import io.hsmconsole.hsm.HsmCluster;
-import io.hsmconsole.hsm.ManualClock;
-import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
 import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,29 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * with {@code --id 01}): any bytes, 0x00 and 0xff included, are kept exactly through C_GenerateKey,
  * C_GenerateKeyPair, C_FindObjects and C_GetAttributeValue; the per-class uniqueness rule still holds.
  */
-class Pkcs11BinaryIdTest {
-    private static final String PIN = "example_user:example_pwd";
+class Pkcs11BinaryIdTest extends LoggedInWireTest {
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
     private static final byte[] BINARY = HexFormat.of().parseHex("00ff0120097f80c3a90a0d");
-    @TempDir
-    Path dir;
-    HsmCluster cluster;
-    RpcTestClient app;
-    long s;
-
-    @BeforeEach
-    void start() throws MalformedMessage {
-        cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
-        app = new RpcTestClient(new Pkcs11Connection(cluster, KeyAvailabilityCheck.ENABLED));
-        s = app.openLoggedInSession(PIN);
-    }
-
-    @AfterEach
-    void close() {
-        app.connection.close();
-        cluster.close();
-    }
-
     private RpcTestClient.Answer aes(String label, byte[] id) {
         RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(s).u32(Ck.CKM_AES_KEY_GEN).byteArray(null).u32(5);
         RpcTestClient.number(w, Ck.CKA_CLASS, Ck.CKO_SECRET_KEY);
