@@ -13,6 +13,7 @@ import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.KeyKind;
+import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
@@ -90,7 +91,7 @@ public final class KeyController {
     private static KeyRow row(KeySummary k, Map<Integer, UserRef> users, List<Integer> nodes, int me) {
         List<UserRef> shared = k.sharedWith().stream().map(id -> ref(users, id)).toList();
         String type = KeyKind.typeName(k.keyClass(), k.keyType());
-        return new KeyRow(k.handle(), k.label(), k.id(), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
+        return new KeyRow(k.handle(), k.label(), KeyNaming.shownId(k.id()), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
                 shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
                 k.ownerId() == me, k.sharedWith().contains(me), k.keyClass());
     }

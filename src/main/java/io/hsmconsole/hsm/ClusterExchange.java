@@ -250,8 +250,10 @@ public final class ClusterExchange {
             if (!handles.add(k.handle())) {
                 return java.util.Optional.of("key " + k.handle() + " appears twice");
             }
-            if (!k.id().isEmpty() && !keyIds.add(k.keyClass().code() + "/" + k.id())) {
-                return java.util.Optional.of("the key ID '" + k.id() + "' is used twice");
+            // unique per key class, as the store's index: the two halves of a pair share their ID
+            if (!k.id().isEmpty() && !keyIds.add(k.keyClass().code() + ":" + k.id())) {
+                return java.util.Optional.of("the key ID '" + io.hsmconsole.hsm.key.KeyNaming.shownId(k.id())
+                        + "' is used twice in one key class");
             }
             if (!userIds.contains(k.ownerId())) {
                 return java.util.Optional.of("key " + k.handle() + " is owned by user " + k.ownerId() + ", who is not in it");

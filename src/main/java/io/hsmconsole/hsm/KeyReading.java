@@ -6,6 +6,7 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
+import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.NodeKeyList;
@@ -76,7 +77,7 @@ final class KeyReading {
             b.append(" -l ").append(q.label());
         }
         if (q.id() != null) {
-            b.append(" -id ").append(q.id());
+            b.append(" -id ").append(KeyNaming.shownId(q.id()));
         }
         if (q.session() != null) {
             b.append(" -sess ").append(q.session() ? 1 : 0);

@@ -29,7 +29,7 @@ public enum ReturnCode {
     INVALID_KEY_TYPE(0x40000004L, "HSM Error: Invalid key type; use 16 (GENERIC_SECRET), 18 (RC4), 21 (3DES) or 31 (AES)", true),
     INVALID_KEY_SIZE(0x40000005L, "HSM Error: Invalid key size for this key type", true),
     INVALID_LABEL(0x40000006L, "HSM Error: Invalid key label; it must be 1 to " + KeyNaming.MAX_LABEL + " characters without spaces", true),
-    INVALID_KEY_ID(0x40000007L, "HSM Error: Invalid key ID; it must be at most " + KeyNaming.MAX_ID + " characters without spaces", true),
+    INVALID_KEY_ID(0x40000007L, "HSM Error: Invalid key ID; it must be at most " + KeyNaming.MAX_ID + " characters (bytes, as CKA_ID)", true),
     DUPLICATE_KEY_ID(0x40000008L, "HSM Error: A key with this ID already exists in the cluster", true),
     SHARE_WITH_OWNER(0x40000009L, "HSM Error: A key cannot be shared with its owner", true),
     SHARE_USER_INVALID(0x4000000aL, "HSM Error: Keys can only be shared with existing crypto users (CU)", true),

@@ -1,6 +1,8 @@
 package io.hsmconsole.text;
 
+import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
+import io.hsmconsole.hsm.key.KeyNaming;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,8 +28,13 @@ public final class AttributeText {
             case BOOLEAN, BYTE -> String.format("0x%02x", v.number());
             case INT32 -> String.format("0x%08x", v.number());
             case KCV -> String.format("0x%06x", v.number());
-            case TEXT -> v.text();
+            case TEXT -> text(v);
         };
+    }
+
+    /** A text attribute as KMU prints it; an ID that is not printable as its bytes in hex (KeyNaming.shownId). */
+    private static String text(AttributeValue v) {
+        return v.attribute() == Attribute.ID ? KeyNaming.shownId(v.text()) : v.text();
     }
 
     /** A single attribute ({@code -a N}): integers as 8 hex digits, the KCV and text as they are. */
@@ -35,7 +42,7 @@ public final class AttributeText {
         return switch (v.attribute().kind()) {
             case BOOLEAN, BYTE, INT32 -> String.format("0x%08x", v.number());
             case KCV -> String.format("0x%06x", v.number());
-            case TEXT -> v.text();
+            case TEXT -> text(v);
         };
     }
 

@@ -3,6 +3,8 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.exchange.ClusterDocumentException;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.KeyPairRequest;
+import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,31 @@ class ClusterExchangeTest {
             long next = b.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "after")).value().handle();
             assertThat(a.keyInfo(next).code()).as("the copy continues the counter, not the clusters' keys").isEqualTo(ReturnCode.INVALID_HANDLE);
             assertThat(b.attributes(next).value().get(Attribute.LABEL).orElseThrow().text()).isEqualTo("after");
+        }
+    }
+
+    /** CKA_IDs are bytes: a secret key's and a key pair's shared binary ID come back byte for byte. */
+    @Test
+    void binaryKeyIdsSurviveTheRoundTripAndAPairMayShareOne() throws Exception {
+        String secretId = "\u0000\u00ff\n \u0001";
+        String pairId = "\u00ff\u0000";
+        Path file = dir.resolve("binary.json");
+        try (HsmCluster cluster = TestClusters.demo(dir, clock)) {
+            HsmSession s = TestClusters.login(cluster, "example_user");
+            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "bin-secret").withId(secretId)).value();
+            KeyOptions pair = new KeyOptions("bin-pair", pairId, false, false, List.of(), 0, null, null, false);
+            assertThat(s.pairs().generateKeyPair(KeyPairRequest.ec(2, pair), SyncObserver.NONE).code())
+                    .isEqualTo(ReturnCode.SUCCESS);
+            s.close();
+            ClusterExchange.export(cluster, "correct horse".toCharArray(), file);
+        }
+        try (HsmCluster copy = TestClusters.catalog(dir, clock).importCluster(file, "correct horse".toCharArray(), "copy")) {
+            HsmSession b = TestClusters.login(copy, "example_user");
+            assertThat(b.findKeys(new KeyQuery(null, null, null, secretId, null, List.of(), null)).value()).hasSize(1);
+            List<Long> halves = b.findKeys(new KeyQuery(null, null, null, pairId, null, List.of(), null)).value();
+            assertThat(halves).hasSize(2);
+            assertThat(halves).allSatisfy(h -> assertThat(b.attributes(h).value().get(Attribute.ID).orElseThrow().text())
+                    .isEqualTo(pairId));
         }
     }
 

@@ -115,7 +115,7 @@ class PreflightPropertyTest {
         if (r.label().isEmpty() || r.label().length() > MAX_NAME || r.label().contains(" ")) {
             found.add(ReturnCode.INVALID_LABEL);
         }
-        if (r.id().length() > MAX_NAME || r.id().contains(" ")) {
+        if (r.id().length() > MAX_NAME) {
             found.add(ReturnCode.INVALID_KEY_ID);
         }
         if (r.timeoutSeconds() != null && r.minServers() == null) {

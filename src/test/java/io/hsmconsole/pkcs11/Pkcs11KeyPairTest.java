@@ -19,7 +19,6 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -121,16 +120,7 @@ class Pkcs11KeyPairTest {
     private List<Long> findByClass(long keyClass) throws MalformedMessage {
         RpcWriter init = RpcTestClient.request(RpcCall.C_FindObjectsInit).ulong(s).u32(1);
         RpcTestClient.number(init, Ck.CKA_CLASS, keyClass);
-        assertEquals(Ck.CKR_OK, app.send(init).rv());
-        RpcReader r = app.send(RpcTestClient.request(RpcCall.C_FindObjects).ulong(s).u32(100)).ok();
-        r.byteValue();
-        long n = r.u32();
-        List<Long> found = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            found.add(r.ulong());
-        }
-        app.send(RpcTestClient.request(RpcCall.C_FindObjectsFinal).ulong(s));
-        return found;
+        return app.find(s, init);
     }
 
     @Test

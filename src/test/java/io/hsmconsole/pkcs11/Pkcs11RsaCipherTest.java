@@ -1,19 +1,13 @@
 package io.hsmconsole.pkcs11;
 
-import io.hsmconsole.hsm.HsmCluster;
-import io.hsmconsole.hsm.ManualClock;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.pkcs11.rpc.MalformedMessage;
 import io.hsmconsole.pkcs11.rpc.RpcCall;
 import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,32 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * its presence byte, CK_ECDH1_DERIVE_PARAMS as a ulong and two byte arrays. Token keys with the key
  * availability check off (Pkcs11KeyAvailabilityTest judges that), so a second login reads their attributes.
  */
-class Pkcs11RsaCipherTest {
-    private static final String PIN = "example_user:example_pwd";
+class Pkcs11RsaCipherTest extends LoggedInWireTest {
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
     private static final byte[] MESSAGE = "Pay 100 to carol".getBytes(StandardCharsets.US_ASCII);
     private static final long CKM_SHA256 = 0x250;
     private static final long CKG_MGF1_SHA1 = 1;
     private static final long CKG_MGF1_SHA256 = 2;
-    @TempDir
-    Path dir;
-    HsmCluster cluster;
-    RpcTestClient app;
-    long s;
-
-    @BeforeEach
-    void start() throws MalformedMessage {
-        cluster = TestClusters.demo(dir, new ManualClock(TestClusters.START));
-        app = new RpcTestClient(new Pkcs11Connection(cluster, KeyAvailabilityCheck.DISABLED));
-        s = app.openLoggedInSession(PIN);
-    }
-
-    @AfterEach
-    void close() {
-        app.connection.close();
-        cluster.close();
-    }
-
     /** A session pair: RSA-2048 (public ENCRYPT and WRAP, private DECRYPT and UNWRAP) or P-256 (private DERIVE). */
     private long[] pair(boolean rsa) throws MalformedMessage {
         RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKeyPair).ulong(s)

@@ -103,6 +103,19 @@ class Pkcs11ToolIT {
         assertTrue(listed.out.contains("label:      app-key") && listed.out.contains("AES length 32"), listed.out);
     }
 
+    /** {@code --id 01} is one byte, 0x01: CloudHSM keeps CKA_ID as bytes, and so does the simulator. */
+    @Test
+    void aBinaryIdFromPkcs11ToolIsKeptAsItsBytes() {
+        Result made = tool("--login", "--pin", PIN, "--keygen", "--key-type", "AES:32", "--label", "bin-id", "--id", "01");
+        assertEquals(0, made.exit, made.out);
+        List<Long> found = TestClusters.login(cluster, "example_user")
+                .findKeys(new KeyQuery(null, null, null, "\u0001", null, List.of(), null)).value();
+        assertEquals(1, found.size(), "the key's ID is the byte 0x01");
+        Result listed = tool("--login", "--pin", PIN, "--list-objects", "--id", "01");
+        assertEquals(0, listed.exit, listed.out);
+        assertTrue(listed.out.contains("label:      bin-id") && listed.out.contains("ID:         01"), listed.out);
+    }
+
     @Test
     void aesEcbRoundTripAndDigestThroughPkcs11Tool() throws IOException {
         assertEquals(0, tool("--login", "--pin", PIN, "--keygen", "--key-type", "AES:32", "--label", "ecb",

@@ -6,6 +6,8 @@ import io.hsmconsole.pkcs11.rpc.RpcReader;
 import io.hsmconsole.pkcs11.rpc.RpcWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The client side of the protocol, for tests: encodes requests as p11-kit-client.so does and reads
@@ -86,6 +88,22 @@ final class RpcTestClient {
         bytes(w, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
         bool(w, Ck.CKA_TOKEN, token);
         return send(w);
+    }
+
+    /** C_FindObjectsInit as {@code init} carries it, C_FindObjects of up to 100, C_FindObjectsFinal: the handles found. */
+    List<Long> find(long session, RpcWriter init) throws MalformedMessage {
+        if (send(init).rv() != Ck.CKR_OK) {
+            throw new AssertionError("C_FindObjectsInit refused");
+        }
+        RpcReader r = send(request(RpcCall.C_FindObjects).ulong(session).u32(100)).ok();
+        r.byteValue();
+        long n = r.u32();
+        List<Long> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(r.ulong());
+        }
+        send(request(RpcCall.C_FindObjectsFinal).ulong(session));
+        return found;
     }
 
     /** An answer: its CK_RV, and when CKR_OK the reader over its values. */

@@ -132,6 +132,23 @@ public abstract class StoreContract {
         }
     }
 
+    /** A CKA_ID is bytes: 0x00, 0xff, newlines and spaces are kept exactly, found exactly, and unique. */
+    @Test
+    void aBinaryIdIsKeptFoundAndUniqueByItsExactBytes() throws Exception {
+        String binary = "\u0000\u00ff\n \u0001\u00c3\u00a9";
+        long handle;
+        try (HsmCluster a = createOnA(); HsmSession alice = TestClusters.login(a, "alice")) {
+            handle = generate(alice, "binary", binary);
+            generate(alice, "prefix", "\u0000");
+            HsmResult<GeneratedKey> again = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "again").withId(binary));
+            assertThat(again.code()).isEqualTo(ReturnCode.DUPLICATE_KEY_ID);
+        }
+        try (ClusterStore onB = backend.open(new DataDirectory(machineB).clusterDir("team"), new SecureRandom())) {
+            assertThat(onB.key(handle).orElseThrow().id()).isEqualTo(binary);
+            assertThat(onB.findKeys(KeyFilter.withId(binary))).containsExactly(handle);
+        }
+    }
+
     @Test
     void aWriteOnOneMachineMovesTheChangeCounterSeenOnTheOther() throws Exception {
         try (HsmCluster a = createOnA();

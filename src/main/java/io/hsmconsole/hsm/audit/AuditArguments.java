@@ -1,6 +1,7 @@
 package io.hsmconsole.hsm.audit;
 
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyOptions;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public final class AuditArguments {
     public static String options(KeyOptions o) {
         StringBuilder b = new StringBuilder("-l ").append(o.label());
         if (!o.id().isEmpty()) {
-            b.append(" -id ").append(o.id());
+            b.append(" -id ").append(KeyNaming.shownId(o.id()));
         }
         if (o.nonExtractable()) {
             b.append(" -nex");

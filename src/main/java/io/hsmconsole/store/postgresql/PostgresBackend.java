@@ -52,6 +52,12 @@ public final class PostgresBackend implements StoreBackend {
     public ClusterStore open(Path clusterDir, SecureRandom random) {
         String schema = schema(clusterDir);
         int version = onServer(clusterDir, c -> PostgresSchema.version(c, schema));
+        if (version >= 0 && version < PostgresSchema.currentVersion()) {
+            version = onServer(clusterDir, c -> {
+                PostgresSchema.upgrade(c, schema);
+                return PostgresSchema.version(c, schema);
+            });
+        }
         if (version < 0) {
             throw new StoreException(clusterDir, "the PostgreSQL server " + url + " has no cluster named '"
                     + clusterName(clusterDir) + "'");

@@ -40,7 +40,7 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
         add(where, params, "k.key_class = ?", f.keyClass());
         add(where, params, "k.key_type = ?", f.keyType());
         add(where, params, "k.label = ?", f.label());
-        add(where, params, "k.key_id = ?", f.id());
+        add(where, params, "k.key_id = ?", PostgresKeyId.column(f.id()));
         add(where, params, "k.kcv = ?", f.kcv());
         return new PostgresKeyQuery("SELECT " + columns + " FROM keys k"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY k.seq", params);

@@ -148,7 +148,7 @@ final class PostgresReads {
                         + handle + " has the unknown class " + keyClass + " in the cluster store; it is damaged or"
                         + " was written by a newer version")))
                 .keyType(rs.getInt("key_type")).sizeBytes(rs.getInt("size_bytes"))
-                .label(rs.getString("label")).id(rs.getString("key_id")).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
+                .label(rs.getString("label")).id(PostgresKeyId.of(rs.getBytes("key_id"))).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
                 .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
                 .sharedWith(shares).material(material).build();
     }

@@ -64,7 +64,14 @@ final class PostgresSchema {
                             + " previous_hash BYTEA, hash BYTEA NOT NULL)",
                     "CREATE TABLE node_attestations (node INTEGER PRIMARY KEY, time BIGINT NOT NULL,"
                             + " passed BOOLEAN NOT NULL, reason TEXT NOT NULL, measured TEXT NOT NULL,"
-                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"));
+                            + " expected TEXT NOT NULL, chains TEXT NOT NULL)"),
+            // version 2: a key ID is a byte string (PKCS#11's CKA_ID: p11tool names keys with 20 random
+            // bytes), which TEXT cannot hold (PostgreSQL refuses 0x00 in text); the store keeps the
+            // ID's UTF-8 bytes (PostgresKeyId), so existing text IDs keep their meaning
+            List.of(
+                    "DROP INDEX keys_id_class",
+                    "ALTER TABLE keys ALTER COLUMN key_id TYPE BYTEA USING convert_to(key_id, 'UTF8')",
+                    "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''::bytea"));
 
     private PostgresSchema() {
     }
@@ -101,6 +108,36 @@ final class PostgresSchema {
                 }
             }
             st.execute("UPDATE schema_version SET version = " + currentVersion());
+        }
+    }
+
+    /**
+     * Takes an existing cluster schema of an older version to the current one, in one transaction under
+     * a lock on its version row, so two machines opening it at once run each migration once; a failure
+     * leaves it as it was.
+     */
+    static void upgrade(Connection c, String schema) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL search_path TO " + quoted(schema));
+            st.execute("LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE");
+            int from;
+            try (ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+                from = rs.next() ? rs.getInt(1) : currentVersion();
+            }
+            for (int v = from; v < currentVersion(); v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("UPDATE schema_version SET version = " + Math.max(from, currentVersion()));
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -90,7 +90,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
     public boolean keyIdExists(String id) {
         return sql(() -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM keys WHERE key_id = ? LIMIT 1")) {
-                ps.setString(1, id);
+                ps.setBytes(1, PostgresKeyId.column(id));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
@@ -142,7 +142,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
                         + " FROM k, unnest(?, ?) AS t(n, a))"
                         + " UPDATE cluster SET token_key_count = token_key_count + 1",
                 key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType(), key.sizeBytes(), key.label(),
-                key.id(), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
+                PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
                 db.cipher().encrypt(key.handle(), key.material()),
                 array("integer", key.sharedWith().toArray()),
                 array("integer", copies.stream().map(KeyCopy::nodeId).toArray()),

@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyType;
 
@@ -128,7 +129,7 @@ public final class CliAttributes {
             case KEY_TYPE -> factory.textNode(keyType((int) v.number()));
             case CLASS -> factory.textNode(keyClass((int) v.number()));
             case LABEL -> factory.textNode(v.text());
-            case ID -> factory.textNode(v.text());
+            case ID -> factory.textNode(KeyNaming.shownId(v.text()));
             case KCV -> factory.textNode(String.format(Locale.ROOT, "0x%06x", v.number()));
             case VALUE_LEN, MODULUS_BITS -> factory.numberNode(v.number());
             // the simulator keeps a pair's big numbers as hex (KMU wraps an RSA modulus); SDK 5 prints 0x… on one line

@@ -1,0 +1,93 @@
+package io.hsmconsole.store.postgresql;
+
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
+import io.hsmconsole.hsm.cluster.HsmType;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.store.DataDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Schema version 2 on PostgreSQL: a cluster made at version 1 (key IDs in a TEXT column, which refuses
+ * 0x00) is taken to a BYTEA column at open; its text IDs keep their meaning and uniqueness, and a
+ * binary CKA_ID can be stored after.
+ */
+class PostgresKeyIdMigrationTest {
+    @TempDir
+    Path temp;
+
+    private final PostgresUrl url = PostgresServer.get().newDatabase();
+    private final PostgresBackend backend = new PostgresBackend(url);
+
+    private ClusterCatalog catalog() {
+        return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
+    }
+
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index. */
+    private void backToVersionOne() throws SQLException {
+        sql("SET search_path TO \"hsm_team\"", "DROP INDEX keys_id_class",
+                "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
+                "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
+                "UPDATE schema_version SET version = 1");
+    }
+
+    private String sql(String... statements) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", url.user());
+        credentials.setProperty("password", url.password());
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials); Statement st = c.createStatement()) {
+            String last = null;
+            for (String s : statements) {
+                if (st.execute(s)) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        last = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }
+            return last;
+        }
+    }
+
+    @Test
+    void aVersionOneClusterIsUpgradedAtOpenAndThenHoldsBinaryIds() throws Exception {
+        long old;
+        try (HsmCluster cluster = catalog().createDemo("team", new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L), null));
+             HsmSession alice = TestClusters.login(cluster, "alice")) {
+            old = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "old").withId("café-1")).value().handle();
+        }
+        backToVersionOne();
+        assertThat(sql("SELECT data_type FROM information_schema.columns WHERE table_schema = 'hsm_team'"
+                + " AND table_name = 'keys' AND column_name = 'key_id'")).isEqualTo("text");
+
+        String binary = "\u0000\u00ff\u0001";
+        try (HsmCluster cluster = catalog().open("team"); HsmSession alice = TestClusters.login(cluster, "alice")) {
+            assertThat(alice.findKeys(new KeyQuery(null, null, null, "café-1", null, List.of(), null)).value())
+                    .containsExactly(old);
+            assertThat(alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "dup").withId("café-1")).isSuccess())
+                    .as("the old ID is still taken").isFalse();
+            long made = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "new").withId(binary)).value().handle();
+            assertThat(alice.findKeys(new KeyQuery(null, null, null, binary, null, List.of(), null)).value())
+                    .containsExactly(made);
+        }
+        assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version")).isEqualTo("2");
+        assertThat(sql("SELECT encode(key_id, 'hex') FROM \"hsm_team\".keys WHERE label = 'old'"))
+                .as("the text ID's UTF-8 bytes").isEqualTo("636166c3a92d31");
+    }
+}
