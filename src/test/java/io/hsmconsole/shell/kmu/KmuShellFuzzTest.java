@@ -48,7 +48,7 @@ class KmuShellFuzzTest {
             // A name the file system cannot take (a NUL character): the reason is the JDK's.
             "(?m)^\\s*Error: '.*' cannot be used as a file name: .+$",
             // Input files that are there but are not what the command reads.
-            "(?m)^\\s*Error: .+ has no wrapped-key header; if it holds the ciphertext only, give -noheader with -m, -l, -kc and -kt\\.$",
+            "(?m)^\\s*Error: .+ has no wrapped-key header; if it holds the ciphertext only, give -noheader with -l, -kc and -kt\\.$",
             "(?m)^\\s*Error: .+ holds \\d+ bytes; aesWrapUnwrap (wraps files of less than \\d+ bytes"
                     + "|unwraps files of at most \\d+ bytes \\(a wrapped file of less than \\d+ bytes\\))\\.$",
             "(?m)^\\s*Error: .+ is not a token of this session\\. Tokens live in the session that ran getToken",
