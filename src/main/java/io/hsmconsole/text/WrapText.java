@@ -27,4 +27,16 @@ public final class WrapText {
     public static String onlyWith(String option, String mechanisms) {
         return "Error: " + option + " is valid only with " + mechanisms + ".";
     }
+
+    /** unWrapKey of a file without our header, when -noheader was not given. */
+    public static String noHeader(String file) {
+        return "Error: " + file + " has no wrapped-key header; if it holds the ciphertext only, give -noheader"
+                + " with -l, -kc and -kt.";
+    }
+
+    /** unWrapKey with another -m than the file's header names. */
+    public static String otherMechanism(String file, int wrappedWith, int asked) {
+        return "Error: " + file + " was wrapped with -m " + wrappedWith + "; unwrap it with -m " + wrappedWith
+                + ", not -m " + asked + ".";
+    }
 }

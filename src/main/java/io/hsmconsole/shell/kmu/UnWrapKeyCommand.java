@@ -108,14 +108,12 @@ final class UnWrapKeyCommand extends DescribedCommand {
         } else {
             Optional<Map.Entry<WrappedKeyFile.Header, byte[]>> parsed = WrappedKeyFile.read(ciphertext);
             if (parsed.isEmpty()) {
-                context.printer().error("Error: " + o.text("-f") + " has no wrapped-key header; if it holds the"
-                        + " ciphertext only, give -noheader with -l, -kc and -kt.");
+                context.printer().error(WrapText.noHeader(o.text("-f")));
                 return ExitStatus.ERROR;
             }
             WrappedKeyFile.Header h = parsed.get().getKey();
             if (h.mechanism() != mechanism) {
-                context.printer().error("Error: " + o.text("-f") + " was wrapped with -m " + h.mechanism()
-                        + "; unwrap it with -m " + h.mechanism() + ", not -m " + mechanism + ".");
+                context.printer().error(WrapText.otherMechanism(o.text("-f"), h.mechanism(), mechanism));
                 return ExitStatus.ERROR;
             }
             ciphertext = parsed.get().getValue();
