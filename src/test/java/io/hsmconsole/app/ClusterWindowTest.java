@@ -11,6 +11,7 @@ import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.store.sqlite.SqliteBackend;
+import io.hsmconsole.ui.common.FxScroll;
 import io.hsmconsole.ui.common.TimeText;
 import io.hsmconsole.ui.keylist.KeyListItem;
 import javafx.scene.Node;
@@ -86,7 +87,7 @@ class ClusterWindowTest {
                 .contains("Node id 2 and err state 0x30000085 : HSM CLUSTER ERROR: Server in cluster is unavailable");
 
         replaceText("#labelField", "needs_three");
-        robot.clickOn("#minSrvField").write("3");
+        FxScroll.clickOn(robot, "#minSrvField").write("3");
         robot.push(KeyCode.TAB).write("1"); // to the timeout field, which the form scrolls into view
         assertThat(text("#kmuPreview")).isEqualTo("genSymKey -t 31 -s 32 -l needs_three -min_srv 3 -timeout 1");
         robot.clickOn("#generateButton");
@@ -158,7 +159,7 @@ class ClusterWindowTest {
         closeClusterWindow();
         openForm();
         robot.clickOn("#labelField").write("never_three");
-        robot.clickOn("#minSrvField").write("3");
+        FxScroll.clickOn(robot, "#minSrvField").write("3");
         robot.clickOn("#generateButton");
 
         until(() -> text("#progressLabel").contains("of 3 HSMs hold it"), this::formShows);
@@ -180,7 +181,7 @@ class ClusterWindowTest {
     void withEveryNodeOnlineMinSrv3WaitsForReplicationAndSucceeds() {
         openForm();
         robot.clickOn("#labelField").write("on_three");
-        robot.clickOn("#minSrvField").write("3");
+        FxScroll.clickOn(robot, "#minSrvField").write("3");
         robot.push(KeyCode.TAB).write("5");
         robot.clickOn("#generateButton");
 
