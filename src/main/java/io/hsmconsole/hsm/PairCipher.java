@@ -8,9 +8,6 @@ import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.encodings.OAEPEncoding;
-import org.bouncycastle.crypto.encodings.PKCS1Encoding;
-import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 
@@ -94,12 +91,7 @@ final class PairCipher {
     /** One RSA block; raw decryption keeps its leading zero bytes (the answer is the modulus long). */
     byte[] run(RsaEncryption scheme, boolean encrypt, AsymmetricKeyParameter key, byte[] data, int modulusBytes)
             throws InvalidCipherTextException {
-        AsymmetricBlockCipher cipher = switch (scheme.padding()) {
-            case PKCS1 -> new PKCS1Encoding(new RSABlindedEngine());
-            case OAEP -> new OAEPEncoding(new RSABlindedEngine(), scheme.hash().newDigest(), scheme.hash().newDigest(),
-                    scheme.label());
-            case RAW -> new RSABlindedEngine();
-        };
+        AsymmetricBlockCipher cipher = scheme.newCipher();
         cipher.init(encrypt, new ParametersWithRandom(key, random));
         byte[] out = cipher.processBlock(data, 0, data.length);
         if (scheme.padding() == RsaEncryption.Padding.RAW && out.length < modulusBytes) {

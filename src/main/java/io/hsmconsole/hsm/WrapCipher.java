@@ -7,14 +7,14 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.OaepHash;
+import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrapSpec;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.encodings.OAEPEncoding;
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
@@ -73,8 +73,7 @@ final class WrapCipher {
         if (m == WrapMechanism.RSA_OAEP) {
             // key_mgmt_util-wrapKey.md: at most modulusLengthInBytes - 2 * hashLengthInBytes - 2
             int modulusBytes = (rsa(w).getModulus().bitLength() + 7) / 8;
-            int hashBytes = OaepHash.fromCode(spec.oaepHash()).orElseThrow().newDigest().getDigestSize();
-            if (plaintextLength > modulusBytes - 2 * hashBytes - 2) {
+            if (plaintextLength > oaep(spec).maxInput(modulusBytes)) {
                 return Optional.of(ReturnCode.RSA_DATA_LEN_INVALID);
             }
         }
@@ -87,7 +86,7 @@ final class WrapCipher {
             return new Output(AesKeyWrap.wrap(w.material(), m, plaintext), null);
         }
         if (m == WrapMechanism.RSA_OAEP) {
-            OAEPEncoding oaep = oaep(spec);
+            AsymmetricBlockCipher oaep = oaep(spec).newCipher();
             oaep.init(true, new ParametersWithRandom(rsa(w), random));
             try {
                 return new Output(oaep.processBlock(plaintext, 0, plaintext.length), null);
@@ -116,7 +115,7 @@ final class WrapCipher {
             return AesKeyWrap.unwrap(w.material(), m, ciphertext);
         }
         if (m == WrapMechanism.RSA_OAEP) {
-            OAEPEncoding oaep = oaep(spec);
+            AsymmetricBlockCipher oaep = oaep(spec).newCipher();
             oaep.init(false, AsymmetricMaterial.of(w.keyClass().code(), w.material()).orElseThrow().key());
             return oaep.processBlock(ciphertext, 0, ciphertext.length);
         }
@@ -139,9 +138,9 @@ final class WrapCipher {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    private static OAEPEncoding oaep(WrapSpec spec) {
-        OaepHash hash = OaepHash.fromCode(spec.oaepHash()).orElseThrow();
-        return new OAEPEncoding(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), null);
+    /** KMU's RSA_OAEP: the {@code -t} hash for OAEP and MGF1, no label. */
+    private static RsaEncryption oaep(WrapSpec spec) {
+        return RsaEncryption.oaep(OaepHash.fromCode(spec.oaepHash()).orElseThrow(), new byte[0]);
     }
 
     private static RSAKeyParameters rsa(KeyRecord w) {

@@ -1,5 +1,10 @@
 package io.hsmconsole.hsm.key;
 
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.encodings.OAEPEncoding;
+import org.bouncycastle.crypto.encodings.PKCS1Encoding;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+
 /**
  * How an RSA key encrypts, decrypts, wraps or unwraps (PKCS#11's CKM_RSA_PKCS, CKM_RSA_PKCS_OAEP and
  * CKM_RSA_X_509; KMU's RSA_PKCS and RSA_OAEP): PKCS#1 v1.5 padding, OAEP with one SHA hash for both
@@ -28,6 +33,15 @@ public record RsaEncryption(Padding padding, OaepHash hash, byte[] label) {
 
     public static RsaEncryption raw() {
         return new RsaEncryption(Padding.RAW, null, null);
+    }
+
+    /** A fresh BouncyCastle block cipher for this padding (not yet initialised with a key). */
+    public AsymmetricBlockCipher newCipher() {
+        return switch (padding) {
+            case PKCS1 -> new PKCS1Encoding(new RSABlindedEngine());
+            case OAEP -> new OAEPEncoding(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), label);
+            case RAW -> new RSABlindedEngine();
+        };
     }
 
     /** The most bytes one block encrypts under a modulus of {@code modulusBytes} (RFC 8017's limits). */
