@@ -211,6 +211,16 @@ public final class HsmSession implements AutoCloseable {
     }
 
     /**
+     * Every key this user can use with its attributes, in the HSM's order, read as one listing (the
+     * CloudHSM CLI's key list and filters); {@code label} (null: any) narrows it in the store. A pair's
+     * values (modulus, exponent, point, curve) are read from its material, key by key: only with
+     * {@code withPairValues}. A read for a selection, not a command: not audited.
+     */
+    public HsmResult<List<KeyAttributes>> listAttributes(String label, boolean withPairValues) {
+        return reading.listAttributes(label, withPairValues);
+    }
+
+    /**
      * CMU {@code findAllKeys}: for an officer (or the appliance user), per online node, the keys the
      * given user owns or shares there and optionally the hash of the node's ownership table.
      */

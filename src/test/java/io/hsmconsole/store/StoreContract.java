@@ -213,7 +213,7 @@ public abstract class StoreContract {
                 assertThat(all).hasSize(writers * each);
                 try (ClusterStore store = backend.open(new DataDirectory(machineA).clusterDir("team"), new SecureRandom())) {
                     assertThat(store.tokenKeyCount()).isEqualTo(writers * each);
-                    assertThat(store.listKeys(null)).hasSize(writers * each);
+                    assertThat(store.listKeys(KeyFilter.all())).hasSize(writers * each);
                 }
             } finally {
                 pool.shutdownNow();

@@ -65,6 +65,20 @@ record KeyFilter(Long reference, List<Term> terms) {
         }
     }
 
+    /**
+     * The label every selected key must have, when a term says (the last, if several: each must hold, so
+     * two different labels select nothing, as the listing then shows): the store looks it up by index.
+     */
+    Optional<String> label() {
+        List<String> labels = terms.stream().filter(t -> t.name().equals(CliAttributes.LABEL)).map(Term::value).toList();
+        return labels.isEmpty() ? Optional.empty() : Optional.of(labels.get(labels.size() - 1));
+    }
+
+    /** Whether a term compares a value read from a pair's material (modulus, exponent, point, curve). */
+    boolean needsPairValues() {
+        return terms.stream().anyMatch(t -> CliAttributes.isPairValue(t.name()));
+    }
+
     boolean matches(long handle, KeyAttributes attributes) {
         if (reference != null && reference != handle) {
             return false;

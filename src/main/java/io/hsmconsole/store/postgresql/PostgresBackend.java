@@ -77,7 +77,7 @@ public final class PostgresBackend implements StoreBackend {
                 throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME), "this master.key is not the key"
                         + " of the cluster '" + clusterName(clusterDir) + "' on " + url + "; nothing was changed");
             }
-            return new PostgresClusterStore(db);
+            return new PostgresClusterStore(db, check);
         } catch (RuntimeException e) {
             db.close();
             throw e;
