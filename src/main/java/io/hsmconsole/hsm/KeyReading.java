@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.user.Credentials;
@@ -156,8 +157,8 @@ final class KeyReading {
         return HsmResult.ok(rows, List.of());
     }
 
-    HsmResult<List<KeyAttributes>> listAttributes(String label, boolean withPairValues) {
-        Optional<HsmResult<List<KeyAttributes>>> refused = session.requireCryptoUser();
+    HsmResult<List<ListedKey>> keyListing(String label, boolean withPairValues) {
+        Optional<HsmResult<List<ListedKey>>> refused = session.requireCryptoUser();
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -166,12 +167,12 @@ final class KeyReading {
         session.keys().all().stream().filter(k -> label == null || label.equals(k.label())).forEach(keys::add);
         // The HSM's order: token and session keys by the counter their handles were taken from.
         keys.sort(Comparator.comparingLong((KeyRecord k) -> Handles.counterOf(k.handle())).thenComparingLong(KeyRecord::handle));
-        List<KeyAttributes> rows = new ArrayList<>(keys.size());
+        List<ListedKey> rows = new ArrayList<>(keys.size());
         for (KeyRecord k : keys) {
             boolean pair = k.keyClass() == KeyClass.PUBLIC_KEY || k.keyClass() == KeyClass.PRIVATE_KEY;
-            // a listed token key has no material; a session key has its own
-            KeyRecord whole = withPairValues && pair && HsmSession.isToken(k) ? session.lookup(k.handle()).orElse(k) : k;
-            rows.add(KeyAttributes.of(whole));
+            // a listed token key has no material (read when asked); a session key has its own
+            rows.add(new ListedKey(k.handle(), () -> KeyAttributes.of(withPairValues && pair && HsmSession.isToken(k)
+                    ? session.lookup(k.handle()).orElse(k) : k)));
         }
         return HsmResult.ok(rows, List.of());
     }

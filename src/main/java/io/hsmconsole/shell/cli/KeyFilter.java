@@ -1,6 +1,7 @@
 package io.hsmconsole.shell.cli;
 
 import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.text.cli.CliAttributes;
 import io.hsmconsole.text.cli.CliMessages;
 
@@ -79,11 +80,13 @@ record KeyFilter(Long reference, List<Term> terms) {
         return terms.stream().anyMatch(t -> CliAttributes.isPairValue(t.name()));
     }
 
-    boolean matches(long handle, KeyAttributes attributes) {
-        if (reference != null && reference != handle) {
+    /** Whether the key passes every term; its attributes are built only when a term compares one. */
+    boolean matches(ListedKey key) {
+        if (reference != null && reference != key.handle()) {
             return false;
         }
         for (Term t : terms) {
+            KeyAttributes attributes = key.attributes();
             Optional<String> value = CliAttributes.filterText(attributes, t.name());
             if (value.isEmpty() || !value.get().equals(t.value())) {
                 return false;

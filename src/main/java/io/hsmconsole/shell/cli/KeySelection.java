@@ -3,6 +3,7 @@ package io.hsmconsole.shell.cli;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliMessages;
 
@@ -15,7 +16,15 @@ import java.util.Optional;
  * session's own), in the order they were made (the HSM's order), each with its attributes.
  */
 final class KeySelection {
-    record Selected(long handle, KeyAttributes attributes) {
+    /** A selected key; its attributes are built when first asked (a page of a long listing). */
+    record Selected(ListedKey key) {
+        long handle() {
+            return key.handle();
+        }
+
+        KeyAttributes attributes() {
+            return key.attributes();
+        }
     }
 
     private KeySelection() {
@@ -32,15 +41,15 @@ final class KeySelection {
         }
         // One listing, not a read per key: a label term is looked up in the store's index, and a pair's
         // values (modulus, point, ...) are read only when a term compares one.
-        HsmResult<List<KeyAttributes>> visible = session.listAttributes(filter.label().orElse(null), filter.needsPairValues());
+        HsmResult<List<ListedKey>> visible = session.keyListing(filter.label().orElse(null), filter.needsPairValues());
         if (!visible.isSuccess()) {
             context.error(visible.code());
             return Optional.empty();
         }
         List<Selected> selected = new ArrayList<>();
-        for (KeyAttributes attributes : visible.value()) {
-            if (filter.matches(attributes.handle(), attributes)) {
-                selected.add(new Selected(attributes.handle(), attributes));
+        for (ListedKey key : visible.value()) {
+            if (filter.matches(key)) {
+                selected.add(new Selected(key));
             }
         }
         return Optional.of(selected);

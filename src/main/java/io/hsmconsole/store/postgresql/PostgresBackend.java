@@ -130,6 +130,17 @@ public final class PostgresBackend implements StoreBackend {
         return open(clusterDir, random);
     }
 
+    /** Two backends on the same server, database and account keep the same clusters. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostgresBackend other && other.url.equals(url);
+    }
+
+    @Override
+    public int hashCode() {
+        return url.hashCode();
+    }
+
     private static String clusterName(Path clusterDir) {
         return clusterDir.getFileName().toString();
     }
