@@ -56,10 +56,10 @@ public final class TeamListProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(arg(args, "--dir", null));
-        String url = arg(args, "--url", "");
-        int keys = Integer.parseInt(arg(args, "--keys", "100000"));
-        int rounds = Integer.parseInt(arg(args, "--rounds", "11"));
+        Path dir = Path.of(TeamBench.arg(args, "--dir", null));
+        String url = TeamBench.arg(args, "--url", "");
+        int keys = Integer.parseInt(TeamBench.arg(args, "--keys", "100000"));
+        int rounds = Integer.parseInt(TeamBench.arg(args, "--rounds", "11"));
         StoreBackend backend = url.isEmpty() ? new SqliteBackend() : new PostgresBackend(PostgresUrl.parse(url));
         Files.createDirectories(dir);
         ClusterCatalog catalog = new ClusterCatalog(backend, new DataDirectory(dir), HsmClock.SYSTEM);
@@ -173,17 +173,5 @@ public final class TeamListProbe {
             ms.add((System.nanoTime() - start) / 1e6);
         }
         System.out.printf("%s\t%.1f%n", name, Samples.median(ms));
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        if (fallback == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return fallback;
     }
 }
