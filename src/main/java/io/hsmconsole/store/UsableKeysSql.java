@@ -22,8 +22,8 @@ public final class UsableKeysSql {
 
     /** The statement for {@code columns} of {@code keys k} (ordered by {@code creation_order}). */
     public static String select(String columns, boolean orAnyPublicKey) {
-        // A key is never shared with its owner, but "k.owner <> ?" keeps the halves disjoint anyway;
-        // a public key is never shared (shareKey refuses), but NOT EXISTS keeps the third half apart too.
+        // A key is never shared with its owner, but "k.owner <> ?" keeps the halves disjoint anyway; a
+        // public key shared with the user is in the second half, so NOT EXISTS keeps it out of the third.
         return "SELECT " + columns + ", k.seq AS creation_order FROM keys k WHERE k.owner = ?"
                 + " UNION ALL SELECT " + columns + ", k.seq FROM key_shares s JOIN keys k ON k.handle = s.handle"
                 + " WHERE s.user_id = ? AND k.owner <> ?"
