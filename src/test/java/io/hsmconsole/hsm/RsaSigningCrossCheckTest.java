@@ -97,6 +97,33 @@ class RsaSigningCrossCheckTest {
         });
     }
 
+    /** Threads sharing one key's operation (its blinding pair, the halves' pool) each get BouncyCastle's signature. */
+    @Test
+    void threadsSigningWithOneKeyAtOnceEachGetTheRightSignature() throws Exception {
+        Pair pair = KEYS.get(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Void>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        byte[] data = ("thread " + thread + " signature " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                        java.security.SecureRandom rnd = new java.security.SecureRandom();
+                        assertThat(sign(new Pkcs1Signer(new RsaCrtEngine(pair.operation()), SignatureScheme.newDigest("SHA-256")), pair, data, rnd))
+                                .isEqualTo(sign(new RSADigestSigner(SignatureScheme.newDigest("SHA-256")), pair, data, rnd));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void aFaultInTheCrtHalvesGivesNoSignature() {
         RSAPrivateCrtKeyParameters k = KEYS.get(0).key();
@@ -114,7 +141,7 @@ class RsaSigningCrossCheckTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static byte[] sign(Signer signer, Pair pair, byte[] data, SeededSecureRandom random) throws Exception {
+    private static byte[] sign(Signer signer, Pair pair, byte[] data, java.security.SecureRandom random) throws Exception {
         signer.init(true, new ParametersWithRandom(pair.key(), random));
         signer.update(data, 0, data.length);
         return signer.generateSignature();

@@ -19,6 +19,10 @@ import java.security.SecureRandom;
  * {@value #USES_PER_FACTOR} uses. The exponentiations are {@link BigInteger#modPow}, which the JVM runs on
  * the CPU's Montgomery multiplication intrinsics.
  * <p>
+ * The two halves (mod p, mod q) are independent: the mod-q half goes to {@link CrtHalves}' second
+ * thread while the caller computes the mod-p half, and the caller takes the mod-q half back itself when
+ * no thread has started it by then, so a busy machine gets the sequential cost, never a wait in a queue.
+ * <p>
  * The result s of the blinded input c is raised to e and compared with c before it is unblinded: a
  * fault in one CRT half would otherwise give out a signature from which n factors (the Bellcore
  * attack); BouncyCastle's engine makes the same check.
@@ -68,8 +72,9 @@ public final class RsaPrivateOperation {
     private BigInteger crt(BigInteger c) {
         BigInteger p = key.getP();
         BigInteger q = key.getQ();
+        CrtHalves.Half modQ = CrtHalves.fork(() -> c.mod(q).modPow(key.getDQ(), q));
         BigInteger mp = c.mod(p).modPow(key.getDP(), p);
-        BigInteger mq = c.mod(q).modPow(key.getDQ(), q);
+        BigInteger mq = modQ.join();
         BigInteger h = mp.subtract(mq).multiply(key.getQInv()).mod(p);
         return h.multiply(q).add(mq);
     }
