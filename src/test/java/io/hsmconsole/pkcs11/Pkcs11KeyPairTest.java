@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Pkcs11KeyPairTest {
     private static final String PIN = "example_user:example_pwd";
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
+    /** secp224r1's OID, 1.3.132.0.33. */
+    private static final byte[] P224 = HexFormat.of().parseHex("06052b81040021");
     private static final long CKM_SHA256 = 0x250;
     private static final long CKG_MGF1_SHA256 = 2;
     @TempDir
@@ -217,6 +219,26 @@ class Pkcs11KeyPairTest {
         jdk.update(data);
         assertTrue(jdk.verify(raw), "the JDK accepts the raw ECDSA signature over SHA-256 of the data");
         assertEquals(Ck.CKR_OK, verify(Ck.CKM_ECDSA_SHA256, null, ec[0], data, raw), "CKM_ECDSA_SHA256 hashes the same way");
+    }
+
+    /** pkcs11-key-types.md: SDK 5 generates EC keys with "the P-224, P-256, P-384, and P-521 curves". */
+    @Test
+    void aP224PairIsMadeAndItsSignatureVerifies() throws Exception {
+        start();
+        long[] ec = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "ec224", true, P224, 0));
+        assertArrayEquals(P224, view(ec[0]).get(Ck.CKA_EC_PARAMS).orElseThrow().bytes());
+        byte[] point = view(ec[0]).get(Ck.CKA_EC_POINT).orElseThrow().bytes();
+        assertEquals(59, point.length, "DER OCTET STRING (2 bytes) around 04 || X || Y (57 bytes)");
+        byte[] data = "Pay 224 to dave".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA_SHA256, null, ec[1]));
+        byte[] raw = signature(sign(data));
+        assertEquals(56, raw.length, "r || s, 28 bytes each");
+        // This JDK's SunEC has no P-224: BouncyCastle's signer judges (OpenSSL does in KeyPairOpensslTest).
+        org.bouncycastle.crypto.signers.ECDSASigner bc = new org.bouncycastle.crypto.signers.ECDSASigner();
+        bc.init(false, org.bouncycastle.crypto.util.PublicKeyFactory.createKey(login().pairs().exportPublicKey(ec[0]).value()));
+        java.math.BigInteger r = new java.math.BigInteger(1, java.util.Arrays.copyOf(raw, 28));
+        java.math.BigInteger sPart = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 28, 56));
+        assertTrue(bc.verifySignature(MessageDigest.getInstance("SHA-256").digest(data), r, sPart), "the P-224 signature verifies");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
