@@ -241,6 +241,29 @@ class Pkcs11KeyPairTest {
         assertTrue(bc.verifySignature(MessageDigest.getInstance("SHA-256").digest(data), r, sPart), "the P-224 signature verifies");
     }
 
+    /**
+     * pkcs11-attributes.md's GenerateKeyPair table lists CKA_DESTROYABLE for every pair half (default True)
+     * without the "set only to the default" mark CKA_PRIVATE and CKA_MODIFIABLE carry: a private half made
+     * with CKA_DESTROYABLE false reads false and cannot be destroyed, while its public half can.
+     */
+    @Test
+    void aPrivateHalfMadeNotDestroyableCannotBeDestroyed() throws Exception {
+        start();
+        RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKeyPair).ulong(s).u32(Ck.CKM_EC_KEY_PAIR_GEN).byteArray(null);
+        w.u32(3);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, true);
+        RpcTestClient.bytes(w, Ck.CKA_EC_PARAMS, P256);
+        RpcTestClient.bytes(w, Ck.CKA_LABEL, "ec-kept".getBytes(StandardCharsets.UTF_8));
+        w.u32(3);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, true);
+        RpcTestClient.bool(w, Ck.CKA_SIGN, true);
+        RpcTestClient.bytes(w, Ck.CKA_DESTROYABLE, new byte[] {0}); // p11-kit 0.24.1 carries it as bytes
+        long[] ec = pair(app.send(w));
+        assertEquals(0, view(ec[1]).get(Ck.CKA_DESTROYABLE).orElseThrow().number());
+        assertEquals(Ck.CKR_ACTION_PROHIBITED, app.send(RpcTestClient.request(RpcCall.C_DestroyObject).ulong(s).ulong(ec[1])).rv());
+        assertEquals(Ck.CKR_OK, app.send(RpcTestClient.request(RpcCall.C_DestroyObject).ulong(s).ulong(ec[0])).rv());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
