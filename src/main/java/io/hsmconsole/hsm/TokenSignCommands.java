@@ -60,14 +60,17 @@ public final class TokenSignCommands {
         return session.audited("getToken", "-service " + service.cliName(), r);
     }
 
-    /** {@code quorum token-sign list}: every live token of the cluster, admins' and crypto users' sessions alike. */
+    /** {@code quorum token-sign list}: every live token of the cluster, oldest first; admins and crypto users may list. */
     public HsmResult<List<Listing>> list() {
         if (!session.isOpen()) {
             return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
         }
         long now = cluster.clock().nowMillis();
         List<Listing> tokens = new ArrayList<>();
-        for (ClusterTokens.Named n : ClusterTokens.all(cluster.store())) {
+        List<ClusterTokens.Named> all = new ArrayList<>(ClusterTokens.all(cluster.store()));
+        all.sort(java.util.Comparator.comparingLong((ClusterTokens.Named n) -> n.token().createdAtMillis())
+                .thenComparing(n -> n.token().username()));
+        for (ClusterTokens.Named n : all) {
             TokenSignToken t = n.token();
             if (t.service() != TokenSignService.REGISTRATION && t.isLive(now, ClusterTokens.TIMEOUT_MILLIS)) {
                 int m = OfficerQuorum.mValue(cluster.store(), t.service().officersService().orElseThrow());
