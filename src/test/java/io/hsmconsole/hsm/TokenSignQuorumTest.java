@@ -7,6 +7,7 @@ import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
+import io.hsmconsole.property.Trials;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -202,6 +204,40 @@ class TokenSignQuorumTest {
                 .isEqualTo(ReturnCode.NOT_AUTHORIZED);
         assertThat(officer.tokenSign().register(QuorumSignatures.publicDer(pair), good).code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(officer.tokenSign().register(QuorumSignatures.publicDer(pair), good).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    @Test
+    void anApprovalChangedAnywhereApprovesNothingAndLeavesTheToken() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        SignedApproval good = signedBy(admin.tokenSign().generate(TokenSignService.USER).value(), "admin", "officer1").orElseThrow();
+        Trials.run(40, random -> {
+            SignedApproval bad = tampered(good, random);
+            assertThat(createUser(admin, "user1", Optional.of(bad)).code()).isNotEqualTo(ReturnCode.SUCCESS);
+            assertThat(admin.tokenSign().list().value()).hasSize(1);
+        });
+        assertThat(createUser(admin, "user1", Optional.of(good)).code()).isEqualTo(ReturnCode.SUCCESS);
+    }
+
+    /** The approval with one change: a flipped bit of the data, the token or a signature, names swapped, one dropped. */
+    private static SignedApproval tampered(SignedApproval a, SplittableRandom random) {
+        byte[] data = a.approvalData();
+        byte[] token = a.token();
+        List<SignedApproval.Signature> sigs = new ArrayList<>(a.signatures());
+        int which = random.nextInt(sigs.size());
+        switch (random.nextInt(5)) {
+            case 0 -> data[random.nextInt(data.length)] ^= (byte) (1 << random.nextInt(8));
+            case 1 -> token[random.nextInt(token.length)] ^= (byte) (1 << random.nextInt(8));
+            case 2 -> {
+                byte[] sig = sigs.get(which).signature();
+                sig[random.nextInt(sig.length)] ^= (byte) (1 << random.nextInt(8));
+                sigs.set(which, new SignedApproval.Signature(sigs.get(which).username(), sig));
+            }
+            case 3 -> sigs = List.of(new SignedApproval.Signature(sigs.get(0).username(), sigs.get(1).signature()),
+                    new SignedApproval.Signature(sigs.get(1).username(), sigs.get(0).signature()));
+            default -> sigs.remove(which);
+        }
+        return new SignedApproval(data, token, sigs);
     }
 
     @Test

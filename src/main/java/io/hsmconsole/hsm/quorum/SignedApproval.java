@@ -13,11 +13,26 @@ public record SignedApproval(byte[] approvalData, byte[] token, List<Signature> 
         public Signature {
             signature = signature.clone();
         }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
     }
 
     public SignedApproval {
         approvalData = approvalData.clone();
         token = token.clone();
         signatures = List.copyOf(signatures);
+    }
+
+    @Override
+    public byte[] approvalData() {
+        return approvalData.clone();
+    }
+
+    @Override
+    public byte[] token() {
+        return token.clone();
     }
 }
