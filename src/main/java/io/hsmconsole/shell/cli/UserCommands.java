@@ -57,38 +57,27 @@ final class UserCommands {
     }
 
     private static ExitStatus create(CliContext context, CliArguments args) {
-        return withPassword(context, args, "createUser", (session, password) -> session.users()
+        return guarded(context, args, "createUser", true, (session, password) -> session.users()
                 .createUser(type(args), args.value("username"), password).map(u -> null));
     }
 
     private static ExitStatus changePassword(CliContext context, CliArguments args) {
-        return withPassword(context, args, "changePswd",
+        return guarded(context, args, "changePswd", true,
                 (session, password) -> session.users().changePassword(type(args), args.value("username"), password));
     }
 
     private static ExitStatus delete(CliContext context, CliArguments args) {
-        Optional<HsmSession> session = context.requireSession("deleteUser");
-        if (session.isEmpty()) {
-            return ExitStatus.ERROR;
-        }
-        Optional<SignedApproval> approval;
-        try {
-            approval = QuorumCommands.approval(context, args);
-        } catch (GenerationAttributes.Refused refused) {
-            return context.error(refused.getMessage());
-        }
-        HsmSession s = session.get();
-        return context.answer(s.tokenSign().withApproval(TokenSignService.USER, approval,
-                        () -> s.users().deleteUser(type(args), args.value("username"))),
-                done -> context.success(LoginCommands.userAndRole(args.value("username"), args.value("role"))));
+        return guarded(context, args, "deleteUser", false,
+                (session, none) -> session.users().deleteUser(type(args), args.value("username")));
     }
 
     /**
-     * Logged in, then the signed token of {@code --approval} (read before the password is asked),
-     * then the password (given or asked twice), then the simulator's answer; the password is wiped.
+     * A command of the {@code user} quorum service: logged in, then the signed token of
+     * {@code --approval} if given, then (for create and change-password) the password, given or asked
+     * twice, then the simulator's answer; the password is wiped.
      */
-    private static ExitStatus withPassword(CliContext context, CliArguments args, String command,
-                                           BiFunction<HsmSession, char[], HsmResult<?>> action) {
+    private static ExitStatus guarded(CliContext context, CliArguments args, String command, boolean withPassword,
+                                      BiFunction<HsmSession, char[], HsmResult<?>> action) {
         Optional<HsmSession> session = context.requireSession(command);
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
@@ -99,17 +88,18 @@ final class UserCommands {
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
-        char[] password = context.password(args.value("password"), true);
-        if (password == null) {
+        char[] password = withPassword ? context.password(args.value("password"), true) : null;
+        if (withPassword && password == null) {
             return ExitStatus.ERROR;
         }
         try {
             HsmSession s = session.get();
             return context.answer(s.tokenSign().withApproval(TokenSignService.USER, approval, () -> action.apply(s, password)),
-                    done -> context.success(
-                    LoginCommands.userAndRole(args.value("username"), args.value("role"))));
+                    done -> context.success(LoginCommands.userAndRole(args.value("username"), args.value("role"))));
         } finally {
-            Arrays.fill(password, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
