@@ -79,12 +79,15 @@ final class ClusterTokens {
 
     /** The live token of that name whose approval data is {@code approvalData}. */
     static Optional<TokenSignToken> liveMatching(ClusterStore.Transaction tx, String name, byte[] approvalData, long now) {
-        return tx.identity(name).map(ClusterTokens::token)
-                .filter(t -> t.isLive(now, TIMEOUT_MILLIS) && Arrays.equals(t.approvalData(), approvalData));
+        return liveMatching(tx.identity(name), approvalData, now);
     }
 
     static Optional<TokenSignToken> liveMatching(ClusterStore store, String name, byte[] approvalData, long now) {
-        return store.identity(name).map(ClusterTokens::token)
+        return liveMatching(store.identity(name), approvalData, now);
+    }
+
+    private static Optional<TokenSignToken> liveMatching(Optional<IdentityItem> item, byte[] approvalData, long now) {
+        return item.map(ClusterTokens::token)
                 .filter(t -> t.isLive(now, TIMEOUT_MILLIS) && Arrays.equals(t.approvalData(), approvalData));
     }
 
