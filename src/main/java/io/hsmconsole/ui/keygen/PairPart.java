@@ -76,7 +76,7 @@ final class PairPart {
     /** What is typed that is not a number at all (the simulator is asked about everything else). */
     Map<GenSymKeyField, String> inputProblems(FormKind kind) {
         Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
-        if (kind == FormKind.RSA && parseInt(modulus.get()) == null) {
+        if (kind == FormKind.RSA && TypedRequest.parseInt(modulus.get()) == null) {
             found.put(GenSymKeyField.MODULUS, messages.get("keygen.problem.modulusNotNumber"));
         }
         if (kind == FormKind.RSA && parseExponent(exponent.get()) == null) {
@@ -93,7 +93,7 @@ final class PairPart {
     /** The request as typed; unparsable numbers become 0, which the simulator refuses with the option's code. */
     KeyPairRequest request(FormKind kind, KeyOptions options) {
         if (kind == FormKind.RSA) {
-            Integer bits = parseInt(modulus.get());
+            Integer bits = TypedRequest.parseInt(modulus.get());
             BigInteger e = parseExponent(exponent.get());
             return KeyPairRequest.rsa(bits == null ? 0 : bits, e == null ? BigInteger.ZERO : e, options);
         }
@@ -134,14 +134,6 @@ final class PairPart {
         return new Object[] {trim(modulus.get()), PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS,
                 PairRules.MODULUS_STEP, trim(exponent.get()), PairRules.curveIds(), PairRules.FIPS_MIN_MODULUS_BITS,
                 c == null ? "" : c.curveName(), PairRules.MIN_PUBLIC_EXPONENT.toString(), PairRules.MAX_EXPONENT_BITS};
-    }
-
-    private static Integer parseInt(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static BigInteger parseExponent(String text) {
