@@ -165,7 +165,7 @@ public final class KeyGenViewModel {
         if (!verdict.pending()) {
             for (GenSymKeyProblem p : verdict.problems()) {
                 found.putIfAbsent(p.field() != null ? p.field() : GenSymKeyField.TYPE,
-                        wording.explain(p, shownForm, pair.wordingArguments()));
+                        wording.explain(p, shownForm, kind.get(), pair.wordingArguments()));
             }
         }
         parsed = found.isEmpty() && !verdict.pending() ? verdict.request() : null;
