@@ -1,6 +1,5 @@
 package io.hsmconsole.ui.keygen;
 
-import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.ReturnCode;
@@ -8,14 +7,8 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.text.KmuText;
-import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.sharing.SharingViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,31 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused at its field with the simulator's code, the previews are the commands the pages write,
  * and Generate makes both halves.
  */
-class KeyPairFormTest {
-    @TempDir
-    Path dir;
-    ControllerFixture f;
-    final Messages messages = Messages.load();
-    final List<Long> generated = new ArrayList<>();
-
-    KeyGenViewModel form(ClusterOptions options) {
-        f = new ControllerFixture(dir, options);
-        f.login("example_user");
-        f.clusterView.refresh();
-        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), f.clusterView.snapshotProperty(),
-                generated::add);
-    }
-
-    KeyGenViewModel form() {
-        return form(new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-        assertThat(f.errors).isEmpty();
-    }
-
+class KeyPairFormTest extends KeyFormTest {
     @Test
     void anRsaPairIsPreviewedAsThePagesWriteIt() {
         KeyGenViewModel vm = form();
