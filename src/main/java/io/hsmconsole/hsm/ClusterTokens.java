@@ -20,8 +20,7 @@ import java.util.Optional;
  * {@link #TIMEOUT_MILLIS} from its creation; expired ones are purged when a new one is made.
  */
 final class ClusterTokens {
-    /** 600 seconds, as quorum token-sign list-timeouts shows for generated and approved tokens. */
-    static final long TIMEOUT_MILLIS = QuorumTokens.VALIDITY_MILLIS;
+    static final long TIMEOUT_MILLIS = TokenSignToken.TIMEOUT_SECONDS * 1000;
     private static final String PREFIX = "quorum/token-sign/";
     private static final String SUFFIX = ".token";
 

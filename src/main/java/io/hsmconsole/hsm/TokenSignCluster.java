@@ -29,11 +29,6 @@ public final class TokenSignCluster {
         return values;
     }
 
-    /** The seconds a generated token lives (list-timeouts' {@code generated}). */
-    public long timeoutSeconds() {
-        return ClusterTokens.TIMEOUT_MILLIS / 1000;
-    }
-
     /**
      * A fresh registration token: one block of approval data for the signer to prove they hold the
      * private key of the public key they register; kept until used or expired (user 0: nobody's yet).

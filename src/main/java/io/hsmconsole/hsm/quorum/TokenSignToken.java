@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
  * what {@code openssl pkeyutl -sign -pkeyopt digest:sha256} makes of it.
  */
 public record TokenSignToken(TokenSignService service, String username, long createdAtMillis, byte[] approvalData) {
+    /** How long a token lives: 600 seconds, as quorum token-sign list-timeouts shows for generated tokens. */
+    public static final long TIMEOUT_SECONDS = 600;
 
     public TokenSignToken {
         approvalData = approvalData.clone();
