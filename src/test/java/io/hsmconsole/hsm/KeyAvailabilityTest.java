@@ -86,7 +86,7 @@ class KeyAvailabilityTest extends DemoClusterTest {
         List<Long> latencies = ClusterOptions.demo().nodeLatenciesMillis();
         for (int i = 0; i < 3; i++) {
             long before = clock.nowMillis();
-            HsmResult<GeneratedKey> made = s.generateAvailableKey(GenSymKeyRequest.of(31, 32, "quick-" + i));
+            HsmResult<GeneratedKey> made = owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "quick-" + i));
             assertThat(made.code()).isEqualTo(ReturnCode.SUCCESS);
             int origin = made.value().servingNode();
             long secondCopy = java.util.stream.IntStream.range(0, latencies.size()).filter(n -> n != origin)
