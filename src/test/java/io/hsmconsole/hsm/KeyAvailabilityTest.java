@@ -76,6 +76,25 @@ class KeyAvailabilityTest extends DemoClusterTest {
         assertThat(owner.checkKeyAvailability(made.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
     }
 
+    /**
+     * The create waits for the first other HSM to hold the key, not for the slowest one, and sleeps
+     * until exactly then (no polling step): with latencies 50/150/250 ms a key made on node 0 returns
+     * after 150 ms (node 1), one made on node 1 or 2 after 50 ms (node 0).
+     */
+    @Test
+    void aCreateWaitsExactlyForTheFirstOtherHsmNotTheSlowest() {
+        List<Long> latencies = ClusterOptions.demo().nodeLatenciesMillis();
+        for (int i = 0; i < 3; i++) {
+            long before = clock.nowMillis();
+            HsmResult<GeneratedKey> made = owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "quick-" + i));
+            assertThat(made.code()).isEqualTo(ReturnCode.SUCCESS);
+            int origin = made.value().servingNode();
+            long secondCopy = java.util.stream.IntStream.range(0, latencies.size()).filter(n -> n != origin)
+                    .mapToLong(latencies::get).min().orElseThrow();
+            assertThat(clock.nowMillis() - before).as("key %d made on node %d", i, origin).isEqualTo(secondCopy);
+        }
+    }
+
     @Test
     void aCreateThatCannotReachTwoHsmsFailsAndLeavesNothing() {
         cluster.setNodeOnline(1, false);
