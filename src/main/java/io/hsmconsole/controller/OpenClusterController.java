@@ -46,6 +46,11 @@ public final class OpenClusterController {
         return workspace.store();
     }
 
+    /** This machine's data folder: its clusters on SQLite, and every cluster's master key. */
+    public String dataFolderRoot() {
+        return workspace.catalog().dataDirectory().root().toString();
+    }
+
     /** The clusters of this machine's data folder, for the dialog's choice. */
     public List<String> dataFolderClusters() {
         try {
