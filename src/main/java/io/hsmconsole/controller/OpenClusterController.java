@@ -97,7 +97,7 @@ public final class OpenClusterController {
     /** The URL the fields compose (without a password), or empty while they do not compose one. */
     public Optional<String> urlOf(ServerEntry fields) {
         try {
-            return Optional.of(server(fields).toString());
+            return Optional.of(server(fields).text());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -111,7 +111,7 @@ public final class OpenClusterController {
         try {
             ServerUrl u = ServerUrl.parse(url.strip());
             return u.password().isEmpty() ? Optional.empty()
-                    : Optional.of(new UrlWithPassword(u.toString(), u.password().toCharArray()));
+                    : Optional.of(new UrlWithPassword(u.withPassword("").text(), u.password().toCharArray()));
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

@@ -16,9 +16,9 @@ public record StorePlace(Kind kind, String where) {
         return new StorePlace(Kind.DATA_FOLDER, root.toString());
     }
 
-    /** The server, named without its password (whatever {@code url} holds). */
+    /** The server, named by its URL without the password (whatever {@code url} holds), percent-encoded as typed. */
     public static StorePlace server(ServerUrl url) {
-        return new StorePlace(Kind.TEAM_SERVER, url.toString());
+        return new StorePlace(Kind.TEAM_SERVER, url.withPassword("").text());
     }
 
     public boolean teamServer() {
