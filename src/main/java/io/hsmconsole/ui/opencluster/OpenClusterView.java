@@ -94,6 +94,11 @@ public final class OpenClusterView {
         Views.showWhen(viewModel.byFieldsProperty(), fieldsGrid);
 
         openUrlField.textProperty().bindBidirectional(viewModel.urlProperty());
+        openUrlField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                viewModel.urlCommitted();
+            }
+        });
         openHostField.textProperty().bindBidirectional(viewModel.hostProperty());
         openPortField.textProperty().bindBidirectional(viewModel.portProperty());
         openDatabaseField.textProperty().bindBidirectional(viewModel.databaseProperty());

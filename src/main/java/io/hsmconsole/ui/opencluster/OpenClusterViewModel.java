@@ -71,7 +71,13 @@ public final class OpenClusterViewModel {
             url.set(place.where());
         }
         cluster.set(open != null ? open.cluster() : "demo");
-        url.addListener((obs, old, now) -> movePasswordOut(now));
+        // A pasted URL gives its password up at once; a typed one when the field is left (urlCommitted):
+        // moving it out mid-typing would move the caret under the user's fingers.
+        url.addListener((obs, old, now) -> {
+            if (now != null && now.length() - (old == null ? 0 : old.length()) > 1) {
+                movePasswordOut(now);
+            }
+        });
         byFields.addListener((obs, old, now) -> carryOver(now));
         // Whatever the user changes makes the last answer stale.
         for (var input : new javafx.beans.Observable[]{store, byFields, url, host, port, database, user, cluster}) {
@@ -179,6 +185,11 @@ public final class OpenClusterViewModel {
             return messages.get("openCluster.dataFolder").replace("_", "");
         }
         return byFields.get() ? controller.urlOf(request().server()).orElse("") : url.get().strip();
+    }
+
+    /** The URL field was left: a password typed into it goes to the masked field. */
+    public void urlCommitted() {
+        movePasswordOut(url.get());
     }
 
     private void movePasswordOut(String typed) {

@@ -108,6 +108,15 @@ class OpenClusterViewModelTest {
         assertThat(vm.urlProperty().get()).isEqualTo("postgresql://team@db.example:5432/hsm");
         assertThat(passwordsHandedOver).containsExactly("s@cret");
         assertThat(vm.noticeProperty().get().text()).isEqualTo(messages.get("openCluster.passwordMoved"));
+
+        vm.urlProperty().set("");
+        for (char c : "postgresql://ci:pw@db.example:5432/hsm".toCharArray()) {
+            vm.urlProperty().set(vm.urlProperty().get() + c); // typed: the caret stays where the user types
+        }
+        assertThat(vm.urlProperty().get()).isEqualTo("postgresql://ci:pw@db.example:5432/hsm");
+        vm.urlCommitted(); // the field was left
+        assertThat(vm.urlProperty().get()).isEqualTo("postgresql://ci@db.example:5432/hsm");
+        assertThat(passwordsHandedOver).containsExactly("s@cret", "pw");
     }
 
     @Test
