@@ -18,6 +18,11 @@ public record StoreCheck(Verdict verdict, String detail) {
         LOGIN_REFUSED,
         /** The server has no database of that name. */
         NO_DATABASE,
+        /**
+         * The store has no such cluster, and one cannot be made from this data folder: its folder of
+         * that name already holds a master key (a cluster of that name on another store).
+         */
+        KEY_IN_THE_WAY,
         /** The cluster was written by a newer version of the console; it is left untouched. */
         NEWER_SCHEMA,
         /** The cluster is there, but this machine lacks the master key its key material is sealed under. */

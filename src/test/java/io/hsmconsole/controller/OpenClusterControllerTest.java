@@ -88,8 +88,10 @@ class OpenClusterControllerTest {
         assertThat(noDatabase.verdict()).isEqualTo("NO_DATABASE");
         assertThat(noDatabase.detail()).contains("no database 'nosuchdb'");
 
-        assertThat(test(onServer(url.user(), url.database(), "demo"), url.password()).verdict())
-                .as("a demo cluster not yet on the server is one an open makes").isEqualTo(StoreAnswer.WILL_CREATE);
+        StoreAnswer keyInTheWay = test(onServer(url.user(), url.database(), "demo"), url.password());
+        assertThat(keyInTheWay.verdict()).as("this data folder's SQLite demo cluster holds a master key of its own")
+                .isEqualTo("KEY_IN_THE_WAY");
+        assertThat(keyInTheWay.detail()).contains("a master key is already in this cluster folder");
         assertThat(test(onServer(url.user(), url.database(), "payments"), url.password()).verdict()).isEqualTo("NO_CLUSTER");
 
         madeElsewhere("payments");

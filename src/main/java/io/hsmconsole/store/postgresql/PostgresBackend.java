@@ -32,6 +32,9 @@ import java.util.List;
 public final class PostgresBackend implements StoreBackend {
     private static final byte[] SEALING_CHECK_AAD = "hsm-console sealing check".getBytes(StandardCharsets.UTF_8);
 
+    private static final String KEY_IN_THE_WAY = "a master key is already in this cluster folder; a new cluster gets a"
+            + " new one, so remove it (or the folder) first. It was left untouched";
+
     private final PostgresUrl url;
 
     public PostgresBackend(PostgresUrl url) {
@@ -94,8 +97,7 @@ public final class PostgresBackend implements StoreBackend {
         Path keyFile = clusterDir.resolve(MasterKeyFile.FILE_NAME);
         OwnedPaths.requireOwnFolder(clusterDir);
         if (Files.exists(keyFile)) {
-            throw new StoreException(keyFile, "a master key is already in this cluster folder; a new cluster gets a"
-                    + " new one, so remove it (or the folder) first. It was left untouched");
+            throw new StoreException(keyFile, KEY_IN_THE_WAY);
         }
         try {
             OwnerOnly.createDirectories(clusterDir);
@@ -145,15 +147,16 @@ public final class PostgresBackend implements StoreBackend {
         } catch (SQLException e) {
             return ServerRefusal.of(url, e);
         }
+        Path keyFile = clusterDir.resolve(MasterKeyFile.FILE_NAME);
         if (version < 0) {
-            return new StoreCheck(StoreCheck.Verdict.NO_CLUSTER, noCluster(clusterDir));
+            return Files.exists(keyFile) ? new StoreCheck(StoreCheck.Verdict.KEY_IN_THE_WAY, noCluster(clusterDir) + ", and "
+                    + KEY_IN_THE_WAY + " (" + keyFile + ")") : new StoreCheck(StoreCheck.Verdict.NO_CLUSTER, noCluster(clusterDir));
         }
         if (version > PostgresSchema.currentVersion()) {
             return new StoreCheck(StoreCheck.Verdict.NEWER_SCHEMA, otherSchema(clusterDir, version));
         }
-        if (!Files.exists(clusterDir.resolve(MasterKeyFile.FILE_NAME))) {
-            return new StoreCheck(StoreCheck.Verdict.NO_MASTER_KEY, noMasterKey(clusterDir) + " ("
-                    + clusterDir.resolve(MasterKeyFile.FILE_NAME) + ")");
+        if (!Files.exists(keyFile)) {
+            return new StoreCheck(StoreCheck.Verdict.NO_MASTER_KEY, noMasterKey(clusterDir) + " (" + keyFile + ")");
         }
         return new StoreCheck(StoreCheck.Verdict.READY, "the PostgreSQL server " + url + " holds the cluster '"
                 + clusterName(clusterDir) + "'" + (version < PostgresSchema.currentVersion()
