@@ -323,8 +323,10 @@ class ScreenshotTour {
 
         tour.place(main, 900, 600);
         openTheDialogAndTest();
+        centreOnA900x600Screen();
         tour.shootScreen("open-cluster-900x600.png", 900, 600);
         onTheServer(url);
+        centreOnA900x600Screen();
         tour.shootScreen("open-cluster-postgresql-900x600.png", 900, 600);
         robot.push(KeyCode.ESCAPE);
         waitUntil("the dialog to close", () -> !isShowing("Open cluster"));
@@ -339,6 +341,23 @@ class ScreenshotTour {
                 && robot.lookup(".status-cluster").queryLabeled().getText().contains("on PostgreSQL"));
         pause(1500);
         tour.shoot("main-window-team.png", main);
+    }
+
+    /**
+     * Where a 900x600 screen would show the dialog (centred on it; the X screen here is 1280x800): a
+     * dialog larger than that screen would be cut off in the picture.
+     */
+    private void centreOnA900x600Screen() {
+        Stage dialog = (Stage) window("Open cluster");
+        robot.interact(() -> {
+            dialog.setX(Math.max(0, (900 - dialog.getWidth()) / 2));
+            dialog.setY(Math.max(0, (600 - dialog.getHeight()) / 2));
+        });
+        pause(800);
+        if (dialog.getWidth() > 900 || dialog.getHeight() > 600) {
+            throw new AssertionError("the Open cluster dialog (" + dialog.getWidth() + "x" + dialog.getHeight()
+                    + ") does not fit a 900x600 screen");
+        }
     }
 
     /** Ctrl+O over the main window, then "Test connection" on this machine's data folder. */
