@@ -207,7 +207,7 @@ class ScreenshotTour {
         pause(2000);
         approve("carols_pwd"); // a wrong password first, for the picture
         tour.shoot("quorum-approval.png", window("Quorum approval"));
-        robot.write("carol_pwd").push(KeyCode.ENTER);
+        typeApproval("carol", "carol_pwd");
         pause(3000);
         robot.targetWindow(window("HSM Key Console"));
         robot.clickOn("Try the key");
@@ -276,19 +276,26 @@ class ScreenshotTour {
         pause(1500);
     }
 
-    /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */
+    /**
+     * In the approval window: the owner's password, then what carol types, each clicked into its own
+     * field (on a busy machine keys typed while the keyboard moved on landed in the other field, and
+     * the wrong logins locked carol's account in the pictures).
+     */
     private void approve(String carolTypes) {
         waitUntil("the quorum approval window", () -> isShowing("Quorum approval"));
         robot.targetWindow(window("Quorum approval"));
-        robot.write("example_pwd").push(KeyCode.ENTER);
-        // Carol's password only once the owner's approval is in and the keyboard has moved on: typed
-        // earlier it went to the owner's field, and the wrong logins locked carol's account.
-        waitUntil("the owner's approval", () -> window("Quorum approval").getScene().getRoot().lookupAll(".label").stream()
-                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null
-                        && ((javafx.scene.control.Labeled) n).getText().startsWith("1 of 2")));
+        typeApproval("example_user", "example_pwd");
+        waitUntil("the owner's approval", () -> robot.lookup("#quorumProgress").queryLabeled().getText()
+                .startsWith("1 of 2"));
         pause(500);
-        robot.write(carolTypes).push(KeyCode.ENTER);
+        typeApproval("carol", carolTypes);
         pause(2500);
+    }
+
+    /** Into this approver's own field, replacing whatever it held, then Enter. */
+    private void typeApproval(String approver, String password) {
+        robot.clickOn("#approver-password-" + approver).push(KeyCode.CONTROL, KeyCode.A).write(password)
+                .push(KeyCode.ENTER);
     }
 
     /** What the console pane shows, empty while it is closed. */
