@@ -36,6 +36,12 @@ import java.util.function.Consumer;
  * and shows the main window over it. Wiring is plain constructor injection.
  */
 public final class ConsoleApp extends Application {
+    static {
+        // Before any logger exists, however the class is started: ConsoleLauncher, or JavaFX's own
+        // launcher under `./mvnw javafx:run`, which names this class and would leave slf4j at INFO.
+        Logging.forTools();
+    }
+
     private final FxTaskRunner runner = new FxTaskRunner();
     private final HsmClock clock;
     private final List<String> commandLine;
