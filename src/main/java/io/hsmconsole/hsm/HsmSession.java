@@ -46,6 +46,7 @@ public final class HsmSession implements AutoCloseable {
     private final QuorumTokenCommands quorumTokens;
     private final OfficerQuorum officerRules;
     private final OfficerQuorumCommands officerQuorum;
+    private final TokenSignCommands tokenSign;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -66,6 +67,7 @@ public final class HsmSession implements AutoCloseable {
         this.quorumTokens = new QuorumTokenCommands(cluster, this, quorum, tokens);
         this.officerRules = new OfficerQuorum(cluster, this, tokens);
         this.officerQuorum = new OfficerQuorumCommands(this, officerRules);
+        this.tokenSign = new TokenSignCommands(cluster, this, tokens);
     }
 
     QuorumApprovals quorum() {
@@ -294,6 +296,11 @@ public final class HsmSession implements AutoCloseable {
     /** The crypto officers' quorum: getMValue, setMValue, getToken for services 3 and 4. */
     public OfficerQuorumCommands officerQuorum() {
         return officerQuorum;
+    }
+
+    /** Client SDK 5's token-sign quorum: tokens for the admins' services, signed approvals, key registration. */
+    public TokenSignCommands tokenSign() {
+        return tokenSign;
     }
 
     // ---- session ----
