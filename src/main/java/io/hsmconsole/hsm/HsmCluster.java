@@ -50,6 +50,7 @@ public final class HsmCluster implements AutoCloseable {
     private final NodeCache nodeCache;
     private final Authentication authentication;
     private final NodeSimulation simulation = new NodeSimulation(this);
+    private final ParsedKeys parsedKeys = new ParsedKeys();
     private final TokenSignCluster tokenSign = new TokenSignCluster(this);
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
@@ -357,6 +358,11 @@ public final class HsmCluster implements AutoCloseable {
 
     SecureRandom drbg() {
         return drbg;
+    }
+
+    /** Key pairs' decoded material, shared by every session of this process (a signature's key, decoded once). */
+    ParsedKeys parsedKeys() {
+        return parsedKeys;
     }
 
     PasswordHasher hasher() {

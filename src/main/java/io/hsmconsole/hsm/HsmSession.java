@@ -54,7 +54,7 @@ public final class HsmSession implements AutoCloseable {
         this.user = user;
         this.channel = channel;
         this.homeNode = homeNode;
-        this.sessionKeys = new SessionKeys(cluster.store());
+        this.sessionKeys = new SessionKeys(cluster.store(), cluster.parsedKeys());
         this.users = new UserAdministration(cluster, this);
         this.tokens = new QuorumTokens(cluster.clock());
         this.quorum = new QuorumApprovals(cluster, this, tokens);
