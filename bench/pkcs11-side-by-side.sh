@@ -11,13 +11,17 @@
 # keygen, session keygen by 1,024 sessions of one process at once, AES-CBC encryption of 4 KiB, RSA-2048
 # and P-256 session key pairs and RSA-2048 PKCS #1 / ECDSA P-256 signatures; and the same pair rows
 # in the simulator's own process (JMH KeyPairBenchmark, no transport: issue 15's "in process").
-# Ours runs the demo cluster (replication latencies 50/150/250 ms) with the key availability check on,
-# as Client SDK 5 does (a token key returns once two HSMs hold it), and once more with it off.
+# Ours runs the demo cluster (replication latencies 50/150/250 ms, chosen so that replication can be
+# watched in the console) with the key availability check on, as Client SDK 5 does (a token key returns
+# once two HSMs hold it), and once more with it off. The rows a create waits in are measured a second
+# time on a cluster with intra-region latencies (5/10/15 ms, near_latencies: an assumption, AWS publishes no
+# key synchronization time; its Availability Zones are single-digit milliseconds apart).
 # AES-CBC needs p11-kit 0.25's client (scripts/p11-kit-client.sh); the other rows use Debian's.
 # Needs: softhsm2 opensc gcc libc6-dev libp11-kit-dev, and builds ours (./mvnw -Pbench) itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-7} iterations=${2:-5} seconds=${3:-2} keys=${4:-10000}
+near_latencies="5 10 15"
 
 work="$(mktemp -d)"
 ram="$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)"
@@ -25,6 +29,7 @@ ours_stop() { HSM_CONSOLE_DATA="$1" bin/cloudhsm_client stop >/dev/null 2>&1 || 
 cleanup() {
     ours_stop "$work/data"
     ours_stop "$work/full"
+    ours_stop "$work/near"
     rm -rf "$work" "$ram"
 }
 trap cleanup EXIT
@@ -83,6 +88,15 @@ start_ours() { # data folder, extra start options
     HSM_CONSOLE_DATA="$data" bin/cloudhsm_client start "$@" >/dev/null
     eval "$(HSM_CONSOLE_DATA="$data" bin/cloudhsm_client pkcs11-env)"
 }
+# The cluster of a stopped daemon's data folder gets the intra-region latencies, node by node.
+near_cluster() { # data folder
+    local node=0 ms
+    for ms in $near_latencies; do
+        HSM_CONSOLE_DATA="$1" bin/key_mgmt_util simulate node $node latency "$ms" >/dev/null
+        node=$((node + 1))
+    done
+}
+near="intra-region cluster, latencies $(echo $near_latencies | sed 's/ /\//g') ms"
 rows=()
 row() { # name, peer figure, ours figure, unit ("time" or "rate"), load
     local ratio
@@ -102,6 +116,12 @@ wait
 start_ours "$work/full"
 l=$(load); p=$(SOFTHSM2_CONF="$full_conf" per_call "$softhsm" 1234 peer); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin ours)
 row "pkcs11-tool --keygen per call, $keys keys in the token (ms, median of $calls)" "$p" "$o" time "$l"
+peer_full=$p
+ours_stop "$work/full"
+near_cluster "$work/full"
+start_ours "$work/full"
+l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
+row "pkcs11-tool --keygen per call, $keys keys in the token, $near (ms)" "$peer_full" "$o" time "$l"
 ours_stop "$work/full"
 
 start_ours "$work/data"
@@ -131,6 +151,14 @@ for kind in rsa ec; do
     l=$(load); j=$(in_process sign $kind)
     row "$sig signatures in the simulator's process, JMH (signatures/s) vs SoftHSM2 above" "$p" "$j" rate "$l"
 done
+ours_stop "$work/data"
+near_cluster "$work/near"
+start_ours "$work/near"
+l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
+row "pkcs11-tool --keygen per call, empty token, $near (ms)" "$peer_call" "$o" time "$l"
+l=$(load); o=$(ours keygen token "$iterations" "$seconds")
+row "token AES-256 keygen in process, $near (keys/s)" "$peer_token" "$o" rate "$l"
+ours_stop "$work/near"
 start_ours "$work/data" --disable-key-availability-check
 l=$(load); o=$(per_call "$stock" $pin off)
 row "pkcs11-tool --keygen per call, empty token, key availability check off (ms)" "$peer_call" "$o" time "$l"

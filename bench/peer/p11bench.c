@@ -25,6 +25,9 @@
  *                                                    hash (P-256; SoftHSM2 2.6.1's CKM_ECDSA_SHA256 fails
  *                                                    now and then with CKR_MECHANISM_INVALID)
  *   p11bench fsync DIR ITERATIONS SECONDS            4 KiB write + fsync per second, one figure per line
+ * With P11BENCH_TOTAL set in the environment, the operations of the whole run (the warm-up iteration
+ * included) are said on standard error at the end: a server's CPU time over the run divided by them is
+ * its CPU time per operation.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
@@ -38,6 +41,9 @@
 #include <p11-kit/pkcs11.h>
 
 static CK_FUNCTION_LIST_PTR p11;
+/* Operations of every iteration, the warm-up's included: with P11BENCH_TOTAL set, said on standard
+ * error at the end, so that a server's CPU time over the whole run can be divided by them. */
+static long total_operations;
 
 static void check(CK_RV rv, const char *what) {
     if (rv != CKR_OK) {
@@ -175,6 +181,7 @@ static void keygen(CK_SLOT_ID slot, const char *pin, const char *kind, int itera
             elapsed = workers[t].elapsed > elapsed ? workers[t].elapsed : elapsed;
         }
         pthread_barrier_destroy(&start);
+        total_operations += keys;
         if (i < 0 && sessions > 1) {
             /* Every worker opened its session before the barrier (a refusal ends the run in check()). */
             fprintf(stderr, "p11bench: %d sessions were open at once\n", sessions);
@@ -277,6 +284,7 @@ static void cbc_encrypt(CK_SLOT_ID slot, const char *pin, int iterations, double
             }
             ops++;
         } while ((elapsed = now_seconds() - start) < seconds);
+        total_operations += ops;
         if (i >= 0) {
             printf("%.1f\n", ops / elapsed);
             fflush(stdout);
@@ -338,6 +346,7 @@ static void genpair(CK_SLOT_ID slot, const char *pin, const char *kind, int iter
                 check(p11->C_DestroyObject(session, made[k]), "C_DestroyObject");
             }
         } while (elapsed < seconds);
+        total_operations += pairs;
         if (i >= 0) {
             printf("%.2f\n", pairs / elapsed);
             fflush(stdout);
@@ -370,6 +379,7 @@ static void sign_rate(CK_SLOT_ID slot, const char *pin, const char *kind, int it
             }
             signatures++;
         } while ((elapsed = now_seconds() - start) < seconds);
+        total_operations += signatures;
         if (i >= 0) {
             printf("%.1f\n", signatures / elapsed);
             fflush(stdout);
@@ -465,5 +475,8 @@ int main(int argc, char **argv) {
         usage();
     }
     check(p11->C_Finalize(NULL), "C_Finalize");
+    if (getenv("P11BENCH_TOTAL") != NULL) {
+        fprintf(stderr, "p11bench: %ld operations\n", total_operations);
+    }
     return 0;
 }

@@ -4,6 +4,7 @@ import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.SessionController;
+import io.hsmconsole.controller.StorePlace;
 import io.hsmconsole.controller.TaskHandle;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.ClusterCatalog;
@@ -35,6 +36,12 @@ import java.util.function.Consumer;
  * and shows the main window over it. Wiring is plain constructor injection.
  */
 public final class ConsoleApp extends Application {
+    static {
+        // Before any logger exists, however the class is started: ConsoleLauncher, or JavaFX's own
+        // launcher under `./mvnw javafx:run`, which names this class and would leave slf4j at INFO.
+        Logging.forTools();
+    }
+
     private final FxTaskRunner runner = new FxTaskRunner();
     private final HsmClock clock;
     private final List<String> commandLine;
@@ -66,10 +73,12 @@ public final class ConsoleApp extends Application {
         // A failed start has no window to own its dialog yet (or none worth keeping).
         DialogService startDialogs = new FxDialogService(() -> null, messages, themes);
         ClusterCatalog catalog;
+        StorePlace place;
         try {
             LaunchOptions options = LaunchOptions.parse(commandLine != null ? commandLine : getParameters().getRaw());
-            catalog = new ClusterCatalog(StoreBackends.forWindow(options.store()), DataDirectory.fromSystem(options.dataDir()),
-                    clock);
+            DataDirectory data = DataDirectory.fromSystem(options.dataDir());
+            catalog = new ClusterCatalog(StoreBackends.forWindow(options.store()), data, clock);
+            place = StoreBackends.placeOf(options.store(), data);
         } catch (RuntimeException e) {
             failToStart(startDialogs, messages, errors, e);
             return;
@@ -79,9 +88,10 @@ public final class ConsoleApp extends Application {
 
         // The window comes first; the cluster opens meanwhile on another core (class loading of the
         // store and the crypto provider is most of its cost) and fills the window when ready.
-        Workspace workspace = new Workspace(catalog);
+        Workspace workspace = new Workspace(catalog, place);
         ConsoleContext ctx = ConsoleContext.wire(workspace, runner, onError,
-                Path.of(System.getProperty("user.home")), messages, themes, dialogs, () -> stage);
+                Path.of(System.getProperty("user.home")), messages, themes, dialogs, () -> stage,
+                StoreBackends.forConsole());
         sessions = ctx.sessions();
         console = ctx.console();
         ClusterController clusterController = ctx.cluster();
@@ -90,6 +100,7 @@ public final class ConsoleApp extends Application {
                 .onSuccess(cluster -> {
                     StartupProbe.mark("clusterOpen");
                     workspace.opened(cluster);
+                    ctx.openCluster().remember(ctx.openCluster().current());
                     watcher = clusterController.watch();
                 }));
 

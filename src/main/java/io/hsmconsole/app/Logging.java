@@ -10,24 +10,38 @@ package io.hsmconsole.app;
  * ({@code <data folder>/service/log}, made so by {@code cloudhsm_client start}), so that one file also
  * holds what the JVM itself prints there; a tool's or the console's is the user's terminal, where
  * only warnings appear (a tool's standard error is part of its output and of the golden transcripts).
+ *
+ * <p>The libraries' chatter (HikariCP's pool starting and stopping) stays at WARN even in the service's
+ * INFO log: it says nothing a user acts on. A user who asks for more, with {@code defaultLogLevel} or
+ * the library's own {@code log.com.zaxxer.hikari}, gets it.
  */
 final class Logging {
     private static final String PREFIX = "org.slf4j.simpleLogger.";
+    /** The connection pool of the PostgreSQL store (team mode). */
+    static final String HIKARI = "log.com.zaxxer.hikari";
 
     private Logging() {
     }
 
     /** The client service: what it serves, refuses and why it stops, with times. */
     static void forService() {
+        libraryLevel("warn");
         configure("info", true);
     }
 
     /** The tools and the console: warnings only. */
     static void forTools() {
-        configure("warn", false);
         // The pool's own warnings (a connection the server cut, with the driver's stack trace) would
         // land in a tool's output; the store reports the same failure in one line naming the server.
-        setDefault("log.com.zaxxer.hikari", "error");
+        libraryLevel("error");
+        configure("warn", false);
+    }
+
+    /** The libraries' level, unless the user chose a level (for everything, or for the library). */
+    private static void libraryLevel(String level) {
+        if (System.getProperty(PREFIX + "defaultLogLevel") == null) {
+            setDefault(HIKARI, level);
+        }
     }
 
     private static void configure(String level, boolean withTimes) {

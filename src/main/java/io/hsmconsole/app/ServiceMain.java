@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.hsm.crypto.Pbkdf2;
 import io.hsmconsole.service.ClientService;
 import io.hsmconsole.service.Pkcs11WayIn;
 import io.hsmconsole.service.ServiceControl;
@@ -109,6 +110,9 @@ public final class ServiceMain {
             err.println("cloudhsm_client: already running for " + data.root());
             return ServiceControl.NOT_RUNNING;
         }
+        // Every served login (PKCS#11 C_Login, singlecmd) checks a password in this warm JVM, where the
+        // JDK's HMAC on the CPU's SHA instructions is the faster way; the warm-up's login compiles it.
+        Pbkdf2.useInThisProcess(Pbkdf2.JDK);
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.serving(data)
                 .tool(KMU, kmu)

@@ -1,6 +1,10 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.controller.StorePlace;
+import io.hsmconsole.controller.Stores;
 import io.hsmconsole.shell.StartupOptions;
+import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.ServerUrl;
 import io.hsmconsole.store.StoreBackend;
 import io.hsmconsole.store.postgresql.PostgresBackend;
 import io.hsmconsole.store.postgresql.PostgresUrl;
@@ -55,6 +59,30 @@ final class StoreBackends {
             throw new IllegalArgumentException((storeOption != null ? StartupOptions.STORE_OPTION : ENV_VARIABLE)
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The stores the console's File → Open cluster may switch between: the data folder's and a team server's. */
+    static Stores forConsole() {
+        return new Stores() {
+            @Override
+            public StoreBackend dataFolder() {
+                return byName(DEFAULT);
+            }
+
+            @Override
+            public StoreBackend teamServer(ServerUrl url) {
+                return new PostgresBackend(PostgresUrl.of(url));
+            }
+        };
+    }
+
+    /**
+     * Where the console's start-up store keeps its clusters, for the status bar: the data folder, or
+     * the server without its password. Called with a setting {@link #forWindow} accepted.
+     */
+    static StorePlace placeOf(String storeOption, DataDirectory data) {
+        String setting = storeOption != null ? storeOption : System.getenv(ENV_VARIABLE);
+        return PostgresUrl.isPostgres(setting) ? StorePlace.server(ServerUrl.parse(setting)) : StorePlace.dataFolder(data.root());
     }
 
     /** The value of {@code --store} among the launcher options; null when absent (or the options are wrong: the launcher says so). */

@@ -38,7 +38,7 @@ public final class ClusterController {
         this.workspace = workspace;
         this.runner = runner;
         this.onError = onError;
-        workspace.clusterNameProperty().addListener((obs, old, name) -> refresh());
+        workspace.locationProperty().addListener((obs, old, now) -> refresh());
     }
 
     /** The latest reading, or null before the first one arrives. */
@@ -59,7 +59,7 @@ public final class ClusterController {
     public void refresh() {
         HsmCluster cluster = workspace.cluster();
         if (cluster != null) {
-            runner.run(BackgroundWork.named("read cluster", p -> read(cluster), onError).onSuccess(this::publish));
+            runner.run(BackgroundWork.named("read cluster", p -> read(cluster), onError).onSuccess(read -> publish(cluster, read)));
         }
     }
 
@@ -94,7 +94,7 @@ public final class ClusterController {
             return;
         }
         lastFailure = null;
-        runner.onUiThread(() -> publish(read));
+        runner.onUiThread(() -> publish(cluster, read));
     }
 
     /**
@@ -128,9 +128,9 @@ public final class ClusterController {
         return read;
     }
 
-    private void publish(ClusterSnapshot read) {
-        if (!read.info().name().equals(workspace.clusterNameProperty().get())) {
-            return; // read from a cluster the user has switched away from meanwhile
+    private void publish(HsmCluster from, ClusterSnapshot read) {
+        if (from != workspace.cluster()) {
+            return; // read from a cluster the user has switched away from meanwhile (maybe of the same name)
         }
         snapshot.set(read);
         changeListeners.forEach(Runnable::run);

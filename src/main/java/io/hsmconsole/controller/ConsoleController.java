@@ -40,7 +40,7 @@ public final class ConsoleController implements AutoCloseable {
         this.workspace = workspace;
         this.runner = runner;
         this.workDir = workDir;
-        workspace.clusterNameProperty().addListener((obs, old, now) -> {
+        workspace.locationProperty().addListener((obs, old, now) -> {
             if (old != null && shellThread != null) {
                 lines.offer(RESTART); // the old shell's cluster is being closed
             }

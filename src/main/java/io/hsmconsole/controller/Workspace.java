@@ -18,16 +18,24 @@ import java.util.function.Consumer;
  * thread only.
  */
 public final class Workspace {
-    private final ClusterCatalog catalog;
+    private volatile ClusterCatalog catalog;
+    private volatile StorePlace store;
     private volatile HsmCluster cluster;
     private volatile HsmSession session;
     private final ReadOnlyObjectWrapper<String> clusterName = new ReadOnlyObjectWrapper<>(this, "clusterName");
+    private final ReadOnlyObjectWrapper<ClusterLocation> location = new ReadOnlyObjectWrapper<>(this, "location");
     private final ReadOnlyObjectWrapper<SessionInfo> sessionInfo = new ReadOnlyObjectWrapper<>(this, "sessionInfo");
     private final List<Consumer<ActionRecord>> actionListeners = new CopyOnWriteArrayList<>();
 
-    /** A workspace whose cluster is still being opened ({@link #opened}); the window can show meanwhile. */
+    /** A workspace on the data folder's store whose cluster is still being opened ({@link #opened}). */
     public Workspace(ClusterCatalog catalog) {
+        this(catalog, StorePlace.dataFolder(catalog.dataDirectory().root()));
+    }
+
+    /** A workspace on {@code store} whose cluster is still being opened; the window can show meanwhile. */
+    public Workspace(ClusterCatalog catalog, StorePlace store) {
         this.catalog = catalog;
+        this.store = store;
     }
 
     public Workspace(ClusterCatalog catalog, HsmCluster openCluster) {
@@ -46,6 +54,19 @@ public final class Workspace {
 
     public ReadOnlyObjectProperty<String> clusterNameProperty() {
         return clusterName.getReadOnlyProperty();
+    }
+
+    /**
+     * The open cluster and its store, or null while the first is opening. Views that follow the open
+     * cluster listen here: a switch to a cluster of the same name on another store changes it too.
+     */
+    public ReadOnlyObjectProperty<ClusterLocation> locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    /** The store the console works on now. */
+    public StorePlace store() {
+        return store;
     }
 
     /** Who is logged in, or null. */
@@ -87,10 +108,18 @@ public final class Workspace {
         return session().orElseThrow(() -> new IllegalStateException("no user is logged in"));
     }
 
-    /** UI thread. */
+    /** UI thread: another cluster of the same store. */
     void switchCluster(HsmCluster opened) {
         this.cluster = opened;
+        location.set(new ClusterLocation(store, opened.name()));
         clusterName.set(opened.name());
+    }
+
+    /** UI thread: a cluster of another store (or of this one), with the catalog that opened it. */
+    void switchStore(ClusterCatalog openedBy, StorePlace place, HsmCluster opened) {
+        this.catalog = openedBy;
+        this.store = place;
+        switchCluster(opened);
     }
 
     /** UI thread. */

@@ -12,6 +12,7 @@ import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreBackend;
+import io.hsmconsole.store.StoreCheck;
 import io.hsmconsole.store.StoreException;
 
 import java.io.IOException;
@@ -56,6 +57,27 @@ public final class ClusterCatalog {
         this.stores = stores;
         this.dataDirectory = dataDirectory;
         this.clock = clock;
+    }
+
+    /**
+     * The clusters of the same data directory and clock kept by another store (the console switching
+     * from this machine's SQLite store to a team's PostgreSQL server, or back): each machine's master
+     * keys stay in its data directory whichever store holds the rest.
+     */
+    public ClusterCatalog withStore(StoreBackend other) {
+        return new ClusterCatalog(other, dataDirectory, clock);
+    }
+
+    /**
+     * Whether the named cluster could be opened from here, asked of the store without opening,
+     * creating or changing anything; an invalid name is said so.
+     */
+    public StoreCheck check(String name) {
+        if (!isValidClusterName(name)) {
+            return new StoreCheck(StoreCheck.Verdict.INVALID_SETTING,
+                    invalidName(name).getMessage());
+        }
+        return stores.check(dataDirectory.clusterDir(name));
     }
 
     public DataDirectory dataDirectory() {
@@ -176,8 +198,12 @@ public final class ClusterCatalog {
 
     private void requireValidName(String name) {
         if (!isValidClusterName(name)) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid cluster name: use 1 to 64 letters,"
-                    + " digits, '_', '.' or '-', starting with a letter or digit");
+            throw invalidName(name);
         }
+    }
+
+    private static IllegalArgumentException invalidName(String name) {
+        return new IllegalArgumentException("'" + name + "' is not a valid cluster name: use 1 to 64 letters,"
+                + " digits, '_', '.' or '-', starting with a letter or digit");
     }
 }

@@ -50,6 +50,8 @@ public final class HsmCluster implements AutoCloseable {
     private final NodeCache nodeCache;
     private final Authentication authentication;
     private final NodeSimulation simulation = new NodeSimulation(this);
+    private final ParsedKeys parsedKeys = new ParsedKeys();
+    private final TokenSignCluster tokenSign = new TokenSignCluster(this);
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this.store = store;
@@ -142,6 +144,11 @@ public final class HsmCluster implements AutoCloseable {
             return NodeState.TAMPERED;
         }
         return c.pending() > 0 ? NodeState.SYNCING : NodeState.ACTIVE;
+    }
+
+    /** SDK 5's token-sign quorum as far as it needs no login: quorum values, registration tokens. */
+    public TokenSignCluster tokenSign() {
+        return tokenSign;
     }
 
     public List<UserInfo> users() {
@@ -351,6 +358,11 @@ public final class HsmCluster implements AutoCloseable {
 
     SecureRandom drbg() {
         return drbg;
+    }
+
+    /** Key pairs' decoded material, shared by every session of this process (a signature's key, decoded once). */
+    ParsedKeys parsedKeys() {
+        return parsedKeys;
     }
 
     PasswordHasher hasher() {

@@ -47,6 +47,7 @@ public final class HsmSession implements AutoCloseable {
     private final QuorumTokenCommands quorumTokens;
     private final OfficerQuorum officerRules;
     private final OfficerQuorumCommands officerQuorum;
+    private final TokenSignCommands tokenSign;
     private volatile boolean open = true;
 
     HsmSession(HsmCluster cluster, UserInfo user, LoginChannel channel, int homeNode) {
@@ -54,7 +55,7 @@ public final class HsmSession implements AutoCloseable {
         this.user = user;
         this.channel = channel;
         this.homeNode = homeNode;
-        this.sessionKeys = new SessionKeys(cluster.store());
+        this.sessionKeys = new SessionKeys(cluster.store(), cluster.parsedKeys());
         this.users = new UserAdministration(cluster, this);
         this.tokens = new QuorumTokens(cluster.clock());
         this.quorum = new QuorumApprovals(cluster, this, tokens);
@@ -67,6 +68,7 @@ public final class HsmSession implements AutoCloseable {
         this.quorumTokens = new QuorumTokenCommands(cluster, this, quorum, tokens);
         this.officerRules = new OfficerQuorum(cluster, this, tokens);
         this.officerQuorum = new OfficerQuorumCommands(this, officerRules);
+        this.tokenSign = new TokenSignCommands(cluster, this, tokens);
     }
 
     QuorumApprovals quorum() {
@@ -305,6 +307,11 @@ public final class HsmSession implements AutoCloseable {
     /** The crypto officers' quorum: getMValue, setMValue, getToken for services 3 and 4. */
     public OfficerQuorumCommands officerQuorum() {
         return officerQuorum;
+    }
+
+    /** Client SDK 5's token-sign quorum: tokens for the admins' services, signed approvals, key registration. */
+    public TokenSignCommands tokenSign() {
+        return tokenSign;
     }
 
     // ---- session ----

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.AesGcm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.CipherMechanism;
 import io.hsmconsole.hsm.key.CipherMechanism.GcmRule;
@@ -14,12 +15,9 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.macs.CMac;
 import org.bouncycastle.crypto.modes.CBCBlockCipher;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.paddings.PKCS7Padding;
 import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
@@ -156,18 +154,7 @@ final class KeyCipher {
 
     /** Encryption answers the HSM's IV, the ciphertext and the tag; decryption takes the IV from the parameters. */
     private byte[] gcm(KeyRecord key, boolean encrypt, CipherRequest request, byte[] data) throws InvalidCipherTextException {
-        byte[] iv = request.iv();
-        if (encrypt) {
-            iv = new byte[GcmRule.IV_BYTES];
-            random.nextBytes(iv);
-        }
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key.material()), request.tagBits(), iv, request.aad()));
-        int prefix = encrypt ? iv.length : 0;
-        byte[] out = new byte[prefix + gcm.getOutputSize(data.length)];
-        System.arraycopy(iv, 0, out, 0, prefix);
-        int n = gcm.processBytes(data, 0, data.length, out, prefix);
-        n += gcm.doFinal(out, prefix + n);
-        return prefix + n == out.length ? out : Arrays.copyOf(out, prefix + n);
+        return encrypt ? AesGcm.seal(key.material(), request.tagBits(), request.aad(), data, random).ivInFront()
+                : AesGcm.open(key.material(), request.tagBits(), request.iv(), request.aad(), data);
     }
 }

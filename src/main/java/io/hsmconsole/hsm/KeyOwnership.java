@@ -45,6 +45,9 @@ final class KeyOwnership {
                 }
                 return destroyable;
             });
+            if (deleted) {
+                cluster.parsedKeys().forget(java.util.List.of(handle));
+            }
             return deleted ? result : session.fail(ReturnCode.KEY_NOT_DESTROYABLE, key);
         });
     }

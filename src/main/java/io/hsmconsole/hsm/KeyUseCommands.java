@@ -63,28 +63,28 @@ public final class KeyUseCommands {
     /** {@code sign}: an HMAC with a GENERIC_SECRET key, or an RSA/ECDSA signature with a private key ({@link PairSigning}). */
     public HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
         return session.keyUse(() -> mechanism.isHmac() ? new KeyUse(session).sign(handle, mechanism, data)
-                        : new PairSigning(session, cluster.drbg()).sign(handle, mechanism, data));
+                        : pairSigning().sign(handle, mechanism, data));
     }
 
     /** A key-pair signature as PKCS#11 asks for it ({@link SignatureScheme}): the same rules as {@link #sign}. */
     public HsmResult<byte[]> sign(long handle, SignatureScheme scheme, byte[] data) {
-        return session.keyUse(() -> new PairSigning(session, cluster.drbg()).sign(handle, scheme, data));
+        return session.keyUse(() -> pairSigning().sign(handle, scheme, data));
     }
 
     /** The length of this key's signature with this scheme, or why the key cannot sign with it; not a command, not audited. */
     public HsmResult<Integer> signatureLength(long handle, SignatureScheme scheme) {
-        return new PairSigning(session, cluster.drbg()).length(handle, scheme);
+        return pairSigning().length(handle, scheme);
     }
 
     /** Checks a key-pair signature made as {@link #sign(long, SignatureScheme, byte[])} makes it. */
     public HsmResult<Void> verify(long handle, SignatureScheme scheme, byte[] data, byte[] signature) {
-        return session.keyUse(() -> new PairSigning(session, cluster.drbg()).verify(handle, scheme, data, signature));
+        return session.keyUse(() -> pairSigning().verify(handle, scheme, data, signature));
     }
 
     /** {@code verify}: success when {@code signature} is the HMAC or the key pair's signature of {@code data}, else SIGNATURE_INVALID. */
     public HsmResult<Void> verify(long handle, SignMechanism mechanism, byte[] data, byte[] signature) {
         return session.keyUse(() -> mechanism.isHmac() ? new KeyUse(session).verify(handle, mechanism, data, signature)
-                        : new PairSigning(session, cluster.drbg()).verify(handle, mechanism, data, signature));
+                        : pairSigning().verify(handle, mechanism, data, signature));
     }
 
     /**
@@ -98,5 +98,9 @@ public final class KeyUseCommands {
     /** The room an RSA encryption's or decryption's answer needs (the modulus length), or why the key cannot; not audited. */
     public HsmResult<Integer> rsaCryptLength(long handle, boolean encrypt) {
         return new PairCipher(session, cluster.drbg()).length(handle, encrypt);
+    }
+
+    private PairSigning pairSigning() {
+        return new PairSigning(session, cluster.drbg(), cluster.parsedKeys());
     }
 }

@@ -5,6 +5,9 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.hsm.crypto.RsaCrtEngine;
+import io.hsmconsole.hsm.crypto.RsaPrivateOperation;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
@@ -24,16 +27,20 @@ import java.util.Optional;
  * {@code sign} / {@code verify} with a key pair (key_mgmt_util-sign.md's mechanisms 0–9 and 15–19):
  * a private key whose OBJ_ATTR_SIGN is set signs, a key whose OBJ_ATTR_VERIFY is set verifies (the
  * public key, as generated). RSA mechanisms need an RSA key, ECDSA an EC key. A private key with
- * m_value ≥ 2 spends a USE_KEY quorum token. BouncyCastle does the mathematics; the encodings are
- * OpenSSL's (PKCS#1 v1.5, PSS with salt = hash length, DER ECDSA).
+ * m_value ≥ 2 spends a USE_KEY quorum token. BouncyCastle does the mathematics, except an RSA private
+ * key's exponentiation, which is {@link RsaPrivateOperation}'s (kept with the decoded key in
+ * {@link ParsedKeys}: docs/performance.md says why); the encodings are OpenSSL's (PKCS#1 v1.5, PSS with
+ * salt = hash length, DER ECDSA).
  */
 final class PairSigning {
     private final HsmSession session;
     private final SecureRandom random;
+    private final ParsedKeys parsed;
 
-    PairSigning(HsmSession session, SecureRandom random) {
+    PairSigning(HsmSession session, SecureRandom random, ParsedKeys parsed) {
         this.session = session;
         this.random = random;
+        this.parsed = parsed;
     }
 
     HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
@@ -76,7 +83,8 @@ final class PairSigning {
         if (refusal.isPresent()) {
             return session.fail(refusal.get(), k);
         }
-        Signer signer = signer(mechanism);
+        Signer signer = parsed.rsaPrivate(k).map(RsaCrtEngine::new)
+                .map(engine -> rsaSigner(mechanism, engine)).orElseGet(() -> signer(mechanism));
         signer.init(true, new ParametersWithRandom(material.get().key(), random));
         signer.update(data, 0, data.length);
         try {
@@ -115,21 +123,34 @@ final class PairSigning {
     }
 
     /** The key's material when it is half of a pair of the mechanism's type. */
-    private static Optional<AsymmetricMaterial> suitable(KeyRecord k, SignatureScheme mechanism) {
-        return AsymmetricMaterial.of(k.keyClass().code(), k.material()).filter(m -> mechanism.pairType() == m.type());
+    private Optional<AsymmetricMaterial> suitable(KeyRecord k, SignatureScheme mechanism) {
+        return parsed.material(k).filter(m -> mechanism.pairType() == m.type());
     }
 
+    /** A signer and verifier on BouncyCastle's engines; verifying keeps them (RSADigestSigner's checks). */
     private static Signer signer(SignatureScheme s) {
         return switch (s.family()) {
-            case RSA_PKCS -> s.callerHashed() ? new RawPkcs1Signer() : new RSADigestSigner(s.newDigest());
-            case RSA_PSS -> s.callerHashed()
-                    ? PSSSigner.createRawSigner(new RSABlindedEngine(), SignatureScheme.newDigest(s.mgfDigest()),
-                            SignatureScheme.newDigest(s.mgfDigest()), s.saltLength(), PSSSigner.TRAILER_IMPLICIT)
-                    : new PSSSigner(new RSABlindedEngine(), s.newDigest(), SignatureScheme.newDigest(s.mgfDigest()),
-                            s.saltLength());
+            case RSA_PKCS -> s.callerHashed() ? new Pkcs1Signer(new RSABlindedEngine()) : new RSADigestSigner(s.newDigest());
+            case RSA_PSS -> pssSigner(s, new RSABlindedEngine());
             case ECDSA -> new DSADigestSigner(new ECDSASigner(), s.newDigest(),
                     s.plainEcdsa() ? PlainDSAEncoding.INSTANCE : StandardDSAEncoding.INSTANCE);
             case HMAC -> throw new IllegalArgumentException("HMAC is not a key-pair mechanism");
         };
+    }
+
+    /** An RSA signer on the key's own private operation: the same paddings, byte for byte. */
+    private static Signer rsaSigner(SignatureScheme s, AsymmetricBlockCipher engine) {
+        return switch (s.family()) {
+            case RSA_PKCS -> new Pkcs1Signer(engine, s.callerHashed() ? null : s.newDigest());
+            case RSA_PSS -> pssSigner(s, engine);
+            case ECDSA, HMAC -> throw new IllegalArgumentException("not an RSA scheme: " + s.describe());
+        };
+    }
+
+    private static Signer pssSigner(SignatureScheme s, AsymmetricBlockCipher engine) {
+        return s.callerHashed()
+                ? PSSSigner.createRawSigner(engine, SignatureScheme.newDigest(s.mgfDigest()),
+                        SignatureScheme.newDigest(s.mgfDigest()), s.saltLength(), PSSSigner.TRAILER_IMPLICIT)
+                : new PSSSigner(engine, s.newDigest(), SignatureScheme.newDigest(s.mgfDigest()), s.saltLength());
     }
 }

@@ -20,13 +20,15 @@ final class SessionKeys {
     private static final int MAX_BLOCK = 1024;
 
     private final ClusterStore store;
+    private final ParsedKeys parsed;
     private final Map<Long, KeyRecord> keys = new LinkedHashMap<>();
     private long nextCounter;
     private long endCounter;
     private int blockSize = 1;
 
-    SessionKeys(ClusterStore store) {
+    SessionKeys(ClusterStore store, ParsedKeys parsed) {
         this.store = store;
+        this.parsed = parsed;
     }
 
     synchronized long nextHandle(int node) {
@@ -48,6 +50,7 @@ final class SessionKeys {
 
     synchronized void remove(long handle) {
         keys.remove(handle);
+        parsed.forget(List.of(handle));
     }
 
     synchronized List<KeyRecord> all() {
@@ -66,11 +69,13 @@ final class SessionKeys {
                 java.util.Arrays.fill(key.material(), (byte) 0);
             }
         }
+        parsed.forget(handles);
     }
 
     /** Forgets every key; their material is overwritten first. */
     synchronized void clear() {
         keys.values().forEach(k -> java.util.Arrays.fill(k.material(), (byte) 0));
+        parsed.forget(keys.keySet());
         keys.clear();
     }
 }

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.crypto.AesGcm;
 import io.hsmconsole.hsm.crypto.AesKeyWrap;
 import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
@@ -12,18 +13,10 @@ import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrapSpec;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
-import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -86,23 +79,15 @@ final class WrapCipher {
             return new Output(AesKeyWrap.wrap(w.material(), m, plaintext), null);
         }
         if (m == WrapMechanism.RSA_OAEP) {
-            AsymmetricBlockCipher oaep = oaep(spec).newCipher();
-            oaep.init(true, new ParametersWithRandom(rsa(w), random));
             try {
-                return new Output(oaep.processBlock(plaintext, 0, plaintext.length), null);
+                return new Output(oaep(spec).encrypt(rsa(w), random, plaintext), null);
             } catch (InvalidCipherTextException e) {
                 throw new IllegalStateException("a key that fits RSA-OAEP must encrypt", e);
             }
         }
-        byte[] iv = new byte[WrapSpec.GCM_IV_BYTES];
-        random.nextBytes(iv);
-        byte[] sealed;
-        try {
-            sealed = gcm(true, w, spec, iv, plaintext);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("GCM encryption has no tag to check", e);
-        }
-        return m == WrapMechanism.CLOUDHSM_AES_GCM ? new Output(concat(iv, sealed), null) : new Output(sealed, iv);
+        AesGcm.Sealed sealed = AesGcm.seal(w.material(), spec.tagBytes() * 8, spec.aad(), plaintext, random);
+        return m == WrapMechanism.CLOUDHSM_AES_GCM ? new Output(sealed.ivInFront(), null)
+                : new Output(sealed.ciphertext(), sealed.iv());
     }
 
     /**
@@ -115,27 +100,13 @@ final class WrapCipher {
             return AesKeyWrap.unwrap(w.material(), m, ciphertext);
         }
         if (m == WrapMechanism.RSA_OAEP) {
-            AsymmetricBlockCipher oaep = oaep(spec).newCipher();
-            oaep.init(false, AsymmetricMaterial.of(w.keyClass().code(), w.material()).orElseThrow().key());
-            return oaep.processBlock(ciphertext, 0, ciphertext.length);
+            return oaep(spec).decrypt(AsymmetricMaterial.of(w.keyClass().code(), w.material()).orElseThrow().key(),
+                    ciphertext);
         }
-        boolean ivInFront = m == WrapMechanism.CLOUDHSM_AES_GCM || spec.iv() == null;
-        if (ivInFront && ciphertext.length < WrapSpec.GCM_IV_BYTES) {
-            throw new InvalidCipherTextException("shorter than the IV");
-        }
-        byte[] iv = ivInFront ? Arrays.copyOf(ciphertext, WrapSpec.GCM_IV_BYTES) : spec.iv();
-        byte[] sealed = ivInFront ? Arrays.copyOfRange(ciphertext, WrapSpec.GCM_IV_BYTES, ciphertext.length) : ciphertext;
-        return gcm(false, w, spec, iv, sealed);
-    }
-
-    private static byte[] gcm(boolean encrypt, KeyRecord w, WrapSpec spec, byte[] iv, byte[] input)
-            throws InvalidCipherTextException {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(w.material()), spec.tagBytes() * 8, iv, spec.aad()));
-        byte[] out = new byte[gcm.getOutputSize(input.length)];
-        int n = gcm.processBytes(input, 0, input.length, out, 0);
-        n += gcm.doFinal(out, n);
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        int tagBits = spec.tagBytes() * 8;
+        return m == WrapMechanism.CLOUDHSM_AES_GCM || spec.iv() == null
+                ? AesGcm.openIvInFront(w.material(), tagBits, spec.aad(), ciphertext)
+                : AesGcm.open(w.material(), tagBits, spec.iv(), spec.aad(), ciphertext);
     }
 
     /** KMU's RSA_OAEP: the {@code -t} hash for OAEP and MGF1, no label. */
@@ -146,11 +117,5 @@ final class WrapCipher {
     private static RSAKeyParameters rsa(KeyRecord w) {
         return (RSAKeyParameters) AsymmetricMaterial.of(w.keyClass().code(), w.material())
                 .orElseThrow().key();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

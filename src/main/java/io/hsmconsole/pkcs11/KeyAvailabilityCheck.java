@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * available; this only asks at the right moments (a create, the start of every use) and translates
  * a "no" into {@code CKR_FUNCTION_FAILED}, as the SDK's {@code C_SignInit failed, returning 0x00000006},
  * with the SDK's log line.
+ * <p>
+ * With the check off, a token key is returned as soon as the HSM that made it holds it ({@code -min_srv
+ * 1}): the SDK's opt-out drops the two-HSM requirement ("use this setting to run a single HSM cluster"),
+ * and the other HSMs receive the key after their latency, as server-side synchronization does. It does
+ * not wait for every online HSM as key_mgmt_util's create without {@code -min_srv} does.
  */
 public enum KeyAvailabilityCheck {
     ENABLED, DISABLED;
@@ -30,7 +35,7 @@ public enum KeyAvailabilityCheck {
 
     HsmResult<GeneratedKey> generate(HsmSession login, GenSymKeyRequest request) {
         HsmResult<GeneratedKey> made = this == ENABLED ? login.generateAvailableKey(request)
-                : login.generateSymmetricKey(request);
+                : login.generateSymmetricKey(request.session() ? request : request.withMinServers(ON_ONE_HSM));
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}",
                     made.value() == null ? "(not made)" : made.value().handle(), requirement());
@@ -40,7 +45,7 @@ public enum KeyAvailabilityCheck {
 
     HsmResult<GeneratedPair> generatePair(HsmSession login, KeyPairRequest request) {
         HsmResult<GeneratedPair> made = this == ENABLED ? login.pairs().generateAvailableKeyPair(request)
-                : login.pairs().generateKeyPair(request, SyncObserver.NONE);
+                : login.pairs().generateKeyPair(onOneHsm(request), SyncObserver.NONE);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }
@@ -51,7 +56,8 @@ public enum KeyAvailabilityCheck {
                                    KeyTemplate template, KeyOptions options) {
         HsmResult<GeneratedKey> made = this == ENABLED
                 ? login.transfers().unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
-                : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, options, SyncObserver.NONE);
+                : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, onOneHsm(options),
+                        SyncObserver.NONE);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
         }
@@ -62,14 +68,26 @@ public enum KeyAvailabilityCheck {
     HsmResult<GeneratedKey> unwrapRsa(HsmSession login, byte[] wrapped, long unwrappingKey, RsaEncryption scheme,
                                       KeyTemplate template, KeyOptions options) {
         return logged(this == ENABLED ? login.pairs().unwrapAvailableKeyRsa(wrapped, unwrappingKey, scheme, template, options)
-                : login.pairs().unwrapKeyRsa(wrapped, unwrappingKey, scheme, template, options, SyncObserver.NONE));
+                : login.pairs().unwrapKeyRsa(wrapped, unwrappingKey, scheme, template, onOneHsm(options), SyncObserver.NONE));
     }
 
     /** C_DeriveKey with CKM_ECDH1_DERIVE: the new key is a create like any other. */
     HsmResult<GeneratedKey> derive(HsmSession login, long baseKey, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes,
                                    KeyOptions options) {
         return logged(this == ENABLED ? login.pairs().deriveAvailableKey(baseKey, ecdh, keyTypeCode, sizeBytes, options)
-                : login.pairs().deriveKey(baseKey, ecdh, keyTypeCode, sizeBytes, options, SyncObserver.NONE));
+                : login.pairs().deriveKey(baseKey, ecdh, keyTypeCode, sizeBytes, onOneHsm(options), SyncObserver.NONE));
+    }
+
+    private static final int ON_ONE_HSM = 1;
+
+    /** A token key's create with the check off returns once its own HSM holds it (session keys are never replicated). */
+    private static KeyOptions onOneHsm(KeyOptions options) {
+        return options.session() ? options : options.withMinServers(ON_ONE_HSM);
+    }
+
+    private static KeyPairRequest onOneHsm(KeyPairRequest request) {
+        return new KeyPairRequest(request.type(), request.modulusBits(), request.publicExponent(), request.curveId(),
+                onOneHsm(request.options()));
     }
 
     private static HsmResult<GeneratedKey> logged(HsmResult<GeneratedKey> made) {

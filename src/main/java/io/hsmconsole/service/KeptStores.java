@@ -4,6 +4,7 @@ import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreBackend;
+import io.hsmconsole.store.StoreCheck;
 import io.hsmconsole.store.StoreException;
 
 import java.nio.file.Path;
@@ -88,6 +89,12 @@ public final class KeptStores implements StoreBackend, AutoCloseable {
     @Override
     public boolean exists(Path clusterDir) {
         return current(clusterDir) != null || backend.exists(clusterDir);
+    }
+
+    /** The backend's own check: it asks the store afresh, as a user choosing a cluster expects. */
+    @Override
+    public StoreCheck check(Path clusterDir) {
+        return backend.check(clusterDir);
     }
 
     @Override

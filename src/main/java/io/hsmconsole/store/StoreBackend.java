@@ -18,6 +18,12 @@ public interface StoreBackend {
     /** True when the folder holds a cluster of this backend (it may still turn out to be damaged). */
     boolean exists(Path clusterDir);
 
+    /**
+     * Whether the cluster of this folder could be opened from here, asked without opening, creating or
+     * changing anything (the console's "Test connection"): never throws for what it finds.
+     */
+    StoreCheck check(Path clusterDir);
+
     /** Opens an existing cluster's store; a damaged, foreign or newer one is reported and never modified. */
     ClusterStore open(Path clusterDir, SecureRandom random);
 

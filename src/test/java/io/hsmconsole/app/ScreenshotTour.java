@@ -4,31 +4,34 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.hsm.user.LoginChannel;
-import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.DataDirectory;
-import io.hsmconsole.store.sqlite.SqliteBackend;
+import io.hsmconsole.store.postgresql.PostgresBackend;
+import io.hsmconsole.store.postgresql.PostgresServer;
+import io.hsmconsole.store.postgresql.PostgresUrl;
 import io.hsmconsole.ui.keylist.KeyListItem;
-import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import static io.hsmconsole.app.TourFixture.isShowing;
+import static io.hsmconsole.app.TourFixture.login;
+import static io.hsmconsole.app.TourFixture.pause;
+import static io.hsmconsole.app.TourFixture.waitUntil;
+import static io.hsmconsole.app.TourFixture.window;
 
 /**
  * Not a test: the README's screenshots. Runs only with {@code -Dscreenshots.dir=DIR} on a real
@@ -37,74 +40,56 @@ import java.util.concurrent.TimeUnit;
  * xvfb-run -a -s "-screen 0 1280x800x24" ./mvnw -B -q test -Dgui -Dtest=ScreenshotTour \
  *     -Dscreenshots.dir=$PWD/assets/screenshots -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * The keys shown are real keys made through the simulator before the console starts.
+ * The keys shown are real keys made through the simulator before the console starts. The second
+ * part, File → Open cluster (issue 18), also needs a PostgreSQL server's binaries ({@link PostgresServer}
+ * starts a throw-away one).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreenshotTour {
-    private final FxRobot robot = new FxRobot();
-    private Path out;
-    private Path dataDir;
-    private ConsoleApp app;
+    private TourFixture tour;
+    private FxRobot robot;
 
     @BeforeAll
     void start() throws Exception {
-        out = Path.of(System.getProperty("screenshots.dir"));
-        Files.createDirectories(out);
-        dataDir = Files.createTempDirectory("screenshot-tour");
-        seedKeys();
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString());
-        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        tour = TourFixture.start("screenshot-tour", ScreenshotTour::seedKeys);
+        robot = tour.robot;
     }
 
     /** A few keys of every kind, made by the demo users through the simulator itself. */
-    private void seedKeys() {
-        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
-        try (HsmCluster cluster = catalog.openOrCreateDemo()) {
-            try (HsmSession me = login(cluster, "example_user", "example_pwd")) {
-                me.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));
-                me.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")
-                        .withShareWith(List.of(4, 5)));
-                me.generateSymmetricKey(GenSymKeyRequest.of(16, 512, "IT_test_key").withMinServers(1)
-                        .withTimeoutSeconds(1));
-                me.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withShareWith(List.of(6))
-                        .withMValue(2));
-                me.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "payments-kek").withId("PAY-01").withNonExtractable(true));
-            }
-            try (HsmSession alice = login(cluster, "alice", "alice_pwd")) {
-                alice.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "alice_wrapping").withShareWith(List.of(3)));
-            }
+    private static void seedKeys(HsmCluster cluster) {
+        try (HsmSession me = login(cluster, "example_user", "example_pwd")) {
+            me.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256"));
+            me.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")
+                    .withShareWith(List.of(4, 5)));
+            me.generateSymmetricKey(GenSymKeyRequest.of(16, 512, "IT_test_key").withMinServers(1)
+                    .withTimeoutSeconds(1));
+            me.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withShareWith(List.of(6))
+                    .withMValue(2));
+            me.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "payments-kek").withId("PAY-01").withNonExtractable(true));
         }
-    }
-
-    private static HsmSession login(HsmCluster cluster, String user, String password) {
-        return cluster.login(LoginChannel.CONSOLE, UserType.CU, user, password.toCharArray()).value();
+        try (HsmSession alice = login(cluster, "alice", "alice_pwd")) {
+            alice.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "alice_wrapping").withShareWith(List.of(3)));
+        }
     }
 
     @AfterAll
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        tour.stop();
     }
 
     @Test
+    @Order(1)
     void tour() throws Exception {
-        robot.push(KeyCode.CONTROL, KeyCode.L);
-        pause(1500);
-        robot.targetWindow(window("Log in"));
-        robot.write("example_user");
-        robot.push(KeyCode.TAB);
-        robot.write("example_pwd");
-        shoot("login.png", window("Log in"));
-        robot.push(KeyCode.ENTER);
-        pause(2500);
+        tour.logIn("example_user", "example_pwd", () -> tour.shoot("login.png", window("Log in")));
+        pause(1000);
 
         robot.targetWindow(window("HSM Key Console"));
         TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(1));
         pause(1500);
-        shoot("main-window.png", window("HSM Key Console"));
+        tour.shoot("main-window.png", window("HSM Key Console"));
 
         robot.push(KeyCode.CONTROL, KeyCode.N);
         pause(2500);
@@ -115,7 +100,7 @@ class ScreenshotTour {
         robot.clickOn(size.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("20");
         robot.clickOn("#timeoutField").write("1");
         pause(1200);
-        shoot("keygen-validation.png", window("New key"));
+        tour.shoot("keygen-validation.png", window("New key"));
 
         robot.clickOn(size.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("32");
         robot.clickOn("#idField").push(KeyCode.CONTROL, KeyCode.A).write("APP-07");
@@ -128,7 +113,7 @@ class ScreenshotTour {
         robot.clickOn(userCell("alice (4)").lookup(".check-box"));
         waitUntil("alice ticked", () -> ((javafx.scene.control.CheckBox) userCell("alice (4)").lookup(".check-box")).isSelected());
         pause(500);
-        shoot("keygen-sharing-picker.png", window("New key"));
+        tour.shoot("keygen-sharing-picker.png", window("New key"));
         int keysBefore = table.getItems().size();
         javafx.scene.Node generate = window("New key").getScene().lookup("#generateButton");
         waitUntil("Generate to be enabled (the input is valid)", () -> !generate.isDisabled());
@@ -138,7 +123,7 @@ class ScreenshotTour {
         javafx.scene.Node progress = window("New key").getScene().lookup("#progressBox");
         waitUntil("genSymKey to finish", () -> !progress.isVisible());
         pause(500);
-        shoot("keygen-result.png", window("New key"));
+        tour.shoot("keygen-result.png", window("New key"));
         robot.clickOn("#closeButton");
         waitUntil("the key form to close", () -> !isShowing("New key"));
         waitUntil("the new key in the key list", () -> table.getItems().size() > keysBefore);
@@ -156,7 +141,7 @@ class ScreenshotTour {
         robot.push(KeyCode.CONTROL, KeyCode.D);
         waitUntil("the comparison window", () -> isShowing("Key "));
         pause(800);
-        shoot("compare.png", window("Key "));
+        tour.shoot("compare.png", window("Key "));
         // Closed directly: an Esc typed for it reached the main window when that had the focus, and
         // the comparison stayed open behind it (WindowMannersTest checks Esc itself).
         robot.interact(() -> ((Stage) window("Key ")).close());
@@ -175,7 +160,7 @@ class ScreenshotTour {
         robot.push(KeyCode.ENTER);
         waitUntil("findKey's answer", () -> transcript().contains("Cfm3FindKey returned"));
         pause(500);
-        shoot("console-pane.png", window("HSM Key Console"));
+        tour.shoot("console-pane.png", window("HSM Key Console"));
         smallWindow(table);
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         pause(800);
@@ -190,7 +175,7 @@ class ScreenshotTour {
         robot.clickOn("Dark");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
         pause(1500);
-        shoot("main-window-dark.png", window("HSM Key Console"));
+        tour.shoot("main-window-dark.png", window("HSM Key Console"));
     }
 
     /**
@@ -221,8 +206,8 @@ class ScreenshotTour {
         robot.clickOn("#edit-SIGN");
         pause(2000);
         approve("carols_pwd"); // a wrong password first, for the picture
-        shoot("quorum-approval.png", window("Quorum approval"));
-        robot.write("carol_pwd").push(KeyCode.ENTER);
+        tour.shoot("quorum-approval.png", window("Quorum approval"));
+        typeApproval("carol", "carol_pwd");
         pause(3000);
         robot.targetWindow(window("HSM Key Console"));
         robot.clickOn("Try the key");
@@ -231,7 +216,7 @@ class ScreenshotTour {
         approve("carol_pwd");
         pause(500);
         robot.targetWindow(window("HSM Key Console"));
-        shoot("try-the-key.png", window("HSM Key Console"));
+        tour.shoot("try-the-key.png", window("HSM Key Console"));
         robot.clickOn("Attributes");
     }
 
@@ -246,7 +231,7 @@ class ScreenshotTour {
             table.getSelectionModel().clearAndSelect(1);
         });
         pause(1500);
-        shootOrFail("main-window-900x600.png", main);
+        tour.shoot("main-window-900x600.png", main);
         robot.interact(() -> {
             main.setWidth(width);
             main.setHeight(height);
@@ -278,65 +263,39 @@ class ScreenshotTour {
         robot.clickOn("#labelField").write("my key");
         robot.clickOn("#minSrvField").write("3");
         pause(1500);
-        shootOrFail("keygen-900x600.png", form);
+        tour.shoot("keygen-900x600.png", form);
         robot.interact(form::close); // Stage.close asks nothing: the typed input is the picture's, not work
         pause(800);
         setNode2Online(true);
     }
 
     private void setNode2Online(boolean online) {
-        ClusterCatalog catalog = new ClusterCatalog(new SqliteBackend(), new DataDirectory(dataDir), HsmClock.SYSTEM);
-        try (HsmCluster cluster = catalog.openOrCreateDemo()) {
+        try (HsmCluster cluster = tour.catalog().openOrCreateDemo()) {
             cluster.setNodeOnline(2, online);
         }
         pause(1500);
     }
 
-    private void shootOrFail(String name, Window window) {
-        try {
-            shoot(name, window);
-        } catch (Exception e) {
-            throw new AssertionError("screenshot " + name, e);
-        }
-    }
-
-    /** In the approval window: the owner's password, then what carol types (the keyboard moves on by itself). */
+    /**
+     * In the approval window: the owner's password, then what carol types, each clicked into its own
+     * field (on a busy machine keys typed while the keyboard moved on landed in the other field, and
+     * the wrong logins locked carol's account in the pictures).
+     */
     private void approve(String carolTypes) {
         waitUntil("the quorum approval window", () -> isShowing("Quorum approval"));
         robot.targetWindow(window("Quorum approval"));
-        robot.write("example_pwd").push(KeyCode.ENTER);
-        // Carol's password only once the owner's approval is in and the keyboard has moved on: typed
-        // earlier it went to the owner's field, and the wrong logins locked carol's account.
-        waitUntil("the owner's approval", () -> window("Quorum approval").getScene().getRoot().lookupAll(".label").stream()
-                .anyMatch(n -> ((javafx.scene.control.Labeled) n).getText() != null
-                        && ((javafx.scene.control.Labeled) n).getText().startsWith("1 of 2")));
+        typeApproval("example_user", "example_pwd");
+        waitUntil("the owner's approval", () -> robot.lookup("#quorumProgress").queryLabeled().getText()
+                .startsWith("1 of 2"));
         pause(500);
-        robot.write(carolTypes).push(KeyCode.ENTER);
+        typeApproval("carol", carolTypes);
         pause(2500);
     }
 
-    private static void pause(long millis) {
-        WaitForAsyncUtils.sleep(millis, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * Waits, up to two minutes, until {@code condition} (read on the FX thread) holds: the machine that
-     * makes the screenshots may be busy, and a fixed pause is either too short there or too long here.
-     */
-    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            try { // the screen as it was, to see what the tour waited for
-                new ProcessBuilder("import", "-window", "root", System.getProperty("java.io.tmpdir") + "/tour-timeout.png")
-                        .inheritIO().start().waitFor();
-            } catch (Exception ignored) {
-                // the assertion below says what was awaited
-            }
-            throw new AssertionError("waited two minutes for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+    /** Into this approver's own field, replacing whatever it held, then Enter. */
+    private void typeApproval(String approver, String password) {
+        robot.clickOn("#approver-password-" + approver).push(KeyCode.CONTROL, KeyCode.A).write(password)
+                .push(KeyCode.ENTER);
     }
 
     /** What the console pane shows, empty while it is closed. */
@@ -352,30 +311,88 @@ class ScreenshotTour {
                 .map(c -> (javafx.scene.control.ListCell<?>) c).orElse(null);
     }
 
-    private static boolean isShowing(String titleStart) {
-        return Window.getWindows().stream().anyMatch(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith(titleStart) && w.isShowing());
+    /**
+     * File → Open cluster, at 1280x800 (the dialog) and on a 900x600 screen (the main window that size
+     * with the dialog over it: nothing may be cut off): this machine's data folder with its test
+     * answer, then a team's PostgreSQL server given as fields, whose cluster the console then opens.
+     */
+    @Test
+    @Order(2)
+    void openCluster() {
+        PostgresUrl url = PostgresServer.get().newDatabase();
+        // The team's cluster, made by this machine (so its master key is in this data folder).
+        new ClusterCatalog(new PostgresBackend(url), new DataDirectory(tour.dataDir), HsmClock.SYSTEM)
+                .createDemo("payments", ClusterOptions.demo()).close();
+        Stage main = (Stage) window("HSM Key Console");
+        robot.targetWindow(main);
+        robot.clickOn("View").clickOn("Theme").clickOn("Light");
+        pause(800);
+
+        tour.place(main, 900, 600);
+        openTheDialogAndTest();
+        centreOnA900x600Screen();
+        tour.shootScreen("open-cluster-900x600.png", 900, 600);
+        onTheServer(url);
+        centreOnA900x600Screen();
+        tour.shootScreen("open-cluster-postgresql-900x600.png", 900, 600);
+        robot.push(KeyCode.ESCAPE);
+        waitUntil("the dialog to close", () -> !isShowing("Open cluster"));
+
+        tour.place(main, 1280, 800);
+        openTheDialogAndTest();
+        tour.shoot("open-cluster.png", window("Open cluster"));
+        onTheServer(url);
+        tour.shoot("open-cluster-postgresql.png", window("Open cluster"));
+        robot.clickOn("#openButton");
+        waitUntil("the console on the team's cluster", () -> !isShowing("Open cluster")
+                && robot.lookup(".status-cluster").queryLabeled().getText().contains("on PostgreSQL"));
+        pause(1500);
+        tour.shoot("main-window-team.png", main);
     }
 
-    private static Window window(String titleStart) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith(titleStart) && w.isShowing()).findFirst()
-                .orElseThrow(() -> new AssertionError("no window " + titleStart));
-    }
-
-    /** The window's area of the X screen, as ImageMagick's import sees it. */
-    private void shoot(String name, Window window) throws Exception {
-        Bounds b = new javafx.geometry.BoundingBox(window.getX(), window.getY(), window.getWidth(), window.getHeight());
-        String crop = String.format("%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) Math.max(0, b.getMinX()),
-                (int) Math.max(0, b.getMinY()));
-        Path file = out.resolve(name);
-        // 128 colours without dithering: text stays crisp and the PNG a third of the size.
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", "-dither", "None",
-                "-colors", "128", "PNG8:" + file)
-                .inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new AssertionError("import failed for " + name);
+    /**
+     * Where a 900x600 screen would show the dialog (centred on it; the X screen here is 1280x800): a
+     * dialog larger than that screen would be cut off in the picture.
+     */
+    private void centreOnA900x600Screen() {
+        Stage dialog = (Stage) window("Open cluster");
+        robot.interact(() -> {
+            dialog.setX(Math.max(0, (900 - dialog.getWidth()) / 2));
+            dialog.setY(Math.max(0, (600 - dialog.getHeight()) / 2));
+        });
+        pause(800);
+        if (dialog.getWidth() > 900 || dialog.getHeight() > 600) {
+            throw new AssertionError("the Open cluster dialog (" + dialog.getWidth() + "x" + dialog.getHeight()
+                    + ") does not fit a 900x600 screen");
         }
-        System.out.println("screenshot " + file + " " + crop);
+    }
+
+    /** Ctrl+O over the main window, then "Test connection" on this machine's data folder. */
+    private void openTheDialogAndTest() {
+        robot.targetWindow(window("HSM Key Console"));
+        robot.clickOn(".status-keys");
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        waitUntil("the Open cluster dialog", () -> isShowing("Open cluster"));
+        robot.targetWindow(window("Open cluster"));
+        robot.clickOn("#openTestButton");
+        waitUntil("the data folder's answer", () -> robot.lookup("#openNotice").queryLabeled().getText()
+                .startsWith("Connection works"));
+        pause(800);
+    }
+
+    /** The team server as fields (the password masked), cluster payments, and its test answer. */
+    private void onTheServer(PostgresUrl url) {
+        robot.clickOn("#openServerChoice");
+        robot.clickOn("#openByFieldsChoice");
+        robot.clickOn("#openHostField").push(KeyCode.CONTROL, KeyCode.A).write(url.host());
+        robot.clickOn("#openPortField").push(KeyCode.CONTROL, KeyCode.A).write(Integer.toString(url.port()));
+        robot.clickOn("#openDatabaseField").push(KeyCode.CONTROL, KeyCode.A).write(url.database());
+        robot.clickOn("#openUserField").push(KeyCode.CONTROL, KeyCode.A).write(url.user());
+        robot.clickOn("#openPasswordField").push(KeyCode.CONTROL, KeyCode.A).write(url.password());
+        robot.clickOn("#openClusterBox .text-field").push(KeyCode.CONTROL, KeyCode.A).write("payments");
+        robot.clickOn("#openTestButton");
+        waitUntil("the server's answer", () -> robot.lookup("#openNotice").queryLabeled().getText()
+                .startsWith("Connection works"));
+        pause(800);
     }
 }

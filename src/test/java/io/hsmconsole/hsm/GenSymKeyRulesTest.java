@@ -8,44 +8,23 @@ import io.hsmconsole.hsm.key.AttributeValue;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GenSymKeyRulesTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession exampleUser;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        exampleUser = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class GenSymKeyRulesTest extends DemoClusterTest {
     private ReturnCode gen(GenSymKeyRequest r) {
-        return exampleUser.generateSymmetricKey(r).code();
+        return owner.generateSymmetricKey(r).code();
     }
 
     private Map<Attribute, Long> numbers(long handle) {
-        KeyAttributes a = exampleUser.attributes(handle).value();
+        KeyAttributes a = owner.attributes(handle).value();
         return a.all().stream().filter(v -> v.text() == null)
                 .collect(Collectors.toMap(AttributeValue::attribute, AttributeValue::number));
     }
@@ -135,22 +114,22 @@ class GenSymKeyRulesTest {
 
     @Test
     void thePreflightListsEveryProblemAndItsFirstIsTheAnswer() {
-        exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withId("taken"));
+        owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withId("taken"));
         GenSymKeyRequest bad = GenSymKeyRequest.of(31, 20, "has space").withId("taken").withTimeoutSeconds(1)
                 .withSession(true).withShareWith(List.of(3, 99)).withMValue(9);
-        List<ReturnCode> problems = exampleUser.checkGenSymKey(bad);
+        List<ReturnCode> problems = owner.checkGenSymKey(bad);
         assertThat(problems).containsExactly(ReturnCode.INVALID_KEY_SIZE, ReturnCode.INVALID_LABEL,
                 ReturnCode.TIMEOUT_NEEDS_MIN_SRV, ReturnCode.SESSION_KEY_NOT_SHAREABLE, ReturnCode.SHARE_WITH_OWNER,
                 ReturnCode.M_VALUE_INVALID, ReturnCode.SHARE_USER_INVALID, ReturnCode.DUPLICATE_KEY_ID);
         assertThat(gen(bad)).isEqualTo(problems.get(0));
-        assertThat(exampleUser.checkGenSymKey(GenSymKeyRequest.of(31, 32, "fine"))).isEmpty();
+        assertThat(owner.checkGenSymKey(GenSymKeyRequest.of(31, 32, "fine"))).isEmpty();
         assertThat(gen(GenSymKeyRequest.of(31, 16, "k").withMinServers(1).withTimeoutSeconds(-1)))
                 .isEqualTo(ReturnCode.TIMEOUT_INVALID);
     }
 
     @Test
     void attestedGenerationPassesOnAHealthyCluster() {
-        HsmResult<GeneratedKey> r = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2")
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2")
                 .withMValue(2).withShareWith(List.of(6)).withAttest(true));
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.attestationReport()).hasValueSatisfying(a -> assertThat(a.passed()).isTrue());
@@ -158,7 +137,7 @@ class GenSymKeyRulesTest {
 
     @Test
     void aesAttributes() {
-        long h = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256")).value().handle();
+        long h = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256")).value().handle();
         Map<Attribute, Long> a = numbers(h);
         assertThat(a).containsEntry(Attribute.CLASS, 4L).containsEntry(Attribute.KEY_TYPE, 31L)
                 .containsEntry(Attribute.TOKEN, 1L).containsEntry(Attribute.PRIVATE, 1L)
@@ -168,7 +147,7 @@ class GenSymKeyRulesTest {
                 .containsEntry(Attribute.LOCAL, 1L).containsEntry(Attribute.SENSITIVE, 1L)
                 .containsEntry(Attribute.EXTRACTABLE, 1L).containsEntry(Attribute.VALUE_LEN, 32L)
                 .containsEntry(Attribute.DESTROYABLE, 1L).containsEntry(Attribute.NEVER_EXTRACTABLE, 0L);
-        KeyAttributes attrs = exampleUser.attributes(h).value();
+        KeyAttributes attrs = owner.attributes(h).value();
         assertThat(attrs.kmuDump()).extracting(AttributeValue::attribute).containsExactlyElementsOf(Attribute.KMU_DUMP_ORDER);
         assertThat(attrs.get(Attribute.LABEL).orElseThrow().text()).isEqualTo("aes256");
         assertThat(attrs.get(Attribute.ID).orElseThrow().text()).isEmpty();
@@ -176,25 +155,25 @@ class GenSymKeyRulesTest {
 
     @Test
     void tripleDesAttributesMatchTheSeedDump() {
-        long h = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")
+        long h = owner.generateSymmetricKey(GenSymKeyRequest.of(21, 24, "3DES_shared").withId("IT-02")
                 .withShareWith(List.of(4, 5))).value().handle();
         Map<Attribute, Long> a = numbers(h);
         assertThat(a).containsEntry(Attribute.KEY_TYPE, 0x15L).containsEntry(Attribute.ENCRYPT, 1L)
                 .containsEntry(Attribute.DECRYPT, 1L).containsEntry(Attribute.WRAP, 0L).containsEntry(Attribute.UNWRAP, 0L)
                 .containsEntry(Attribute.VALUE_LEN, 24L);
-        assertThat(exampleUser.attributes(h).value().kmuDump()).hasSize(17);
+        assertThat(owner.attributes(h).value().kmuDump()).hasSize(17);
     }
 
     @Test
     void genericSecretAndRc4HaveNoUsesAndNoKcv() {
         for (int type : new int[]{16, 18}) {
-            long h = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(type, 64, "g" + type)).value().handle();
+            long h = owner.generateSymmetricKey(GenSymKeyRequest.of(type, 64, "g" + type)).value().handle();
             Map<Attribute, Long> a = numbers(h);
             for (Attribute use : List.of(Attribute.ENCRYPT, Attribute.DECRYPT, Attribute.WRAP, Attribute.UNWRAP,
                     Attribute.SIGN, Attribute.VERIFY)) {
                 assertThat(a).as("%s of type %d", use, type).containsEntry(use, 0L);
             }
-            KeyAttributes attrs = exampleUser.attributes(h).value();
+            KeyAttributes attrs = owner.attributes(h).value();
             assertThat(attrs.get(Attribute.KCV)).isEmpty();
             assertThat(attrs.kmuDump()).hasSize(16);
         }
@@ -202,7 +181,7 @@ class GenSymKeyRulesTest {
 
     @Test
     void nonExtractableAndSessionFlags() {
-        GeneratedKey k = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withId("wrap01")
+        GeneratedKey k = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withId("wrap01")
                 .withNonExtractable(true).withSession(true)).value();
         Map<Attribute, Long> a = numbers(k.handle());
         assertThat(a).containsEntry(Attribute.TOKEN, 0L).containsEntry(Attribute.EXTRACTABLE, 0L)
@@ -211,9 +190,9 @@ class GenSymKeyRulesTest {
 
     @Test
     void kcvIsComputedFromTheGeneratedMaterial() {
-        long aes = exampleUser.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kcv")).value().handle();
-        byte[] material = exampleUser.transfers().exportKey(aes, aes).value();
-        long kcv = exampleUser.attributes(aes).value().get(Attribute.KCV).orElseThrow().number();
+        long aes = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kcv")).value().handle();
+        byte[] material = owner.transfers().exportKey(aes, aes).value();
+        long kcv = owner.attributes(aes).value().get(Attribute.KCV).orElseThrow().number();
         assertThat(String.format("0x%06x", kcv)).isEqualTo(Kcv.format(Kcv.aes(material)));
     }
 

@@ -8,37 +8,22 @@ import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ownership, sharing, visibility, attributes and session keys. */
-class KeyAccessTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
+class KeyAccessTest extends DemoClusterTest {
     HsmSession alice;
     HsmSession carol;
 
     @BeforeEach
     void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
         alice = TestClusters.login(cluster, "alice");
         carol = TestClusters.login(cluster, "carol");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private long key(GenSymKeyRequest r) {

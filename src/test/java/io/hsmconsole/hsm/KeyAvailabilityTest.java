@@ -5,12 +5,8 @@ import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyQuery;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,34 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once two online HSMs hold it; a create through the SDK returns once it is (latencies 50/150/250 ms,
  * manual clock).
  */
-class KeyAvailabilityTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession s;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demoWithLatencies(dir, clock);
-        s = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
+class KeyAvailabilityTest extends DemoClusterTest {
+    @Override
+    HsmCluster openCluster() {
+        return TestClusters.demoWithLatencies(dir, clock);
     }
 
     private long tokenKey(String label) {
-        return s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, label).withMinServers(1)).value().handle();
+        return owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, label).withMinServers(1)).value().handle();
     }
 
     @Test
     void aTokenKeyIsAvailableOnceTwoHsmsHoldIt() {
         long h = tokenKey("fresh");
-        assertThat(s.checkKeyAvailability(h).code()).as("on node 0 only").isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.checkKeyAvailability(h).code()).as("on node 0 only").isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
         clock.advance(150);
-        assertThat(s.checkKeyAvailability(h).code()).as("node 1 has it too").isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.checkKeyAvailability(h).code()).as("node 1 has it too").isEqualTo(ReturnCode.SUCCESS);
     }
 
     @Test
@@ -56,30 +40,30 @@ class KeyAvailabilityTest {
         cluster.setNodeOnline(2, false);
         long h = tokenKey("lonely");
         clock.advance(10_000);
-        assertThat(s.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
         assertThat(ReturnCode.KEY_NOT_AVAILABLE.text()).endsWith(
                 "does not meet the availability requirements - The key must be available on at least 2 HSMs before being used");
 
         cluster.setNodeOnline(1, true);
-        assertThat(s.checkKeyAvailability(h).code()).as("node 1 back, still syncing").isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.checkKeyAvailability(h).code()).as("node 1 back, still syncing").isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
         clock.advance(150);
-        assertThat(s.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.SUCCESS);
     }
 
     @Test
     void aCopyOnAnOfflineHsmDoesNotCount() {
         long h = tokenKey("spread");
         clock.advance(250);
-        assertThat(s.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.SUCCESS);
         cluster.setNodeOnline(1, false);
         cluster.setNodeOnline(2, false);
-        assertThat(s.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
     }
 
     @Test
     void sessionKeysAndOtherUsersKeysAreAnsweredAsForAnyUse() {
-        long session = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "eph").withSession(true)).value().handle();
-        assertThat(s.checkKeyAvailability(session).code()).isEqualTo(ReturnCode.SUCCESS);
+        long session = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "eph").withSession(true)).value().handle();
+        assertThat(owner.checkKeyAvailability(session).code()).isEqualTo(ReturnCode.SUCCESS);
         long h = tokenKey("mine");
         HsmSession other = TestClusters.login(cluster, "alice");
         assertThat(other.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
@@ -87,27 +71,46 @@ class KeyAvailabilityTest {
 
     @Test
     void aCreateReturnsOnceTwoHsmsHoldTheKey() {
-        HsmResult<GeneratedKey> made = s.generateAvailableKey(GenSymKeyRequest.of(31, 32, "durable"));
+        HsmResult<GeneratedKey> made = owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "durable"));
         assertThat(made.code()).isEqualTo(ReturnCode.SUCCESS);
-        assertThat(s.checkKeyAvailability(made.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.checkKeyAvailability(made.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
+    }
+
+    /**
+     * The create waits for the first other HSM to hold the key, not for the slowest one, and sleeps
+     * until exactly then (no polling step): with latencies 50/150/250 ms a key made on node 0 returns
+     * after 150 ms (node 1), one made on node 1 or 2 after 50 ms (node 0).
+     */
+    @Test
+    void aCreateWaitsExactlyForTheFirstOtherHsmNotTheSlowest() {
+        List<Long> latencies = ClusterOptions.demo().nodeLatenciesMillis();
+        for (int i = 0; i < 3; i++) {
+            long before = clock.nowMillis();
+            HsmResult<GeneratedKey> made = owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "quick-" + i));
+            assertThat(made.code()).isEqualTo(ReturnCode.SUCCESS);
+            int origin = made.value().servingNode();
+            long secondCopy = java.util.stream.IntStream.range(0, latencies.size()).filter(n -> n != origin)
+                    .mapToLong(latencies::get).min().orElseThrow();
+            assertThat(clock.nowMillis() - before).as("key %d made on node %d", i, origin).isEqualTo(secondCopy);
+        }
     }
 
     @Test
     void aCreateThatCannotReachTwoHsmsFailsAndLeavesNothing() {
         cluster.setNodeOnline(1, false);
         cluster.setNodeOnline(2, false);
-        HsmResult<GeneratedKey> made = s.generateAvailableKey(GenSymKeyRequest.of(31, 32, "doomed"));
+        HsmResult<GeneratedKey> made = owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "doomed"));
         assertThat(made.code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
-        assertThat(s.findKeys(KeyQuery.byLabel("doomed")).value()).isEmpty();
+        assertThat(owner.findKeys(KeyQuery.byLabel("doomed")).value()).isEmpty();
     }
 
     @Test
     void aSingleHsmClusterCannotCreateAvailableTokenKeys() {
         cluster.close();
         cluster = TestClusters.demo(dir.resolve("one"), clock, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(50L), null));
-        s = TestClusters.login(cluster, "example_user");
-        assertThat(s.generateAvailableKey(GenSymKeyRequest.of(31, 32, "solo")).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
-        assertThat(s.generateAvailableKey(GenSymKeyRequest.of(31, 32, "solo").withSession(true)).code())
+        owner = TestClusters.login(cluster, "example_user");
+        assertThat(owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "solo")).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "solo").withSession(true)).code())
                 .isEqualTo(ReturnCode.SUCCESS);
     }
 }

@@ -11,14 +11,10 @@ import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeyQuery;
 import io.hsmconsole.hsm.key.SignMechanism;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -34,26 +30,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Key pairs in the simulator: the two objects and their attributes, the rules, sign/verify, import/export, quota. */
-class KeyPairTest {
+class KeyPairTest extends DemoClusterTest {
     private static final BigInteger F4 = BigInteger.valueOf(65537);
     private static final byte[] MESSAGE = "Pay 100 to carol".getBytes(StandardCharsets.US_ASCII);
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private static KeyOptions named(String label) {
         return KeyOptions.labelled(label);

@@ -5,41 +5,20 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.quorum.QuorumService;
 import org.bouncycastle.util.encoders.Hex;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** aesWrapUnwrap and HMAC sign/verify: the right key type, the attribute that permits the use, quorum. */
-class KeyUseTest {
+class KeyUseTest extends DemoClusterTest {
     private static final byte[] DATA = "sixteen byte msg".getBytes(StandardCharsets.US_ASCII);
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private long key(GenSymKeyRequest request) {
         return owner.generateSymmetricKey(request).value().handle();

@@ -8,12 +8,9 @@ import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the AWS reference, never read from the constants: changing a limit in the core must make a test
  * here fail. Shells and forms read the same constants, so they cannot hide such a change any more.
  */
-class LimitsBoundaryTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
+class LimitsBoundaryTest extends DemoClusterTest {
     HsmSession officer;
 
     @BeforeEach
     void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
         officer = cluster.login(LoginChannel.MGMT_UTIL, UserType.CO, "officer1", "officer1_pwd".toCharArray()).value();
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private ReturnCode gen(GenSymKeyRequest r) {

@@ -11,10 +11,7 @@ import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.OaepHash;
 import io.hsmconsole.hsm.key.RsaEncryption;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -23,7 +20,6 @@ import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -42,25 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hash and a label), what the HSM wraps its private key unwraps to the same key, and an ECDH key the
  * HSM derives equals the JDK's agreement with the other half.
  */
-class PairCipherTest {
+class PairCipherTest extends DemoClusterTest {
     private static final byte[] MESSAGE = "Pay 100 to carol".getBytes(StandardCharsets.US_ASCII);
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private GeneratedPair pair(KeyPairRequest request) {
         HsmResult<GeneratedPair> r = owner.pairs().generateKeyPair(request, SyncObserver.NONE);

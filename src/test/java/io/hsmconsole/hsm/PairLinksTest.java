@@ -8,13 +8,9 @@ import io.hsmconsole.hsm.key.KeyPairRequest;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.model.KeyClass;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Which keys are halves of one pair, as the console asks ({@code pairs().facts}), and the key list's
  * share of findKey's rule that every crypto user sees every public key.
  */
-class PairLinksTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class PairLinksTest extends DemoClusterTest {
     private GeneratedPair pair(HsmSession s, KeyPairRequest r) {
         HsmResult<GeneratedPair> made = s.pairs().generateKeyPair(r, SyncObserver.NONE);
         assertThat(made.code()).isEqualTo(ReturnCode.SUCCESS);

@@ -5,43 +5,27 @@ import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Replication, -min_srv/-timeout and node faults, on a cluster with latencies 50/150/250 ms and a manual clock. */
-class ReplicationTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession s;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demoWithLatencies(dir, clock);
-        s = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
+class ReplicationTest extends DemoClusterTest {
+    @Override
+    HsmCluster openCluster() {
+        return TestClusters.demoWithLatencies(dir, clock);
     }
 
     private List<Integer> holding(long handle) {
-        return s.keyInfo(handle).value().nodesHolding();
+        return owner.keyInfo(handle).value().nodesHolding();
     }
 
     @Test
     void aTokenKeySpreadsAfterEachNodesLatency() {
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256").withMinServers(1));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "aes256").withMinServers(1));
         long h = r.value().handle();
         assertThat(r.nodes()).as("-min_srv 1 returns before the others have it").containsExactly(new NodeResult(0, ReturnCode.SUCCESS));
         assertThat(holding(h)).containsExactly(0);
@@ -58,7 +42,7 @@ class ReplicationTest {
     @Test
     void minSrvWaitsForEnoughNodesAndListsThemInArrivalOrder() {
         long start = clock.nowMillis();
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3));
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.nodes()).extracting(NodeResult::nodeId).containsExactly(0, 1, 2);
         assertThat(clock.nowMillis() - start).isEqualTo(250);
@@ -71,12 +55,12 @@ class ReplicationTest {
     @Test
     void withoutMinSrvACreateReturnsOnceEveryOnlineHsmHoldsTheKeyAndListsThemServingNodeFirst() {
         long start = clock.nowMillis();
-        HsmResult<GeneratedKey> first = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "first"));
+        HsmResult<GeneratedKey> first = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "first"));
         assertThat(first.nodes()).extracting(NodeResult::nodeId).containsExactly(0, 1, 2);
         assertThat(clock.nowMillis() - start).as("the slowest node's latency").isEqualTo(250);
         assertThat(holding(first.value().handle())).containsExactly(0, 1, 2);
 
-        HsmResult<GeneratedKey> second = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "second"));
+        HsmResult<GeneratedKey> second = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "second"));
         assertThat(second.value().servingNode()).isEqualTo(1);
         assertThat(second.nodes()).as("imSymKey.md's order: the serving node, then the others by id")
                 .extracting(NodeResult::nodeId).containsExactly(1, 0, 2);
@@ -86,7 +70,7 @@ class ReplicationTest {
     void withoutMinSrvAnOfflineHsmIsNotWaitedForAndAnswersUnavailable() {
         cluster.setNodeOnline(2, false);
         long start = clock.nowMillis();
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k"));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k"));
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.nodes()).containsExactly(new NodeResult(0, ReturnCode.SUCCESS), new NodeResult(1, ReturnCode.SUCCESS),
                 new NodeResult(2, ReturnCode.SERVER_UNAVAILABLE));
@@ -99,24 +83,24 @@ class ReplicationTest {
      */
     @Test
     void aNodeStillReceivingAKeyIsLeftOutOfACommandsBlockButSaysNoWhenAsked() {
-        long wrapper = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
-        long locked = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "locked").withNonExtractable(true)
+        long wrapper = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
+        long locked = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "locked").withNonExtractable(true)
                 .withMinServers(1)).value().handle();
-        assertThat(s.transfers().exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
+        assertThat(owner.transfers().exportKey(locked, wrapper).nodes()).as("only node 1 has it yet")
                 .containsExactly(new NodeResult(1, ReturnCode.KEY_NOT_EXTRACTABLE));
-        assertThat(s.keyInfo(locked).nodes()).containsExactly(new NodeResult(0, ReturnCode.INVALID_HANDLE),
+        assertThat(owner.keyInfo(locked).nodes()).containsExactly(new NodeResult(0, ReturnCode.INVALID_HANDLE),
                 new NodeResult(1, ReturnCode.SUCCESS), new NodeResult(2, ReturnCode.INVALID_HANDLE));
         clock.advance(250);
-        assertThat(s.transfers().exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
+        assertThat(owner.transfers().exportKey(locked, wrapper).nodes()).extracting(NodeResult::code)
                 .containsOnly(ReturnCode.KEY_NOT_EXTRACTABLE).hasSize(3);
     }
 
     /** setAttribute.md: a session key made persistent is answered by every HSM, so the command waits for them. */
     @Test
     void aSessionKeyMadePersistentReturnsOnceEveryOnlineHsmHoldsIt() {
-        long h = s.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withSession(true)).value().handle();
+        long h = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "tmpAES").withSession(true)).value().handle();
         long start = clock.nowMillis();
-        HsmResult<Void> r = s.setAttribute(h, Attribute.TOKEN, 1, null);
+        HsmResult<Void> r = owner.setAttribute(h, Attribute.TOKEN, 1, null);
         assertThat(r.nodes()).extracting(NodeResult::code).containsOnly(ReturnCode.SUCCESS).hasSize(3);
         assertThat(clock.nowMillis() - start).isEqualTo(250);
         assertThat(holding(h)).containsExactly(0, 1, 2);
@@ -125,7 +109,7 @@ class ReplicationTest {
     @Test
     void anOfflineNodeAnswersUnavailableAndCatchesUpWhenBack() {
         cluster.setNodeOnline(2, false);
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(2));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(2));
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.nodes()).containsExactly(new NodeResult(0, ReturnCode.SUCCESS), new NodeResult(1, ReturnCode.SUCCESS),
                 new NodeResult(2, ReturnCode.SERVER_UNAVAILABLE));
@@ -150,14 +134,14 @@ class ReplicationTest {
                 progress.add(holding);
             }
         };
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(
                 GenSymKeyRequest.of(31, 16, "k").withMinServers(3).withTimeoutSeconds(1), watch);
         assertThat(r.code()).isEqualTo(ReturnCode.MIN_SRV_NOT_REACHED);
         assertThat(r.value().rolledBack()).isTrue();
         assertThat(clock.nowMillis() - start).isEqualTo(1000);
         assertThat(progress).isNotEmpty().contains(1, 2);
         long h = r.value().handle();
-        assertThat(s.keyInfo(h).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
+        assertThat(owner.keyInfo(h).code()).isEqualTo(ReturnCode.INVALID_HANDLE);
         assertThat(cluster.info().tokenKeyCount()).isZero();
         cluster.setNodeOnline(2, true);
         clock.advance(1000);
@@ -174,7 +158,7 @@ class ReplicationTest {
                 return true;
             }
         };
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(2), cancel);
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(2), cancel);
         assertThat(r.code()).isEqualTo(ReturnCode.SYNC_CANCELLED);
         assertThat(cluster.info().tokenKeyCount()).isZero();
     }
@@ -191,7 +175,7 @@ class ReplicationTest {
                 }
             }
         };
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3), bringBack);
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3), bringBack);
         assertThat(r.code()).isEqualTo(ReturnCode.SUCCESS);
         assertThat(r.nodes()).extracting(NodeResult::nodeId).containsExactly(0, 1, 2);
     }
@@ -201,7 +185,7 @@ class ReplicationTest {
         cluster.setNodeOnline(1, false);
         List<Integer> serving = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            serving.add(s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).value().servingNode());
+            serving.add(owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).value().servingNode());
         }
         assertThat(serving).doesNotContain(1).contains(0, 2);
     }
@@ -211,14 +195,14 @@ class ReplicationTest {
         for (int n = 0; n < 3; n++) {
             cluster.setNodeOnline(n, false);
         }
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k"));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k"));
         assertThat(r.code()).isEqualTo(ReturnCode.NO_ACTIVE_NODE);
         assertThat(r.nodes()).extracting(NodeResult::code).containsOnly(ReturnCode.SERVER_UNAVAILABLE);
     }
 
     @Test
     void anAddedNodeIsSeededFromAnExistingOneAndRemovedNodesDropTheirCopies() {
-        long h = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3)).value().handle();
+        long h = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k").withMinServers(3)).value().handle();
         int added = cluster.addNode(100).value();
         assertThat(added).isEqualTo(3);
         assertThat(holding(h)).containsExactly(0, 1, 2);

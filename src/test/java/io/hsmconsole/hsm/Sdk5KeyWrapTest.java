@@ -10,12 +10,9 @@ import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.hsm.key.Sdk5WrappedKey;
 import io.hsmconsole.model.KeyClass;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,26 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only the owner wraps, only extractable secret or private keys, wrap-with-trusted needs a trusted
  * wrapping key, GCM tag lengths, OAEP's MGF on the same hash; a refused unwrap makes no key.
  */
-class Sdk5KeyWrapTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
+class Sdk5KeyWrapTest extends DemoClusterTest {
     long wrapping;
     long payload;
 
     @BeforeEach
     void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
         wrapping = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
         payload = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 24, "payload").withShareWith(List.of(4))).value().handle();
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private long kcv(long handle) {

@@ -2,6 +2,7 @@ package io.hsmconsole.pkcs11;
 
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.KeyQuery;
@@ -108,5 +109,22 @@ class Pkcs11KeyAvailabilityTest {
         RpcTestClient.bool(gen, Ck.CKA_TOKEN, true);
         long made = app.send(gen).ok().ulong();
         assertEquals(Ck.CKR_OK, encryptInit(app.openSession(), made), "made on one HSM and used at once");
+    }
+
+    /**
+     * With the check off a token key returns once its own HSM holds it, without waiting for the
+     * others (the check on waits for one other HSM; nothing waits for all): the other HSMs still get
+     * it after their latency.
+     */
+    @Test
+    void withTheCheckOffATokenKeyReturnsWithoutWaitingAndStillReplicates() throws MalformedMessage {
+        long s = session(KeyAvailabilityCheck.DISABLED);
+        long before = clock.nowMillis();
+        long key = app.generateAes(s, 32, "quick", true).ok().ulong();
+        assertEquals(before, clock.nowMillis(), "no replication wait");
+        var shell = TestClusters.login(cluster, "example_user");
+        assertEquals(ReturnCode.KEY_NOT_AVAILABLE, shell.checkKeyAvailability(key).code(), "on its own HSM only, yet");
+        clock.advance(250);
+        assertEquals(3, shell.keyInfo(key).value().nodesHolding().size(), "every HSM has it after its latency");
     }
 }

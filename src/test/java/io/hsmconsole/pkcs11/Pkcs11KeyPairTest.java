@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Pkcs11KeyPairTest {
     private static final String PIN = "example_user:example_pwd";
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
+    /** secp224r1's OID, 1.3.132.0.33. */
+    private static final byte[] P224 = HexFormat.of().parseHex("06052b81040021");
     private static final long CKM_SHA256 = 0x250;
     private static final long CKG_MGF1_SHA256 = 2;
     @TempDir
@@ -217,6 +219,49 @@ class Pkcs11KeyPairTest {
         jdk.update(data);
         assertTrue(jdk.verify(raw), "the JDK accepts the raw ECDSA signature over SHA-256 of the data");
         assertEquals(Ck.CKR_OK, verify(Ck.CKM_ECDSA_SHA256, null, ec[0], data, raw), "CKM_ECDSA_SHA256 hashes the same way");
+    }
+
+    /** pkcs11-key-types.md: SDK 5 generates EC keys with "the P-224, P-256, P-384, and P-521 curves". */
+    @Test
+    void aP224PairIsMadeAndItsSignatureVerifies() throws Exception {
+        start();
+        long[] ec = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, "ec224", true, P224, 0));
+        assertArrayEquals(P224, view(ec[0]).get(Ck.CKA_EC_PARAMS).orElseThrow().bytes());
+        byte[] point = view(ec[0]).get(Ck.CKA_EC_POINT).orElseThrow().bytes();
+        assertEquals(59, point.length, "DER OCTET STRING (2 bytes) around 04 || X || Y (57 bytes)");
+        byte[] data = "Pay 224 to dave".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA_SHA256, null, ec[1]));
+        byte[] raw = signature(sign(data));
+        assertEquals(56, raw.length, "r || s, 28 bytes each");
+        // This JDK's SunEC has no P-224: BouncyCastle's signer judges (OpenSSL does in KeyPairOpensslTest).
+        org.bouncycastle.crypto.signers.ECDSASigner bc = new org.bouncycastle.crypto.signers.ECDSASigner();
+        bc.init(false, org.bouncycastle.crypto.util.PublicKeyFactory.createKey(login().pairs().exportPublicKey(ec[0]).value()));
+        java.math.BigInteger r = new java.math.BigInteger(1, java.util.Arrays.copyOf(raw, 28));
+        java.math.BigInteger sPart = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 28, 56));
+        assertTrue(bc.verifySignature(MessageDigest.getInstance("SHA-256").digest(data), r, sPart), "the P-224 signature verifies");
+    }
+
+    /**
+     * pkcs11-attributes.md's GenerateKeyPair table lists CKA_DESTROYABLE for every pair half (default True)
+     * without the "set only to the default" mark CKA_PRIVATE and CKA_MODIFIABLE carry: a private half made
+     * with CKA_DESTROYABLE false reads false and cannot be destroyed, while its public half can.
+     */
+    @Test
+    void aPrivateHalfMadeNotDestroyableCannotBeDestroyed() throws Exception {
+        start();
+        RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKeyPair).ulong(s).u32(Ck.CKM_EC_KEY_PAIR_GEN).byteArray(null);
+        w.u32(3);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, true);
+        RpcTestClient.bytes(w, Ck.CKA_EC_PARAMS, P256);
+        RpcTestClient.bytes(w, Ck.CKA_LABEL, "ec-kept".getBytes(StandardCharsets.UTF_8));
+        w.u32(3);
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, true);
+        RpcTestClient.bool(w, Ck.CKA_SIGN, true);
+        RpcTestClient.bytes(w, Ck.CKA_DESTROYABLE, new byte[] {0}); // p11-kit 0.24.1 carries it as bytes
+        long[] ec = pair(app.send(w));
+        assertEquals(0, view(ec[1]).get(Ck.CKA_DESTROYABLE).orElseThrow().number());
+        assertEquals(Ck.CKR_ACTION_PROHIBITED, app.send(RpcTestClient.request(RpcCall.C_DestroyObject).ulong(s).ulong(ec[1])).rv());
+        assertEquals(Ck.CKR_OK, app.send(RpcTestClient.request(RpcCall.C_DestroyObject).ulong(s).ulong(ec[0])).rv());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

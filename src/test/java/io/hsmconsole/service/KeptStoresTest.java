@@ -64,6 +64,11 @@ class KeptStoresTest {
         }
 
         @Override
+        public io.hsmconsole.store.StoreCheck check(Path clusterDir) {
+            return real.check(clusterDir);
+        }
+
+        @Override
         public ClusterStore open(Path clusterDir, SecureRandom random) {
             opened.incrementAndGet();
             ClusterStore s = real.open(clusterDir, random);

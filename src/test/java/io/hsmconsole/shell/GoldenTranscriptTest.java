@@ -68,6 +68,9 @@ import static org.assertj.core.api.Assertions.fail;
  *       {@code scriptfile}).</li>
  *   <li>{@code @@ write-base64 NAME} — its block is Base64 (lines joined); writes the decoded bytes (a
  *       binary input such as a signature made outside the simulator).</li>
+ *   <li>{@code @@ sign-token FILE KEY [USERNAME]} — a quorum approver signs the CloudHSM CLI token
+ *       file FILE with the RSA private key (PKCS #8 PEM) in KEY, as the quorum pages do with OpenSSL
+ *       ({@link TokenSigner}).</li>
  *   <li>{@code @@ advance MILLIS} — moves the clock forward (replication catches up).</li>
  *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
  *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
@@ -178,6 +181,15 @@ class GoldenTranscriptTest {
                 }
                 case "write" -> {
                     Files.writeString(work.resolve(step.argument()), placeholders.substitute(step.text()));
+                    echo(actualTranscript, step);
+                }
+                case "sign-token" -> {
+                    String[] a = step.argument().split("\\s+");
+                    try {
+                        TokenSigner.sign(work.resolve(a[0]), work.resolve(a[1]), a.length > 2 ? a[2] : "");
+                    } catch (java.security.GeneralSecurityException e) {
+                        fail("@@ sign-token " + step.argument() + ": " + e);
+                    }
                     echo(actualTranscript, step);
                 }
                 case "write-base64" -> {

@@ -46,7 +46,7 @@ class KeyPairOpensslTest extends OpensslJudgedKmu {
 
     @Test
     void openSslVerifiesEcdsaOnEveryCurve() throws Exception {
-        String[][] curves = {{"2", "prime256v1"}, {"14", "secp384r1"}, {"15", "secp521r1"}, {"16", "secp256k1"}};
+        String[][] curves = {{"2", "prime256v1"}, {"13", "secp224r1"}, {"14", "secp384r1"}, {"15", "secp521r1"}, {"16", "secp256k1"}};
         for (String[] curve : curves) {
             long[] pair = generate("genECCKeyPair -i " + curve[0] + " -l ec" + curve[0]);
             List<String> lines = new ArrayList<>(List.of(LOGIN, "exportPubKey -k " + pair[0] + " -out ec.pem"));
@@ -113,12 +113,12 @@ class KeyPairOpensslTest extends OpensslJudgedKmu {
         openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key");
         openssl("pkey", "-in", "ec.key", "-pubout", "-out", "ec.pub");
         // An explicit-parameters curve the HSM does not list: OpenSSL makes it, the HSM refuses it.
-        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp224r1", "-out", "p224.key");
+        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:brainpoolP256r1", "-out", "brainpool.key");
         Files.writeString(work.resolve("garbage.pem"), "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
         String made = kmu(LOGIN, "genSymKey -t 31 -s 32 -l wrapping");
         long wrapping = handleOf(made, "Symmetric Key Created.  Key Handle: (\\d+)");
         String out = kmu(LOGIN, "importPubKey -l x -f ec.key", "importPrivateKey -l x -f ec.pub -w " + wrapping,
-                "importPubKey -l x -f garbage.pem", "importPrivateKey -l x -f p224.key -w " + wrapping, "findKey -l x");
+                "importPubKey -l x -f garbage.pem", "importPrivateKey -l x -f brainpool.key -w " + wrapping, "findKey -l x");
         assertThat(out).contains("Invalid file. Should be a PEM public key", "Invalid file. Should be an unencrypted PEM private key",
                 "Cfm3UnWrapKey returned: 0x40000054", "Total number of keys present 0");
     }

@@ -24,7 +24,15 @@ record TranscriptSource(List<String> awsPages, String ours) {
     private static final Pattern CLI_PAGE = Pattern.compile("cloudhsm_cli-([a-z0-9-]+)\\.md");
     /** CloudHSM CLI guide pages that show several commands: only the tool must run. */
     private static final Pattern CLI_GUIDE = Pattern.compile("(manage-keys-cloudhsm-cli-[a-z-]+|cli-users|"
-            + "cloudhsm-cli-share-keys)\\.md");
+            + "cloudhsm-cli-share-keys|quorum-auth-chsm-cli(-[a-z-]+)?)\\.md");
+    /** The quorum pages abbreviate their commands' names (cloudhsm_cli-qm-token-gen.md is quorum token-sign generate). */
+    private static final java.util.Map<String, String> CLI_ABBREVIATED = java.util.Map.of(
+            "qm-token-gen", "quorum-token-sign-generate",
+            "qm-token-list", "quorum-token-sign-list",
+            "qm-token-del", "quorum-token-sign-delete",
+            "qm-token-list-qm", "quorum-token-sign-list-quorum-values",
+            "qm-token-set-qm", "quorum-token-sign-set-quorum-value",
+            "user-chqm-token-reg", "user-change-quorum-token-sign-register");
     /** cloudhsm_mgmt_util guide pages that show several commands (the quorum pages): only the tool must run. */
     private static final Pattern CMU_GUIDE = Pattern.compile("quorum-authentication(-crypto-officers"
             + "(-first-time-setup|-change-minimum-value)?)?\\.md");
@@ -103,14 +111,15 @@ record TranscriptSource(List<String> awsPages, String ours) {
         boolean toolRuns = transcript.steps().stream()
                 .anyMatch(s -> s.directive().equals("run") && s.argument().startsWith(CLI_TOOL));
         Matcher m = CLI_PAGE.matcher(page);
+        String command = m.matches() ? CLI_ABBREVIATED.getOrDefault(m.group(1), m.group(1)) : "";
         boolean commandRuns = !m.matches() || CLI_NOT_COMMANDS.contains(m.group(1)) || transcript.steps().stream()
                 .filter(s -> s.directive().equals("run") || s.directive().equals("stdin"))
                 .flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.argument()), s.block().stream()))
                 .anyMatch(line -> (String.join("-", Tokens.split(line.replace("aws-cloudhsm >", ""))) + "-")
-                        .contains(m.group(1) + "-"));
+                        .contains(command + "-"));
         if (!toolRuns || !commandRuns) {
             throw new IllegalArgumentException("the transcript names " + page + " but does not run " + CLI_TOOL
-                    + (m.matches() ? " with " + m.group(1).replace('-', ' ') : ""));
+                    + (m.matches() ? " with " + command.replace('-', ' ') : ""));
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.hsmconsole.hsm.crypto;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Arrays;
 
 import java.nio.CharBuffer;
@@ -19,8 +16,9 @@ import java.util.Base64;
  * PBKDF2's small loop is compiled within the first few thousand iterations. The iteration count is
  * chosen for the spec's 10-20 ms per check in the CLI's cold JVM (C1 only) on a 2-core machine:
  * 10,000 took 16-24 ms of CPU there at load 6-7, 40,000 took 48-61 ms (docs/security.md has the measurement).
- * BouncyCastle's digest is kept: the JDK's {@code PBKDF2WithHmacSHA256} took 2-3 times as long in
- * a cold JVM. Parameters travel with each hash, so hashes made with another count (40,000 before)
+ * BouncyCastle's digest is kept for that cold JVM: the JDK's {@code PBKDF2WithHmacSHA256} took 2-3 times
+ * as long there; the client daemon, warm, checks with the JDK's HMAC instead ({@link Pbkdf2}: the same
+ * bytes). Parameters travel with each hash, so hashes made with another count (40,000 before)
  * still verify, and the cost can be raised later without invalidating stored hashes.
  */
 public final class PasswordHasher {
@@ -68,9 +66,7 @@ public final class PasswordHasher {
     private static byte[] derive(char[] password, byte[] salt, int iterations, int length) {
         byte[] pw = utf8(password);
         try {
-            PKCS5S2ParametersGenerator gen = new PKCS5S2ParametersGenerator(new SHA256Digest());
-            gen.init(pw, salt, iterations);
-            return ((KeyParameter) gen.generateDerivedParameters(length * 8)).getKey();
+            return Pbkdf2.inThisProcess().derive(pw, salt, iterations, length);
         } finally {
             java.util.Arrays.fill(pw, (byte) 0);
         }

@@ -2,6 +2,12 @@ package io.hsmconsole.hsm.key;
 
 import io.hsmconsole.model.KeyClass;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X962Parameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -178,11 +184,26 @@ public final class AsymmetricMaterial {
     /** The stored form: SubjectPublicKeyInfo for a public key, PKCS#8 for a private one. */
     public byte[] encoded() {
         try {
-            return isPrivate ? PrivateKeyInfoFactory.createPrivateKeyInfo(key).getEncoded()
-                    : publicKeyInfo();
+            if (!isPrivate) {
+                return publicKeyInfo();
+            }
+            return key instanceof ECPrivateKeyParameters ec ? ecPrivateKeyInfo(ec).getEncoded()
+                    : PrivateKeyInfoFactory.createPrivateKeyInfo(key).getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException("a key BouncyCastle made must encode", e);
         }
+    }
+
+    /**
+     * An EC private key's PKCS#8 with its public point, as BouncyCastle's PrivateKeyInfoFactory writes it
+     * (named curve, RFC 5915 ECPrivateKey with the point), but from the point this pair already has:
+     * the factory multiplies it out again, which was two thirds of making a P-256 pair.
+     */
+    private PrivateKeyInfo ecPrivateKeyInfo(ECPrivateKeyParameters ec) throws IOException {
+        X962Parameters params = new X962Parameters(oid(curve));
+        DERBitString point = new DERBitString(((ECPublicKeyParameters) publicKey()).getQ().getEncoded(false));
+        return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, params),
+                new ECPrivateKey(ec.getParameters().getN().bitLength(), ec.getD(), point, params));
     }
 
     /** The DER SubjectPublicKeyInfo of the pair's public half. */

@@ -8,11 +8,15 @@ import java.util.Optional;
  * The elliptic curves {@code genECCKeyPair -i} takes, by KMU curve id. key_mgmt_util-genECCKeyPair.md
  * lists 2 (prime256v1), 14 (secp384r1) and 16 (secp256k1), and shows 1 (prime192v1) refused by FIPS
  * policy. P-521's number is not on the page: 15, the number between them, is ours (listECCCurveIds
- * prints it with the others so nobody has to guess).
+ * prints it with the others so nobody has to guess). P-224 (secp224r1) is Client SDK 5's: the CloudHSM
+ * CLI's {@code key generate-asymmetric-pair ec} lists it (cloudhsm_cli-key-generate-asymmetric-pair-ec.md)
+ * and PKCS#11 generates keys on it (pkcs11-key-types.md: "P-224, P-256, P-384, and P-521"); its KMU
+ * number, 13, is ours as 15 is.
  */
 public enum EcCurve {
     PRIME192V1(1, "NID_X9_62_prime192v1", "prime192v1", true),
     PRIME256V1(2, "NID_X9_62_prime256v1", "prime256v1", false),
+    SECP224R1(13, "NID_secp224r1", "secp224r1", false),
     SECP384R1(14, "NID_secp384r1", "secp384r1", false),
     SECP521R1(15, "NID_secp521r1", "secp521r1", false),
     SECP256K1(16, "NID_secp256k1", "secp256k1", false);

@@ -22,4 +22,9 @@ public record KeyOptions(String label, String id, boolean nonExtractable, boolea
         return new KeyOptions(r.label(), r.id(), r.nonExtractable(), r.session(), r.shareWith(), r.mValue(),
                 r.minServers(), r.timeoutSeconds(), r.attest());
     }
+
+    /** The same options with another {@code -min_srv} (null: every online HSM). */
+    public KeyOptions withMinServers(Integer servers) {
+        return new KeyOptions(label, id, nonExtractable, session, shareWith, mValue, servers, timeoutSeconds, attest);
+    }
 }

@@ -1,9 +1,14 @@
 package io.hsmconsole.hsm.key;
 
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.OAEPEncoding;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+
+import java.security.SecureRandom;
 
 /**
  * How an RSA key encrypts, decrypts, wraps or unwraps (PKCS#11's CKM_RSA_PKCS, CKM_RSA_PKCS_OAEP and
@@ -42,6 +47,23 @@ public record RsaEncryption(Padding padding, OaepHash hash, byte[] label) {
             case OAEP -> new OAEPEncoding(new RSABlindedEngine(), hash.newDigest(), hash.newDigest(), label);
             case RAW -> new RSABlindedEngine();
         };
+    }
+
+    /** One block encrypted under {@code publicKey}; data longer than the padding allows is refused. */
+    public byte[] encrypt(CipherParameters publicKey, SecureRandom random, byte[] data) throws InvalidCipherTextException {
+        AsymmetricBlockCipher cipher = newCipher();
+        cipher.init(true, new ParametersWithRandom(publicKey, random));
+        if (data.length > cipher.getInputBlockSize()) {
+            throw new InvalidCipherTextException("too long for the modulus");
+        }
+        return cipher.processBlock(data, 0, data.length);
+    }
+
+    /** One block decrypted with {@code privateKey}; a block whose padding does not check throws. */
+    public byte[] decrypt(CipherParameters privateKey, byte[] block) throws InvalidCipherTextException {
+        AsymmetricBlockCipher cipher = newCipher();
+        cipher.init(false, privateKey);
+        return cipher.processBlock(block, 0, block.length);
     }
 
     /** The most bytes one block encrypts under a modulus of {@code modulusBytes} (RFC 8017's limits). */

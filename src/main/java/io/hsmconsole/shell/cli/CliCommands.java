@@ -19,6 +19,7 @@ final class CliCommands {
         List<CliCommand> all = new ArrayList<>();
         all.addAll(LoginCommands.all());
         all.addAll(UserCommands.all());
+        all.addAll(QuorumCommands.all());
         all.addAll(KeyGenerateCommands.all());
         all.addAll(KeyPairCommands.all());
         all.addAll(CryptoCommands.all());
@@ -34,7 +35,7 @@ final class CliCommands {
 
     /** The command named by the first words, and how many words its name took. */
     Optional<Found> find(List<String> words) {
-        for (int n = Math.min(words.size(), 3); n >= 1; n--) {
+        for (int n = Math.min(words.size(), 4); n >= 1; n--) {
             CliCommand c = byPath.get(String.join(" ", words.subList(0, n)));
             if (c != null) {
                 return Optional.of(new Found(c, n));

@@ -48,8 +48,8 @@ final class KeyPairCommands {
     }
 
     private static ExitStatus ec(CliContext context, CliArguments args) throws CliUsageException {
-        // A curve the page lists but the simulated HSM does not offer (secp224r1) gets the HSM's answer,
-        // CURVE_INVALID, as genECCKeyPair would give it: -1 is no curve id.
+        // A curve name the HSM does not know gets the HSM's answer, CURVE_INVALID, as genECCKeyPair
+        // would give it: -1 is no curve id (every name the page lists is one the HSM makes).
         int curveId = EcCurve.fromCurveName(args.value("curve")).map(EcCurve::id).orElse(-1);
         return generate(context, args, CliSyntaxes.KEY_GENERATE_EC, "genECCKeyPair", options -> KeyPairRequest.ec(curveId, options));
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.quorum.SignedApproval;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.ExitStatus;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** {@code user list|create|delete|change-password} (cloudhsm_cli-user-*.md). */
+/**
+ * {@code user list|create|delete|change-password} (cloudhsm_cli-user-*.md); the last three take a
+ * signed {@code user} token ({@code --approval}) once the user service's quorum value is 2 or more.
+ */
 final class UserCommands {
     private UserCommands() {
     }
@@ -40,6 +45,10 @@ final class UserCommands {
             if (u.twoFactor()) {
                 mfa.addObject().put("strategy", "token-sign").put("status", "enabled");
             }
+            ArrayNode quorum = user.putArray("quorum");
+            if (u.quorumKeyRegistered()) {
+                quorum.addObject().put("strategy", "token-sign").put("status", "enabled");
+            }
             user.put("cluster-coverage", "full");
         }
         ObjectNode data = CliJson.object();
@@ -48,38 +57,49 @@ final class UserCommands {
     }
 
     private static ExitStatus create(CliContext context, CliArguments args) {
-        return withPassword(context, args, "createUser",
-                (session, password) -> session.users().createUser(type(args), args.value("username"), password).map(u -> null));
+        return guarded(context, args, "createUser", true, (session, password) -> session.users()
+                .createUser(type(args), args.value("username"), password).map(u -> null));
     }
 
     private static ExitStatus changePassword(CliContext context, CliArguments args) {
-        return withPassword(context, args, "changePswd",
+        return guarded(context, args, "changePswd", true,
                 (session, password) -> session.users().changePassword(type(args), args.value("username"), password));
     }
 
     private static ExitStatus delete(CliContext context, CliArguments args) {
-        Optional<HsmSession> session = context.requireSession("deleteUser");
-        return session.map(s -> context.answer(s.users().deleteUser(type(args), args.value("username")),
-                done -> context.success(LoginCommands.userAndRole(args.value("username"),
-                        args.value("role"))))).orElse(ExitStatus.ERROR);
+        return guarded(context, args, "deleteUser", false,
+                (session, none) -> session.users().deleteUser(type(args), args.value("username")));
     }
 
-    /** Logged in, then the password (given or asked twice), then the simulator's answer; the password is wiped. */
-    private static ExitStatus withPassword(CliContext context, CliArguments args, String command,
-                                           BiFunction<HsmSession, char[], HsmResult<?>> action) {
+    /**
+     * A command of the {@code user} quorum service: logged in, then the signed token of
+     * {@code --approval} if given, then (for create and change-password) the password, given or asked
+     * twice, then the simulator's answer; the password is wiped.
+     */
+    private static ExitStatus guarded(CliContext context, CliArguments args, String command, boolean withPassword,
+                                      BiFunction<HsmSession, char[], HsmResult<?>> action) {
         Optional<HsmSession> session = context.requireSession(command);
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        char[] password = context.password(args.value("password"), true);
-        if (password == null) {
+        Optional<SignedApproval> approval;
+        try {
+            approval = QuorumCommands.approval(context, args);
+        } catch (GenerationAttributes.Refused refused) {
+            return context.error(refused.getMessage());
+        }
+        char[] password = withPassword ? context.password(args.value("password"), true) : null;
+        if (withPassword && password == null) {
             return ExitStatus.ERROR;
         }
         try {
-            return context.answer(action.apply(session.get(), password), done -> context.success(
-                    LoginCommands.userAndRole(args.value("username"), args.value("role"))));
+            HsmSession s = session.get();
+            return context.answer(s.tokenSign().withApproval(TokenSignService.USER, approval, () -> action.apply(s, password)),
+                    done -> context.success(LoginCommands.userAndRole(args.value("username"), args.value("role"))));
         } finally {
-            Arrays.fill(password, '\0');
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 

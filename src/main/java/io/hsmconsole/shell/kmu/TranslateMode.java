@@ -65,6 +65,7 @@ final class TranslateMode {
             case "getAttribute" -> handle(o, "-o").map(KmuTranslation::showKey);
             case "getKeyInfo" -> handle(o, "-k").map(KmuTranslation::showKey);
             case "setAttribute" -> setAttribute(o);
+            case "genDSAKeyPair" -> Optional.of(KmuTranslation.genDsaKeyPair());
             default -> Optional.empty();
         };
     }

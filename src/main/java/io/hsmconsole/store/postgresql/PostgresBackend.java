@@ -6,6 +6,7 @@ import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.OwnedPaths;
 import io.hsmconsole.store.OwnerOnly;
 import io.hsmconsole.store.StoreBackend;
+import io.hsmconsole.store.StoreCheck;
 import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.sealing.MasterKeyFile;
 import io.hsmconsole.store.sealing.MaterialCipher;
@@ -30,6 +31,9 @@ import java.util.List;
  */
 public final class PostgresBackend implements StoreBackend {
     private static final byte[] SEALING_CHECK_AAD = "hsm-console sealing check".getBytes(StandardCharsets.UTF_8);
+
+    private static final String KEY_IN_THE_WAY = "a master key is already in this cluster folder; a new cluster gets a"
+            + " new one, so remove it (or the folder) first. It was left untouched";
 
     private final PostgresUrl url;
 
@@ -59,13 +63,10 @@ public final class PostgresBackend implements StoreBackend {
             });
         }
         if (version < 0) {
-            throw new StoreException(clusterDir, "the PostgreSQL server " + url + " has no cluster named '"
-                    + clusterName(clusterDir) + "'");
+            throw new StoreException(clusterDir, noCluster(clusterDir));
         }
         if (version != PostgresSchema.currentVersion()) {
-            throw new StoreException(clusterDir, "the cluster '" + clusterName(clusterDir) + "' on " + url
-                    + " has schema version " + version + ", this version knows " + PostgresSchema.currentVersion()
-                    + "; it was left untouched");
+            throw new StoreException(clusterDir, otherSchema(clusterDir, version));
         }
         byte[] masterKey = loadMasterKey(clusterDir);
         PostgresDatabase db = new PostgresDatabase(url, schema, clusterDir, new MaterialCipher(masterKey, random));
@@ -96,8 +97,7 @@ public final class PostgresBackend implements StoreBackend {
         Path keyFile = clusterDir.resolve(MasterKeyFile.FILE_NAME);
         OwnedPaths.requireOwnFolder(clusterDir);
         if (Files.exists(keyFile)) {
-            throw new StoreException(keyFile, "a master key is already in this cluster folder; a new cluster gets a"
-                    + " new one, so remove it (or the folder) first. It was left untouched");
+            throw new StoreException(keyFile, KEY_IN_THE_WAY);
         }
         try {
             OwnerOnly.createDirectories(clusterDir);
@@ -141,6 +141,59 @@ public final class PostgresBackend implements StoreBackend {
         return url.hashCode();
     }
 
+    /**
+     * Asks the server with one short connection of its own: its login, its database, the cluster's
+     * schema and version; then whether this machine holds the cluster's master key. Each refusal keeps
+     * the server's reason ({@link ServerFailure#reason}); the sentences are those {@link #open} throws.
+     */
+    @Override
+    public StoreCheck check(Path clusterDir) {
+        String schema = PostgresSchema.schemaName(clusterName(clusterDir));
+        if (schema == null) {
+            return new StoreCheck(StoreCheck.Verdict.INVALID_SETTING, tooLong());
+        }
+        int version;
+        try (Connection c = url.connect()) {
+            version = PostgresSchema.version(c, schema);
+        } catch (SQLException e) {
+            return ServerRefusal.of(url, e);
+        }
+        Path keyFile = clusterDir.resolve(MasterKeyFile.FILE_NAME);
+        if (version < 0) {
+            return Files.exists(keyFile) ? new StoreCheck(StoreCheck.Verdict.KEY_IN_THE_WAY, noCluster(clusterDir) + ", and "
+                    + KEY_IN_THE_WAY + " (" + keyFile + ")") : new StoreCheck(StoreCheck.Verdict.NO_CLUSTER, noCluster(clusterDir));
+        }
+        if (version > PostgresSchema.currentVersion()) {
+            return new StoreCheck(StoreCheck.Verdict.NEWER_SCHEMA, otherSchema(clusterDir, version));
+        }
+        if (!Files.exists(keyFile)) {
+            return new StoreCheck(StoreCheck.Verdict.NO_MASTER_KEY, noMasterKey(clusterDir) + " (" + keyFile + ")");
+        }
+        return new StoreCheck(StoreCheck.Verdict.READY, "the PostgreSQL server " + url + " holds the cluster '"
+                + clusterName(clusterDir) + "'" + (version < PostgresSchema.currentVersion()
+                ? " (schema version " + version + ", brought to " + PostgresSchema.currentVersion() + " when opened)" : ""));
+    }
+
+    private String noCluster(Path clusterDir) {
+        return "the PostgreSQL server " + url + " has no cluster named '" + clusterName(clusterDir) + "'";
+    }
+
+    private String otherSchema(Path clusterDir, int version) {
+        return "the cluster '" + clusterName(clusterDir) + "' on " + url + " has schema version " + version
+                + ", this version knows " + PostgresSchema.currentVersion() + "; it was left untouched";
+    }
+
+    private String noMasterKey(Path clusterDir) {
+        return "this machine has no master key for the cluster '" + clusterName(clusterDir) + "' on " + url
+                + ": the key material is sealed under the key the creating machine made. Copy master.key from a team"
+                + " member's cluster folder to this path (owner-only: chmod 600)";
+    }
+
+    private static String tooLong() {
+        return "on PostgreSQL a cluster name has at most "
+                + (PostgresSchema.MAX_IDENTIFIER - PostgresSchema.schemaName("").length()) + " characters";
+    }
+
     private static String clusterName(Path clusterDir) {
         return clusterDir.getFileName().toString();
     }
@@ -148,8 +201,7 @@ public final class PostgresBackend implements StoreBackend {
     private String schema(Path clusterDir) {
         String schema = PostgresSchema.schemaName(clusterName(clusterDir));
         if (schema == null) {
-            throw new StoreException(clusterDir, "on PostgreSQL a cluster name has at most "
-                    + (PostgresSchema.MAX_IDENTIFIER - PostgresSchema.schemaName("").length()) + " characters");
+            throw new StoreException(clusterDir, tooLong());
         }
         return schema;
     }
@@ -157,9 +209,7 @@ public final class PostgresBackend implements StoreBackend {
     private byte[] loadMasterKey(Path clusterDir) {
         Path keyFile = clusterDir.resolve(MasterKeyFile.FILE_NAME);
         if (!Files.exists(keyFile)) {
-            throw new StoreException(keyFile, "this machine has no master key for the cluster '" + clusterName(clusterDir)
-                    + "' on " + url + ": the key material is sealed under the key the creating machine made. Copy"
-                    + " master.key from a team member's cluster folder to this path (owner-only: chmod 600)");
+            throw new StoreException(keyFile, noMasterKey(clusterDir));
         }
         OwnedPaths.requireOwnFolder(clusterDir);
         OwnedPaths.requirePrivateFile(keyFile, "the cluster master key");

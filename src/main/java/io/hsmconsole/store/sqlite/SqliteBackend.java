@@ -3,6 +3,9 @@ package io.hsmconsole.store.sqlite;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.OwnedPaths;
+import io.hsmconsole.store.StoreCheck;
+import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.StoreBackend;
 
 import java.nio.file.Path;
@@ -15,6 +18,21 @@ public final class SqliteBackend implements StoreBackend {
     @Override
     public boolean exists(Path clusterDir) {
         return SqliteClusterStore.exists(clusterDir);
+    }
+
+    /** The data folder is this machine's: the cluster's folder holds its store, or not. */
+    @Override
+    public StoreCheck check(Path clusterDir) {
+        try {
+            OwnedPaths.requireOwnFolder(clusterDir);
+        } catch (StoreException e) {
+            return new StoreCheck(StoreCheck.Verdict.FAILED, e.getMessage());
+        }
+        String name = clusterDir.getFileName().toString();
+        return exists(clusterDir)
+                ? new StoreCheck(StoreCheck.Verdict.READY, "the data folder holds the cluster '" + name + "' (" + clusterDir + ")")
+                : new StoreCheck(StoreCheck.Verdict.NO_CLUSTER, "the data folder has no cluster named '" + name + "' ("
+                        + clusterDir.getParent() + ")");
     }
 
     @Override

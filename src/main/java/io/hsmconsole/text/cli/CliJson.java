@@ -65,6 +65,15 @@ public final class CliJson {
         return success(data);
     }
 
+    /** Any JSON document written the tool's way (the token files). */
+    public static String pretty(JsonNode node) {
+        try {
+            return WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
     private static String envelope(int code, JsonNode data) {
         ObjectNode root = object();
         root.put("error_code", code);

@@ -25,10 +25,12 @@ public final class CliSyntaxes {
 
     public static final CliSyntax USER_LIST = new CliSyntax("user list", "List the users in your cluster", List.of());
     public static final CliSyntax USER_CREATE = new CliSyntax("user create", "Create a new user",
-            List.of(USERNAME, ROLE, PASSWORD));
-    public static final CliSyntax USER_DELETE = new CliSyntax("user delete", "Delete a user", List.of(USERNAME, ROLE));
+            List.of(USERNAME, ROLE, PASSWORD, CliQuorumSyntaxes.APPROVAL));
+    public static final CliSyntax USER_DELETE = new CliSyntax("user delete", "Delete a user",
+            List.of(USERNAME, ROLE, CliQuorumSyntaxes.APPROVAL));
     public static final CliSyntax USER_CHANGE_PASSWORD = new CliSyntax("user change-password", "Change a user's password",
-            List.of(Option.one("username", "USERNAME", true, "Username of the user that will be modified"), ROLE, PASSWORD));
+            List.of(Option.one("username", "USERNAME", true, "Username of the user that will be modified"), ROLE, PASSWORD,
+                    CliQuorumSyntaxes.APPROVAL));
 
     public static final CliSyntax KEY_GENERATE_AES = generate("aes", "Generate an AES key", "AES key");
     public static final CliSyntax KEY_GENERATE_GENERIC_SECRET = generate("generic-secret", "Generate a generic secret key",
@@ -167,6 +169,10 @@ public final class CliSyntaxes {
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put("", "CloudHSM CLI (simulated by HSM Key Console)");
         groups.put("user", "Manage users of the HSM cluster");
+        groups.put("user change-quorum", "Register user quorum authentication with a quorum strategy");
+        groups.put("user change-quorum token-sign", "Token-sign quorum strategy");
+        groups.put("quorum", "Manage quorum authentication (M of N) for the HSM cluster");
+        groups.put("quorum token-sign", "Token-sign quorum: tokens, approvals and quorum values");
         groups.put("key", "Manage keys of the HSM cluster");
         groups.put("key generate-symmetric", "Generate symmetric keys");
         groups.put("key generate-asymmetric-pair", "Generate asymmetric key pairs");

@@ -169,6 +169,15 @@ public final class KmuTranslation {
         return "key set-attribute --filter " + byHandle(handle) + " --name " + name + " --value " + value;
     }
 
+    /**
+     * genDSAKeyPair: Client SDK 5's CLI makes no DSA pairs. cloudhsm_cli-key-generate-asymmetric-pair.md
+     * lists rsa, ec and ml-dsa, and ML-DSA (FIPS 204) is another algorithm, not FIPS 186's DSA.
+     */
+    public static String genDsaKeyPair() {
+        return "# genDSAKeyPair has no CloudHSM CLI equivalent: key generate-asymmetric-pair makes rsa and ec pairs"
+                + " (its ml-dsa is another algorithm); DSA keys stay with key_mgmt_util.";
+    }
+
     public static String noEquivalent(String command) {
         return "# " + command + " has no CloudHSM CLI equivalent that this simulator knows;"
                 + " see docs/cloudhsm-cli.md for the commands it has.";

@@ -66,7 +66,7 @@ public final class AuditViewModel {
         all.addListener((ListChangeListener<AuditLine>) c -> showCount());
         shown.addListener((ListChangeListener<AuditLine>) c -> showCount());
         subscriptions.onClusterChange(cluster, this::loadNew);
-        subscriptions.onChange(workspace.clusterNameProperty(), (obs, old, now) -> {
+        subscriptions.onChange(workspace.locationProperty(), (obs, old, now) -> {
             all.clear();
             lastSeq = 0;
             verdict.set(Notice.NONE);

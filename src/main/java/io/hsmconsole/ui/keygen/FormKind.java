@@ -2,9 +2,12 @@ package io.hsmconsole.ui.keygen;
 
 import io.hsmconsole.hsm.key.AsymmetricKeyType;
 
-/** What the key form makes: a symmetric key (genSymKey), an RSA pair (genRSAKeyPair) or an EC pair (genECCKeyPair). */
+/**
+ * What the key form makes: a symmetric key (genSymKey), an RSA pair (genRSAKeyPair), a DSA pair
+ * (genDSAKeyPair) or an EC pair (genECCKeyPair).
+ */
 public enum FormKind {
-    SYMMETRIC(null), RSA(AsymmetricKeyType.RSA), EC(AsymmetricKeyType.EC);
+    SYMMETRIC(null), RSA(AsymmetricKeyType.RSA), DSA(AsymmetricKeyType.DSA), EC(AsymmetricKeyType.EC);
 
     private final AsymmetricKeyType pairType;
 
@@ -16,9 +19,14 @@ public enum FormKind {
         return pairType != null;
     }
 
-    /** RSA or EC; null for a symmetric key. */
+    /** RSA, DSA or EC; null for a symmetric key. */
     public AsymmetricKeyType pairType() {
         return pairType;
+    }
+
+    /** Whether its pair takes a modulus length ({@code -m}): RSA's modulus, DSA's prime p. */
+    public boolean takesModulus() {
+        return this == RSA || this == DSA;
     }
 
     /** {@code keygen.kind.rsa}: the bundle key of its name. */

@@ -174,24 +174,25 @@ public final class KeyGenView {
     /** The pair's fields show for their kind only; the symmetric type and size for a symmetric key. */
     private void bindPairFields() {
         PairPart pair = viewModel.pair();
-        modulusBox.getItems().setAll(pair.suggestedModuli());
+        ObjectProperty<FormKind> kind = viewModel.kindProperty();
+        modulusBox.getItems().setAll(pair.suggestedModuli(kind.get()));
+        kind.addListener((obs, old, now) -> modulusBox.getItems().setAll(pair.suggestedModuli(now)));
         modulusBox.getEditor().textProperty().bindBidirectional(pair.modulusProperty());
         modulusBox.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 pair.modulusProperty().set(now);
             }
         });
-        modulusHint.setText(pair.modulusHint());
+        modulusHint.textProperty().bind(Bindings.createStringBinding(() -> pair.modulusHint(kind.get()), kind));
         exponentField.textProperty().bindBidirectional(pair.exponentProperty());
         exponentHint.setText(pair.exponentHint());
         curveBox.getItems().setAll(pair.curves());
         curveBox.setCellFactory(list -> new CurveCell());
         curveBox.setButtonCell(new CurveCell());
         curveBox.valueProperty().bindBidirectional(pair.curveProperty());
-        ObjectProperty<FormKind> kind = viewModel.kindProperty();
         Views.showWhen(kind.isEqualTo(FormKind.SYMMETRIC), typeBox, typeLabel, typeNote, sizeBox, sizeLabel, sizeNote);
-        Views.showWhen(kind.isEqualTo(FormKind.RSA), modulusBox, modulusLabel, modulusNote, exponentField, exponentLabel,
-                exponentNote);
+        Views.showWhen(kind.isEqualTo(FormKind.RSA).or(kind.isEqualTo(FormKind.DSA)), modulusBox, modulusLabel, modulusNote);
+        Views.showWhen(kind.isEqualTo(FormKind.RSA), exponentField, exponentLabel, exponentNote);
         Views.showWhen(kind.isEqualTo(FormKind.EC), curveBox, curveLabel, curveNote);
         Views.showWhen(kind.isNotEqualTo(FormKind.SYMMETRIC), kindNote); // what a pair is; a secret key needs no words
     }

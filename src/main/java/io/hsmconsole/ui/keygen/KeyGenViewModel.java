@@ -5,21 +5,11 @@ import io.hsmconsole.controller.ClusterSnapshot;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.GenSymKeyProblem;
 import io.hsmconsole.controller.KeyController;
-import io.hsmconsole.controller.TaskHandle;
-import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.hsm.key.GeneratedPair;
-import io.hsmconsole.hsm.key.KeyOptions;
 import io.hsmconsole.hsm.key.KeyPairRequest;
-import io.hsmconsole.text.KeyPairText;
-import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.text.CreatedKeyText;
-import io.hsmconsole.text.KmuPrinter;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.ui.common.DialogService;
-import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.sharing.SharingViewModel;
 import javafx.beans.Observable;
@@ -28,7 +18,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,29 +38,29 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * The key-generation form: every genSymKey option ({@link SymmetricPart} for type and size), or a key pair's (genRSAKeyPair / genECCKeyPair:
- * the algorithm fields are {@link PairPart}'s), the problems the HSM would refuse (explained per field
- * by {@link ProblemWording}, Generate disabled while there are any), live previews of the KMU command
- * and its CloudHSM CLI equivalent, and the generation itself with -min_srv progress, cancel and result
- * ({@link GenerationStatus}). The rules are the simulator's: every change asks
- * {@code HsmSession.checkGenSymKey} or {@code pairs().checkKeyPair} (in the background) for the reasons
- * it would refuse, and Generate sends the request itself; this class
- * only parses what was typed and words the answers. The limits it shows (the m_value range, label
- * and ID lengths, the types a FIPS cluster refuses) are the simulator's too.
+ * The key-generation form: every genSymKey option ({@link SymmetricPart} for type and size), or a key
+ * pair's (genRSAKeyPair / genECCKeyPair: the algorithm fields are {@link PairPart}'s), the problems the
+ * HSM would refuse (explained per field by {@link ProblemWording}, Generate disabled while there are
+ * any), live previews of the KMU command and its CloudHSM CLI equivalent, and the generation itself
+ * with -min_srv progress, cancel and result ({@link GenerationStatus}). The rules are the simulator's:
+ * every change asks {@code HsmSession.checkGenSymKey} or {@code pairs().checkKeyPair} (in the
+ * background) for the reasons it would refuse, and Generate sends the request itself. This class only
+ * wires the parts: what was typed read as a request ({@link TypedRequest}), the simulator's answer
+ * ({@link SimulatorVerdict}) worded per field, and the run ({@link GenerationRun}). The limits it shows
+ * (the m_value range, label and ID lengths, the types a FIPS cluster refuses) are the simulator's too.
  */
 public final class KeyGenViewModel {
-    private final KeyController keys;
     private final Messages messages;
-    private final HsmErrors errors;
     private final ClusterFacts cluster;
     private final SharingViewModel sharing;
-    private final LongConsumer onGenerated;
     private final ObservableValue<ClusterSnapshot> nodes;
     private final MinSrvAdvice minSrvAdvice;
     private final SymmetricPart symmetric;
     private final PairPart pair;
     private final GenerationStatus status;
     private final ProblemWording wording;
+    private final SimulatorVerdict verdict;
+    private final GenerationRun run;
 
     private final ObjectProperty<FormKind> kind = new SimpleObjectProperty<>(this, "kind", FormKind.SYMMETRIC);
     private final ObjectProperty<KeyType> type = new SimpleObjectProperty<>(this, "type", KeyType.AES);
@@ -91,7 +80,6 @@ public final class KeyGenViewModel {
     private final ObservableMap<GenSymKeyField, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper commandPreview = new ReadOnlyStringWrapper(this, "commandPreview");
     private final ReadOnlyStringWrapper cliPreview = new ReadOnlyStringWrapper(this, "cliPreview");
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final BooleanBinding canGenerate;
     /** Input typed since the form opened or last ran genSymKey (made or refused): closing would lose it unseen. */
     private boolean typedSinceLastRun;
@@ -100,10 +88,6 @@ public final class KeyGenViewModel {
     private Object parsed;
     private KeyGenForm shownForm;
     private Map<GenSymKeyField, String> inputProblems = Map.of();
-    private Object checkedRequest;
-    private List<GenSymKeyProblem> hsmProblems = List.of();
-    private long checkSequence;
-    private TaskHandle running = TaskHandle.DONE;
 
     /**
      * {@code nodes} is the cluster as the simulator last reported it (null until the first reading):
@@ -111,11 +95,8 @@ public final class KeyGenViewModel {
      */
     public KeyGenViewModel(KeyController keys, Messages messages, SharingViewModel sharing,
                            ObservableValue<ClusterSnapshot> nodes, LongConsumer onGenerated) {
-        this.keys = keys;
         this.messages = messages;
-        this.errors = new HsmErrors(messages);
         this.sharing = sharing;
-        this.onGenerated = onGenerated;
         this.nodes = nodes;
         this.minSrvAdvice = new MinSrvAdvice(messages);
         this.cluster = keys.clusterFacts();
@@ -123,6 +104,9 @@ public final class KeyGenViewModel {
         this.pair = new PairPart(messages, cluster.hsmType().fips());
         this.status = new GenerationStatus(messages, minSrvAdvice, nodes);
         this.wording = new ProblemWording(messages, cluster);
+        this.verdict = new SimulatorVerdict(keys);
+        this.run = new GenerationRun(keys, messages, cluster.nodeCount(), status, onGenerated);
+        ReadOnlyBooleanProperty checking = verdict.checkingProperty();
         sharing.offer(keys.shareCandidates());
         canGenerate = Bindings.createBooleanBinding(() -> problems.isEmpty() && !status.busy.get() && !checking.get(),
                 problems, status.busy, checking);
@@ -150,7 +134,7 @@ public final class KeyGenViewModel {
     }
 
     private void typeChanged(KeyType now) {
-        symmetric.typeChanged(now, size, parseInt(size.get()));
+        symmetric.typeChanged(now, size, TypedRequest.parseInt(size.get()));
         revalidate();
     }
 
@@ -166,72 +150,25 @@ public final class KeyGenViewModel {
         mValueHint.set(messages.format("keygen.mValue.hint", MValue.maxFor(form.shareWith().size()),
                 form.shareWith().size()));
         minSrvHint.set(minSrvAdvice.hint(cluster.nodeCount(), nodes.getValue()));
-        minSrvWarning.set(minSrvAdvice.warning(parseInt(form.minSrv()), !form.timeout().isEmpty(), cluster.nodeCount(),
+        minSrvWarning.set(minSrvAdvice.warning(TypedRequest.parseInt(form.minSrv()), !form.timeout().isEmpty(), cluster.nodeCount(),
                 nodes.getValue()).orElse(""));
 
-        Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
-        Integer sizeValue = parseInt(form.size());
-        Integer minValue = parseInt(form.minSrv());
-        Integer timeoutValue = parseInt(form.timeout());
-        // A value that is not a number is an invalid value of its option: the code the HSM gives those.
-        if (!k.isPair() && sizeValue == null) {
-            found.put(GenSymKeyField.SIZE, wording.withCode(messages.format("keygen.problem.sizeNotNumber",
-                    form.type().sizeRule()), ReturnCode.INVALID_KEY_SIZE));
-        }
-        pair.inputProblems(k).forEach((field, text) -> found.put(field, wording.withCode(text, PairPart.inputCode(field))));
-        if (!form.minSrv().isEmpty() && minValue == null) {
-            found.put(GenSymKeyField.MIN_SRV, wording.withCode(messages.get("keygen.problem.minSrvNotNumber"),
-                    ReturnCode.MIN_SRV_INVALID));
-        }
-        if (!form.timeout().isEmpty() && timeoutValue == null) {
-            found.put(GenSymKeyField.TIMEOUT, wording.withCode(messages.get("keygen.problem.timeoutNotNumber"),
-                    ReturnCode.TIMEOUT_INVALID));
-        }
-        inputProblems = found;
-        // Unparsable numbers are replaced by harmless ones so the simulator judges everything else.
-        Integer minServers = form.minSrv().isEmpty() ? null : minValue != null ? minValue : 1;
-        Integer timeoutSeconds = form.timeout().isEmpty() ? null : timeoutValue != null ? timeoutValue : 0;
-        List<Integer> shareWith = form.shareWith().stream().map(u -> u.id()).toList();
-        Object request = k.isPair()
-                ? pair.request(k, new KeyOptions(form.label(), form.id(), form.nonExtractable(), form.session(), shareWith,
-                        form.mValue(), minServers, timeoutSeconds, form.attest()))
-                : new GenSymKeyRequest(form.type().code(), sizeValue != null ? sizeValue : SymmetricPart.defaultSize(form.type()),
-                        form.label(), form.id(), form.nonExtractable(), form.session(), shareWith, form.mValue(),
-                        minServers, timeoutSeconds, form.attest());
-        if (!request.equals(checkedRequest)) {
-            ask(request);
-        }
+        TypedRequest typed = TypedRequest.read(k, form, pair, messages, wording);
+        inputProblems = typed.inputProblems();
+        verdict.askIfChanged(typed.request(), this::publish);
         publish();
     }
 
-    /** The simulator's verdict on this request; only the newest answer counts (typing is faster). */
-    private void ask(Object request) {
-        checkedRequest = request;
-        long sequence = ++checkSequence;
-        checking.set(true);
-        java.util.function.Consumer<List<GenSymKeyProblem>> answered = found -> {
-            if (sequence == checkSequence) {
-                hsmProblems = found;
-                checking.set(false);
-                publish();
-            }
-        };
-        if (request instanceof KeyPairRequest pairRequest) {
-            keys.pairs().check(pairRequest, answered);
-        } else {
-            keys.checkGenSymKey((GenSymKeyRequest) request, answered);
-        }
-    }
-
     private void publish() {
-        Map<GenSymKeyField, String> found = new EnumMap<>(inputProblems);
-        if (!checking.get()) {
-            for (GenSymKeyProblem p : hsmProblems) {
+        Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
+        found.putAll(inputProblems);
+        if (!verdict.pending()) {
+            for (GenSymKeyProblem p : verdict.problems()) {
                 found.putIfAbsent(p.field() != null ? p.field() : GenSymKeyField.TYPE,
-                        wording.explain(p, shownForm, pair.wordingArguments()));
+                        wording.explain(p, shownForm, kind.get(), pair.wordingArguments()));
             }
         }
-        parsed = found.isEmpty() && !checking.get() ? checkedRequest : null;
+        parsed = found.isEmpty() && !verdict.pending() ? verdict.request() : null;
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
     }
@@ -241,14 +178,6 @@ public final class KeyGenViewModel {
                 minSrv.get(), timeout.get(), mValue.get() == null ? 0 : mValue.get(), sharing.checked(), attest.get());
     }
 
-    private static Integer parseInt(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     // ---- generation ----
 
     /** Sends genSymKey (or the pair's command) to the simulator in the background; does nothing while problems remain. */
@@ -256,13 +185,7 @@ public final class KeyGenViewModel {
         if (!canGenerate.get() || parsed == null) {
             return;
         }
-        status.started();
-        if (parsed instanceof KeyPairRequest request) {
-            running = keys.pairs().generate(request, commandPreview.get(), status::waiting, r -> pairFinished(request, r));
-        } else {
-            GenSymKeyRequest request = (GenSymKeyRequest) parsed;
-            running = keys.generate(request, commandPreview.get(), status::waiting, r -> finished(request, r));
-        }
+        run.start(parsed, commandPreview.get(), this::ranAgain);
     }
 
     /**
@@ -285,38 +208,7 @@ public final class KeyGenViewModel {
 
     /** Gives up waiting for -min_srv: the simulator rolls the key back and says so. */
     public void cancel() {
-        running.cancel();
-    }
-
-    private void finished(GenSymKeyRequest requested, HsmResult<GeneratedKey> result) {
-        // What genSymKey prints (the wait shows in the progress bar), then what a roll-back means.
-        KmuPrinter printed = KmuPrinter.capturing();
-        CreatedKeyText.print(printed, "Cfm3GenerateSymmetricKey", CreatedKeyText.GENERATED, result,
-                result.value() == null ? null : requested.minServers(), false);
-        GeneratedKey made = result.value();
-        boolean rolledBack = made != null && made.rolledBack();
-        if (made != null && !rolledBack) {
-            onGenerated.accept(made.handle()); // kept even when its attestation failed, as KMU keeps it
-        }
-        status.finished(result, printed.printed(), rolledBack ? messages.format("keygen.result.rolledBack",
-                made.handle()) : null, made == null ? "" : messages.format("keygen.result.created", made.handle(),
-                GenerationStatus.heldBy(result), cluster.nodeCount()));
-        ranAgain(made != null && !rolledBack);
-    }
-
-    private void pairFinished(KeyPairRequest requested, HsmResult<GeneratedPair> result) {
-        KmuPrinter printed = KmuPrinter.capturing();
-        KeyPairText.generated(printed, result, result.value() == null ? null : requested.options().minServers(), false);
-        GeneratedPair made = result.value();
-        boolean rolledBack = made != null && made.rolledBack();
-        if (made != null && !rolledBack) {
-            onGenerated.accept(made.privateHandle()); // the half that signs: its inspector links the public one
-        }
-        status.finished(result, printed.printed(), rolledBack ? messages.format("keygen.result.pairRolledBack",
-                made.publicHandle(), made.privateHandle()) : null, made == null ? ""
-                : messages.format("keygen.result.pairCreated", made.publicHandle(), made.privateHandle(),
-                GenerationStatus.heldBy(result), cluster.nodeCount()));
-        ranAgain(made != null && !rolledBack);
+        run.cancel();
     }
 
     /**
@@ -331,8 +223,7 @@ public final class KeyGenViewModel {
             id.set("");
         }
         typedSinceLastRun = false;
-        running = TaskHandle.DONE;
-        checkedRequest = null; // an ID may now be taken
+        verdict.forget(); // an ID may now be taken
         revalidate();
     }
 
@@ -467,6 +358,6 @@ public final class KeyGenViewModel {
 
     /** True while the simulator's verdict on the latest input is pending. */
     public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
+        return verdict.checkingProperty();
     }
 }

@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The key form's key-pair fields: genRSAKeyPair's modulus ({@code -m}) and public exponent
- * ({@code -e}), genECCKeyPair's curve ({@code -i}, from the simulator's list), their previews, and
+ * ({@code -e}), genDSAKeyPair's length of the prime p (also {@code -m}), genECCKeyPair's curve ({@code -i}, from the simulator's list), their previews, and
  * the pair request the simulator judges. Numbers stay as typed: one that is not a number is said
  * here; whether a number is allowed is only ever the simulator's answer ({@code checkKeyPair}).
  */
@@ -49,8 +49,9 @@ final class PairPart {
         return List.of(modulus, exponent, curve);
     }
 
-    List<String> suggestedModuli() {
-        return SUGGESTED_MODULI;
+    /** The lengths the modulus list offers: RSA's usual ones, or DSA's one ({@link PairRules#DSA_MODULUS_BITS}). */
+    List<String> suggestedModuli(FormKind kind) {
+        return kind == FormKind.DSA ? List.of(String.valueOf(PairRules.DSA_MODULUS_BITS)) : SUGGESTED_MODULI;
     }
 
     /** The curves the HSM knows, in listECCCurveIds' order. */
@@ -64,7 +65,10 @@ final class PairPart {
                 KmuText.code(ReturnCode.POLICY_VIOLATION))) : Optional.empty();
     }
 
-    String modulusHint() {
+    String modulusHint(FormKind kind) {
+        if (kind == FormKind.DSA) {
+            return messages.format("keygen.modulus.hint.dsa", PairRules.DSA_MODULUS_BITS, PairRules.DSA_SUBPRIME_BITS);
+        }
         return messages.format(fips ? "keygen.modulus.hint.fips" : "keygen.modulus.hint", PairRules.MIN_MODULUS_BITS,
                 PairRules.MAX_MODULUS_BITS, PairRules.MODULUS_STEP, PairRules.FIPS_MIN_MODULUS_BITS);
     }
@@ -76,7 +80,7 @@ final class PairPart {
     /** What is typed that is not a number at all (the simulator is asked about everything else). */
     Map<GenSymKeyField, String> inputProblems(FormKind kind) {
         Map<GenSymKeyField, String> found = new EnumMap<>(GenSymKeyField.class);
-        if (kind == FormKind.RSA && parseInt(modulus.get()) == null) {
+        if (kind.takesModulus() && TypedRequest.parseInt(modulus.get()) == null) {
             found.put(GenSymKeyField.MODULUS, messages.get("keygen.problem.modulusNotNumber"));
         }
         if (kind == FormKind.RSA && parseExponent(exponent.get()) == null) {
@@ -93,20 +97,29 @@ final class PairPart {
     /** The request as typed; unparsable numbers become 0, which the simulator refuses with the option's code. */
     KeyPairRequest request(FormKind kind, KeyOptions options) {
         if (kind == FormKind.RSA) {
-            Integer bits = parseInt(modulus.get());
+            Integer bits = TypedRequest.parseInt(modulus.get());
             BigInteger e = parseExponent(exponent.get());
             return KeyPairRequest.rsa(bits == null ? 0 : bits, e == null ? BigInteger.ZERO : e, options);
+        }
+        if (kind == FormKind.DSA) {
+            Integer bits = TypedRequest.parseInt(modulus.get());
+            return KeyPairRequest.dsa(bits == null ? 0 : bits, options);
         }
         EcCurve c = curve.get();
         return KeyPairRequest.ec(c == null ? -1 : c.id(), options);
     }
 
-    /** {@code genRSAKeyPair -m 2048 -e 65537 -l …} / {@code genECCKeyPair -i 2 -l …}, as the pages write them. */
+    /**
+     * {@code genRSAKeyPair -m 2048 -e 65537 -l …} / {@code genDSAKeyPair -m 2048 -l …} /
+     * {@code genECCKeyPair -i 2 -l …}, as the pages write them.
+     */
     String kmu(FormKind kind, KeyGenForm f) {
         List<String> parts = new ArrayList<>();
         if (kind == FormKind.RSA) {
             parts.addAll(List.of("genRSAKeyPair", "-m", orPlaceholder(trim(modulus.get()), "<bits>"),
                     "-e", orPlaceholder(trim(exponent.get()), "<exponent>")));
+        } else if (kind == FormKind.DSA) {
+            parts.addAll(List.of("genDSAKeyPair", "-m", orPlaceholder(trim(modulus.get()), "<bits>")));
         } else {
             parts.addAll(List.of("genECCKeyPair", "-i", curve.get() == null ? "<curve id>" : String.valueOf(curve.get().id())));
         }
@@ -115,8 +128,14 @@ final class PairPart {
         return String.join(" ", parts);
     }
 
-    /** The CloudHSM CLI's {@code key generate-asymmetric-pair rsa|ec} ({@link KmuTranslation#genKeyPair}). */
+    /**
+     * The CloudHSM CLI's {@code key generate-asymmetric-pair rsa|ec} ({@link KmuTranslation#genKeyPair}),
+     * or, for DSA, that the CLI has none ({@link KmuTranslation#genDsaKeyPair}).
+     */
     String cloudHsmCli(FormKind kind, KeyGenForm f) {
+        if (kind == FormKind.DSA) {
+            return KmuTranslation.genDsaKeyPair();
+        }
         return KmuTranslation.genKeyPair(new KmuTranslation.GenKeyPair(kind == FormKind.RSA, trim(modulus.get()),
                 trim(exponent.get()), curve.get() == null ? "" : curve.get().curveName(),
                 GenSymKeyCommands.quoted(f.label()), GenSymKeyCommands.quoted(f.id()), f.nonExtractable(), f.session(),
@@ -127,21 +146,15 @@ final class PairPart {
     /**
      * The values a refusal's sentence may quote, after {@link ProblemWording}'s: {13} modulus, {14}-{16}
      * its range and step, {17} exponent, {18} curve ids, {19} FIPS minimum, {20} curve, {21}-{22} the
-     * exponent's minimum and largest bit length. All are the simulator's ({@link PairRules}).
+     * exponent's minimum and largest bit length, {23} DSA's one length of p. All are the simulator's
+     * ({@link PairRules}).
      */
     Object[] wordingArguments() {
         EcCurve c = curve.get();
         return new Object[] {trim(modulus.get()), PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS,
                 PairRules.MODULUS_STEP, trim(exponent.get()), PairRules.curveIds(), PairRules.FIPS_MIN_MODULUS_BITS,
-                c == null ? "" : c.curveName(), PairRules.MIN_PUBLIC_EXPONENT.toString(), PairRules.MAX_EXPONENT_BITS};
-    }
-
-    private static Integer parseInt(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                c == null ? "" : c.curveName(), PairRules.MIN_PUBLIC_EXPONENT.toString(), PairRules.MAX_EXPONENT_BITS,
+                PairRules.DSA_MODULUS_BITS};
     }
 
     private static BigInteger parseExponent(String text) {

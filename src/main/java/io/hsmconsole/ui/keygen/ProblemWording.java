@@ -11,7 +11,8 @@ import io.hsmconsole.ui.common.Messages;
 
 /**
  * The key form's refusals in words: the most specific sentence the bundle has for the code and the
- * field ({@code keygen.problem.CODE.FIELD}, then {@code keygen.problem.CODE}, then the HSM's general
+ * kind of key or the field ({@code keygen.problem.CODE.DSA}, {@code keygen.problem.CODE.FIELD}, then
+ * {@code keygen.problem.CODE}, then the HSM's general
  * sentence), quoting what was typed and the simulator's limits, always with the return code.
  */
 final class ProblemWording {
@@ -25,7 +26,8 @@ final class ProblemWording {
         this.cluster = cluster;
     }
 
-    String explain(GenSymKeyProblem p, KeyGenForm f, Object[] pairArguments) {
+    /** {@code kind} picks a sentence of its own where the bundle has one ({@code keygen.problem.CODE.DSA}). */
+    String explain(GenSymKeyProblem p, KeyGenForm f, FormKind kind, Object[] pairArguments) {
         Object[] common = {f.type().displayName(), f.type().sizeRule(), f.size(), MValue.maxFor(f.shareWith().size()),
                 f.shareWith().size(), cluster.nodeCount(), f.mValue(), shortened(f.label()), f.id(), MValue.MAX,
                 KeyNaming.MAX_LABEL, KeyNaming.MAX_ID, f.label().length()};
@@ -36,8 +38,9 @@ final class ProblemWording {
         // An empty label is missing; a typed one is wrong: say which, and show what was typed.
         String specific = p.code() == ReturnCode.INVALID_LABEL && !f.label().isEmpty() ? general + ".typed"
                 : general + "." + p.field().name();
-        String key = messages.getOr(specific, null) != null ? specific : messages.getOr(general, null) != null
-                ? general : null;
+        String ofKind = general + "." + kind.name();
+        String key = messages.getOr(ofKind, null) != null ? ofKind : messages.getOr(specific, null) != null ? specific
+                : messages.getOr(general, null) != null ? general : null;
         return withCode(key != null ? messages.format(key, args) : errors.sentence(p.code()), p.code());
     }
 

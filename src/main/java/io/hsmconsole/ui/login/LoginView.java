@@ -28,6 +28,7 @@ public final class LoginView {
     @FXML private Label errorLabel;
     @FXML private Button loginButton;
     @FXML private Button cancelButton;
+    @FXML private Button otherClusterButton;
     @FXML private ProgressIndicator busyIndicator;
 
     public LoginView(LoginViewModel viewModel, Messages messages) {
@@ -53,6 +54,12 @@ public final class LoginView {
         loginButton.disableProperty().bind(viewModel.canLogInProperty().not());
         loginButton.setOnAction(e -> logIn());
         cancelButton.setOnAction(e -> close());
+        otherClusterButton.setVisible(viewModel.mayOpenCluster());
+        otherClusterButton.setManaged(viewModel.mayOpenCluster());
+        otherClusterButton.setOnAction(e -> {
+            close();
+            viewModel.openCluster();
+        });
     }
 
     private void logIn() {

@@ -38,6 +38,7 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding demoCluster;
     private final BooleanBinding canLogIn;
+    private Runnable openCluster;
 
     public LoginViewModel(SessionController sessions, Messages messages) {
         this.sessions = sessions;
@@ -79,6 +80,22 @@ public final class LoginViewModel {
                 : code == ReturnCode.USER_NOT_FOUND ? messages.format("login.error.unknownUser", user, cluster.get())
                 : errors.sentence(code);
         return sentence + "\n" + errors.codeLine(code, sentence);
+    }
+
+    /** Offers "Open cluster…" from the login dialog: the cluster may live elsewhere (another store). */
+    public void offerOpenCluster(Runnable openCluster) {
+        this.openCluster = openCluster;
+    }
+
+    public boolean mayOpenCluster() {
+        return openCluster != null;
+    }
+
+    /** The user chose another store or cluster: the dialog closes and the "Open cluster" dialog takes over. */
+    public void openCluster() {
+        if (openCluster != null) {
+            openCluster.run();
+        }
     }
 
     public String demoHint() {

@@ -7,6 +7,8 @@ import io.hsmconsole.controller.ConsoleController;
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyUseController;
 import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.controller.OpenClusterController;
+import io.hsmconsole.controller.Stores;
 import io.hsmconsole.controller.QuorumController;
 import io.hsmconsole.controller.TaskRunner;
 import io.hsmconsole.controller.UserAdminController;
@@ -30,17 +32,19 @@ import java.util.function.Supplier;
 public record ConsoleContext(Workspace workspace, SessionController sessions, KeyController keys,
                              KeyUseController keyUse, ClusterController cluster, NodeController nodes, UserAdminController users,
                              AuditController audit, ConsoleController console, Messages messages, Themes themes,
-                             DialogService dialogs, QuorumGate approvals, ClusterExchangeController exchange) {
+                             DialogService dialogs, QuorumGate approvals, ClusterExchangeController exchange,
+                             OpenClusterController openCluster) {
 
     /**
      * The console's controllers over one workspace, wired as the application runs them (the tests
      * of the main window wire theirs the same way, with dialogs of their own). {@code workDir} is
      * where the console pane's key_mgmt_util reads and writes files; {@code mainWindow} owns the
-     * approval window when no other window has the focus.
+     * approval window when no other window has the focus; {@code stores} are those File → Open cluster
+     * may switch between.
      */
     public static ConsoleContext wire(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError, Path workDir,
                                       Messages messages, Themes themes, DialogService dialogs,
-                                      Supplier<Window> mainWindow) {
+                                      Supplier<Window> mainWindow, Stores stores) {
         ClusterController cluster = new ClusterController(workspace, runner, onError);
         return new ConsoleContext(workspace, new SessionController(workspace, runner, onError),
                 new KeyController(workspace, runner, onError), new KeyUseController(workspace, runner, onError),
@@ -49,6 +53,7 @@ public record ConsoleContext(Workspace workspace, SessionController sessions, Ke
                 new AuditController(workspace, runner, onError), new ConsoleController(workspace, runner, workDir),
                 messages, themes, dialogs,
                 new QuorumApprovalDialog(new QuorumController(workspace, runner, onError), messages, themes, mainWindow),
-                new ClusterExchangeController(workspace, runner, onError));
+                new ClusterExchangeController(workspace, runner, onError),
+                new OpenClusterController(workspace, runner, onError, stores));
     }
 }

@@ -62,6 +62,7 @@ public final class MainView {
     @FXML private Label consoleStatus;
     @FXML private Separator consoleStatusSeparator;
     @FXML private MenuItem loginItem;
+    @FXML private MenuItem openClusterItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem importItem;
     @FXML private Menu keysMenu;
@@ -124,6 +125,7 @@ public final class MainView {
         exportItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
         importItem.disableProperty().bind(viewModel.clusterOpenProperty().not());
         overview.loginButton().disableProperty().bind(viewModel.clusterOpenProperty().not());
+        overview.offerOpenCluster(this::openCluster);
         overview.loginButton().visibleProperty().bind(viewModel.loggedInProperty().not());
         overview.loginButton().managedProperty().bind(overview.loginButton().visibleProperty());
         viewModel.cryptoUserProperty().addListener((obs, old, now) -> showScreen(now));
@@ -204,6 +206,12 @@ public final class MainView {
         } else {
             windows.login(window(), null);
         }
+    }
+
+    /** File → Open cluster: this machine's data folder or a team's server, and which cluster. */
+    @FXML
+    private void openCluster() {
+        windows.openCluster(window());
     }
 
     /** File → Export cluster: where to, through the dialog service; then the passphrase dialog. */

@@ -7,6 +7,7 @@ import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.KeyRow;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.SessionInfo;
+import io.hsmconsole.controller.StorePlace;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.ui.common.DialogService;
@@ -114,8 +115,10 @@ public final class MainViewModel {
         if (snapshot == null) {
             return;
         }
+        StorePlace store = workspace.store();
         clusterStatus.set(messages.format("status.cluster", snapshot.info().name(), snapshot.info().hsmType().awsName(),
-                messages.get(snapshot.info().hsmType().fips() ? "cluster.fips" : "cluster.nonFips")));
+                messages.get(snapshot.info().hsmType().fips() ? "cluster.fips" : "cluster.nonFips"),
+                messages.format("status.store." + store.kind().name(), store.where())));
         nodeStatus.set(messages.format(snapshot.syncing() ? "status.nodes.syncing" : "status.nodes",
                 snapshot.onlineNodes(), snapshot.nodes().size()));
         keyStatus.set(messages.format("status.keys", snapshot.info().tokenKeyCount(), snapshot.info().keyCapacity()));

@@ -12,6 +12,8 @@ import io.hsmconsole.ui.keygen.KeyGenView;
 import io.hsmconsole.ui.keygen.KeyGenViewModel;
 import io.hsmconsole.ui.login.LoginView;
 import io.hsmconsole.ui.login.LoginViewModel;
+import io.hsmconsole.ui.opencluster.OpenClusterView;
+import io.hsmconsole.ui.opencluster.OpenClusterViewModel;
 import io.hsmconsole.ui.sharing.ShareKeyView;
 import io.hsmconsole.ui.sharing.ShareKeyViewModel;
 import io.hsmconsole.ui.sharing.SharingViewModel;
@@ -54,10 +56,21 @@ final class Windows {
     /** The login dialog, on {@code cluster} when given (else the open one). */
     void login(Window owner, String cluster) {
         LoginViewModel model = new LoginViewModel(ctx.sessions(), ctx.messages());
+        boolean[] elsewhere = {false};
+        model.offerOpenCluster(() -> elsewhere[0] = true);
         if (cluster != null) {
             model.clusterProperty().set(cluster);
         }
         new LoginView(model, ctx.messages()).showAndWait(owner, ctx.themes());
+        if (elsewhere[0] && openCluster(owner)) {
+            login(owner, null); // on the cluster just opened
+        }
+    }
+
+    /** File → Open cluster; true when the console switched to another cluster. */
+    boolean openCluster(Window owner) {
+        return new OpenClusterView(new OpenClusterViewModel(ctx.openCluster(), ctx.messages()), ctx.messages())
+                .showAndWait(owner, ctx.themes());
     }
 
     void exportCluster(Window owner, Path file) {

@@ -26,6 +26,7 @@ public final class ClusterOverviewView {
     @FXML private Label nodesLabel;
     @FXML private Label usersLabel;
     @FXML private Button loginButton;
+    @FXML private Button openClusterButton;
     @FXML private TableView<NodeStatus> nodeTable;
     @FXML private TableColumn<NodeStatus, Object> nodeIdColumn;
     @FXML private TableColumn<NodeStatus, Object> nodeStateColumn;
@@ -74,6 +75,15 @@ public final class ClusterOverviewView {
         loginButton.setVisible(onLogin != null);
         loginButton.setManaged(onLogin != null);
         loginButton.setOnAction(e -> onLogin.run());
+        openClusterButton.setVisible(false);
+        openClusterButton.setManaged(false);
+    }
+
+    /** Offers File → Open cluster on the start screen too (the overview is what shows before anyone logs in). */
+    public void offerOpenCluster(Runnable openCluster) {
+        openClusterButton.setVisible(true);
+        openClusterButton.setManaged(true);
+        openClusterButton.setOnAction(e -> openCluster.run());
     }
 
 

@@ -4,7 +4,6 @@ import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.KeyUseController;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.hsm.HsmResult;
-import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyKind;
 import io.hsmconsole.hsm.key.KeyType;
@@ -12,7 +11,6 @@ import io.hsmconsole.hsm.key.PairFacts;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.text.KeyUseText;
 import io.hsmconsole.ui.common.DialogService;
-import io.hsmconsole.ui.common.HsmErrors;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Notice;
 import io.hsmconsole.ui.quorum.QuorumGate;
@@ -27,28 +25,23 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * "Try the key": AES key wrap / unwrap of some data, HMAC sign / verify, and for half of a key pair
  * RSA / ECDSA sign (with the private key) and verify (with the public key; {@link PairTry}), with the
- * key the inspector shows. A signature comes with the OpenSSL line that checks it ({@link OpenSslCheck}). The result appears in hex; a refusal as a plain sentence that names what to do
- * (set OBJ_ATTR_SIGN, collect approvals); the command it equals as key_mgmt_util would take it. The
+ * key the inspector shows. A signature comes with the OpenSSL line that checks it ({@link OpenSslCheck}). The result appears in
+ * hex, a refusal as a plain sentence that names what to do (set OBJ_ATTR_SIGN, collect approvals;
+ * {@link TryOutcome}); the command it equals as key_mgmt_util would take it. The
  * simulator decides every rule: all four operations are offered for every key and the HSM answers.
  */
 public final class TryKeyViewModel {
@@ -58,7 +51,7 @@ public final class TryKeyViewModel {
     private final KeyUseController keyUse;
     private final Messages messages;
     private final QuorumGate quorum;
-    private final HsmErrors errors;
+    private final TryOutcome outcome;
     private final OpenSslCheck openssl;
     private final ReadOnlyObjectWrapper<KeyDetails> key = new ReadOnlyObjectWrapper<>(this, "key");
     private final ReadOnlyObjectWrapper<PairFacts> pair = new ReadOnlyObjectWrapper<>(this, "pair");
@@ -72,14 +65,10 @@ public final class TryKeyViewModel {
     private final StringProperty iv = new SimpleStringProperty(this, "iv", "");
     private final StringProperty signature = new SimpleStringProperty(this, "signature", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
-    private final ReadOnlyObjectWrapper<TryOperation> follow = new ReadOnlyObjectWrapper<>(this, "follow");
     private final StringBinding heading;
     private final StringBinding dataInfo;
     private final StringBinding command;
     private final BooleanBinding canRun;
-    private byte[] lastOutput;
     private Long lastHandle;
     /** Counts fresh starts (another key, a logout): an answer for an earlier one is not shown. */
     private long generation;
@@ -89,7 +78,7 @@ public final class TryKeyViewModel {
         this.messages = messages;
         this.quorum = quorum;
         this.openssl = new OpenSslCheck(keyUse, messages, dialogs);
-        this.errors = new HsmErrors(messages);
+        this.outcome = new TryOutcome(messages);
         heading = Bindings.createStringBinding(() -> key.get() == null ? messages.get("trykey.none")
                 : messages.format("trykey.heading", key.get().handle(), typeName(key.get())), key);
         dataInfo = Bindings.createStringBinding(() -> format.get().parse(data.get())
@@ -159,10 +148,7 @@ public final class TryKeyViewModel {
     }
 
     private void clearResult() {
-        notice.set(Notice.NONE);
-        result.set("");
-        follow.set(null);
-        lastOutput = null;
+        outcome.clear();
         openssl.clear();
     }
 
@@ -174,17 +160,17 @@ public final class TryKeyViewModel {
         }
         Optional<byte[]> input = format.get().parse(data.get());
         if (input.isEmpty()) {
-            notice.set(Notice.error(messages.get("trykey.invalid.data"), ""));
+            outcome.invalid("trykey.invalid.data");
             return;
         }
         Optional<byte[]> initialValue = iv.get().isBlank() ? Optional.of(new byte[0]) : DataFormat.parseHex(iv.get());
         if (initialValue.isEmpty()) {
-            notice.set(Notice.error(messages.get("trykey.invalid.iv"), ""));
+            outcome.invalid("trykey.invalid.iv");
             return;
         }
         Optional<byte[]> expected = DataFormat.parseHex(signature.get());
         if (operation.get() == TryOperation.VERIFY && expected.isEmpty()) {
-            notice.set(Notice.error(messages.get("trykey.invalid.signature"), ""));
+            outcome.invalid("trykey.invalid.signature");
             return;
         }
         busy.set(true);
@@ -195,20 +181,20 @@ public final class TryKeyViewModel {
         long used = op == TryOperation.VERIFY ? PairTry.verifyingKey(pair.get(), k.handle()) : k.handle();
         PairFacts signer = pair.get();
         QuorumRequest request = new QuorumRequest(used, QuorumPurpose.USE,
-                messages.format("trykey.quorum.action", verb(op), used),
+                messages.format("trykey.quorum.action", outcome.verb(op), used),
                 List.of(commandLine()));
         switch (op) {
             case WRAP, UNWRAP -> this.<byte[]>withQuorum(request,
                     done -> keyUse.aesWrapUnwrap(k.handle(), op == TryOperation.WRAP, input.get(), ivBytes, done),
-                    r -> produced(op, k, input.get().length, r));
+                    r -> outcome.produced(op, k, mech, input.get().length, r));
             case SIGN -> this.<byte[]>withQuorum(request, done -> keyUse.sign(k.handle(), mech, input.get(), done), r -> {
-                produced(op, k, input.get().length, r);
+                outcome.produced(op, k, mech, input.get().length, r);
                 if (r.isSuccess() && signer != null) {
                     openssl.offer(mech, signer.publicKeyInfo(), input.get(), r.value());
                 }
             });
             case VERIFY -> this.<Void>withQuorum(request,
-                    done -> keyUse.verify(used, mech, input.get(), expected.get(), done), r -> verified(used, k, r));
+                    done -> keyUse.verify(used, mech, input.get(), expected.get(), done), r -> outcome.verified(used, k, r));
         }
     }
 
@@ -226,48 +212,8 @@ public final class TryKeyViewModel {
                 return;
             }
             busy.set(false);
-            notice.set(Notice.info(messages.get("trykey.quorum.cancelled")));
+            outcome.info("trykey.quorum.cancelled");
         });
-    }
-
-    private void produced(TryOperation op, KeyDetails k, int inputLength, HsmResult<byte[]> r) {
-        if (!r.isSuccess()) {
-            refused(op, k, r);
-            return;
-        }
-        byte[] out = r.value();
-        lastOutput = out;
-        result.set(String.join("\n", KeyUseText.hexLines(out)));
-        String done = messages.format("trykey.done." + op.name().toLowerCase(Locale.ROOT), k.handle(),
-                inputLength, out.length,
-                mechanismName(mechanism.get()));
-        String asText = op == TryOperation.UNWRAP ? printable(out).map(t -> " " + messages.format("trykey.done.asText", t))
-                .orElse("") : "";
-        notice.set(Notice.info(done + asText));
-        follow.set(op == TryOperation.WRAP ? TryOperation.UNWRAP : op == TryOperation.SIGN ? TryOperation.VERIFY : null);
-    }
-
-    private void verified(long used, KeyDetails k, HsmResult<Void> r) {
-        if (r.isSuccess()) {
-            notice.set(Notice.info(messages.format(used == k.handle() ? "trykey.done.verify" : "trykey.done.verifyPublic",
-                    used, k.handle())));
-        } else {
-            refused(TryOperation.VERIFY, k, r);
-        }
-    }
-
-    /** The HSM's refusal in words: for a missing attribute, which one and who can set it. */
-    private void refused(TryOperation op, KeyDetails k, HsmResult<?> r) {
-        String verb = verb(op);
-        String sentence;
-        if (r.code() == ReturnCode.KEY_FUNCTION_NOT_PERMITTED) {
-            Attribute a = op.permittedBy();
-            sentence = messages.format(k.ownedByMe() ? "trykey.refused.attribute.owner" : "trykey.refused.attribute",
-                    k.handle(), verb, a.kmuName(), a.id(), k.owner().toString());
-        } else {
-            sentence = messages.format("trykey.refused", k.handle(), verb, errors.sentence(r.code()));
-        }
-        notice.set(Notice.error(sentence, errors.codeLine(r.code(), sentence)));
     }
 
     /**
@@ -276,8 +222,8 @@ public final class TryKeyViewModel {
      * is left showing that step, so the user sees what ran and can run it again.
      */
     public void followUp() {
-        TryOperation next = follow.get();
-        byte[] out = lastOutput;
+        TryOperation next = outcome.follow.get();
+        byte[] out = outcome.lastOutput();
         if (next == null || out == null || busy.get()) {
             return;
         }
@@ -304,11 +250,6 @@ public final class TryKeyViewModel {
         };
     }
 
-    /** {@code sign}, {@code wrap data}: what the operation does, for sentences. */
-    private String verb(TryOperation op) {
-        return messages.get("trykey.verb." + op.name().toLowerCase(Locale.ROOT));
-    }
-
     /** {@code HMAC-SHA-256 (-m 22)}, {@code ECDSA SHA-256 (-m 17)}. */
     public static String mechanismName(SignMechanism m) {
         return PairTry.name(m);
@@ -329,18 +270,6 @@ public final class TryKeyViewModel {
         long keyClass = d.attributes().stream().filter(a -> a.attribute() == Attribute.CLASS).findFirst()
                 .map(a -> a.value().number()).orElse(-1L);
         return KeyKind.typeName((int) keyClass, (int) keyType(d));
-    }
-
-    /** The bytes as text when they are valid UTF-8 without control characters (besides line ends). */
-    private static Optional<String> printable(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            boolean clean = text.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
-            return clean && !text.isBlank() ? Optional.of(text.strip()) : Optional.empty();
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
     }
 
     /** The operations the shown key is offered (sign and verify for half of a pair). */
@@ -397,17 +326,17 @@ public final class TryKeyViewModel {
 
     /** What happened: the result in words, or the refusal with its return code. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return outcome.notice.getReadOnlyProperty();
     }
 
     /** The result bytes in hex, eight a line as aesWrapUnwrap prints them. */
     public ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
+        return outcome.result.getReadOnlyProperty();
     }
 
     /** The operation the last result leads on to (Unwrap after Wrap, Verify after Sign), or null. */
     public ReadOnlyObjectProperty<TryOperation> followProperty() {
-        return follow.getReadOnlyProperty();
+        return outcome.follow.getReadOnlyProperty();
     }
 
     public StringBinding headingProperty() {

@@ -1,52 +1,19 @@
 package io.hsmconsole.ui.keygen;
 
-import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.KeyType;
-import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.sharing.SharingViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The form's rules, previews and generation, without a toolkit, over a real simulator. */
-class KeyGenViewModelTest {
-    @TempDir
-    Path dir;
-    ControllerFixture f;
-    final Messages messages = Messages.load();
-    final List<Long> generated = new ArrayList<>();
-
-    /** A fresh form; the cluster is made (with these options) for the first form of a test. */
-    KeyGenViewModel form(ClusterOptions options) {
-        if (f == null) {
-            f = new ControllerFixture(dir, options);
-            f.login("example_user");
-        }
-        f.clusterView.refresh();
-        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), f.clusterView.snapshotProperty(),
-                generated::add);
-    }
-
-    KeyGenViewModel form() {
-        return form(new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-        assertThat(f.errors).isEmpty();
-    }
-
+class KeyGenViewModelTest extends KeyFormTest {
     private static void share(KeyGenViewModel vm, String... names) {
         for (String name : names) {
             UserRef user = vm.sharing().candidates().stream().filter(u -> u.name().equals(name)).findFirst()

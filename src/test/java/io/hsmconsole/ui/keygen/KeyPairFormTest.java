@@ -1,6 +1,5 @@
 package io.hsmconsole.ui.keygen;
 
-import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.controller.GenSymKeyField;
 import io.hsmconsole.controller.UserRef;
 import io.hsmconsole.hsm.ReturnCode;
@@ -8,48 +7,18 @@ import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.hsm.cluster.HsmType;
 import io.hsmconsole.hsm.key.EcCurve;
 import io.hsmconsole.text.KmuText;
-import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.sharing.SharingViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The key form's pairs (genRSAKeyPair, genECCKeyPair) over a real simulator: each wrong value is
+ * The key form's pairs (genRSAKeyPair, genDSAKeyPair, genECCKeyPair) over a real simulator: each wrong value is
  * refused at its field with the simulator's code, the previews are the commands the pages write,
  * and Generate makes both halves.
  */
-class KeyPairFormTest {
-    @TempDir
-    Path dir;
-    ControllerFixture f;
-    final Messages messages = Messages.load();
-    final List<Long> generated = new ArrayList<>();
-
-    KeyGenViewModel form(ClusterOptions options) {
-        f = new ControllerFixture(dir, options);
-        f.login("example_user");
-        f.clusterView.refresh();
-        return new KeyGenViewModel(f.keys, messages, new SharingViewModel(messages), f.clusterView.snapshotProperty(),
-                generated::add);
-    }
-
-    KeyGenViewModel form() {
-        return form(new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L, 0L), null));
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-        assertThat(f.errors).isEmpty();
-    }
-
+class KeyPairFormTest extends KeyFormTest {
     @Test
     void anRsaPairIsPreviewedAsThePagesWriteIt() {
         KeyGenViewModel vm = form();
@@ -124,7 +93,7 @@ class KeyPairFormTest {
 
         assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.MODULUS);
         assertThat(vm.problems().get(GenSymKeyField.MODULUS)).contains("shorter than 2048 bits").contains("0xb3");
-        assertThat(vm.pair().modulusHint()).contains("this FIPS-mode cluster needs 2048 or more");
+        assertThat(vm.pair().modulusHint(FormKind.RSA)).contains("this FIPS-mode cluster needs 2048 or more");
 
         vm.kindProperty().set(FormKind.EC);
         vm.pair().curveProperty().set(EcCurve.PRIME192V1);
@@ -180,5 +149,53 @@ class KeyPairFormTest {
 
         vm.idProperty().set("APP-07");
         assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.ID);
+    }
+
+    @Test
+    void aDsaPairIsPreviewedAsItsPageWritesItAndTheCliPreviewSaysSdk5HasNone() {
+        KeyGenViewModel vm = form();
+        vm.kindProperty().set(FormKind.DSA);
+        vm.labelProperty().set("dsa_key");
+
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genDSAKeyPair -m 2048 -l dsa_key");
+        assertThat(vm.cliPreviewProperty().get()).startsWith("# genDSAKeyPair has no CloudHSM CLI equivalent")
+                .doesNotContain("generate-asymmetric-pair dsa");
+        assertThat(vm.pair().modulusHint(FormKind.DSA)).contains("2048 bits").contains("q is 224 bits");
+        assertThat(vm.pair().suggestedModuli(FormKind.DSA)).containsExactly("2048");
+    }
+
+    @Test
+    void aDsaPrimeLengthTheSimulatorRefusesIsExplainedAtTheModulusWithItsCode() {
+        KeyGenViewModel vm = form();
+        vm.kindProperty().set(FormKind.DSA);
+        vm.labelProperty().set("k");
+        vm.pair().modulusProperty().set("3072");
+
+        assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.MODULUS);
+        assertThat(vm.problems().get(GenSymKeyField.MODULUS)).isEqualTo("genDSAKeyPair takes only 2048 bits for the"
+                + " prime p; \u201c3072\u201d is not allowed. (" + KmuText.code(ReturnCode.MODULUS_LENGTH_INVALID) + ")");
+        assertThat(vm.commandPreviewProperty().get()).isEqualTo("genDSAKeyPair -m 3072 -l k");
+        assertThat(vm.canGenerateProperty().get()).isFalse();
+
+        vm.pair().modulusProperty().set("two thousand");
+        assertThat(vm.problems().get(GenSymKeyField.MODULUS)).startsWith("Enter the modulus length in bits");
+        vm.pair().exponentProperty().set("even");
+        assertThat(vm.problems()).as("DSA takes no exponent").containsOnlyKeys(GenSymKeyField.MODULUS);
+    }
+
+    @Test
+    void generateMakesBothHalvesOfADsaPair() {
+        KeyGenViewModel vm = form();
+        vm.kindProperty().set(FormKind.DSA);
+        vm.labelProperty().set("dsa");
+
+        vm.generate();
+
+        assertThat(vm.resultOkProperty().get()).isTrue();
+        assertThat(vm.resultHeadlineProperty().get()).contains("public key 6, private key 7");
+        assertThat(generated).containsExactly(7L);
+        assertThat(f.keyRows()).extracting(r -> r.typeName()).contains("DSA public", "DSA private");
     }
 }

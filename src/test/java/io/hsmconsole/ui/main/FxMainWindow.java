@@ -32,7 +32,8 @@ public final class FxMainWindow implements AutoCloseable {
         fx = new FxConsole(dir);
         Messages messages = Messages.load();
         Themes themes = new Themes();
-        ctx = ConsoleContext.wire(fx.workspace, fx.runner, fx.errors::add, dir, messages, themes, dialogs, () -> stage);
+        ctx = ConsoleContext.wire(fx.workspace, fx.runner, fx.errors::add, dir, messages, themes, dialogs, () -> stage,
+                io.hsmconsole.controller.TestStores.REAL);
         model = new MainViewModel(fx.workspace, ctx.sessions(), ctx.keys(), ctx.cluster(), messages, dialogs,
                 ctx.approvals());
         view = new MainView(model, ctx);

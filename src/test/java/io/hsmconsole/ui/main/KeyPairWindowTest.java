@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Key pairs in the real window: the key form makes an RSA pair (its wrong modulus explained by the
- * simulator at the field, both previews), the inspector shows the public key and jumps between the
+ * simulator at the field, both previews) and a DSA pair, the inspector shows the public key and jumps between the
  * halves, "Try the key" signs and the public half verifies, and another user's public key is listed
  * as not theirs.
  */
@@ -102,6 +102,30 @@ class KeyPairWindowTest {
         until(() -> text(robot, "#headingLabel").equals("Key " + publicKey + " \u2014 signer"));
         until(() -> text(robot, "#publicKeySummary").equals("RSA public key, 2048-bit modulus"));
         assertThat(text(robot, "#otherHalfFact")).isEqualTo("private key " + privateKey);
+        assertThat(main.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void theFormOffersDsaWithItsOneLengthAndMakesTheDsaPair(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        FxMainWindow.openKeyForm(robot);
+        robot.clickOn("#kindBox").clickOn("DSA key pair (genDSAKeyPair)");
+        until(() -> robot.lookup("#modulusBox").query().isVisible());
+        assertThat(robot.lookup("#exponentField").query().isVisible()).as("DSA takes no exponent").isFalse();
+        assertThat(robot.lookup("#curveBox").query().isVisible()).isFalse();
+        assertThat(shown(robot, "#modulusHint")).startsWith("DSA prime p: 2048 bits");
+        ComboBox<?> modulus = robot.lookup("#modulusBox").queryAs(ComboBox.class);
+        assertThat(modulus.getItems().stream().map(String::valueOf)).containsExactly("2048");
+        assertThat(modulus.getEditor().getText()).isEqualTo("2048");
+
+        robot.clickOn("#labelField").write("dsa_signer");
+        until(() -> field(robot, "#kmuPreview").equals("genDSAKeyPair -m 2048 -l dsa_signer"),
+                () -> field(robot, "#kmuPreview"));
+        assertThat(robot.lookup("#cliPreview").queryAs(TextArea.class).getText())
+                .startsWith("# genDSAKeyPair has no CloudHSM CLI equivalent");
+        until(() -> !robot.lookup("#generateButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#generateButton");
+        until(() -> text(robot, "#resultHeadline").startsWith("Key pair created"), () -> text(robot, "#resultHeadline"));
         assertThat(main.dialogs.errors).isEmpty();
     }
 

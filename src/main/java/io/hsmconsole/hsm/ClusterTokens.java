@@ -1,0 +1,107 @@
+package io.hsmconsole.hsm;
+
+import io.hsmconsole.hsm.quorum.TokenSignService;
+import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.IdentityItem;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SDK 5's token-sign tokens, kept cluster-wide (every HSM holds them, and {@code quorum token-sign
+ * list} shows everyone's) as identity items, so both store backends and a cluster export carry them
+ * as they carry the officers' m values. One token per user per service (a new one replaces the old);
+ * registration tokens, which need no login, are named by their digest. A token lives
+ * {@link #TIMEOUT_MILLIS} from its creation; expired ones are purged when a new one is made.
+ */
+final class ClusterTokens {
+    static final long TIMEOUT_MILLIS = TokenSignToken.TIMEOUT_SECONDS * 1000;
+    private static final String PREFIX = "quorum/token-sign/";
+    private static final String SUFFIX = ".token";
+
+    private ClusterTokens() {
+    }
+
+    /** The item name of a user's token for a service; a registration token's is its digest. */
+    static String name(TokenSignService service, int userId, byte[] digest) {
+        String who = service == TokenSignService.REGISTRATION ? HexFormat.of().formatHex(digest) : Integer.toString(userId);
+        return PREFIX + service.cliName() + "/" + who + SUFFIX;
+    }
+
+    static String name(TokenSignToken token, int userId) {
+        return name(token.service(), userId, token.digest());
+    }
+
+    /** The prefix of every token of one user (a name ends with {@code .token}, so user 1's is not user 10's). */
+    static String userPrefix(TokenSignService service, int userId) {
+        return PREFIX + service.cliName() + "/" + userId + SUFFIX;
+    }
+
+    static String allPrefix() {
+        return PREFIX;
+    }
+
+    static IdentityItem item(TokenSignToken token, int userId) {
+        byte[] user = token.username().getBytes(StandardCharsets.UTF_8);
+        byte[] data = token.approvalData();
+        ByteBuffer b = ByteBuffer.allocate(8 + 2 + user.length + data.length);
+        b.putLong(token.createdAtMillis()).putShort((short) user.length).put(user).put(data);
+        return new IdentityItem(name(token, userId), b.array(), null);
+    }
+
+    static TokenSignToken token(IdentityItem item) {
+        String rest = item.name().substring(PREFIX.length());
+        TokenSignService service = TokenSignService.named(rest.substring(0, rest.indexOf('/')))
+                .orElseThrow(() -> new IllegalStateException("unknown token service in " + item.name()));
+        ByteBuffer b = ByteBuffer.wrap(item.certificate());
+        long created = b.getLong();
+        byte[] user = new byte[b.getShort()];
+        b.get(user);
+        byte[] data = new byte[b.remaining()];
+        b.get(data);
+        return new TokenSignToken(service, new String(user, StandardCharsets.UTF_8), created, data);
+    }
+
+    static boolean isToken(IdentityItem item) {
+        return item.name().startsWith(PREFIX) && item.name().endsWith(SUFFIX);
+    }
+
+    /** Every token the cluster holds, expired ones included, with its item name. */
+    static List<Named> all(ClusterStore store) {
+        return store.identities().stream().filter(ClusterTokens::isToken).map(i -> new Named(i.name(), token(i))).toList();
+    }
+
+    /** The live token of that name whose approval data is {@code approvalData}. */
+    static Optional<TokenSignToken> liveMatching(ClusterStore.Transaction tx, String name, byte[] approvalData, long now) {
+        return liveMatching(tx.identity(name), approvalData, now);
+    }
+
+    static Optional<TokenSignToken> liveMatching(ClusterStore store, String name, byte[] approvalData, long now) {
+        return liveMatching(store.identity(name), approvalData, now);
+    }
+
+    private static Optional<TokenSignToken> liveMatching(Optional<IdentityItem> item, byte[] approvalData, long now) {
+        return item.map(ClusterTokens::token)
+                .filter(t -> t.isLive(now, TIMEOUT_MILLIS) && Arrays.equals(t.approvalData(), approvalData));
+    }
+
+    /** Stores a token (replacing the user's earlier one for the service) and drops the expired ones. */
+    static void put(HsmCluster cluster, TokenSignToken token, int userId) {
+        long now = cluster.clock().nowMillis();
+        List<String> expired = all(cluster.store()).stream().filter(n -> !n.token().isLive(now, TIMEOUT_MILLIS))
+                .map(Named::name).toList();
+        cluster.write(tx -> {
+            expired.forEach(tx::deleteIdentities);
+            tx.putIdentity(item(token, userId));
+            return null;
+        });
+    }
+
+    record Named(String name, TokenSignToken token) {
+    }
+}
