@@ -68,20 +68,28 @@ populated=$(awk -F'\t' '/^populated/{print $2}' "$work/ours.txt")
 # key_mgmt_util calls through the client daemon on the populated cluster (median of 11 calls each).
 export HSM_CONSOLE_DATA=$populated HSM_CONSOLE_CLUSTER=bench HSM_CONSOLE_STORE=$url
 bin/cloudhsm_client start >/dev/null
-cli_median() {
+median_of_11() {
     local times=() start end
     for _ in $(seq 11); do
         start=$(date +%s%N)
-        bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd "$@" >"$work/cli.out"
+        "$@" >"$work/cli.out"
         end=$(date +%s%N)
         times+=("$(( (end - start) / 1000000 ))")
     done
     printf '%s\n' "${times[@]}" | sort -n | sed -n 6p
 }
+cli_median() { median_of_11 bin/key_mgmt_util singlecmd loginHSM -u CU -s example_user -p example_pwd "$@"; }
 printf 'daemon findKey (list-all) ms\t%s\n' "$(cli_median findKey)"
 grep -q "Total number of keys present $keys" "$work/cli.out" || { echo "team bench: findKey did not list $keys keys" >&2; exit 1; }
 printf 'daemon findKey -l ms\t%s\n' "$(cli_median findKey -l "bench-$((keys / 2))")"
 grep -q "Total number of keys present 1" "$work/cli.out" || { echo "team bench: findKey -l did not find its key" >&2; exit 1; }
+# The CloudHSM CLI's key list through the same daemon: the first page of every key, and a label filter.
+export CLOUDHSM_ROLE=crypto-user CLOUDHSM_PIN=example_user:example_pwd
+printf 'daemon cloudhsm-cli key list ms\t%s\n' "$(median_of_11 bin/cloudhsm-cli key list)"
+grep -q "\"total_key_count\": $keys" "$work/cli.out" || { echo "team bench: key list did not count $keys keys" >&2; exit 1; }
+printf 'daemon cloudhsm-cli key list --filter attr.label ms\t%s\n' \
+    "$(median_of_11 bin/cloudhsm-cli key list --filter "attr.label=bench-$((keys / 2))")"
+grep -q '"total_key_count": 1' "$work/cli.out" || { echo "team bench: key list --filter found not one key" >&2; exit 1; }
 bin/cloudhsm_client stop >/dev/null
 echo "team bench: the daemon's log: $(grep -c . "$populated/service/log") lines, $(grep -o 'stopped after [0-9]* calls' "$populated/service/log")"
 echo "team bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

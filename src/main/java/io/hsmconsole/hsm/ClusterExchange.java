@@ -24,6 +24,7 @@ import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.OwnerOnly;
@@ -92,7 +93,7 @@ public final class ClusterExchange {
                 u.passwordHash() == null ? null : cipher.seal("users/" + u.id(), u.passwordHash().getBytes(StandardCharsets.UTF_8)),
                 u.loginFailures(), u.quorumPublicKey() == null ? null : B64.encodeToString(u.quorumPublicKey()))).toList();
         List<KeyPart> keys = new ArrayList<>();
-        for (KeyRecord listed : store.listKeys(null)) {
+        for (KeyRecord listed : store.listKeys(KeyFilter.all())) {
             KeyRecord k = store.key(listed.handle()).orElseThrow();
             keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
                     k.flags(), k.kcv() == null ? null : HexFormat.of().formatHex(k.kcv()), k.mValue(), k.originNode(),

@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
@@ -210,6 +211,16 @@ public final class HsmSession implements AutoCloseable {
     /** Every key this user can see, with its coverage: the key list. */
     public HsmResult<List<KeySummary>> listKeys() {
         return reading.listKeys();
+    }
+
+    /**
+     * Every key this user can use, in the HSM's order, read as one listing, each with its attributes
+     * when asked (the CloudHSM CLI's key list and filters); {@code label} (null: any) narrows it in the
+     * store. A pair's values (modulus, exponent, point, curve) are read from its material, key by key:
+     * only with {@code withPairValues}. A read for a selection, not a command: not audited.
+     */
+    public HsmResult<List<ListedKey>> keyListing(String label, boolean withPairValues) {
+        return reading.keyListing(label, withPairValues);
     }
 
     /**

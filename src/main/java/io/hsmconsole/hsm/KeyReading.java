@@ -3,14 +3,17 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.crypto.Kcv;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyQuery;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.hsm.key.KeySummary;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.user.Credentials;
+import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
@@ -20,6 +23,7 @@ import io.hsmconsole.store.KeyRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +147,32 @@ final class KeyReading {
             }
         }
         List<KeySummary> rows = new ArrayList<>();
-        for (KeyRecord k : PairQueries.withEveryonesPublicKeys(store, store.listKeys(session.user().id()))) {
+        // key_mgmt_util-findKey.md's rule, as findKey has it: own and shared keys and every public key, in one query
+        for (KeyRecord k : store.listKeys(KeyFilter.visibleTo(session.user().id()).orAnyPublicKey())) {
             rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
         }
         for (KeyRecord k : session.keys().all()) {
             rows.add(summary(k, List.of(session.homeNode()), clusterSize));
+        }
+        return HsmResult.ok(rows, List.of());
+    }
+
+    HsmResult<List<ListedKey>> keyListing(String label, boolean withPairValues) {
+        Optional<HsmResult<List<ListedKey>>> refused = session.requireCryptoUser();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<KeyRecord> keys = new ArrayList<>(cluster.store().listKeys(new KeyFilter(session.user().id(), null, null,
+                label, null, null, List.of()).orAnyPublicKey()));
+        session.keys().all().stream().filter(k -> label == null || label.equals(k.label())).forEach(keys::add);
+        // The HSM's order: token and session keys by the counter their handles were taken from.
+        keys.sort(Comparator.comparingLong((KeyRecord k) -> Handles.counterOf(k.handle())).thenComparingLong(KeyRecord::handle));
+        List<ListedKey> rows = new ArrayList<>(keys.size());
+        for (KeyRecord k : keys) {
+            boolean pair = k.keyClass() == KeyClass.PUBLIC_KEY || k.keyClass() == KeyClass.PRIVATE_KEY;
+            // a listed token key has no material (read when asked); a session key has its own
+            rows.add(new ListedKey(k.handle(), () -> KeyAttributes.of(withPairValues && pair && HsmSession.isToken(k)
+                    ? session.lookup(k.handle()).orElse(k) : k)));
         }
         return HsmResult.ok(rows, List.of());
     }

@@ -3,6 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.store.KeyCopy;
+import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -30,7 +31,7 @@ final class OwnershipListing {
     HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash, int serving) {
         long now = cluster.clock().nowMillis();
         Map<Long, KeyRecord> keys = new HashMap<>();
-        for (KeyRecord k : cluster.store().listKeys(null)) {
+        for (KeyRecord k : cluster.store().listKeys(KeyFilter.all())) {
             keys.put(k.handle(), k);
         }
         Map<Integer, List<Long>> heldByNode = new HashMap<>();

@@ -4,6 +4,7 @@ import io.hsmconsole.hsm.ClusterCatalog;
 import io.hsmconsole.hsm.HsmClock;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.store.DataDirectory;
+import io.hsmconsole.store.StoreBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,7 @@ public final class ClientService implements AutoCloseable {
     private final java.util.Optional<LoopbackPeers> peers = LoopbackPeers.ofThisSystem();
     private final Endpoint endpoint;
     private final List<WayIn> ways;
+    private final List<KeptStores> kept;
     private final Object stopped = new Object();
     private volatile boolean closing;
     private boolean closed;
@@ -91,9 +93,13 @@ public final class ClientService implements AutoCloseable {
         this.files = new ServiceFiles(setup.data);
         this.ways = List.copyOf(setup.ways);
         Map<String, ToolRequest> byWord = new HashMap<>();
+        // The clusters stay open across calls (KeptStores), one set per store the tools name: a daemon
+        // runs on the one store it was started with (docs/team-mode.md), so one set (StoreBackend.equals).
+        Map<StoreBackend, KeptStores> keptByBackend = new HashMap<>();
         setup.tools.forEach((word, tool) -> byWord.put(word, new ToolRequest(tool, new ClusterCatalog(
-                tool.launcher(Map.of(), new java.io.PrintWriter(java.io.Writer.nullWriter())).stores(), setup.data,
-                HsmClock.SYSTEM))));
+                keptByBackend.computeIfAbsent(tool.launcher(Map.of(), new java.io.PrintWriter(java.io.Writer.nullWriter()))
+                        .stores(), KeptStores::new), setup.data, HsmClock.SYSTEM))));
+        this.kept = List.copyOf(keptByBackend.values());
         this.tools = Map.copyOf(byWord);
         this.idleTimeout = setup.idleTimeout;
         this.lock = lock;
@@ -420,6 +426,7 @@ public final class ClientService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ways.forEach(WayIn::close);
+        kept.forEach(KeptStores::close);
         idleWatch.shutdownNow(); // last: this may be the idle watch's own thread
         lock.close();
         synchronized (stopped) {

@@ -26,15 +26,31 @@ public interface ClusterStore extends AutoCloseable {
 
     Optional<KeyRecord> key(long handle);
 
+    /**
+     * The handles of the token keys the filter selects, in creation order. The list may be shared
+     * with other callers (a listing remembered while the cluster's keys are unchanged): do not change it.
+     */
     List<Long> findKeys(KeyFilter filter);
 
-    /** Every token key visible to the user, for listing; material is not loaded. */
-    List<KeyRecord> listKeys(Integer visibleTo);
+    /**
+     * The token keys the filter selects, in creation order, for listing: material is not loaded, and
+     * the list may be shared with other callers (do not change it).
+     */
+    List<KeyRecord> listKeys(KeyFilter filter);
 
     List<KeyCopy> copies(long handle);
 
-    /** The copies of every key, for whole-cluster views (coverage per key, key count per node). */
+    /** The copies of every key, for whole-cluster views (coverage per key, key count per node); do not change the list. */
     List<KeyCopy> allCopies();
+
+    /**
+     * Whether this open store is still the store of its cluster: false once the cluster was replaced
+     * under it (its file or schema made anew, as a delete and create or an import does; its master key
+     * changed). A holder that keeps a store open across commands (the client daemon) asks before each
+     * and opens it again, so it never serves a replaced cluster. A server out of reach is a
+     * {@link StoreException}, as for any read.
+     */
+    boolean isCurrent();
 
     long tokenKeyCount();
 

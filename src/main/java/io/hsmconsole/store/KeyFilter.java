@@ -21,6 +21,11 @@ public record KeyFilter(Integer visibleTo, Integer keyClass, Integer keyType, St
         this(visibleTo, keyClass, keyType, label, id, kcv, alsoUsableBy, false);
     }
 
+    /** Every token key, whoever owns it (whole-cluster views: export, CMU findAllKeys). */
+    public static KeyFilter all() {
+        return new KeyFilter(null, null, null, null, null, null, List.of());
+    }
+
     public static KeyFilter withId(String id) {
         return new KeyFilter(null, null, null, null, id, null, List.of());
     }
@@ -32,6 +37,11 @@ public record KeyFilter(Integer visibleTo, Integer keyClass, Integer keyType, St
     /** The same criteria, also matching every public key whoever owns it. */
     public KeyFilter orAnyPublicKey() {
         return new KeyFilter(visibleTo, keyClass, keyType, label, id, kcv, alsoUsableBy, true);
+    }
+
+    /** Every key the user can use: owned or shared, and with {@link #orAnyPublicKey()} every public key. */
+    public boolean isUsableByOnly() {
+        return visibleTo != null && alsoUsableBy.isEmpty() && !hasKeyCriteria();
     }
 
     /** Whether a criterion other than who may use the key is set. */

@@ -12,6 +12,8 @@ import java.util.List;
  * there.
  */
 public interface StoreBackend {
+    // Implementations say with equals/hashCode whether two instances keep the same clusters (the same
+    // server and database): the client daemon then keeps one open store per cluster for both.
 
     /** True when the folder holds a cluster of this backend (it may still turn out to be damaged). */
     boolean exists(Path clusterDir);

@@ -15,6 +15,21 @@ import java.util.List;
 
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
 final class OldSchemas {
+    /** Schema 8 back to 7: no key_changes counter, no triggers moving it, no index of the public keys. */
+    static final List<String> UNDO_8 = undo8();
+
+    private static List<String> undo8() {
+        List<String> sql = new java.util.ArrayList<>();
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            for (String event : List.of("insert", "update", "delete")) {
+                sql.add("DROP TRIGGER " + table + "_" + event + "_changes");
+            }
+        }
+        sql.add("DROP INDEX keys_public");
+        sql.add("ALTER TABLE cluster DROP COLUMN key_changes");
+        return List.copyOf(sql);
+    }
+
     /** Schema 6 back to 5: keys indexed by owner alone instead of (owner, seq). */
     /** Schema 7 back to 6: a key ID unique across all keys (before key pairs shared theirs). */
     static final List<String> UNDO_7 = List.of(

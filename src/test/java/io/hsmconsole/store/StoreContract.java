@@ -213,7 +213,7 @@ public abstract class StoreContract {
                 assertThat(all).hasSize(writers * each);
                 try (ClusterStore store = backend.open(new DataDirectory(machineA).clusterDir("team"), new SecureRandom())) {
                     assertThat(store.tokenKeyCount()).isEqualTo(writers * each);
-                    assertThat(store.listKeys(null)).hasSize(writers * each);
+                    assertThat(store.listKeys(KeyFilter.all())).hasSize(writers * each);
                 }
             } finally {
                 pool.shutdownNow();
@@ -374,5 +374,74 @@ public abstract class StoreContract {
                     .as("the owner's public key is listed once").containsExactly(aliceOnly, alicePublic, alicePrivate,
                             sharedWithBob);
         }
+    }
+
+    /**
+     * Every key a user can use (own, shared, with and without everyone's public keys; and by label), as
+     * the listing queries and their remembered copies give it on a store kept open on machine B, equals
+     * the whole key table read by a fresh open and filtered here, after every step of a random history
+     * written on machine A (keys, pairs, shares and unshares, relabels, deletes): a listing is never
+     * served from before another machine's change.
+     */
+    @Test
+    void listingsOnAStoreKeptOpenFollowEveryChangeTheOtherMachineMakes() throws Exception {
+        int[] trial = {0};
+        Trials.run(2, random -> {
+            String name = "listing" + trial[0]++;
+            createOnA(name).close();
+            Path dirB = new DataDirectory(machineB).clusterDir(name);
+            try (HsmCluster a = catalog(machineA).open(name);
+                 ClusterStore keptOnB = backend.open(dirB, new SecureRandom())) {
+                List<HsmSession> users = List.of(TestClusters.login(a, "example_user"), TestClusters.login(a, "alice"),
+                        TestClusters.login(a, "bob"));
+                ListingHistory history = new ListingHistory(users);
+                for (int step = 0; step < 24; step++) {
+                    history.step(random);
+                    ListingOracle.assertListingsMatch(keptOnB, () -> backend.open(dirB, new SecureRandom()),
+                            history.userIds(), history.labels());
+                }
+                users.forEach(HsmSession::close);
+            }
+        });
+    }
+
+    /**
+     * A store kept open is current until its cluster would no longer be opened as it was: the master
+     * key rewritten, or its permissions opened up (a fresh open refuses that), or the cluster made anew.
+     */
+    @Test
+    void anOpenStoreIsCurrentUntilItsMasterKeyOrClusterIsReplaced() throws Exception {
+        createOnA().close();
+        Path dirB = new DataDirectory(machineB).clusterDir("team");
+        Path key = dirB.resolve("master.key");
+        try (ClusterStore onB = backend.open(dirB, new SecureRandom())) {
+            assertThat(onB.isCurrent()).isTrue();
+            try (HsmCluster a = catalog(machineA).open("team"); HsmSession alice = TestClusters.login(a, "alice")) {
+                generate(alice, "written", "");
+            }
+            assertThat(onB.isCurrent()).as("writes leave it current").isTrue();
+            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(key,
+                    java.nio.file.attribute.PosixFileAttributeView.class);
+            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            assertThat(onB.isCurrent()).as("a master key others may read").isFalse();
+            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            OwnerOnly.writeWhole(key, Files.readAllBytes(key));
+            assertThat(onB.isCurrent()).as("a master key file written anew").isFalse();
+        }
+        try (ClusterStore onB = backend.open(dirB, new SecureRandom())) {
+            assertThat(onB.isCurrent()).isTrue();
+            removeCluster(new DataDirectory(machineA).clusterDir("team"), dirB);
+            createOnA().close();
+            assertThat(onB.isCurrent()).as("the cluster made anew under its name").isFalse();
+        }
+    }
+
+    /**
+     * Removes the cluster as a team would before making one of the same name: its folders on both
+     * machines (SQLite: the one folder), and on a server its data.
+     */
+    protected void removeCluster(Path clusterDirA, Path clusterDirB) throws Exception {
+        TestFiles.deleteTree(clusterDirA);
+        TestFiles.deleteTree(clusterDirB);
     }
 }

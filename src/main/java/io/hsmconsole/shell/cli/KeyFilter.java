@@ -1,6 +1,7 @@
 package io.hsmconsole.shell.cli;
 
 import io.hsmconsole.hsm.key.KeyAttributes;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.text.cli.CliAttributes;
 import io.hsmconsole.text.cli.CliMessages;
 
@@ -65,11 +66,27 @@ record KeyFilter(Long reference, List<Term> terms) {
         }
     }
 
-    boolean matches(long handle, KeyAttributes attributes) {
-        if (reference != null && reference != handle) {
+    /**
+     * The label every selected key must have, when a term says (the last, if several: each must hold, so
+     * two different labels select nothing, as the listing then shows): the store looks it up by index.
+     */
+    Optional<String> label() {
+        List<String> labels = terms.stream().filter(t -> t.name().equals(CliAttributes.LABEL)).map(Term::value).toList();
+        return labels.isEmpty() ? Optional.empty() : Optional.of(labels.get(labels.size() - 1));
+    }
+
+    /** Whether a term compares a value read from a pair's material (modulus, exponent, point, curve). */
+    boolean needsPairValues() {
+        return terms.stream().anyMatch(t -> CliAttributes.isPairValue(t.name()));
+    }
+
+    /** Whether the key passes every term; its attributes are built only when a term compares one. */
+    boolean matches(ListedKey key) {
+        if (reference != null && reference != key.handle()) {
             return false;
         }
         for (Term t : terms) {
+            KeyAttributes attributes = key.attributes();
             Optional<String> value = CliAttributes.filterText(attributes, t.name());
             if (value.isEmpty() || !value.get().equals(t.value())) {
                 return false;

@@ -2,24 +2,29 @@ package io.hsmconsole.shell.cli;
 
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
-import io.hsmconsole.hsm.ReadPurpose;
-import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import io.hsmconsole.hsm.key.KeySummary;
+import io.hsmconsole.hsm.key.ListedKey;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliMessages;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The keys a filter selects among those the session may see (the simulator's key list: owned,
- * shared, and the session's own), in the order they were made (the HSM's order), each with its attributes.
+ * The keys a filter selects among those the session may see (owned, shared, every public key, and the
+ * session's own), in the order they were made (the HSM's order), each with its attributes.
  */
 final class KeySelection {
-    record Selected(long handle, KeyAttributes attributes) {
+    /** A selected key; its attributes are built when first asked (a page of a long listing). */
+    record Selected(ListedKey key) {
+        long handle() {
+            return key.handle();
+        }
+
+        KeyAttributes attributes() {
+            return key.attributes();
+        }
     }
 
     private KeySelection() {
@@ -34,20 +39,19 @@ final class KeySelection {
             context.error(e.getMessage());
             return Optional.empty();
         }
-        HsmResult<List<KeySummary>> visible = session.listKeys();
+        // One listing, not a read per key: a label term is looked up in the store's index, and a pair's
+        // values (modulus, point, ...) are read only when a term compares one.
+        HsmResult<List<ListedKey>> visible = session.keyListing(filter.label().orElse(null), filter.needsPairValues());
         if (!visible.isSuccess()) {
             context.error(visible.code());
             return Optional.empty();
         }
         List<Selected> selected = new ArrayList<>();
-        visible.value().stream().map(KeySummary::handle)
-                .sorted(Comparator.comparingLong(Handles::counterOf).thenComparing(Comparator.naturalOrder())).forEach(handle -> {
-            // Reading for the selection is not a command of its own: not audited.
-            HsmResult<KeyAttributes> attributes = session.attributes(handle, ReadPurpose.DISPLAY_REFRESH);
-            if (attributes.isSuccess() && filter.matches(handle, attributes.value())) {
-                selected.add(new Selected(handle, attributes.value()));
+        for (ListedKey key : visible.value()) {
+            if (filter.matches(key)) {
+                selected.add(new Selected(key));
             }
-        });
+        }
         return Optional.of(selected);
     }
 

@@ -78,7 +78,7 @@ public final class PostgresBackend implements StoreBackend {
                 throw new StoreException(clusterDir.resolve(MasterKeyFile.FILE_NAME), "this master.key is not the key"
                         + " of the cluster '" + clusterName(clusterDir) + "' on " + url + "; nothing was changed");
             }
-            return new PostgresClusterStore(db);
+            return new PostgresClusterStore(db, check);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -128,6 +128,17 @@ public final class PostgresBackend implements StoreBackend {
             throw e;
         }
         return open(clusterDir, random);
+    }
+
+    /** Two backends on the same server, database and account keep the same clusters. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostgresBackend other && other.url.equals(url);
+    }
+
+    @Override
+    public int hashCode() {
+        return url.hashCode();
     }
 
     /**

@@ -11,11 +11,16 @@ import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
+import io.hsmconsole.store.OpenedFiles;
+import io.hsmconsole.store.StoreException;
 import io.hsmconsole.store.UserRecord;
+import io.hsmconsole.store.sealing.MasterKeyFile;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,9 +35,15 @@ public final class PostgresClusterStore implements ClusterStore {
     private final PostgresDatabase db;
     private final PostgresReads reads;
     private final GroupCommit groupCommit;
+    private final ListingCache listings = new ListingCache();
+    private final byte[] openedSealingCheck;
+    private final OpenedFiles openedFiles;
 
-    PostgresClusterStore(PostgresDatabase db) {
+    /** {@code sealingCheck}: the cluster row's, as read at open (a cluster made anew has another). */
+    PostgresClusterStore(PostgresDatabase db, byte[] sealingCheck) {
         this.db = db;
+        this.openedSealingCheck = sealingCheck.clone();
+        this.openedFiles = OpenedFiles.of(db.location(), db.location().resolve(MasterKeyFile.FILE_NAME));
         this.reads = new PostgresReads(db);
         this.groupCommit = new GroupCommit(new PostgresBatch(db, reads)::run);
     }
@@ -74,12 +85,15 @@ public final class PostgresClusterStore implements ClusterStore {
 
     @Override
     public List<Long> findKeys(KeyFilter filter) {
-        return db.read(c -> reads.findKeys(c, filter));
+        // Listings of many keys are remembered (ListingCache): the counter and the rows in one snapshot.
+        return db.read(c -> filter.hasKeyCriteria() ? reads.findKeys(c, filter)
+                : listings.get(List.of("findKeys", filter), reads.keyChanges(c), () -> reads.findKeys(c, filter)));
     }
 
     @Override
-    public List<KeyRecord> listKeys(Integer visibleTo) {
-        return db.read(c -> reads.listKeys(c, visibleTo));
+    public List<KeyRecord> listKeys(KeyFilter filter) {
+        return db.read(c -> filter.hasKeyCriteria() ? reads.listKeys(c, filter)
+                : listings.get(List.of("listKeys", filter), reads.keyChanges(c), () -> reads.listKeys(c, filter)));
     }
 
     @Override
@@ -89,7 +103,29 @@ public final class PostgresClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> allCopies() {
-        return db.read(reads::allCopies);
+        return db.read(c -> listings.get("allCopies", reads.keyChanges(c), () -> reads.allCopies(c)));
+    }
+
+    /**
+     * The cluster folder and master key file are those checked at open ({@link OpenedFiles}), and the
+     * server's cluster row is the one that was
+     * there (its sealing check is random per cluster made): a cluster dropped and made anew by
+     * another machine is not current. A schema that is gone is not current either; a server out of
+     * reach is an error, as for any read.
+     */
+    @Override
+    public boolean isCurrent() {
+        if (!openedFiles.unchanged()) {
+            return false;
+        }
+        try {
+            return Arrays.equals(db.read(reads::sealingCheck), openedSealingCheck);
+        } catch (StoreException e) {
+            if (ServerFailure.isUnreachable(e)) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.UsableKeysSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SELECT for a {@link KeyFilter} on PostgreSQL, in creation order; every criterion is a bound
- * parameter, and the list of users who must all be able to use a key is one array parameter
+ * The SELECT for a {@link KeyFilter} on PostgreSQL, in creation order (every key a user can use:
+ * {@link UsableKeysSql}'s three indexed halves); every criterion is a bound parameter, and the list of users who must all be able to use a key is one array parameter
  * however long it is.
  */
 record PostgresKeyQuery(String sql, List<Object> parameters) {
@@ -19,6 +19,10 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
             + " WHERE s.handle = k.handle AND s.user_id = ?))";
 
     static PostgresKeyQuery of(KeyFilter f, String columns) {
+        if (f.isUsableByOnly()) {
+            return new PostgresKeyQuery(UsableKeysSql.select(columns, f.withAnyPublicKey()),
+                    UsableKeysSql.parameters(f.visibleTo(), f.withAnyPublicKey()));
+        }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<String> usable = new ArrayList<>();
@@ -35,7 +39,7 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
         if (!usable.isEmpty()) {
             // findKey's "all public keys in the HSMs" (KeyFilter.orAnyPublicKey) in the same query
             String all = String.join(" AND ", usable);
-            where.add(f.withAnyPublicKey() ? "(" + all + " OR k.key_class = " + KeyClass.PUBLIC_KEY.code() + ")" : all);
+            where.add(f.withAnyPublicKey() ? "(" + all + " OR " + UsableKeysSql.ANY_PUBLIC_KEY + ")" : all);
         }
         add(where, params, "k.key_class = ?", f.keyClass());
         add(where, params, "k.key_type = ?", f.keyType());

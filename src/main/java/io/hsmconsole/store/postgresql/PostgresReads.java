@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,11 @@ final class PostgresReads {
         }
     }
 
+    /** Moved by the triggers of schema version 3 whenever keys, shares or copies change ({@code ListingCache}). */
+    long keyChanges(Connection c) throws SQLException {
+        return clusterNumber(c, "key_changes");
+    }
+
     List<Long> findKeys(Connection c, KeyFilter filter) throws SQLException {
         PostgresKeyQuery q = PostgresKeyQuery.of(filter, "k.handle");
         List<Long> handles = new ArrayList<>();
@@ -121,13 +127,12 @@ final class PostgresReads {
                 }
             }
         }
-        return handles;
+        return Collections.unmodifiableList(handles);
     }
 
-    List<KeyRecord> listKeys(Connection c, Integer visibleTo) throws SQLException {
+    List<KeyRecord> listKeys(Connection c, KeyFilter filter) throws SQLException {
         Map<Long, List<Integer>> shares = allShares(c);
-        PostgresKeyQuery q = PostgresKeyQuery.of(new KeyFilter(visibleTo, null, null, null, null, null, List.of()),
-                KEY_COLUMNS_WITHOUT_MATERIAL);
+        PostgresKeyQuery q = PostgresKeyQuery.of(filter, KEY_COLUMNS_WITHOUT_MATERIAL);
         List<KeyRecord> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             q.bind(c, ps);
@@ -137,7 +142,7 @@ final class PostgresReads {
                 }
             }
         }
-        return keys;
+        return Collections.unmodifiableList(keys);
     }
 
     private KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
@@ -220,7 +225,7 @@ final class PostgresReads {
                 }
             }
         }
-        return copies;
+        return Collections.unmodifiableList(copies);
     }
 
     List<NodeCopyCount> copyCounts(Connection c, long nowMillis) throws SQLException {

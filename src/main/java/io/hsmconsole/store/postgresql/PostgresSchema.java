@@ -1,5 +1,7 @@
 package io.hsmconsole.store.postgresql;
 
+import io.hsmconsole.model.KeyClass;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,7 +73,24 @@ final class PostgresSchema {
             List.of(
                     "DROP INDEX keys_id_class",
                     "ALTER TABLE keys ALTER COLUMN key_id TYPE BYTEA USING convert_to(key_id, 'UTF8')",
-                    "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''::bytea"));
+                    "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''::bytea"),
+            // version 3: listings of many keys are remembered while the keys are unchanged (store.ListingCache):
+            // key_changes moves, in the same transaction, with every statement that changes keys, shares or
+            // copies, by trigger (no write path can forget it; the function keeps the cluster's schema as
+            // its search path whoever calls it); everyone's public keys get an index of their own
+            List.of(
+                    "ALTER TABLE cluster ADD COLUMN key_changes BIGINT NOT NULL DEFAULT 0",
+                    "CREATE INDEX keys_public ON keys(seq) WHERE key_class = " + KeyClass.PUBLIC_KEY.code(),
+                    "CREATE FUNCTION key_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT"
+                            + " AS $$ BEGIN UPDATE cluster SET key_changes = key_changes + 1; RETURN NULL; END $$",
+                    keyChangeTrigger("keys"),
+                    keyChangeTrigger("key_shares"),
+                    keyChangeTrigger("key_copies")));
+
+    private static String keyChangeTrigger(String table) {
+        return "CREATE TRIGGER " + table + "_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + table
+                + " FOR EACH STATEMENT EXECUTE FUNCTION key_changed()";
+    }
 
     private PostgresSchema() {
     }

@@ -1,7 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.UsableKeysSql;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,21 +12,15 @@ import java.util.List;
 record KeyQuerySql(String sql, List<Object> parameters) {
     private static final String USABLE_BY = "(k.owner = ? OR EXISTS (SELECT 1 FROM key_shares s"
             + " WHERE s.handle = k.handle AND s.user_id = ?))";
-    /** A literal, not a parameter: the class is ours, never the user's, and SQLite plans a literal better. */
-    static final String ANY_PUBLIC_KEY = "k.key_class = " + KeyClass.PUBLIC_KEY.code();
 
     /**
-     * The SELECT of {@code columns} (of {@code keys k}) for the filter, in creation order. Every
-     * key a user can use, with no other criterion (findKey without options, the key list), is read
-     * as two ordered halves merged by {@code seq}: the user's own keys straight from the
-     * {@code keys_owner_seq} index (already in creation order, no table scan, no sort) and the
-     * keys shared with the user through {@code key_shares_user}. The OR of the general form cannot
-     * use an index: it scanned the whole table and sorted it (62 ms at 100,000 keys). With
-     * {@link KeyFilter#orAnyPublicKey()} the other users' public keys are a third half.
+     * The SELECT of {@code columns} (of {@code keys k}) for the filter, in creation order. Every key a
+     * user can use, with no other criterion, is {@link UsableKeysSql}'s three halves (an index each).
      */
     static KeyQuerySql of(KeyFilter f, String columns) {
-        if (f.visibleTo() != null && isUsableByOnly(f)) {
-            return usableBy(f.visibleTo(), f.withAnyPublicKey(), columns);
+        if (f.isUsableByOnly()) {
+            return new KeyQuerySql(UsableKeysSql.select(columns, f.withAnyPublicKey()),
+                    UsableKeysSql.parameters(f.visibleTo(), f.withAnyPublicKey()));
         }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -46,7 +40,7 @@ record KeyQuerySql(String sql, List<Object> parameters) {
         }
         if (!usable.isEmpty()) {
             String all = String.join(" AND ", usable);
-            where.add(f.withAnyPublicKey() ? "(" + all + " OR " + ANY_PUBLIC_KEY + ")" : all);
+            where.add(f.withAnyPublicKey() ? "(" + all + " OR " + UsableKeysSql.ANY_PUBLIC_KEY + ")" : all);
         }
         add(where, params, "k.key_class = ?", f.keyClass());
         add(where, params, "k.key_type = ?", f.keyType());
@@ -57,23 +51,6 @@ record KeyQuerySql(String sql, List<Object> parameters) {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY k.seq";
         return new KeyQuerySql(sql, params);
-    }
-
-    private static boolean isUsableByOnly(KeyFilter f) {
-        return f.alsoUsableBy().isEmpty() && !f.hasKeyCriteria();
-    }
-
-    private static KeyQuerySql usableBy(int user, boolean orAnyPublicKey, String columns) {
-        // A key is never shared with its owner, but "k.owner <> ?" keeps the halves disjoint anyway;
-        // a public key is never shared (shareKey refuses), but NOT EXISTS keeps the third half apart too.
-        String sql = "SELECT " + columns + ", k.seq AS creation_order FROM keys k WHERE k.owner = ?"
-                + " UNION ALL SELECT " + columns + ", k.seq FROM key_shares s JOIN keys k ON k.handle = s.handle"
-                + " WHERE s.user_id = ? AND k.owner <> ?"
-                + (orAnyPublicKey ? " UNION ALL SELECT " + columns + ", k.seq FROM keys k WHERE " + ANY_PUBLIC_KEY
-                        + " AND k.owner <> ? AND NOT EXISTS (SELECT 1 FROM key_shares s WHERE s.handle = k.handle"
-                        + " AND s.user_id = ?)" : "")
-                + " ORDER BY creation_order";
-        return new KeyQuerySql(sql, orAnyPublicKey ? List.of(user, user, user, user, user) : List.of(user, user, user));
     }
 
     private static void add(List<String> where, List<Object> params, String clause, Object value) {

@@ -1,5 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.KeyClass;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,7 +88,26 @@ final class Schema {
             // the simulator still refuses an ID any other key holds
             List.of(
                     "DROP INDEX IF EXISTS keys_id",
-                    "CREATE UNIQUE INDEX IF NOT EXISTS keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''"));
+                    "CREATE UNIQUE INDEX IF NOT EXISTS keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''"),
+            // version 8: listings of many keys are remembered while the keys are unchanged (store.ListingCache):
+            // key_changes moves, in the same transaction, with every change to a key, a share or a copy,
+            // by trigger, so no write path can forget it; and everyone's public keys (the third half of
+            // store.UsableKeysSql) come from an index of their own instead of a scan of every key
+            migration8());
+
+    private static List<String> migration8() {
+        List<String> sql = new java.util.ArrayList<>(List.of(
+                "ALTER TABLE cluster ADD COLUMN key_changes INTEGER NOT NULL DEFAULT 0",
+                "CREATE INDEX IF NOT EXISTS keys_public ON keys(seq) WHERE key_class = " + KeyClass.PUBLIC_KEY.code()));
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
+                sql.add("CREATE TRIGGER IF NOT EXISTS " + table + "_" + event.toLowerCase(java.util.Locale.ROOT)
+                        + "_changes AFTER " + event + " ON " + table
+                        + " BEGIN UPDATE cluster SET key_changes = key_changes + 1; END");
+            }
+        }
+        return List.copyOf(sql);
+    }
 
     private Schema() {
     }

@@ -45,4 +45,15 @@ public final class SqliteBackend implements StoreBackend {
                                SecureRandom random) {
         return SqliteClusterStore.create(clusterDir, cluster, nodes, seed, random);
     }
+
+    /** Every SQLite backend keeps the same clusters (those of the folder it is given). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SqliteBackend;
+    }
+
+    @Override
+    public int hashCode() {
+        return SqliteBackend.class.hashCode();
+    }
 }

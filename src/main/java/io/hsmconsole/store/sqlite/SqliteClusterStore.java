@@ -9,6 +9,7 @@ import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
@@ -31,6 +32,7 @@ public final class SqliteClusterStore implements ClusterStore {
     private final SqliteDatabase db;
     private final SqliteReads reads;
     private final SqliteWriter writer;
+    private final ListingCache listings = new ListingCache();
 
     SqliteClusterStore(SqliteDatabase db) {
         this.db = db;
@@ -94,12 +96,15 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<Long> findKeys(KeyFilter filter) {
-        return db.query(() -> reads.findKeys(filter));
+        // Listings of many keys are remembered (ListingCache); a search by label, ID or KCV uses its index.
+        return db.query(() -> filter.hasKeyCriteria() ? reads.findKeys(filter)
+                : listings.get(List.of("findKeys", filter), reads.keyChanges(), () -> reads.findKeys(filter)));
     }
 
     @Override
-    public List<KeyRecord> listKeys(Integer visibleTo) {
-        return db.query(() -> reads.listKeys(visibleTo));
+    public List<KeyRecord> listKeys(KeyFilter filter) {
+        return db.query(() -> filter.hasKeyCriteria() ? reads.listKeys(filter)
+                : listings.get(List.of("listKeys", filter), reads.keyChanges(), () -> reads.listKeys(filter)));
     }
 
     @Override
@@ -109,7 +114,12 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> allCopies() {
-        return db.query(reads::allCopies);
+        return db.query(() -> listings.get("allCopies", reads.keyChanges(), reads::allCopies));
+    }
+
+    @Override
+    public boolean isCurrent() {
+        return db.isCurrent();
     }
 
     @Override

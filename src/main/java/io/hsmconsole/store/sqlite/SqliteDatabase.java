@@ -1,6 +1,8 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.store.OpenedFiles;
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.sealing.MasterKeyFile;
 import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
@@ -22,10 +24,12 @@ final class SqliteDatabase {
     private final SqliteRows rows;
     private final StoreDamage damage;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final OpenedFiles opened;
     private long localCommits;
 
     SqliteDatabase(Path file, Connection connection, MaterialCipher cipher, StoreDamage damage) {
         this.file = file;
+        this.opened = OpenedFiles.of(file.getParent(), file.resolveSibling(MasterKeyFile.FILE_NAME), file);
         this.connection = connection;
         this.cipher = cipher;
         this.rows = new SqliteRows(file, cipher);
@@ -76,6 +80,15 @@ final class SqliteDatabase {
     /** The exception for a statement that failed (a corruption marks the store damaged). */
     StoreException failure(String what, SQLException e) {
         return damage.failure(what, e);
+    }
+
+    /**
+     * Whether {@code cluster.db}, {@code master.key} and their folder are still those this connection
+     * opened ({@link OpenedFiles}): a cluster deleted and made anew, or imported, under the same name is
+     * a new file, which SQLite would not see (it goes on reading the old, unlinked one).
+     */
+    boolean isCurrent() {
+        return opened.unchanged();
     }
 
     /** Commits made through this connection, which SQLite's {@code data_version} does not count. */

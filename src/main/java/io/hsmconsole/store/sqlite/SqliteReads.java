@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,13 @@ final class SqliteReads {
         }
     }
 
+    /** Moved by the triggers of migration 8 whenever a key, a share or a copy changes ({@code ListingCache}). */
+    long keyChanges() throws SQLException {
+        try (ResultSet rs = db.prepared("SELECT key_changes FROM cluster").executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     List<Long> findKeys(KeyFilter filter) throws SQLException {
         KeyQuerySql q = KeyQuerySql.of(filter, "k.handle");
         PreparedStatement ps = db.prepared(q.sql());
@@ -69,13 +77,12 @@ final class SqliteReads {
         for (int i = 0; i < count; i++) {
             handles.add(read[i]);
         }
-        return handles;
+        return Collections.unmodifiableList(handles);
     }
 
-    List<KeyRecord> listKeys(Integer visibleTo) throws SQLException {
+    List<KeyRecord> listKeys(KeyFilter filter) throws SQLException {
         Map<Long, List<Integer>> shares = allShares();
-        KeyQuerySql q = KeyQuerySql.of(new KeyFilter(visibleTo, null, null, null, null, null, List.of()),
-                SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL);
+        KeyQuerySql q = KeyQuerySql.of(filter, SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL);
         PreparedStatement ps = db.prepared(q.sql());
         q.bind(ps);
         List<KeyRecord> keys = new ArrayList<>();
@@ -85,7 +92,7 @@ final class SqliteReads {
                 keys.add(rows.key(rs, shares.getOrDefault(handle, List.of()), new byte[0]));
             }
         }
-        return keys;
+        return Collections.unmodifiableList(keys);
     }
 
     List<KeyCopy> allCopies() throws SQLException {
@@ -95,7 +102,7 @@ final class SqliteReads {
                 copies.add(SqliteRows.copy(rs));
             }
         }
-        return copies;
+        return Collections.unmodifiableList(copies);
     }
 
     List<AuditRecord> auditRecords(long afterSeq, int limit) throws SQLException {
@@ -250,7 +257,7 @@ final class SqliteReads {
                 copies.add(SqliteRows.copy(rs));
             }
         }
-        return copies;
+        return Collections.unmodifiableList(copies);
     }
 
     private Map<Long, List<Integer>> allShares() throws SQLException {

@@ -28,6 +28,7 @@ public final class CliAttributes {
     private static final Map<String, Attribute> NAMES = new LinkedHashMap<>();
     public static final String MODIFIABLE = "modifiable";
     public static final String ID = "id";
+    public static final String LABEL = "label";
     /** A pair's own attributes; an EC key's point is the simulator's MODULUS, printed as {@code ec-point}. */
     private static final String PUBLIC_EXPONENT = "public-exponent";
     private static final String MODULUS = "modulus";
@@ -38,7 +39,7 @@ public final class CliAttributes {
 
     static {
         NAMES.put("key-type", Attribute.KEY_TYPE);
-        NAMES.put("label", Attribute.LABEL);
+        NAMES.put(LABEL, Attribute.LABEL);
         NAMES.put(ID, Attribute.ID);
         NAMES.put("check-value", Attribute.KCV);
         NAMES.put("class", Attribute.CLASS);
@@ -69,6 +70,11 @@ public final class CliAttributes {
     }
 
     private CliAttributes() {
+    }
+
+    /** Whether the name's value comes from a pair's material (modulus, exponent, point, curve), not its record. */
+    public static boolean isPairValue(String name) {
+        return name.equals(CURVE) || (NAMES.get(name) != null && Attribute.PAIR_DUMP_ORDER.contains(NAMES.get(name)));
     }
 
     /** Every attribute name the CLI knows, in print order. */

@@ -1,6 +1,7 @@
 package io.hsmconsole.store.postgresql;
 
 import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.UserRecord;
 
@@ -24,7 +25,7 @@ final class ClusterFacts {
 
     static List<String> keys(ClusterStore s) {
         List<String> out = new ArrayList<>();
-        for (KeyRecord listed : s.listKeys(null)) {
+        for (KeyRecord listed : s.listKeys(KeyFilter.all())) {
             KeyRecord k = s.key(listed.handle()).orElseThrow();
             out.add(k.handle() + " owner=" + k.ownerId() + " " + k.keyClass() + " type=" + k.keyType() + " size="
                     + k.sizeBytes() + " label=" + k.label() + " id=" + k.id() + " flags=" + k.flags() + " kcv="

@@ -40,9 +40,11 @@ class PostgresKeyIdMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index. */
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no version 3). */
     private void backToVersionOne() throws SQLException {
-        sql("SET search_path TO \"hsm_team\"", "DROP INDEX keys_id_class",
+        sql("SET search_path TO \"hsm_team\"", "DROP TRIGGER keys_changes ON keys", "DROP TRIGGER key_shares_changes ON key_shares",
+                "DROP TRIGGER key_copies_changes ON key_copies", "DROP FUNCTION key_changed()", "DROP INDEX keys_public",
+                "ALTER TABLE cluster DROP COLUMN key_changes", "DROP INDEX keys_id_class",
                 "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
                 "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
                 "UPDATE schema_version SET version = 1");
@@ -86,7 +88,7 @@ class PostgresKeyIdMigrationTest {
             assertThat(alice.findKeys(new KeyQuery(null, null, null, binary, null, List.of(), null)).value())
                     .containsExactly(made);
         }
-        assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version")).isEqualTo("2");
+        assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version")).isEqualTo(String.valueOf(PostgresSchema.currentVersion()));
         assertThat(sql("SELECT encode(key_id, 'hex') FROM \"hsm_team\".keys WHERE label = 'old'"))
                 .as("the text ID's UTF-8 bytes").isEqualTo("636166c3a92d31");
     }

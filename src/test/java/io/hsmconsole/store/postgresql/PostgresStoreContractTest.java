@@ -14,9 +14,22 @@ import java.nio.file.Path;
  */
 class PostgresStoreContractTest extends StoreContract {
 
+    private PostgresUrl url;
+
     @Override
     protected StoreBackend backend() {
-        return new PostgresBackend(PostgresServer.get().newDatabase());
+        url = PostgresServer.get().newDatabase();
+        return new PostgresBackend(url);
+    }
+
+    /** The folders, and the cluster's schema on the server. */
+    @Override
+    protected void removeCluster(Path clusterDirA, Path clusterDirB) throws Exception {
+        super.removeCluster(clusterDirA, clusterDirB);
+        try (java.sql.Connection c = url.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA " + PostgresSchema.quoted(PostgresSchema.schemaName(clusterDirA.getFileName().toString()))
+                    + " CASCADE");
+        }
     }
 
     @Override
