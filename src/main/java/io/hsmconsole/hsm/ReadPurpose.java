@@ -15,7 +15,14 @@ public enum ReadPurpose {
      * C_GenerateKey template's flags, filtering a search by an attribute): the command is what
      * the user did, so it alone is audited, not its workings.
      */
-    WITHIN_COMMAND;
+    WITHIN_COMMAND,
+    /**
+     * An application's read through the data plane (PKCS#11 C_GetAttributeValue): CloudHSM's audit
+     * log records management commands, and its opcodes have none for reading attributes
+     * (cloudhsm-audit-log-reference.md), as they have none for encrypt or sign. pkcs11-tool alone
+     * reads 21 attributes to print one new key.
+     */
+    APPLICATION;
 
     boolean audited() {
         return this == COMMAND;

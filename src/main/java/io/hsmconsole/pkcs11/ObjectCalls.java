@@ -144,7 +144,7 @@ final class ObjectCalls {
         long handle = in.ulong();
         List<RpcReader.AttributeQuery> queries = in.attributeQueries();
         in.end();
-        HsmResult<KeyAttributes> attributes = sessions.requireLogin().attributes(handle);
+        HsmResult<KeyAttributes> attributes = sessions.requireLogin().attributes(handle, ReadPurpose.APPLICATION);
         if (!attributes.isSuccess()) {
             throw new Refusal(ReturnValues.of(attributes.code()));
         }

@@ -77,6 +77,21 @@ class Pkcs11AuditTest extends ConnectionFixture {
     }
 
     @Test
+    void readingAttributesLeavesNoRecord() throws MalformedMessage {
+        long s = loggedInSession();
+        long key = generate(s, "read", true);
+        long before = lastSeq();
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(s).ulong(key)
+                .u32(1).u32(Ck.CKA_LABEL).u32(64)).ok();
+        assertEquals(1, in.u32());
+        assertEquals(Ck.CKA_LABEL, in.u32());
+        assertEquals(1, in.byteValue());
+        in.u32();
+        assertThat(new String(in.byteArray(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("read");
+        assertThat(recordsAfter(before)).as("the audit log has no opcode for reading attributes").isEmpty();
+    }
+
+    @Test
     void closingASessionEndsItsSessionKeysInOneRecord() throws MalformedMessage {
         long a = loggedInSession();
         long b = app.openSession();
