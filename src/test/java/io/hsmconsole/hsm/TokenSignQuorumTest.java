@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.property.Trials;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -165,7 +167,7 @@ class TokenSignQuorumTest {
         TokenSignToken second = admin.tokenSign().generate(TokenSignService.USER).value();
         assertThat(createUser(admin, "user1", signedBy(first, "admin", "officer1")).code())
                 .as("replaced by the second").isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
-        clock.advance(ClusterTokens.TIMEOUT_MILLIS);
+        clock.advance(TokenTimeouts.DEFAULT.generatedMillis());
         assertThat(admin.tokenSign().list().value()).isEmpty();
         assertThat(createUser(admin, "user1", signedBy(second, "admin", "officer1")).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
     }
@@ -238,6 +240,81 @@ class TokenSignQuorumTest {
             default -> sigs.remove(which);
         }
         return new SignedApproval(data, token, sigs);
+    }
+
+    /** cloudhsm_cli-qm-token-set-tm.md: a generated token has the generated timeout to be used; the clock is the test's. */
+    @Test
+    void aTokenExpiresAfterTheGeneratedTimeoutSet() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        assertThat(cluster.tokenSign().timeouts()).isEqualTo(new TokenTimeouts(600, 600));
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.empty()).value())
+                .isEqualTo(new TokenTimeouts(60, 600));
+        TokenSignToken early = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> assertThat(l.timeoutSeconds()).isEqualTo(60));
+        clock.advance(59_999);
+        assertThat(createUser(admin, "user1", signedBy(early, "admin", "officer1")).code()).isEqualTo(ReturnCode.SUCCESS);
+
+        TokenSignToken late = admin.tokenSign().generate(TokenSignService.USER).value();
+        clock.advance(60_000);
+        assertThat(admin.tokenSign().list().value()).as("expired at 60 seconds").isEmpty();
+        assertThat(createUser(admin, "user2", signedBy(late, "admin", "officer1")).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    /**
+     * An approved token (its approvals verified and enough, the operation refused for another reason)
+     * keeps its approvals and lives the approved timeout from its approval; too few approvals leave it
+     * a generated token.
+     */
+    @Test
+    void anApprovedTokenLivesTheApprovedTimeout() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        admin.tokenSign().setTimeouts(OptionalLong.of(600), OptionalLong.of(30));
+        TokenSignToken token = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin")).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> {
+            assertThat(l.approvals()).isEqualTo(1);
+            assertThat(l.timeoutSeconds()).as("one approval of two: still a generated token").isEqualTo(600);
+        });
+        clock.advance(100_000);
+        assertThat(createUser(admin, "example_user", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.USER_EXISTS);
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> {
+            assertThat(l.approvals()).isEqualTo(2);
+            assertThat(l.timeoutSeconds()).isEqualTo(30);
+        });
+        clock.advance(29_999);
+        assertThat(admin.tokenSign().list().value()).hasSize(1);
+        clock.advance(1);
+        assertThat(admin.tokenSign().list().value()).as("30 seconds after its approval").isEmpty();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    @Test
+    void onlyAnAdminSetsTimeoutsOfOneSecondOrMoreAndTheyAreTheClusters() {
+        HsmSession cu = TestClusters.login(cluster, "example_user");
+        assertThat(cu.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.empty()).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
+        HsmSession admin = admin("admin");
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(0), OptionalLong.empty()).code())
+                .isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.of(TokenTimeouts.MAX_SECONDS + 1)).code())
+                .as("nothing is half-set").isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.empty(), OptionalLong.empty()).code())
+                .isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(cluster.tokenSign().timeouts()).isEqualTo(TokenTimeouts.DEFAULT);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.empty(), OptionalLong.of(45)).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(admin.tokenSign().delete(true).code()).isEqualTo(ReturnCode.SUCCESS);
+
+        cluster.close();
+        cluster = TestClusters.catalog(dir, clock).open("demo");
+        assertThat(cluster.tokenSign().timeouts()).as("kept in the store").isEqualTo(new TokenTimeouts(600, 45));
+        Path file = dir.resolve("export.json");
+        ClusterExchange.export(cluster, "correct horse".toCharArray(), file);
+        try (HsmCluster copy = TestClusters.catalog(dir, clock).importCluster(file, "correct horse".toCharArray(), "copy")) {
+            assertThat(copy.tokenSign().timeouts()).as("carried by the export").isEqualTo(new TokenTimeouts(600, 45));
+        }
     }
 
     @Test
