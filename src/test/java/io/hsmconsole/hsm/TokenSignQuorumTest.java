@@ -317,6 +317,25 @@ class TokenSignQuorumTest {
         }
     }
 
+    /** cloudhsm_cli-user-change-password.md's --deregister-quorum: the key goes with the password change; its signatures approve nothing after. */
+    @Test
+    void aDeregisteredQuorumKeyApprovesNothing() {
+        userQuorumOfTwo();
+        HsmSession officer = admin("officer1");
+        assertThat(admin("admin").users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
+                .as("another admin's password is user management: the user quorum applies").isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
+                .satisfies(u -> assertThat(u.quorumKeyRegistered()).isTrue());
+        assertThat(officer.users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
+                .isEqualTo(ReturnCode.SUCCESS);
+        assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
+                .satisfies(u -> assertThat(u.quorumKeyRegistered()).isFalse());
+        HsmSession admin = admin("admin");
+        TokenSignToken token = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.OFFICER_APPROVAL_INVALID);
+    }
+
     @Test
     void twoRunsRacingWithOneSignedTokenMakeOneUser() throws Exception {
         userQuorumOfTwo();

@@ -49,6 +49,13 @@ final class CliArguments {
                     }
                     given.add(inline != null ? inline : words.get(i++));
                 }
+                case OPTIONAL -> {
+                    if (inline != null) {
+                        given.add(inline);
+                    } else if (i < words.size() && !isOption(words.get(i))) {
+                        given.add(words.get(i++));
+                    }
+                }
                 case MANY -> {
                     if (inline != null) {
                         given.add(inline);
@@ -115,6 +122,11 @@ final class CliArguments {
     String value(String name) {
         List<String> v = values.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** A switch that may carry true or false ({@link CliSyntax.Arity#OPTIONAL}): given alone or with true. */
+    boolean switchedOn(String name) {
+        return has(name) && !"false".equals(value(name));
     }
 
     /** The values of a several-values option (empty when not given). */

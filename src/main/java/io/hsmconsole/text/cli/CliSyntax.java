@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 public record CliSyntax(String path, String about, List<Option> options) {
 
-    /** How many values an option takes. */
-    public enum Arity { FLAG, ONE, MANY }
+    /** How many values an option takes: OPTIONAL is a switch that may carry one value ({@code --deregister-quorum [true]}). */
+    public enum Arity { FLAG, ONE, MANY, OPTIONAL }
 
     /**
      * One option: {@code --name <VALUE>}; {@code shortName} is a letter or 0; {@code possibleValues}
@@ -32,6 +32,10 @@ public record CliSyntax(String path, String about, List<Option> options) {
 
         public static Option many(String name, String valueName, boolean required, String help) {
             return new Option(name, (char) 0, valueName, Arity.MANY, required, help, List.of(), null);
+        }
+
+        public static Option optional(String name, String valueName, String help) {
+            return new Option(name, (char) 0, valueName, Arity.OPTIONAL, false, help, List.of(), null);
         }
 
         public Option withShort(char letter) {
@@ -59,6 +63,7 @@ public record CliSyntax(String path, String about, List<Option> options) {
                 case FLAG -> "--" + name;
                 case ONE -> "--" + name + " <" + valueName + ">";
                 case MANY -> "--" + name + " [<" + valueName + ">...]";
+                case OPTIONAL -> "--" + name + " [<" + valueName + ">]";
             };
         }
     }
