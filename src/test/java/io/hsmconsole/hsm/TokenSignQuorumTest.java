@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SDK 5's token-sign quorum in the simulator (quorum-auth-chsm-cli*.md): admins register RSA keys
  * with signed registration tokens; tokens are cluster-wide (listed by everyone, kept in the store, so
- * a token made by one process is used by the next), one per admin per service, live 600 seconds and
+ * a token made by one process is used by the next), one per admin per service, live the cluster's timeouts and
  * serve one successful operation; approvals are verified signatures of registered admins, each once;
  * the m values are the officers' (cloudhsm_mgmt_util's getMValue reads what set-quorum-value wrote).
  */
