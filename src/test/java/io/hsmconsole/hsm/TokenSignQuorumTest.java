@@ -336,6 +336,28 @@ class TokenSignQuorumTest {
                 .isEqualTo(ReturnCode.OFFICER_APPROVAL_INVALID);
     }
 
+    /** A token stored before tokens kept their approvals (no marker, no approval fields) still reads and serves. */
+    @Test
+    void aTokenStoredInTheEarlierFormStillServes() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        TokenSignToken made = admin.tokenSign().generate(TokenSignService.USER).value();
+        byte[] user = made.username().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer earlier = java.nio.ByteBuffer.allocate(8 + 2 + user.length + made.approvalData().length)
+                .putLong(made.createdAtMillis()).putShort((short) user.length).put(user).put(made.approvalData());
+        String name = ClusterTokens.name(made, admin.user().id());
+        cluster.write(tx -> {
+            tx.putIdentity(new io.hsmconsole.store.IdentityItem(name, earlier.array(), null)); // replaces the one made
+            return null;
+        });
+        assertThat(cluster.store().identity(name).orElseThrow().certificate()).isEqualTo(earlier.array());
+        TokenSignToken read = ClusterTokens.token(cluster.store().identity(name).orElseThrow());
+        assertThat(read.approvals()).isZero();
+        assertThat(read.isApproved()).isFalse();
+        assertThat(read.createdAtMillis()).isEqualTo(made.createdAtMillis());
+        assertThat(createUser(admin, "user1", signedBy(read, "admin", "officer1")).code()).isEqualTo(ReturnCode.SUCCESS);
+    }
+
     @Test
     void twoRunsRacingWithOneSignedTokenMakeOneUser() throws Exception {
         userQuorumOfTwo();
