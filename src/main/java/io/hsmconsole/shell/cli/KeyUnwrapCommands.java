@@ -42,15 +42,11 @@ final class KeyUnwrapCommands {
     private static ExitStatus unwrap(CliContext context, CliArguments args, CliSyntax syntax, Sdk5WrapMechanism mechanism)
             throws CliUsageException {
         Integer tagBits = args.number(syntax, "tag-length-bits");
-        Integer manage = args.number(syntax, "manage-key-quorum-value");
-        Integer use = args.number(syntax, "use-key-quorum-value");
+        int manage = KeyGenerateCommands.quorumValue(args.number(syntax, "manage-key-quorum-value"));
+        int use = KeyGenerateCommands.quorumValue(args.number(syntax, "use-key-quorum-value"));
         Optional<HsmSession> session = context.requireSession("unWrapKey");
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
-        }
-        Integer quorum = KeyGenerateCommands.quorum(manage, use);
-        if (quorum == null) {
-            return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
         Sdk5WrapParameters parameters;
         byte[] data;
@@ -70,7 +66,7 @@ final class KeyUnwrapCommands {
         }
         boolean token = given.token().orElse(!args.has("session"));
         KeyOptions options = new KeyOptions(args.value("label"), given.id().orElse(""), !given.extractable().orElse(true),
-                !token, shareWith, quorum, null, null, false);
+                !token, shareWith, use, null, null, false, manage);
         String typeClass = args.value("key-type-class");
         Sdk5UnwrapTarget target = new Sdk5UnwrapTarget(keyClass(typeClass), keyType(typeClass), given.usage(), options);
         return context.answer(session.get().transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target),

@@ -85,7 +85,12 @@ final class PostgresSchema {
                             + " AS $$ BEGIN UPDATE cluster SET key_changes = key_changes + 1; RETURN NULL; END $$",
                     keyChangeTrigger("keys"),
                     keyChangeTrigger("key_shares"),
-                    keyChangeTrigger("key_copies")));
+                    keyChangeTrigger("key_copies")),
+            // version 5 (4 is the listing change log): a key has two quorum values, as in the SQLite
+            // store's version 10; a key stored earlier keeps its m_value for both
+            List.of(
+                    "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE keys SET manage_m_value = m_value"));
 
     private static String keyChangeTrigger(String table) {
         return "CREATE TRIGGER " + table + "_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + table

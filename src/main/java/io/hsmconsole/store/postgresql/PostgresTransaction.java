@@ -135,14 +135,14 @@ final class PostgresTransaction implements ClusterStore.Transaction {
      */
     private void insertKey(KeyRecord key, List<KeyCopy> copies, Long seq) {
         update("WITH k AS (INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags,"
-                        + " kcv, m_value, origin_node, created_at, material) VALUES (?, COALESCE(?, (SELECT handle_counter"
-                        + " FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING handle),"
+                        + " kcv, m_value, manage_m_value, origin_node, created_at, material) VALUES (?, COALESCE(?, (SELECT"
+                        + " handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING handle),"
                         + " s AS (INSERT INTO key_shares (handle, user_id) SELECT k.handle, u FROM k, unnest(?) AS u),"
                         + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
                         + " FROM k, unnest(?, ?) AS t(n, a))"
                         + " UPDATE cluster SET token_key_count = token_key_count + 1",
                 key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType(), key.sizeBytes(), key.label(),
-                PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
+                PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.manageMValue(), key.originNode(), key.createdAtMillis(),
                 db.cipher().encrypt(key.handle(), key.material()),
                 array("integer", key.sharedWith().toArray()),
                 array("integer", copies.stream().map(KeyCopy::nodeId).toArray()),
@@ -161,8 +161,8 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void updateKey(KeyRecord key) {
-        if (update("UPDATE keys SET label = ?, flags = ?, m_value = ? WHERE handle = ?", key.label(), key.flags(),
-                key.mValue(), key.handle()) != 1) {
+        if (update("UPDATE keys SET label = ?, flags = ?, m_value = ?, manage_m_value = ? WHERE handle = ?", key.label(),
+                key.flags(), key.mValue(), key.manageMValue(), key.handle()) != 1) {
             throw new StoreException(db.location(), "key " + key.handle() + " vanished during an update");
         }
         update("DELETE FROM key_shares WHERE handle = ?", key.handle());

@@ -93,7 +93,13 @@ final class Schema {
             // key_changes moves, in the same transaction, with every change to a key, a share or a copy,
             // by trigger, so no write path can forget it; and everyone's public keys (the third half of
             // store.UsableKeysSql) come from an index of their own instead of a scan of every key
-            migration8());
+            migration8(),
+            // version 10 (9 is the listing change log): a key has two quorum values, CloudHSM CLI's
+            // use-key-quorum-value (m_value, KMU's, as before) and manage-key-quorum-value; a key stored
+            // earlier had one m_value guarding both, so its management value starts equal to it
+            List.of(
+                    "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE keys SET manage_m_value = m_value"));
 
     private static List<String> migration8() {
         List<String> sql = new java.util.ArrayList<>(List.of(

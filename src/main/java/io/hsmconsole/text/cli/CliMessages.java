@@ -98,11 +98,6 @@ public final class CliMessages {
         return "Invalid starting token '" + token + "'; use the next_token of a previous listing (0 to " + total + ")";
     }
 
-    public static String quorumValuesDiffer(int manage, int use) {
-        return "The simulator keeps one quorum value per key (KMU's m_value), used for both management and use: "
-                + "--manage-key-quorum-value " + manage + " and --use-key-quorum-value " + use + " differ";
-    }
-
     public static String notHex(String name, String value) {
         return "--" + name + " '" + value + "' is not hex (0x and pairs of hex digits, e.g. 0x10)";
     }
