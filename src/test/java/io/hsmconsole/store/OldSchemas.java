@@ -15,6 +15,9 @@ import java.util.List;
 
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
 final class OldSchemas {
+    /** Back before keys had two quorum values: no manage_m_value column (one m_value guarded both). */
+    static final List<String> UNDO_MANAGE_M_VALUE = List.of("ALTER TABLE keys DROP COLUMN manage_m_value");
+
     /** Schema 8 back to 7: no key_changes counter, no triggers moving it, no index of the public keys. */
     static final List<String> UNDO_8 = undo8();
 
