@@ -40,9 +40,9 @@ class PostgresKeyIdMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no version 3). */
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no version 3 or later). */
     private void backToVersionOne() throws SQLException {
-        sql("SET search_path TO \"hsm_team\"", "DROP TRIGGER keys_changes ON keys", "DROP TRIGGER key_shares_changes ON key_shares",
+        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value", "DROP TRIGGER keys_changes ON keys", "DROP TRIGGER key_shares_changes ON key_shares",
                 "DROP TRIGGER key_copies_changes ON key_copies", "DROP FUNCTION key_changed()", "DROP INDEX keys_public",
                 "ALTER TABLE cluster DROP COLUMN key_changes", "DROP INDEX keys_id_class",
                 "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
