@@ -164,6 +164,29 @@ class KeyTokenApprovalTest {
         assertThat(rename(key(1, 1), "one", Optional.empty()).code()).isEqualTo(ReturnCode.SUCCESS);
     }
 
+    /**
+     * CloudHSM CLI's key wrap is a key-management operation (the token-gen page's table): it needs the
+     * payload's management approvals, not its use approvals; KMU's wrapKey keeps needing use approvals.
+     */
+    @Test
+    void anSdk5WrapNeedsThePayloadsManagementApprovals() {
+        long wrapping = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "wrapper")).value().handle();
+        long managed = key(0, 2);
+        long used = key(2, 0);
+        assertThat(wrap(managed, wrapping, Optional.empty()).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        SignedApproval both = signedBy(token(TokenSignService.KEY_MANAGEMENT), "example_user", "carol");
+        assertThat(wrap(managed, wrapping, Optional.of(both)).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(wrap(used, wrapping, Optional.empty()).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.transfers().wrapKey(used, wrapping, 5).code()).as("KMU's wrapKey: USE_KEY")
+                .isEqualTo(ReturnCode.QUORUM_REQUIRED);
+    }
+
+    private HsmResult<?> wrap(long payload, long wrapping, Optional<SignedApproval> approval) {
+        return owner.tokenSign().withKeyApproval(TokenSignService.KEY_MANAGEMENT, payload, approval,
+                () -> owner.transfers().wrapSdk5(payload, wrapping, io.hsmconsole.hsm.key.Sdk5WrapMechanism.AES_NO_PAD,
+                        io.hsmconsole.hsm.key.Sdk5WrapParameters.none()));
+    }
+
     /** Property: a signed token file changed anywhere (data, token, a signature, names, one signature dropped) approves nothing. */
     @Test
     void anApprovalAlteredAnywhereApprovesNothing() {

@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliMessages;
@@ -52,11 +53,13 @@ final class KeyUnwrapCommands {
         byte[] data;
         GenerationAttributes given;
         List<Integer> shareWith;
+        KeyApproval approval;
         try {
             parameters = WrapOptions.parameters(mechanism, args, tagBits);
             data = CliFiles.bytes(context, args, "data");
             given = GenerationAttributes.parse(args.values("attributes"));
             shareWith = KeyGenerateCommands.shareWith(context, args);
+            approval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT);
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
@@ -69,8 +72,9 @@ final class KeyUnwrapCommands {
                 !token, shareWith, use, null, null, false, manage);
         String typeClass = args.value("key-type-class");
         Sdk5UnwrapTarget target = new Sdk5UnwrapTarget(keyClass(typeClass), keyType(typeClass), given.usage(), options);
-        return context.answer(session.get().transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target),
-                key -> {
+        HsmSession s = session.get();
+        return approval.answer(context, s, wrapping.get(),
+                () -> s.transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target), key -> {
                     ObjectNode out = CliJson.object();
                     out.set("key", KeyGenerateCommands.describe(context, session.get(), key.handle()));
                     return context.success(out);
