@@ -69,7 +69,8 @@ public final class HsmCluster implements AutoCloseable {
         }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
-        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync));
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync),
+                new RememberedLogins(new SecureRandom()));
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */
@@ -169,6 +170,16 @@ public final class HsmCluster implements AutoCloseable {
         HsmResult<HsmSession> r = authentication.authenticate(channel, type, name, password);
         audit(servingNode(r), authentication.auditedUserId(r, name), name, "loginHSM", "-u " + type + " -s " + name, r.code());
         return r;
+    }
+
+    /** A password changed or a user was deleted: a login remembered for them must not be reused. */
+    void forgetRememberedLogin(int userId) {
+        authentication.forget(userId);
+    }
+
+    /** Whether a login with this name and password would be answered from memory, without the slow hash. */
+    boolean authenticationRemembers(String name, String password) {
+        return authentication.remembers(name, password.toCharArray());
     }
 
     static int servingNode(HsmResult<?> r) {
