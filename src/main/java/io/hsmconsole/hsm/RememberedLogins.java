@@ -39,7 +39,7 @@ final class RememberedLogins {
     /** Whether this password was checked right for this very record (same user, same stored hash). */
     boolean remembers(UserRecord user, char[] password) {
         byte[] kept = tags.get(user.id());
-        return kept != null && MessageDigest.isEqual(kept, tag(user, password));
+        return kept != null && user.passwordHash() != null && MessageDigest.isEqual(kept, tag(user, password));
     }
 
     /** After the slow hash said this password is the user's. */
