@@ -48,7 +48,7 @@ final class PairObjects {
     /** What both halves' records share: owner, class, type, length, label, ID, flags, KCV. */
     private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, int valueLength,
                                             KeyOptions o, long flags, byte[] kcv) {
-        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().code())
+        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().algorithm())
                 .sizeBytes(valueLength).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
     }
 }
