@@ -1,0 +1,67 @@
+package io.hsmconsole.ui.main;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.hsmconsole.ui.common.FxWait.until;
+import static io.hsmconsole.ui.main.FxMainWindow.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a new user reads first must be whole: the login dialog's buttons used to read "Other clu..." (the
+ * button bar gave every button the same width, and four of them did not fit 460 px).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WholeTextsWindowTest {
+    @TempDir
+    static Path dir;
+    private FxMainWindow main;
+
+    @Start
+    void start(Stage stage) {
+        main = new FxMainWindow(dir, stage);
+    }
+
+    @AfterEach
+    void stop() {
+        main.close();
+    }
+
+    @Test
+    void theLoginDialogsButtonsShowTheirWholeText(FxRobot robot) {
+        until(() -> main.fx.workspace.clusterNameProperty().get() != null);
+        robot.targetWindow(window("HSM Key Console"));
+        robot.clickOn(".status-keys");
+        robot.push(KeyCode.CONTROL, KeyCode.L);
+        until(() -> window("Log in") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent root = window("Log in").getScene().getRoot();
+        List<Button> buttons = root.lookupAll(".button").stream().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(Node::isVisible).toList();
+        assertThat(buttons).extracting(Labeled::getText).contains("_Other cluster or store…");
+        assertThat(cut(buttons)).as("buttons whose text is cut").isEmpty();
+        robot.targetWindow(window("Log in"));
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    /** The labelled controls narrower than their text asks for (JavaFX then ends them with "..."). */
+    static List<String> cut(List<? extends Labeled> labels) {
+        return labels.stream().filter(l -> l.getWidth() < l.prefWidth(-1) - 0.5)
+                .map(l -> "\"" + l.getText() + "\" " + l.getWidth() + " < " + l.prefWidth(-1)).toList();
+    }
+}
