@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,27 @@ class WholeTextsWindowTest {
         assertThat(cut(buttons)).as("buttons whose text is cut").isEmpty();
         robot.targetWindow(window("Log in"));
         robot.push(KeyCode.ESCAPE);
+    }
+
+    /**
+     * The key form on a 900x600 screen scrolls down, never sideways: the two columns' minimum widths
+     * (form 520, sharing 330) used to add up to more than the dialog has inside, so a horizontal scroll
+     * bar hid the last line and every field was a few pixels off-screen.
+     */
+    @Test
+    void theKeyFormAt900x600NeedsNoSidewaysScrolling(FxRobot robot) {
+        main.login("example_user", "example_pwd");
+        FxMainWindow.openKeyForm(robot);
+        Stage form = (Stage) window("New key");
+        robot.interact(() -> {
+            form.setWidth(900);
+            form.setHeight(600);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = (ScrollPane) form.getScene().getRoot().lookup("#formScroll");
+        assertThat(scroll.getContent().getLayoutBounds().getWidth()).as("the form's width inside the scroll pane")
+                .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
+        robot.interact(form::close);
     }
 
     /** The labelled controls narrower than their text asks for (JavaFX then ends them with "..."). */
