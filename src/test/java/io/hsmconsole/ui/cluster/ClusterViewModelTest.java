@@ -133,7 +133,7 @@ class ClusterViewModelTest {
 
         assertThat(tile(2).keysProperty().get()).isEqualTo("0 keys held \u00b7 1 pending");
         assertThat(tile(2).replicationProperty().get())
-                .isEqualTo("Replication latency 0 ms; 1 keys reach it once it is back online");
+                .isEqualTo("Replication latency 0 ms; 1 key reaches it once it is back online");
         vm.toggleOnline(tile(2));
         assertThat(tile(2).replicationProperty().get()).isEqualTo("Replication latency 0 ms, in sync");
     }
