@@ -7,16 +7,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.hsmconsole.ui.common.FxWait.until;
@@ -27,21 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a new user reads first must be whole: the login dialog's buttons used to read "Other clu..." (the
  * button bar gave every button the same width, and four of them did not fit 460 px).
  */
-@ExtendWith(ApplicationExtension.class)
-class WholeTextsWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
-    }
+class WholeTextsWindowTest extends MainWindowTest {
 
     @Test
     void theLoginDialogsButtonsShowTheirWholeText(FxRobot robot) {
