@@ -26,7 +26,6 @@ import io.hsmconsole.store.UserRecord;
 import io.hsmconsole.store.StoreException;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +144,7 @@ public final class HsmCluster implements AutoCloseable {
         if (!n.online()) {
             return NodeState.OFFLINE;
         }
-        if (!Arrays.equals(n.firmwareMeasurement(), Firmware.knownGoodMeasurement(n.firmwareVersion()))) {
+        if (!Firmware.isKnownGood(n.firmwareVersion(), n.firmwareMeasurement())) {
             return NodeState.TAMPERED;
         }
         return c.pending() > 0 ? NodeState.SYNCING : NodeState.ACTIVE;

@@ -141,7 +141,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
                         + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
                         + " FROM k, unnest(?, ?) AS t(n, a))"
                         + " UPDATE cluster SET token_key_count = token_key_count + 1",
-                key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType(), key.sizeBytes(), key.label(),
+                key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType().code(), key.sizeBytes(), key.label(),
                 PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
                 db.cipher().encrypt(key.handle(), key.material()),
                 array("integer", key.sharedWith().toArray()),
