@@ -112,7 +112,7 @@ public final class FixedBaseTable {
      * digit's sign applied by choosing between the point and its negation: kept to measure what a
      * cache-safe look-up costs at this width (docs/performance.md).
      */
-    ECPoint multiplyConstantTime(BigInteger k) {
+    public ECPoint multiplyConstantTime(BigInteger k) {
         int[] digits = signedDigits(reduced(k));
         ECPoint sum = base.getCurve().getInfinity();
         for (int i = 0; i < digits.length; i++) {
