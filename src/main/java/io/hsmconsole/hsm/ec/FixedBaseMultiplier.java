@@ -3,39 +3,53 @@ package io.hsmconsole.hsm.ec;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.AbstractECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * BouncyCastle's {@code ECMultiplier} for a domain's base point G on a {@link FixedBaseTable}: what
  * ECDSA signing (k·G), EC key pair generation (d·G) and a decoded private key's public point multiply.
- * The table of a domain is built on its first multiplication and kept for the process (its memory is
- * in {@link FixedBaseTable}); at most {@value #MAX_TABLES} tables (the simulator offers six curves),
- * after which, and for any point other than G, BouncyCastle's own multiplier of the curve answers.
- * The product is the same point either way: {@code FixedBaseMultiplierTest} checks it against
- * BouncyCastle's reference multiplication.
+ *
+ * <p>A table costs 60-80 ms to build for P-256 (0.6 s for P-521) and saves about 45 µs per P-256
+ * multiplication, so it is built only once a process has multiplied that G {@value #USES_BEFORE_TABLE}
+ * times: a one-shot command line that makes one key or one signature keeps BouncyCastle's fixed-point
+ * comb (as before) and never pays for a table; the daemon and the console build it early in their
+ * first burst of work and keep it for the process. One multiplier per domain, at most
+ * {@value #MAX_TABLES} with tables (the simulator offers six curves); for any point other than G,
+ * BouncyCastle's own multiplier of the curve answers. The product is the same point either way:
+ * {@code FixedBaseMultiplierTest} checks it against BouncyCastle's reference multiplication.
  */
 public final class FixedBaseMultiplier extends AbstractECMultiplier {
-    /** 8-bit signed digits: the fastest width measured (docs/performance.md, "ECDSA and P-256 pairs on a table of G"). */
+    /** 8-bit signed digits: docs/performance.md ("ECDSA and P-256 pairs on a table of G") has the widths measured. */
     static final int WIDTH = 8;
+    /** Multiplications of a G by the comb before its table is built (about 20 ms of comb work on P-256). */
+    static final int USES_BEFORE_TABLE = 256;
     private static final int MAX_TABLES = 16;
     private static final Map<ECPoint, FixedBaseMultiplier> BY_BASE = new ConcurrentHashMap<>();
     /** The multipliers by their base point's own instance: a curve's G is one object, so the usual look-up is a few identity checks. */
     private static volatile FixedBaseMultiplier[] byInstance = new FixedBaseMultiplier[0];
 
-    private final FixedBaseTable table;
+    private final ECDomainParameters domain;
+    private final boolean mayBuild;
+    private final AtomicInteger uses = new AtomicInteger();
+    private final FixedPointCombMultiplier comb = new FixedPointCombMultiplier();
+    private volatile FixedBaseTable table;
 
-    private FixedBaseMultiplier(FixedBaseTable table) {
-        this.table = table;
+    FixedBaseMultiplier(ECDomainParameters domain, boolean mayBuild) {
+        this.domain = domain;
+        this.mayBuild = mayBuild;
     }
 
-    /** The multiplier of this domain's base point, its table built now if this is the domain's first use. */
+    /** The multiplier of this domain's base point (one per distinct G in the process). */
     public static FixedBaseMultiplier of(ECDomainParameters domain) {
         ECPoint g = domain.getG();
         for (FixedBaseMultiplier m : byInstance) {
-            if (m.table.base() == g) {
+            if (m.domain.getG() == g) {
                 return m;
             }
         }
@@ -45,9 +59,9 @@ public final class FixedBaseMultiplier extends AbstractECMultiplier {
                 m = BY_BASE.get(g);
                 if (m == null) {
                     if (BY_BASE.size() >= MAX_TABLES) {
-                        return new FixedBaseMultiplier(null);
+                        return new FixedBaseMultiplier(domain, false);
                     }
-                    m = new FixedBaseMultiplier(FixedBaseTable.build(g, domain.getN(), WIDTH));
+                    m = new FixedBaseMultiplier(domain, true);
                     BY_BASE.put(g, m);
                 }
             }
@@ -56,19 +70,36 @@ public final class FixedBaseMultiplier extends AbstractECMultiplier {
         return m;
     }
 
-    /** The table, for the tests that look inside; null when this multiplier has none. */
-    FixedBaseTable table() {
+    /** The table, built now if it is not yet (the tests use every path through it); null when none may be built. */
+    synchronized FixedBaseTable table() {
+        if (table == null && mayBuild) {
+            table = FixedBaseTable.build(domain.getG(), domain.getN(), WIDTH);
+        }
         return table;
+    }
+
+    /** Whether the table has been built. */
+    boolean hasTable() {
+        return table != null;
     }
 
     @Override
     protected ECPoint multiplyPositive(ECPoint p, BigInteger k) {
-        if (table == null || (p != table.base() && !p.equals(table.base()))) {
+        ECPoint g = domain.getG();
+        if (p != g && !p.equals(g)) {
             return p.multiply(k);
         }
-        ECPoint product = table.multiply(k);
+        FixedBaseTable t = table;
+        if (t == null) {
+            if (!mayBuild || uses.incrementAndGet() <= USES_BEFORE_TABLE) {
+                // BouncyCastle's comb, as its ECDSASigner and ECKeyPairGenerator use (it takes scalars below 2^bits(n))
+                return comb.multiply(p, k.bitLength() > domain.getN().bitLength() ? k.mod(domain.getN()) : k);
+            }
+            t = table();
+        }
+        ECPoint product = t.multiply(k);
         // an equal curve of another instance (or class) gets a point of its own back
-        return table.base().getCurve() == p.getCurve() ? product : p.getCurve().importPoint(product);
+        return g.getCurve() == p.getCurve() ? product : p.getCurve().importPoint(product);
     }
 
     private static synchronized void remember(FixedBaseMultiplier m) {
@@ -79,7 +110,7 @@ public final class FixedBaseMultiplier extends AbstractECMultiplier {
             }
         }
         if (now.length < MAX_TABLES) {
-            FixedBaseMultiplier[] more = java.util.Arrays.copyOf(now, now.length + 1);
+            FixedBaseMultiplier[] more = Arrays.copyOf(now, now.length + 1);
             more[now.length] = m;
             byInstance = more;
         }

@@ -21,16 +21,23 @@ import java.math.BigInteger;
  * flat int arrays), and each addition is its {@code ECPoint.add}, which takes the cheaper mixed formula
  * for an affine operand. This class only chooses which points to add.
  *
- * <p>Memory: positions × 2^(width−1) affine points of two field elements each: for 8-bit digits
- * 33 × 128 × 64 bytes = 264 KiB for P-256 (P-224: 29 × 128 × 56 = 203 KiB, P-384: 49 × 128 × 96 =
- * 588 KiB, secp256k1 as P-256), built once per curve on its first use ({@link FixedBaseMultiplier}).
+ * <p>Memory: positions × 2^(width−1) affine points of two field elements each, kept as BouncyCastle's
+ * lookup tables keep them (flat int arrays). With 8-bit digits: P-256 and secp256k1 33 × 128 points,
+ * 264 KiB; P-224 203 KiB; P-384 588 KiB; P-521 1,139 KiB; P-192 150 KiB; built once per curve and
+ * process, after the curve's first {@value FixedBaseMultiplier#USES_BEFORE_TABLE} multiplications
+ * ({@link FixedBaseMultiplier}), in 60-80 ms for P-256.
  *
- * <p>Not constant-time: the table entry read depends on the scalar's digits (a cache-timing side
- * channel on the nonce or private key for an attacker who shares the CPU's caches), and a zero digit
- * skips its addition. Acceptable here because this is a simulator: its keys are test keys in a file
- * on the developer's own machine, which anyone who could time its caches could read directly; a real
- * HSM's keys never meet this code. {@link #multiplyConstantTime} reads every entry of each position (as
- * the comb does) and is kept for the measurement in docs/performance.md that chose the fast one.
+ * <p>Not constant-time: which entry is read depends on the scalar's digits (a cache-timing side channel
+ * on the nonce, and so on the private key, for an attacker who shares the CPU's caches and can trigger
+ * many signatures with one key), and a zero digit skips its addition. Acceptable here because this is a
+ * simulator: its keys are test keys for applications under development and CI, which protect nothing,
+ * and it makes no side-channel claim (the comb this replaces reads its table in constant time, but its
+ * point additions still branch on the point at infinity and on equal points); keys that protect
+ * anything belong in a real HSM, which never runs this code.
+ * A constant-time look-up (every entry of a position read, as BouncyCastle's comb does) costs more than
+ * the table saves at this width: {@link #multiplyConstantTime} is that variant, kept so that
+ * {@code BaseMultiplyBenchmark} can show it (at its best width, 5 or 6 bits, a signature would be
+ * 0.8× SoftHSM2's rate instead of the 1.2× the one-entry read gives: docs/performance.md).
  */
 public final class FixedBaseTable {
     private final ECPoint base;
@@ -109,8 +116,8 @@ public final class FixedBaseTable {
 
     /**
      * The same sum with every position's entries all read (BouncyCastle's constant-time look-up) and a
-     * digit's sign applied by choosing between the point and its negation: kept to measure what a
-     * cache-safe look-up costs at this width (docs/performance.md).
+     * digit's sign applied by choosing between the point and its negation: what a cache-safe look-up
+     * costs at this width, for {@code BaseMultiplyBenchmark} (not used by the simulator).
      */
     public ECPoint multiplyConstantTime(BigInteger k) {
         int[] digits = signedDigits(reduced(k));

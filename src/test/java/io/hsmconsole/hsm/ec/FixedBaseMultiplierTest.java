@@ -47,7 +47,7 @@ class FixedBaseMultiplierTest {
     @Test
     void productsEqualTheReferenceMultiplication() {
         Trials.run(600, random -> {
-            ECDomainParameters domain = AsymmetricMaterial.domain(Gen.of(CURVES).next(random));
+            ECDomainParameters domain = tabled(Gen.of(CURVES).next(random));
             BigInteger k = scalar(domain.getN()).next(random);
             ECPoint expected = ECAlgorithms.referenceMultiply(domain.getG(), k).normalize();
             ECPoint actual = FixedBaseMultiplier.of(domain).multiply(domain.getG(), k).normalize();
@@ -60,7 +60,7 @@ class FixedBaseMultiplierTest {
     @Test
     void theConstantTimeSumIsTheSame() {
         Trials.run(100, random -> {
-            ECDomainParameters domain = AsymmetricMaterial.domain(Gen.of(CURVES).next(random));
+            ECDomainParameters domain = tabled(Gen.of(CURVES).next(random));
             BigInteger k = scalar(domain.getN()).filter(s -> s.signum() >= 0).next(random);
             FixedBaseTable table = FixedBaseMultiplier.of(domain).table();
             assertThat(table.multiplyConstantTime(k).normalize()).as("k = 0x%s", k.toString(16))
@@ -72,7 +72,7 @@ class FixedBaseMultiplierTest {
     @Test
     void anyOtherPointIsMultipliedRightToo() {
         Trials.run(40, random -> {
-            ECDomainParameters domain = AsymmetricMaterial.domain(Gen.of(CURVES).next(random));
+            ECDomainParameters domain = tabled(Gen.of(CURVES).next(random));
             ECPoint q = ECAlgorithms.referenceMultiply(domain.getG(), below(domain.getN(), random)).normalize();
             BigInteger k = scalar(domain.getN()).next(random);
             assertThat(FixedBaseMultiplier.of(domain).multiply(q, k).normalize())
@@ -83,8 +83,26 @@ class FixedBaseMultiplierTest {
     /** docs/performance.md states the table's memory from this count: 33 positions of 128 points for P-256. */
     @Test
     void aP256TableHolds33PositionsOf128Points() {
-        FixedBaseTable table = FixedBaseMultiplier.of(AsymmetricMaterial.domain(EcCurve.PRIME256V1)).table();
+        FixedBaseTable table = FixedBaseMultiplier.of(tabled(EcCurve.PRIME256V1)).table();
         assertThat(table.points()).isEqualTo(33 * 128);
+    }
+
+    /**
+     * A process that multiplies a G only a few times (a one-shot command line) keeps BouncyCastle's comb and
+     * never builds a table; the table comes at the use after {@value FixedBaseMultiplier#USES_BEFORE_TABLE},
+     * and the products are right before and after.
+     */
+    @Test
+    void theCombAnswersUntilTheTableIsBuilt() {
+        ECDomainParameters domain = AsymmetricMaterial.domain(EcCurve.PRIME256V1);
+        FixedBaseMultiplier fresh = new FixedBaseMultiplier(domain, true);
+        SplittableRandom random = new SplittableRandom(Trials.seed());
+        for (int use = 1; use <= FixedBaseMultiplier.USES_BEFORE_TABLE + 8; use++) {
+            BigInteger k = below(domain.getN(), random);
+            assertThat(fresh.multiply(domain.getG(), k).normalize()).as("use %d", use)
+                    .isEqualTo(ECAlgorithms.referenceMultiply(domain.getG(), k).normalize());
+            assertThat(fresh.hasTable()).as("a table after use %d", use).isEqualTo(use > FixedBaseMultiplier.USES_BEFORE_TABLE);
+        }
     }
 
     @Test
@@ -129,6 +147,7 @@ class FixedBaseMultiplierTest {
     void keyPairsAreDTimesG() {
         Trials.run(60, random -> {
             EcCurve curve = Gen.of(CURVES).next(random);
+            tabled(curve);
             long seed = random.nextLong();
             ECKeyPairGenerator ours = new FixedBaseEcKeyPairGenerator();
             ours.init(new ECKeyGenerationParameters(AsymmetricMaterial.domain(curve), new SeededSecureRandom(new SplittableRandom(seed))));
@@ -145,7 +164,15 @@ class FixedBaseMultiplierTest {
         });
     }
 
+    /** The curve's domain, its multiplier's table built (as it is after the first uses in a process). */
+    private static ECDomainParameters tabled(EcCurve curve) {
+        ECDomainParameters domain = AsymmetricMaterial.domain(curve);
+        assertThat(FixedBaseMultiplier.of(domain).table()).isNotNull();
+        return domain;
+    }
+
     private static AsymmetricCipherKeyPair pair(EcCurve curve, SplittableRandom random) {
+        tabled(curve);
         ECKeyPairGenerator g = new FixedBaseEcKeyPairGenerator();
         g.init(new ECKeyGenerationParameters(AsymmetricMaterial.domain(curve), new SeededSecureRandom(random)));
         return g.generateKeyPair();
