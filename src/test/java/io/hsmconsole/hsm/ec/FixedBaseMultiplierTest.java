@@ -22,8 +22,12 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -37,7 +41,8 @@ import java.util.SplittableRandom;
  * for random scalars and for the ones a signed-digit recoding gets wrong first: 0, 1, n−1, n−2, n and
  * above (reduced), small ones, and scalars built from the windows at the digit boundaries (0x7f, 0x80,
  * 0x81, 0xff: a run of 0xff carries through every position). Signatures made on it verify with the
- * JDK and equal BouncyCastle's byte for byte when the nonce is deterministic; key pairs are d·G.
+ * JDK and with OpenSSL and equal BouncyCastle's byte for byte when the nonce is deterministic; key pairs
+ * are d·G.
  */
 class FixedBaseMultiplierTest {
     private static final List<EcCurve> CURVES = List.of(EcCurve.values());
@@ -123,6 +128,28 @@ class FixedBaseMultiplierTest {
             jdk.initVerify(jdkKey);
             jdk.update(message);
             assertThat(jdk.verify(der)).as("the JDK verifies a %s signature", curve.curveName()).isTrue();
+        });
+    }
+
+    /** OpenSSL verifies a signature made on the table on every curve, the ones this JDK lacks too. */
+    @Test
+    void signaturesVerifyWithOpenssl(@TempDir Path dir) {
+        Trials.run(CURVES.size() * 2, random -> {
+            EcCurve curve = CURVES.get(random.nextInt(CURVES.size()));
+            AsymmetricCipherKeyPair pair = pair(curve, random);
+            byte[] message = new byte[random.nextInt(1, 300)];
+            random.nextBytes(message);
+            DSADigestSigner signer = new DSADigestSigner(new FixedBaseEcdsaSigner(), new SHA256Digest());
+            signer.init(true, new ParametersWithRandom(pair.getPrivate(), new SeededSecureRandom(random)));
+            signer.update(message, 0, message.length);
+            Files.write(dir.resolve("message"), message);
+            Files.write(dir.resolve("signature"), signer.generateSignature());
+            Files.write(dir.resolve("public.der"), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded());
+            Process openssl = new ProcessBuilder("openssl", "dgst", "-sha256", "-keyform", "DER", "-verify", "public.der",
+                    "-signature", "signature", "message").directory(dir.toFile()).redirectErrorStream(true).start();
+            String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(openssl.waitFor()).as("openssl on %s: %s", curve.curveName(), said).isZero();
+            assertThat(said).contains("Verified OK");
         });
     }
 
