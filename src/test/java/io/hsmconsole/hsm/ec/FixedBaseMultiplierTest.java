@@ -117,10 +117,7 @@ class FixedBaseMultiplierTest {
             AsymmetricCipherKeyPair pair = pair(curve, random);
             byte[] message = new byte[random.nextInt(0, 200)];
             random.nextBytes(message);
-            DSADigestSigner signer = new DSADigestSigner(new FixedBaseEcdsaSigner(), new SHA256Digest());
-            signer.init(true, new ParametersWithRandom(pair.getPrivate(), new SeededSecureRandom(random)));
-            signer.update(message, 0, message.length);
-            byte[] der = signer.generateSignature();
+            byte[] der = signSha256(pair, message, random);
 
             PublicKey jdkKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
                     SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded()));
@@ -139,11 +136,8 @@ class FixedBaseMultiplierTest {
             AsymmetricCipherKeyPair pair = pair(curve, random);
             byte[] message = new byte[random.nextInt(1, 300)];
             random.nextBytes(message);
-            DSADigestSigner signer = new DSADigestSigner(new FixedBaseEcdsaSigner(), new SHA256Digest());
-            signer.init(true, new ParametersWithRandom(pair.getPrivate(), new SeededSecureRandom(random)));
-            signer.update(message, 0, message.length);
             Files.write(dir.resolve("message"), message);
-            Files.write(dir.resolve("signature"), signer.generateSignature());
+            Files.write(dir.resolve("signature"), signSha256(pair, message, random));
             Files.write(dir.resolve("public.der"), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded());
             Process openssl = new ProcessBuilder("openssl", "dgst", "-sha256", "-keyform", "DER", "-verify", "public.der",
                     "-signature", "signature", "message").directory(dir.toFile()).redirectErrorStream(true).start();
@@ -189,6 +183,14 @@ class FixedBaseMultiplierTest {
                     AsymmetricMaterial.domain(curve).getG(), d).normalize());
             assertThat(q).isEqualTo(((ECPublicKeyParameters) b.getPublic()).getQ().normalize());
         });
+    }
+
+    /** A DER ECDSA signature over SHA-256 of the message, with a random nonce, on the table. */
+    private static byte[] signSha256(AsymmetricCipherKeyPair pair, byte[] message, SplittableRandom random) {
+        DSADigestSigner signer = new DSADigestSigner(new FixedBaseEcdsaSigner(), new SHA256Digest());
+        signer.init(true, new ParametersWithRandom(pair.getPrivate(), new SeededSecureRandom(random)));
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
     }
 
     /** The curve's domain, its multiplier's table built (as it is after the first uses in a process). */
