@@ -214,6 +214,16 @@ public final class MainView {
         windows.openCluster(window());
     }
 
+    /**
+     * The cluster the console was started on cannot be opened ({@code failure}): the Open cluster
+     * dialog over this window, filled with what was asked for and saying why, so that the user can
+     * correct the server or its password, or choose this machine's data folder; true when a cluster
+     * was opened with it, false when the user closed it (and so chose to quit).
+     */
+    public boolean openClusterAtStart(Throwable failure, char[] password) {
+        return windows.openClusterAtStart(window(), failure, password);
+    }
+
     /** File → Export cluster: where to, through the dialog service; then the passphrase dialog. */
     @FXML
     private void exportCluster() {
