@@ -41,6 +41,7 @@ public final class MainView {
     private final ConsoleContext ctx;
     private final Messages messages;
     private final Windows windows;
+    private final ClusterOverviewViewModel overviewModel;
     private final ClusterOverviewView overview;
     private final Parent root;
     // Built on the first crypto-user login: their FXML is not needed for the first frame.
@@ -84,8 +85,8 @@ public final class MainView {
         this.ctx = ctx;
         this.messages = ctx.messages();
         this.windows = new Windows(ctx);
-        this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
-                this::toggleLogin);
+        this.overviewModel = new ClusterOverviewViewModel(ctx.cluster(), messages);
+        this.overview = new ClusterOverviewView(overviewModel, messages, this::toggleLogin);
         this.consoleModel = new ConsoleViewModel(ctx.console(), ctx.workspace(), messages);
         this.root = Views.load(this, messages);
     }
@@ -221,6 +222,8 @@ public final class MainView {
      * was opened with it, false when the user closed it (and so chose to quit).
      */
     public boolean openClusterAtStart(Throwable failure, char[] password) {
+        viewModel.noClusterOpen(); // no longer "opening": until the dialog opens one, there is none
+        overviewModel.noClusterOpen();
         return windows.openClusterAtStart(window(), failure, password);
     }
 
