@@ -91,20 +91,27 @@ public final class TeamKeygenProfile {
         }
     }
 
-    /** Every statement the server ran since the reset, by calls per key, with its total time. */
+    /** Every statement the server ran since the reset, by calls per key, with its total time (savepoints together). */
     private static void report(Connection admin, int keys) throws Exception {
-        double total = 0;
+        java.util.Map<String, double[]> byStatement = new java.util.LinkedHashMap<>();
         try (Statement s = admin.createStatement();
-             ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')"
-                     + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname ="
-                     + " current_database()) AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC")) {
+             ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements WHERE dbid ="
+                     + " (SELECT oid FROM pg_database WHERE datname = current_database())"
+                     + " AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC")) {
             while (rs.next()) {
-                double perKey = rs.getLong(1) / (double) keys;
-                total += perKey;
-                String query = rs.getString(3);
-                System.out.printf("%6.2f per key %8.1f ms  %s%n", perKey, rs.getDouble(2),
-                        query.length() > 150 ? query.substring(0, 150) + "…" : query);
+                String query = rs.getString(3).replaceAll("\\s+", " ").replaceAll("JDBC_SAVEPOINT_[0-9]+", "JDBC_SAVEPOINT_n");
+                double[] sum = byStatement.computeIfAbsent(query, q -> new double[2]);
+                sum[0] += rs.getLong(1);
+                sum[1] += rs.getDouble(2);
             }
+        }
+        double total = 0;
+        for (var e : byStatement.entrySet()) {
+            double perKey = e.getValue()[0] / keys;
+            total += perKey;
+            String query = e.getKey();
+            System.out.printf("%6.2f per key %8.1f ms  %s%n", perKey, e.getValue()[1],
+                    query.length() > 150 ? query.substring(0, 150) + "…" : query);
         }
         System.out.printf("statements per key\t%.2f%n", total);
     }

@@ -31,11 +31,12 @@ final class PostgresBatch {
                     return null;
                 }
                 for (GroupCommit.Request<?> request : batch) {
+                    // Never released: a RELEASE would cost a round trip per request, and the commit
+                    // releases them all (rolling back to one drops those made after it).
                     Savepoint before = c.setSavepoint();
                     LockedCluster known = tx.snapshot();
                     try {
                         request.runIn(tx);
-                        c.releaseSavepoint(before);
                     } catch (RuntimeException e) {
                         c.rollback(before);
                         tx.rolledBackTo(known); // the counters and audit records waiting go back with the rows
