@@ -56,14 +56,9 @@ final class PostgresReads {
     }
 
     List<NodeRecord> nodes(Connection c) throws SQLException {
-        List<NodeRecord> nodes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, online, latency_ms, firmware_version,"
-                + " firmware_measurement FROM nodes ORDER BY id"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                nodes.add(new NodeRecord(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)));
-            }
+        try (PreparedStatement ps = c.prepareStatement(LockedCluster.NODES); ResultSet rs = ps.executeQuery()) {
+            return LockedCluster.nodes(rs);
         }
-        return nodes;
     }
 
     List<UserRecord> users(Connection c) throws SQLException {
