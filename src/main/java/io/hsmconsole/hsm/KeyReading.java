@@ -125,7 +125,7 @@ final class KeyReading {
 
     private static boolean matches(KeyRecord k, KeyQuery q, int userId) {
         return (q.keyClass() == null || q.keyClass() == k.keyClass().code())
-                && (q.keyType() == null || q.keyType() == k.keyType())
+                && (q.keyType() == null || q.keyType() == k.keyType().code())
                 && (q.label() == null || q.label().equals(k.label()))
                 && (q.id() == null || q.id().equals(k.id()))
                 && (q.kcv() == null || Arrays.equals(q.kcv(), k.kcv()))
@@ -178,7 +178,7 @@ final class KeyReading {
     }
 
     private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
-        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
+        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType().code(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 HsmSession.isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
                 k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize, k.keyClass().code());
     }
