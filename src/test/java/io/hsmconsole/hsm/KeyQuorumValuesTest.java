@@ -5,12 +5,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.quorum.QuorumService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,25 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * guards its own operations (USE_KEY: use; MANAGE_KEY: share, unshare, attribute changes), each
  * must be at most the users the key is associated with and at most 8, and KMU's one m_value sets both.
  */
-class KeyQuorumValuesTest {
+class KeyQuorumValuesTest extends DemoClusterTest {
     private static final int CAROL = 6;
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private HsmResult<GeneratedKey> generate(int use, int manage) {
         return owner.generateSdk5Key(GenSymKeyRequest.of(31, 32, "q-" + use + "-" + manage)

@@ -3,7 +3,6 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.SignMechanism;
-import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
@@ -11,15 +10,10 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.property.Trials;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,54 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation on a key whose value for the service is 2 or more when enough of the users the key is
  * associated with (its owner and the users it is shared with) signed it.
  */
-class KeyTokenApprovalTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
+class KeyTokenApprovalTest extends DemoClusterTest {
     private static final int CAROL = 6;
     private static final byte[] DATA = "abc123".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    Path dir;
-    final ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
     final Map<String, AsymmetricCipherKeyPair> keys = new HashMap<>();
 
     @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
+    void registerQuorumKeys() {
         for (String user : List.of("example_user", "carol", "bob")) {
-            register(user);
+            keys.put(user, QuorumKeys.register(cluster, cli(user))); // crypto users register quorum keys
         }
-        owner = cli("example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private HsmSession cli(String user) {
         return cluster.login(LoginChannel.CLOUDHSM_CLI, UserType.CU, user, TestClusters.password(user)).value();
     }
 
-    private void register(String user) {
-        AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(RANDOM);
-        keys.put(user, pair);
-        TokenSignToken reg = cluster.tokenSign().registrationToken();
-        byte[] signature = QuorumSignatures.sign(QuorumSignatures.privateDer(pair), reg.approvalData());
-        SignedApproval signed = new SignedApproval(reg.approvalData(), reg.digest(),
-                List.of(new SignedApproval.Signature("", signature)));
-        assertThat(cli(user).tokenSign().register(QuorumSignatures.publicDer(pair), signed).code())
-                .as("a crypto user registers a quorum key").isEqualTo(ReturnCode.SUCCESS);
-    }
-
     private SignedApproval signedBy(TokenSignToken token, String... approvers) {
-        List<SignedApproval.Signature> signatures = new ArrayList<>();
-        for (String a : approvers) {
-            signatures.add(new SignedApproval.Signature(a,
-                    QuorumSignatures.sign(QuorumSignatures.privateDer(keys.get(a)), token.approvalData())));
-        }
-        return new SignedApproval(token.approvalData(), token.digest(), signatures);
+        return QuorumKeys.signedBy(token, keys, approvers);
     }
 
     /** An HMAC key of example_user shared with carol, with these use and manage values. */

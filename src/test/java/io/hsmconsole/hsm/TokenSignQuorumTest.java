@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +61,12 @@ class TokenSignQuorumTest {
     }
 
     private void register(String admin) {
-        AsymmetricCipherKeyPair pair = QuorumSignatures.newKeyPair(RANDOM);
-        keys.put(admin, pair);
-        TokenSignToken reg = cluster.tokenSign().registrationToken();
-        byte[] signature = QuorumSignatures.sign(QuorumSignatures.privateDer(pair), reg.approvalData());
-        SignedApproval signed = new SignedApproval(reg.approvalData(), reg.digest(),
-                List.of(new SignedApproval.Signature("", signature)));
-        assertThat(admin(admin).tokenSign().register(QuorumSignatures.publicDer(pair), signed).code()).isEqualTo(ReturnCode.SUCCESS);
+        keys.put(admin, QuorumKeys.register(cluster, admin(admin)));
     }
 
     /** The token as the file carries it, signed by each approver with their registered key. */
     private Optional<SignedApproval> signedBy(TokenSignToken token, String... approvers) {
-        List<SignedApproval.Signature> signatures = new ArrayList<>();
-        for (String a : approvers) {
-            signatures.add(new SignedApproval.Signature(a,
-                    QuorumSignatures.sign(QuorumSignatures.privateDer(keys.get(a)), token.approvalData())));
-        }
-        return Optional.of(new SignedApproval(token.approvalData(), token.digest(), signatures));
+        return Optional.of(QuorumKeys.signedBy(token, keys, approvers));
     }
 
     private HsmResult<?> createUser(HsmSession s, String name, Optional<SignedApproval> approval) {

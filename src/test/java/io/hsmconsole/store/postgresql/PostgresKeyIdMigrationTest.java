@@ -14,13 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,20 +46,7 @@ class PostgresKeyIdMigrationTest {
     }
 
     private String sql(String... statements) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", url.user());
-        credentials.setProperty("password", url.password());
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials); Statement st = c.createStatement()) {
-            String last = null;
-            for (String s : statements) {
-                if (st.execute(s)) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        last = rs.next() ? rs.getString(1) : null;
-                    }
-                }
-            }
-            return last;
-        }
+        return DirectSql.run(url, statements);
     }
 
     @Test

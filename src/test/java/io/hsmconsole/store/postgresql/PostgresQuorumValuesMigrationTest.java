@@ -14,12 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,17 +33,6 @@ class PostgresQuorumValuesMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    private void sql(String... statements) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", url.user());
-        credentials.setProperty("password", url.password());
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials); Statement st = c.createStatement()) {
-            for (String s : statements) {
-                st.execute(s);
-            }
-        }
-    }
-
     @Test
     void anOldKeyKeepsItsMValueForBothAndANewKeyKeepsTwo() throws Exception {
         long old;
@@ -56,7 +40,7 @@ class PostgresQuorumValuesMigrationTest {
              HsmSession alice = TestClusters.login(cluster, "alice")) {
             old = alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "old")).value().handle();
         }
-        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value",
+        DirectSql.run(url, "SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value",
                 "UPDATE keys SET m_value = 1 WHERE label = 'old'",
                 "UPDATE schema_version SET version = " + (PostgresSchema.currentVersion() - 1));
 
