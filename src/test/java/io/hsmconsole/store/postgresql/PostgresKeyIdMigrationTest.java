@@ -40,10 +40,10 @@ class PostgresKeyIdMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no version 3). */
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no versions 3 and 4). */
     private void backToVersionOne() throws SQLException {
-        sql("SET search_path TO \"hsm_team\"", "DROP TRIGGER keys_changes ON keys", "DROP TRIGGER key_shares_changes ON key_shares",
-                "DROP TRIGGER key_copies_changes ON key_copies", "DROP FUNCTION key_changed()", "DROP INDEX keys_public",
+        sql("SET search_path TO \"hsm_team\"", "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
+                "ALTER TABLE cluster DROP COLUMN key_log_floor", "DROP INDEX keys_public",
                 "ALTER TABLE cluster DROP COLUMN key_changes", "DROP INDEX keys_id_class",
                 "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
                 "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
