@@ -19,8 +19,8 @@ import java.util.Arrays;
  * listing read before it is read whole ({@link ListingCache}).
  */
 public final class KeyChangeLog {
-    /** Counter values kept at least (about a thousand key creations on SQLite, four thousand writes on PostgreSQL). */
-    public static final int KEPT = 4_096;
+    /** Counter values kept at least (about 250 key creations on SQLite, 340 on PostgreSQL). */
+    public static final int KEPT = 1_024;
 
     /** The keys changed after a counter value ({@code ?} 1), at most {@code ?} 2 of them, sorted. */
     public static final String CHANGED_SINCE = "SELECT DISTINCT handle FROM key_change_log WHERE seq > ?"

@@ -32,7 +32,9 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
      */
     static PostgresKeyQuery among(KeyFilter f, String columns, long[] handles) {
         List<String> where = new ArrayList<>(List.of("k.handle = ANY(?)"));
-        return general(f, columns, where, new ArrayList<>(List.of(boxed(handles))));
+        List<Object> params = new ArrayList<>();
+        params.add(boxed(handles)); // one parameter, the array (List.of would spread it)
+        return general(f, columns, where, params);
     }
 
     static Long[] boxed(long[] handles) {
