@@ -117,6 +117,16 @@ jq -e '.data.tokens | map(.username) == ["admin2"]' >/dev/null <<<"$(as admin qu
 as admin quorum token-sign delete --scope all >/dev/null
 jq -e '.data.tokens == []' >/dev/null <<<"$(as admin quorum token-sign list)" || fail "scope all"
 
+# Token timeouts: 600 and 600 until an admin sets one; a token then lists the new timeout.
+jq -e '.data == {"generated": 600, "approved": 600}' >/dev/null <<<"$(cloudhsm-cli quorum token-sign list-timeouts)" \
+    || fail "default timeouts"
+as admin quorum token-sign set-timeout --generated 900 | jq -e '.data == "Set token timeout successful"' >/dev/null \
+    || fail "set-timeout"
+as admin quorum token-sign generate --service user --token t900.token >/dev/null
+jq -e '.data.tokens[0]."token-timeout-seconds" | . > 600 and . <= 900' >/dev/null <<<"$(as admin quorum token-sign list)" \
+    || fail "a token under the new timeout"
+as admin quorum token-sign delete --scope all >/dev/null
+
 # A usage error (no --service) exits 2 with nothing on standard output.
 set +e; out=$(as admin quorum token-sign generate --token x 2>/dev/null); status=$?; set -e
 [ "$status" = 2 ] && [ -z "$out" ] || fail "usage error: status $status, output $out"

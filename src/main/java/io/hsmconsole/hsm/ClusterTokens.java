@@ -2,6 +2,7 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.IdentityItem;
 
@@ -16,11 +17,14 @@ import java.util.Optional;
  * SDK 5's token-sign tokens, kept cluster-wide (every HSM holds them, and {@code quorum token-sign
  * list} shows everyone's) as identity items, so both store backends and a cluster export carry them
  * as they carry the officers' m values. One token per user per service (a new one replaces the old);
- * registration tokens, which need no login, are named by their digest. A token lives
- * {@link #TIMEOUT_MILLIS} from its creation; expired ones are purged when a new one is made.
+ * registration tokens, which need no login, are named by their digest. A token lives the cluster's
+ * timeouts ({@link TokenTimeoutSetting}: the generated one from its creation, the approved one from its
+ * approval), judged with the timeouts in force when it is looked at; expired ones are purged when a new
+ * one is made.
  */
 final class ClusterTokens {
-    static final long TIMEOUT_MILLIS = TokenSignToken.TIMEOUT_SECONDS * 1000;
+    /** Marks an item written with approvals (a creation time is never negative): items written before read as no approvals. */
+    private static final long WITH_APPROVALS = -1;
     private static final String PREFIX = "quorum/token-sign/";
     private static final String SUFFIX = ".token";
 
@@ -49,8 +53,9 @@ final class ClusterTokens {
     static IdentityItem item(TokenSignToken token, int userId) {
         byte[] user = token.username().getBytes(StandardCharsets.UTF_8);
         byte[] data = token.approvalData();
-        ByteBuffer b = ByteBuffer.allocate(8 + 2 + user.length + data.length);
-        b.putLong(token.createdAtMillis()).putShort((short) user.length).put(user).put(data);
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 8 + 4 + 2 + user.length + data.length);
+        b.putLong(WITH_APPROVALS).putLong(token.createdAtMillis()).putLong(token.approvedAtMillis()).putInt(token.approvals())
+                .putShort((short) user.length).put(user).put(data);
         return new IdentityItem(name(token, userId), b.array(), null);
     }
 
@@ -59,12 +64,16 @@ final class ClusterTokens {
         TokenSignService service = TokenSignService.named(rest.substring(0, rest.indexOf('/')))
                 .orElseThrow(() -> new IllegalStateException("unknown token service in " + item.name()));
         ByteBuffer b = ByteBuffer.wrap(item.certificate());
-        long created = b.getLong();
+        long first = b.getLong();
+        boolean withApprovals = first == WITH_APPROVALS;
+        long created = withApprovals ? b.getLong() : first;
+        long approvedAt = withApprovals ? b.getLong() : 0;
+        int approvals = withApprovals ? b.getInt() : 0;
         byte[] user = new byte[b.getShort()];
         b.get(user);
         byte[] data = new byte[b.remaining()];
         b.get(data);
-        return new TokenSignToken(service, new String(user, StandardCharsets.UTF_8), created, data);
+        return new TokenSignToken(service, new String(user, StandardCharsets.UTF_8), created, data, approvals, approvedAt);
     }
 
     static boolean isToken(IdentityItem item) {
@@ -77,23 +86,26 @@ final class ClusterTokens {
     }
 
     /** The live token of that name whose approval data is {@code approvalData}. */
-    static Optional<TokenSignToken> liveMatching(ClusterStore.Transaction tx, String name, byte[] approvalData, long now) {
-        return liveMatching(tx.identity(name), approvalData, now);
+    static Optional<TokenSignToken> liveMatching(ClusterStore.Transaction tx, String name, byte[] approvalData, long now,
+                                                 TokenTimeouts timeouts) {
+        return liveMatching(tx.identity(name), approvalData, now, timeouts);
     }
 
     static Optional<TokenSignToken> liveMatching(ClusterStore store, String name, byte[] approvalData, long now) {
-        return liveMatching(store.identity(name), approvalData, now);
+        return liveMatching(store.identity(name), approvalData, now, TokenTimeoutSetting.read(store));
     }
 
-    private static Optional<TokenSignToken> liveMatching(Optional<IdentityItem> item, byte[] approvalData, long now) {
+    private static Optional<TokenSignToken> liveMatching(Optional<IdentityItem> item, byte[] approvalData, long now,
+                                                         TokenTimeouts timeouts) {
         return item.map(ClusterTokens::token)
-                .filter(t -> t.isLive(now, TIMEOUT_MILLIS) && Arrays.equals(t.approvalData(), approvalData));
+                .filter(t -> t.isLive(now, timeouts) && Arrays.equals(t.approvalData(), approvalData));
     }
 
     /** Stores a token (replacing the user's earlier one for the service) and drops the expired ones. */
     static void put(HsmCluster cluster, TokenSignToken token, int userId) {
         long now = cluster.clock().nowMillis();
-        List<String> expired = all(cluster.store()).stream().filter(n -> !n.token().isLive(now, TIMEOUT_MILLIS))
+        TokenTimeouts timeouts = TokenTimeoutSetting.read(cluster.store());
+        List<String> expired = all(cluster.store()).stream().filter(n -> !n.token().isLive(now, timeouts))
                 .map(Named::name).toList();
         cluster.write(tx -> {
             expired.forEach(tx::deleteIdentities);

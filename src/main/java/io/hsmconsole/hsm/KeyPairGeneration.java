@@ -80,10 +80,9 @@ final class KeyPairGeneration {
     private HsmResult<GeneratedPair> create(AsymmetricMaterial pub, AsymmetricMaterial priv, KeyOptions o, boolean local,
                                             SyncObserver observer, UnaryOperator<KeyRecord> publicHalf,
                                             UnaryOperator<KeyRecord> privateHalf) {
-        int valueLength = AsymmetricMaterial.valueLength(priv.type(), priv.bits(), priv.encoded());
         HsmResult<KeyCreation.Made> made = creation.createAll(List.of(
-                adjusted(PairObjects.publicKey(session, pub, valueLength, o, local), publicHalf),
-                adjusted(PairObjects.privateKey(session, priv, valueLength, o, local), privateHalf)), o, true, observer);
+                adjusted(PairObjects.publicKey(session, pub, o, local), publicHalf),
+                adjusted(PairObjects.privateKey(session, priv, o, local), privateHalf)), o, true, observer);
         HsmResult<GeneratedPair> result = KeyCreation.Made.map(made,
                 m -> new GeneratedPair(m.handles().get(0), m.handles().get(1), m.node(), m.rolledBack()));
         if (!o.attest() || result.value() == null) {

@@ -18,21 +18,19 @@ final class PairObjects {
     private PairObjects() {
     }
 
-    static KeyCreation.NewObject publicKey(HsmSession session, AsymmetricMaterial pub, int valueLength, KeyOptions o,
-                                           boolean local) {
+    static KeyCreation.NewObject publicKey(HsmSession session, AsymmetricMaterial pub, KeyOptions o, boolean local) {
         long flags = PairFlags.publicKey(pub.type(), o.session(), local);
         byte[] der = pub.encoded();
         byte[] kcv = pub.kcv();
-        return (handle, node, now, shares) -> record(session, KeyClass.PUBLIC_KEY, pub, valueLength, o, flags, kcv)
+        return (handle, node, now, shares) -> record(session, KeyClass.PUBLIC_KEY, pub, o, flags, kcv)
                 .handle(handle).originNode(node).createdAtMillis(now).mValue(0).sharedWith(List.of()).material(der).build();
     }
 
-    static KeyCreation.NewObject privateKey(HsmSession session, AsymmetricMaterial priv, int valueLength, KeyOptions o,
-                                            boolean local) {
+    static KeyCreation.NewObject privateKey(HsmSession session, AsymmetricMaterial priv, KeyOptions o, boolean local) {
         long flags = PairFlags.privateKey(priv.type(), o.session(), o.nonExtractable(), local);
         byte[] der = priv.encoded();
         byte[] kcv = priv.kcv();
-        return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, valueLength, o, flags, kcv)
+        return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, o, flags, kcv)
                 .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).sharedWith(shares).material(der)
                 .build();
     }
@@ -40,15 +38,14 @@ final class PairObjects {
     /** One imported or unwrapped private key (OBJ_ATTR_LOCAL = 0), made alone. */
     static HsmResult<GeneratedKey> createImportedPrivateKey(KeyCreation creation, HsmSession session,
                                                            AsymmetricMaterial m, KeyOptions o, SyncObserver observer) {
-        int valueLength = AsymmetricMaterial.valueLength(m.type(), m.bits(), m.encoded());
-        return KeyCreation.Made.map(creation.createAll(List.of(privateKey(session, m, valueLength, o, false)), o, true,
+        return KeyCreation.Made.map(creation.createAll(List.of(privateKey(session, m, o, false)), o, true,
                 observer), KeyCreation.Made::first);
     }
 
-    /** What both halves' records share: owner, class, type, length, label, ID, flags, KCV. */
-    private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, int valueLength,
-                                            KeyOptions o, long flags, byte[] kcv) {
+    /** What both halves' records share: owner, class, type, label, ID, flags, KCV; the length is each half's own. */
+    private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, KeyOptions o,
+                                            long flags, byte[] kcv) {
         return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().code())
-                .sizeBytes(valueLength).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
+                .sizeBytes(m.valueLength()).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
     }
 }

@@ -61,9 +61,8 @@ final class PairTransfer {
             return session.fail(refusal.get(), null);
         }
         AsymmetricMaterial m = pub.get();
-        int valueLength = AsymmetricMaterial.valueLength(m.type(), m.bits(), publicKeyInfo);
-        return KeyCreation.Made.map(creation.createAll(List.of(PairObjects.publicKey(session, m, valueLength, options,
-                false)), options, true, observer), KeyCreation.Made::first);
+        return KeyCreation.Made.map(creation.createAll(List.of(PairObjects.publicKey(session, m, options, false)),
+                options, true, observer), KeyCreation.Made::first);
     }
 
     /** {@code privateKeyInfo} is wiped afterwards. */

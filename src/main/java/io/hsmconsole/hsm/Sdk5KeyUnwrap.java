@@ -90,8 +90,7 @@ final class Sdk5KeyUnwrap {
     /** A private key made from host material (key unwrap, key import pem): the pair's SDK 5 defaults, then the attributes given. */
     HsmResult<GeneratedKey> createPrivate(AsymmetricMaterial m, Sdk5UnwrapTarget target, KeyCreation creation) {
         KeyOptions o = target.options();
-        int valueLength = AsymmetricMaterial.valueLength(m.type(), m.bits(), m.encoded());
-        KeyCreation.NewObject made = PairObjects.privateKey(session, m, valueLength, o, false);
+        KeyCreation.NewObject made = PairObjects.privateKey(session, m, o, false);
         Sdk5PairAttributes sdk5 = new Sdk5PairAttributes(o.label(), o.label(), Map.of(), target.attributes());
         KeyCreation.NewObject withAttributes = (handle, node, now, shares) -> sdk5.privateKey(made.record(handle, node, now, shares));
         return KeyCreation.Made.map(creation.createAll(List.of(withAttributes), o, true, SyncObserver.NONE),

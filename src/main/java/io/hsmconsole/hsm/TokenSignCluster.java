@@ -3,6 +3,7 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.hsm.quorum.ApprovalData;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * What SDK 5's token-sign quorum answers without a login ({@link HsmCluster#tokenSign()}): the
  * quorum values of the admins' services ({@code quorum token-sign list-quorum-values}) and a
  * registration token ({@code quorum token-sign generate --service registration}, which the first-time
- * setup page runs before logging in). Everything else is the session's {@link TokenSignCommands}.
+ * setup page runs before logging in), and the token timeouts ({@code quorum token-sign list-timeouts}). Everything else is the session's {@link TokenSignCommands}.
  */
 public final class TokenSignCluster {
     private final HsmCluster cluster;
@@ -27,6 +28,11 @@ public final class TokenSignCluster {
             s.officersService().ifPresent(q -> values.put(s, OfficerQuorum.mValue(cluster.store(), q)));
         }
         return values;
+    }
+
+    /** The token timeouts ({@code quorum token-sign list-timeouts}, no login needed): 600 and 600 until an admin sets them. */
+    public TokenTimeouts timeouts() {
+        return TokenTimeoutSetting.read(cluster.store());
     }
 
     /**

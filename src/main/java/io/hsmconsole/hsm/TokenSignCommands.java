@@ -6,12 +6,14 @@ import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 import io.hsmconsole.store.UserRecord;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -66,15 +68,16 @@ public final class TokenSignCommands {
             return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
         }
         long now = cluster.clock().nowMillis();
+        TokenTimeouts timeouts = TokenTimeoutSetting.read(cluster.store());
         List<Listing> tokens = new ArrayList<>();
         List<ClusterTokens.Named> all = new ArrayList<>(ClusterTokens.all(cluster.store()));
         all.sort(java.util.Comparator.comparingLong((ClusterTokens.Named n) -> n.token().createdAtMillis())
                 .thenComparing(n -> n.token().username()));
         for (ClusterTokens.Named n : all) {
             TokenSignToken t = n.token();
-            if (t.service() != TokenSignService.REGISTRATION && t.isLive(now, ClusterTokens.TIMEOUT_MILLIS)) {
+            if (t.service() != TokenSignService.REGISTRATION && t.isLive(now, timeouts)) {
                 int m = OfficerQuorum.mValue(cluster.store(), t.service().officersService().orElseThrow());
-                tokens.add(new Listing(t.username(), t.service(), m, 0, t.remainingSeconds(now, ClusterTokens.TIMEOUT_MILLIS)));
+                tokens.add(new Listing(t.username(), t.service(), m, t.approvals(), t.remainingSeconds(now, timeouts)));
             }
         }
         return session.ok(null, List.copyOf(tokens));
@@ -135,8 +138,9 @@ public final class TokenSignCommands {
         if (approvers.isEmpty()) {
             return refusedApproval(service, ReturnCode.OFFICER_APPROVAL_INVALID);
         }
+        TokenTimeouts timeouts = TokenTimeoutSetting.read(cluster.store());
         Optional<TokenSignToken> claimed = cluster.write(tx -> {
-            Optional<TokenSignToken> t = ClusterTokens.liveMatching(tx, name, signed.approvalData(), now);
+            Optional<TokenSignToken> t = ClusterTokens.liveMatching(tx, name, signed.approvalData(), now, timeouts);
             t.ifPresent(x -> tx.deleteIdentities(name));
             return t;
         });
@@ -144,8 +148,8 @@ public final class TokenSignCommands {
             // used or replaced meanwhile by another run of this admin
             return refusedApproval(service, ReturnCode.QUORUM_TOKEN_INVALID);
         }
-        QuorumToken approved = sessionTokens.create(officers, 0, session.homeNode(), session.user().name(),
-                OfficerQuorum.mValue(cluster.store(), officers));
+        int required = OfficerQuorum.mValue(cluster.store(), officers);
+        QuorumToken approved = sessionTokens.create(officers, 0, session.homeNode(), session.user().name(), required);
         approvers.get().forEach(a -> sessionTokens.addApprover(approved.id(), a));
         HsmResult<T> r;
         try {
@@ -154,7 +158,8 @@ public final class TokenSignCommands {
             sessionTokens.delete(approved.id()); // already gone when the operation used it
         }
         if (!r.isSuccess()) {
-            restore(name, claimed.get());
+            // the HSM has seen these approvals: the token keeps them, and lives the approved timeout once they suffice
+            restore(name, claimed.get().withApprovals(approvers.get().size(), required, now));
         }
         return r;
     }
@@ -172,6 +177,40 @@ public final class TokenSignCommands {
             names.add(user.get().name());
         }
         return Optional.of(names);
+    }
+
+    /**
+     * {@code quorum token-sign set-timeout}: admins only (cloudhsm_cli-qm-token-set-tm.md); each given
+     * timeout replaces the cluster's, and judges every token from then on (tokens already made included).
+     */
+    public HsmResult<TokenTimeouts> setTimeouts(OptionalLong generatedSeconds, OptionalLong approvedSeconds) {
+        String arguments = (generatedSeconds.isPresent() ? "-generated " + generatedSeconds.getAsLong() : "")
+                + (generatedSeconds.isPresent() && approvedSeconds.isPresent() ? " " : "")
+                + (approvedSeconds.isPresent() ? "-approved " + approvedSeconds.getAsLong() : "");
+        HsmResult<TokenTimeouts> r;
+        if (!session.isOpen()) {
+            r = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
+        } else if (!session.user().type().isOfficer()) {
+            r = session.fail(ReturnCode.NOT_AUTHORIZED, null);
+        } else if (generatedSeconds.isEmpty() && approvedSeconds.isEmpty()
+                || generatedSeconds.isPresent() && !TokenTimeouts.isValid(generatedSeconds.getAsLong())
+                || approvedSeconds.isPresent() && !TokenTimeouts.isValid(approvedSeconds.getAsLong())) {
+            r = session.fail(ReturnCode.TOKEN_TIMEOUT_INVALID, null);
+        } else {
+            TokenTimeouts set = cluster.write(tx -> {
+                TokenTimeouts changed = TokenTimeoutSetting.read(tx, cluster.store().location());
+                if (generatedSeconds.isPresent()) {
+                    changed = changed.withGenerated(generatedSeconds.getAsLong());
+                }
+                if (approvedSeconds.isPresent()) {
+                    changed = changed.withApproved(approvedSeconds.getAsLong());
+                }
+                TokenTimeoutSetting.write(tx, changed);
+                return changed;
+            });
+            r = session.ok(null, set);
+        }
+        return session.audited("setTokenTimeout", arguments, r);
     }
 
     /** A refused operation leaves the token for another try, unless the admin made a new one meanwhile. */

@@ -105,10 +105,20 @@ public final class UserAdministration {
 
     /** Changes a password; resets the failed-login count, which unlocks a locked account. */
     public HsmResult<Void> changePassword(UserType type, String name, char[] newPassword) {
-        return session.audited("changePswd", type + " " + name, change(type, name, newPassword));
+        return changePassword(type, name, newPassword, false);
     }
 
-    private HsmResult<Void> change(UserType type, String name, char[] newPassword) {
+    /**
+     * {@code user change-password --deregister-quorum} (cloudhsm_cli-user-change-password.md): with the
+     * new password, in the same write, the user's registered quorum public key is removed, if present
+     * (user list then shows no quorum strategy; the user approves nothing until registered again).
+     */
+    public HsmResult<Void> changePassword(UserType type, String name, char[] newPassword, boolean deregisterQuorum) {
+        return session.audited("changePswd", type + " " + name + (deregisterQuorum ? " -deregister-quorum" : ""),
+                change(type, name, newPassword, deregisterQuorum));
+    }
+
+    private HsmResult<Void> change(UserType type, String name, char[] newPassword, boolean deregisterQuorum) {
         try {
             if (!session.isOpen()) {
                 return HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
@@ -135,7 +145,9 @@ public final class UserAdministration {
             boolean changed = cluster.write(tx -> {
                 // The user checked above, still the same one (a deleted user's ID may be reused).
                 Optional<UserRecord> same = tx.userById(target.get().id()).filter(target.get()::isSameUserAs);
-                same.ifPresent(u -> tx.updateUser(u.withPasswordHash(hash).withLoginFailures(0)));
+                same.ifPresent(u -> tx.updateUser(deregisterQuorum
+                        ? u.withPasswordHash(hash).withLoginFailures(0).withQuorumPublicKey(null)
+                        : u.withPasswordHash(hash).withLoginFailures(0)));
                 return same.isPresent();
             });
             if (changed && other) {

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.quorum.QuorumSignatures;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.property.Trials;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SDK 5's token-sign quorum in the simulator (quorum-auth-chsm-cli*.md): admins register RSA keys
  * with signed registration tokens; tokens are cluster-wide (listed by everyone, kept in the store, so
- * a token made by one process is used by the next), one per admin per service, live 600 seconds and
+ * a token made by one process is used by the next), one per admin per service, live the cluster's timeouts and
  * serve one successful operation; approvals are verified signatures of registered admins, each once;
  * the m values are the officers' (cloudhsm_mgmt_util's getMValue reads what set-quorum-value wrote).
  */
@@ -165,7 +167,7 @@ class TokenSignQuorumTest {
         TokenSignToken second = admin.tokenSign().generate(TokenSignService.USER).value();
         assertThat(createUser(admin, "user1", signedBy(first, "admin", "officer1")).code())
                 .as("replaced by the second").isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
-        clock.advance(ClusterTokens.TIMEOUT_MILLIS);
+        clock.advance(TokenTimeouts.DEFAULT.generatedMillis());
         assertThat(admin.tokenSign().list().value()).isEmpty();
         assertThat(createUser(admin, "user1", signedBy(second, "admin", "officer1")).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
     }
@@ -238,6 +240,122 @@ class TokenSignQuorumTest {
             default -> sigs.remove(which);
         }
         return new SignedApproval(data, token, sigs);
+    }
+
+    /** cloudhsm_cli-qm-token-set-tm.md: a generated token has the generated timeout to be used; the clock is the test's. */
+    @Test
+    void aTokenExpiresAfterTheGeneratedTimeoutSet() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        assertThat(cluster.tokenSign().timeouts()).isEqualTo(new TokenTimeouts(600, 600));
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.empty()).value())
+                .isEqualTo(new TokenTimeouts(60, 600));
+        TokenSignToken early = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> assertThat(l.timeoutSeconds()).isEqualTo(60));
+        clock.advance(59_999);
+        assertThat(createUser(admin, "user1", signedBy(early, "admin", "officer1")).code()).isEqualTo(ReturnCode.SUCCESS);
+
+        TokenSignToken late = admin.tokenSign().generate(TokenSignService.USER).value();
+        clock.advance(60_000);
+        assertThat(admin.tokenSign().list().value()).as("expired at 60 seconds").isEmpty();
+        assertThat(createUser(admin, "user2", signedBy(late, "admin", "officer1")).code()).isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    /**
+     * An approved token (its approvals verified and enough, the operation refused for another reason)
+     * keeps its approvals and lives the approved timeout from its approval; too few approvals leave it
+     * a generated token.
+     */
+    @Test
+    void anApprovedTokenLivesTheApprovedTimeout() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        admin.tokenSign().setTimeouts(OptionalLong.of(600), OptionalLong.of(30));
+        TokenSignToken token = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin")).code()).isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> {
+            assertThat(l.approvals()).isEqualTo(1);
+            assertThat(l.timeoutSeconds()).as("one approval of two: still a generated token").isEqualTo(600);
+        });
+        clock.advance(100_000);
+        assertThat(createUser(admin, "example_user", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.USER_EXISTS);
+        assertThat(admin.tokenSign().list().value()).singleElement().satisfies(l -> {
+            assertThat(l.approvals()).isEqualTo(2);
+            assertThat(l.timeoutSeconds()).isEqualTo(30);
+        });
+        clock.advance(29_999);
+        assertThat(admin.tokenSign().list().value()).hasSize(1);
+        clock.advance(1);
+        assertThat(admin.tokenSign().list().value()).as("30 seconds after its approval").isEmpty();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.QUORUM_TOKEN_INVALID);
+    }
+
+    @Test
+    void onlyAnAdminSetsTimeoutsOfOneSecondOrMoreAndTheyAreTheClusters() {
+        HsmSession cu = TestClusters.login(cluster, "example_user");
+        assertThat(cu.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.empty()).code()).isEqualTo(ReturnCode.NOT_AUTHORIZED);
+        HsmSession admin = admin("admin");
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(0), OptionalLong.empty()).code())
+                .isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.of(60), OptionalLong.of(TokenTimeouts.MAX_SECONDS + 1)).code())
+                .as("nothing is half-set").isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.empty(), OptionalLong.empty()).code())
+                .isEqualTo(ReturnCode.TOKEN_TIMEOUT_INVALID);
+        assertThat(cluster.tokenSign().timeouts()).isEqualTo(TokenTimeouts.DEFAULT);
+        assertThat(admin.tokenSign().setTimeouts(OptionalLong.empty(), OptionalLong.of(45)).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(admin.tokenSign().delete(true).code()).isEqualTo(ReturnCode.SUCCESS);
+
+        cluster.close();
+        cluster = TestClusters.catalog(dir, clock).open("demo");
+        assertThat(cluster.tokenSign().timeouts()).as("kept in the store").isEqualTo(new TokenTimeouts(600, 45));
+        Path file = dir.resolve("export.json");
+        ClusterExchange.export(cluster, "correct horse".toCharArray(), file);
+        try (HsmCluster copy = TestClusters.catalog(dir, clock).importCluster(file, "correct horse".toCharArray(), "copy")) {
+            assertThat(copy.tokenSign().timeouts()).as("carried by the export").isEqualTo(new TokenTimeouts(600, 45));
+        }
+    }
+
+    /** cloudhsm_cli-user-change-password.md's --deregister-quorum: the key goes with the password change; its signatures approve nothing after. */
+    @Test
+    void aDeregisteredQuorumKeyApprovesNothing() {
+        userQuorumOfTwo();
+        HsmSession officer = admin("officer1");
+        assertThat(admin("admin").users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
+                .as("another admin's password is user management: the user quorum applies").isEqualTo(ReturnCode.QUORUM_REQUIRED);
+        assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
+                .satisfies(u -> assertThat(u.quorumKeyRegistered()).isTrue());
+        assertThat(officer.users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
+                .isEqualTo(ReturnCode.SUCCESS);
+        assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
+                .satisfies(u -> assertThat(u.quorumKeyRegistered()).isFalse());
+        HsmSession admin = admin("admin");
+        TokenSignToken token = admin.tokenSign().generate(TokenSignService.USER).value();
+        assertThat(createUser(admin, "user1", signedBy(token, "admin", "officer1")).code())
+                .isEqualTo(ReturnCode.OFFICER_APPROVAL_INVALID);
+    }
+
+    /** A token stored before tokens kept their approvals (no marker, no approval fields) still reads and serves. */
+    @Test
+    void aTokenStoredInTheEarlierFormStillServes() {
+        userQuorumOfTwo();
+        HsmSession admin = admin("admin");
+        TokenSignToken made = admin.tokenSign().generate(TokenSignService.USER).value();
+        byte[] user = made.username().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer earlier = java.nio.ByteBuffer.allocate(8 + 2 + user.length + made.approvalData().length)
+                .putLong(made.createdAtMillis()).putShort((short) user.length).put(user).put(made.approvalData());
+        String name = ClusterTokens.name(made, admin.user().id());
+        cluster.write(tx -> {
+            tx.putIdentity(new io.hsmconsole.store.IdentityItem(name, earlier.array(), null)); // replaces the one made
+            return null;
+        });
+        assertThat(cluster.store().identity(name).orElseThrow().certificate()).isEqualTo(earlier.array());
+        TokenSignToken read = ClusterTokens.token(cluster.store().identity(name).orElseThrow());
+        assertThat(read.approvals()).isZero();
+        assertThat(read.isApproved()).isFalse();
+        assertThat(read.createdAtMillis()).isEqualTo(made.createdAtMillis());
+        assertThat(createUser(admin, "user1", signedBy(read, "admin", "officer1")).code()).isEqualTo(ReturnCode.SUCCESS);
     }
 
     @Test

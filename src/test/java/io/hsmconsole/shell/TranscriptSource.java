@@ -32,6 +32,8 @@ record TranscriptSource(List<String> awsPages, String ours) {
             "qm-token-del", "quorum-token-sign-delete",
             "qm-token-list-qm", "quorum-token-sign-list-quorum-values",
             "qm-token-set-qm", "quorum-token-sign-set-quorum-value",
+            "qm-token-list-tm", "quorum-token-sign-list-timeouts",
+            "qm-token-set-tm", "quorum-token-sign-set-timeout",
             "user-chqm-token-reg", "user-change-quorum-token-sign-register");
     /** cloudhsm_mgmt_util guide pages that show several commands (the quorum pages): only the tool must run. */
     private static final Pattern CMU_GUIDE = Pattern.compile("quorum-authentication(-crypto-officers"

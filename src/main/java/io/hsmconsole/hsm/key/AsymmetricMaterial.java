@@ -34,12 +34,15 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A key pair's material as the store keeps it: a public key as its DER SubjectPublicKeyInfo, a
- * private key as its DER PKCS#8 PrivateKeyInfo (the forms OpenSSL reads and writes), and what the
+ * private key as its DER PKCS#8 PrivateKeyInfo (the forms OpenSSL reads and writes; an EC key's
+ * byte for byte as {@code openssl pkcs8 -topk8} writes it), and what the
  * attributes derive from them (modulus, bits, exponent, EC point, KCV). BouncyCastle does the parsing.
  */
 public final class AsymmetricMaterial {
@@ -195,15 +198,23 @@ public final class AsymmetricMaterial {
     }
 
     /**
-     * An EC private key's PKCS#8 with its public point, as BouncyCastle's PrivateKeyInfoFactory writes it
-     * (named curve, RFC 5915 ECPrivateKey with the point), but from the point this pair already has:
-     * the factory multiplies it out again, which was two thirds of making a P-256 pair.
+     * An EC private key's PKCS#8 as OpenSSL writes it ({@code openssl pkcs8 -topk8}): the curve's OID in
+     * the AlgorithmIdentifier only, and an RFC 5915 ECPrivateKey with the public point [1] but without the
+     * curve parameters [0]. That is the form whose length the pages show as the private key's
+     * key-length-bytes (P-224 122, P-256 138). It is written from the point this pair already has:
+     * BouncyCastle's PrivateKeyInfoFactory multiplies it out again (and puts the curve in twice, the form
+     * keys stored before 2026-12 have: {@link #ofPrivate} reads both).
      */
     private PrivateKeyInfo ecPrivateKeyInfo(ECPrivateKeyParameters ec) throws IOException {
-        X962Parameters params = new X962Parameters(oid(curve));
         DERBitString point = new DERBitString(((ECPublicKeyParameters) publicKey()).getQ().getEncoded(false));
+        return ecPrivateKeyInfo(curve, ec.getD(), point);
+    }
+
+    private static PrivateKeyInfo ecPrivateKeyInfo(EcCurve curve, BigInteger d, DERBitString point) throws IOException {
+        X962Parameters params = new X962Parameters(oid(curve));
+        int orderBits = domain(curve).getN().bitLength();
         return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, params),
-                new ECPrivateKey(ec.getParameters().getN().bitLength(), ec.getD(), point, params));
+                new ECPrivateKey(orderBits, d, point, null));
     }
 
     /** The DER SubjectPublicKeyInfo of the pair's public half. */
@@ -265,18 +276,44 @@ public final class AsymmetricMaterial {
     }
 
     /**
-     * OBJ_ATTR_VALUE_LEN. genRSAKeyPair.md shows 512 (0x200) for a 2048-bit key: twice the modulus
-     * bytes. genECCKeyPair.md shows 0x8a (138) for a P-256 private key: the length of its PKCS#8 as
-     * OpenSSL writes it; both halves of an EC pair take their private key's figure. DSA: 256 for -m 2048.
+     * OBJ_ATTR_VALUE_LEN (the CloudHSM CLI's key-length-bytes) of this half. RSA: twice the modulus bytes
+     * (genRSAKeyPair.md shows 512, 0x200, for a 2048-bit key). EC: a public key's uncompressed point
+     * (cloudhsm_cli-key-generate-asymmetric-pair-ec.md: 57 for P-224, 1 + 2 x 28), a private key's
+     * PKCS#8 as OpenSSL writes it (the same page: 122 for P-224; genECCKeyPair.md: 0x8a = 138 for
+     * P-256). Both EC figures depend on the curve only, so a key stored in the earlier PKCS#8 form
+     * reports them too. DSA: the prime's bytes (ours: no page shows a DSA dump; "key length in bytes"
+     * of key-attribute-table.md).
      */
-    public static int valueLength(AsymmetricKeyType type, int bits, byte[] privateInfo) {
+    public int valueLength() {
         return switch (type) {
-            case RSA -> 2 * ((bits + 7) / 8);
-            // Ours (no page shows a DSA dump): the prime's bytes, the "key length in bytes" of
-            // key-attribute-table.md; the PKCS#8 length EC uses would vary with x's leading bit.
-            case DSA -> (bits + 7) / 8;
-            case EC -> privateInfo.length;
+            case RSA -> 2 * ((bits() + 7) / 8);
+            case DSA -> (bits() + 7) / 8;
+            case EC -> isPrivate ? EC_LENGTHS.get(curve).privateKeyInfo() : EC_LENGTHS.get(curve).point();
         };
+    }
+
+    /** Per curve: the uncompressed point's length (04, X, Y) and the OpenSSL PKCS#8's. */
+    private record EcLengths(int point, int privateKeyInfo) {
+    }
+
+    /**
+     * Computed once per curve: the private value is written at the order's length and the point at the
+     * field's, so any value gives the PKCS#8's length (1 and a zero point here).
+     */
+    private static final Map<EcCurve, EcLengths> EC_LENGTHS = ecLengths();
+
+    private static Map<EcCurve, EcLengths> ecLengths() {
+        Map<EcCurve, EcLengths> lengths = new EnumMap<>(EcCurve.class);
+        for (EcCurve c : EcCurve.values()) {
+            int point = 1 + 2 * ((domain(c).getCurve().getFieldSize() + 7) / 8);
+            try {
+                int info = ecPrivateKeyInfo(c, BigInteger.ONE, new DERBitString(new byte[point])).getEncoded().length;
+                lengths.put(c, new EcLengths(point, info));
+            } catch (IOException e) {
+                throw new IllegalStateException("a template key always encodes", e);
+            }
+        }
+        return lengths;
     }
 
     /** Hex, as the dump prints a modulus: lowercase, 80 characters a line. */

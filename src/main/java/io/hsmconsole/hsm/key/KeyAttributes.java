@@ -21,26 +21,28 @@ public final class KeyAttributes {
 
     public static KeyAttributes of(KeyRecord key) {
         List<AttributeValue> values = new ArrayList<>();
-        for (Attribute a : Attribute.KMU_DUMP_ORDER) {
-            value(key, a).ifPresent(values::add);
-        }
         Optional<AsymmetricMaterial> pair = AsymmetricMaterial.of(key.keyClass().code(), key.material());
+        for (Attribute a : Attribute.KMU_DUMP_ORDER) {
+            value(key, pair, a).ifPresent(values::add);
+        }
         for (Attribute a : Attribute.PAIR_DUMP_ORDER) {
             pair.flatMap(m -> pairValue(m, a)).ifPresent(values::add);
         }
         for (Attribute a : Attribute.EXTENDED) {
-            value(key, a).ifPresent(values::add);
+            value(key, pair, a).ifPresent(values::add);
         }
         return new KeyAttributes(key.handle(), values, pair.map(AsymmetricMaterial::publicKeyInfo).orElse(null));
     }
 
-    private static Optional<AttributeValue> value(KeyRecord key, Attribute a) {
+    private static Optional<AttributeValue> value(KeyRecord key, Optional<AsymmetricMaterial> pair, Attribute a) {
         return switch (a) {
             case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass().code()));
             case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType()));
             case LABEL -> Optional.of(AttributeValue.ofText(a, key.label()));
             case ID -> Optional.of(AttributeValue.ofText(a, key.id()));
-            case VALUE_LEN -> Optional.of(AttributeValue.ofNumber(a, key.sizeBytes()));
+            // A pair's length follows from its material (the rule in AsymmetricMaterial): an EC key stored
+            // before the rule took the pages' figures carries another number in its record.
+            case VALUE_LEN -> Optional.of(AttributeValue.ofNumber(a, pair.map(AsymmetricMaterial::valueLength).orElse(key.sizeBytes())));
             case KCV -> key.kcv() == null ? Optional.empty()
                     : Optional.of(AttributeValue.ofNumber(a, Long.parseLong(HexFormat.of().formatHex(key.kcv()), 16)));
             default -> a.isBoolean()

@@ -49,6 +49,13 @@ final class CliArguments {
                     }
                     given.add(inline != null ? inline : words.get(i++));
                 }
+                case OPTIONAL -> {
+                    if (inline != null) {
+                        given.add(inline);
+                    } else if (i < words.size() && !isOption(words.get(i))) {
+                        given.add(words.get(i++));
+                    }
+                }
                 case MANY -> {
                     if (inline != null) {
                         given.add(inline);
@@ -63,12 +70,24 @@ final class CliArguments {
                     throw new CliUsageException(CliUsageText.notPossibleValue(v, option));
                 }
             }
+            if (option.oneOf() != null) {
+                Optional<CliSyntax.Option> other = syntax.group(option.oneOf()).stream()
+                        .filter(o -> values.containsKey(o.name())).findFirst();
+                if (other.isPresent()) {
+                    throw new CliUsageException(CliUsageText.cannotBeUsedWith(option, other.get(), syntax));
+                }
+            }
             values.put(option.name(), given);
         }
         List<CliSyntax.Option> missing = syntax.options().stream()
                 .filter(o -> o.required() && !values.containsKey(o.name())).toList();
         if (!missing.isEmpty()) {
             throw new CliUsageException(CliUsageText.missingRequired(missing, syntax));
+        }
+        for (String group : syntax.groups()) {
+            if (syntax.group(group).stream().noneMatch(o -> values.containsKey(o.name()))) {
+                throw new CliUsageException(CliUsageText.missingGroup(group, syntax));
+            }
         }
         return new CliArguments(values, false);
     }
@@ -105,6 +124,11 @@ final class CliArguments {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /** A switch that may carry true or false ({@link CliSyntax.Arity#OPTIONAL}): given alone or with true. */
+    boolean switchedOn(String name) {
+        return has(name) && !"false".equals(value(name));
+    }
+
     /** The values of a several-values option (empty when not given). */
     List<String> values(String name) {
         return values.getOrDefault(name, List.of());
@@ -121,5 +145,21 @@ final class CliArguments {
                     CliUsageText.notANumber(text)));
         }
         return Integer.parseInt(text);
+    }
+
+    /** A one-value option read as an unsigned 32-bit number, as clap reads a {@code u32}; clap's error when it is not one. */
+    Long unsigned32(CliSyntax syntax, String name) throws CliUsageException {
+        String text = value(name);
+        if (text == null) {
+            return null;
+        }
+        CliSyntax.Option option = syntax.option(name).orElseThrow();
+        if (text.isEmpty() || !text.chars().allMatch(Character::isDigit)) {
+            throw new CliUsageException(CliUsageText.invalidValue(text, option, CliUsageText.notANumber(text)));
+        }
+        if (text.length() > 10 || Long.parseLong(text) > 0xFFFF_FFFFL) {
+            throw new CliUsageException(CliUsageText.invalidValue(text, option, CliUsageText.TOO_LARGE));
+        }
+        return Long.parseLong(text);
     }
 }

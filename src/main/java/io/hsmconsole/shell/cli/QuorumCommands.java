@@ -8,6 +8,7 @@ import io.hsmconsole.hsm.TokenSignCommands;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.PemObjects;
 import io.hsmconsole.text.cli.CliJson;
@@ -20,9 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * {@code quorum token-sign generate|list|delete|list-quorum-values|set-quorum-value} and
+ * {@code quorum token-sign generate|list|delete|list-quorum-values|set-quorum-value|list-timeouts|set-timeout} and
  * {@code user change-quorum token-sign register} (cloudhsm_cli-qm-token-*.md,
  * cloudhsm_cli-user-chqm-token-reg.md). The simulator keeps the tokens and judges every approval;
  * this class reads and writes the token files.
@@ -37,6 +39,8 @@ final class QuorumCommands {
                 new SimpleCommand(CliQuorumSyntaxes.DELETE, QuorumCommands::delete),
                 new SimpleCommand(CliQuorumSyntaxes.LIST_QUORUM_VALUES, QuorumCommands::listQuorumValues),
                 new SimpleCommand(CliQuorumSyntaxes.SET_QUORUM_VALUE, QuorumCommands::setQuorumValue),
+                new SimpleCommand(CliQuorumSyntaxes.LIST_TIMEOUTS, QuorumCommands::listTimeouts),
+                new SimpleCommand(CliQuorumSyntaxes.SET_TIMEOUT, QuorumCommands::setTimeout),
                 new SimpleCommand(CliQuorumSyntaxes.REGISTER, QuorumCommands::register));
     }
 
@@ -110,6 +114,27 @@ final class QuorumCommands {
         }
         return context.answer(session.get().tokenSign().setQuorumValue(service, value, approval),
                 done -> context.success(CliMessages.QUORUM_VALUE_SET));
+    }
+
+    /** Needs no login (the page: all users). */
+    private static ExitStatus listTimeouts(CliContext context, CliArguments args) {
+        TokenTimeouts t = context.cluster().tokenSign().timeouts();
+        ObjectNode data = CliJson.object();
+        data.put("generated", t.generatedSeconds());
+        data.put("approved", t.approvedSeconds());
+        return context.success(data);
+    }
+
+    private static ExitStatus setTimeout(CliContext context, CliArguments args) throws CliUsageException {
+        Long generated = args.unsigned32(CliQuorumSyntaxes.SET_TIMEOUT, "generated");
+        Long approved = args.unsigned32(CliQuorumSyntaxes.SET_TIMEOUT, "approved");
+        return context.requireSession("setTokenTimeout").map(s -> context.answer(
+                s.tokenSign().setTimeouts(optional(generated), optional(approved)),
+                set -> context.success(CliMessages.TOKEN_TIMEOUT_SET))).orElse(ExitStatus.ERROR);
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private static ExitStatus register(CliContext context, CliArguments args) {

@@ -62,8 +62,10 @@ final class UserCommands {
     }
 
     private static ExitStatus changePassword(CliContext context, CliArguments args) {
-        return guarded(context, args, "changePswd", true,
-                (session, password) -> session.users().changePassword(type(args), args.value("username"), password));
+        // --deregister-mfa: the simulator has no MFA keys, so there is never one present to deregister
+        boolean deregisterQuorum = args.switchedOn("deregister-quorum");
+        return guarded(context, args, "changePswd", true, (session, password) -> session.users()
+                .changePassword(type(args), args.value("username"), password, deregisterQuorum));
     }
 
     private static ExitStatus delete(CliContext context, CliArguments args) {

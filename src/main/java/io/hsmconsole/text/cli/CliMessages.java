@@ -3,7 +3,7 @@ package io.hsmconsole.text.cli;
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
-import io.hsmconsole.hsm.quorum.TokenSignToken;
+import io.hsmconsole.hsm.quorum.TokenTimeouts;
 
 import java.util.stream.Collectors;
 import io.hsmconsole.hsm.key.KeyNaming;
@@ -27,6 +27,7 @@ public final class CliMessages {
     public static final String KEY_FILE_GENERATED = "Successfully generated key file";
     public static final String TOKENS_DELETED = "Deletion of quorum token(s) successful";
     public static final String QUORUM_VALUE_SET = "Set Quorum Value successful";
+    public static final String TOKEN_TIMEOUT_SET = "Set token timeout successful";
 
     public static final String PASSWORDS_DIFFER = "Passwords do not match";
     public static final String NO_PASSWORD = "No password was given";
@@ -138,10 +139,12 @@ public final class CliMessages {
             case M_VALUE_INVALID -> "The quorum value must be 0 to 8 and at most the number of users the key is "
                     + "associated with (its owner and the users it is shared with)";
             case QUORUM_REQUIRED -> "Quorum approval is required for this operation";
-            case QUORUM_TOKEN_INVALID -> "The token is not a live token of yours for this service: it expired (tokens "
-                    + "last " + TokenSignToken.TIMEOUT_SECONDS + " seconds), was used, deleted or replaced, or the file was "
+            case QUORUM_TOKEN_INVALID -> "The token is not a live token of yours for this service: it expired (see "
+                    + "quorum token-sign list-timeouts), was used, deleted or replaced, or the file was "
                     + "changed; generate a new one with: "
                     + "quorum token-sign generate";
+            case TOKEN_TIMEOUT_INVALID -> "Invalid token timeout: it must be " + TokenTimeouts.MIN_SECONDS + " to "
+                    + TokenTimeouts.MAX_SECONDS + " seconds";
             case OFFICER_APPROVAL_INVALID -> "A signature was refused: each approver must be an admin with a registered "
                     + "quorum key (user change-quorum token-sign register), sign the token (SHA-256, RSA PKCS #1 v1.5) "
                     + "with its private key, and appear once";

@@ -39,6 +39,15 @@ public final class CliQuorumSyntaxes {
                     .withPossibleValues(List.of(USER_SERVICE, QUORUM_SERVICE)),
             Option.one("value", "VALUE", true, "Value to set for service"),
             APPROVAL));
+    public static final CliSyntax LIST_TIMEOUTS = new CliSyntax("quorum token-sign list-timeouts",
+            "List timeout durations in seconds for token validity", List.of());
+    public static final CliSyntax SET_TIMEOUT = new CliSyntax("quorum token-sign set-timeout",
+            "Set timeout duration in seconds for token validity", List.of(
+            Option.one("generated", "GENERATED", false,
+                    "Timeout period in seconds for a generated (non-approved) token to be approved").inOneOf("timeout"),
+            Option.one("approved", "APPROVED", false,
+                    "Timeout period in seconds for an approved token to be used to execute a quorum operation")
+                    .inOneOf("timeout")));
     public static final CliSyntax REGISTER = new CliSyntax("user change-quorum token-sign register",
             "Register a user for quorum authentication with a public key", List.of(
             Option.one("public-key", "PUBLIC_KEY", true, "Filepath to public key PEM file"),

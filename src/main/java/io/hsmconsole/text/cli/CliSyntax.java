@@ -10,35 +10,46 @@ import java.util.Optional;
  */
 public record CliSyntax(String path, String about, List<Option> options) {
 
-    /** How many values an option takes. */
-    public enum Arity { FLAG, ONE, MANY }
+    /** How many values an option takes: OPTIONAL is a switch that may carry one value ({@code --deregister-quorum [true]}). */
+    public enum Arity { FLAG, ONE, MANY, OPTIONAL }
 
     /**
      * One option: {@code --name <VALUE>}; {@code shortName} is a letter or 0; {@code possibleValues}
-     * (value: meaning) when only those are allowed.
+     * (value: meaning) when only those are allowed; {@code oneOf}: the options of a clap group of
+     * which exactly one must be given ({@code <--generated <GENERATED>|--approved <APPROVED>>}), or
+     * null.
      */
     public record Option(String name, char shortName, String valueName, Arity arity, boolean required, String help,
-                         List<String> possibleValues) {
+                         List<String> possibleValues, String oneOf) {
 
         public static Option flag(String name, String help) {
-            return new Option(name, (char) 0, "", Arity.FLAG, false, help, List.of());
+            return new Option(name, (char) 0, "", Arity.FLAG, false, help, List.of(), null);
         }
 
         public static Option one(String name, String valueName, boolean required, String help) {
-            return new Option(name, (char) 0, valueName, Arity.ONE, required, help, List.of());
+            return new Option(name, (char) 0, valueName, Arity.ONE, required, help, List.of(), null);
         }
 
         public static Option many(String name, String valueName, boolean required, String help) {
-            return new Option(name, (char) 0, valueName, Arity.MANY, required, help, List.of());
+            return new Option(name, (char) 0, valueName, Arity.MANY, required, help, List.of(), null);
+        }
+
+        public static Option optional(String name, String valueName, String help) {
+            return new Option(name, (char) 0, valueName, Arity.OPTIONAL, false, help, List.of(), null);
         }
 
         public Option withShort(char letter) {
-            return new Option(name, letter, valueName, arity, required, help, possibleValues);
+            return new Option(name, letter, valueName, arity, required, help, possibleValues, oneOf);
         }
 
         /** {@code values} as {@code value: meaning}; only the part before the colon is accepted. */
         public Option withPossibleValues(List<String> values) {
-            return new Option(name, shortName, valueName, arity, required, help, values);
+            return new Option(name, shortName, valueName, arity, required, help, values, oneOf);
+        }
+
+        /** A member of the required group {@code group}: exactly one of its options is given. */
+        public Option inOneOf(String group) {
+            return new Option(name, shortName, valueName, arity, false, help, possibleValues, group);
         }
 
         /** Whether {@code value} is one of the possible values (any value when there are none). */
@@ -52,8 +63,19 @@ public record CliSyntax(String path, String about, List<Option> options) {
                 case FLAG -> "--" + name;
                 case ONE -> "--" + name + " <" + valueName + ">";
                 case MANY -> "--" + name + " [<" + valueName + ">...]";
+                case OPTIONAL -> "--" + name + " [<" + valueName + ">]";
             };
         }
+    }
+
+    /** The options of a required group, in their order. */
+    public List<Option> group(String oneOf) {
+        return options.stream().filter(o -> oneOf.equals(o.oneOf())).toList();
+    }
+
+    /** The names of the required groups, in the order of their first option. */
+    public List<String> groups() {
+        return options.stream().map(Option::oneOf).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public Optional<Option> option(String name) {

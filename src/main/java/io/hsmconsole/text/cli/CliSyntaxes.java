@@ -30,7 +30,12 @@ public final class CliSyntaxes {
             List.of(USERNAME, ROLE, CliQuorumSyntaxes.APPROVAL));
     public static final CliSyntax USER_CHANGE_PASSWORD = new CliSyntax("user change-password", "Change a user's password",
             List.of(Option.one("username", "USERNAME", true, "Username of the user that will be modified"), ROLE, PASSWORD,
-                    CliQuorumSyntaxes.APPROVAL));
+                    CliQuorumSyntaxes.APPROVAL,
+                    // The page shows a value name but no values: the switch alone (clap's usual form) or true/false.
+                    Option.optional("deregister-mfa", "DEREGISTER-MFA", "Deregister the user's mfa public key, if present")
+                            .withPossibleValues(List.of("true", "false")),
+                    Option.optional("deregister-quorum", "DEREGISTER-QUORUM", "Deregister the user's quorum public key, if present")
+                            .withPossibleValues(List.of("true", "false"))));
 
     public static final CliSyntax KEY_GENERATE_AES = generate("aes", "Generate an AES key", "AES key");
     public static final CliSyntax KEY_GENERATE_GENERIC_SECRET = generate("generic-secret", "Generate a generic secret key",

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public final class CliUsageText {
     public static final String PROGRAM = "cloudhsm-cli";
     private static final String MORE = "For more information, try '--help'.";
+    /** Rust's error for a number past its type's maximum. */
+    public static final String TOO_LARGE = "number too large to fit in target type";
     private static final String HELP_LINE = "  -h, --help\n          Print help\n";
 
     private CliUsageText() {
@@ -20,11 +22,29 @@ public final class CliUsageText {
     /** {@code Usage: key list [OPTIONS] --filter [<FILTER>...]}. */
     public static String usage(CliSyntax syntax) {
         StringBuilder b = new StringBuilder("Usage: ").append(syntax.path());
-        if (syntax.options().stream().anyMatch(o -> !o.required())) {
+        if (syntax.options().stream().anyMatch(o -> !o.required() && o.oneOf() == null)) {
             b.append(" [OPTIONS]");
         }
         syntax.options().stream().filter(CliSyntax.Option::required).forEach(o -> b.append(' ').append(o.display()));
+        syntax.groups().forEach(g -> b.append(' ').append(groupDisplay(syntax, g)));
         return b.toString();
+    }
+
+    /** {@code <--generated <GENERATED>|--approved <APPROVED>>}: a required group as clap shows it. */
+    public static String groupDisplay(CliSyntax syntax, String group) {
+        return syntax.group(group).stream().map(CliSyntax.Option::display).collect(Collectors.joining("|", "<", ">"));
+    }
+
+    /** A required group none of whose options was given. */
+    public static String missingGroup(String group, CliSyntax syntax) {
+        return "error: the following required arguments were not provided:\n  " + groupDisplay(syntax, group) + "\n\n"
+                + usage(syntax) + "\n\n" + MORE + "\n";
+    }
+
+    /** Two options of one group given together. */
+    public static String cannotBeUsedWith(CliSyntax.Option given, CliSyntax.Option other, CliSyntax syntax) {
+        return "error: the argument '" + given.display() + "' cannot be used with '" + other.display() + "'\n\n"
+                + usage(syntax) + "\n\n" + MORE + "\n";
     }
 
     /** The page {@code help <command>} prints. */

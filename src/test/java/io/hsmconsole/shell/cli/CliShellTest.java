@@ -69,6 +69,32 @@ class CliShellTest {
                 + "For more information, try '--help'.\n");
     }
 
+    /** cloudhsm_cli-qm-token-set-tm.md's syntax: a required group of two options, one of which is given. */
+    @Test
+    void setTimeoutTakesExactlyOneOfItsTwoOptionsAsClapsGroupDoes() {
+        Map<String, String> admin = Map.of(CliShell.ROLE_VARIABLE, "admin", CliShell.PIN_VARIABLE, "admin:admin_pwd");
+        String usage = "Usage: quorum token-sign set-timeout <--generated <GENERATED>|--approved <APPROVED>>\n\n"
+                + "For more information, try '--help'.\n";
+        Run none = run(admin, "", "quorum", "token-sign", "set-timeout");
+        assertThat(none.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).isEqualTo("error: the following required arguments were not provided:\n"
+                + "  <--generated <GENERATED>|--approved <APPROVED>>\n\n" + usage);
+        Run both = run(admin, "", "quorum", "token-sign", "set-timeout", "--generated", "60", "--approved", "60");
+        assertThat(both.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(both.err()).isEqualTo("error: the argument '--approved <APPROVED>' cannot be used with "
+                + "'--generated <GENERATED>'\n\n" + usage);
+        Run tooLarge = run(admin, "", "quorum", "token-sign", "set-timeout", "--approved", "4294967296");
+        assertThat(tooLarge.err()).isEqualTo("error: invalid value '4294967296' for '--approved <APPROVED>': "
+                + "number too large to fit in target type\n\nFor more information, try '--help'.\n");
+        assertThat(run(admin, "", "quorum", "token-sign", "list-timeouts").out()).as("nothing was set")
+                .contains("\"generated\": 600", "\"approved\": 600");
+        Run largest = run(admin, "", "quorum", "token-sign", "set-timeout", "--approved", "4294967295");
+        assertThat(largest.status()).isEqualTo(ExitStatus.SUCCESS);
+        assertThat(run(Map.of(), "", "quorum", "token-sign", "list-timeouts").out()).as("no login needed")
+                .contains("\"approved\": 4294967295");
+    }
+
     @Test
     void noArgumentsShowsTheCommandsAndExitsWithTwo() {
         Run r = run(Map.of(), "");
