@@ -43,10 +43,6 @@ public final class Listing<T> {
         return size;
     }
 
-    public boolean isOrdered() {
-        return orders != null;
-    }
-
     /** The rows, unmodifiable (a view: a listing never changes once built). */
     public List<T> rows() {
         return new Rows<>(values, size);

@@ -81,7 +81,8 @@ public final class ListingCache {
             long[] changed = log.changedSince(e.keyChanges(), followsCopies, MOST_PATCHED);
             if (changed != null && changed.length <= MOST_PATCHED) {
                 Listing<T> old = (Listing<T>) e.listing();
-                listing = old.patched(changed, changed.length == 0 ? emptyLike(old) : read.read(changed));
+                // nothing of this listing changed (a copy, for a listing of keys): the same rows, under the new value
+                listing = changed.length == 0 ? old : old.patched(changed, read.read(changed));
                 PATCHES.incrementAndGet();
             }
         }
@@ -91,10 +92,6 @@ public final class ListingCache {
         }
         remember(key, now.counter(), listing);
         return listing.rows();
-    }
-
-    private static <T> Listing<T> emptyLike(Listing<T> old) {
-        return old.isOrdered() ? Listing.<T>ordered().build() : Listing.<T>unordered().build();
     }
 
     private synchronized void remember(Object key, long keyChanges, Listing<?> listing) {
