@@ -51,9 +51,9 @@ public final class KeyChangeLog {
 
     /**
      * {@link ListingCache.ChangeLog#changedSince} with {@link #changedSince}'s statement and
-     * {@link #COUNTER_AND_FLOOR}'s. The floor is read after the rows: a trim that removed rows the answer
-     * needed moved it first (in its own transaction), so a floor still at or below {@code since} proves
-     * the rows read were whole even where the two reads are not one snapshot (SQLite outside a transaction).
+     * {@link #COUNTER_AND_FLOOR}'s. The floor is read after the rows: a trim moves it in the transaction
+     * that deletes the rows, so a floor still at or below {@code since} proves the rows read were whole
+     * even where the two reads are not one snapshot (SQLite outside a transaction).
      */
     public static long[] changedSince(PreparedStatement changed, PreparedStatement counterAndFloor, long since,
                                       int limit) throws SQLException {
