@@ -6,6 +6,13 @@
 #   bench/pkcs11-side-by-side.sh                 7 calls, 5 in-process iterations of 2 s, 10,000 keys
 #   bench/pkcs11-side-by-side.sh CALLS ITERATIONS SECONDS KEYS
 #   bench/pkcs11-side-by-side.sh 3 2 1 200       a smoke run (about 3 minutes)
+#   ROWS=empty,off,cbc,floor bench/pkcs11-side-by-side.sh 15 5 2   only these rows (names below)
+#   PER_CALL_WARMUP=5 …                          untimed pkcs11-tool calls before each per-call row, on
+#                                                both sides (default 0: the first calls after start count)
+# Row names for ROWS (default: all): full (per call at KEYS keys, demo and intra-region cluster), empty,
+# token, session, sessions1024, cbc, floor (AES-CBC through a C responder that answers from memory:
+# bench/peer/p11floor.c, the most any server behind p11-kit-client.so can reach), rsa, ec, near
+# (intra-region rows), off (availability check off).
 # Rows: pkcs11-tool --keygen per call (a new process each: load, C_Initialize, login, keygen) on an empty
 # token and on one holding KEYS AES keys; in process (bench/peer/p11bench.c): token and session AES-256
 # keygen, session keygen by 1,024 sessions of one process at once, AES-CBC encryption of 4 KiB, RSA-2048
@@ -21,6 +28,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-7} iterations=${2:-5} seconds=${3:-2} keys=${4:-10000}
+rows_wanted=",${ROWS:-full,empty,token,session,sessions1024,cbc,floor,rsa,ec,near,off},"
+warmup=${PER_CALL_WARMUP:-0}
+wanted() { [[ $rows_wanted == *",$1,"* ]]; }
 near_latencies="5 10 15"
 
 work="$(mktemp -d)"
@@ -30,12 +40,14 @@ cleanup() {
     ours_stop "$work/data"
     ours_stop "$work/full"
     ours_stop "$work/near"
+    [ -n "${floor_pid:-}" ] && kill "$floor_pid" 2>/dev/null
     rm -rf "$work" "$ram"
 }
 trap cleanup EXIT
 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >&2
 gcc -O2 -pthread -Wall -Wextra -I/usr/include/p11-kit-1 bench/peer/p11bench.c -ldl -o "$work/p11bench"
+gcc -O2 -Wall -Wextra bench/peer/p11floor.c -o "$work/p11floor"
 softhsm=${SOFTHSM2_MODULE:-$(dpkg -L libsofthsm2 | grep '/libsofthsm2\.so$' | head -n 1)}
 newer="$(scripts/p11-kit-client.sh)"
 pin=example_user:example_pwd
@@ -51,15 +63,18 @@ export SOFTHSM2_CONF
 SOFTHSM2_CONF=$(softhsm_conf "$work/tokens")
 softhsm2-util --init-token --free --label bench --pin 1234 --so-pin 5678 >/dev/null
 SOFTHSM2_CONF=$(softhsm_conf "$ram/full") softhsm2-util --init-token --free --label bench --pin 1234 --so-pin 5678 >/dev/null
-SOFTHSM2_CONF="$ram/full.conf" "$work/p11bench" "$softhsm" bench 1234 populate 0 "$keys"
+wanted full && SOFTHSM2_CONF="$ram/full.conf" "$work/p11bench" "$softhsm" bench 1234 populate 0 "$keys"
 cp -a "$ram/full" "$work/full-tokens"
 full_conf=$(softhsm_conf "$work/full-tokens")
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-# Milliseconds per `pkcs11-tool --keygen` call, the median of $calls.
+# Milliseconds per `pkcs11-tool --keygen` call, the median of $calls (after $warmup untimed ones).
 per_call() { # module pin label-prefix
+    for i in $(seq "$warmup"); do
+        pkcs11-tool --module "$1" --login --pin "$2" --keygen --key-type AES:32 --label "$3-warm-$i" >/dev/null 2>&1
+    done
     for i in $(seq "$calls"); do
         local start end
         start=$(date +%s%N)
@@ -106,40 +121,66 @@ row() { # name, peer figure, ours figure, unit ("time" or "rate"), load
 
 # Ours on a second data folder, filled with $keys keys through its endpoint (availability check off,
 # four connections at once), then served with the check on as the other rows.
-start_ours "$work/full" --disable-key-availability-check
-share=$(( (keys + 3) / 4 ))
-for p in 0 1 2 3; do
-    from=$(( p * share )) to=$(( (p + 1) * share < keys ? (p + 1) * share : keys ))
-    "$work/p11bench" "$HSM_CONSOLE_PKCS11_MODULE" demo $pin populate "$from" "$to" &
-done
-wait
-start_ours "$work/full"
-l=$(load); p=$(SOFTHSM2_CONF="$full_conf" per_call "$softhsm" 1234 peer); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin ours)
-row "pkcs11-tool --keygen per call, $keys keys in the token (ms, median of $calls)" "$p" "$o" time "$l"
-peer_full=$p
-ours_stop "$work/full"
-near_cluster "$work/full"
-start_ours "$work/full"
-l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
-row "pkcs11-tool --keygen per call, $keys keys in the token, $near (ms)" "$peer_full" "$o" time "$l"
-ours_stop "$work/full"
+if wanted full; then
+    start_ours "$work/full" --disable-key-availability-check
+    share=$(( (keys + 3) / 4 ))
+    for p in 0 1 2 3; do
+        from=$(( p * share )) to=$(( (p + 1) * share < keys ? (p + 1) * share : keys ))
+        "$work/p11bench" "$HSM_CONSOLE_PKCS11_MODULE" demo $pin populate "$from" "$to" &
+    done
+    wait
+    start_ours "$work/full"
+    l=$(load); p=$(SOFTHSM2_CONF="$full_conf" per_call "$softhsm" 1234 peer); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin ours)
+    row "pkcs11-tool --keygen per call, $keys keys in the token (ms, median of $calls)" "$p" "$o" time "$l"
+    peer_full=$p
+    ours_stop "$work/full"
+    near_cluster "$work/full"
+    start_ours "$work/full"
+    l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
+    row "pkcs11-tool --keygen per call, $keys keys in the token, $near (ms)" "$peer_full" "$o" time "$l"
+    ours_stop "$work/full"
+fi
 
 start_ours "$work/data"
 stock="$HSM_CONSOLE_PKCS11_MODULE"
-l=$(load); p=$(per_call "$softhsm" 1234 peer); o=$(per_call "$stock" $pin ours)
-row "pkcs11-tool --keygen per call, empty token (ms, median of $calls)" "$p" "$o" time "$l"
-peer_call=$p
-l=$(load); p=$(peer keygen token "$iterations" "$seconds"); o=$(ours keygen token "$iterations" "$seconds")
-row "token AES-256 keygen in process (keys/s, median of $iterations × ${seconds} s)" "$p" "$o" rate "$l"
-peer_token=$p
-l=$(load); p=$(peer keygen session "$iterations" "$seconds"); o=$(ours keygen session "$iterations" "$seconds")
-row "session AES-256 keygen in process (keys/s)" "$p" "$o" rate "$l"
-l=$(load); p=$(peer keygen session "$iterations" "$seconds" 1024 2>/dev/null)
-o=$(ours keygen session "$iterations" "$seconds" 1024 2>/dev/null)
-row "session AES-256 keygen by 1,024 sessions of one process at once, one thread each; all 1,024 opened (keys/s)" "$p" "$o" rate "$l"
-l=$(load); p=$(peer encrypt "$iterations" "$seconds"); o=$(ours_with "$newer" encrypt "$iterations" "$seconds")
-row "AES-CBC 4 KiB encrypt in process (ops/s; ours through p11-kit 0.25.5's client)" "$p" "$o" rate "$l"
+peer_call="" peer_token=""
+if wanted empty; then
+    l=$(load); p=$(per_call "$softhsm" 1234 peer); o=$(per_call "$stock" $pin ours)
+    row "pkcs11-tool --keygen per call, empty token (ms, median of $calls)" "$p" "$o" time "$l"
+    peer_call=$p
+fi
+if wanted token; then
+    l=$(load); p=$(peer keygen token "$iterations" "$seconds"); o=$(ours keygen token "$iterations" "$seconds")
+    row "token AES-256 keygen in process (keys/s, median of $iterations × ${seconds} s)" "$p" "$o" rate "$l"
+    peer_token=$p
+fi
+if wanted session; then
+    l=$(load); p=$(peer keygen session "$iterations" "$seconds"); o=$(ours keygen session "$iterations" "$seconds")
+    row "session AES-256 keygen in process (keys/s)" "$p" "$o" rate "$l"
+fi
+if wanted sessions1024; then
+    l=$(load); p=$(peer keygen session "$iterations" "$seconds" 1024 2>/dev/null)
+    o=$(ours keygen session "$iterations" "$seconds" 1024 2>/dev/null)
+    row "session AES-256 keygen by 1,024 sessions of one process at once, one thread each; all 1,024 opened (keys/s)" "$p" "$o" rate "$l"
+fi
+if wanted cbc; then
+    l=$(load); p=$(peer encrypt "$iterations" "$seconds"); o=$(ours_with "$newer" encrypt "$iterations" "$seconds")
+    row "AES-CBC 4 KiB encrypt in process (ops/s; ours through p11-kit 0.25.5's client)" "$p" "$o" rate "$l"
+    peer_cbc=$p
+fi
+if wanted floor; then
+    # The same client against a responder that answers C_EncryptInit and C_Encrypt from memory.
+    "$work/p11floor" "$work/floor.sock" "${P11_KIT_SERVER_ADDRESS#unix:path=}" &
+    floor_pid=$!
+    sleep 0.2
+    l=$(load); p=${peer_cbc:-$(peer encrypt "$iterations" "$seconds")}
+    o=$(P11_KIT_SERVER_ADDRESS="unix:path=$work/floor.sock" ours_with "$newer" encrypt "$iterations" "$seconds")
+    row "AES-CBC 4 KiB, p11-kit 0.25.5's client to a C responder doing no work (bench/peer/p11floor.c): the transport's floor (ops/s)" "$p" "$o" rate "$l"
+    kill "$floor_pid"
+    floor_pid=""
+fi
 for kind in rsa ec; do
+    wanted $kind || continue
     name=$([ $kind = rsa ] && echo "RSA-2048" || echo "P-256")
     l=$(load); p=$(peer genpair $kind "$iterations" "$seconds"); o=$(ours genpair $kind "$iterations" "$seconds")
     row "$name session key pairs, C_GenerateKeyPair (pairs/s)" "$p" "$o" rate "$l"
@@ -152,18 +193,26 @@ for kind in rsa ec; do
     row "$sig signatures in the simulator's process, JMH (signatures/s) vs SoftHSM2 above" "$p" "$j" rate "$l"
 done
 ours_stop "$work/data"
-near_cluster "$work/near"
-start_ours "$work/near"
-l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
-row "pkcs11-tool --keygen per call, empty token, $near (ms)" "$peer_call" "$o" time "$l"
-l=$(load); o=$(ours keygen token "$iterations" "$seconds")
-row "token AES-256 keygen in process, $near (keys/s)" "$peer_token" "$o" rate "$l"
-ours_stop "$work/near"
-start_ours "$work/data" --disable-key-availability-check
-l=$(load); o=$(per_call "$stock" $pin off)
-row "pkcs11-tool --keygen per call, empty token, key availability check off (ms)" "$peer_call" "$o" time "$l"
-l=$(load); o=$(ours keygen token "$iterations" "$seconds")
-row "token AES-256 keygen in process, key availability check off (keys/s)" "$peer_token" "$o" rate "$l"
+if wanted near; then
+    near_cluster "$work/near"
+    start_ours "$work/near"
+    peer_call=${peer_call:-$(per_call "$softhsm" 1234 peer-near)}
+    peer_token=${peer_token:-$(peer keygen token "$iterations" "$seconds")}
+    l=$(load); o=$(per_call "$HSM_CONSOLE_PKCS11_MODULE" $pin near)
+    row "pkcs11-tool --keygen per call, empty token, $near (ms)" "$peer_call" "$o" time "$l"
+    l=$(load); o=$(ours keygen token "$iterations" "$seconds")
+    row "token AES-256 keygen in process, $near (keys/s)" "$peer_token" "$o" rate "$l"
+    ours_stop "$work/near"
+fi
+if wanted off; then
+    start_ours "$work/data" --disable-key-availability-check
+    # SoftHSM2 measured again right before ours: the two per-call figures of this row are back to back.
+    l=$(load); p=$(per_call "$softhsm" 1234 peer-off); o=$(per_call "$stock" $pin off)
+    row "pkcs11-tool --keygen per call, empty token, key availability check off (ms)" "$p" "$o" time "$l"
+    peer_token=${peer_token:-$(peer keygen token "$iterations" "$seconds")}
+    l=$(load); o=$(ours keygen token "$iterations" "$seconds")
+    row "token AES-256 keygen in process, key availability check off (keys/s)" "$peer_token" "$o" rate "$l"
+fi
 
 echo "| row | SoftHSM2 $(dpkg-query -W -f '${Version}' softhsm2), direct | ours, p11-kit-client.so | ours / SoftHSM2 | load |"
 echo "|---|---|---|---|---|"

@@ -7,11 +7,18 @@
 # shared); docs/performance.md, "Team mode (PostgreSQL)", keeps the figures.
 #   bench/team.sh                  100,000 keys, 5 rounds of 5 s per keygen figure
 #   bench/team.sh --keys 10000     a quicker run
+#   bench/team.sh --keygen-only    pgbench and the keygen figures only (no 100,000 keys, no CLI calls)
+#   bench/team.sh --profile        what one durable keygen costs the server: statements and commits per
+#                                  key, 1 and 4 sessions (pg_stat_statements, preloaded for this run)
 # Needs Debian's postgresql (initdb, pg_ctl, pgbench); installs it with apt-get (sudo unless root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 keys=100000
+keygen_only=false
+profile=false
 [ "${1-}" = --keys ] && keys=$2
+[ "${1-}" = --keygen-only ] && keygen_only=true
+[ "${1-}" = --profile ] && profile=true
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -36,7 +43,9 @@ stop() {
 }
 trap stop EXIT
 run_pg "$bin/initdb" -D "$work/data" -A md5 --pwfile="$work/pw" -U hsm -E UTF8 >/dev/null
-run_pg "$bin/pg_ctl" -D "$work/data" -o "-p $port -k $work -c listen_addresses=127.0.0.1" -l "$work/log" -w start >/dev/null
+preload=""
+$profile && preload="-c shared_preload_libraries=pg_stat_statements"
+run_pg "$bin/pg_ctl" -D "$work/data" -o "-p $port -k $work -c listen_addresses=127.0.0.1 $preload" -l "$work/log" -w start >/dev/null
 url="postgresql://hsm:$password@127.0.0.1:$port/postgres"
 export PGPASSWORD=$password
 
@@ -44,6 +53,14 @@ nice -n 10 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 echo "team bench: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, $keys keys"
 echo "team bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if $profile; then
+    for sessions in 1 4; do
+        java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+            io.hsmconsole.bench.TeamKeygenProfile --url "$url" --dir "$work/profile-$sessions" --sessions "$sessions"
+    done
+    echo "team bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 
 # pgbench's own rate: one row inserted and committed per transaction, as our keygen commits one key.
 psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U hsm -d postgres -qAt "$@"; }
@@ -62,7 +79,11 @@ done
 
 mkdir -p "$work/java"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.hsmconsole.bench.TeamBench \
-    --url "$url" --dir "$work/java" --keys "$keys" | tee "$work/ours.txt"
+    --url "$url" --dir "$work/java" --keys "$keys" --keygen-only "$keygen_only" | tee "$work/ours.txt"
+if $keygen_only; then
+    echo "team bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 populated=$(awk -F'\t' '/^populated/{print $2}' "$work/ours.txt")
 
 # key_mgmt_util calls through the client daemon on the populated cluster (median of 11 calls each).

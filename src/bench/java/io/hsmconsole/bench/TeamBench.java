@@ -48,6 +48,9 @@ public final class TeamBench {
             print("sqlite keygen " + sessions, keygen(new SqliteBackend(), dir.resolve("sqlite-keygen-" + sessions),
                     sessions, rounds, seconds, "bench"));
         }
+        if (Boolean.parseBoolean(arg(args, "--keygen-only", "false"))) {
+            return;
+        }
         Path populated = dir.resolve("populated");
         try (HsmCluster cluster = create(postgres, populated, "bench", keys)) {
             fill(cluster, keys);

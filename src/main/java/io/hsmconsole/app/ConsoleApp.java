@@ -27,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,23 +46,26 @@ public final class ConsoleApp extends Application {
     private final FxTaskRunner runner = new FxTaskRunner();
     private final HsmClock clock;
     private final List<String> commandLine;
+    private final Runnable quit;
     private SessionController sessions;
+    private MainView main;
     private ConsoleController console;
     private TaskHandle watcher = TaskHandle.DONE;
 
     /** The console on the wall clock, with the command line it was launched with. */
     public ConsoleApp() {
-        this(HsmClock.SYSTEM, null);
+        this(HsmClock.SYSTEM, null, Platform::exit);
     }
 
     /**
      * For tests of the whole window: the simulator's time comes from {@code clock} (a manual clock keeps
      * replication and {@code -timeout} off the wall clock) and {@code commandLine} replaces the launch
-     * arguments.
+     * arguments; {@code quit} is what quitting from the start-up Open cluster dialog does.
      */
-    ConsoleApp(HsmClock clock, List<String> commandLine) {
+    ConsoleApp(HsmClock clock, List<String> commandLine, Runnable quit) {
         this.clock = clock;
         this.commandLine = commandLine == null ? null : List.copyOf(commandLine);
+        this.quit = quit;
     }
 
     @Override
@@ -74,11 +78,13 @@ public final class ConsoleApp extends Application {
         DialogService startDialogs = new FxDialogService(() -> null, messages, themes);
         ClusterCatalog catalog;
         StorePlace place;
+        char[] startPassword;
         try {
             LaunchOptions options = LaunchOptions.parse(commandLine != null ? commandLine : getParameters().getRaw());
             DataDirectory data = DataDirectory.fromSystem(options.dataDir());
             catalog = new ClusterCatalog(StoreBackends.forWindow(options.store()), data, clock);
             place = StoreBackends.placeOf(options.store(), data);
+            startPassword = StoreBackends.passwordOf(options.store());
         } catch (RuntimeException e) {
             failToStart(startDialogs, messages, errors, e);
             return;
@@ -96,8 +102,9 @@ public final class ConsoleApp extends Application {
         console = ctx.console();
         ClusterController clusterController = ctx.cluster();
         runner.run(BackgroundWork.named("open cluster", p -> catalog.openOrCreateDemo(),
-                        e -> failToStart(startDialogs, messages, errors, e))
+                        e -> offerAnotherCluster(e, startPassword, clusterController))
                 .onSuccess(cluster -> {
+                    Arrays.fill(startPassword, '\0');
                     StartupProbe.mark("clusterOpen");
                     workspace.opened(cluster);
                     ctx.openCluster().remember(ctx.openCluster().current());
@@ -106,7 +113,7 @@ public final class ConsoleApp extends Application {
 
         MainViewModel mainModel = new MainViewModel(workspace, sessions, ctx.keys(), clusterController, messages,
                 dialogs, ctx.approvals());
-        MainView main = new MainView(mainModel, ctx);
+        main = new MainView(mainModel, ctx);
         StartupProbe.mark("viewsBuilt");
 
         Scene scene = new Scene(main.root());
@@ -122,6 +129,21 @@ public final class ConsoleApp extends Application {
         StartupProbe.attach(scene, clusterController.snapshotProperty().isNotNull());
         stage.show();
         StartupProbe.mark("shown");
+    }
+
+    /**
+     * The store named at start cannot be opened (a server down, a refused password, no such database,
+     * an unusable data folder): the window stays, with the Open cluster dialog saying why and holding
+     * what was asked for, so that the user can correct it or choose the data folder; closing the
+     * dialog quits.
+     */
+    private void offerAnotherCluster(Throwable e, char[] password, ClusterController clusterController) {
+        LoggerFactory.getLogger(ConsoleApp.class).warn("cannot open the cluster at start: {}", e.getMessage());
+        if (main.openClusterAtStart(e, password)) {
+            watcher = clusterController.watch();
+        } else {
+            quit.run();
+        }
     }
 
     private static void failToStart(DialogService dialogs, Messages messages, HsmErrors errors, Throwable e) {

@@ -81,8 +81,22 @@ final class StoreBackends {
      * the server without its password. Called with a setting {@link #forWindow} accepted.
      */
     static StorePlace placeOf(String storeOption, DataDirectory data) {
-        String setting = storeOption != null ? storeOption : System.getenv(ENV_VARIABLE);
+        String setting = setting(storeOption);
         return PostgresUrl.isPostgres(setting) ? StorePlace.server(ServerUrl.parse(setting)) : StorePlace.dataFolder(data.root());
+    }
+
+    /**
+     * The password the console's start-up setting holds (none for the data folder): the Open cluster
+     * dialog puts it in its masked field when that store cannot be opened. Called with a setting
+     * {@link #forWindow} accepted.
+     */
+    static char[] passwordOf(String storeOption) {
+        String setting = setting(storeOption);
+        return PostgresUrl.isPostgres(setting) ? ServerUrl.parse(setting).password().toCharArray() : new char[0];
+    }
+
+    private static String setting(String storeOption) {
+        return storeOption != null ? storeOption : System.getenv(ENV_VARIABLE);
     }
 
     /** The value of {@code --store} among the launcher options; null when absent (or the options are wrong: the launcher says so). */

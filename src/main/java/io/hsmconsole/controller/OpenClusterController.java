@@ -167,6 +167,17 @@ public final class OpenClusterController {
         }));
     }
 
+    /**
+     * Why the cluster the console was started on could not be opened (the demo cluster of the store
+     * named by {@code --store}, {@code HSM_CONSOLE_STORE} or the data folder): the store's own answer,
+     * as "Test connection" gives it (the server down, the password refused, no such database, a data
+     * folder it cannot use), or the failure's sentence when the store finds nothing in the way.
+     */
+    public TaskHandle whyStartFailed(Throwable failure, Consumer<StoreAnswer> done) {
+        Target t = new Target(workspace.catalog(), new ClusterLocation(workspace.store(), ClusterCatalog.DEMO_CLUSTER));
+        return runner.run(BackgroundWork.named("test the connection", p -> whyNot(t, failure), onError).onSuccess(done));
+    }
+
     /** The catalog and location of a request, or the answer why there is none (given to {@code done}). */
     private Optional<Target> target(ClusterRequest request, char[] password, Consumer<StoreAnswer> done) {
         String secret = new String(password);
@@ -201,10 +212,7 @@ public final class OpenClusterController {
         try {
             opened = ClusterOpener.open(t.catalog(), name);
         } catch (RuntimeException e) {
-            // The store's finding says it in plain words where it can; else the failure's own sentence.
-            StoreAnswer why = answer(t, t.catalog().check(name));
-            return new Opening(null, why.usable() ? new StoreAnswer(StoreCheck.Verdict.FAILED.name(),
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false, t.location()) : why);
+            return new Opening(null, whyNot(t, e));
         }
         try {
             // Ended here, off the UI thread, as a login to another cluster ends it.
@@ -215,6 +223,13 @@ public final class OpenClusterController {
             opened.close();
             throw e;
         }
+    }
+
+    /** Why an open failed: the store's finding in plain words where it has one, else the failure's own sentence. */
+    private static StoreAnswer whyNot(Target t, Throwable failure) {
+        StoreAnswer why = answer(t, t.catalog().check(t.location().cluster()));
+        return why.usable() ? new StoreAnswer(StoreCheck.Verdict.FAILED.name(), failure.getMessage() == null
+                ? failure.getClass().getSimpleName() : failure.getMessage(), false, t.location()) : why;
     }
 
     /** The store's check as the dialog reads it: a missing demo cluster is one an open makes. */

@@ -15,18 +15,24 @@ import java.util.Optional;
  * Who may log in, and how a login is answered: the channel decides which user types may log in at
  * all (key_mgmt_util: crypto users only); five consecutive wrong passwords lock the account and a
  * correct one resets the count ({@link LoginAttempts} keeps that true under concurrent attempts).
+ * A password this process already checked right for the same stored hash ({@link RememberedLogins})
+ * skips the slow hash and the two writes of an attempt, but only when the account has no failure
+ * to reset: with one, the login takes the counted path as any other.
  */
 final class Authentication {
     private final HsmCluster cluster;
     private final ClusterStore store;
     private final PasswordHasher hasher;
     private final LoginAttempts loginAttempts;
+    private final RememberedLogins remembered;
 
-    Authentication(HsmCluster cluster, ClusterStore store, PasswordHasher hasher, LoginAttempts loginAttempts) {
+    Authentication(HsmCluster cluster, ClusterStore store, PasswordHasher hasher, LoginAttempts loginAttempts,
+                   RememberedLogins remembered) {
         this.cluster = cluster;
         this.store = store;
         this.hasher = hasher;
         this.loginAttempts = loginAttempts;
+        this.remembered = remembered;
     }
 
     HsmResult<HsmSession> authenticate(LoginChannel channel, UserType type, String name, char[] password) {
@@ -49,6 +55,11 @@ final class Authentication {
         if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
             return refuse(nodes, serving, ReturnCode.ACCOUNT_LOCKED); // no write needed to refuse
         }
+        if (user.loginFailures() == 0 && remembered.remembers(user, password)) {
+            // Checked right before, and no failure to reset: nothing to count, nothing to write.
+            return HsmResult.ok(new HsmSession(cluster, HsmCluster.toInfo(user), channel, serving),
+                    NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
+        }
         LoginAttempts.Reservation attempt = loginAttempts.reserve(user);
         if (!attempt.granted()) {
             return refuse(nodes, serving, attempt.refusal());
@@ -57,8 +68,18 @@ final class Authentication {
         if (!hasher.verify(password, attempt.user().passwordHash()) || !loginAttempts.release(attempt)) {
             return refuse(nodes, serving, ReturnCode.LOGIN_FAILURE);
         }
+        remembered.remember(attempt.user(), password);
         HsmSession session = new HsmSession(cluster, HsmCluster.toInfo(attempt.user().withLoginFailures(0)), channel, serving);
         return HsmResult.ok(session, NodeLines.all(nodes, serving, ReturnCode.SUCCESS));
+    }
+
+    /** The user's password changed or the user was deleted through this cluster. */
+    void forget(int userId) {
+        remembered.forget(userId);
+    }
+
+    boolean remembers(String name, char[] password) {
+        return store.userByName(name).filter(u -> remembered.remembers(u, password)).isPresent();
     }
 
     /** The user ID a login attempt is audited under: the user's when the name is known, else 0. */

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.ClusterCounters;
 import io.hsmconsole.model.UserType;
@@ -95,7 +96,7 @@ public final class ClusterExchange {
         List<KeyPart> keys = new ArrayList<>();
         for (KeyRecord listed : store.listKeys(KeyFilter.all())) {
             KeyRecord k = store.key(listed.handle()).orElseThrow();
-            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType(), k.sizeBytes(), k.label(), k.id(),
+            keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType().code(), k.sizeBytes(), k.label(), k.id(),
                     k.flags(), k.kcv() == null ? null : HexFormat.of().formatHex(k.kcv()), k.mValue(), k.originNode(),
                     k.createdAtMillis(), k.sharedWith(), cipher.seal("keys/" + k.handle(), k.material())));
             Arrays.fill(k.material(), (byte) 0);
@@ -200,7 +201,10 @@ public final class ClusterExchange {
             KeyClass keyClass = KeyClass.fromCode(k.keyClass()).orElseThrow(() -> new ClusterDocumentException(file,
                     "the document is damaged: key " + k.handle() + " has the unknown class " + k.keyClass()
                             + "; nothing was imported"));
-            keys.add(KeyRecord.builder().handle(k.handle()).ownerId(k.owner()).keyClass(keyClass).keyType(k.keyType())
+            KeyAlgorithm keyType = KeyAlgorithm.fromCode(k.keyType()).orElseThrow(() -> new ClusterDocumentException(file,
+                    "the document is damaged: key " + k.handle() + " has the unknown key type " + k.keyType()
+                            + "; nothing was imported"));
+            keys.add(KeyRecord.builder().handle(k.handle()).ownerId(k.owner()).keyClass(keyClass).keyType(keyType)
                     .sizeBytes(k.sizeBytes()).label(k.label()).id(k.id()).flags(k.flags())
                     .kcv(k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv())).mValue(k.mValue())
                     .originNode(k.originNode()).createdAtMillis(k.createdAtMillis()).sharedWith(k.sharedWith())

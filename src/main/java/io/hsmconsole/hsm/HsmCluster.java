@@ -26,7 +26,6 @@ import io.hsmconsole.store.UserRecord;
 import io.hsmconsole.store.StoreException;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +46,7 @@ public final class HsmCluster implements AutoCloseable {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final HsmType hsmType;
+    private final String name;
     private final NodeCache nodeCache;
     private final Authentication authentication;
     private final NodeSimulation simulation = new NodeSimulation(this);
@@ -59,8 +59,11 @@ public final class HsmCluster implements AutoCloseable {
         this.audit = new AuditLog(store, clock);
         this.nodeCache = new NodeCache(store);
         try {
-            // The HSM type is fixed at creation: read it once, not on every command.
-            this.hsmType = hsmType(store.cluster());
+            // The HSM type and the name are fixed at creation: read them once, not on every command
+            // (PKCS#11's C_GetSlotInfo and C_GetTokenInfo name the cluster at every application's start).
+            ClusterRecord record = store.cluster();
+            this.hsmType = hsmType(record);
+            this.name = record.name();
             ensurePki();
         } catch (RuntimeException e) {
             // A cluster that cannot be opened must not keep its store (and its -wal/-shm files) open.
@@ -69,7 +72,8 @@ public final class HsmCluster implements AutoCloseable {
         }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
-        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync));
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync),
+                new RememberedLogins(new SecureRandom()));
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */
@@ -95,7 +99,7 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     public String name() {
-        return store.cluster().name();
+        return name;
     }
 
     public HsmType hsmType() {
@@ -140,7 +144,7 @@ public final class HsmCluster implements AutoCloseable {
         if (!n.online()) {
             return NodeState.OFFLINE;
         }
-        if (!Arrays.equals(n.firmwareMeasurement(), Firmware.knownGoodMeasurement(n.firmwareVersion()))) {
+        if (!Firmware.isKnownGood(n.firmwareVersion(), n.firmwareMeasurement())) {
             return NodeState.TAMPERED;
         }
         return c.pending() > 0 ? NodeState.SYNCING : NodeState.ACTIVE;
@@ -169,6 +173,16 @@ public final class HsmCluster implements AutoCloseable {
         HsmResult<HsmSession> r = authentication.authenticate(channel, type, name, password);
         audit(servingNode(r), authentication.auditedUserId(r, name), name, "loginHSM", "-u " + type + " -s " + name, r.code());
         return r;
+    }
+
+    /** A password changed or a user was deleted: a login remembered for them must not be reused. */
+    void forgetRememberedLogin(int userId) {
+        authentication.forget(userId);
+    }
+
+    /** Whether a login with this name and password would be answered from memory, without the slow hash. */
+    boolean authenticationRemembers(String name, String password) {
+        return authentication.remembers(name, password.toCharArray());
     }
 
     static int servingNode(HsmResult<?> r) {

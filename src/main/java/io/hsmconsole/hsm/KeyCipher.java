@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.hsm.crypto.AesGcm;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.CipherMechanism;
@@ -46,7 +47,7 @@ final class KeyCipher {
 
     HsmResult<byte[]> crypt(long handle, boolean encrypt, CipherRequest request, byte[] data) {
         CipherMechanism mode = request.mechanism();
-        HsmResult<KeyRecord> usable = new KeyUse(session).usable(handle, k -> k.keyType() == mode.keyType().code(),
+        HsmResult<KeyRecord> usable = new KeyUse(session).usable(handle, k -> k.keyType() == mode.keyType().algorithm(),
                 encrypt ? Attribute.ENCRYPT : Attribute.DECRYPT,
                 () -> parameterRefusal(request, encrypt).or(() -> lengthRefusal(request, encrypt, data.length)));
         if (!usable.isSuccess()) {
@@ -80,7 +81,7 @@ final class KeyCipher {
     }
 
     private static boolean isAes(KeyRecord key) {
-        return key.keyType() == KeyType.AES.code();
+        return key.keyType() == KeyAlgorithm.AES;
     }
 
     private static byte[] cmac(KeyRecord key, byte[] data) {

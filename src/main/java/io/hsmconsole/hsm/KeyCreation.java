@@ -258,7 +258,7 @@ final class KeyCreation {
             case GENERIC_SECRET, RC4 -> null;
         };
         return KeyRecord.builder().handle(handle).ownerId(session.user().id())
-                .keyClass(KeyClass.SECRET_KEY).keyType(type.code()).sizeBytes(material.length)
+                .keyClass(KeyClass.SECRET_KEY).keyType(type.algorithm()).sizeBytes(material.length)
                 .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue())
                 .originNode(node).createdAtMillis(now).sharedWith(shares).material(material.clone()).build();
     }

@@ -10,6 +10,7 @@ import io.hsmconsole.hsm.key.PairRules;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import io.hsmconsole.hsm.ec.FixedBaseEcKeyPairGenerator;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -129,7 +130,7 @@ final class KeyPairGeneration {
         if (req.type() == AsymmetricKeyType.DSA) {
             return DsaPairs.generate(cluster.drbg());
         }
-        ECKeyPairGenerator g = new ECKeyPairGenerator();
+        ECKeyPairGenerator g = new FixedBaseEcKeyPairGenerator();
         EcCurve curve = PairRules.curve(req.curveId()).orElseThrow();
         g.init(new ECKeyGenerationParameters(AsymmetricMaterial.domain(curve), cluster.drbg()));
         return g.generateKeyPair();

@@ -120,7 +120,7 @@ final class KeyReading {
 
     private static boolean matches(KeyRecord k, KeyQuery q, int userId) {
         return (q.keyClass() == null || q.keyClass() == k.keyClass().code())
-                && (q.keyType() == null || q.keyType() == k.keyType())
+                && (q.keyType() == null || q.keyType() == k.keyType().code())
                 && (q.label() == null || q.label().equals(k.label()))
                 && (q.id() == null || q.id().equals(k.id()))
                 && (q.kcv() == null || Arrays.equals(q.kcv(), k.kcv()))

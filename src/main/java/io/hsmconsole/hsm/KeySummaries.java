@@ -66,7 +66,7 @@ final class KeySummaries {
     }
 
     private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
-        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
+        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType().code(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
                 HsmSession.isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
                 k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize, k.keyClass().code());
     }

@@ -12,6 +12,7 @@ import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrapSpec;
 import io.hsmconsole.hsm.key.WrappedKey;
 import io.hsmconsole.hsm.quorum.QuorumService;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
@@ -77,7 +78,7 @@ final class KeyTransfer {
         }
         WrapCipher.Output out = WrapCipher.wrap(w.get(), spec, k.material(), cluster.drbg());
         return session.ok(k, new WrappedKey(out.ciphertext(), WrapMechanism.fromCode(spec.mechanismCode()).orElseThrow(),
-                new KeyTemplate(k.keyClass().code(), k.keyType(), KeyTemplate.usageOf(k.flags())),
+                new KeyTemplate(k.keyClass().code(), k.keyType().code(), KeyTemplate.usageOf(k.flags())),
                 k.label(), k.id(), k.sizeBytes(), out.iv()));
     }
 
@@ -173,7 +174,7 @@ final class KeyTransfer {
             return Optional.of(ReturnCode.INVALID_HANDLE);
         }
         KeyRecord k = w.get();
-        if (k.keyType() != KeyType.AES.code() || !KeyFlags.has(k.flags(), use)) {
+        if (k.keyType() != KeyAlgorithm.AES || !KeyFlags.has(k.flags(), use)) {
             return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
         }
         return wrapped == null ? Optional.empty() : whyNotTrusted(k, wrapped);

@@ -1,9 +1,9 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.hsm.crypto.Pkcs5Padding;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
-import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.MValue;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.hsm.quorum.QuorumService;
@@ -38,7 +38,7 @@ final class KeyUse {
 
     HsmResult<byte[]> aesWrapUnwrap(long handle, boolean wrap, byte[] data, byte[] iv) {
         byte[] initialValue = iv == null ? DEFAULT_IV : iv;
-        HsmResult<KeyRecord> usable = usable(handle, k -> k.keyType() == KeyType.AES.code(),
+        HsmResult<KeyRecord> usable = usable(handle, k -> k.keyType() == KeyAlgorithm.AES,
                 wrap ? Attribute.WRAP : Attribute.UNWRAP, () -> validWrapLength(data.length, wrap, initialValue.length));
         if (!usable.isSuccess()) {
             return usable.map(k -> null);
@@ -80,7 +80,7 @@ final class KeyUse {
 
     /** The key as the value of a success when every rule lets it MAC with this mechanism. */
     private HsmResult<KeyRecord> usableForMac(long handle, SignMechanism mechanism, Attribute use) {
-        return usable(handle, k -> mechanism.isHmac() && k.keyType() == KeyType.GENERIC_SECRET.code(), use, Optional::empty);
+        return usable(handle, k -> mechanism.isHmac() && k.keyType() == KeyAlgorithm.GENERIC_SECRET, use, Optional::empty);
     }
 
     /**

@@ -6,13 +6,10 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
-import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +19,7 @@ import java.util.Optional;
  * an RSA key whose OBJ_ATTR_ENCRYPT is set (the public key, as generated) and uses only its public
  * half; decryption needs an RSA private key whose OBJ_ATTR_DECRYPT is set, and spends its quorum token
  * when it has m_value ≥ 2. The input must fit the padding (RFC 8017's limits) and a ciphertext is
- * exactly the modulus long. BouncyCastle does the mathematics (blinded RSA).
+ * exactly the modulus long. {@link RsaEncryption} does the block (BouncyCastle's blinded RSA).
  */
 final class PairCipher {
     private final HsmSession session;
@@ -52,7 +49,7 @@ final class PairCipher {
             return session.fail(refusal.get(), k);
         }
         try {
-            return session.ok(k, run(scheme, encrypt, rsa.get(), data, modulusBytes));
+            return session.ok(k, encrypt ? scheme.encrypt(rsa.get(), random, data) : scheme.decrypt(rsa.get(), data));
         } catch (InvalidCipherTextException | RuntimeException e) {
             // a padding that does not check out, or raw input not below the modulus
             return session.fail(encrypt ? ReturnCode.RSA_DATA_LEN_INVALID : ReturnCode.ENCRYPTED_DATA_INVALID, k);
@@ -88,18 +85,4 @@ final class PairCipher {
         return AsymmetricMaterial.of(k.keyClass().code(), k.material()).map(m -> (m.bits() + 7) / 8).orElse(0);
     }
 
-    /** One RSA block; raw decryption keeps its leading zero bytes (the answer is the modulus long). */
-    byte[] run(RsaEncryption scheme, boolean encrypt, AsymmetricKeyParameter key, byte[] data, int modulusBytes)
-            throws InvalidCipherTextException {
-        AsymmetricBlockCipher cipher = scheme.newCipher();
-        cipher.init(encrypt, new ParametersWithRandom(key, random));
-        byte[] out = cipher.processBlock(data, 0, data.length);
-        if (scheme.padding() == RsaEncryption.Padding.RAW && out.length < modulusBytes) {
-            byte[] padded = new byte[modulusBytes];
-            System.arraycopy(out, 0, padded, modulusBytes - out.length, out.length);
-            Arrays.fill(out, (byte) 0);
-            return padded;
-        }
-        return out;
-    }
 }

@@ -48,7 +48,7 @@ final class PairLinks {
         // Everyone's public keys are visible; of private keys only this user's own and shared ones.
         Integer visibleTo = isPublic ? session.user().id() : null;
         List<KeyRecord> candidates = new ArrayList<>();
-        for (long h : cluster.store().findKeys(new KeyFilter(visibleTo, other.code(), key.keyType(), null, null,
+        for (long h : cluster.store().findKeys(new KeyFilter(visibleTo, other.code(), key.keyType().code(), null, null,
                 key.kcv(), List.of()))) {
             cluster.store().key(h).ifPresent(candidates::add);
         }

@@ -45,7 +45,7 @@ final class PairObjects {
     /** What both halves' records share: owner, class, type, label, ID, flags, KCV; the length is each half's own. */
     private static KeyRecord.Builder record(HsmSession session, KeyClass keyClass, AsymmetricMaterial m, KeyOptions o,
                                             long flags, byte[] kcv) {
-        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().code())
+        return KeyRecord.builder().ownerId(session.user().id()).keyClass(keyClass).keyType(m.type().algorithm())
                 .sizeBytes(m.valueLength()).label(o.label()).id(o.id()).flags(flags).kcv(kcv);
     }
 }

@@ -5,6 +5,7 @@ import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.hsm.ec.FixedBaseEcdsaSigner;
 import io.hsmconsole.hsm.crypto.RsaCrtEngine;
 import io.hsmconsole.hsm.crypto.RsaPrivateOperation;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -13,7 +14,6 @@ import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
@@ -29,7 +29,8 @@ import java.util.Optional;
  * public key, as generated). RSA mechanisms need an RSA key, ECDSA an EC key. A private key with
  * m_value ≥ 2 spends a USE_KEY quorum token. BouncyCastle does the mathematics, except an RSA private
  * key's exponentiation, which is {@link RsaPrivateOperation}'s (kept with the decoded key in
- * {@link ParsedKeys}: docs/performance.md says why); the encodings are OpenSSL's (PKCS#1 v1.5, PSS with
+ * {@link ParsedKeys}: docs/performance.md says why) and ECDSA's k·G, which is {@link FixedBaseEcdsaSigner}'s
+ * precomputed table of G's multiples (BouncyCastle's points, our choice of which to add); the encodings are OpenSSL's (PKCS#1 v1.5, PSS with
  * salt = hash length, DER ECDSA).
  */
 final class PairSigning {
@@ -132,7 +133,7 @@ final class PairSigning {
         return switch (s.family()) {
             case RSA_PKCS -> s.callerHashed() ? new Pkcs1Signer(new RSABlindedEngine()) : new RSADigestSigner(s.newDigest());
             case RSA_PSS -> pssSigner(s, new RSABlindedEngine());
-            case ECDSA -> new DSADigestSigner(new ECDSASigner(), s.newDigest(),
+            case ECDSA -> new DSADigestSigner(new FixedBaseEcdsaSigner(), s.newDigest(),
                     s.plainEcdsa() ? PlainDSAEncoding.INSTANCE : StandardDSAEncoding.INSTANCE);
             case HMAC -> throw new IllegalArgumentException("HMAC is not a key-pair mechanism");
         };

@@ -1,10 +1,10 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.crypto.AesKeyWrap;
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyOptions;
@@ -137,7 +137,7 @@ final class PairTransfer {
             return reference;
         }
         KeyRecord k = session.lookup(handle).orElseThrow();
-        return k.keyType() == AsymmetricKeyType.RSA.code() ? reference
+        return k.keyType() == KeyAlgorithm.RSA ? reference
                 : session.fail(ReturnCode.RSA_PRIVATE_KEY_REQUIRED, k);
     }
 }

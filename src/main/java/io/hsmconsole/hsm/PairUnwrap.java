@@ -58,8 +58,7 @@ final class PairUnwrap {
         KeyRecord wrapping = session.lookup(wrappingHandle).orElseThrow();
         byte[] material;
         try {
-            material = new PairCipher(session, cluster.drbg()).run(scheme, false,
-                    PairCipher.rsaKey(wrapping, false).orElseThrow(), ciphertext, PairCipher.modulusBytes(wrapping));
+            material = scheme.decrypt(PairCipher.rsaKey(wrapping, false).orElseThrow(), ciphertext);
         } catch (InvalidCipherTextException | RuntimeException e) {
             return session.fail(ReturnCode.WRAPPED_DATA_INVALID, null);
         }

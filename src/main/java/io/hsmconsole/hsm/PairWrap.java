@@ -43,8 +43,7 @@ final class PairWrap {
         }
         KeyRecord w = wrapping.get();
         try {
-            return session.ok(k, new PairCipher(session, cluster.drbg()).run(scheme, true,
-                    PairCipher.rsaKey(w, true).orElseThrow(), k.material(), PairCipher.modulusBytes(w)));
+            return session.ok(k, scheme.encrypt(PairCipher.rsaKey(w, true).orElseThrow(), cluster.drbg(), k.material()));
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("a key that fits the padding always encrypts", e);
         }

@@ -1,7 +1,6 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.crypto.Sdk5KeyWrapCipher;
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.GeneratedKey;
@@ -11,6 +10,7 @@ import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -104,7 +104,7 @@ final class Sdk5KeyUnwrap {
             return Optional.of(ReturnCode.INVALID_HANDLE);
         }
         KeyRecord k = w.get();
-        boolean rsaPrivate = k.keyClass() == KeyClass.PRIVATE_KEY && k.keyType() == AsymmetricKeyType.RSA.code();
+        boolean rsaPrivate = k.keyClass() == KeyClass.PRIVATE_KEY && k.keyType() == KeyAlgorithm.RSA;
         return rsaPrivate && KeyFlags.has(k.flags(), Attribute.UNWRAP) ? Optional.empty()
                 : Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
     }

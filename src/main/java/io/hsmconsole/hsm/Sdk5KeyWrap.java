@@ -1,14 +1,13 @@
 package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.crypto.Sdk5KeyWrapCipher;
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
-import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.hsm.key.Sdk5WrappedKey;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.CipherParameters;
@@ -81,7 +80,7 @@ final class Sdk5KeyWrap {
             return Optional.of(ReturnCode.INVALID_HANDLE);
         }
         KeyRecord k = w.get();
-        boolean rsaPublic = k.keyClass() == KeyClass.PUBLIC_KEY && k.keyType() == AsymmetricKeyType.RSA.code();
+        boolean rsaPublic = k.keyClass() == KeyClass.PUBLIC_KEY && k.keyType() == KeyAlgorithm.RSA;
         boolean trustedEnough = !KeyFlags.has(payload.flags(), Attribute.WRAP_WITH_TRUSTED)
                 || KeyFlags.has(k.flags(), Attribute.TRUSTED);
         return rsaPublic && KeyFlags.has(k.flags(), Attribute.WRAP) && trustedEnough ? Optional.empty()
@@ -106,7 +105,7 @@ final class Sdk5KeyWrap {
 
     /** The wrapping key as the cipher takes it: an AES key's bytes, or an RSA key (public to wrap, private to unwrap). */
     static CipherParameters cipherKey(KeyRecord key) {
-        if (key.keyType() == KeyType.AES.code() && key.keyClass() == KeyClass.SECRET_KEY) {
+        if (key.keyType() == KeyAlgorithm.AES && key.keyClass() == KeyClass.SECRET_KEY) {
             return new KeyParameter(key.material());
         }
         return (RSAKeyParameters) AsymmetricMaterial.of(key.keyClass().code(), key.material()).orElseThrow().key();

@@ -95,6 +95,7 @@ public final class UserAdministration {
                 return noQuorum.get();
             }
             tx.deleteUser(user.get().id());
+            cluster.forgetRememberedLogin(user.get().id());
             return ReturnCode.SUCCESS;
         });
         if (outcome.isSuccess()) {
@@ -150,6 +151,8 @@ public final class UserAdministration {
                         : u.withPasswordHash(hash).withLoginFailures(0)));
                 return same.isPresent();
             });
+            // Forgotten whether or not this write found the user: the old password must not log in again.
+            cluster.forgetRememberedLogin(target.get().id());
             if (changed && other) {
                 session.officerRules().used();
             }

@@ -2,15 +2,14 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.crypto.AesGcm;
 import io.hsmconsole.hsm.crypto.AesKeyWrap;
-import io.hsmconsole.hsm.key.AsymmetricKeyType;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.KeyFlags;
-import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.key.OaepHash;
 import io.hsmconsole.hsm.key.RsaEncryption;
 import io.hsmconsole.hsm.key.WrapMechanism;
 import io.hsmconsole.hsm.key.WrapSpec;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -42,13 +41,13 @@ final class WrapCipher {
         }
         if (m.get() == WrapMechanism.RSA_OAEP) {
             KeyClass expected = use == Attribute.WRAP ? KeyClass.PUBLIC_KEY : KeyClass.PRIVATE_KEY;
-            if (w.keyClass() != expected || w.keyType() != AsymmetricKeyType.RSA.code() || !KeyFlags.has(w.flags(), use)) {
+            if (w.keyClass() != expected || w.keyType() != KeyAlgorithm.RSA || !KeyFlags.has(w.flags(), use)) {
                 return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
             }
             return spec.oaepHash() == null || OaepHash.fromCode(spec.oaepHash()).isEmpty()
                     ? Optional.of(ReturnCode.WRAP_MECHANISM_UNSUPPORTED) : Optional.empty();
         }
-        if (w.keyType() != KeyType.AES.code() || !KeyFlags.has(w.flags(), use)) {
+        if (w.keyType() != KeyAlgorithm.AES || !KeyFlags.has(w.flags(), use)) {
             return Optional.of(ReturnCode.WRAPPING_KEY_INVALID);
         }
         boolean badGcm = m.get().isGcm() && (spec.tagBytes() < WrapSpec.MIN_TAG_BYTES

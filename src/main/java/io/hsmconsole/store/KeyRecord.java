@@ -1,5 +1,6 @@
 package io.hsmconsole.store;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 
 import java.util.List;
@@ -15,7 +16,7 @@ public final class KeyRecord {
     private final long handle;
     private final int ownerId;
     private final KeyClass keyClass;
-    private final int keyType;
+    private final KeyAlgorithm keyType;
     private final int sizeBytes;
     private final String label;
     private final String id;
@@ -31,7 +32,7 @@ public final class KeyRecord {
         this.handle = b.handle;
         this.ownerId = b.ownerId;
         this.keyClass = Objects.requireNonNull(b.keyClass, "keyClass");
-        this.keyType = b.keyType;
+        this.keyType = Objects.requireNonNull(b.keyType, "keyType");
         this.sizeBytes = b.sizeBytes;
         this.label = Objects.requireNonNull(b.label, "label");
         this.id = Objects.requireNonNull(b.id, "id");
@@ -67,11 +68,8 @@ public final class KeyRecord {
         return keyClass;
     }
 
-    /**
-     * The OBJ_ATTR_KEY_TYPE code. A number, not {@code KeyType}: the attribute also names key types
-     * genSymKey does not make (RSA 0, EC 3), which that enum does not list.
-     */
-    public int keyType() {
+    /** The OBJ_ATTR_KEY_TYPE: AES, 3DES, RSA, EC, ... ({@link KeyAlgorithm#code()} is the number). */
+    public KeyAlgorithm keyType() {
         return keyType;
     }
 
@@ -128,12 +126,12 @@ public final class KeyRecord {
         return toBuilder().sharedWith(value).build();
     }
 
-    /** The values of a key being put together; {@link #build()} refuses one without class or material. */
+    /** The values of a key being put together; {@link #build()} refuses one without class, type or material. */
     public static final class Builder {
         private long handle;
         private int ownerId;
         private KeyClass keyClass;
-        private int keyType;
+        private KeyAlgorithm keyType;
         private int sizeBytes;
         private String label = "";
         private String id = "";
@@ -163,8 +161,7 @@ public final class KeyRecord {
             return this;
         }
 
-        /** The OBJ_ATTR_KEY_TYPE code (see {@link KeyRecord#keyType()}). */
-        public Builder keyType(int value) {
+        public Builder keyType(KeyAlgorithm value) {
             keyType = value;
             return this;
         }

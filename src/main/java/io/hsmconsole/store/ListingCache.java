@@ -54,6 +54,26 @@ public final class ListingCache {
         Listing<T> read(long[] among) throws E;
     }
 
+    /** A read of the store that may fail as the backend's reads do. */
+    @FunctionalInterface
+    public interface Load<T, E extends Exception> {
+        T load() throws E;
+    }
+
+    /**
+     * A small list remembered while the counter is unchanged (one key's record, its copies), read again
+     * whole when it moved: no log question for what costs one indexed read anyway.
+     */
+    public <T, E extends Exception> List<T> get(Object key, KeyChanges now, Load<List<T>, E> load) throws E {
+        return get(key, now, true, (since, withCopies, limit) -> null, among -> {
+            Listing.Builder<T> rows = Listing.unordered();
+            for (T row : load.load()) {
+                rows.add(0, 0, row);
+            }
+            return rows.build();
+        });
+    }
+
     private record Entry(long keyChanges, Listing<?> listing) {
     }
 

@@ -115,7 +115,7 @@ class ClusterWindowTest {
 
         until(() -> text("#node-badge-2").equals("SYNCING"));
         assertThat(text("#node-keys-2")).isEqualTo("0 keys held \u00b7 1 pending");
-        assertThat(text("#node-replication-2")).isEqualTo("Replication latency 250 ms, catching up on 1 keys");
+        assertThat(text("#node-replication-2")).isEqualTo("Replication latency 250 ms, catching up on 1 key");
 
         clock.advance(1_000);
 

@@ -138,7 +138,7 @@ class ConsoleWindowTest {
         robot.push(KeyCode.TAB); // commits the spinner (Enter would press the default button, Generate)
 
         waitUntil(() -> !lookup("#mValueError", Label.class).getText().isEmpty());
-        assertThat(visibleText("#mValueError")).contains("with 1 shared user(s) at most 2");
+        assertThat(visibleText("#mValueError")).contains("with 1 shared user at most 2");
         assertThat(generateDisabled()).isTrue();
         replaceText(spinner.getEditor(), "0");
         robot.push(KeyCode.TAB);

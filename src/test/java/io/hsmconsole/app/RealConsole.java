@@ -31,10 +31,22 @@ final class RealConsole {
     }
 
     static RealConsole start(String name, HsmClock clock) throws IOException, TimeoutException {
+        return start(name, clock, List.of(), () -> {
+            throw new AssertionError("the console quit");
+        });
+    }
+
+    /**
+     * With more launch arguments after {@code --data-dir} (a later {@code --data-dir} wins) and what
+     * quitting from the start-up Open cluster dialog does instead of ending the JavaFX platform.
+     */
+    static RealConsole start(String name, HsmClock clock, List<String> moreArguments, Runnable quit)
+            throws IOException, TimeoutException {
         Path dataDir = Files.createTempDirectory(name);
+        List<String> arguments = new java.util.ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        arguments.addAll(moreArguments);
         FxToolkit.registerPrimaryStage();
-        ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(clock,
-                List.of("--data-dir", dataDir.toString())));
+        ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(clock, arguments, quit));
         return new RealConsole(dataDir, app);
     }
 

@@ -43,7 +43,8 @@ final class TourFixture {
     }
 
     /** A data folder named after the tour, its demo cluster seeded by {@code seed}, and the console on it. */
-    static TourFixture start(String name, Consumer<HsmCluster> seed) throws Exception {
+    /** {@code moreArguments} follow the data folder on the console's command line (a {@code --store}, say). */
+    static TourFixture start(String name, Consumer<HsmCluster> seed, String... moreArguments) throws Exception {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(out);
         Path dataDir = Files.createTempDirectory(name);
@@ -51,7 +52,9 @@ final class TourFixture {
             seed.accept(cluster);
         }
         FxToolkit.registerPrimaryStage();
-        ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, "--data-dir", dataDir.toString());
+        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("--data-dir", dataDir.toString()),
+                java.util.stream.Stream.of(moreArguments)).toArray(String[]::new);
+        ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, arguments);
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
         return new TourFixture(out, dataDir, app);
     }

@@ -9,10 +9,7 @@ import io.hsmconsole.hsm.cluster.Firmware;
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,27 +19,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Attestation is real cryptography: every failure below is found by verification, not by a flag. */
-class AttestationTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(System.currentTimeMillis());
-    HsmCluster cluster;
-    HsmSession s;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        s = TestClusters.login(cluster, "example_user");
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class AttestationTest extends DemoClusterTest {
     @Test
     void aHealthyNodePassesWithBothChains() {
         AttestationReport r = cluster.attestNode(1).value();
@@ -59,14 +38,14 @@ class AttestationTest {
     void aTamperedNodeFailsWithMeasurementMismatchButKeepsTheKey() {
         cluster.tamperFirmware(0);
         assertThat(cluster.nodes().get(0).state()).isEqualTo(NodeState.TAMPERED);
-        HsmResult<GeneratedKey> r = s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "k").withAttest(true));
+        HsmResult<GeneratedKey> r = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "k").withAttest(true));
         assertThat(r.value().servingNode()).isZero();
         assertThat(r.code()).isEqualTo(ReturnCode.ATTESTATION_FAILED);
         AttestationReport a = r.attestationReport().orElseThrow();
         assertThat(a.passed()).isFalse();
         assertThat(a.reason()).startsWith("measurement mismatch");
         assertThat(a.measuredHex()).isNotEqualTo(a.expectedHex());
-        assertThat(s.keyInfo(r.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(owner.keyInfo(r.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
         cluster.restoreFirmware(0);
         assertThat(cluster.attestNode(0).value().passed()).isTrue();
     }
@@ -129,14 +108,14 @@ class AttestationTest {
 
     @Test
     void getAttributeCanBeAttested() {
-        long h = s.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).value().handle();
-        assertThat(s.attributes(h, true).attestationReport().orElseThrow().passed()).isTrue();
-        assertThat(s.attributes(h, false).attestationReport()).isEmpty();
+        long h = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 16, "k")).value().handle();
+        assertThat(owner.attributes(h, true).attestationReport().orElseThrow().passed()).isTrue();
+        assertThat(owner.attributes(h, false).attestationReport()).isEmpty();
     }
 
     @Test
     void opensslAcceptsBothChains() throws Exception {
-        assumeTrue(opensslAvailable(), "openssl is not installed");
+        assertThat(opensslAvailable()).as("openssl is needed (.ci/run installs it)").isTrue();
         for (int node = 0; node < 3; node++) {
             Path hsm = pem("hsm" + node, ClusterPki.hsmCertificate(node));
             for (String[] chain : List.of(new String[]{ClusterPki.MANUFACTURER_ROOT, ClusterPki.manufacturerHardware(node)},

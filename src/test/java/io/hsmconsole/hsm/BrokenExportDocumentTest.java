@@ -109,9 +109,9 @@ class BrokenExportDocumentTest {
         }));
     }
 
-    /** A user type or key class the simulator does not know is damage, refused before anything is written. */
+    /** A user type, key class or key type the simulator does not know is damage, refused before anything is written. */
     @Test
-    void aDocumentWithAnUnknownUserTypeOrKeyClassIsRefused() throws IOException {
+    void aDocumentWithAnUnknownUserTypeKeyClassOrKeyTypeIsRefused() throws IOException {
         Path unknownType = edited("unknown-user-type", doc -> ((ObjectNode) doc.get("users").get(0)).put("type", "ROOT"));
         assertRefusedAndNothingWritten(unknownType);
         assertThatThrownBy(() -> catalog.importCluster(unknownType, PASSPHRASE.clone(), "copy"))
@@ -120,6 +120,10 @@ class BrokenExportDocumentTest {
         assertRefusedAndNothingWritten(unknownClass);
         assertThatThrownBy(() -> catalog.importCluster(unknownClass, PASSPHRASE.clone(), "copy"))
                 .hasMessageContaining("unknown class 9");
+        Path unknownKeyType = edited("unknown-key-type", doc -> ((ObjectNode) doc.get("keys").get(0)).put("keyType", 99));
+        assertRefusedAndNothingWritten(unknownKeyType);
+        assertThatThrownBy(() -> catalog.importCluster(unknownKeyType, PASSPHRASE.clone(), "copy"))
+                .hasMessageContaining("unknown key type 99");
     }
 
     /** An export that cannot be written names the file and leaves no half document (no .part file) behind. */

@@ -4,12 +4,9 @@ import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.quorum.QuorumToken;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static io.hsmconsole.hsm.quorum.QuorumService.MISC_CO;
 import static io.hsmconsole.hsm.quorum.QuorumService.USER_MGMT;
@@ -21,24 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * management under USER_MGMT's quorum (one operation per token, not one's own password), setMValue
  * under MISC_CO's (approved by at least the higher m value), approvals by officers only.
  */
-class OfficerQuorumTest {
-    @TempDir
-    Path dir;
-    final ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
+class OfficerQuorumTest extends DemoClusterTest {
     HsmSession officer1;
 
     @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
+    void logInTheOfficers() {
         officer1 = login(UserType.CO, "officer1", "officer1_pwd");
         assertThat(officer1.users().createUser(UserType.CO, "officer2", "officer2_pwd".toCharArray()).code())
                 .isEqualTo(ReturnCode.SUCCESS);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private HsmSession login(UserType type, String name, String password) {

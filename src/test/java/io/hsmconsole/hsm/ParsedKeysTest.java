@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.EcCurve;
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.store.KeyRecord;
 import java.security.SecureRandom;
@@ -50,7 +51,7 @@ class ParsedKeysTest {
     }
 
     private static KeyRecord privateKey(long handle, byte[] material) {
-        return KeyRecord.builder().handle(handle).ownerId(3).keyClass(KeyClass.PRIVATE_KEY).keyType(3).sizeBytes(138)
+        return KeyRecord.builder().handle(handle).ownerId(3).keyClass(KeyClass.PRIVATE_KEY).keyType(KeyAlgorithm.EC).sizeBytes(138)
                 .label("k").id("").flags(0).kcv(new byte[3]).mValue(0).originNode(0).createdAtMillis(0)
                 .sharedWith(List.of()).material(material).build();
     }

@@ -8,12 +8,8 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserAction;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -24,22 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a client is told before acting is what the HSM then does. Each question is asked for every user of
  * the demo cluster and compared with the command's own return code.
  */
-class PermissionsTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class PermissionsTest extends DemoClusterTest {
     private HsmSession login(UserType type, String name) {
         return cluster.login(LoginChannel.MGMT_UTIL, type, name, TestClusters.password(name)).value();
     }

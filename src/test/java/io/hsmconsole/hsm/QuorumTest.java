@@ -9,37 +9,22 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** m_value ≥ 2: every manage action and use needs a token with m verified approvals. */
-class QuorumTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-    HsmSession owner;
+class QuorumTest extends DemoClusterTest {
     long key;
 
     @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-        owner = TestClusters.login(cluster, "example_user");
+    void makeTheQuorumKey() {
         key = owner.generateSymmetricKey(GenSymKeyRequest.of(16, 256, "generic-mV2").withMValue(2)
                 .withShareWith(List.of(6))).value().handle();
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
     }
 
     private QuorumToken approvedToken(QuorumService service) {

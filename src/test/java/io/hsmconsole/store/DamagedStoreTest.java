@@ -137,6 +137,21 @@ class DamagedStoreTest {
         }
     }
 
+    /** The same for a key type (OBJ_ATTR_KEY_TYPE) no command makes: damage, named, never a guessed type. */
+    @Test
+    void aStoredKeyTypeThisVersionDoesNotKnowIsReportedAsDamage() throws Exception {
+        long handle;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            handle = st.executeQuery("SELECT MIN(handle) FROM keys").getLong(1);
+            st.executeUpdate("UPDATE keys SET key_type = 99 WHERE handle = " + handle);
+        }
+        try (HsmCluster cluster = catalog.open(NAME)) {
+            HsmSession s = TestClusters.login(cluster, "example_user");
+            assertThatThrownBy(() -> s.attributes(handle)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining(db.toString()).hasMessageContaining("key " + handle + " has the unknown key type 99");
+        }
+    }
+
     @Test
     void missingMasterKeyIsReported() throws IOException {
         Files.delete(masterKey);

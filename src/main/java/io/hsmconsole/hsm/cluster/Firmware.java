@@ -33,6 +33,11 @@ public final class Firmware {
         return measure(image(version));
     }
 
+    /** Whether a node's measured firmware is the known-good image of its version (else it was tampered with). */
+    public static boolean isKnownGood(String version, byte[] measurement) {
+        return java.security.MessageDigest.isEqual(measurement, knownGoodMeasurement(version));
+    }
+
     public static String hex(byte[] measurement) {
         return HexFormat.of().formatHex(measurement);
     }

@@ -10,4 +10,12 @@ public record NodeStatus(int id, NodeState state, long keysHeld, long keysPendin
     public boolean isOnline() {
         return state != NodeState.OFFLINE;
     }
+
+    /**
+     * Whether the node runs the known-good firmware of its version. Not the same as state TAMPERED: an
+     * offline node shows OFFLINE whatever its firmware.
+     */
+    public boolean firmwareKnownGood() {
+        return Firmware.isKnownGood(firmwareVersion, java.util.HexFormat.of().parseHex(firmwareMeasurementHex));
+    }
 }

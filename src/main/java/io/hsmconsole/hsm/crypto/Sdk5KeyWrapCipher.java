@@ -7,7 +7,6 @@ import io.hsmconsole.hsm.key.WrapMechanism;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -90,7 +89,7 @@ public final class Sdk5KeyWrapCipher {
 
     private static byte[] rsaAesUnwrap(Sdk5WrapParameters p, CipherParameters key, byte[] data)
             throws InvalidCipherTextException {
-        int modulusBytes = (((RSAKeyParameters) key).getModulus().bitLength() + 7) / 8;
+        int modulusBytes = RsaEncryption.modulusBytes(key);
         if (data.length <= modulusBytes) {
             throw new InvalidCipherTextException("no wrapped payload after the RSA block");
         }

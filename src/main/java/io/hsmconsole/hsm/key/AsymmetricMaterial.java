@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.hsm.ec.FixedBaseMultiplier;
 import io.hsmconsole.model.KeyClass;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
@@ -10,7 +11,6 @@ import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -169,12 +169,12 @@ public final class AsymmetricMaterial {
         return key;
     }
 
-    /** The public half; a decoded EC private key's point computed once, on the first call (the fixed-point comb reuses the base point's table). */
+    /** The public half; a decoded EC private key's point computed once, on the first call (on the base point's precomputed table). */
     private synchronized AsymmetricKeyParameter publicKey() {
         if (publicKey == null) {
             ECPrivateKeyParameters ec = (ECPrivateKeyParameters) key;
             publicKey = new ECPublicKeyParameters(
-                    new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()).normalize(), ec.getParameters());
+                    FixedBaseMultiplier.of(ec.getParameters()).multiply(ec.getParameters().getG(), ec.getD()).normalize(), ec.getParameters());
         }
         return publicKey;
     }

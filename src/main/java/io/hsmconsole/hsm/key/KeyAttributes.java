@@ -37,7 +37,7 @@ public final class KeyAttributes {
     private static Optional<AttributeValue> value(KeyRecord key, Optional<AsymmetricMaterial> pair, Attribute a) {
         return switch (a) {
             case CLASS -> Optional.of(AttributeValue.ofNumber(a, key.keyClass().code()));
-            case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType()));
+            case KEY_TYPE -> Optional.of(AttributeValue.ofNumber(a, key.keyType().code()));
             case LABEL -> Optional.of(AttributeValue.ofText(a, key.label()));
             case ID -> Optional.of(AttributeValue.ofText(a, key.id()));
             // A pair's length follows from its material (the rule in AsymmetricMaterial): an EC key stored

@@ -1,15 +1,17 @@
 package io.hsmconsole.hsm.key;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import java.util.List;
 import java.util.Optional;
 
 /** Symmetric key types genSymKey can make, with their KMU constants and size rules (bytes). */
 public enum KeyType {
-    GENERIC_SECRET(16, "GENERIC_SECRET", 1, 3583, List.of(), false),
-    RC4(18, "RC4", 1, 256, List.of(), true),
-    DES3(21, "3DES", 24, 24, List.of(24), true),
-    AES(31, "AES", 16, 32, List.of(16, 24, 32), false);
+    GENERIC_SECRET(KeyAlgorithm.GENERIC_SECRET, "GENERIC_SECRET", 1, 3583, List.of(), false),
+    RC4(KeyAlgorithm.RC4, "RC4", 1, 256, List.of(), true),
+    DES3(KeyAlgorithm.DES3, "3DES", 24, 24, List.of(24), true),
+    AES(KeyAlgorithm.AES, "AES", 16, 32, List.of(16, 24, 32), false);
 
+    private final KeyAlgorithm algorithm;
     private final int code;
     private final String displayName;
     private final int minSize;
@@ -17,8 +19,10 @@ public enum KeyType {
     private final List<Integer> fixedSizes;
     private final boolean refusedInFips;
 
-    KeyType(int code, String displayName, int minSize, int maxSize, List<Integer> fixedSizes, boolean refusedInFips) {
-        this.code = code;
+    KeyType(KeyAlgorithm algorithm, String displayName, int minSize, int maxSize, List<Integer> fixedSizes,
+            boolean refusedInFips) {
+        this.algorithm = algorithm;
+        this.code = algorithm.code();
         this.displayName = displayName;
         this.minSize = minSize;
         this.maxSize = maxSize;
@@ -28,6 +32,16 @@ public enum KeyType {
 
     public int code() {
         return code;
+    }
+
+    /** What a key of this type is stored as. */
+    public KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** genSymKey's rules for a stored key's algorithm, or empty for a pair algorithm. */
+    public static Optional<KeyType> of(KeyAlgorithm algorithm) {
+        return fromCode(algorithm.code());
     }
 
     public String displayName() {

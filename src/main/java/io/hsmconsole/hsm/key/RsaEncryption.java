@@ -7,8 +7,10 @@ import org.bouncycastle.crypto.encodings.OAEPEncoding;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * How an RSA key encrypts, decrypts, wraps or unwraps (PKCS#11's CKM_RSA_PKCS, CKM_RSA_PKCS_OAEP and
@@ -49,21 +51,41 @@ public record RsaEncryption(Padding padding, OaepHash hash, byte[] label) {
         };
     }
 
-    /** One block encrypted under {@code publicKey}; data longer than the padding allows is refused. */
+    /**
+     * One block encrypted under {@code publicKey}; data longer than {@link #maxInput} allows is refused, and
+     * raw data must also be below the modulus (BouncyCastle's {@code DataLengthException} otherwise).
+     */
     public byte[] encrypt(CipherParameters publicKey, SecureRandom random, byte[] data) throws InvalidCipherTextException {
-        AsymmetricBlockCipher cipher = newCipher();
-        cipher.init(true, new ParametersWithRandom(publicKey, random));
-        if (data.length > cipher.getInputBlockSize()) {
+        if (data.length > maxInput(modulusBytes(publicKey))) {
             throw new InvalidCipherTextException("too long for the modulus");
         }
+        AsymmetricBlockCipher cipher = newCipher();
+        cipher.init(true, new ParametersWithRandom(publicKey, random));
         return cipher.processBlock(data, 0, data.length);
     }
 
-    /** One block decrypted with {@code privateKey}; a block whose padding does not check throws. */
+    /**
+     * One block decrypted with {@code privateKey}; a block whose padding does not check throws. Raw
+     * decryption keeps its leading zero bytes: the answer is exactly the modulus long, as PKCS#11's
+     * CKM_RSA_X_509 gives it.
+     */
     public byte[] decrypt(CipherParameters privateKey, byte[] block) throws InvalidCipherTextException {
         AsymmetricBlockCipher cipher = newCipher();
         cipher.init(false, privateKey);
-        return cipher.processBlock(block, 0, block.length);
+        byte[] out = cipher.processBlock(block, 0, block.length);
+        int modulusBytes = modulusBytes(privateKey);
+        if (padding == Padding.RAW && out.length < modulusBytes) {
+            byte[] padded = new byte[modulusBytes];
+            System.arraycopy(out, 0, padded, modulusBytes - out.length, out.length);
+            Arrays.fill(out, (byte) 0);
+            return padded;
+        }
+        return out;
+    }
+
+    /** The length of an RSA key's modulus in bytes: a ciphertext's length. */
+    public static int modulusBytes(CipherParameters rsaKey) {
+        return (((RSAKeyParameters) rsaKey).getModulus().bitLength() + 7) / 8;
     }
 
     /** The most bytes one block encrypts under a modulus of {@code modulusBytes} (RFC 8017's limits). */

@@ -112,10 +112,11 @@ public final class PostgresBackend implements StoreBackend {
             try (building) {
                 building.create(c -> {
                     PostgresSchema.create(c, schema);
-                    PostgresTransaction tx = new PostgresTransaction(building, new PostgresReads(building), c);
+                    PostgresTransaction tx = new PostgresTransaction(building, new PostgresReads(building), c, null);
                     tx.insertCluster(cluster, cipher.encrypt(SEALING_CHECK_AAD, new byte[32]));
                     nodes.forEach(tx::upsertNode);
                     seed.run(tx);
+                    tx.flush();
                     return null;
                 });
             }

@@ -23,22 +23,27 @@ final class PostgresBatch {
 
     void run(List<GroupCommit.Request<?>> batch) {
         try {
-            db.write(c -> {
-                PostgresTransaction tx = new PostgresTransaction(db, reads, c);
+            db.write((c, held) -> {
+                PostgresTransaction tx = new PostgresTransaction(db, reads, c, held);
                 if (batch.size() == 1) {
                     batch.get(0).runIn(tx); // a failure rolls the whole (one-request) transaction back
+                    tx.flush();
                     return null;
                 }
                 for (GroupCommit.Request<?> request : batch) {
+                    // Never released: a RELEASE would cost a round trip per request, and the commit
+                    // releases them all (rolling back to one drops those made after it).
                     Savepoint before = c.setSavepoint();
+                    LockedCluster known = tx.snapshot();
                     try {
                         request.runIn(tx);
-                        c.releaseSavepoint(before);
                     } catch (RuntimeException e) {
                         c.rollback(before);
+                        tx.rolledBackTo(known); // the counters and audit records waiting go back with the rows
                         request.fail(e);
                     }
                 }
+                tx.flush();
                 return null;
             });
         } catch (RuntimeException e) {

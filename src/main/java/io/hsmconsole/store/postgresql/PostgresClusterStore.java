@@ -202,7 +202,12 @@ public final class PostgresClusterStore implements ClusterStore {
 
     @Override
     public <T> T write(Work<T> work) {
-        return db.write(c -> work.run(new PostgresTransaction(db, reads, c)));
+        return db.write((c, held) -> {
+            PostgresTransaction tx = new PostgresTransaction(db, reads, c, held);
+            T result = work.run(tx);
+            tx.flush();
+            return result;
+        });
     }
 
     /**
@@ -226,9 +231,14 @@ public final class PostgresClusterStore implements ClusterStore {
         return write(work);
     }
 
+    /** Shared writes queued behind the running batch (for tests of group commit). */
+    int sharedWritesWaiting() {
+        return groupCommit.waitingCount();
+    }
+
     @Override
     public long reserveHandleCounters(int count) {
-        return write(tx -> ((PostgresTransaction) tx).advanceCounter("handle_counter", count));
+        return write(tx -> ((PostgresTransaction) tx).advanceHandles(count));
     }
 
     @Override

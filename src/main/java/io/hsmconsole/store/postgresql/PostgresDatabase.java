@@ -7,7 +7,6 @@ import io.hsmconsole.store.sealing.MaterialCipher;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.SQLException;
 
 /**
@@ -97,20 +96,21 @@ final class PostgresDatabase implements AutoCloseable {
         return transaction("a read of the cluster store failed", c -> c.setReadOnly(true), work);
     }
 
+    @FunctionalInterface
+    interface LockedWork<T> {
+        T run(Connection c, LockedCluster held) throws SQLException;
+    }
+
     /**
-     * Switches this one transaction to READ COMMITTED and takes the lock in the same round trip:
-     * nothing to reset when the connection returns to the pool.
+     * Switches this one transaction to READ COMMITTED and takes the lock in the same round trip
+     * (nothing to reset when the connection returns to the pool), reading with it what a write asks
+     * ({@link LockedCluster}). The bump that takes the lock sends a NOTIFY that reaches the listeners
+     * of every machine when (and only if) this transaction commits.
      */
-    <T> T write(SqlWork<T> work) {
-        return transaction("a write to the cluster store failed; nothing of it was stored", c -> {
-            // The bump takes the lock; its NOTIFY reaches the listeners of every machine when (and
-            // only if) this transaction commits.
-            try (Statement lock = c.createStatement()) {
-                lock.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"
-                        + " UPDATE cluster SET change_counter = change_counter + 1"
-                        + " RETURNING pg_notify('" + schema.replace("'", "''") + "', change_counter::text)");
-            }
-        }, work);
+    <T> T write(LockedWork<T> work) {
+        LockedCluster[] held = new LockedCluster[1];
+        return transaction("a write to the cluster store failed; nothing of it was stored",
+                c -> held[0] = LockedCluster.lock(c, schema, location), c -> work.run(c, held[0]));
     }
 
     /** A transaction without the cluster's write lock: for creating the cluster, before its row exists. */

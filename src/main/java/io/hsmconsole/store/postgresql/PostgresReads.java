@@ -1,6 +1,5 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AttestationRecord;
 import io.hsmconsole.store.AuditRecord;
@@ -16,6 +15,7 @@ import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.StoredCodes;
 import io.hsmconsole.store.UserRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 
@@ -59,14 +59,9 @@ final class PostgresReads {
     }
 
     List<NodeRecord> nodes(Connection c) throws SQLException {
-        List<NodeRecord> nodes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, online, latency_ms, firmware_version,"
-                + " firmware_measurement FROM nodes ORDER BY id"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                nodes.add(new NodeRecord(rs.getInt(1), rs.getBoolean(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)));
-            }
+        try (PreparedStatement ps = c.prepareStatement(LockedCluster.NODES); ResultSet rs = ps.executeQuery()) {
+            return LockedCluster.nodes(rs);
         }
-        return nodes;
     }
 
     List<UserRecord> users(Connection c) throws SQLException {
@@ -167,12 +162,9 @@ final class PostgresReads {
 
     private KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
         long handle = rs.getLong("handle");
-        int keyClass = rs.getInt("key_class");
         return KeyRecord.builder().handle(handle).ownerId(rs.getInt("owner"))
-                .keyClass(KeyClass.fromCode(keyClass).orElseThrow(() -> new StoreException(db.location(), "key "
-                        + handle + " has the unknown class " + keyClass + " in the cluster store; it is damaged or"
-                        + " was written by a newer version")))
-                .keyType(rs.getInt("key_type")).sizeBytes(rs.getInt("size_bytes"))
+                .keyClass(StoredCodes.keyClass(db.location(), handle, rs.getInt("key_class")))
+                .keyType(StoredCodes.keyType(db.location(), handle, rs.getInt("key_type"))).sizeBytes(rs.getInt("size_bytes"))
                 .label(rs.getString("label")).id(PostgresKeyId.of(rs.getBytes("key_id"))).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
                 .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
                 .sharedWith(shares).material(material).build();

@@ -19,12 +19,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The operations inside one write transaction of a {@link PostgresClusterStore}, which holds the
- * cluster's write lock (the cluster row) from its first statement to its commit.
+ * cluster's write lock (the cluster row) from its first statement to its commit. What the lock's
+ * round trip read ({@link LockedCluster}: the counters, the nodes, the audit chain's last hash) is
+ * answered without a query; counters and audit records are written with the next key insert or by
+ * {@link #flush}, which every write calls before its commit.
  */
 final class PostgresTransaction implements ClusterStore.Transaction {
     /** Handles below 6 are reserved on a CloudHSM partition (4 is an internal KEK), as on SQLite. */
@@ -33,11 +37,42 @@ final class PostgresTransaction implements ClusterStore.Transaction {
     private final PostgresDatabase db;
     private final PostgresReads reads;
     private final Connection c;
+    private LockedCluster held;
 
-    PostgresTransaction(PostgresDatabase db, PostgresReads reads, Connection c) {
+    /** {@code held}: what the lock read; null while the cluster is being created (read once its row is in). */
+    PostgresTransaction(PostgresDatabase db, PostgresReads reads, Connection c, LockedCluster held) {
         this.db = db;
         this.reads = reads;
         this.c = c;
+        this.held = held;
+    }
+
+    private LockedCluster held() {
+        if (held == null) {
+            held = sql(() -> LockedCluster.unlocked(c, db.location()));
+        }
+        return held;
+    }
+
+    /** What to go back to when a savepoint is rolled back ({@link PostgresBatch}). */
+    LockedCluster snapshot() {
+        return held().copy();
+    }
+
+    void rolledBackTo(LockedCluster snapshot) {
+        held = snapshot;
+    }
+
+    /** Writes the counters and audit records still waiting; every write transaction calls it before its commit. */
+    void flush() {
+        if (held == null || !held.hasUnwritten()) {
+            return;
+        }
+        List<Object> parameters = new ArrayList<>();
+        String audit = held.auditItems(parameters);
+        String counters = held.counterUpdate(parameters);
+        update((audit.isEmpty() ? "" : "WITH " + audit + " ") + counters, parameters.toArray());
+        held.written();
     }
 
     /** The cluster row of a store being created, with the value that proves a master key is this cluster's. */
@@ -49,41 +84,37 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public ClusterRecord cluster() {
-        return sql(() -> reads.cluster(c));
+        return held().record();
     }
 
     @Override
     public List<NodeRecord> nodes() {
-        return sql(() -> reads.nodes(c));
+        List<NodeRecord> nodes = held().nodes();
+        if (nodes == null) { // this transaction changed them
+            nodes = sql(() -> reads.nodes(c));
+            held().nodes(nodes);
+        }
+        return nodes;
     }
 
     @Override
     public long nextHandleCounter() {
-        return advanceCounter("handle_counter", 1);
+        return advanceHandles(1);
     }
 
     @Override
     public long nextRoundRobin() {
-        return advanceCounter("round_robin", 1);
+        return held().nextRoundRobin();
     }
 
-    /** Advances a counter of the cluster row by {@code count}; returns its value before. */
-    long advanceCounter(String column, int count) {
-        return sql(() -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cluster SET " + column + " = " + column + " + ?"
-                    + " RETURNING " + column)) {
-                ps.setInt(1, count);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) - count;
-                }
-            }
-        });
+    /** Advances the handle counter by {@code count}; returns its value before. */
+    long advanceHandles(int count) {
+        return held().advanceHandles(count);
     }
 
     @Override
     public long tokenKeyCount() {
-        return sql(() -> reads.clusterNumber(c, "token_key_count"));
+        return held().tokenKeyCount();
     }
 
     @Override
@@ -131,22 +162,29 @@ final class PostgresTransaction implements ClusterStore.Transaction {
     /**
      * {@code seq} null: the current handle counter, which has just moved past this key (creation
      * order). One statement, so one round trip under the cluster's lock: the key, its shares, its
-     * copies and the count (the foreign keys are checked at the statement's end, when the key is in).
+     * copies, the audit records waiting and the cluster row's counters with the count (the foreign
+     * keys are checked at the statement's end, when the key is in).
      */
     private void insertKey(KeyRecord key, List<KeyCopy> copies, Long seq) {
-        update("WITH k AS (INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags,"
-                        + " kcv, m_value, origin_node, created_at, material) VALUES (?, COALESCE(?, (SELECT handle_counter"
-                        + " FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING handle),"
-                        + " s AS (INSERT INTO key_shares (handle, user_id) SELECT k.handle, u FROM k, unnest(?) AS u),"
-                        + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
-                        + " FROM k, unnest(?, ?) AS t(n, a))"
-                        + " UPDATE cluster SET token_key_count = token_key_count + 1",
-                key.handle(), seq, key.ownerId(), key.keyClass().code(), key.keyType(), key.sizeBytes(), key.label(),
-                PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(), key.originNode(), key.createdAtMillis(),
-                db.cipher().encrypt(key.handle(), key.material()),
+        LockedCluster cluster = held();
+        cluster.keysAdded(1);
+        List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(key.handle(),
+                seq != null ? seq : cluster.handleCounter(), key.ownerId(), key.keyClass().code(), key.keyType().code(),
+                key.sizeBytes(), key.label(), PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(),
+                key.originNode(), key.createdAtMillis(), db.cipher().encrypt(key.handle(), key.material()),
                 array("integer", key.sharedWith().toArray()),
                 array("integer", copies.stream().map(KeyCopy::nodeId).toArray()),
-                array("bigint", copies.stream().map(KeyCopy::availableAtMillis).toArray()));
+                array("bigint", copies.stream().map(KeyCopy::availableAtMillis).toArray())));
+        String audit = cluster.auditItems(parameters);
+        String counters = cluster.counterUpdate(parameters);
+        update("WITH k AS (INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags,"
+                        + " kcv, m_value, origin_node, created_at, material) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING handle),"
+                        + " s AS (INSERT INTO key_shares (handle, user_id) SELECT k.handle, u FROM k, unnest(?) AS u),"
+                        + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
+                        + " FROM k, unnest(?, ?) AS t(n, a))" + (audit.isEmpty() ? "" : ", " + audit) + " " + counters,
+                parameters.toArray());
+        cluster.written();
     }
 
     private java.sql.Array array(String type, Object[] values) {
@@ -172,7 +210,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
     @Override
     public void deleteKey(long handle) {
         if (update("DELETE FROM keys WHERE handle = ?", handle) == 1) {
-            update("UPDATE cluster SET token_key_count = token_key_count - 1");
+            held().keysAdded(-1);
         }
     }
 
@@ -188,6 +226,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void upsertNode(NodeRecord node) {
+        nodesChanged();
         update("INSERT INTO nodes (id, online, latency_ms, firmware_version, firmware_measurement) VALUES (?, ?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET online = excluded.online, latency_ms = excluded.latency_ms,"
                 + " firmware_version = excluded.firmware_version, firmware_measurement = excluded.firmware_measurement",
@@ -203,6 +242,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void deleteNode(int nodeId) {
+        nodesChanged();
         update("DELETE FROM key_copies WHERE node = ?", nodeId);
         update("DELETE FROM node_attestations WHERE node = ?", nodeId);
         update("DELETE FROM nodes WHERE id = ?", nodeId);
@@ -231,29 +271,27 @@ final class PostgresTransaction implements ClusterStore.Transaction {
                 item.name(), item.certificate(), sealed);
     }
 
+    /** This transaction changes a node: the nodes read with the lock no longer answer. */
+    private void nodesChanged() {
+        if (held != null) {
+            held.nodesChanged();
+        }
+    }
+
     @Override
     public byte[] lastAuditHash() {
-        return sql(() -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        });
+        return held().lastAuditHash();
     }
 
     @Override
     public long nextAuditSeq() {
-        return sql(() -> reads.clusterNumber(c, "audit_high_water") + 1);
+        return held().nextAuditSeq();
     }
 
+    /** Written with the next key insert, or by {@link #flush} before the commit: no round trip of its own. */
     @Override
     public void appendAudit(AuditRecord r) {
-        // One round trip: the record and the high-water mark.
-        update("WITH a AS (INSERT INTO audit_log (seq, time, node, user_id, user_name, command, arguments, result_code,"
-                + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
-                + " UPDATE cluster SET audit_high_water = GREATEST(audit_high_water, ?)", r.seq(), r.timeMillis(),
-                r.nodeId(), r.userId(), r.userName(), r.command(), r.arguments(), r.resultCode(), r.previousHash(),
-                r.hash(), r.seq());
+        held().append(r);
     }
 
     @Override
@@ -288,7 +326,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void restoreCounters(ClusterCounters counters) {
-        update("UPDATE cluster SET handle_counter = ?, round_robin = ?", counters.handleCounter(), counters.roundRobin());
+        held().restoreCounters(counters.handleCounter(), counters.roundRobin());
     }
 
     @Override

@@ -35,6 +35,13 @@ public final class SqliteClusterStore implements ClusterStore {
     private final SqliteReads reads;
     private final SqliteWriter writer;
     private final ListingCache listings = new ListingCache();
+    /**
+     * Single keys and their copies as last read, while no key, share or copy changed: an application
+     * asks for one key's attributes one at a time (pkcs11-tool reads 21 of a new key), and each read
+     * was a query, a second one for the shares, one for the copies and the material's decryption.
+     * Kept apart from the listings so that they do not push each other out.
+     */
+    private final ListingCache singleKeys = new ListingCache();
 
     SqliteClusterStore(SqliteDatabase db) {
         this.db = db;
@@ -93,7 +100,10 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public Optional<KeyRecord> key(long handle) {
-        return db.query(() -> reads.key(handle));
+        List<KeyRecord> read = db.query(() -> singleKeys.get(List.of("key", handle), reads.keyChanges(),
+                () -> reads.key(handle).map(List::of).orElse(List.of())));
+        // Each caller gets its own copy of the material: some wipe it after use.
+        return read.stream().findFirst().map(k -> k.toBuilder().material(k.material().clone()).build());
     }
 
     @Override
@@ -120,7 +130,7 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> copies(long handle) {
-        return db.query(() -> reads.copies(handle));
+        return db.query(() -> singleKeys.get(List.of("copies", handle), reads.keyChanges(), () -> reads.copies(handle)));
     }
 
     @Override

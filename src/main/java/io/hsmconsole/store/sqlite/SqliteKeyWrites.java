@@ -33,7 +33,7 @@ final class SqliteKeyWrites {
         }
         ps.setInt(3, key.ownerId());
         ps.setInt(4, key.keyClass().code());
-        ps.setInt(5, key.keyType());
+        ps.setInt(5, key.keyType().code());
         ps.setInt(6, key.sizeBytes());
         ps.setString(7, key.label());
         ps.setString(8, key.id());

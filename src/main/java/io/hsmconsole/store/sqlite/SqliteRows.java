@@ -1,11 +1,11 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
+import io.hsmconsole.store.StoredCodes;
 import io.hsmconsole.store.sealing.MaterialCipher;
 import io.hsmconsole.store.UserRecord;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -34,12 +34,9 @@ final class SqliteRows {
 
     KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
         long handle = rs.getLong("handle");
-        int keyClass = rs.getInt("key_class");
         return KeyRecord.builder().handle(handle).ownerId(rs.getInt("owner"))
-                .keyClass(KeyClass.fromCode(keyClass).orElseThrow(() -> new StoreException(file, "key " + handle
-                        + " has the unknown class " + keyClass + " in the cluster store; it is damaged or was written"
-                        + " by a newer version")))
-                .keyType(rs.getInt("key_type")).sizeBytes(rs.getInt("size_bytes"))
+                .keyClass(StoredCodes.keyClass(file, handle, rs.getInt("key_class")))
+                .keyType(StoredCodes.keyType(file, handle, rs.getInt("key_type"))).sizeBytes(rs.getInt("size_bytes"))
                 .label(rs.getString("label")).id(rs.getString("key_id")).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
                 .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
                 .sharedWith(shares).material(material).build();

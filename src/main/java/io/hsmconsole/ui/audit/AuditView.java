@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -91,6 +92,11 @@ public final class AuditView {
         jsonlButton.setOnAction(e -> viewModel.export(AuditFormat.JSONL));
 
         MinimumSizes.headersNeverCut(auditTable);
+        Label empty = new Label();
+        empty.setId("auditEmpty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(viewModel.emptyTextProperty());
+        auditTable.setPlaceholder(empty);
         auditTable.setItems(viewModel.shown());
         Views.column(seqColumn, AuditLine::seq);
         Views.column(timeColumn, AuditLine::time);
@@ -107,6 +113,9 @@ public final class AuditView {
                 if (!empty && line != null && !line.row().succeeded()) {
                     getStyleClass().add("result-failure");
                 }
+                // a long result ("... The user owns keys; ...") is cut in its column: the whole line on hover
+                setTooltip(empty || line == null ? null : new Tooltip(line.row().command() + " " + line.row().arguments()
+                        + "\n" + line.result()));
             }
         });
         viewModel.brokenAtProperty().addListener((obs, old, seq) -> showBroken(seq.longValue()));

@@ -47,6 +47,7 @@ public final class AuditViewModel {
     private final FilteredList<AuditLine> shown = new FilteredList<>(all);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
     private final ReadOnlyObjectWrapper<Notice> verdict = new ReadOnlyObjectWrapper<>(this, "verdict", Notice.NONE);
     private final ReadOnlyLongWrapper brokenAt = new ReadOnlyLongWrapper(this, "brokenAt", 0);
@@ -110,10 +111,14 @@ public final class AuditViewModel {
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         shown.setPredicate(line -> line.matches(f));
+        showCount();
     }
 
     private void showCount() {
         count.set(messages.format("audit.count", shown.size(), all.size()));
+        String f = filter.get() == null ? "" : filter.get().strip();
+        emptyText.set(all.isEmpty() || f.isEmpty() ? messages.get("audit.empty")
+                : messages.format("audit.empty.filter", f, all.size()));
     }
 
     /** Walks the whole hash chain (in the background) and shows the verdict. */
@@ -172,6 +177,11 @@ public final class AuditViewModel {
     /** {@code Showing 12 of 340 records}. */
     public ReadOnlyStringProperty countProperty() {
         return count.getReadOnlyProperty();
+    }
+
+    /** What the empty table says: that no record matches the filter (and how to see them all), or that there is none. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

@@ -2,6 +2,7 @@ package io.hsmconsole.ui.cluster;
 
 import io.hsmconsole.hsm.cluster.NodeState;
 import io.hsmconsole.ui.common.Messages;
+import io.hsmconsole.ui.common.WhyDisabled;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -70,6 +71,8 @@ final class NodeTile {
 
         root.getChildren().addAll(header, keys, replication, attestation, row(attest, details), row(online, remove),
                 row(latencyLabel, latency, setLatency), row(firmware, tamper, restore));
+        WhyDisabled.bind(tamper, tile.whyNotTamperProperty()); // in their row: the reason shows on a wrapper
+        WhyDisabled.bind(restore, tile.whyNotRestoreProperty());
 
         showState(tile.state(), badge, messages, id);
         tile.stateProperty().addListener((obs, old, now) -> showState(now, badge, messages, id));

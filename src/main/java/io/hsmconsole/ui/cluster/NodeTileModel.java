@@ -35,6 +35,8 @@ public final class NodeTileModel {
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict", Verdict.NONE);
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyStringWrapper onlineAction = new ReadOnlyStringWrapper(this, "onlineAction", "");
+    private final ReadOnlyStringWrapper whyNotTamper = new ReadOnlyStringWrapper(this, "whyNotTamper", "");
+    private final ReadOnlyStringWrapper whyNotRestore = new ReadOnlyStringWrapper(this, "whyNotRestore", "");
     private final StringProperty latencyInput = new SimpleStringProperty(this, "latencyInput", "");
     private long shownLatency = -1;
 
@@ -55,6 +57,9 @@ public final class NodeTileModel {
         firmware.set(messages.format("cluster.tile.firmware", node.firmwareVersion()));
         online.set(node.isOnline());
         onlineAction.set(messages.get(node.isOnline() ? "cluster.action.offline" : "cluster.action.online"));
+        boolean knownGood = node.firmwareKnownGood();
+        whyNotTamper.set(knownGood ? "" : messages.format("cluster.why.tamper", id));
+        whyNotRestore.set(knownGood ? messages.format("cluster.why.restore", id) : "");
         // Keep what the user is typing; follow the node only while the field still shows the old value.
         if (shownLatency < 0 || latencyInput.get().equals(Long.toString(shownLatency))) {
             latencyInput.set(Long.toString(node.latencyMillis()));
@@ -131,6 +136,16 @@ public final class NodeTileModel {
     /** "Take offline" or "Bring online", whichever applies now. */
     public ReadOnlyStringProperty onlineActionProperty() {
         return onlineAction.getReadOnlyProperty();
+    }
+
+    /** Why "Tamper" does nothing now (the firmware is already not the known-good image), or empty. */
+    public ReadOnlyStringProperty whyNotTamperProperty() {
+        return whyNotTamper.getReadOnlyProperty();
+    }
+
+    /** Why "Restore" does nothing now (the node runs the known-good firmware), or empty. */
+    public ReadOnlyStringProperty whyNotRestoreProperty() {
+        return whyNotRestore.getReadOnlyProperty();
     }
 
     /** The latency field of the tile, in milliseconds as typed. */

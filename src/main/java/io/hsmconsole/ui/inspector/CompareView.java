@@ -18,7 +18,6 @@ import javafx.stage.Window;
 /** Two keys side by side; lines that differ are marked (style class {@code differs}). */
 public final class CompareView {
     private final CompareViewModel viewModel;
-    private final Messages messages;
     private final Parent root;
     private Stage stage;
 
@@ -32,14 +31,13 @@ public final class CompareView {
 
     public CompareView(CompareViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
-        this.messages = messages;
         this.root = Views.load(this, messages);
     }
 
     @FXML
     private void initialize() {
         headingLabel.setText(viewModel.title());
-        summaryLabel.setText(messages.format("compare.summary", viewModel.differences()));
+        summaryLabel.setText(viewModel.summary());
         MinimumSizes.headersNeverCut(lineTable);
         lineTable.getItems().setAll(viewModel.lines());
         Views.column(nameColumn, CompareViewModel.Line::name);

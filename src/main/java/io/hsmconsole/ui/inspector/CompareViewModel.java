@@ -27,6 +27,7 @@ public final class CompareViewModel {
 
     private final String title;
     private final List<Line> lines = new ArrayList<>();
+    private final String summary;
 
     public CompareViewModel(KeyDetails left, KeyDetails right, Messages messages) {
         title = messages.format("compare.title", left.handle(), right.handle());
@@ -42,6 +43,7 @@ public final class CompareViewModel {
         for (Attribute a : all) {
             lines.add(new Line(a.kmuName(), value(left, a).orElse(absent), value(right, a).orElse(absent)));
         }
+        summary = messages.format("compare.summary", differences());
     }
 
     private static Optional<String> value(KeyDetails d, Attribute a) {
@@ -62,6 +64,11 @@ public final class CompareViewModel {
 
     public List<Line> lines() {
         return List.copyOf(lines);
+    }
+
+    /** How many rows differ, in words: "9 rows differ (highlighted)." */
+    public String summary() {
+        return summary;
     }
 
     public long differences() {

@@ -41,6 +41,7 @@ public final class MainView {
     private final ConsoleContext ctx;
     private final Messages messages;
     private final Windows windows;
+    private final ClusterOverviewViewModel overviewModel;
     private final ClusterOverviewView overview;
     private final Parent root;
     // Built on the first crypto-user login: their FXML is not needed for the first frame.
@@ -84,8 +85,8 @@ public final class MainView {
         this.ctx = ctx;
         this.messages = ctx.messages();
         this.windows = new Windows(ctx);
-        this.overview = new ClusterOverviewView(new ClusterOverviewViewModel(ctx.cluster(), messages), messages,
-                this::toggleLogin);
+        this.overviewModel = new ClusterOverviewViewModel(ctx.cluster(), messages);
+        this.overview = new ClusterOverviewView(overviewModel, messages, this::toggleLogin);
         this.consoleModel = new ConsoleViewModel(ctx.console(), ctx.workspace(), messages);
         this.root = Views.load(this, messages);
     }
@@ -212,6 +213,18 @@ public final class MainView {
     @FXML
     private void openCluster() {
         windows.openCluster(window());
+    }
+
+    /**
+     * The cluster the console was started on cannot be opened ({@code failure}): the Open cluster
+     * dialog over this window, filled with what was asked for and saying why, so that the user can
+     * correct the server or its password, or choose this machine's data folder; true when a cluster
+     * was opened with it, false when the user closed it (and so chose to quit).
+     */
+    public boolean openClusterAtStart(Throwable failure, char[] password) {
+        viewModel.noClusterOpen(); // no longer "opening": until the dialog opens one, there is none
+        overviewModel.noClusterOpen();
+        return windows.openClusterAtStart(window(), failure, password);
     }
 
     /** File → Export cluster: where to, through the dialog service; then the passphrase dialog. */

@@ -111,6 +111,14 @@ public final class MainViewModel {
         title.set(name == null ? messages.get("main.title.opening") : messages.format("main.title", name));
     }
 
+    /** The cluster the console was started on could not be opened: the title and status bar say so, not "opening". */
+    public void noClusterOpen() {
+        if (workspace.clusterNameProperty().get() == null) {
+            title.set(messages.get("main.title.none"));
+            clusterStatus.set(messages.get("status.cluster.none"));
+        }
+    }
+
     private void showCluster(ClusterSnapshot snapshot) {
         if (snapshot == null) {
             return;

@@ -73,6 +73,18 @@ final class Windows {
                 .showAndWait(owner, ctx.themes());
     }
 
+    /**
+     * The cluster the console was started on cannot be opened: the Open cluster dialog, filled with
+     * what was asked for ({@code password}, the start setting's, goes to its masked field and is
+     * wiped) and saying why; true when the user opened a cluster with it.
+     */
+    boolean openClusterAtStart(Window owner, Throwable failure, char[] password) {
+        OpenClusterViewModel model = new OpenClusterViewModel(ctx.openCluster(), ctx.messages());
+        OpenClusterView view = new OpenClusterView(model, ctx.messages());
+        model.startFailed(failure, password);
+        return view.showAndWait(owner, ctx.themes());
+    }
+
     void exportCluster(Window owner, Path file) {
         new ExportClusterView(new ExportClusterViewModel(ctx.exchange(), ctx.messages(), file), ctx.messages())
                 .showAndWait(owner, ctx.themes());

@@ -34,6 +34,7 @@ public final class OpenClusterView {
     private Stage stage;
     private boolean opened;
 
+    @FXML private Label openIntro;
     @FXML private ToggleGroup storeGroup;
     @FXML private ToggleGroup entryGroup;
     @FXML private ComboBox<ClusterLocation> openRecentBox;
@@ -129,6 +130,8 @@ public final class OpenClusterView {
             stage.close();
         }));
         openCancelButton.setOnAction(e -> stage.close());
+        openIntro.textProperty().bind(viewModel.introProperty());
+        openCancelButton.textProperty().bind(viewModel.closeTextProperty());
     }
 
     /** Shows the dialog and waits; true when a cluster was opened. */

@@ -50,6 +50,7 @@ public final class OpenClusterViewModel {
     private final ObservableList<ClusterLocation> recent = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
+    private final ReadOnlyBooleanWrapper atStart = new ReadOnlyBooleanWrapper(this, "atStart");
     private final StringBinding problem;
     private final BooleanBinding teamServer;
     private final BooleanBinding canTry;
@@ -138,6 +139,43 @@ public final class OpenClusterViewModel {
                         stays.cluster()), ""));
             }
         });
+    }
+
+    /**
+     * The cluster the console was started on cannot be opened: the form already holds what was asked
+     * for (the store, the server's URL without its password, the demo cluster); {@code password}, the
+     * one the start setting gave, goes to the masked field (the array is wiped), and the store says why,
+     * in the words "Test connection" uses. The dialog then offers Quit instead of Cancel.
+     */
+    public void startFailed(Throwable failure, char[] password) {
+        atStart.set(true);
+        if (password.length > 0) {
+            passwordFromUrl.accept(password);
+        }
+        Arrays.fill(password, '\0');
+        busy.set(true);
+        notice.set(Notice.info(messages.format("openCluster.testing", where())));
+        controller.whyStartFailed(failure, answer -> {
+            busy.set(false);
+            notice.set(noticeOf(answer));
+        });
+    }
+
+    /** Whether this is the dialog of a start whose cluster could not be opened (closing it quits). */
+    public ReadOnlyBooleanProperty atStartProperty() {
+        return atStart.getReadOnlyProperty();
+    }
+
+    /** The line above the form: what the dialog is for, at start or from the menu. */
+    public StringBinding introProperty() {
+        return Bindings.createStringBinding(() -> messages.get(atStart.get() ? "openCluster.intro.atStart"
+                : "openCluster.intro"), atStart);
+    }
+
+    /** The button that closes the dialog without opening: Quit at start (there is no cluster to go back to). */
+    public StringBinding closeTextProperty() {
+        return Bindings.createStringBinding(() -> messages.get(atStart.get() ? "openCluster.quit" : "common.cancel"),
+                atStart);
     }
 
     /** Fills the form with a cluster opened before (its password is typed again). */

@@ -30,6 +30,14 @@ public final class ClusterOverviewViewModel {
         show(cluster.snapshotProperty().get());
     }
 
+    /** The cluster the console was started on could not be opened (until one is, the screen says so). */
+    public void noClusterOpen() {
+        if (nodes.isEmpty()) {
+            title.set(messages.get("overview.none"));
+            summary.set(messages.get("overview.none.summary"));
+        }
+    }
+
     private void show(ClusterSnapshot snapshot) {
         if (snapshot == null) {
             return;

@@ -113,6 +113,9 @@ public final class UsersView {
                 userTable.getSelectionModel().select(now);
             }
         });
+        if (viewModel.selectedProperty().get() != null) { // chosen before the table was there (a crypto user's own row)
+            userTable.getSelectionModel().select(viewModel.selectedProperty().get());
+        }
 
         WhyDisabled.bind(createButton, viewModel.whyNoCreateProperty());
         WhyDisabled.bind(passwordButton, viewModel.whyNoChangePasswordProperty());

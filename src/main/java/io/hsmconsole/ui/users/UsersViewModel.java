@@ -121,6 +121,17 @@ public final class UsersViewModel {
                         : messages.format("users.access.readOnly", s.userName(), s.role().name()))
                 .orElse(messages.get("users.access.none")));
         closeForm();
+        selectOwnRowIfReadOnly();
+    }
+
+    /**
+     * A crypto user can do one thing here, change their own password (the hint says so): their own row
+     * starts selected, so that "Change password…" works at once instead of waiting for a selection.
+     */
+    private void selectOwnRowIfReadOnly() {
+        session().filter(s -> !s.role().isOfficer()).filter(s -> selected.get() == null)
+                .flatMap(s -> rows.stream().filter(u -> u.id() == s.userId()).findFirst())
+                .ifPresent(selected::set);
     }
 
     private void show(ClusterSnapshot snapshot) {
@@ -130,6 +141,7 @@ public final class UsersViewModel {
         Integer keep = selected.get() == null ? null : selected.get().id();
         rows.setAll(snapshot.users());
         selected.set(keep == null ? null : rows.stream().filter(u -> u.id() == keep).findFirst().orElse(null));
+        selectOwnRowIfReadOnly();
     }
 
     // ---- forms ----

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key_mgmt_util is listed by cloudhsm-cli, a user cloudhsm-cli makes is listed by
  * cloudhsm_mgmt_util, the client daemon started with {@code --store} serves the launchers that name
  * the same store and no other; nothing of it lands in a local SQLite file. A malformed URL stops a
- * launcher with status 2, naming {@code --store}, never echoing the password.
+ * launcher with status 2, naming {@code --store}, never echoing the password; a server that is down
+ * is one line and status 1, from every launcher and through the daemon.
  */
 class StoreOptionLaunchersIT {
     private static final Path BIN = Path.of("bin").toAbsolutePath();
@@ -79,6 +80,52 @@ class StoreOptionLaunchersIT {
             assertThat(r.output).as(tool).contains("--store: the store URL is not valid (it names no database")
                     .doesNotContain("s3cretpw");
         }
+    }
+
+    /**
+     * A server that is down at start: each command line says so in one line, naming the server (never
+     * the password), and ends with status 1; the client daemon starts (it opens a cluster per call)
+     * and a call it serves says the same line.
+     */
+    @Test
+    void anUnreachableServerIsOneLineAndStatus1ForEveryLauncherAndThroughTheDaemon() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String down = "postgresql://team:s3cretpw@127.0.0.1:" + closedPort + "/hsm";
+        String said = "error: cannot reach the cluster store on the PostgreSQL server postgresql://team@127.0.0.1:"
+                + closedPort + "/hsm";
+        Path data = temp.resolve("data");
+        Map<String, String> cryptoUser = Map.of("CLOUDHSM_ROLE", "crypto-user", "CLOUDHSM_PIN", "example_user:example_pwd");
+        List<Result> results = List.of(
+                run(data, Map.of(), "", "key_mgmt_util", "--store", down, "singlecmd", "loginHSM", "-u", "CU", "-s",
+                        "example_user", "-p", "example_pwd", "findKey"),
+                run(data, Map.of(), "", "cloudhsm_mgmt_util", "--store", down, "singlecmd", "listUsers"),
+                run(data, cryptoUser, "", "cloudhsm-cli", "--store", down, "key", "list"));
+        List<String> tools = List.of("key_mgmt_util", "cloudhsm_mgmt_util", "cloudhsm-cli");
+        for (int i = 0; i < tools.size(); i++) {
+            assertOneLineError(results.get(i), tools.get(i) + ": " + said);
+        }
+
+        Result started = run(data, Map.of(), null, "cloudhsm_client", "--store", down, "start");
+        try {
+            assertThat(started.status).as(started.output).isZero();
+            Result served = run(data, Map.of("HSM_CONSOLE_STORE", down), "", "key_mgmt_util", "singlecmd", "loginHSM",
+                    "-u", "CU", "-s", "example_user", "-p", "example_pwd", "findKey");
+            assertOneLineError(served, "key_mgmt_util: " + said);
+        } finally {
+            run(data, Map.of(), null, "cloudhsm_client", "stop");
+        }
+        assertThat(Files.readString(data.resolve("service").resolve("log"))).as("the daemon served the call")
+                .contains("stopped after 1 calls").doesNotContain("s3cretpw");
+    }
+
+    private static void assertOneLineError(Result r, String start) {
+        assertThat(r.status).as(r.output).isEqualTo(1);
+        assertThat(r.output.strip().lines()).as(r.output).hasSize(1);
+        assertThat(r.output).startsWith(start).doesNotContain("s3cretpw").doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     private Result run(Path data, Map<String, String> env, String stdin, String tool, String... args)

@@ -1,5 +1,6 @@
 package io.hsmconsole.store.sqlite;
 
+import io.hsmconsole.model.KeyAlgorithm;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.ClusterRecord;
@@ -140,7 +141,7 @@ class GroupCommitTest {
     }
 
     private static KeyRecord key(long handle) {
-        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(31).sizeBytes(32)
+        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES).sizeBytes(32)
                 .label("k" + handle).originNode(1).material(new byte[32]).build();
     }
 

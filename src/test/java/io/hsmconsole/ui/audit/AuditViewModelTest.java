@@ -96,6 +96,8 @@ class AuditViewModelTest {
         vm.filterProperty().set("no such text");
         assertThat(vm.shown()).isEmpty();
         assertThat(vm.countProperty().get()).isEqualTo("Showing 0 of " + total + " records");
+        assertThat(vm.emptyTextProperty().get()).as("the empty table says why and what to do")
+                .isEqualTo("No record matches \u201cno such text\u201d. Clear the filter to see all " + total + ".");
     }
 
     @Test

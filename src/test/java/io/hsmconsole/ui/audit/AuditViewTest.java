@@ -76,9 +76,12 @@ class AuditViewTest {
 
         dialogs.saveAnswer = Files.createTempDirectory("audit-export").resolve("bob.csv");
         robot.clickOn("#csvButton");
-        until(() -> text(robot, "#auditNotice").startsWith("Exported 1 records to "));
+        until(() -> text(robot, "#auditNotice").startsWith("Exported 1 record to "));
         assertThat(Files.readAllLines(dialogs.saveAnswer)).hasSize(2);
 
+        robot.interact(() -> robot.lookup("#filterField").queryTextInputControl().setText("nothing like it"));
+        until(() -> table(robot).getItems().isEmpty());
+        assertThat(text(robot, "#auditEmpty")).startsWith("No record matches \u201cnothing like it\u201d.");
         robot.interact(() -> robot.lookup("#filterField").queryTextInputControl().clear());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fx.storeFile());
              Statement s = c.createStatement()) {

@@ -133,7 +133,7 @@ class ClusterViewModelTest {
 
         assertThat(tile(2).keysProperty().get()).isEqualTo("0 keys held \u00b7 1 pending");
         assertThat(tile(2).replicationProperty().get())
-                .isEqualTo("Replication latency 0 ms; 1 keys reach it once it is back online");
+                .isEqualTo("Replication latency 0 ms; 1 key reaches it once it is back online");
         vm.toggleOnline(tile(2));
         assertThat(tile(2).replicationProperty().get()).isEqualTo("Replication latency 0 ms, in sync");
     }
@@ -141,8 +141,12 @@ class ClusterViewModelTest {
     @Test
     void tamperAttestFailsWithTheReasonAndTheDetailsShowBothChainsAndDigests() {
         NodeTileModel t = tile(1);
+        assertThat(t.whyNotTamperProperty().get()).as("Tamper on a healthy node").isEmpty();
+        assertThat(t.whyNotRestoreProperty().get()).isEqualTo("Node 1 runs the known-good firmware: there is nothing to restore.");
         vm.tamperFirmware(t);
         assertThat(t.state()).isEqualTo(NodeState.TAMPERED);
+        assertThat(t.whyNotTamperProperty().get()).startsWith("The firmware of node 1 is already not the known-good image");
+        assertThat(t.whyNotRestoreProperty().get()).as("Restore on a tampered node").isEmpty();
         // Issue 19 item 10: done as asked, but the cluster is worse off - a warning, never the green "done".
         assertThat(vm.noticeProperty().get().kind()).isEqualTo(io.hsmconsole.ui.common.Notice.Kind.WARNING);
         assertThat(vm.noticeProperty().get().text()).contains("its attestations now fail");
@@ -166,6 +170,7 @@ class ClusterViewModelTest {
         assertThat(d.manufacturerChain().get(0).fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
 
         vm.restoreFirmware(t);
+        assertThat(t.whyNotRestoreProperty().get()).isNotEmpty();
         vm.attest(t);
         assertThat(t.verdictProperty().get()).isEqualTo(NodeTileModel.Verdict.PASS);
         assertThat(vm.detailsProperty().get().measurementMatches()).isTrue();

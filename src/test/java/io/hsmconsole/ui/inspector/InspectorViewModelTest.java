@@ -238,5 +238,7 @@ class InspectorViewModelTest {
         assertThat(compare.lines()).filteredOn(CompareViewModel.Line::differs).extracting(CompareViewModel.Line::name)
                 .contains("Handle", "Shared with", "OBJ_ATTR_LABEL", "OBJ_ATTR_VALUE_LEN", "OBJ_ATTR_KCV")
                 .doesNotContain("Owner", "OBJ_ATTR_KEY_TYPE");
+        assertThat(compare.summary()).as("said in words, not 'line(s)'")
+                .isEqualTo(compare.differences() + " rows differ (highlighted).");
     }
 }

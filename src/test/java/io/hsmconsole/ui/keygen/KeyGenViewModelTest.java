@@ -108,11 +108,12 @@ class KeyGenViewModelTest extends KeyFormTest {
         vm.mValueProperty().set(3);
 
         assertThat(vm.problems()).containsOnlyKeys(GenSymKeyField.M_VALUE);
-        assertThat(vm.problems().get(GenSymKeyField.M_VALUE)).contains("with 1 shared user(s) at most 2");
-        assertThat(vm.mValueHintProperty().get()).contains("With 1 shared user(s) at most 2");
+        assertThat(vm.problems().get(GenSymKeyField.M_VALUE)).contains("with 1 shared user at most 2");
+        assertThat(vm.mValueHintProperty().get()).contains("With 1 shared user at most 2");
 
         share(vm, "bob");
         assertThat(vm.problems()).isEmpty();
+        assertThat(vm.mValueHintProperty().get()).as("counted in words, not 'user(s)'").contains("With 2 shared users at most 3");
     }
 
     @Test

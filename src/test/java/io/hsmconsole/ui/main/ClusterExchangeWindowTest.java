@@ -4,14 +4,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a mismatch keeps Export off), the document written; the import refuses a taken name and a wrong
  * passphrase (creating nothing), then makes the new cluster, and the console logs in to it.
  */
-@ExtendWith(ApplicationExtension.class)
-class ClusterExchangeWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
+class ClusterExchangeWindowTest extends MainWindowTest {
+    @Override
+    void seed() {
         main.ownKey(GenSymKeyRequest.of(31, 32, "travelling_key").withShareWith(java.util.List.of(4)));
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
     }
 
     @Test

@@ -4,16 +4,9 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.hsmconsole.ui.common.FxWait.text;
@@ -24,23 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 19 item 6: buttons that cannot work are disabled and say why - Compare until exactly two
  * keys are selected, Share / unshare for a user who does not own the key (the simulator's answer).
  */
-@ExtendWith(ApplicationExtension.class)
-class DisabledWithReasonWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
+class DisabledWithReasonWindowTest extends MainWindowTest {
     private long shared;
 
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
+    @Override
+    void seed() {
         shared = main.ownKey(GenSymKeyRequest.of(31, 32, "first").withShareWith(List.of(4)));
         main.ownKey(GenSymKeyRequest.of(31, 32, "second"));
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
     }
 
     @Test

@@ -3,16 +3,9 @@ package io.hsmconsole.ui.main;
 import io.hsmconsole.controller.BackgroundWork;
 import io.hsmconsole.hsm.HsmResult;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,21 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * waits for -min_srv asks, a no keeps the wait, a yes stops it (the key is rolled back) and leaves
  * no work that fails once the task runner is closed; closing the form with typed input asks too.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyFormCloseWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
-    }
+class KeyFormCloseWindowTest extends MainWindowTest {
 
     @Test
     void quittingWhileAKeyWaitsForMinSrvAsksAndStopsTheWaitCleanly(FxRobot robot) {

@@ -6,17 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.hsmconsole.ui.common.FxWait.until;
@@ -27,21 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * field under the pointer, and -min_srv above the nodes online is a warning (Generate stays enabled)
  * that says which node is offline, also while genSymKey waits.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyFormMessagesWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
-    }
+class KeyFormMessagesWindowTest extends MainWindowTest {
 
     @Test
     void messagesAppearingOrClearingMoveNoField(FxRobot robot) {

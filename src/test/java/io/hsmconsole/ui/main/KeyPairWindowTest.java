@@ -13,16 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,21 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * halves, "Try the key" signs and the public half verifies, and another user's public key is listed
  * as not theirs.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyPairWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
-    }
+class KeyPairWindowTest extends MainWindowTest {
 
     private static String field(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class).getText();

@@ -5,16 +5,9 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.hsmconsole.ui.main.FxMainWindow.window;
@@ -27,22 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the picker is refused by the HSM for want of approvals, so the approval window opens with the key's
  * owner and alice; a wrong password is refused, then both approve and the share happens.
  */
-@ExtendWith(ApplicationExtension.class)
-class QuorumShareWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
+class QuorumShareWindowTest extends MainWindowTest {
     private long key;
 
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
+    @Override
+    void seed() {
         key = main.ownKey(GenSymKeyRequest.of(31, 32, "guarded").withMValue(2).withShareWith(List.of(4)));
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
     }
 
     @Test

@@ -7,16 +7,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 
 import static io.hsmconsole.ui.common.FxWait.text;
 import static io.hsmconsole.ui.common.FxWait.until;
@@ -27,25 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps its header and three rows (it used to collapse to its header), the attribute table too, the
  * console its lines, and the status bar shows every part whole (it used to cut "3/3 nodes o…").
  */
-@ExtendWith(ApplicationExtension.class)
-class SmallWindowLayoutTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        main = new FxMainWindow(dir, stage);
+class SmallWindowLayoutTest extends MainWindowTest {
+    @Override
+    void seed() {
         for (int i = 0; i < 6; i++) {
             main.ownKey(GenSymKeyRequest.of(31, 32, "key" + i));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
     }
 
     @Test

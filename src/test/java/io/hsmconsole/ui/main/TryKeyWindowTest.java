@@ -3,16 +3,9 @@ package io.hsmconsole.ui.main;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 
 import static io.hsmconsole.ui.common.FxWait.text;
 import static io.hsmconsole.ui.common.FxWait.until;
@@ -24,22 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the signature over the same data and refuses it over other data. The console pane shows the
  * key_mgmt_util commands.
  */
-@ExtendWith(ApplicationExtension.class)
-class TryKeyWindowTest {
-    @TempDir
-    static Path dir;
-    private FxMainWindow main;
+class TryKeyWindowTest extends MainWindowTest {
     private long key;
 
-    @Start
-    void start(Stage stage) {
-        main = new FxMainWindow(dir, stage);
+    @Override
+    void seed() {
         key = main.ownKey(GenSymKeyRequest.of(16, 32, "hmac"));
-    }
-
-    @AfterEach
-    void stop() {
-        main.close();
     }
 
     @Test

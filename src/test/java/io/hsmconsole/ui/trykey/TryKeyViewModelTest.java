@@ -61,6 +61,8 @@ class TryKeyViewModelTest {
         long key = f.generate(GenSymKeyRequest.of(31, 32, "kek"));
         vm.show(f.details(key));
         assertThat(vm.operationProperty().get()).as("an AES key starts on wrap").isEqualTo(TryOperation.WRAP);
+        vm.dataProperty().set("D");
+        assertThat(vm.dataInfoProperty().get()).isEqualTo("1 byte");
         vm.dataProperty().set("Data for RFC 3394 wrap!!");
         assertThat(vm.dataInfoProperty().get()).isEqualTo("24 bytes");
         assertThat(vm.commandProperty().get()).isEqualTo("aesWrapUnwrap -m 1 -f <data file> -w " + key

@@ -70,6 +70,9 @@ class UsersViewModelTest {
         assertThat(vm.accessHintProperty().get()).isEqualTo(
                 "Logged in as alice (CU): the list is read-only; you can change your own password.");
         assertThat(vm.canCreateProperty().get()).isFalse();
+        assertThat(vm.selectedProperty().get().name()).as("their own row, so the one thing they may do works at once")
+                .isEqualTo("alice");
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
         select("bob");
         assertThat(vm.canDeleteProperty().get()).isFalse();
         assertThat(vm.canChangePasswordProperty().get()).isFalse();
