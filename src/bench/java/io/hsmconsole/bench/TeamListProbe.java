@@ -83,7 +83,14 @@ public final class TeamListProbe {
             print(name + " findKey all ms", rounds, () -> s.findKeys(KeyQuery.all()).value().size());
             print(name + " findKey -l ms", rounds, () -> s.findKeys(KeyQuery.byLabel(label)).value().size());
             print(name + " console key list ms", rounds, () -> s.listKeys().value().size());
+            // Right after a change to the keys (a label written, untimed): what a remembered listing
+            // cannot serve whole.
+            long first = s.findKeys(KeyQuery.byLabel("bench-0")).value().get(0);
+            Runnable change = () -> s.setAttribute(first, io.hsmconsole.hsm.key.Attribute.LABEL, 0, "bench-0");
+            print(name + " findKey all after a change ms", rounds, change, () -> s.findKeys(KeyQuery.all()).value().size());
+            print(name + " console key list after a change ms", rounds, change, () -> s.listKeys().value().size());
             s.close();
+            consoleRefresh(name, cluster, catalog, rounds);
         }
         ShellLauncher kmu = new ShellLauncher(backend, "key_mgmt_util", KmuShell::completions, KmuShell::tool);
         ShellLauncher cli = new ShellLauncher(backend, "cloudhsm-cli", CliShell::completions,
@@ -101,6 +108,39 @@ public final class TeamListProbe {
             print(how + " cli key list --filter label ms", rounds, served(cli, served,
                     join(cliList, "--filter", "attr.label=" + label)));
         }
+    }
+
+    /**
+     * The console's whole refresh of its key list (KeyController.readKeys and KeyListViewModel.show, as
+     * the window's reload runs them, on this thread), with nothing changed and right after a change.
+     */
+    private static void consoleRefresh(String name, HsmCluster cluster, ClusterCatalog catalog, int rounds) {
+        io.hsmconsole.controller.Workspace workspace = new io.hsmconsole.controller.Workspace(catalog, cluster);
+        io.hsmconsole.controller.SameThreadTaskRunner runner = new io.hsmconsole.controller.SameThreadTaskRunner();
+        List<Throwable> errors = new ArrayList<>();
+        io.hsmconsole.controller.SessionController sessions = new io.hsmconsole.controller.SessionController(workspace,
+                runner, errors::add);
+        sessions.login(BenchClusters.NAME, "example_user", "example_pwd".toCharArray(), outcome -> { });
+        io.hsmconsole.controller.KeyController keys = new io.hsmconsole.controller.KeyController(workspace, runner,
+                errors::add);
+        io.hsmconsole.ui.common.RecordingDialogs dialogs = new io.hsmconsole.ui.common.RecordingDialogs();
+        io.hsmconsole.ui.keylist.KeyListViewModel list = new io.hsmconsole.ui.keylist.KeyListViewModel(keys,
+                io.hsmconsole.ui.common.Messages.load(), dialogs);
+        HsmSession s = BenchClusters.login(cluster, "example_user"); // the writer of the changes
+        long first = s.findKeys(KeyQuery.byLabel("bench-0")).value().get(0);
+        String[] labels = {"bench-0", "bench-0b"};
+        int[] turn = {0};
+        Supplier<Integer> refresh = () -> {
+            list.reload();
+            if (!errors.isEmpty() || !dialogs.errors.isEmpty()) {
+                throw new IllegalStateException("the refresh failed: " + errors + " " + dialogs.errors);
+            }
+            return list.rows().size();
+        };
+        print(name + " console refresh (view model) ms", rounds, refresh);
+        print(name + " console refresh (view model) after a change ms", rounds,
+                () -> s.setAttribute(first, io.hsmconsole.hsm.key.Attribute.LABEL, 0, labels[turn[0]++ % 2]), refresh);
+        System.out.println(name + " console rows\t" + list.rows().size());
     }
 
     /** One request as the daemon runs it ({@code ToolRequest}): the tool's code on an open catalog. */
@@ -164,10 +204,16 @@ public final class TeamListProbe {
     }
 
     private static void print(String name, int rounds, Supplier<Integer> call) {
+        print(name, rounds, () -> { }, call);
+    }
+
+    /** {@code before} runs untimed before each call. */
+    private static void print(String name, int rounds, Runnable before, Supplier<Integer> call) {
         call.get();
         call.get();
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
+            before.run();
             long start = System.nanoTime();
             call.get();
             ms.add((System.nanoTime() - start) / 1e6);

@@ -11,9 +11,6 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.key.GeneratedKey;
 import io.hsmconsole.hsm.key.KeyAttributes;
 import io.hsmconsole.hsm.key.KeyInfo;
-import io.hsmconsole.hsm.key.KeySummary;
-import io.hsmconsole.hsm.key.KeyKind;
-import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyType;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
@@ -46,6 +43,7 @@ public final class KeyController {
     private final Consumer<Throwable> onError;
     private final List<Runnable> keysChanged = new CopyOnWriteArrayList<>();
     private final KeyPairController pairs;
+    private final KeyRows rows = new KeyRows();
 
     public KeyController(Workspace workspace, TaskRunner runner, Consumer<Throwable> onError) {
         this.workspace = workspace;
@@ -79,21 +77,8 @@ public final class KeyController {
         Map<Integer, UserRef> users = userRefs(cluster);
         List<Integer> nodes = cluster.nodeIds();
         int me = session.user().id();
-        return session.listKeys().map(keys -> {
-            List<KeyRow> rows = new ArrayList<>(keys.size());
-            for (KeySummary k : keys) {
-                rows.add(row(k, users, nodes, me));
-            }
-            return rows;
-        });
-    }
-
-    private static KeyRow row(KeySummary k, Map<Integer, UserRef> users, List<Integer> nodes, int me) {
-        List<UserRef> shared = k.sharedWith().stream().map(id -> ref(users, id)).toList();
-        String type = KeyKind.typeName(k.keyClass(), k.keyType());
-        return new KeyRow(k.handle(), k.label(), KeyNaming.shownId(k.id()), k.keyType(), type, k.sizeBytes(), ref(users, k.ownerId()),
-                shared, k.token(), k.extractable(), k.mValue(), k.kcv(), k.nodesHolding(), nodes,
-                k.ownerId() == me, k.sharedWith().contains(me), k.keyClass());
+        // the rows of unchanged keys are the same objects as last time (KeyRows)
+        return session.listKeys().map(keys -> rows.of(keys, users, nodes, me));
     }
 
     /**
@@ -324,6 +309,6 @@ public final class KeyController {
     }
 
     private static UserRef ref(Map<Integer, UserRef> users, int id) {
-        return users.getOrDefault(id, new UserRef(id, "user " + id));
+        return KeyRows.ref(users, id);
     }
 }

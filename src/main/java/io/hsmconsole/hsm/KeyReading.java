@@ -2,10 +2,8 @@ package io.hsmconsole.hsm;
 
 import io.hsmconsole.hsm.audit.AuditArguments;
 import io.hsmconsole.hsm.crypto.Kcv;
-import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.Handles;
 import io.hsmconsole.hsm.key.KeyAttributes;
-import io.hsmconsole.hsm.key.KeyFlags;
 import io.hsmconsole.hsm.key.KeyInfo;
 import io.hsmconsole.hsm.key.KeyNaming;
 import io.hsmconsole.hsm.key.KeyQuery;
@@ -15,8 +13,6 @@ import io.hsmconsole.hsm.key.NodeKeyList;
 import io.hsmconsole.hsm.user.Credentials;
 import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
-import io.hsmconsole.store.ClusterStore;
-import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
 
@@ -24,9 +20,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +31,7 @@ import java.util.Optional;
 final class KeyReading {
     private final HsmCluster cluster;
     private final HsmSession session;
+    private final KeySummaries summaries = new KeySummaries();
 
     KeyReading(HsmCluster cluster, HsmSession session) {
         this.cluster = cluster;
@@ -137,23 +132,11 @@ final class KeyReading {
         if (refused.isPresent()) {
             return refused.get();
         }
-        ClusterStore store = cluster.store();
-        long now = cluster.clock().nowMillis();
-        int clusterSize = cluster.nodeRecords().size();
-        Map<Long, List<Integer>> holding = new HashMap<>();
-        for (KeyCopy c : store.allCopies()) {
-            if (c.heldAt(now)) {
-                holding.computeIfAbsent(c.handle(), h -> new ArrayList<>()).add(c.nodeId());
-            }
-        }
-        List<KeySummary> rows = new ArrayList<>();
-        // key_mgmt_util-findKey.md's rule, as findKey has it: own and shared keys and every public key, in one query
-        for (KeyRecord k : store.listKeys(KeyFilter.visibleTo(session.user().id()).orAnyPublicKey())) {
-            rows.add(summary(k, holding.getOrDefault(k.handle(), List.of()), clusterSize));
-        }
-        for (KeyRecord k : session.keys().all()) {
-            rows.add(summary(k, List.of(session.homeNode()), clusterSize));
-        }
+        // key_mgmt_util-findKey.md's rule, as findKey has it: own and shared keys and every public key, in one
+        // query; a refresh after a change makes the rows of what changed only (KeySummaries)
+        List<KeySummary> rows = summaries.of(cluster.store().listKeysWithCopies(
+                        KeyFilter.visibleTo(session.user().id()).orAnyPublicKey()), session.keys().all(),
+                session.homeNode(), cluster.nodeRecords().size(), cluster.clock().nowMillis());
         return HsmResult.ok(rows, List.of());
     }
 
@@ -175,12 +158,6 @@ final class KeyReading {
                     ? session.lookup(k.handle()).orElse(k) : k)));
         }
         return HsmResult.ok(rows, List.of());
-    }
-
-    private static KeySummary summary(KeyRecord k, List<Integer> holding, int clusterSize) {
-        return new KeySummary(k.handle(), k.label(), k.id(), k.keyType().code(), k.sizeBytes(), k.ownerId(), k.sharedWith(),
-                HsmSession.isToken(k), KeyFlags.has(k.flags(), Attribute.EXTRACTABLE), k.mValue(),
-                k.kcv() == null ? "" : Kcv.format(k.kcv()), holding, clusterSize, k.keyClass().code());
     }
 
     HsmResult<List<NodeKeyList>> findAllKeys(int userId, boolean withHash) {

@@ -91,6 +91,11 @@ final class KeptStore implements ClusterStore {
     }
 
     @Override
+    public List<io.hsmconsole.store.KeyWithCopies> listKeysWithCopies(KeyFilter filter) {
+        return store().listKeysWithCopies(filter);
+    }
+
+    @Override
     public List<KeyCopy> allCopies() {
         return store().allCopies();
     }

@@ -38,6 +38,14 @@ public interface ClusterStore extends AutoCloseable {
      */
     List<KeyRecord> listKeys(KeyFilter filter);
 
+    /**
+     * {@link #listKeys} with each key's copies: the console's key list. While a key and its copies are
+     * unchanged it is the same object from call to call (the listing is brought up to date by what
+     * changed), so a holder may keep what it made of a row while the row is the same; do not change
+     * the list.
+     */
+    List<KeyWithCopies> listKeysWithCopies(KeyFilter filter);
+
     List<KeyCopy> copies(long handle);
 
     /** The copies of every key, for whole-cluster views (coverage per key, key count per node); do not change the list. */

@@ -67,7 +67,8 @@ class KeyListingOrderTest {
 
     @Test
     void aSchema5StoreGetsTheOwnerOrderIndexAndListsTheSame() throws SQLException {
-        OldSchemas.sql(db, OldSchemas.UNDO_MANAGE_M_VALUE);
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
+        OldSchemas.sql(db, OldSchemas.UNDO_9);
         OldSchemas.sql(db, OldSchemas.UNDO_8);
         OldSchemas.sql(db, OldSchemas.UNDO_7);
         sql("DROP INDEX keys_owner_seq", "CREATE INDEX keys_owner ON keys(owner)", "PRAGMA user_version = 5");

@@ -21,11 +21,16 @@ final class ListingOracle {
     static void assertListingsMatch(ClusterStore kept, Supplier<ClusterStore> freshOpen, List<Integer> users,
                                     List<String> labels) {
         List<KeyRecord> table;
+        List<KeyCopy> copies;
         try (ClusterStore fresh = freshOpen.get()) {
             table = fresh.listKeys(KeyFilter.all());
+            copies = fresh.allCopies();
         }
-        assertThat(kept.listKeys(KeyFilter.all())).extracting(KeyRecord::handle).as("every key")
-                .containsExactlyElementsOf(handles(table, k -> true));
+        List<KeyRecord> every = kept.listKeys(KeyFilter.all());
+        assertThat(every).extracting(KeyRecord::handle).as("every key").containsExactlyElementsOf(handles(table, k -> true));
+        assertThat(every).extracting(ListingOracle::listed).as("every key's listed fields")
+                .containsExactlyElementsOf(table.stream().map(ListingOracle::listed).toList());
+        assertThat(kept.allCopies()).as("every copy").containsExactlyInAnyOrderElementsOf(copies);
         for (int user : users) {
             Predicate<KeyRecord> usable = k -> k.ownerId() == user || k.sharedWith().contains(user);
             Predicate<KeyRecord> orPublic = usable.or(k -> k.keyClass() == KeyClass.PUBLIC_KEY);
@@ -36,18 +41,25 @@ final class ListingOracle {
             List<KeyRecord> listed = kept.listKeys(own.orAnyPublicKey());
             assertThat(listed).extracting(KeyRecord::handle).as("listKeys with public keys, user %d", user)
                     .containsExactlyElementsOf(handles(table, orPublic));
-            assertThat(listed).as("listed records, user %d", user).allSatisfy(k -> {
-                KeyRecord whole = table.stream().filter(t -> t.handle() == k.handle()).findFirst().orElseThrow();
-                assertThat(k.label()).isEqualTo(whole.label());
-                assertThat(k.sharedWith()).isEqualTo(whole.sharedWith());
-                assertThat(k.ownerId()).isEqualTo(whole.ownerId());
-            });
+            assertThat(listed).extracting(ListingOracle::listed).as("listed records, user %d", user)
+                    .containsExactlyElementsOf(table.stream().filter(orPublic).map(ListingOracle::listed).toList());
+            List<KeyWithCopies> withCopies = kept.listKeysWithCopies(own.orAnyPublicKey());
+            assertThat(withCopies).extracting(k -> listed(k.key())).as("listed with copies, user %d", user)
+                    .containsExactlyElementsOf(table.stream().filter(orPublic).map(ListingOracle::listed).toList());
+            assertThat(withCopies).as("each key's copies, user %d", user).allSatisfy(k -> assertThat(k.copies())
+                    .containsExactlyInAnyOrderElementsOf(copies.stream().filter(c -> c.handle() == k.key().handle()).toList()));
             for (String label : labels) {
                 assertThat(kept.findKeys(new KeyFilter(user, null, null, label, null, null, List.of()).orAnyPublicKey()))
                         .as("findKeys -l %s, user %d", label, user)
                         .containsExactlyElementsOf(handles(table, orPublic.and(k -> k.label().equals(label))));
             }
         }
+    }
+
+    /** What a listing shows of a key (a listed record has no material). */
+    private static List<Object> listed(KeyRecord k) {
+        return List.of(k.handle(), k.label(), k.id(), k.ownerId(), k.sharedWith(), k.keyClass(), k.keyType(), k.flags(),
+                k.mValue(), k.sizeBytes());
     }
 
     private static List<Long> handles(List<KeyRecord> table, Predicate<KeyRecord> which) {

@@ -15,8 +15,27 @@ import java.util.List;
 
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
 final class OldSchemas {
-    /** Back before keys had two quorum values: no manage_m_value column (one m_value guarded both). */
-    static final List<String> UNDO_MANAGE_M_VALUE = List.of("ALTER TABLE keys DROP COLUMN manage_m_value");
+    /** Schema 10 back to 9: no manage_m_value column (one m_value guarded both). */
+    static final List<String> UNDO_10 = List.of("ALTER TABLE keys DROP COLUMN manage_m_value");
+
+    /** Schema 9 back to 8: no change log, no floor, the triggers of version 8 (the counter alone). */
+    static final List<String> UNDO_9 = undo9();
+
+    private static List<String> undo9() {
+        List<String> sql = new java.util.ArrayList<>(List.of("DROP TRIGGER key_change_log_trim"));
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            sql.add("DROP TRIGGER " + table + "_handle_moved");
+            for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
+                String name = table + "_" + event.toLowerCase(java.util.Locale.ROOT) + "_changes";
+                sql.add("DROP TRIGGER " + name);
+                sql.add("CREATE TRIGGER " + name + " AFTER " + event + " ON " + table
+                        + " BEGIN UPDATE cluster SET key_changes = key_changes + 1; END");
+            }
+        }
+        sql.add("DROP TABLE key_change_log");
+        sql.add("ALTER TABLE cluster DROP COLUMN key_log_floor");
+        return List.copyOf(sql);
+    }
 
     /** Schema 8 back to 7: no key_changes counter, no triggers moving it, no index of the public keys. */
     static final List<String> UNDO_8 = undo8();

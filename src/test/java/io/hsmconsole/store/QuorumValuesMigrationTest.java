@@ -31,7 +31,7 @@ class QuorumValuesMigrationTest {
     void aKeyStoredWithOneMValueKeepsItForUseAndManagement() throws SQLException {
         Path db = OldSchemas.demoStoreWithKeys(dataDir, clock, "guarded", "open");
         int current = OldSchemas.userVersion(db);
-        OldSchemas.sql(db, OldSchemas.UNDO_MANAGE_M_VALUE);
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
         OldSchemas.sql(db, "UPDATE keys SET m_value = 1 WHERE label = 'guarded'", "PRAGMA user_version = " + (current - 1));
 
         try (HsmCluster cluster = TestClusters.catalog(dataDir, clock).open("demo")) {

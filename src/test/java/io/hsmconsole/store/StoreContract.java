@@ -377,32 +377,44 @@ public abstract class StoreContract {
     }
 
     /**
-     * Every key a user can use (own, shared, with and without everyone's public keys; and by label), as
-     * the listing queries and their remembered copies give it on a store kept open on machine B, equals
-     * the whole key table read by a fresh open and filtered here, after every step of a random history
-     * written on machine A (keys, pairs, shares and unshares, relabels, deletes): a listing is never
-     * served from before another machine's change.
+     * Every key a user can use (own, shared, with and without everyone's public keys; and by label), with
+     * its copies, and every copy, as the listing queries and their remembered listings give it on a store
+     * kept open on machine B, equals the whole key and copy tables read by a fresh open and filtered here,
+     * after every step of a random history written on machine A ({@link ListingHistory}: keys, pairs,
+     * shares and unshares, relabels, flags, deletes, a key handed to another owner at another place, node
+     * changes that move copies alone, and a burst that overflows the change log right after a change):
+     * a listing is never served from before another machine's change, whether it is read whole or
+     * brought up to date from the change log — and the log does bring them up to date.
      */
     @Test
     void listingsOnAStoreKeptOpenFollowEveryChangeTheOtherMachineMakes() throws Exception {
         int[] trial = {0};
+        long patchesBefore = ListingCache.patches();
         Trials.run(2, random -> {
             String name = "listing" + trial[0]++;
             createOnA(name).close();
+            Path dirA = new DataDirectory(machineA).clusterDir(name);
             Path dirB = new DataDirectory(machineB).clusterDir(name);
             try (HsmCluster a = catalog(machineA).open(name);
+                 ClusterStore directOnA = backend.open(dirA, new SecureRandom());
                  ClusterStore keptOnB = backend.open(dirB, new SecureRandom())) {
                 List<HsmSession> users = List.of(TestClusters.login(a, "example_user"), TestClusters.login(a, "alice"),
                         TestClusters.login(a, "bob"));
-                ListingHistory history = new ListingHistory(users);
-                for (int step = 0; step < 24; step++) {
-                    history.step(random);
+                ListingHistory history = new ListingHistory(a, users, directOnA);
+                int overflowAt = 8 + random.nextInt(12);
+                for (int step = 0; step < 30; step++) {
+                    if (step == overflowAt) {
+                        history.changeThenOverflowTheLog(random);
+                    } else {
+                        history.step(random);
+                    }
                     ListingOracle.assertListingsMatch(keptOnB, () -> backend.open(dirB, new SecureRandom()),
                             history.userIds(), history.labels());
                 }
                 users.forEach(HsmSession::close);
             }
         });
+        assertThat(ListingCache.patches()).as("listings brought up to date from the change log").isGreaterThan(patchesBefore);
     }
 
     /**

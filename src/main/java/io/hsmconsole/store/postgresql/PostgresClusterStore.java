@@ -11,6 +11,7 @@ import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.KeyWithCopies;
 import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
@@ -20,6 +21,8 @@ import io.hsmconsole.store.UserRecord;
 import io.hsmconsole.store.sealing.MasterKeyFile;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -85,15 +88,26 @@ public final class PostgresClusterStore implements ClusterStore {
 
     @Override
     public List<Long> findKeys(KeyFilter filter) {
-        // Listings of many keys are remembered (ListingCache): the counter and the rows in one snapshot.
-        return db.read(c -> filter.hasKeyCriteria() ? reads.findKeys(c, filter)
-                : listings.get(List.of("findKeys", filter), reads.keyChanges(c), () -> reads.findKeys(c, filter)));
+        // Listings of many keys are remembered and follow changes (ListingCache): the counter, the log
+        // and the rows in one snapshot.
+        return db.read(c -> filter.hasKeyCriteria() ? reads.findKeys(c, filter, null).rows()
+                : remembered(c, List.of("findKeys", filter), false, among -> reads.findKeys(c, filter, among)));
     }
 
     @Override
     public List<KeyRecord> listKeys(KeyFilter filter) {
-        return db.read(c -> filter.hasKeyCriteria() ? reads.listKeys(c, filter)
-                : listings.get(List.of("listKeys", filter), reads.keyChanges(c), () -> reads.listKeys(c, filter)));
+        return db.read(c -> filter.hasKeyCriteria() ? reads.listKeys(c, filter, null).rows()
+                : remembered(c, List.of("listKeys", filter), false, among -> reads.listKeys(c, filter, among)));
+    }
+
+    @Override
+    public List<KeyWithCopies> listKeysWithCopies(KeyFilter filter) {
+        return db.read(c -> {
+            ListingCache.Rows<KeyWithCopies, SQLException> read = among -> KeyWithCopies.join(
+                    reads.listKeys(c, filter, among), reads.copies(c, among).rows());
+            return filter.hasKeyCriteria() ? read.read(null).rows()
+                    : remembered(c, List.of("listKeysWithCopies", filter), true, read);
+        });
     }
 
     @Override
@@ -103,7 +117,13 @@ public final class PostgresClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> allCopies() {
-        return db.read(c -> listings.get("allCopies", reads.keyChanges(c), () -> reads.allCopies(c)));
+        return db.read(c -> remembered(c, "allCopies", true, among -> reads.copies(c, among)));
+    }
+
+    private <T> List<T> remembered(Connection c, Object key, boolean followsCopies,
+                                   ListingCache.Rows<T, SQLException> read) throws SQLException {
+        return listings.get(key, reads.keyChanges(c), followsCopies,
+                (since, withCopies, limit) -> reads.changedSince(c, since, withCopies, limit), read);
     }
 
     /**

@@ -23,8 +23,25 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
             return new PostgresKeyQuery(UsableKeysSql.select(columns, f.withAnyPublicKey()),
                     UsableKeysSql.parameters(f.visibleTo(), f.withAnyPublicKey()));
         }
-        List<String> where = new ArrayList<>();
+        return general(f, columns, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * The same rows, only of the keys {@code handles} (a listing brought up to date, store.ListingCache):
+     * found by their handles (one array parameter, the primary key's index), the filter checked on each.
+     */
+    static PostgresKeyQuery among(KeyFilter f, String columns, long[] handles) {
+        List<String> where = new ArrayList<>(List.of("k.handle = ANY(?)"));
         List<Object> params = new ArrayList<>();
+        params.add(boxed(handles)); // one parameter, the array (List.of would spread it)
+        return general(f, columns, where, params);
+    }
+
+    static Long[] boxed(long[] handles) {
+        return java.util.Arrays.stream(handles).boxed().toArray(Long[]::new);
+    }
+
+    private static PostgresKeyQuery general(KeyFilter f, String columns, List<String> where, List<Object> params) {
         List<String> usable = new ArrayList<>();
         if (f.visibleTo() != null) {
             usable.add(USABLE_BY);
@@ -46,8 +63,8 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
         add(where, params, "k.label = ?", f.label());
         add(where, params, "k.key_id = ?", PostgresKeyId.column(f.id()));
         add(where, params, "k.kcv = ?", f.kcv());
-        return new PostgresKeyQuery("SELECT " + columns + " FROM keys k"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY k.seq", params);
+        return new PostgresKeyQuery("SELECT " + columns + ", k.seq AS creation_order FROM keys k"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY k.seq, k.handle", params);
     }
 
     private static void add(List<String> where, List<Object> params, String clause, Object value) {
@@ -62,6 +79,8 @@ record PostgresKeyQuery(String sql, List<Object> parameters) {
             Object p = parameters.get(i);
             if (p instanceof Integer[] users) {
                 ps.setArray(i + 1, c.createArrayOf("integer", users));
+            } else if (p instanceof Long[] handles) {
+                ps.setArray(i + 1, c.createArrayOf("bigint", handles));
             } else {
                 ps.setObject(i + 1, p);
             }

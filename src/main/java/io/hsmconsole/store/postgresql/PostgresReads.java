@@ -8,7 +8,10 @@ import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyChangeLog;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.Listing;
+import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
@@ -106,38 +109,55 @@ final class PostgresReads {
         }
     }
 
-    /** Moved by the triggers of schema version 3 whenever keys, shares or copies change ({@code ListingCache}). */
-    long keyChanges(Connection c) throws SQLException {
-        return clusterNumber(c, "key_changes");
+    /** Moved by the triggers of schema versions 3 and 4 whenever keys, shares or copies change ({@code ListingCache}). */
+    ListingCache.KeyChanges keyChanges(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(KeyChangeLog.COUNTER_AND_FLOOR)) {
+            return KeyChangeLog.read(ps);
+        }
     }
 
-    List<Long> findKeys(Connection c, KeyFilter filter) throws SQLException {
-        PostgresKeyQuery q = PostgresKeyQuery.of(filter, "k.handle");
-        List<Long> handles = new ArrayList<>();
+    /** What changed since a counter value, from the log the triggers of schema version 4 write. */
+    long[] changedSince(Connection c, long since, boolean withCopies, int limit) throws SQLException {
+        try (PreparedStatement changed = c.prepareStatement(KeyChangeLog.changedSince(withCopies));
+             PreparedStatement floor = c.prepareStatement(KeyChangeLog.COUNTER_AND_FLOOR)) {
+            return KeyChangeLog.changedSince(changed, floor, since, limit);
+        }
+    }
+
+    /** The handles the filter selects, in creation order; only among these keys unless {@code among} is null. */
+    Listing<Long> findKeys(Connection c, KeyFilter filter, long[] among) throws SQLException {
+        PostgresKeyQuery q = among == null ? PostgresKeyQuery.of(filter, "k.handle")
+                : PostgresKeyQuery.among(filter, "k.handle", among);
+        Listing.Builder<Long> handles = Listing.ordered();
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             q.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    handles.add(rs.getLong(1));
+                    long handle = rs.getLong(1);
+                    handles.add(handle, rs.getLong("creation_order"), handle);
                 }
             }
         }
-        return Collections.unmodifiableList(handles);
+        return handles.build();
     }
 
-    List<KeyRecord> listKeys(Connection c, KeyFilter filter) throws SQLException {
-        Map<Long, List<Integer>> shares = allShares(c);
-        PostgresKeyQuery q = PostgresKeyQuery.of(filter, KEY_COLUMNS_WITHOUT_MATERIAL);
-        List<KeyRecord> keys = new ArrayList<>();
+    /** The keys the filter selects, without material, in creation order; only among these keys unless null. */
+    Listing<KeyRecord> listKeys(Connection c, KeyFilter filter, long[] among) throws SQLException {
+        Map<Long, List<Integer>> shares = shares(c, among);
+        PostgresKeyQuery q = among == null ? PostgresKeyQuery.of(filter, KEY_COLUMNS_WITHOUT_MATERIAL)
+                : PostgresKeyQuery.among(filter, KEY_COLUMNS_WITHOUT_MATERIAL, among);
+        Listing.Builder<KeyRecord> keys = Listing.ordered();
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             q.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(key(rs, shares.getOrDefault(rs.getLong("handle"), List.of()), new byte[0]));
+                    long handle = rs.getLong("handle");
+                    keys.add(handle, rs.getLong("creation_order"), key(rs, shares.getOrDefault(handle, List.of()),
+                            new byte[0]));
                 }
             }
         }
-        return Collections.unmodifiableList(keys);
+        return keys.build();
     }
 
     private KeyRecord key(ResultSet rs, List<Integer> shares, byte[] material) throws SQLException {
@@ -185,12 +205,18 @@ final class PostgresReads {
         return users;
     }
 
-    private Map<Long, List<Integer>> allShares(Connection c) throws SQLException {
+    /** Every key's shares, or only those of these keys. */
+    private Map<Long, List<Integer>> shares(Connection c, long[] among) throws SQLException {
         Map<Long, List<Integer>> shares = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id FROM key_shares ORDER BY handle, user_id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                shares.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(rs.getInt(2));
+        try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id FROM key_shares"
+                + (among == null ? "" : " WHERE handle = ANY(?)") + " ORDER BY handle, user_id")) {
+            if (among != null) {
+                ps.setArray(1, c.createArrayOf("bigint", PostgresKeyQuery.boxed(among)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    shares.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(rs.getInt(2));
+                }
             }
         }
         return shares;
@@ -200,8 +226,27 @@ final class PostgresReads {
         return copies(c, "SELECT handle, node, available_at FROM key_copies WHERE handle = ? ORDER BY node", handle);
     }
 
-    List<KeyCopy> allCopies(Connection c) throws SQLException {
-        return copies(c, "SELECT handle, node, available_at FROM key_copies", null);
+    /** Every key copy, or only those of these keys. */
+    Listing<KeyCopy> copies(Connection c, long[] among) throws SQLException {
+        Listing.Builder<KeyCopy> copies = Listing.unordered();
+        try (PreparedStatement ps = c.prepareStatement("SELECT handle, node, available_at FROM key_copies"
+                + (among == null ? "" : " WHERE handle = ANY(?)"))) {
+            if (among != null) {
+                ps.setArray(1, c.createArrayOf("bigint", PostgresKeyQuery.boxed(among)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    KeyCopy copy = copy(rs);
+                    copies.add(copy.handle(), 0, copy);
+                }
+            }
+        }
+        return copies.build();
+    }
+
+    private static KeyCopy copy(ResultSet rs) throws SQLException {
+        long at = rs.getLong(3);
+        return new KeyCopy(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : at);
     }
 
     private List<KeyCopy> copies(Connection c, String sql, Long handle) throws SQLException {
@@ -212,9 +257,7 @@ final class PostgresReads {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long at = rs.getLong(3);
-                    Long availableAt = rs.wasNull() ? null : at;
-                    copies.add(new KeyCopy(rs.getLong(1), rs.getInt(2), availableAt));
+                    copies.add(copy(rs));
                 }
             }
         }

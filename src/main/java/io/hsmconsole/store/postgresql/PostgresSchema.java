@@ -1,6 +1,7 @@
 package io.hsmconsole.store.postgresql;
 
 import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.store.KeyChangeLog;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,11 +87,64 @@ final class PostgresSchema {
                     keyChangeTrigger("keys"),
                     keyChangeTrigger("key_shares"),
                     keyChangeTrigger("key_copies")),
-            // version 5 (4 is the listing change log): a key has two quorum values, as in the SQLite
+            // version 4: remembered listings follow changes instead of being read again whole
+            // (store.ListingCache): the counter's triggers also write the changed keys' handles to
+            // key_change_log under the counter's new value, and trim it (store.KeyChangeLog); they read
+            // the statement's rows from its transition tables, so they stay one call per statement
+            migration4(),
+            // version 5: a key has two quorum values, as in the SQLite
             // store's version 10; a key stored earlier keeps its m_value for both
             List.of(
                     "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
                     "UPDATE keys SET manage_m_value = m_value"));
+
+    private static List<String> migration4() {
+        int kept = KeyChangeLog.KEPT;
+        List<String> sql = new java.util.ArrayList<>(List.of(
+                "CREATE TABLE key_change_log (seq BIGINT NOT NULL, handle BIGINT NOT NULL, copies_only INTEGER NOT NULL)",
+                "CREATE INDEX key_change_log_seq ON key_change_log(seq)",
+                // A cluster migrated now has no log of the changes before: listings read before it are read whole.
+                "ALTER TABLE cluster ADD COLUMN key_log_floor BIGINT NOT NULL DEFAULT 0",
+                "UPDATE cluster SET key_log_floor = key_changes"));
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            sql.add("DROP TRIGGER " + table + "_changes ON " + table);
+        }
+        sql.add("DROP FUNCTION key_changed()");
+        sql.add("CREATE FUNCTION key_rows_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
+                + " DECLARE counter BIGINT; floor_now BIGINT; copies INTEGER := (TG_TABLE_NAME = 'key_copies')::int;"
+                + " BEGIN"
+                + " UPDATE cluster SET key_changes = key_changes + 1 RETURNING key_changes, key_log_floor"
+                + " INTO counter, floor_now;"
+                + " IF TG_OP = 'TRUNCATE' THEN"
+                // no rows to name: the log answers for nothing before this change
+                + " UPDATE cluster SET key_log_floor = counter; DELETE FROM key_change_log; RETURN NULL;"
+                + " ELSIF TG_OP = 'INSERT' THEN"
+                + " INSERT INTO key_change_log SELECT DISTINCT counter, handle, copies FROM new_rows;"
+                + " ELSIF TG_OP = 'DELETE' THEN"
+                + " INSERT INTO key_change_log SELECT DISTINCT counter, handle, copies FROM old_rows;"
+                + " ELSE"
+                + " INSERT INTO key_change_log SELECT counter, handle, copies FROM"
+                + " (SELECT handle FROM new_rows UNION SELECT handle FROM old_rows) r;"
+                + " END IF;"
+                + " IF counter > floor_now + " + 2 * kept + " THEN"
+                + " UPDATE cluster SET key_log_floor = counter - " + kept + ";"
+                + " DELETE FROM key_change_log WHERE seq <= counter - " + kept + ";"
+                + " END IF;"
+                + " RETURN NULL; END $$");
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            sql.add(rowsTrigger(table, "INSERT", "inserted", "NEW TABLE AS new_rows"));
+            sql.add(rowsTrigger(table, "UPDATE", "updated", "OLD TABLE AS old_rows NEW TABLE AS new_rows"));
+            sql.add(rowsTrigger(table, "DELETE", "deleted", "OLD TABLE AS old_rows"));
+            sql.add("CREATE TRIGGER " + table + "_truncated AFTER TRUNCATE ON " + table
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION key_rows_changed()");
+        }
+        return List.copyOf(sql);
+    }
+
+    private static String rowsTrigger(String table, String event, String done, String transitionTables) {
+        return "CREATE TRIGGER " + table + "_" + done + " AFTER " + event
+                + " ON " + table + " REFERENCING " + transitionTables + " FOR EACH STATEMENT EXECUTE FUNCTION key_rows_changed()";
+    }
 
     private static String keyChangeTrigger(String table) {
         return "CREATE TRIGGER " + table + "_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + table

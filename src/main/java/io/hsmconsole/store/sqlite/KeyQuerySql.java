@@ -22,8 +22,27 @@ record KeyQuerySql(String sql, List<Object> parameters) {
             return new KeyQuerySql(UsableKeysSql.select(columns, f.withAnyPublicKey()),
                     UsableKeysSql.parameters(f.visibleTo(), f.withAnyPublicKey()));
         }
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        return general(f, columns, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * The same rows, only of the keys {@code handles} (a listing brought up to date, store.ListingCache):
+     * found by their handles (one JSON array parameter), the filter checked on each.
+     */
+    static KeyQuerySql among(KeyFilter f, String columns, long[] handles) {
+        List<String> where = new ArrayList<>(List.of("k.handle IN (SELECT value FROM json_each(?))"));
+        return general(f, columns, where, new ArrayList<>(List.of(jsonArray(handles))));
+    }
+
+    static String jsonArray(long[] handles) {
+        StringBuilder json = new StringBuilder(handles.length * 12).append('[');
+        for (int i = 0; i < handles.length; i++) {
+            json.append(i == 0 ? "" : ",").append(handles[i]);
+        }
+        return json.append(']').toString();
+    }
+
+    private static KeyQuerySql general(KeyFilter f, String columns, List<String> where, List<Object> params) {
         List<String> usable = new ArrayList<>();
         if (f.visibleTo() != null) {
             usable.add(USABLE_BY);
@@ -47,9 +66,9 @@ record KeyQuerySql(String sql, List<Object> parameters) {
         add(where, params, "k.label = ?", f.label());
         add(where, params, "k.key_id = ?", f.id());
         add(where, params, "k.kcv = ?", f.kcv());
-        String sql = "SELECT " + columns + " FROM keys k"
+        String sql = "SELECT " + columns + ", k.seq AS creation_order FROM keys k"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY k.seq";
+                + " ORDER BY k.seq, k.handle";
         return new KeyQuerySql(sql, params);
     }
 

@@ -1,6 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
 import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.store.KeyChangeLog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -94,7 +95,11 @@ final class Schema {
             // by trigger, so no write path can forget it; and everyone's public keys (the third half of
             // store.UsableKeysSql) come from an index of their own instead of a scan of every key
             migration8(),
-            // version 10 (9 is the listing change log): a key has two quorum values, CloudHSM CLI's
+            // version 9: remembered listings follow changes instead of being read again whole
+            // (store.ListingCache): the triggers of version 8 also write the changed key's handle to
+            // key_change_log under the counter's new value, and trim it (store.KeyChangeLog)
+            migration9(),
+            // version 10: a key has two quorum values, CloudHSM CLI's
             // use-key-quorum-value (m_value, KMU's, as before) and manage-key-quorum-value; a key stored
             // earlier had one m_value guarding both, so its management value starts equal to it
             List.of(
@@ -113,6 +118,40 @@ final class Schema {
             }
         }
         return List.copyOf(sql);
+    }
+
+    private static List<String> migration9() {
+        int kept = KeyChangeLog.KEPT;
+        List<String> sql = new java.util.ArrayList<>(List.of(
+                "CREATE TABLE key_change_log (seq INTEGER PRIMARY KEY, handle INTEGER NOT NULL,"
+                        + " copies_only INTEGER NOT NULL)",
+                // A store migrated now has no log of the changes before: listings read before it are read whole.
+                "ALTER TABLE cluster ADD COLUMN key_log_floor INTEGER NOT NULL DEFAULT 0",
+                "UPDATE cluster SET key_log_floor = key_changes",
+                "CREATE TRIGGER key_change_log_trim AFTER INSERT ON key_change_log"
+                        + " WHEN NEW.seq > (SELECT key_log_floor FROM cluster) + " + 2 * kept
+                        + " BEGIN UPDATE cluster SET key_log_floor = NEW.seq - " + kept + ";"
+                        + " DELETE FROM key_change_log WHERE seq <= NEW.seq - " + kept + "; END"));
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            int copiesOnly = table.equals("key_copies") ? 1 : 0;
+            for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
+                String name = table + "_" + event.toLowerCase(java.util.Locale.ROOT) + "_changes";
+                sql.add("DROP TRIGGER IF EXISTS " + name);
+                sql.add("CREATE TRIGGER " + name + " AFTER " + event + " ON " + table + " BEGIN "
+                        + logged(event.equals("DELETE") ? "OLD" : "NEW", copiesOnly) + " END");
+            }
+            // A row whose handle moved changed two keys' listings (no write path does it today).
+            sql.add("CREATE TRIGGER " + table + "_handle_moved AFTER UPDATE OF handle ON " + table
+                    + " WHEN OLD.handle <> NEW.handle BEGIN " + logged("OLD", copiesOnly) + " END");
+        }
+        return List.copyOf(sql);
+    }
+
+    /** A trigger's body: the counter moved and the row's key logged under its new value. */
+    private static String logged(String row, int copiesOnly) {
+        return "UPDATE cluster SET key_changes = key_changes + 1;"
+                + " INSERT INTO key_change_log (seq, handle, copies_only) SELECT key_changes, " + row + ".handle, "
+                + copiesOnly + " FROM cluster;";
     }
 
     private Schema() {

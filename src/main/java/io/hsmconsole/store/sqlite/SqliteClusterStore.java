@@ -9,6 +9,7 @@ import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.KeyWithCopies;
 import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
@@ -16,6 +17,7 @@ import io.hsmconsole.store.UserRecord;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,15 +108,24 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<Long> findKeys(KeyFilter filter) {
-        // Listings of many keys are remembered (ListingCache); a search by label, ID or KCV uses its index.
-        return db.query(() -> filter.hasKeyCriteria() ? reads.findKeys(filter)
-                : listings.get(List.of("findKeys", filter), reads.keyChanges(), () -> reads.findKeys(filter)));
+        // Listings of many keys are remembered and follow changes (ListingCache); a search by label, ID or
+        // KCV uses its index.
+        return db.query(() -> filter.hasKeyCriteria() ? reads.findKeys(filter, null).rows()
+                : remembered(List.of("findKeys", filter), false, among -> reads.findKeys(filter, among)));
     }
 
     @Override
     public List<KeyRecord> listKeys(KeyFilter filter) {
-        return db.query(() -> filter.hasKeyCriteria() ? reads.listKeys(filter)
-                : listings.get(List.of("listKeys", filter), reads.keyChanges(), () -> reads.listKeys(filter)));
+        return db.query(() -> filter.hasKeyCriteria() ? reads.listKeys(filter, null).rows()
+                : remembered(List.of("listKeys", filter), false, among -> reads.listKeys(filter, among)));
+    }
+
+    @Override
+    public List<KeyWithCopies> listKeysWithCopies(KeyFilter filter) {
+        ListingCache.Rows<KeyWithCopies, SQLException> read = among -> KeyWithCopies.join(reads.listKeys(filter, among),
+                reads.copies(among).rows());
+        return db.query(() -> filter.hasKeyCriteria() ? read.read(null).rows()
+                : remembered(List.of("listKeysWithCopies", filter), true, read));
     }
 
     @Override
@@ -124,7 +135,13 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> allCopies() {
-        return db.query(() -> listings.get("allCopies", reads.keyChanges(), reads::allCopies));
+        return db.query(() -> remembered("allCopies", true, reads::copies));
+    }
+
+    /** A listing remembered under the key-change counter, read before its rows (ListingCache). */
+    private <T> List<T> remembered(Object key, boolean followsCopies, ListingCache.Rows<T, SQLException> read)
+            throws SQLException {
+        return listings.get(key, reads.keyChanges(), followsCopies, reads::changedSince, read);
     }
 
     @Override

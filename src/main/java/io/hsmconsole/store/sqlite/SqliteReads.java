@@ -7,7 +7,10 @@ import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.IdentityItem;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
+import io.hsmconsole.store.KeyChangeLog;
 import io.hsmconsole.store.KeyRecord;
+import io.hsmconsole.store.Listing;
+import io.hsmconsole.store.ListingCache;
 import io.hsmconsole.store.NodeCopyCount;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
@@ -17,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Collections;
 import java.util.List;
@@ -50,59 +52,65 @@ final class SqliteReads {
         }
     }
 
-    /** Moved by the triggers of migration 8 whenever a key, a share or a copy changes ({@code ListingCache}). */
-    long keyChanges() throws SQLException {
-        try (ResultSet rs = db.prepared("SELECT key_changes FROM cluster").executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+    /** Moved by the triggers of migrations 8 and 9 whenever a key, a share or a copy changes ({@code ListingCache}). */
+    ListingCache.KeyChanges keyChanges() throws SQLException {
+        return KeyChangeLog.read(db.prepared(KeyChangeLog.COUNTER_AND_FLOOR));
     }
 
-    List<Long> findKeys(KeyFilter filter) throws SQLException {
-        KeyQuerySql q = KeyQuerySql.of(filter, "k.handle");
+    /** What changed since a counter value, from the log the triggers of migration 9 write. */
+    long[] changedSince(long since, boolean withCopies, int limit) throws SQLException {
+        return KeyChangeLog.changedSince(db.prepared(KeyChangeLog.changedSince(withCopies)),
+                db.prepared(KeyChangeLog.COUNTER_AND_FLOOR), since, limit);
+    }
+
+    /** The handles the filter selects, in creation order; only among these keys unless {@code among} is null. */
+    Listing<Long> findKeys(KeyFilter filter, long[] among) throws SQLException {
+        KeyQuerySql q = among == null ? KeyQuerySql.of(filter, "k.handle") : KeyQuerySql.among(filter, "k.handle", among);
         PreparedStatement ps = db.prepared(q.sql());
         q.bind(ps);
-        // Read into a primitive array first, so the list is made once at its final size
-        // (100,000 handles in a list grown from 10 copied about 30 times).
-        long[] read = new long[256];
-        int count = 0;
+        Listing.Builder<Long> handles = Listing.ordered();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (count == read.length) {
-                    read = Arrays.copyOf(read, count * 2);
-                }
-                read[count++] = rs.getLong(1);
+                long handle = rs.getLong(1);
+                handles.add(handle, rs.getLong("creation_order"), handle);
             }
         }
-        List<Long> handles = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            handles.add(read[i]);
-        }
-        return Collections.unmodifiableList(handles);
+        return handles.build();
     }
 
-    List<KeyRecord> listKeys(KeyFilter filter) throws SQLException {
-        Map<Long, List<Integer>> shares = allShares();
-        KeyQuerySql q = KeyQuerySql.of(filter, SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL);
+    /** The keys the filter selects, without material, in creation order; only among these keys unless null. */
+    Listing<KeyRecord> listKeys(KeyFilter filter, long[] among) throws SQLException {
+        Map<Long, List<Integer>> shares = shares(among);
+        KeyQuerySql q = among == null ? KeyQuerySql.of(filter, SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL)
+                : KeyQuerySql.among(filter, SqliteRows.KEY_COLUMNS_WITHOUT_MATERIAL, among);
         PreparedStatement ps = db.prepared(q.sql());
         q.bind(ps);
-        List<KeyRecord> keys = new ArrayList<>();
+        Listing.Builder<KeyRecord> keys = Listing.ordered();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long handle = rs.getLong("handle");
-                keys.add(rows.key(rs, shares.getOrDefault(handle, List.of()), new byte[0]));
+                keys.add(handle, rs.getLong("creation_order"), rows.key(rs, shares.getOrDefault(handle, List.of()),
+                        new byte[0]));
             }
         }
-        return Collections.unmodifiableList(keys);
+        return keys.build();
     }
 
-    List<KeyCopy> allCopies() throws SQLException {
-        List<KeyCopy> copies = new ArrayList<>();
-        try (ResultSet rs = db.prepared("SELECT handle, node, available_at FROM key_copies").executeQuery()) {
+    /** Every key copy, or only those of these keys. */
+    Listing<KeyCopy> copies(long[] among) throws SQLException {
+        PreparedStatement ps = db.prepared("SELECT handle, node, available_at FROM key_copies"
+                + (among == null ? "" : " WHERE handle IN (SELECT value FROM json_each(?))"));
+        if (among != null) {
+            ps.setString(1, KeyQuerySql.jsonArray(among));
+        }
+        Listing.Builder<KeyCopy> copies = Listing.unordered();
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                copies.add(SqliteRows.copy(rs));
+                KeyCopy copy = SqliteRows.copy(rs);
+                copies.add(copy.handle(), 0, copy);
             }
         }
-        return Collections.unmodifiableList(copies);
+        return copies.build();
     }
 
     List<AuditRecord> auditRecords(long afterSeq, int limit) throws SQLException {
@@ -260,9 +268,15 @@ final class SqliteReads {
         return Collections.unmodifiableList(copies);
     }
 
-    private Map<Long, List<Integer>> allShares() throws SQLException {
+    /** Every key's shares, or only those of these keys. */
+    private Map<Long, List<Integer>> shares(long[] among) throws SQLException {
         Map<Long, List<Integer>> shares = new HashMap<>();
-        try (ResultSet rs = db.prepared("SELECT handle, user_id FROM key_shares ORDER BY handle, user_id").executeQuery()) {
+        PreparedStatement ps = db.prepared("SELECT handle, user_id FROM key_shares"
+                + (among == null ? "" : " WHERE handle IN (SELECT value FROM json_each(?))") + " ORDER BY handle, user_id");
+        if (among != null) {
+            ps.setString(1, KeyQuerySql.jsonArray(among));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 shares.computeIfAbsent(rs.getLong(1), h -> new ArrayList<>()).add(rs.getInt(2));
             }

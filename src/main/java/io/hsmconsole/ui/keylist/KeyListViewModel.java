@@ -98,26 +98,45 @@ public final class KeyListViewModel {
     }
 
     /**
-     * Replaces the rows. A key waiting to be selected (a new one) is selected and revealed once it
-     * is there; otherwise every key selected before stays selected (a re-read must not undo a
-     * multiple selection).
+     * Shows the rows of a new read, touching only the items of keys that changed ({@link KeyListEdits}:
+     * a row that is the same object as before keeps its item). A key waiting to be selected (a new one)
+     * is selected and revealed once it is there; otherwise every key selected before stays selected (a
+     * re-read must not undo a multiple selection).
      */
     void show(List<KeyRow> rows) {
         List<Long> keep = List.copyOf(selectedHandles);
-        List<KeyListItem> fresh = new ArrayList<>(rows.size());
-        java.util.Set<Long> present = new java.util.HashSet<>();
-        for (KeyRow r : rows) {
-            fresh.add(new KeyListItem(r, haystack(r)));
-            present.add(r.handle());
-        }
-        items.setAll(fresh);
+        new KeyListEdits(items, rows, r -> new KeyListItem(r, haystack(r))).apply(items);
         updateCount();
-        if (pendingSelection != null && present.contains(pendingSelection)) {
+        if (pendingSelection != null && holds(rows, pendingSelection)) {
             request(new SelectionRequest(List.of(pendingSelection), true));
             pendingSelection = null;
         } else if (!keep.isEmpty()) {
-            request(new SelectionRequest(keep.stream().filter(present::contains).toList(), false));
+            request(new SelectionRequest(stillThere(keep, rows), false));
         }
+    }
+
+    /** The kept handles the rows still hold, in their order (a scan per handle while they are few). */
+    private static List<Long> stillThere(List<Long> keep, List<KeyRow> rows) {
+        if (keep.size() <= 16) {
+            return keep.stream().filter(h -> holds(rows, h)).toList();
+        }
+        java.util.Set<Long> wanted = new java.util.HashSet<>(keep);
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (KeyRow r : rows) {
+            if (wanted.contains(r.handle())) {
+                found.add(r.handle());
+            }
+        }
+        return keep.stream().filter(found::contains).toList();
+    }
+
+    private static boolean holds(List<KeyRow> rows, long handle) {
+        for (KeyRow r : rows) {
+            if (r.handle() == handle) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks the view to select; fired even when equal to the last request (the rows were replaced). */

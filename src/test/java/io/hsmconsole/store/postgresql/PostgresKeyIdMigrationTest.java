@@ -20,7 +20,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Schema version 2 on PostgreSQL: a cluster made at version 1 (key IDs in a TEXT column, which refuses
+ * Schema versions 2 and 4 on PostgreSQL. Version 4 (the change log): a cluster made at version 3 opens at
+ * 4 with its keys, its log starting at the counter it had, and a store kept open then follows another
+ * machine's changes by patching its remembered listing. Version 2: a cluster made at version 1 (key IDs in a TEXT column, which refuses
  * 0x00) is taken to a BYTEA column at open; its text IDs keep their meaning and uniqueness, and a
  * binary CKA_ID can be stored after.
  */
@@ -35,10 +37,10 @@ class PostgresKeyIdMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no version 3 or later). */
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no versions 3 to 5). */
     private void backToVersionOne() throws SQLException {
-        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value", "DROP TRIGGER keys_changes ON keys", "DROP TRIGGER key_shares_changes ON key_shares",
-                "DROP TRIGGER key_copies_changes ON key_copies", "DROP FUNCTION key_changed()", "DROP INDEX keys_public",
+        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value", "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
+                "ALTER TABLE cluster DROP COLUMN key_log_floor", "DROP INDEX keys_public",
                 "ALTER TABLE cluster DROP COLUMN key_changes", "DROP INDEX keys_id_class",
                 "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
                 "CREATE UNIQUE INDEX keys_id_class ON keys(key_id, key_class) WHERE key_id <> ''",
@@ -73,5 +75,42 @@ class PostgresKeyIdMigrationTest {
         assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version")).isEqualTo(String.valueOf(PostgresSchema.currentVersion()));
         assertThat(sql("SELECT encode(key_id, 'hex') FROM \"hsm_team\".keys WHERE label = 'old'"))
                 .as("the text ID's UTF-8 bytes").isEqualTo("636166c3a92d31");
+    }
+
+    @Test
+    void aVersionThreeClusterIsUpgradedAndItsListingsThenFollowChangesFromTheLog() throws Exception {
+        try (HsmCluster cluster = catalog().createDemo("team", new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(0L, 0L), null));
+             HsmSession alice = TestClusters.login(cluster, "alice")) {
+            alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "one"));
+            alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "two"));
+        }
+        String triggersOfVersion3 = java.util.stream.Stream.of("keys", "key_shares", "key_copies")
+                .map(t -> "CREATE TRIGGER " + t + "_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + t
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION key_changed();")
+                .collect(java.util.stream.Collectors.joining(" "));
+        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value",
+                "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
+                "ALTER TABLE cluster DROP COLUMN key_log_floor",
+                "CREATE FUNCTION key_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT"
+                        + " AS $$ BEGIN UPDATE cluster SET key_changes = key_changes + 1; RETURN NULL; END $$",
+                triggersOfVersion3, "UPDATE schema_version SET version = 3");
+        String counted = sql("SELECT key_changes::text FROM \"hsm_team\".cluster");
+
+        try (HsmCluster cluster = catalog().open("team"); HsmSession alice = TestClusters.login(cluster, "alice");
+             io.hsmconsole.store.ClusterStore kept = backend.open(temp.resolve("clusters").resolve("team"),
+                     new java.security.SecureRandom())) {
+            assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version"))
+                    .isEqualTo(String.valueOf(PostgresSchema.currentVersion()));
+            assertThat(sql("SELECT key_log_floor::text FROM \"hsm_team\".cluster")).isEqualTo(counted);
+            io.hsmconsole.store.KeyFilter hers = io.hsmconsole.store.KeyFilter.visibleTo(alice.user().id());
+            assertThat(kept.listKeys(hers)).extracting(io.hsmconsole.store.KeyRecord::label).containsExactly("one", "two");
+            long patches = io.hsmconsole.store.ListingCache.patches();
+
+            alice.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "three"));
+            alice.deleteKey(kept.findKeys(hers).get(0));
+
+            assertThat(kept.listKeys(hers)).extracting(io.hsmconsole.store.KeyRecord::label).containsExactly("two", "three");
+            assertThat(io.hsmconsole.store.ListingCache.patches()).isGreaterThan(patches);
+        }
     }
 }
