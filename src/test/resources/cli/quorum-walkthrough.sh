@@ -127,6 +127,41 @@ jq -e '.data.tokens[0]."token-timeout-seconds" | . > 600 and . <= 900' >/dev/nul
     || fail "a token under the new timeout"
 as admin quorum token-sign delete --scope all >/dev/null
 
+# Key quorum for crypto users (key-quorum-auth-chsm-cli-crypto-user.md): example_user and carol register
+# quorum keys, example_user makes an EC pair shared with carol whose private key has a use value of 2, is
+# refused a signature ("Quorum Failed"), has a key-usage token signed by both and signs once with it;
+# OpenSSL verifies the signature with the public key.
+cu() { local who=$1 pwd=$2; shift 2; CLOUDHSM_ROLE=crypto-user CLOUDHSM_PIN="$who:$pwd" cloudhsm-cli "$@"; }
+for login in example_user:example_pwd carol:carol_pwd; do
+    who=${login%%:*}; pwd=${login#*:}
+    openssl genrsa -out "$who.key" 2048 2>/dev/null
+    openssl rsa -in "$who.key" -outform PEM -pubout -out "$who.pub" 2>/dev/null
+    env -u CLOUDHSM_ROLE -u CLOUDHSM_PIN cloudhsm-cli quorum token-sign generate --service registration --token "$who.reg" >/dev/null
+    jq --arg s "$(sign "$who.key" "$(jq -r '.tokens[0].unsigned' "$who.reg")")" '.tokens[0].signed = $s' "$who.reg" > "$who.reg.signed"
+    out=$(cu "$who" "$pwd" user change-quorum token-sign register --public-key "$who.pub" --signed-token "$who.reg.signed")
+    jq -e --arg u "$who" '.data == {"username": $u, "role": "crypto-user"}' >/dev/null <<<"$out" || fail "register $who: $out"
+done
+out=$(cu example_user example_pwd key generate-asymmetric-pair ec --curve secp256r1 --public-label qpub --private-label qpriv \
+    --public-attributes verify=true --private-attributes sign=true --share-crypto-users carol --use-private-key-quorum-value 2)
+jq -e '.data.private_key."key-info"."key-quorum-values" == {"manage-key-quorum-value": 0, "use-key-quorum-value": 2}' \
+    >/dev/null <<<"$out" || fail "quorum pair: $out"
+refused "Quorum Failed" "a signature without approval" \
+    cu example_user example_pwd crypto sign ecdsa --key-filter attr.label=qpriv --hash-function sha256 --data YWJjMTIz
+ok "$(cu example_user example_pwd quorum token-sign generate --service key-usage --token sign.token)" "key-usage token"
+token=$(jq -r '.token' sign.token)
+jq --arg s "$(sign example_user.key "$token")" '.signatures = [{"username": "example_user", "signature": $s}]' sign.token > sign.one
+refused "Quorum Failed" "one approval of two" \
+    cu example_user example_pwd crypto sign ecdsa --key-filter attr.label=qpriv --hash-function sha256 --data YWJjMTIz --approval sign.one
+jq --arg s "$(sign carol.key "$token")" '.signatures += [{"username": "carol", "signature": $s}]' sign.one > sign.two
+out=$(cu example_user example_pwd crypto sign ecdsa --key-filter attr.label=qpriv --hash-function sha256 --data YWJjMTIz --approval sign.two)
+ok "$out" "approved signature"
+jq -r '.data.signature' <<<"$out" | base64 -d > ecdsa.sig
+echo -n abc123 > signed.txt
+ok "$(cu example_user example_pwd key generate-file --encoding pem --path qpub.pem --filter attr.label=qpub)" "public key pem"
+openssl dgst -sha256 -verify qpub.pem -signature ecdsa.sig signed.txt >/dev/null || fail "openssl: the approved signature does not verify"
+refused "The token is not a live token" "a used key-usage token" \
+    cu example_user example_pwd crypto sign ecdsa --key-filter attr.label=qpriv --hash-function sha256 --data YWJjMTIz --approval sign.two
+
 # A usage error (no --service) exits 2 with nothing on standard output.
 set +e; out=$(as admin quorum token-sign generate --token x 2>/dev/null); status=$?; set -e
 [ "$status" = 2 ] && [ -z "$out" ] || fail "usage error: status $status, output $out"

@@ -48,7 +48,7 @@ public final class AttributeRules {
         if (attribute == Attribute.WRAP_WITH_TRUSTED && KeyFlags.has(key.flags(), Attribute.WRAP_WITH_TRUSTED)) {
             return Optional.of(ReturnCode.ATTRIBUTE_NOT_MODIFIABLE);
         }
-        if (MValue.needsQuorum(key.mValue())) {
+        if (MValue.needsQuorum(key.manageMValue())) {
             return Optional.of(ReturnCode.QUORUM_REQUIRED);
         }
         return Optional.empty();

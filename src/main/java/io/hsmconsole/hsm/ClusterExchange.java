@@ -98,7 +98,7 @@ public final class ClusterExchange {
             KeyRecord k = store.key(listed.handle()).orElseThrow();
             keys.add(new KeyPart(k.handle(), k.ownerId(), k.keyClass().code(), k.keyType().code(), k.sizeBytes(), k.label(), k.id(),
                     k.flags(), k.kcv() == null ? null : HexFormat.of().formatHex(k.kcv()), k.mValue(), k.originNode(),
-                    k.createdAtMillis(), k.sharedWith(), cipher.seal("keys/" + k.handle(), k.material())));
+                    k.createdAtMillis(), k.sharedWith(), cipher.seal("keys/" + k.handle(), k.material()), k.manageMValue()));
             Arrays.fill(k.material(), (byte) 0);
         }
         List<CopyPart> copies = store.allCopies().stream()
@@ -206,7 +206,7 @@ public final class ClusterExchange {
                             + "; nothing was imported"));
             keys.add(KeyRecord.builder().handle(k.handle()).ownerId(k.owner()).keyClass(keyClass).keyType(keyType)
                     .sizeBytes(k.sizeBytes()).label(k.label()).id(k.id()).flags(k.flags())
-                    .kcv(k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv())).mValue(k.mValue())
+                    .kcv(k.kcv() == null ? null : HexFormat.of().parseHex(k.kcv())).mValue(k.mValue()).manageMValue(k.manageMValueOrMValue())
                     .originNode(k.originNode()).createdAtMillis(k.createdAtMillis()).sharedWith(k.sharedWith())
                     .material(cipher.open("keys/" + k.handle(), k.material())).build());
         }

@@ -31,10 +31,22 @@ final class ClusterTokens {
     private ClusterTokens() {
     }
 
-    /** The item name of a user's token for a service; a registration token's is its digest. */
+    /**
+     * The item name of a user's token for a service; a registration token's is its digest. A crypto
+     * user may hold many tokens of a key service (cloudhsm_cli-qm-token-gen.md: the one-token limit
+     * "does not apply to tokens related to key services"), so theirs are named by user and digest.
+     */
     static String name(TokenSignService service, int userId, byte[] digest) {
+        if (service.keyService().isPresent()) {
+            return keyTokensPrefix(service, userId) + HexFormat.of().formatHex(digest) + SUFFIX;
+        }
         String who = service == TokenSignService.REGISTRATION ? HexFormat.of().formatHex(digest) : Integer.toString(userId);
         return PREFIX + service.cliName() + "/" + who + SUFFIX;
+    }
+
+    /** The prefix of every token of one user for a key service. */
+    static String keyTokensPrefix(TokenSignService service, int userId) {
+        return PREFIX + service.cliName() + "/" + userId + "/";
     }
 
     static String name(TokenSignToken token, int userId) {
@@ -101,7 +113,10 @@ final class ClusterTokens {
                 .filter(t -> t.isLive(now, timeouts) && Arrays.equals(t.approvalData(), approvalData));
     }
 
-    /** Stores a token (replacing the user's earlier one for the service) and drops the expired ones. */
+    /**
+     * Stores a token (replacing the user's earlier one for an admins' service; a key service's tokens
+     * are each their own) and drops the expired ones.
+     */
     static void put(HsmCluster cluster, TokenSignToken token, int userId) {
         long now = cluster.clock().nowMillis();
         TokenTimeouts timeouts = TokenTimeoutSetting.read(cluster.store());

@@ -53,8 +53,7 @@ final class KeyAvailability {
 
     /** Any create of one secret key with these options ({@code make}): a token key waits for a second HSM. */
     HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make) {
-        KeyOptions waiting = new KeyOptions(options.label(), options.id(), options.nonExtractable(), options.session(),
-                options.shareWith(), options.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, options.attest());
+        KeyOptions waiting = options.withWait(QUORUM, CREATE_TIMEOUT_SECONDS);
         return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));
     }
 
@@ -62,8 +61,7 @@ final class KeyAvailability {
     HsmResult<GeneratedPair> generatePair(KeyPairRequest request) {
         KeyOptions o = request.options();
         KeyPairRequest waiting = new KeyPairRequest(request.type(), request.modulusBits(), request.publicExponent(),
-                request.curveId(), new KeyOptions(o.label(), o.id(), o.nonExtractable(), o.session(), o.shareWith(),
-                o.mValue(), QUORUM, CREATE_TIMEOUT_SECONDS, o.attest()));
+                request.curveId(), o.withWait(QUORUM, CREATE_TIMEOUT_SECONDS));
         return whenAvailable(o.session(), () -> session.pairs().generateKeyPair(request, SyncObserver.NONE),
                 () -> session.pairs().generateKeyPair(waiting, SyncObserver.NONE));
     }

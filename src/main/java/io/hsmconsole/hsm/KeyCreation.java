@@ -71,7 +71,7 @@ final class KeyCreation {
             found.add(ReturnCode.SHARE_WITH_OWNER);
         }
         int distinctShares = (int) o.shareWith().stream().distinct().count();
-        if (!MValue.isValid(o.mValue(), distinctShares)) {
+        if (!MValue.isValid(o.mValue(), distinctShares) || !MValue.isValid(o.manageMValue(), distinctShares)) {
             found.add(ReturnCode.M_VALUE_INVALID);
         }
         return found;
@@ -259,7 +259,7 @@ final class KeyCreation {
         };
         return KeyRecord.builder().handle(handle).ownerId(session.user().id())
                 .keyClass(KeyClass.SECRET_KEY).keyType(type.algorithm()).sizeBytes(material.length)
-                .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue())
+                .label(o.label()).id(o.id()).flags(flags).kcv(kcv).mValue(o.mValue()).manageMValue(o.manageMValue())
                 .originNode(node).createdAtMillis(now).sharedWith(shares).material(material.clone()).build();
     }
 

@@ -41,7 +41,7 @@ final class KeyReading {
     HsmResult<KeyInfo> keyInfo(long handle) {
         return session.withVisibleKey(handle, key -> {
             KeyInfo info = new KeyInfo(key.handle(), key.ownerId(), key.sharedWith(), key.mValue(),
-                    HsmSession.isToken(key), session.holdingNodes(key), cluster.nodeRecords().size());
+                    HsmSession.isToken(key), session.holdingNodes(key), cluster.nodeRecords().size(), key.manageMValue());
             // Every node is asked whether it has the key: one still receiving it says it has not (0xa8).
             return HsmSession.isToken(key) ? HsmResult.ok(info, NodeLines.askingEveryNode(cluster.nodeRecords(),
                     session.homeNode(), cluster.store().copies(key.handle()), cluster.clock().nowMillis(),

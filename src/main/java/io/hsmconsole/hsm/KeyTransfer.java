@@ -188,13 +188,23 @@ final class KeyTransfer {
 
     /** Every other rule has passed: use the quorum tokens the keys need (each serves one operation). */
     Optional<ReturnCode> useQuorum(KeyRecord... keys) {
+        return useQuorum(QuorumService.USE_KEY, keys);
+    }
+
+    /**
+     * The same for a service: KMU's wrapKey and unWrapKey spend USE_KEY tokens (its m_value guards the
+     * key's use); CloudHSM CLI's key wrap and unwrap are key-management operations
+     * (cloudhsm_cli-qm-token-gen.md's table), so they spend MANAGE_KEY tokens against each key's
+     * manage-key-quorum-value.
+     */
+    Optional<ReturnCode> useQuorum(QuorumService service, KeyRecord... keys) {
         for (KeyRecord k : keys) {
-            if (MValue.needsQuorum(k.mValue()) && !session.quorum().ready(QuorumService.USE_KEY, k)) {
+            if (!session.quorum().ready(service, k)) {
                 return Optional.of(ReturnCode.QUORUM_REQUIRED);
             }
         }
         for (KeyRecord k : keys) {
-            session.quorum().useToken(QuorumService.USE_KEY, k);
+            session.quorum().useToken(service, k);
         }
         return Optional.empty();
     }

@@ -31,7 +31,7 @@ final class PairObjects {
         byte[] der = priv.encoded();
         byte[] kcv = priv.kcv();
         return (handle, node, now, shares) -> record(session, KeyClass.PRIVATE_KEY, priv, o, flags, kcv)
-                .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).sharedWith(shares).material(der)
+                .handle(handle).originNode(node).createdAtMillis(now).mValue(o.mValue()).manageMValue(o.manageMValue()).sharedWith(shares).material(der)
                 .build();
     }
 

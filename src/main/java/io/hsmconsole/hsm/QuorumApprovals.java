@@ -41,10 +41,11 @@ final class QuorumApprovals {
         if (key.isEmpty()) {
             return session.fail(ReturnCode.INVALID_HANDLE, null);
         }
-        if (!MValue.needsQuorum(key.get().mValue())) {
+        int required = required(service, key.get());
+        if (!MValue.needsQuorum(required)) {
             return session.fail(ReturnCode.QUORUM_NOT_REQUIRED, key.get());
         }
-        QuorumToken t = tokens.create(service, handle, session.homeNode(), session.user().name(), key.get().mValue());
+        QuorumToken t = tokens.create(service, handle, session.homeNode(), session.user().name(), required);
         return session.ok(key.get(), t);
     }
 
@@ -152,14 +153,24 @@ final class QuorumApprovals {
      * used up for it, else QUORUM_REQUIRED. Call it last, when every other rule has passed.
      */
     Optional<ReturnCode> useToken(QuorumService service, KeyRecord key) {
-        if (!MValue.needsQuorum(key.mValue()) || tokens.consume(service, key.handle(), key.mValue())) {
+        int required = required(service, key);
+        if (!MValue.needsQuorum(required) || tokens.consume(service, key.handle(), required)) {
             return Optional.empty();
         }
         return Optional.of(ReturnCode.QUORUM_REQUIRED);
     }
 
     boolean ready(QuorumService service, KeyRecord key) {
-        return !MValue.needsQuorum(key.mValue()) || tokens.ready(service, key.handle(), key.mValue());
+        int required = required(service, key);
+        return !MValue.needsQuorum(required) || tokens.ready(service, key.handle(), required);
+    }
+
+    /**
+     * The approvals a key service needs for this key: its use value for USE_KEY, its management value
+     * for MANAGE_KEY (equal for keys KMU made, whose one m_value guards both).
+     */
+    static int required(QuorumService service, KeyRecord key) {
+        return service == QuorumService.MANAGE_KEY ? key.manageMValue() : key.mValue();
     }
 
     List<QuorumToken> list() {

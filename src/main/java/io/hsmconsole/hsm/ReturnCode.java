@@ -90,6 +90,8 @@ public enum ReturnCode {
     TOKEN_TIMEOUT_INVALID(0x40000090L, "HSM Error: Invalid token timeout; give --generated or --approved, each "
             + io.hsmconsole.hsm.quorum.TokenTimeouts.MIN_SECONDS + " to " + io.hsmconsole.hsm.quorum.TokenTimeouts.MAX_SECONDS
             + " seconds", true),
+    KEY_APPROVAL_INVALID(0x40000091L, "HSM Error: The approval was refused: each signature must be by a user with a"
+            + " registered quorum key, each user once, verifying over the token's approval data", true),
     // PKCS#11's RSA encryption and ECDH derivation (issue 16). Numbered from 0x40000070 so codes other work adds do not collide.
     RSA_DATA_LEN_INVALID(0x40000070L, "HSM Error: Invalid data length for RSA; PKCS#1 v1.5 encrypts at most the modulus length less 11 bytes, OAEP the modulus length less twice its hash length less 2, raw RSA (X.509) a number below the modulus; a ciphertext is exactly the modulus long", true),
     DERIVE_PARAM_INVALID(0x40000071L, "HSM Error: Invalid ECDH parameter; the other party's public key must be a point on the private key's curve (04 || X || Y, bare or in a DER OCTET STRING), the KDF CKD_NULL or CKD_SHA1/224/256/384/512_KDF, and the derived key no longer than the shared secret (CKD_NULL)", true),

@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.crypto.Sdk5KeyWrapCipher;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
@@ -61,7 +62,7 @@ final class Sdk5KeyUnwrap {
     private HsmResult<GeneratedKey> secret(byte[] material, KeyRecord wrapping, Sdk5UnwrapTarget target,
                                            KeyCreation creation) {
         Optional<ReturnCode> invalid = KeyGeneration.validateType(target.keyTypeCode(), material.length, cluster)
-                .or(() -> new KeyTransfer(cluster, session).useQuorum(wrapping));
+                .or(() -> new KeyTransfer(cluster, session).useQuorum(QuorumService.MANAGE_KEY, wrapping));
         if (invalid.isPresent()) {
             Arrays.fill(material, (byte) 0);
             return session.fail(invalid.get(), null);
@@ -77,7 +78,7 @@ final class Sdk5KeyUnwrap {
             Optional<AsymmetricMaterial> priv = AsymmetricMaterial.ofPrivate(pkcs8)
                     .filter(m -> m.type().code() == target.keyTypeCode());
             Optional<ReturnCode> invalid = (priv.isEmpty() ? Optional.of(ReturnCode.KEY_MATERIAL_INVALID) : Optional.<ReturnCode>empty())
-                    .or(() -> new KeyTransfer(cluster, session).useQuorum(wrapping));
+                    .or(() -> new KeyTransfer(cluster, session).useQuorum(QuorumService.MANAGE_KEY, wrapping));
             if (invalid.isPresent()) {
                 return session.fail(invalid.get(), null);
             }

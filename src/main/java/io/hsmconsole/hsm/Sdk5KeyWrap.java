@@ -1,5 +1,6 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.quorum.QuorumService;
 import io.hsmconsole.hsm.crypto.Sdk5KeyWrapCipher;
 import io.hsmconsole.hsm.key.AsymmetricMaterial;
 import io.hsmconsole.hsm.key.Attribute;
@@ -55,7 +56,7 @@ final class Sdk5KeyWrap {
         } catch (IllegalArgumentException e) {
             return session.fail(ReturnCode.WRAP_MECHANISM_UNSUPPORTED, p); // a private key is too long for RSA-OAEP or PKCS #1
         }
-        Optional<ReturnCode> noQuorum = transfer.useQuorum(p, wrapping);
+        Optional<ReturnCode> noQuorum = transfer.useQuorum(QuorumService.MANAGE_KEY, p, wrapping);
         if (noQuorum.isPresent()) {
             return session.fail(noQuorum.get(), p);
         }

@@ -7,6 +7,8 @@ import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.quorum.TokenSignToken;
 import io.hsmconsole.hsm.quorum.TokenTimeouts;
+import io.hsmconsole.model.UserType;
+import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.UserRecord;
 
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +55,7 @@ public final class TokenSignCommands {
             r = HsmResult.refused(ReturnCode.NOT_LOGGED_IN);
         } else if (service == TokenSignService.REGISTRATION) {
             r = session.ok(null, cluster.tokenSign().registrationToken());
-        } else if (!session.user().type().isOfficer()) {
+        } else if (!mayGenerate(service)) {
             r = session.fail(ReturnCode.NOT_AUTHORIZED, null);
         } else {
             TokenSignToken t = cluster.tokenSign().token(service, session.user().name(), cluster.nodeIds().size());
@@ -60,6 +63,15 @@ public final class TokenSignCommands {
             r = session.ok(null, t);
         }
         return session.audited("getToken", "-service " + service.cliName(), r);
+    }
+
+    /**
+     * The service's type decides who generates its tokens (cloudhsm_cli-qm-token-gen.md's table):
+     * admins the admins' services, crypto users the key services.
+     */
+    private boolean mayGenerate(TokenSignService service) {
+        return service.keyService().isPresent() ? session.user().type() == UserType.CU
+                : session.user().type().isOfficer();
     }
 
     /** {@code quorum token-sign list}: every live token of the cluster, oldest first; admins and crypto users may list. */
@@ -76,7 +88,8 @@ public final class TokenSignCommands {
         for (ClusterTokens.Named n : all) {
             TokenSignToken t = n.token();
             if (t.service() != TokenSignService.REGISTRATION && t.isLive(now, timeouts)) {
-                int m = OfficerQuorum.mValue(cluster.store(), t.service().officersService().orElseThrow());
+                // A key service's token names no key until it is used, so no key's value is required of it yet.
+                int m = t.service().officersService().map(q -> OfficerQuorum.mValue(cluster.store(), q)).orElse(0);
                 tokens.add(new Listing(t.username(), t.service(), m, t.approvals(), t.remainingSeconds(now, timeouts)));
             }
         }
@@ -126,17 +139,56 @@ public final class TokenSignCommands {
             return operation.get(); // a crypto user's operation is judged as without a token (only admins hold them)
         }
         QuorumService officers = service.officersService()
-                .orElseThrow(() -> new IllegalArgumentException("a registration token approves no operation"));
-        SignedApproval signed = approval.get();
-        String name = ClusterTokens.name(service, session.user().id(), null);
+                .orElseThrow(() -> new IllegalArgumentException("not an admins' service: " + service));
+        return approved(service, approval.get(), new Approvers(officers, 0, OfficerQuorum::eligible, true), operation);
+    }
+
+    /**
+     * Runs {@code operation} on the key {@code handle} (crypto sign for {@code key-usage}; key share,
+     * unshare, set-attribute for {@code key-management}) with a crypto user's signed token, if one is
+     * given (key-quorum-auth-chsm-cli-crypto-user.md). The token must be a live one of this user for the
+     * service with the same approval data, and every signature must verify with its user's registered
+     * quorum key, each user once; only the users the key is associated with (its owner and the users it
+     * is shared with) count toward the key's value for the service. Whether they are enough is the
+     * operation's rule, as with KMU's approved tokens.
+     */
+    public <T> HsmResult<T> withKeyApproval(TokenSignService service, long handle, Optional<SignedApproval> approval,
+                                            Supplier<HsmResult<T>> operation) {
+        QuorumService keyService = service.keyService()
+                .orElseThrow(() -> new IllegalArgumentException("not a key service: " + service));
+        if (approval.isEmpty() || !session.isOpen() || session.user().type() != UserType.CU) {
+            return operation.get(); // only crypto users hold key tokens
+        }
+        Optional<KeyRecord> key = session.lookup(handle).filter(session::isVisible);
+        if (key.isEmpty()) {
+            return operation.get(); // the operation answers for a key this user cannot see
+        }
+        Predicate<UserRecord> associated = u -> key.get().ownerId() == u.id() || key.get().sharedWith().contains(u.id());
+        return approved(service, approval.get(), new Approvers(keyService, handle, associated, false), operation);
+    }
+
+    /**
+     * Who may approve what: the HSM service and key (0 for none) the approvals are for, who counts, and
+     * whether a signature by someone who does not count refuses the whole approval (the admins'
+     * services) or is only left uncounted (the key services: approvals by users not associated with
+     * the key do not count).
+     */
+    private record Approvers(QuorumService hsmService, long handle, Predicate<UserRecord> counts,
+                             boolean othersRefused) {
+    }
+
+    private <T> HsmResult<T> approved(TokenSignService service, SignedApproval signed, Approvers who,
+                                      Supplier<HsmResult<T>> operation) {
+        String name = ClusterTokens.name(service, session.user().id(), TokenSignToken.sha256(signed.approvalData()));
         long now = cluster.clock().nowMillis();
         if (!Arrays.equals(signed.token(), TokenSignToken.sha256(signed.approvalData()))
                 || ClusterTokens.liveMatching(cluster.store(), name, signed.approvalData(), now).isEmpty()) {
             return refusedApproval(service, ReturnCode.QUORUM_TOKEN_INVALID);
         }
-        Optional<List<String>> approvers = approvers(signed);
+        Optional<List<String>> approvers = approvers(signed, who);
         if (approvers.isEmpty()) {
-            return refusedApproval(service, ReturnCode.OFFICER_APPROVAL_INVALID);
+            return refusedApproval(service, who.othersRefused() ? ReturnCode.OFFICER_APPROVAL_INVALID
+                    : ReturnCode.KEY_APPROVAL_INVALID);
         }
         TokenTimeouts timeouts = TokenTimeoutSetting.read(cluster.store());
         Optional<TokenSignToken> claimed = cluster.write(tx -> {
@@ -145,11 +197,12 @@ public final class TokenSignCommands {
             return t;
         });
         if (claimed.isEmpty()) {
-            // used or replaced meanwhile by another run of this admin
+            // used or replaced meanwhile by another run of this user
             return refusedApproval(service, ReturnCode.QUORUM_TOKEN_INVALID);
         }
-        int required = OfficerQuorum.mValue(cluster.store(), officers);
-        QuorumToken approved = sessionTokens.create(officers, 0, session.homeNode(), session.user().name(), required);
+        int required = required(who);
+        QuorumToken approved = sessionTokens.create(who.hsmService(), who.handle(), session.homeNode(),
+                session.user().name(), required);
         approvers.get().forEach(a -> sessionTokens.addApprover(approved.id(), a));
         HsmResult<T> r;
         try {
@@ -164,19 +217,37 @@ public final class TokenSignCommands {
         return r;
     }
 
-    /** The admins who signed, each once, each signature verified with their registered key; empty if any is not. */
-    private Optional<List<String>> approvers(SignedApproval signed) {
-        List<String> names = new ArrayList<>();
+    /** The approvals the service needs now: the admins' service's m value, or the key's value for the service. */
+    private int required(Approvers who) {
+        if (who.hsmService().forOfficers()) {
+            return OfficerQuorum.mValue(cluster.store(), who.hsmService());
+        }
+        return session.lookup(who.handle()).map(k -> QuorumApprovals.required(who.hsmService(), k)).orElse(0);
+    }
+
+    /**
+     * The users who count, each once; empty when any signature is refused: its user unknown, without a
+     * registered key, signing twice, not verifying over the approval data, or (admins' services) not
+     * one who may approve.
+     */
+    private Optional<List<String>> approvers(SignedApproval signed, Approvers who) {
+        List<String> seen = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
         for (SignedApproval.Signature s : signed.signatures()) {
             Optional<UserRecord> user = cluster.store().userByName(s.username());
-            if (user.isEmpty() || !OfficerQuorum.eligible(user.get()) || user.get().quorumPublicKey() == null
-                    || names.stream().anyMatch(n -> n.equalsIgnoreCase(user.get().name()))
+            if (user.isEmpty() || user.get().quorumPublicKey() == null
+                    || seen.stream().anyMatch(n -> n.equalsIgnoreCase(user.get().name()))
                     || !QuorumSignatures.verify(user.get().quorumPublicKey(), signed.approvalData(), s.signature())) {
                 return Optional.empty();
             }
-            names.add(user.get().name());
+            seen.add(user.get().name());
+            if (who.counts().test(user.get())) {
+                counted.add(user.get().name());
+            } else if (who.othersRefused()) {
+                return Optional.empty();
+            }
         }
-        return Optional.of(names);
+        return Optional.of(counted);
     }
 
     /**
@@ -229,15 +300,16 @@ public final class TokenSignCommands {
     }
 
     /**
-     * {@code user change-quorum token-sign register}: an admin registers their quorum public key with
-     * a registration token they signed with its private key. The key replaces the one registered
-     * before (by this command or cloudhsm_mgmt_util's registerQuorumPubKey: the same key).
+     * {@code user change-quorum token-sign register}: an admin or a crypto user registers their quorum
+     * public key with a registration token they signed with its private key (crypto users, to approve
+     * operations on the keys they are associated with: key-quorum-auth-chsm-cli-crypto-user.md). The key
+     * replaces the one registered before (by this command or registerQuorumPubKey: the same key).
      */
     public HsmResult<Void> register(byte[] publicKeyDer, SignedApproval registration) {
         if (!session.isOpen()) {
             return session.audited("registerQuorumPubKey", "", HsmResult.refused(ReturnCode.NOT_LOGGED_IN));
         }
-        if (!session.user().type().isOfficer()) {
+        if (!session.user().type().isOfficer() && session.user().type() != UserType.CU) {
             return session.audited("registerQuorumPubKey", session.user().name(), session.fail(ReturnCode.NOT_AUTHORIZED, null));
         }
         String name = ClusterTokens.name(TokenSignService.REGISTRATION, 0, TokenSignToken.sha256(registration.approvalData()));

@@ -23,6 +23,7 @@ public final class KeyRecord {
     private final long flags;
     private final byte[] kcv;
     private final int mValue;
+    private final int manageMValue;
     private final int originNode;
     private final long createdAtMillis;
     private final List<Integer> sharedWith;
@@ -39,6 +40,7 @@ public final class KeyRecord {
         this.flags = b.flags;
         this.kcv = b.kcv;
         this.mValue = b.mValue;
+        this.manageMValue = b.manageMValue != null ? b.manageMValue : b.mValue;
         this.originNode = b.originNode;
         this.createdAtMillis = b.createdAtMillis;
         this.sharedWith = List.copyOf(b.sharedWith);
@@ -52,7 +54,7 @@ public final class KeyRecord {
     /** A builder holding every value of this key, to make a changed copy. */
     public Builder toBuilder() {
         return new Builder().handle(handle).ownerId(ownerId).keyClass(keyClass).keyType(keyType).sizeBytes(sizeBytes)
-                .label(label).id(id).flags(flags).kcv(kcv).mValue(mValue).originNode(originNode)
+                .label(label).id(id).flags(flags).kcv(kcv).mValue(mValue).manageMValue(manageMValue).originNode(originNode)
                 .createdAtMillis(createdAtMillis).sharedWith(sharedWith).material(material);
     }
 
@@ -94,8 +96,21 @@ public final class KeyRecord {
         return kcv;
     }
 
+    /**
+     * The quorum value for using the key (sign, encrypt, wrap with it, …): KMU's m_value, CloudHSM CLI's
+     * use-key-quorum-value. Approvals from this many associated users (owner, shared users) once ≥ 2.
+     */
     public int mValue() {
         return mValue;
+    }
+
+    /**
+     * The quorum value for managing the key (share, unshare, attribute changes): CloudHSM CLI's
+     * manage-key-quorum-value. Keys made by KMU (and keys stored before the two were kept apart) have
+     * it equal to their m_value, which guarded both.
+     */
+    public int manageMValue() {
+        return manageMValue;
     }
 
     public int originNode() {
@@ -138,6 +153,7 @@ public final class KeyRecord {
         private long flags;
         private byte[] kcv;
         private int mValue;
+        private Integer manageMValue;
         private int originNode;
         private long createdAtMillis;
         private List<Integer> sharedWith = List.of();
@@ -191,8 +207,14 @@ public final class KeyRecord {
             return this;
         }
 
+        /** The use quorum value; also the management one unless {@link #manageMValue} is set. */
         public Builder mValue(int value) {
             mValue = value;
+            return this;
+        }
+
+        public Builder manageMValue(int value) {
+            manageMValue = value;
             return this;
         }
 

@@ -73,6 +73,45 @@ class ClusterExchangeTest {
         }
     }
 
+    /**
+     * A key's two quorum values survive the round trip; a document written before they were kept apart
+     * (version 2, one m_value) imports with both equal to its m_value.
+     */
+    @Test
+    void bothQuorumValuesSurviveAndAnOlderDocumentKeepsOneForBoth() throws Exception {
+        Path file = dir.resolve("quorum.json");
+        try (HsmCluster cluster = TestClusters.demo(dir, clock)) {
+            HsmSession s = TestClusters.login(cluster, "example_user");
+            s.generateSdk5Key(GenSymKeyRequest.of(31, 32, "use-2").withShareWith(List.of(6)).withQuorum(2, 0), java.util.Map.of());
+            s.generateSdk5Key(GenSymKeyRequest.of(31, 32, "manage-2").withShareWith(List.of(6)).withQuorum(0, 2), java.util.Map.of());
+            s.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "kmu-2").withShareWith(List.of(6)).withMValue(2));
+            s.close();
+            ClusterExchange.export(cluster, "correct horse".toCharArray(), file);
+        }
+        Path older = dir.resolve("older.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        doc.put("version", 2);
+        doc.withArray("keys").forEach(k -> ((com.fasterxml.jackson.databind.node.ObjectNode) k).remove("manageMValue"));
+        json.writeValue(older.toFile(), doc);
+
+        ClusterCatalog catalog = TestClusters.catalog(dir, clock);
+        try (HsmCluster copy = catalog.importCluster(file, "correct horse".toCharArray(), "copy");
+             HsmCluster old = catalog.importCluster(older, "correct horse".toCharArray(), "old")) {
+            assertThat(quorumValues(copy)).containsExactly(List.of(2, 0), List.of(0, 2), List.of(2, 2));
+            assertThat(quorumValues(old)).containsExactly(List.of(2, 2), List.of(0, 0), List.of(2, 2));
+        }
+    }
+
+    /** [use, manage] of use-2, manage-2 and kmu-2. */
+    private static List<List<Integer>> quorumValues(HsmCluster cluster) {
+        HsmSession s = TestClusters.login(cluster, "example_user");
+        return List.of("use-2", "manage-2", "kmu-2").stream().map(label -> {
+            io.hsmconsole.hsm.key.KeyInfo info = s.keyInfo(s.findKeys(KeyQuery.byLabel(label)).value().get(0)).value();
+            return List.of(info.mValue(), info.manageMValue());
+        }).toList();
+    }
+
     /** CKA_IDs are bytes: a secret key's and a key pair's shared binary ID come back byte for byte. */
     @Test
     void binaryKeyIdsSurviveTheRoundTripAndAPairMayShareOne() throws Exception {

@@ -47,6 +47,7 @@ class AuditSequenceMigrationTest {
         clusterDir = db.getParent();
         // What HSM Key Console wrote at schema 4: audit_log with AUTOINCREMENT (its high water in
         // sqlite_sequence), no audit_high_water column, key_copies indexed by (node, available_at).
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
         OldSchemas.sql(db, OldSchemas.UNDO_9);
         OldSchemas.sql(db, OldSchemas.UNDO_8);
         OldSchemas.sql(db, OldSchemas.UNDO_7);
@@ -63,7 +64,7 @@ class AuditSequenceMigrationTest {
         sql("DELETE FROM audit_log WHERE seq = " + last);
 
         try (HsmCluster cluster = catalog.open("demo")) {
-            assertThat(userVersion()).isEqualTo(9);
+            assertThat(userVersion()).isEqualTo(10);
             assertThat(auditRows()).containsExactlyElementsOf(before.subList(0, before.size() - 1));
             AuditChain.Verification v = cluster.auditLog().verify();
             assertThat(v.intact()).isFalse();

@@ -32,13 +32,14 @@ class KeyChangeLogMigrationTest {
     @Test
     void aSchema8StoreIsMigratedAndItsListingsThenFollowChangesFromTheLog() throws SQLException {
         Path db = OldSchemas.demoStoreWithKeys(dataDir, clock, "one", "two");
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
         OldSchemas.sql(db, OldSchemas.UNDO_9);
         OldSchemas.sql(db, "PRAGMA user_version = 8");
         long countedBefore = number(db, "SELECT key_changes FROM cluster");
 
         try (HsmCluster cluster = TestClusters.catalog(dataDir, clock).open("demo");
              ClusterStore kept = new SqliteBackend().open(db.getParent(), new SecureRandom())) {
-            assertThat(OldSchemas.userVersion(db)).isEqualTo(9);
+            assertThat(OldSchemas.userVersion(db)).isEqualTo(10);
             assertThat(number(db, "SELECT key_log_floor FROM cluster")).isEqualTo(countedBefore);
             HsmSession s = TestClusters.login(cluster, "example_user");
             KeyFilter mine = KeyFilter.visibleTo(s.user().id());

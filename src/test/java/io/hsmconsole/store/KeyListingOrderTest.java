@@ -67,6 +67,7 @@ class KeyListingOrderTest {
 
     @Test
     void aSchema5StoreGetsTheOwnerOrderIndexAndListsTheSame() throws SQLException {
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
         OldSchemas.sql(db, OldSchemas.UNDO_9);
         OldSchemas.sql(db, OldSchemas.UNDO_8);
         OldSchemas.sql(db, OldSchemas.UNDO_7);

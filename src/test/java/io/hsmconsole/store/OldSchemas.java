@@ -15,6 +15,9 @@ import java.util.List;
 
 /** SQL that turns a store of the current schema back into what older versions of the application wrote. */
 final class OldSchemas {
+    /** Schema 10 back to 9: no manage_m_value column (one m_value guarded both). */
+    static final List<String> UNDO_10 = List.of("ALTER TABLE keys DROP COLUMN manage_m_value");
+
     /** Schema 9 back to 8: no change log, no floor, the triggers of version 8 (the counter alone). */
     static final List<String> UNDO_9 = undo9();
 

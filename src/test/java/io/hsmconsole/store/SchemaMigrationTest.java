@@ -36,6 +36,7 @@ class SchemaMigrationTest {
         db = OldSchemas.demoStoreWithKeys(dataDir, clock, "kept");
         clusterDir = db.getParent();
         // What HSM Key Console wrote before migration 4: schema 4 without node_attestations.
+        OldSchemas.sql(db, OldSchemas.UNDO_10);
         OldSchemas.sql(db, OldSchemas.UNDO_9);
         OldSchemas.sql(db, OldSchemas.UNDO_8);
         OldSchemas.sql(db, OldSchemas.UNDO_7);
@@ -47,7 +48,7 @@ class SchemaMigrationTest {
     @Test
     void aSchema3StoreIsMigratedKeepingItsKeysAndThenRecordsAttestations() throws SQLException {
         try (HsmCluster cluster = catalog.open("demo")) {
-            assertThat(userVersion()).isEqualTo(9);
+            assertThat(userVersion()).isEqualTo(10);
             assertThat(cluster.info().tokenKeyCount()).isEqualTo(1);
             assertThat(cluster.lastAttestations()).isEmpty();
 

@@ -14,8 +14,11 @@ public record ClusterDocument(String format, int version, long exportedAtMillis,
                               List<CopyPart> copies, List<IdentityPart> identities, List<AuditPart> audit,
                               List<AttestationPart> attestations) {
     public static final String FORMAT = "hsm-key-console-cluster";
-    /** 2 adds {@code attestations}; a version 1 document has none. */
-    public static final int VERSION = 2;
+    /**
+     * 2 adds {@code attestations}; a version 1 document has none. 3 adds a key's {@code manageMValue}
+     * (an older reader would lose it, so it refuses the document).
+     */
+    public static final int VERSION = 3;
 
     /** The nodes' last attestations; empty for a version 1 document, which did not carry them. */
     public List<AttestationPart> attestationsOrNone() {
@@ -38,7 +41,11 @@ public record ClusterDocument(String format, int version, long exportedAtMillis,
 
     public record KeyPart(long handle, int owner, int keyClass, int keyType, int sizeBytes, String label, String id,
                           long flags, String kcv, int mValue, int originNode, long createdAtMillis, List<Integer> sharedWith,
-                          String material) {
+                          String material, Integer manageMValue) {
+        /** The management quorum value; a document before version 3 had one m_value guarding both. */
+        public int manageMValueOrMValue() {
+            return manageMValue == null ? mValue : manageMValue;
+        }
     }
 
     public record CopyPart(long handle, int node, Long availableAtMillis) {

@@ -4,14 +4,22 @@ import java.util.List;
 
 /**
  * The options every key-creating command shares (genSymKey, imSymKey, unWrapKey): naming,
- * extractability, session or token, sharing and quorum, replication wait, attestation.
+ * extractability, session or token, sharing and quorum, replication wait, attestation. Quorum is two
+ * values: {@code mValue} for using the key (KMU's m_value, CloudHSM CLI's use-key-quorum-value) and
+ * {@code manageMValue} for managing it (manage-key-quorum-value); KMU's one m_value sets both.
  */
 public record KeyOptions(String label, String id, boolean nonExtractable, boolean session, List<Integer> shareWith,
-                         int mValue, Integer minServers, Integer timeoutSeconds, boolean attest) {
+                         int mValue, Integer minServers, Integer timeoutSeconds, boolean attest, int manageMValue) {
 
     public KeyOptions {
         id = id == null ? "" : id;
         shareWith = shareWith == null ? List.of() : List.copyOf(shareWith);
+    }
+
+    /** Options whose one m_value guards both use and management (KMU's, PKCS#11's, the console's). */
+    public KeyOptions(String label, String id, boolean nonExtractable, boolean session, List<Integer> shareWith,
+                      int mValue, Integer minServers, Integer timeoutSeconds, boolean attest) {
+        this(label, id, nonExtractable, session, shareWith, mValue, minServers, timeoutSeconds, attest, mValue);
     }
 
     public static KeyOptions labelled(String label) {
@@ -20,11 +28,23 @@ public record KeyOptions(String label, String id, boolean nonExtractable, boolea
 
     public static KeyOptions of(GenSymKeyRequest r) {
         return new KeyOptions(r.label(), r.id(), r.nonExtractable(), r.session(), r.shareWith(), r.mValue(),
-                r.minServers(), r.timeoutSeconds(), r.attest());
+                r.minServers(), r.timeoutSeconds(), r.attest(), r.manageMValue());
     }
 
     /** The same options with another {@code -min_srv} (null: every online HSM). */
     public KeyOptions withMinServers(Integer servers) {
-        return new KeyOptions(label, id, nonExtractable, session, shareWith, mValue, servers, timeoutSeconds, attest);
+        return withWait(servers, timeoutSeconds);
+    }
+
+    /** The same options with another {@code -min_srv} and {@code -timeout}. */
+    public KeyOptions withWait(Integer servers, Integer seconds) {
+        return new KeyOptions(label, id, nonExtractable, session, shareWith, mValue, servers, seconds, attest,
+                manageMValue);
+    }
+
+    /** The same options with CloudHSM CLI's two quorum values (use, manage). */
+    public KeyOptions withQuorum(int use, int manage) {
+        return new KeyOptions(label, id, nonExtractable, session, shareWith, use, minServers, timeoutSeconds, attest,
+                manage);
     }
 }

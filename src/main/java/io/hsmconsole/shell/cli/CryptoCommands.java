@@ -2,6 +2,7 @@ package io.hsmconsole.shell.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.key.SignMechanism;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliKeyJson;
@@ -35,14 +36,16 @@ final class CryptoCommands {
 
     private static ExitStatus sign(CliContext context, CliArguments args, String name) {
         byte[] data;
+        KeyApproval approval;
         try {
             data = CliFiles.bytes(context, args, "data");
+            approval = KeyApproval.read(context, args, TokenSignService.KEY_USAGE);
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
         SignMechanism mechanism = mechanism(name, args.value("hash-function"));
         return KeySelection.single(context, "sign", args.values("key-filter"), (session, handle) ->
-                context.answer(session.crypto().sign(handle, mechanism, data), signature -> {
+                approval.answer(context, session, handle, () -> session.crypto().sign(handle, mechanism, data), signature -> {
                     ObjectNode out = CliJson.object();
                     out.put("key-reference", CliKeyJson.reference(handle));
                     out.put("signature", Base64.getEncoder().encodeToString(signature));

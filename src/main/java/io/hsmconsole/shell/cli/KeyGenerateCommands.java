@@ -40,15 +40,11 @@ final class KeyGenerateCommands {
     private static ExitStatus generate(CliContext context, CliArguments args, KeyType type, CliSyntax syntax)
             throws CliUsageException {
         int length = args.number(syntax, "key-length-bytes");
-        Integer manage = args.number(syntax, "manage-key-quorum-value");
-        Integer use = args.number(syntax, "use-key-quorum-value");
+        int manage = quorumValue(args.number(syntax, "manage-key-quorum-value"));
+        int use = quorumValue(args.number(syntax, "use-key-quorum-value"));
         Optional<HsmSession> session = context.requireSession("genSymKey");
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
-        }
-        Integer quorum = quorum(manage, use);
-        if (quorum == null) {
-            return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
         GenerationAttributes given;
         List<Integer> shareWith;
@@ -63,7 +59,7 @@ final class KeyGenerateCommands {
         String id = given.id().orElse("");
         Map<Attribute, Boolean> attributes = given.usage();
         GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label")).withId(id)
-                .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withMValue(quorum);
+                .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withQuorum(use, manage);
         HsmResult<GeneratedKey> made = session.get().generateSdk5Key(request, attributes);
         return context.answer(made, key -> {
             ObjectNode data = CliJson.object();
@@ -72,15 +68,9 @@ final class KeyGenerateCommands {
         });
     }
 
-    /**
-     * The one quorum value of the manage/use options (the simulator keeps one m_value per key for both),
-     * 0 when neither is given; null when they differ.
-     */
-    static Integer quorum(Integer manage, Integer use) {
-        if (manage != null && use != null && !manage.equals(use)) {
-            return null;
-        }
-        return manage != null ? manage : use != null ? use : 0;
+    /** A quorum value option (manage or use): 0, no quorum, when not given (the pages' key-info shows 0). */
+    static int quorumValue(Integer given) {
+        return given == null ? 0 : given;
     }
 
     /** {@code --share-crypto-users}: each name a crypto user of the cluster, as user IDs. */

@@ -2,6 +2,7 @@ package io.hsmconsole.shell.cli;
 
 import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliAttributes;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code key share|unshare|set-attribute|delete}: a filter selects exactly one key, then the
- * simulator is asked (cloudhsm_cli-key-share.md, -unshare, -set-attribute, -delete).
+ * simulator is asked (cloudhsm_cli-key-share.md, -unshare, -set-attribute, -delete). Share, unshare
+ * and set-attribute take a signed {@code key-management} token ({@code --approval}, {@link KeyApproval}).
  */
 final class KeyManageCommands {
     private KeyManageCommands() {
@@ -34,8 +36,14 @@ final class KeyManageCommands {
         if (user.isEmpty()) {
             return context.error(CliMessages.unknownUser(name));
         }
+        KeyApproval approval;
+        try {
+            approval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT);
+        } catch (GenerationAttributes.Refused refused) {
+            return context.error(refused.getMessage());
+        }
         return KeySelection.single(context, "shareKey", args.values("filter"), (session, handle) ->
-                context.answer(session.shareKey(handle, user.get().id(), share),
+                approval.answer(context, session, handle, () -> session.shareKey(handle, user.get().id(), share),
                         done -> context.message(share ? CliMessages.KEY_SHARED : CliMessages.KEY_UNSHARED)));
     }
 
@@ -50,13 +58,19 @@ final class KeyManageCommands {
         if (bool && !value.equals("true") && !value.equals("false")) {
             return context.error(CliMessages.invalidBoolean(name, value));
         }
+        KeyApproval approval;
+        try {
+            approval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT);
+        } catch (GenerationAttributes.Refused refused) {
+            return context.error(refused.getMessage());
+        }
         return KeySelection.single(context, "setAttribute", args.values("filter"), (session, handle) -> {
             if (attribute.isEmpty()) { // modifiable: the simulator has no such attribute to change
                 return context.error(CliMessages.of(ReturnCode.ATTRIBUTE_NOT_MODIFIABLE));
             }
             // Which attributes may change, and to what, is the simulator's to say.
-            return context.answer(session.setAttribute(handle, attribute.get(), value.equals("true") ? 1 : 0,
-                    bool ? null : value), done -> context.message(CliMessages.ATTRIBUTE_SET));
+            return approval.answer(context, session, handle, () -> session.setAttribute(handle, attribute.get(),
+                    value.equals("true") ? 1 : 0, bool ? null : value), done -> context.message(CliMessages.ATTRIBUTE_SET));
         });
     }
 

@@ -56,15 +56,11 @@ final class KeyPairCommands {
 
     private static ExitStatus generate(CliContext context, CliArguments args, CliSyntax syntax, String hsmCommand,
                                        Function<KeyOptions, KeyPairRequest> request) throws CliUsageException {
-        Integer manage = args.number(syntax, "manage-private-key-quorum-value");
-        Integer use = args.number(syntax, "use-private-key-quorum-value");
+        int manage = KeyGenerateCommands.quorumValue(args.number(syntax, "manage-private-key-quorum-value"));
+        int use = KeyGenerateCommands.quorumValue(args.number(syntax, "use-private-key-quorum-value"));
         Optional<HsmSession> session = context.requireSession(hsmCommand);
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
-        }
-        Integer quorum = KeyGenerateCommands.quorum(manage, use);
-        if (quorum == null) {
-            return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
         GenerationAttributes pub;
         GenerationAttributes priv;
@@ -83,7 +79,7 @@ final class KeyPairCommands {
         boolean token = priv.token().or(pub::token).orElse(!args.has("session"));
         String id = priv.id().or(pub::id).orElse("");
         KeyOptions options = new KeyOptions(args.value("public-label"), id, !priv.extractable().orElse(true), !token,
-                shareWith, quorum, null, null, false);
+                shareWith, use, null, null, false, manage);
         Sdk5PairAttributes sdk5 = new Sdk5PairAttributes(args.value("public-label"), args.value("private-label"),
                 pub.usage(), priv.usage());
         HsmResult<GeneratedPair> made = session.get().pairs().generateSdk5KeyPair(request.apply(options), sdk5);

@@ -9,6 +9,7 @@ import io.hsmconsole.hsm.key.Sdk5UnwrapTarget;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.model.KeyClass;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliJson;
 import io.hsmconsole.text.cli.CliMessages;
@@ -42,25 +43,23 @@ final class KeyUnwrapCommands {
     private static ExitStatus unwrap(CliContext context, CliArguments args, CliSyntax syntax, Sdk5WrapMechanism mechanism)
             throws CliUsageException {
         Integer tagBits = args.number(syntax, "tag-length-bits");
-        Integer manage = args.number(syntax, "manage-key-quorum-value");
-        Integer use = args.number(syntax, "use-key-quorum-value");
+        int manage = KeyGenerateCommands.quorumValue(args.number(syntax, "manage-key-quorum-value"));
+        int use = KeyGenerateCommands.quorumValue(args.number(syntax, "use-key-quorum-value"));
         Optional<HsmSession> session = context.requireSession("unWrapKey");
         if (session.isEmpty()) {
             return ExitStatus.ERROR;
-        }
-        Integer quorum = KeyGenerateCommands.quorum(manage, use);
-        if (quorum == null) {
-            return context.error(CliMessages.quorumValuesDiffer(manage, use));
         }
         Sdk5WrapParameters parameters;
         byte[] data;
         GenerationAttributes given;
         List<Integer> shareWith;
+        KeyApproval approval;
         try {
             parameters = WrapOptions.parameters(mechanism, args, tagBits);
             data = CliFiles.bytes(context, args, "data");
             given = GenerationAttributes.parse(args.values("attributes"));
             shareWith = KeyGenerateCommands.shareWith(context, args);
+            approval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT);
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
@@ -70,11 +69,12 @@ final class KeyUnwrapCommands {
         }
         boolean token = given.token().orElse(!args.has("session"));
         KeyOptions options = new KeyOptions(args.value("label"), given.id().orElse(""), !given.extractable().orElse(true),
-                !token, shareWith, quorum, null, null, false);
+                !token, shareWith, use, null, null, false, manage);
         String typeClass = args.value("key-type-class");
         Sdk5UnwrapTarget target = new Sdk5UnwrapTarget(keyClass(typeClass), keyType(typeClass), given.usage(), options);
-        return context.answer(session.get().transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target),
-                key -> {
+        HsmSession s = session.get();
+        return approval.answer(context, s, wrapping.get(),
+                () -> s.transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target), key -> {
                     ObjectNode out = CliJson.object();
                     out.set("key", KeyGenerateCommands.describe(context, session.get(), key.handle()));
                     return context.success(out);

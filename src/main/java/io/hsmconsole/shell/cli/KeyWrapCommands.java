@@ -3,6 +3,7 @@ package io.hsmconsole.shell.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.key.Sdk5WrapMechanism;
+import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.key.Sdk5WrapParameters;
 import io.hsmconsole.hsm.key.Sdk5WrappedKey;
 import io.hsmconsole.shell.ExitStatus;
@@ -44,8 +45,12 @@ final class KeyWrapCommands {
             return ExitStatus.ERROR;
         }
         Sdk5WrapParameters parameters;
+        KeyApproval wrappingApproval;
+        KeyApproval payloadApproval;
         try {
             parameters = WrapOptions.parameters(mechanism, args, tagBits);
+            wrappingApproval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT, CliWrapSyntaxes.WRAPPING_APPROVAL);
+            payloadApproval = KeyApproval.read(context, args, TokenSignService.KEY_MANAGEMENT, CliWrapSyntaxes.PAYLOAD_APPROVAL);
         } catch (GenerationAttributes.Refused refused) {
             return context.error(refused.getMessage());
         }
@@ -57,7 +62,10 @@ final class KeyWrapCommands {
         if (wrapping.isEmpty()) {
             return ExitStatus.ERROR;
         }
-        return context.answer(session.get().transfers().wrapSdk5(payload.get(), wrapping.get(), mechanism, parameters),
+        HsmSession s = session.get();
+        // each key's approval for its own key: the payload's inside the wrapping key's
+        return KeyApproval.answer(context, wrappingApproval.around(s, wrapping.get(), payloadApproval.around(s, payload.get(),
+                () -> s.transfers().wrapSdk5(payload.get(), wrapping.get(), mechanism, parameters))).get(),
                 wrapped -> answer(context, args, wrapped));
     }
 

@@ -162,7 +162,13 @@ final class QuorumCommands {
 
     /** The signed token file of {@code --approval}, when given. */
     static Optional<SignedApproval> approval(CliContext context, CliArguments args) throws GenerationAttributes.Refused {
-        String path = args.value(CliQuorumSyntaxes.APPROVAL.name());
+        return approval(context, args, CliQuorumSyntaxes.APPROVAL.name());
+    }
+
+    /** The signed token file of an approval option, when given. */
+    static Optional<SignedApproval> approval(CliContext context, CliArguments args, String option)
+            throws GenerationAttributes.Refused {
+        String path = args.value(option);
         if (path == null) {
             return Optional.empty();
         }

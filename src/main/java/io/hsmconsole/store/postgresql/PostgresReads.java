@@ -38,7 +38,7 @@ import java.util.Optional;
  */
 final class PostgresReads {
     private static final String KEY_COLUMNS_WITHOUT_MATERIAL = "k.handle, k.owner, k.key_class, k.key_type,"
-            + " k.size_bytes, k.label, k.key_id, k.flags, k.kcv, k.m_value, k.origin_node, k.created_at";
+            + " k.size_bytes, k.label, k.key_id, k.flags, k.kcv, k.m_value, k.manage_m_value, k.origin_node, k.created_at";
     private static final String USER_SELECT = "SELECT id, name, type, password_hash, login_failures, quorum_public_key"
             + " FROM users";
 
@@ -166,7 +166,8 @@ final class PostgresReads {
                 .keyClass(StoredCodes.keyClass(db.location(), handle, rs.getInt("key_class")))
                 .keyType(StoredCodes.keyType(db.location(), handle, rs.getInt("key_type"))).sizeBytes(rs.getInt("size_bytes"))
                 .label(rs.getString("label")).id(PostgresKeyId.of(rs.getBytes("key_id"))).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
-                .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
+                .mValue(rs.getInt("m_value")).manageMValue(rs.getInt("manage_m_value"))
+                .originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
                 .sharedWith(shares).material(material).build();
     }
 

@@ -91,7 +91,12 @@ final class PostgresSchema {
             // (store.ListingCache): the counter's triggers also write the changed keys' handles to
             // key_change_log under the counter's new value, and trim it (store.KeyChangeLog); they read
             // the statement's rows from its transition tables, so they stay one call per statement
-            migration4());
+            migration4(),
+            // version 5: a key has two quorum values, as in the SQLite
+            // store's version 10; a key stored earlier keeps its m_value for both
+            List.of(
+                    "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE keys SET manage_m_value = m_value"));
 
     private static List<String> migration4() {
         int kept = KeyChangeLog.KEPT;

@@ -171,14 +171,15 @@ final class PostgresTransaction implements ClusterStore.Transaction {
         List<Object> parameters = new ArrayList<>(java.util.Arrays.asList(key.handle(),
                 seq != null ? seq : cluster.handleCounter(), key.ownerId(), key.keyClass().code(), key.keyType().code(),
                 key.sizeBytes(), key.label(), PostgresKeyId.column(key.id()), key.flags(), key.kcv(), key.mValue(),
-                key.originNode(), key.createdAtMillis(), db.cipher().encrypt(key.handle(), key.material()),
+                key.manageMValue(), key.originNode(), key.createdAtMillis(), db.cipher().encrypt(key.handle(), key.material()),
                 array("integer", key.sharedWith().toArray()),
                 array("integer", copies.stream().map(KeyCopy::nodeId).toArray()),
                 array("bigint", copies.stream().map(KeyCopy::availableAtMillis).toArray())));
         String audit = cluster.auditItems(parameters);
         String counters = cluster.counterUpdate(parameters);
         update("WITH k AS (INSERT INTO keys (handle, seq, owner, key_class, key_type, size_bytes, label, key_id, flags,"
-                        + " kcv, m_value, origin_node, created_at, material) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " kcv, m_value, manage_m_value, origin_node, created_at, material) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?)"
                         + " RETURNING handle),"
                         + " s AS (INSERT INTO key_shares (handle, user_id) SELECT k.handle, u FROM k, unnest(?) AS u),"
                         + " c AS (INSERT INTO key_copies (handle, node, available_at) SELECT k.handle, n, a"
@@ -199,8 +200,8 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public void updateKey(KeyRecord key) {
-        if (update("UPDATE keys SET label = ?, flags = ?, m_value = ? WHERE handle = ?", key.label(), key.flags(),
-                key.mValue(), key.handle()) != 1) {
+        if (update("UPDATE keys SET label = ?, flags = ?, m_value = ?, manage_m_value = ? WHERE handle = ?", key.label(),
+                key.flags(), key.mValue(), key.manageMValue(), key.handle()) != 1) {
             throw new StoreException(db.location(), "key " + key.handle() + " vanished during an update");
         }
         update("DELETE FROM key_shares WHERE handle = ?", key.handle());

@@ -98,7 +98,13 @@ final class Schema {
             // version 9: remembered listings follow changes instead of being read again whole
             // (store.ListingCache): the triggers of version 8 also write the changed key's handle to
             // key_change_log under the counter's new value, and trim it (store.KeyChangeLog)
-            migration9());
+            migration9(),
+            // version 10: a key has two quorum values, CloudHSM CLI's
+            // use-key-quorum-value (m_value, KMU's, as before) and manage-key-quorum-value; a key stored
+            // earlier had one m_value guarding both, so its management value starts equal to it
+            List.of(
+                    "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE keys SET manage_m_value = m_value"));
 
     private static List<String> migration8() {
         List<String> sql = new java.util.ArrayList<>(List.of(

@@ -23,8 +23,8 @@ final class SqliteKeyWrites {
     /** {@code seq} null: the current handle counter. */
     void insert(KeyRecord key, List<KeyCopy> copies, Long seq) throws SQLException {
         PreparedStatement ps = db.prepared("INSERT INTO keys (handle, seq, owner, key_class, key_type,"
-                + " size_bytes, label, key_id, flags, kcv, m_value, origin_node, created_at, material)"
-                + " VALUES (?, COALESCE(?, (SELECT handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " size_bytes, label, key_id, flags, kcv, m_value, origin_node, created_at, material, manage_m_value)"
+                + " VALUES (?, COALESCE(?, (SELECT handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         ps.setLong(1, key.handle());
         if (seq == null) {
             ps.setNull(2, Types.INTEGER);
@@ -43,6 +43,7 @@ final class SqliteKeyWrites {
         ps.setInt(12, key.originNode());
         ps.setLong(13, key.createdAtMillis());
         ps.setBytes(14, db.cipher().encrypt(key.handle(), key.material()));
+        ps.setInt(15, key.manageMValue());
         ps.executeUpdate();
         insertShares(key.handle(), key.sharedWith());
         insertCopies(copies);
@@ -78,13 +79,14 @@ final class SqliteKeyWrites {
         }
     }
 
-    /** Label, flags, m_value and shares: what may change of a key after it is made. */
+    /** Label, flags, quorum values and shares: what may change of a key after it is made. */
     void update(KeyRecord key) throws SQLException {
-        PreparedStatement ps = db.prepared("UPDATE keys SET label = ?, flags = ?, m_value = ? WHERE handle = ?");
+        PreparedStatement ps = db.prepared("UPDATE keys SET label = ?, flags = ?, m_value = ?, manage_m_value = ? WHERE handle = ?");
         ps.setString(1, key.label());
         ps.setLong(2, key.flags());
         ps.setInt(3, key.mValue());
-        ps.setLong(4, key.handle());
+        ps.setInt(4, key.manageMValue());
+        ps.setLong(5, key.handle());
         if (ps.executeUpdate() != 1) {
             throw new StoreException(db.path(), "key " + key.handle() + " vanished during an update");
         }

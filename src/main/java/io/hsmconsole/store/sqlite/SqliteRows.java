@@ -20,7 +20,7 @@ import java.util.List;
 /** Maps result rows to records. */
 final class SqliteRows {
     static final String KEY_COLUMNS_WITHOUT_MATERIAL = "k.handle, k.owner, k.key_class, k.key_type, k.size_bytes,"
-            + " k.label, k.key_id, k.flags, k.kcv, k.m_value, k.origin_node, k.created_at";
+            + " k.label, k.key_id, k.flags, k.kcv, k.m_value, k.manage_m_value, k.origin_node, k.created_at";
     static final String KEY_COLUMNS = KEY_COLUMNS_WITHOUT_MATERIAL.replace("k.", "") + ", material";
     static final String USER_SELECT = "SELECT id, name, type, password_hash, login_failures, quorum_public_key FROM users";
 
@@ -38,7 +38,8 @@ final class SqliteRows {
                 .keyClass(StoredCodes.keyClass(file, handle, rs.getInt("key_class")))
                 .keyType(StoredCodes.keyType(file, handle, rs.getInt("key_type"))).sizeBytes(rs.getInt("size_bytes"))
                 .label(rs.getString("label")).id(rs.getString("key_id")).flags(rs.getLong("flags")).kcv(rs.getBytes("kcv"))
-                .mValue(rs.getInt("m_value")).originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
+                .mValue(rs.getInt("m_value")).manageMValue(rs.getInt("manage_m_value"))
+                .originNode(rs.getInt("origin_node")).createdAtMillis(rs.getLong("created_at"))
                 .sharedWith(shares).material(material).build();
     }
 

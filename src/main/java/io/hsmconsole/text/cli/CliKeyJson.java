@@ -53,9 +53,8 @@ public final class CliKeyJson {
         owners.add(user(userName.apply(info.ownerId()), coverage));
         ArrayNode shared = node.putArray("shared-users");
         info.sharedWith().forEach(id -> shared.add(user(userName.apply(id), coverage)));
-        // The simulator keeps one quorum value per key (KMU's m_value): it governs both management and use.
         ObjectNode quorumValues = node.putObject("key-quorum-values");
-        quorumValues.put("manage-key-quorum-value", info.mValue());
+        quorumValues.put("manage-key-quorum-value", info.manageMValue());
         quorumValues.put("use-key-quorum-value", info.mValue());
         node.put("cluster-coverage", coverage);
         return node;

@@ -21,6 +21,8 @@ public final class CliMessages {
 
     public static final String LOGOUT = "Logout successful";
     public static final String KEY_SHARED = "Key shared successfully";
+    /** A key operation refused for want of approvals (key-quorum-auth-chsm-cli-crypto-user.md's answer). */
+    public static final String KEY_QUORUM_FAILED = "Quorum Failed";
     public static final String KEY_UNSHARED = "Key unshared successfully";
     public static final String ATTRIBUTE_SET = "Attribute set successfully";
     public static final String KEY_DELETED = "Key deleted successfully";
@@ -98,11 +100,6 @@ public final class CliMessages {
         return "Invalid starting token '" + token + "'; use the next_token of a previous listing (0 to " + total + ")";
     }
 
-    public static String quorumValuesDiffer(int manage, int use) {
-        return "The simulator keeps one quorum value per key (KMU's m_value), used for both management and use: "
-                + "--manage-key-quorum-value " + manage + " and --use-key-quorum-value " + use + " differ";
-    }
-
     public static String notHex(String name, String value) {
         return "--" + name + " '" + value + "' is not hex (0x and pairs of hex digits, e.g. 0x10)";
     }
@@ -148,6 +145,9 @@ public final class CliMessages {
             case OFFICER_APPROVAL_INVALID -> "A signature was refused: each approver must be an admin with a registered "
                     + "quorum key (user change-quorum token-sign register), sign the token (SHA-256, RSA PKCS #1 v1.5) "
                     + "with its private key, and appear once";
+            case KEY_APPROVAL_INVALID -> "A signature was refused: each approver must have a registered quorum key "
+                    + "(user change-quorum token-sign register), sign the token (SHA-256, RSA PKCS #1 v1.5) with its "
+                    + "private key, and appear once; only the key's owner and the users it is shared with count";
             case QUORUM_APPROVAL_INVALID -> "The signature does not verify with this public key: sign the token's "
                     + "\"unsigned\" value with the private key of an RSA key of at least 2048 bits";
             case SERVICE_M_VALUE_INVALID -> "Invalid quorum value: it must be 1 to " + MValue.MAX + " and at most the number of admins";

@@ -20,10 +20,15 @@ public final class CliQuorumSyntaxes {
             + "quorum values for any quorum service";
     private static final String REGISTRATION_SERVICE = "registration:\n            Registration service is used for "
             + "registering a public key for quorum authentication";
+    private static final String KEY_USAGE_SERVICE = "key-usage:\n            Key usage service is used for executing "
+            + "quorum authenticated key usage operations";
+    private static final String KEY_MANAGEMENT_SERVICE = "key-management:\n            Key management service is used "
+            + "for executing quorum authenticated key management operations";
 
     public static final CliSyntax GENERATE = new CliSyntax("quorum token-sign generate", "Generate a token", List.of(
             Option.one("service", "SERVICE", true, "Service the token will be used for")
-                    .withPossibleValues(List.of(USER_SERVICE, QUORUM_SERVICE, REGISTRATION_SERVICE)),
+                    .withPossibleValues(List.of(USER_SERVICE, QUORUM_SERVICE, REGISTRATION_SERVICE, KEY_USAGE_SERVICE,
+                            KEY_MANAGEMENT_SERVICE)),
             Option.one("token", "TOKEN", true, "Filepath where the unsigned token file will be written")));
     public static final CliSyntax LIST = new CliSyntax("quorum token-sign list",
             "List the token-sign tokens in your cluster", List.of());

@@ -61,7 +61,8 @@ public final class CliSyntaxes {
             "Set an attribute for a key in the HSM cluster", List.of(
             Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key to modify"),
             Option.one("name", "KEY_ATTRIBUTE", true, "Name of attribute to be set"),
-            Option.one("value", "KEY_ATTRIBUTE_VALUE", true, "Attribute value to be set")));
+            Option.one("value", "KEY_ATTRIBUTE_VALUE", true, "Attribute value to be set"),
+            CliQuorumSyntaxes.APPROVAL));
     public static final CliSyntax KEY_DELETE = new CliSyntax("key delete", "Delete a key in the HSM cluster", List.of(
             Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for deletion")));
 
@@ -126,7 +127,8 @@ public final class CliSyntaxes {
                 Option.many("key-filter", "KEY_FILTER", true, FILTER_HELP + "a matching key"),
                 Option.one("hash-function", "HASH_FUNCTION", true, "Hash algorithm").withPossibleValues(HASH_FUNCTIONS),
                 Option.one("data-path", "DATA_PATH", false, "The path to the file containing the data to be signed"),
-                Option.one("data", "DATA", false, "Base64 Encoded data to be signed")));
+                Option.one("data", "DATA", false, "Base64 Encoded data to be signed"),
+                CliQuorumSyntaxes.APPROVAL));
     }
 
     public static CliSyntax cryptoVerify(String mechanism) {
@@ -166,7 +168,8 @@ public final class CliSyntaxes {
         return new CliSyntax("key " + verb, about, List.of(
                 Option.many("filter", "FILTER", true, FILTER_HELP + "a matching key for " + purpose),
                 Option.one("username", "USERNAME", true, usernameHelp),
-                Option.one("role", "ROLE", true, "Role the user has in the cluster").withPossibleValues(CliRoles.POSSIBLE)));
+                Option.one("role", "ROLE", true, "Role the user has in the cluster").withPossibleValues(CliRoles.POSSIBLE),
+                CliQuorumSyntaxes.APPROVAL));
     }
 
     /** The groups of commands and what each is for, as {@code help} lists them; "" is the tool itself. */

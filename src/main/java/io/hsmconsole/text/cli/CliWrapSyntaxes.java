@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * The syntax of {@code key wrap <mechanism>} and {@code key unwrap <mechanism>} from the
- * {@code help} blocks of cloudhsm_cli-key-wrap-*.md and cloudhsm_cli-key-unwrap-*.md. The quorum
- * approval files ({@code --wrapping-approval}, {@code --payload-approval}, {@code --approval}) are not
- * here yet: the simulator's quorum tokens are KMU's (getToken/approveToken).
+ * {@code help} blocks of cloudhsm_cli-key-wrap-*.md and cloudhsm_cli-key-unwrap-*.md, with their
+ * quorum approval files ({@code --wrapping-approval}, {@code --payload-approval}; {@code --approval}).
  */
 public final class CliWrapSyntaxes {
     /** The mechanisms, in the pages' order. */
@@ -18,6 +17,9 @@ public final class CliWrapSyntaxes {
     /** {@code --key-type-class} of key unwrap. */
     public static final List<String> KEY_TYPE_CLASSES = List.of("aes", "des3", "ec-private", "generic-secret", "rsa-private");
     public static final List<String> MGFS = List.of("mgf1-sha1", "mgf1-sha224", "mgf1-sha256", "mgf1-sha384", "mgf1-sha512");
+
+    public static final String WRAPPING_APPROVAL = "wrapping-approval";
+    public static final String PAYLOAD_APPROVAL = "payload-approval";
 
     private static final String ABOUT_WRAP = "Wrap a key using the %s mechanism";
     private static final String ABOUT_UNWRAP = "Unwrap a key using the %s mechanism";
@@ -29,7 +31,11 @@ public final class CliWrapSyntaxes {
         List<Option> options = new ArrayList<>(List.of(
                 Option.many("payload-filter", "PAYLOAD_FILTER", true, CliSyntaxes.FILTER_HELP + "a payload key"),
                 Option.many("wrapping-filter", "WRAPPING_FILTER", true, CliSyntaxes.FILTER_HELP + "a wrapping key"),
-                Option.one("path", "PATH", false, "Path to the binary file where the wrapped key data will be saved")));
+                Option.one("path", "PATH", false, "Path to the binary file where the wrapped key data will be saved"),
+                Option.one(WRAPPING_APPROVAL, "WRAPPING_APPROVALR", false,
+                        "File path of signed quorum token file to approve operation for wrapping key"),
+                Option.one(PAYLOAD_APPROVAL, "PAYLOAD_APPROVALR", false,
+                        "File path of signed quorum token file to approve operation for payload key")));
         options.addAll(mechanismOptions(mechanism, false));
         return new CliSyntax("key wrap " + mechanism, String.format(ABOUT_WRAP, mechanism.toUpperCase()), options);
     }
@@ -53,7 +59,8 @@ public final class CliWrapSyntaxes {
                         .withPossibleValues(KEY_TYPE_CLASSES),
                 Option.one("label", "LABEL", true, "Label for the unwrapped key"),
                 Option.flag("session", "Creates a session key that exists only in the current session. "
-                        + "The key cannot be recovered after the session ends")));
+                        + "The key cannot be recovered after the session ends"),
+                CliQuorumSyntaxes.APPROVAL));
         return new CliSyntax("key unwrap " + mechanism, String.format(ABOUT_UNWRAP, mechanism.toUpperCase()), options);
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * adds the signatures to the token files. It registers the keys, sets the user service's quorum to 2,
  * is refused without approval, with one approval, with a forged one and with a used token, creates and
  * deletes a user with two approvals, lowers the quorum again with a quorum-service token, and deletes
- * tokens by scope. Needs openssl and jq (installed by {@code .ci/run}): without them it fails, loudly.
+ * tokens by scope; then two crypto users register keys and approve a signature with a key-usage token
+ * (refused without, and with one of two approvals), which OpenSSL verifies. Needs openssl and jq (installed by {@code .ci/run}): without them it fails, loudly.
  */
 class CliQuorumOpensslIT {
     @TempDir

@@ -14,13 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +37,9 @@ class PostgresKeyIdMigrationTest {
         return new ClusterCatalog(backend, new DataDirectory(temp), new ManualClock(TestClusters.START));
     }
 
-    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no versions 3 and 4). */
+    /** Puts the cluster's schema back as version 1 made it: key_id TEXT and its text index (and no versions 3 to 5). */
     private void backToVersionOne() throws SQLException {
-        sql("SET search_path TO \"hsm_team\"", "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
+        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value", "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
                 "ALTER TABLE cluster DROP COLUMN key_log_floor", "DROP INDEX keys_public",
                 "ALTER TABLE cluster DROP COLUMN key_changes", "DROP INDEX keys_id_class",
                 "ALTER TABLE keys ALTER COLUMN key_id TYPE TEXT USING convert_from(key_id, 'UTF8')",
@@ -53,20 +48,7 @@ class PostgresKeyIdMigrationTest {
     }
 
     private String sql(String... statements) throws SQLException {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", url.user());
-        credentials.setProperty("password", url.password());
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials); Statement st = c.createStatement()) {
-            String last = null;
-            for (String s : statements) {
-                if (st.execute(s)) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        last = rs.next() ? rs.getString(1) : null;
-                    }
-                }
-            }
-            return last;
-        }
+        return DirectSql.run(url, statements);
     }
 
     @Test
@@ -106,7 +88,8 @@ class PostgresKeyIdMigrationTest {
                 .map(t -> "CREATE TRIGGER " + t + "_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " + t
                         + " FOR EACH STATEMENT EXECUTE FUNCTION key_changed();")
                 .collect(java.util.stream.Collectors.joining(" "));
-        sql("SET search_path TO \"hsm_team\"", "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
+        sql("SET search_path TO \"hsm_team\"", "ALTER TABLE keys DROP COLUMN manage_m_value",
+                "DROP FUNCTION key_rows_changed() CASCADE", "DROP TABLE key_change_log",
                 "ALTER TABLE cluster DROP COLUMN key_log_floor",
                 "CREATE FUNCTION key_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT"
                         + " AS $$ BEGIN UPDATE cluster SET key_changes = key_changes + 1; RETURN NULL; END $$",
@@ -116,7 +99,8 @@ class PostgresKeyIdMigrationTest {
         try (HsmCluster cluster = catalog().open("team"); HsmSession alice = TestClusters.login(cluster, "alice");
              io.hsmconsole.store.ClusterStore kept = backend.open(temp.resolve("clusters").resolve("team"),
                      new java.security.SecureRandom())) {
-            assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version")).isEqualTo("4");
+            assertThat(sql("SELECT version::text FROM \"hsm_team\".schema_version"))
+                    .isEqualTo(String.valueOf(PostgresSchema.currentVersion()));
             assertThat(sql("SELECT key_log_floor::text FROM \"hsm_team\".cluster")).isEqualTo(counted);
             io.hsmconsole.store.KeyFilter hers = io.hsmconsole.store.KeyFilter.visibleTo(alice.user().id());
             assertThat(kept.listKeys(hers)).extracting(io.hsmconsole.store.KeyRecord::label).containsExactly("one", "two");
