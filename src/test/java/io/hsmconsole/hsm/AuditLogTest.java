@@ -5,12 +5,8 @@ import io.hsmconsole.hsm.key.GenSymKeyRequest;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,22 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditLogTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class AuditLogTest extends FreshDemoClusterTest {
     private List<AuditRecord> all() {
         return cluster.auditLog().records(0, 10_000);
     }

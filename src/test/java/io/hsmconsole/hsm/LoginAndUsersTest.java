@@ -4,31 +4,12 @@ import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginAndUsersTest {
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class LoginAndUsersTest extends FreshDemoClusterTest {
     private ReturnCode kmuLogin(String type, String user, String pw) {
         return cluster.login(LoginChannel.KEY_MGMT_UTIL, UserType.valueOf(type), user, pw.toCharArray()).code();
     }

@@ -3,12 +3,8 @@ package io.hsmconsole.hsm;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.hsm.user.LoginChannel;
 import io.hsmconsole.model.UserType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,22 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that a repeated login skips the slow hash and writes nothing, while the lockout and audit rules
  * stay those of every other login.
  */
-class RememberedLoginTest {
-    @TempDir
-    Path dir;
-    final ManualClock clock = new ManualClock(TestClusters.START);
-    HsmCluster cluster;
-
-    @BeforeEach
-    void open() {
-        cluster = TestClusters.demo(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
+class RememberedLoginTest extends FreshDemoClusterTest {
     private ReturnCode login(HsmCluster on, String user, String password) {
         HsmResult<HsmSession> r = on.login(LoginChannel.PKCS11, UserType.CU, user, password.toCharArray());
         if (r.isSuccess()) {
