@@ -16,20 +16,14 @@ import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
-import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +45,9 @@ class PrecomputedNoncesTest {
     private static final List<EcCurve> CURVES = List.of(EcCurve.values());
     /** The curves this JDK's SunEC verifies. */
     private static final List<EcCurve> JDK_CURVES = List.of(EcCurve.PRIME256V1, EcCurve.SECP384R1, EcCurve.SECP521R1);
+    private final ECDomainParameters p256 = AsymmetricMaterial.domain(EcCurve.PRIME256V1);
+    private final SplittableRandom random = new SplittableRandom(Trials.seed());
+    private final AsymmetricCipherKeyPair p256Pair = pair(EcCurve.PRIME256V1, random);
 
     /** Each ready nonce's r is x(k·G) mod n for k = (k⁻¹)⁻¹, by BouncyCastle's reference multiplication. */
     @Test
@@ -126,15 +123,9 @@ class PrecomputedNoncesTest {
             PrecomputedNonces nonces = new PrecomputedNonces(new SecureRandom(), Runnable::run, 2, 0);
             nonces.fill(domain);
             byte[] message = ("Pay " + random.nextInt(1000) + " to carol on " + curve.curveName()).getBytes(StandardCharsets.UTF_8);
-            Files.write(dir.resolve("message"), message);
-            Files.write(dir.resolve("signature"), sign(nonces, pair, message, random));
-            Files.write(dir.resolve("public.der"), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded());
+            byte[] der = sign(nonces, pair, message, random);
             assertThat(nonces.taken()).isEqualTo(1);
-            Process openssl = new ProcessBuilder("openssl", "dgst", "-sha256", "-keyform", "DER", "-verify", "public.der",
-                    "-signature", "signature", "message").directory(dir.toFile()).redirectErrorStream(true).start();
-            String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(openssl.waitFor()).as("openssl on %s: %s", curve.curveName(), said).isZero();
-            assertThat(said).contains("Verified OK");
+            EcSignatureJudges.assertOpensslVerifies(dir, pair.getPublic(), message, der, curve.curveName());
         }
     }
 
@@ -144,8 +135,8 @@ class PrecomputedNoncesTest {
      */
     @Test
     void noTwoSignaturesShareANonce() throws Exception {
-        ECDomainParameters domain = AsymmetricMaterial.domain(EcCurve.PRIME256V1);
-        AsymmetricCipherKeyPair pair = pair(EcCurve.PRIME256V1, new SplittableRandom(Trials.seed()));
+        ECDomainParameters domain = p256;
+        AsymmetricCipherKeyPair pair = p256Pair; // one key for the whole test
         ExecutorService refills = Executors.newSingleThreadExecutor();
         ExecutorService signers = Executors.newFixedThreadPool(4);
         try {
@@ -210,9 +201,8 @@ class PrecomputedNoncesTest {
      */
     @Test
     void refillingStartsAfterTheThresholdAndFillsTheQueue() throws Exception {
-        ECDomainParameters domain = AsymmetricMaterial.domain(EcCurve.PRIME256V1);
-        SplittableRandom random = new SplittableRandom(Trials.seed());
-        AsymmetricCipherKeyPair pair = pair(EcCurve.PRIME256V1, random);
+        ECDomainParameters domain = p256;
+        AsymmetricCipherKeyPair pair = p256Pair; // one key for the whole test
         List<Runnable> asked = new ArrayList<>();
         PrecomputedNonces nonces = new PrecomputedNonces(new SecureRandom(), asked::add, 8, 5);
         byte[] message = {1, 2, 3};
@@ -237,9 +227,8 @@ class PrecomputedNoncesTest {
     /** A closed cluster's nonces are dropped and none is given out again; signing goes on inline. */
     @Test
     void closingDropsTheReadyNonces() throws Exception {
-        ECDomainParameters domain = AsymmetricMaterial.domain(EcCurve.PRIME256V1);
-        SplittableRandom random = new SplittableRandom(Trials.seed());
-        AsymmetricCipherKeyPair pair = pair(EcCurve.PRIME256V1, random);
+        ECDomainParameters domain = p256;
+        AsymmetricCipherKeyPair pair = p256Pair; // one key for the whole test
         PrecomputedNonces nonces = new PrecomputedNonces(new SecureRandom(), Runnable::run, 8, 0);
         nonces.fill(domain);
         nonces.close();
@@ -257,12 +246,7 @@ class PrecomputedNoncesTest {
     }
 
     private static boolean jdkVerifies(AsymmetricCipherKeyPair pair, byte[] message, byte[] der) throws Exception {
-        PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
-                SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded()));
-        Signature jdk = Signature.getInstance("SHA256withECDSA");
-        jdk.initVerify(key);
-        jdk.update(message);
-        return jdk.verify(der);
+        return EcSignatureJudges.jdkVerifies(pair.getPublic(), message, der);
     }
 
     private static byte[] sha256(byte[] message) {
