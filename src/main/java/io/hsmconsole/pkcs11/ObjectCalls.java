@@ -32,9 +32,11 @@ import java.util.Optional;
 final class ObjectCalls {
     static final long CKR_SESSION_READ_ONLY = 0xB5;
     private final Sessions sessions;
+    private final LastObjectRead lastRead;
 
-    ObjectCalls(Sessions sessions) {
+    ObjectCalls(Sessions sessions, LastObjectRead lastRead) {
         this.sessions = sessions;
+        this.lastRead = lastRead;
     }
 
     RpcWriter findInit(RpcReader in) throws MalformedMessage {
@@ -144,11 +146,7 @@ final class ObjectCalls {
         long handle = in.ulong();
         List<RpcReader.AttributeQuery> queries = in.attributeQueries();
         in.end();
-        HsmResult<KeyAttributes> attributes = sessions.requireLogin().attributes(handle, ReadPurpose.APPLICATION);
-        if (!attributes.isSuccess()) {
-            throw new Refusal(ReturnValues.of(attributes.code()));
-        }
-        KeyObjectView view = KeyObjectView.of(attributes.value());
+        KeyObjectView view = lastRead.view(sessions.requireLogin(), handle);
         long rv = Ck.CKR_OK;
         List<AttributeAnswer> answers = new ArrayList<>(queries.size());
         for (RpcReader.AttributeQuery q : queries) {

@@ -46,7 +46,15 @@ public final class SqliteClusterStore implements ClusterStore {
     SqliteClusterStore(SqliteDatabase db) {
         this.db = db;
         this.reads = new SqliteReads(db);
-        this.writer = new SqliteWriter(db, () -> new SqliteTransaction(db, reads), this::close);
+        this.writer = new SqliteWriter(db, () -> new SqliteTransaction(db, reads), this::close, this::remember);
+    }
+
+    /** Keys just committed, remembered as a read at their counter value would return them ({@link InsertedKeys}). */
+    private void remember(InsertedKeys committed) {
+        for (InsertedKeys.Inserted k : committed.all()) {
+            singleKeys.put(List.of("key", k.key().handle()), k.keyChanges(), List.of(k.key()));
+            singleKeys.put(List.of("copies", k.key().handle()), k.keyChanges(), k.copies());
+        }
     }
 
     /** True when the folder holds a cluster store (it may still turn out to be damaged). */
