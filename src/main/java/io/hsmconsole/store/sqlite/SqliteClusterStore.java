@@ -222,6 +222,15 @@ public final class SqliteClusterStore implements ClusterStore {
         return writeWithoutSync(tx -> ((SqliteTransaction) tx).advanceCounter("handle_counter", count));
     }
 
+    /** SQLite's {@code PRAGMA synchronous} on this store's connection now: 2 (FULL) but inside {@link #writeWithoutSync}. */
+    int synchronousMode() {
+        return db.query(() -> {
+            try (java.sql.ResultSet rs = db.prepared("PRAGMA synchronous").executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
+    }
+
     /** Shared writes queued behind the running batch (tests use it to build a batch of several). */
     int sharedWritesWaiting() {
         return writer.sharedWritesWaiting();

@@ -6,7 +6,6 @@ import io.hsmconsole.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -171,16 +170,17 @@ final class SqliteWriter {
     <T> T writeWithoutSync(Work<T> work) {
         synchronized (db) {
             db.damage().refuseWriteIfDamaged();
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA synchronous = NORMAL");
+            try {
+                // Prepared once per connection: this runs at every logout's audit commit.
+                db.prepared("PRAGMA synchronous = NORMAL").execute();
             } catch (SQLException e) {
                 throw new StoreException(db.path(), "cannot start a write transaction", e);
             }
             try {
                 return write(work);
             } finally {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("PRAGMA synchronous = FULL");
+                try {
+                    db.prepared("PRAGMA synchronous = FULL").execute();
                 } catch (SQLException e) {
                     // Leaving NORMAL on would silently weaken every later commit: stop using this store.
                     closeStore.run();
