@@ -51,6 +51,24 @@ final class LastObjectRead {
         return read;
     }
 
+    /** The change counter now: read it before a read whose answer is then given to {@link #keep}. */
+    long counterNow() {
+        return changeCounter.getAsLong();
+    }
+
+    /**
+     * An answer the connection read itself while carrying out a call — the attributes of a key it has
+     * just made, read to check the template's flags, none of which had to change — after the counter
+     * was {@code readAt}: the application's next C_GetAttributeValue on the key may use it. (The call
+     * it was read in forgot the previous answer before it started, and changed nothing after this read.)
+     */
+    void keep(HsmSession login, long handle, long readAt, KeyAttributes attributes) {
+        this.login = login;
+        this.handle = handle;
+        this.readAt = readAt;
+        this.view = KeyObjectView.of(attributes);
+    }
+
     /** Before any call other than C_GetAttributeValue: the next read asks the simulator again. */
     void forget() {
         login = null;

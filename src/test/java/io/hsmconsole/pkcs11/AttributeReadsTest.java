@@ -90,6 +90,58 @@ class AttributeReadsTest extends ConnectionFixture {
         assertThat(read(s, key).rv()).isEqualTo(Ck.CKR_OBJECT_HANDLE_INVALID);
     }
 
+    /** CKA_ENCRYPT of the key, read as an application reads it. */
+    private long encrypt(long session, long key) {
+        RpcReader in = app.send(RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(session).ulong(key)
+                .u32(1).u32(Ck.CKA_ENCRYPT).u32(1)).ok();
+        try {
+            in.u32();
+            in.u32();
+            in.byteValue();
+            in.u32();
+            return in.byteValue();
+        } catch (MalformedMessage e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long generateWithEncrypt(long session, boolean encrypt, boolean token) throws MalformedMessage {
+        RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(session).u32(Ck.CKM_AES_KEY_GEN).byteArray(null)
+                .u32(4);
+        RpcTestClient.number(w, Ck.CKA_VALUE_LEN, 32);
+        RpcTestClient.bytes(w, Ck.CKA_LABEL, "flags".getBytes(StandardCharsets.UTF_8));
+        RpcTestClient.bool(w, Ck.CKA_TOKEN, token);
+        RpcTestClient.bool(w, Ck.CKA_ENCRYPT, encrypt);
+        return app.send(w).ok().ulong();
+    }
+
+    @Test
+    void aFlagTheTemplateChangedReadsAsChangedAtTheFirstRead() throws MalformedMessage {
+        long s = loggedInSession();
+        // genSymKey makes an AES key that may encrypt: a template asking for no encryption changes it
+        // after the flags' read — on a session key without any store counter moving.
+        for (boolean token : new boolean[] {false, true}) {
+            assertThat(encrypt(s, generateWithEncrypt(s, false, token))).as("token %s", token).isZero();
+            assertThat(encrypt(s, generateWithEncrypt(s, true, token))).as("token %s", token).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theFlagsReadOfAKeyJustMadeAnswersTheNextReadWhileTheCounterStands() throws MalformedMessage {
+        long s = loggedInSession();
+        long key = app.generateAes(s, 32, "made", true).ok().ulong();
+        HsmSession login = TestClusters.login(cluster, "example_user");
+        AtomicLong counter = new AtomicLong(3);
+        LastObjectRead last = new LastObjectRead(counter::get);
+        last.keep(login, key, counter.get(), login.attributes(key, io.hsmconsole.hsm.ReadPurpose.WITHIN_COMMAND).value());
+        // Deleted behind the stub counter's back: only an answer from memory can still show the key.
+        assertThat(login.deleteKey(key).code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(last.view(login, key).get(Ck.CKA_LABEL)).as("the kept answer").isPresent();
+        counter.incrementAndGet();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> last.view(login, key)).isInstanceOf(Refusal.class);
+        login.close();
+    }
+
     @Test
     void consecutiveReadsReuseTheAnswerOnlyWhileTheCounterStands() throws MalformedMessage {
         long s = loggedInSession();
