@@ -1,13 +1,8 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.model.KeyAlgorithm;
-import io.hsmconsole.model.KeyClass;
-import io.hsmconsole.model.UserType;
-import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.ListingCache;
-import io.hsmconsole.store.NodeRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * its savepoint inside a batch of shared writes.
  */
 class KeysJustMadeTest {
-    private static final int OWNER = 1;
-
     @TempDir
     Path clusterDir;
     SqliteClusterStore store;
@@ -44,14 +37,8 @@ class KeysJustMadeTest {
 
     @BeforeEach
     void createStore() {
-        store = SqliteClusterStore.create(clusterDir, new ClusterRecord("made", "hsm1.medium", 1000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32]), new NodeRecord(2, true, 5, "3.4.0", new byte[32]),
-                        new NodeRecord(3, false, 5, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    tx.insertUser("cu2", UserType.CU, null);
-                    tx.insertUser("cu3", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        store = ScratchStores.create(clusterDir, "made", List.of(ScratchStores.node(1, true, 0), ScratchStores.node(2, true, 5),
+                ScratchStores.node(3, false, 5)), "cu", "cu2", "cu3");
     }
 
     @AfterEach
@@ -122,11 +109,7 @@ class KeysJustMadeTest {
             tx.insertKey(key(303), List.of(new KeyCopy(303, 1, 0L)));
             return 303L;
         })));
-        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (store.sharedWritesWaiting() < 3 && System.nanoTime() < giveUpAt) {
-            Thread.sleep(5);
-        }
-        assertThat(store.sharedWritesWaiting()).as("requests queued behind the first").isEqualTo(3);
+        ScratchStores.untilQueued(store, 3);
         releaseFirst.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(300L);
@@ -141,16 +124,10 @@ class KeysJustMadeTest {
     }
 
     private static KeyRecord key(long handle) {
-        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES)
-                .sizeBytes(32).label("k" + handle).originNode(1).material(new byte[32]).build();
+        return ScratchStores.key(handle);
     }
 
     private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ScratchStores.await(latch);
     }
 }

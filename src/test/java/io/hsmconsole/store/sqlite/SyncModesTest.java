@@ -1,15 +1,11 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.model.UserType;
-import io.hsmconsole.store.ClusterRecord;
-import io.hsmconsole.store.NodeRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +27,7 @@ class SyncModesTest {
 
     @BeforeEach
     void createStore() {
-        store = SqliteClusterStore.create(clusterDir, new ClusterRecord("sync", "hsm1.medium", 1000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        store = ScratchStores.create(clusterDir, "sync", List.of(ScratchStores.node(1, true, 0)), "cu");
     }
 
     @AfterEach
