@@ -1,14 +1,13 @@
 package io.hsmconsole.app;
 
 import io.hsmconsole.hsm.AvailabilityCheck;
-import io.hsmconsole.shell.StartupOptions;
 import io.hsmconsole.shell.cli.CliConfiguration;
 import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.store.StoreException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,13 +34,17 @@ public final class ConfigureCliMain {
     }
 
     static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
-        StartupOptions options;
-        try {
-            options = StartupOptions.parse(Arrays.asList(argv), env);
-        } catch (StartupOptions.UsageException e) {
-            return usage(err, e.getMessage());
+        String dataDir = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].equals("--data-dir") && i + 1 < argv.length) {
+                dataDir = argv[++i];
+            } else if (argv[i].startsWith("--data-dir=")) {
+                dataDir = argv[i].substring("--data-dir=".length());
+            } else {
+                rest.add(argv[i]);
+            }
         }
-        List<String> rest = options.rest();
         if (rest.equals(List.of("-h")) || rest.equals(List.of("--help"))) {
             out.println(USAGE);
             out.println("  " + DISABLE + "  use keys that exist on one HSM (a create returns once its HSM holds the key)");
@@ -60,7 +63,7 @@ public final class ConfigureCliMain {
             return usage(err, disable ? "give one of " + DISABLE + " and " + ENABLE + ", not both"
                     : "nothing to configure");
         }
-        DataDirectory data = DataDirectory.fromSystem(options.dataDir());
+        DataDirectory data = DataDirectory.resolve(dataDir, env, System.getProperty("os.name", ""), System.getProperty("user.home"));
         try {
             new CliConfiguration(disable ? AvailabilityCheck.OFF : AvailabilityCheck.ON).write(data);
             return 0;
