@@ -67,6 +67,15 @@ final class KeyAvailability {
 
     /** Any create of one secret key with these options ({@code make}): a token key waits for a second HSM. */
     HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make) {
+        return create(options, make, AvailabilityCheck.ON);
+    }
+
+    /** As above under the client's setting: with the check off a token key returns once its own HSM holds it. */
+    HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make,
+                                   AvailabilityCheck check) {
+        if (check == AvailabilityCheck.OFF) {
+            return make.apply(options.session() ? options : options.withMinServers(ON_ONE_HSM));
+        }
         KeyOptions waiting = options.withWait(QUORUM, CREATE_TIMEOUT_SECONDS);
         return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));
     }

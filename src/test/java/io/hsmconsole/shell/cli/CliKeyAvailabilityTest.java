@@ -62,11 +62,36 @@ class CliKeyAvailabilityTest {
     }
 
     private Run keygen(ShellLauncher.Tool tool) {
+        return run(tool, KEYGEN);
+    }
+
+    private Run run(ShellLauncher.Tool tool, List<String> args) {
         StringWriter out = new StringWriter();
         PlainConsole console = new PlainConsole(new BufferedReader(new StringReader("")), new PrintWriter(out));
         long before = clock.nowMillis();
-        int status = tool.run(new ToolContext(catalog, clock, null, console, temp), KEYGEN).code();
+        int status = tool.run(new ToolContext(catalog, clock, null, console, temp), args).code();
         return new Run(status, out.toString(), "", clock.nowMillis() - before);
+    }
+
+    /** {@code key unwrap} makes a key as a create does: the same setting decides whether it waits. */
+    @Test
+    void keyUnwrapFollowsTheSameSetting() throws Exception {
+        new CliConfiguration(AvailabilityCheck.OFF).write(data);
+        assertThat(run(cli(), List.of("key", "generate-symmetric", "aes", "--label", "wrapping", "--key-length-bytes", "32",
+                "--attributes", "wrap=true", "unwrap=true")).status()).isZero();
+        Run wrapped = run(cli(), List.of("key", "wrap", "aes-pkcs5-pad", "--payload-filter", "attr.label=wrapping",
+                "--wrapping-filter", "attr.label=wrapping"));
+        assertThat(wrapped.status()).as(wrapped.out()).isZero();
+        String data64 = wrapped.json().at("/data/wrapped_key_data").asText();
+        List<String> unwrap = List.of("key", "unwrap", "aes-pkcs5-pad", "--filter", "attr.label=wrapping",
+                "--key-type-class", "aes", "--label", "unwrapped", "--data", data64);
+        Run off = run(cli(), unwrap);
+        assertThat(off.status()).as(off.out()).isZero();
+        assertThat(off.waitedMillis()).isZero();
+        new CliConfiguration(AvailabilityCheck.ON).write(data);
+        Run on = run(cli(), unwrap);
+        assertThat(on.status()).as(on.out()).isZero();
+        assertThat(on.waitedMillis()).isPositive();
     }
 
     private static ShellLauncher.Tool cli() {
