@@ -184,8 +184,8 @@ public final class SideBySide {
             rows.add(new Comparison("cloudhsm-cli keygen per call, through the client daemon (demo cluster, 50/150/250 ms,"
                     + " key availability check on)", Figure.millis(served),
                     Figure.millis(theirs), "≤ 2× pkcs11-tool", Comparison.verdict(served <= 2 * theirs), serviceLoad));
-            cloudHsmCliDaemonRow(theirs, "demo cluster, key availability check off (cloudhsm_client start"
-                    + " --disable-key-availability-check)", null, "--disable-key-availability-check");
+            cloudHsmCliDaemonRow(theirs, "demo cluster, key availability check off: cloudhsm_client start"
+                    + " --disable-key-availability-check", null, "--disable-key-availability-check");
             cloudHsmCliDaemonRow(theirs, "intra-region cluster, 5/10/15 ms, key availability check on", NEAR_LATENCIES);
         } finally {
             TestFiles.deleteTree(cold);
