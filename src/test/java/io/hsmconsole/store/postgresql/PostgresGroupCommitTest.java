@@ -1,13 +1,10 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.KeyAlgorithm;
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
-import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * was acknowledged, with the count, the counters and the audit chain intact.
  */
 class PostgresGroupCommitTest {
-    private static final int OWNER = 1;
 
     @TempDir
     Path clusterDir;
@@ -122,24 +116,7 @@ class PostgresGroupCommitTest {
 
     /** What a key creation writes: the next handle, an audit record chained to the last, the key. */
     private static long makeKey(ClusterStore.Transaction tx) {
-        long handle = tx.nextHandleCounter();
-        long seq = tx.nextAuditSeq();
-        byte[] previous = tx.lastAuditHash();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (previous != null) {
-            sha.update(previous);
-        }
-        byte[] hash = sha.digest(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
-        tx.appendAudit(new AuditRecord(seq, 0, 1, OWNER, "cu", "genSymKey", "handle " + handle, 0, previous, hash));
-        tx.insertKey(KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES)
-                .sizeBytes(32).label("k" + handle).originNode(1).material(new byte[32]).build(),
-                List.of(new KeyCopy(handle, 1, 0L)));
-        return handle;
+        return ChainedKeys.make(tx, handle -> List.of(new KeyCopy(handle, 1, 0L)));
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,22 +1,17 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.KeyAlgorithm;
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
-import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nodes a key is copied to and the audit chain are the server's, not the stale memory's.
  */
 class PostgresOptimisticWriteTest {
-    private static final int OWNER = 1;
 
     @TempDir
     Path clusterDir;
@@ -157,25 +151,9 @@ class PostgresOptimisticWriteTest {
         assertThat(store.auditHighWater()).isEqualTo(audit.size());
     }
 
-    /** What a key creation writes: the next handle, copies on every node (pending on offline ones), an audit record chained to the last. */
+    /** A key creation with a copy on every node: held on the online ones, pending on the offline ones. */
     private static long makeKey(ClusterStore.Transaction tx) {
-        long handle = tx.nextHandleCounter();
-        List<KeyCopy> copies = tx.nodes().stream().map(n -> new KeyCopy(handle, n.id(), n.online() ? 0L : null)).toList();
-        long seq = tx.nextAuditSeq();
-        byte[] previous = tx.lastAuditHash();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (previous != null) {
-            sha.update(previous);
-        }
-        byte[] hash = sha.digest(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
-        tx.appendAudit(new AuditRecord(seq, 0, 1, OWNER, "cu", "genSymKey", "handle " + handle, 0, previous, hash));
-        tx.insertKey(KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES)
-                .sizeBytes(32).label("k" + handle).originNode(1).material(new byte[32]).build(), copies);
-        return handle;
+        List<NodeRecord> nodes = tx.nodes();
+        return ChainedKeys.make(tx, handle -> nodes.stream().map(n -> new KeyCopy(handle, n.id(), n.online() ? 0L : null)).toList());
     }
 }
