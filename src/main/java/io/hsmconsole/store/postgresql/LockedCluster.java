@@ -115,16 +115,7 @@ final class LockedCluster {
     /** A copy to go back to when a savepoint is rolled back (the server's row goes back with it). */
     LockedCluster copy() {
         LockedCluster c = new LockedCluster();
-        c.record = record;
-        c.handleCounter = handleCounter;
-        c.roundRobin = roundRobin;
-        c.tokenKeyCount = tokenKeyCount;
-        c.auditHighWater = auditHighWater;
-        c.changeCounter = changeCounter;
-        c.moved = moved;
-        c.nodes = nodes;
-        c.lastAuditHash = lastAuditHash;
-        c.unwritten = new ArrayList<>(unwritten);
+        c.restore(this);
         return c;
     }
 
@@ -152,6 +143,20 @@ final class LockedCluster {
      */
     boolean complete() {
         return !hasUnwritten() && nodes != null;
+    }
+
+    /** Takes every value of {@code from} (a {@link #copy} of this one made earlier, or this one's original). */
+    void restore(LockedCluster from) {
+        record = from.record;
+        handleCounter = from.handleCounter;
+        roundRobin = from.roundRobin;
+        tokenKeyCount = from.tokenKeyCount;
+        auditHighWater = from.auditHighWater;
+        changeCounter = from.changeCounter;
+        moved = from.moved;
+        nodes = from.nodes;
+        lastAuditHash = from.lastAuditHash;
+        unwritten = new ArrayList<>(from.unwritten);
     }
 
     ClusterRecord record() {

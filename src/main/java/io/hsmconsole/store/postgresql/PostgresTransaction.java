@@ -59,8 +59,12 @@ final class PostgresTransaction implements ClusterStore.Transaction {
         return held().copy();
     }
 
+    /**
+     * In place: the lock's object is what the write remembers once it commits ({@link PostgresDatabase#remember}),
+     * so it must not keep what a rolled-back request moved (a handle, an audit chain's end).
+     */
     void rolledBackTo(LockedCluster snapshot) {
-        held = snapshot;
+        held().restore(snapshot);
     }
 
     /** Writes the counters and audit records still waiting; every write transaction calls it before its commit. */

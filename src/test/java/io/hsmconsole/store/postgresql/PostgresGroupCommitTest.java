@@ -57,8 +57,23 @@ class PostgresGroupCommitTest {
         store.close();
     }
 
+    /**
+     * The batch under the lock, each request in a savepoint (its requests ask what only the lock
+     * answers); afterwards the next key is one statement answered from what the batch committed,
+     * which must not be what the failed requests had moved.
+     */
     @Test
-    void aRequestThatFailsInsideABatchLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+    void aRequestThatFailsInsideABatchUnderTheLockLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+        failingRequestsInABatch(true);
+    }
+
+    /** The same batch in one statement ({@code OptimisticBatch}): a failed request is dropped from it. */
+    @Test
+    void aRequestThatFailsInsideABatchInOneStatementLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+        failingRequestsInABatch(false);
+    }
+
+    private void failingRequestsInABatch(boolean underTheLock) throws Exception {
         long handlesBefore = store.counters().handleCounter();
         CountDownLatch firstIsInside = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -74,6 +89,9 @@ class PostgresGroupCommitTest {
         for (int i = 0; i < 5; i++) {
             boolean fails = i % 2 == 1;
             (fails ? failing : mates).add(threads.submit(() -> store.writeShared(tx -> {
+                if (underTheLock) {
+                    tx.countKeysOwnedBy(ChainedKeys.OWNER); // answered only under the lock
+                }
                 long handle = makeKey(tx);
                 if (fails) {
                     throw new StoreException(clusterDir, "refused after key " + handle);
@@ -97,21 +115,25 @@ class PostgresGroupCommitTest {
         }
         assertThat(acknowledged).as("each request that committed got the next handle")
                 .containsExactlyInAnyOrder(handlesBefore, handlesBefore + 1, handlesBefore + 2, handlesBefore + 3);
+        OptimisticBatch.Outcomes before = store.optimisticOutcomes();
+        acknowledged.add(store.writeShared(PostgresGroupCommitTest::makeKey));
+        assertThat(store.optimisticOutcomes().committed()).as("the next key in one statement").isEqualTo(before.committed() + 1);
+        assertThat(acknowledged.get(4)).isEqualTo(handlesBefore + 4);
 
         store.close();
         store = (PostgresClusterStore) backend.open(clusterDir, new SecureRandom());
-        assertThat(store.tokenKeyCount()).isEqualTo(4);
-        assertThat(store.counters().handleCounter()).isEqualTo(handlesBefore + 4);
+        assertThat(store.tokenKeyCount()).isEqualTo(5);
+        assertThat(store.counters().handleCounter()).isEqualTo(handlesBefore + 5);
         for (long handle : acknowledged) {
             assertThat(store.key(handle)).as("acknowledged key %d", handle).isPresent();
         }
         List<AuditRecord> audit = store.auditRecords(0, 100);
-        assertThat(audit).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(audit).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
         for (int i = 1; i < audit.size(); i++) {
             assertThat(audit.get(i).previousHash()).as("record %d links to the one before", i + 1)
                     .isEqualTo(audit.get(i - 1).hash());
         }
-        assertThat(store.auditHighWater()).isEqualTo(4);
+        assertThat(store.auditHighWater()).isEqualTo(5);
     }
 
     /** What a key creation writes: the next handle, an audit record chained to the last, the key. */
