@@ -110,10 +110,10 @@ final class OptimisticBatch {
         }
         committed.incrementAndGet();
         failures.forEach(GroupCommit.Request::fail);
-        LockedCluster committed = tx.state();
-        committed.written();
-        committed.committedOnceMore();
-        db.remember(committed);
+        LockedCluster after = tx.state();
+        after.written();
+        after.committedOnceMore();
+        db.remember(after);
         return true;
     }
 
