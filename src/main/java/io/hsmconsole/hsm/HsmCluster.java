@@ -344,9 +344,10 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     private <T> T withAudit(Function<ClusterStore.Work<T>, T> writer, ClusterStore.Work<T> work) {
+        AuditLog.Drain drain = audit.drain(); // the same entries however often the store runs the work
         try {
             return writer.apply(tx -> {
-                audit.drainInto(tx);
+                drain.into(tx);
                 return work.run(tx);
             });
         } finally {
