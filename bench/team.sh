@@ -10,6 +10,11 @@
 #   bench/team.sh --keygen-only    pgbench and the keygen figures only (no 100,000 keys, no CLI calls)
 #   bench/team.sh --profile        what one durable keygen costs the server: statements and commits per
 #                                  key, 1 and 4 sessions (pg_stat_statements, preloaded for this run)
+#   bench/team.sh --profile --against DIR [ROUNDS]
+#                                  the same, ROUNDS times (default 3) in turn with an older checkout in DIR
+#                                  (built first with: ./mvnw -Pbench -DskipTests package dependency:build-classpath
+#                                  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt), on one
+#                                  server: on a shared machine, old and new side by side at the same load
 # Needs Debian's postgresql (initdb, pg_ctl, pgbench); installs it with apt-get (sudo unless root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +23,13 @@ keygen_only=false
 profile=false
 [ "${1-}" = --keys ] && keys=$2
 [ "${1-}" = --keygen-only ] && keygen_only=true
+against=""
+rounds=1
 [ "${1-}" = --profile ] && profile=true
+if $profile && [ "${2-}" = --against ]; then
+    against=$(cd "$3" && pwd)
+    rounds=${4-3}
+fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -54,9 +65,15 @@ nice -n 10 ./mvnw -B -q -Pbench -DskipTests package dependency:build-classpath \
 echo "team bench: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, $keys keys"
 echo "team bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if $profile; then
-    for sessions in 1 4; do
-        java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-            io.hsmconsole.bench.TeamKeygenProfile --url "$url" --dir "$work/profile-$sessions" --sessions "$sessions"
+    for round in $(seq "$rounds"); do
+        for side in $against "$PWD"; do
+            for sessions in 1 4; do
+                echo "team bench: profile of $side, round $round, $sessions sessions, load $(cut -d' ' -f1 /proc/loadavg)"
+                (cd "$side" && java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+                    io.hsmconsole.bench.TeamKeygenProfile --url "$url" --dir "$work/profile-$round-$sessions-${side//\//_}" \
+                    --sessions "$sessions")
+            done
+        done
     done
     echo "team bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     exit 0

@@ -19,7 +19,7 @@ ROOT=$(pwd -P)
 
 NAME=hsm-key-console
 APP=/opt/$NAME
-COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util cloudhsm_client cloudhsm-cli"
+COMMANDS="hsm-key-console key_mgmt_util cloudhsm_mgmt_util cloudhsm_client cloudhsm-cli configure-cli"
 ID=io.hsmconsole.HsmKeyConsole
 SEED_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -l aes -t 31 -s 32 -min_srv 1 -timeout 1)
 AES256_ARGS=(singlecmd loginHSM -u CU -s example_user -p example_pwd genSymKey -t 31 -s 32 -l aes256)
@@ -157,6 +157,13 @@ check_cli() { # check_cli LABEL
         grep -q '"key-reference": "0x[0-9a-f]\{16\}"' <<<"$out"
     out=$(cd "$elsewhere" && HSM_CONSOLE_DATA="$data" PATH=/usr/bin:/bin cloudhsm-cli user list 2>&1)
     check "$label: cloudhsm-cli user list lists the demo users" grep -q '"username": "example_user"' <<<"$out"
+    # configure-cli through /usr/bin: the data folder's key availability setting, read by cloudhsm-cli.
+    out=$(cd "$elsewhere" && HSM_CONSOLE_DATA="$data" PATH=/usr/bin:/bin configure-cli --disable-key-availability-check 2>&1)
+    check "$label: configure-cli on PATH turns the key availability check off for the data folder" \
+        grep -q '"disable_key_availability_check": *true' "$data/cloudhsm-cli.cfg"
+    out=$(cd "$elsewhere" && HSM_CONSOLE_DATA="$data" PATH=/usr/bin:/bin configure-cli --enable-key-availability-check 2>&1)
+    check "$label: configure-cli on PATH turns it on again" \
+        grep -q '"disable_key_availability_check": *false' "$data/cloudhsm-cli.cfg"
 }
 
 # Commands as a user types them: found on PATH through the /usr/bin links, data in the caller's $data.

@@ -8,7 +8,7 @@
 app=$(cd "$(dirname "$0")/../../.." && pwd -P)
 id=io.hsmconsole.HsmKeyConsole
 share="$app/lib/app/share"
-commands="hsm-key-console cloudhsm_mgmt_util cloudhsm_client"
+commands="hsm-key-console cloudhsm_mgmt_util cloudhsm_client configure-cli"
 icon_sizes="16 24 32 48 64 128 256 512"
 
 ours() { case "$(readlink "$1" 2>/dev/null)" in "$app"/*) return 0 ;; *) return 1 ;; esac; }

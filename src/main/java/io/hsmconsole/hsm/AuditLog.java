@@ -58,13 +58,40 @@ public final class AuditLog {
 
     /** Appends the buffered entries inside the caller's write transaction. */
     void drainInto(ClusterStore.Transaction tx) {
-        List<AuditEntry> batch;
-        synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
+        seal(take(), tx);
+    }
+
+    /**
+     * One write's share of the buffered entries, for a work that the store may run more than once
+     * ({@link ClusterStore#writeShared}: PostgreSQL's optimistic write runs it again under the lock when
+     * the state it was answered from was stale): the entries are taken at the first run and sealed
+     * again onto whatever chain each run's transaction has, so a second run neither loses them nor
+     * takes entries another write has taken since.
+     */
+    Drain drain() {
+        return new Drain();
+    }
+
+    final class Drain {
+        private List<AuditEntry> taken;
+
+        void into(ClusterStore.Transaction tx) {
+            if (taken == null) {
+                taken = take();
             }
-            batch = new ArrayList<>(pending);
-            pending.clear();
+            seal(taken, tx);
+        }
+    }
+
+    private synchronized List<AuditEntry> take() {
+        List<AuditEntry> batch = new ArrayList<>(pending);
+        pending.clear();
+        return batch;
+    }
+
+    private static void seal(List<AuditEntry> batch, ClusterStore.Transaction tx) {
+        if (batch.isEmpty()) {
+            return;
         }
         long seq = tx.nextAuditSeq();
         byte[] previous = tx.lastAuditHash();

@@ -56,6 +56,15 @@ public final class HsmCluster implements AutoCloseable {
     private final TokenSignCluster tokenSign = new TokenSignCluster(this);
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
+        this(store, clock, new RememberedLogins(new SecureRandom()));
+    }
+
+    /**
+     * As above, remembering right passwords in {@code remembered}: a catalog hands every instance of one
+     * cluster it opens the same memory, so a process that opens the cluster for each command (the client
+     * daemon serving key_mgmt_util and cloudhsm-cli calls) checks a repeated login with the slow hash once.
+     */
+    HsmCluster(ClusterStore store, HsmClock clock, RememberedLogins remembered) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
@@ -75,8 +84,7 @@ public final class HsmCluster implements AutoCloseable {
         this.drbg = Drbg.create();
         this.ecdsaNonces = new PrecomputedNonces(drbg);
         this.hasher = new PasswordHasher(new SecureRandom());
-        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync),
-                new RememberedLogins(new SecureRandom()));
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync), remembered);
     }
 
     /** Stores made before attestation existed (schema 1) get their PKI on first open. */
@@ -339,9 +347,10 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     private <T> T withAudit(Function<ClusterStore.Work<T>, T> writer, ClusterStore.Work<T> work) {
+        AuditLog.Drain drain = audit.drain(); // the same entries however often the store runs the work
         try {
             return writer.apply(tx -> {
-                audit.drainInto(tx);
+                drain.into(tx);
                 return work.run(tx);
             });
         } finally {

@@ -32,9 +32,11 @@ import java.util.Optional;
 final class ObjectCalls {
     static final long CKR_SESSION_READ_ONLY = 0xB5;
     private final Sessions sessions;
+    private final LastObjectRead lastRead;
 
-    ObjectCalls(Sessions sessions) {
+    ObjectCalls(Sessions sessions, LastObjectRead lastRead) {
         this.sessions = sessions;
+        this.lastRead = lastRead;
     }
 
     RpcWriter findInit(RpcReader in) throws MalformedMessage {
@@ -144,11 +146,7 @@ final class ObjectCalls {
         long handle = in.ulong();
         List<RpcReader.AttributeQuery> queries = in.attributeQueries();
         in.end();
-        HsmResult<KeyAttributes> attributes = sessions.requireLogin().attributes(handle, ReadPurpose.APPLICATION);
-        if (!attributes.isSuccess()) {
-            throw new Refusal(ReturnValues.of(attributes.code()));
-        }
-        KeyObjectView view = KeyObjectView.of(attributes.value());
+        KeyObjectView view = lastRead.view(sessions.requireLogin(), handle);
         long rv = Ck.CKR_OK;
         List<AttributeAnswer> answers = new ArrayList<>(queries.size());
         for (RpcReader.AttributeQuery q : queries) {
@@ -267,25 +265,39 @@ final class ObjectCalls {
         return RpcWriter.response(RpcCall.C_GenerateKey).ulong(handle);
     }
 
-    /** A key just made (generated or unwrapped): the template's usage flags set, a session key tied to its session. */
+    /**
+     * A key just made (generated or unwrapped): the template's usage flags set, a session key tied to its
+     * session. When every flag was already as asked, the read that showed it is the answer to the
+     * application's next C_GetAttributeValue on the key ({@link LastObjectRead}).
+     */
     void keep(Sessions.Session s, long handle, GenerateTemplate t) {
-        applyFlags(sessions.requireLogin(), handle, t.flags());
+        HsmSession login = sessions.requireLogin();
+        if (!t.flags().isEmpty()) {
+            // Read before the flags' read, as LastObjectRead asks: a commit racing it moves the counter.
+            long readAt = lastRead.counterNow();
+            applyFlags(login, handle, t.flags()).ifPresent(unchanged -> lastRead.keep(login, handle, readAt, unchanged));
+        }
         if (t.request().session()) {
             s.sessionObjects.add(handle);
         }
     }
 
-    /** Sets the flags a template asks for; a refused one destroys the key again and is told as PKCS#11 names it. */
-    static void applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {
+    /**
+     * Sets the flags a template asks for; a refused one destroys the key again and is told as PKCS#11 names
+     * it. Returns the key's attributes as read when none had to change (empty when one was set, or no read).
+     */
+    static Optional<KeyAttributes> applyFlags(HsmSession login, long handle, Map<Attribute, Boolean> flags) {
         if (flags.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         HsmResult<KeyAttributes> current = login.attributes(handle, ReadPurpose.WITHIN_COMMAND);
+        boolean changed = false;
         for (Map.Entry<Attribute, Boolean> f : flags.entrySet()) {
             boolean has = current.isSuccess() && current.value().get(f.getKey()).map(v -> v.isTrue()).orElse(false);
             if (has == f.getValue()) {
                 continue;
             }
+            changed = true;
             HsmResult<Void> set = login.setAttribute(handle, f.getKey(), f.getValue() ? 1 : 0, null);
             if (!set.isSuccess()) {
                 login.deleteKey(handle);
@@ -293,6 +305,7 @@ final class ObjectCalls {
                         : ReturnValues.of(set.code()));
             }
         }
+        return changed || !current.isSuccess() ? Optional.empty() : Optional.of(current.value());
     }
 
     RpcWriter destroy(RpcReader in) throws MalformedMessage {

@@ -38,6 +38,7 @@ public final class Pkcs11Connection {
     private final SignCalls signing;
     private final CryptCalls crypt;
     private final DeriveCalls deriving;
+    private final LastObjectRead lastRead;
     private boolean initialized;
 
     public Pkcs11Connection(HsmCluster cluster) {
@@ -47,7 +48,8 @@ public final class Pkcs11Connection {
     public Pkcs11Connection(HsmCluster cluster, KeyAvailabilityCheck availability) {
         this.cluster = cluster;
         this.sessions = new Sessions(availability);
-        this.objects = new ObjectCalls(sessions);
+        this.lastRead = new LastObjectRead(cluster::changeCounter);
+        this.objects = new ObjectCalls(sessions, lastRead);
         this.pairs = new PairCalls(sessions);
         this.wrapping = new WrapCalls(sessions, objects);
         this.signing = new SignCalls(sessions);
@@ -73,10 +75,14 @@ public final class Pkcs11Connection {
 
     /** The application went away: its sessions end, its session keys vanish, its login ends. */
     public void close() {
+        lastRead.forget();
         finish();
     }
 
     private RpcWriter dispatch(RpcCall call, RpcReader in) throws MalformedMessage {
+        if (call != RpcCall.C_GetAttributeValue) {
+            lastRead.forget();
+        }
         if (call == RpcCall.C_Initialize) {
             return initialize(in);
         }

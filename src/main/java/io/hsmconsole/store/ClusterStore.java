@@ -106,6 +106,12 @@ public interface ClusterStore extends AutoCloseable {
      * earlier works of the batch): one that throws is undone alone and only its caller gets the
      * failure. Every caller returns only after the commit holding its work is durable, or with the
      * failure that kept it from committing. Other processes see nothing of a batch until its commit.
+     *
+     * <p>The work may run more than once, only its last run's writes kept: a store that writes
+     * optimistically (PostgreSQL: answered from the cluster state of its own last commit, checked by
+     * the write itself) runs it again under the cluster's lock when another writer came between. So
+     * the work changes nothing outside the transaction, or does so in a way a second run repeats
+     * rightly (the audit log's {@code Drain}).
      */
     <T> T writeShared(Work<T> work);
 

@@ -74,6 +74,18 @@ public final class ListingCache {
         });
     }
 
+    /**
+     * Remembers a small list (one key's record, its copies) as read at counter value {@code keyChanges}:
+     * for a writer that has just committed exactly these rows and read the counter its own change left.
+     */
+    public <T> void put(Object key, long keyChanges, List<T> rows) {
+        Listing.Builder<T> listing = Listing.unordered();
+        for (T row : rows) {
+            listing.add(0, 0, row);
+        }
+        remember(key, keyChanges, listing.build());
+    }
+
     private record Entry(long keyChanges, Listing<?> listing) {
     }
 

@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class LockedCluster {
     private static final String ROW = "name, hsm_type, key_capacity, created_at, handle_counter, round_robin,"
-            + " token_key_count, audit_high_water";
+            + " token_key_count, audit_high_water, change_counter";
     private static final String LAST_HASH = "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1";
     static final String NODES = "SELECT id, online, latency_ms, firmware_version, firmware_measurement FROM nodes"
             + " ORDER BY id";
@@ -39,6 +39,8 @@ final class LockedCluster {
     private long roundRobin;
     private long tokenKeyCount;
     private long auditHighWater;
+    /** The row's change counter as this transaction's lock left it (every write moves it by one). */
+    private long changeCounter;
     /** Whether the counters here differ from the row's (written by the next flush). */
     private boolean moved;
     /** Null once this transaction changed a node: read again when asked. */
@@ -55,8 +57,13 @@ final class LockedCluster {
      */
     static LockedCluster lock(Connection c, String channel, Path location) throws SQLException {
         return read(c, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"
-                + " UPDATE cluster SET change_counter = change_counter + 1 RETURNING pg_notify('"
-                + channel.replace("'", "''") + "', change_counter::text), " + ROW + "; ", 1, location);
+                + " UPDATE cluster SET change_counter = change_counter + 1 RETURNING " + notify(channel) + ", " + ROW + "; ",
+                1, location);
+    }
+
+    /** The {@code RETURNING} item of a write's counter bump: the NOTIFY every machine hears at commit. */
+    static String notify(String channel) {
+        return "pg_notify('" + channel.replace("'", "''") + "', change_counter::text)";
     }
 
     /** The same reads without the lock: for the transaction that creates the cluster (after its row is in). */
@@ -83,6 +90,7 @@ final class LockedCluster {
                 held.roundRobin = rs.getLong(7);
                 held.tokenKeyCount = rs.getLong(8);
                 held.auditHighWater = rs.getLong(9);
+                held.changeCounter = rs.getLong(10);
             }
             st.getMoreResults();
             try (ResultSet rs = st.getResultSet()) {
@@ -107,16 +115,48 @@ final class LockedCluster {
     /** A copy to go back to when a savepoint is rolled back (the server's row goes back with it). */
     LockedCluster copy() {
         LockedCluster c = new LockedCluster();
-        c.record = record;
-        c.handleCounter = handleCounter;
-        c.roundRobin = roundRobin;
-        c.tokenKeyCount = tokenKeyCount;
-        c.auditHighWater = auditHighWater;
-        c.moved = moved;
-        c.nodes = nodes;
-        c.lastAuditHash = lastAuditHash;
-        c.unwritten = new ArrayList<>(unwritten);
+        c.restore(this);
         return c;
+    }
+
+    long changeCounter() {
+        return changeCounter;
+    }
+
+    /** What the row holds once a write that moved the counter once more has committed. */
+    void committedOnceMore() {
+        changeCounter++;
+    }
+
+    long roundRobin() {
+        return roundRobin;
+    }
+
+    long auditHighWater() {
+        return auditHighWater;
+    }
+
+    /**
+     * Whether this is all of the row's state as the transaction commits it: nothing waits to be
+     * written and the nodes are known, so the next write of this process may be answered from it
+     * ({@link OptimisticBatch}).
+     */
+    boolean complete() {
+        return !hasUnwritten() && nodes != null;
+    }
+
+    /** Takes every value of {@code from} (a {@link #copy} of this one made earlier, or this one's original). */
+    void restore(LockedCluster from) {
+        record = from.record;
+        handleCounter = from.handleCounter;
+        roundRobin = from.roundRobin;
+        tokenKeyCount = from.tokenKeyCount;
+        auditHighWater = from.auditHighWater;
+        changeCounter = from.changeCounter;
+        moved = from.moved;
+        nodes = from.nodes;
+        lastAuditHash = from.lastAuditHash;
+        unwritten = new ArrayList<>(from.unwritten);
     }
 
     ClusterRecord record() {
@@ -181,6 +221,11 @@ final class LockedCluster {
         auditHighWater = Math.max(auditHighWater, r.seq());
         lastAuditHash = r.hash().clone();
         moved = true;
+    }
+
+    /** The audit records waiting to be written, oldest first. */
+    List<AuditRecord> unwritten() {
+        return List.copyOf(unwritten);
     }
 
     /** Whether a flush has anything to write. */

@@ -7,7 +7,8 @@ import java.sql.Savepoint;
 import java.util.List;
 
 /**
- * One batch of shared writes ({@link GroupCommit}): a lone request is a plain write; several run in
+ * One batch of shared writes ({@link GroupCommit}): first tried in one statement without the lock
+ * ({@link OptimisticBatch}); when that cannot serve, under the lock: a lone request is a plain write; several run in
  * one write transaction (one turn of the cluster's lock), each inside its own savepoint, so a request
  * that fails is undone alone and the others still commit, together. A failed commit fails every
  * request of the batch, and nothing of it is stored.
@@ -15,13 +16,24 @@ import java.util.List;
 final class PostgresBatch {
     private final PostgresDatabase db;
     private final PostgresReads reads;
+    private final OptimisticBatch optimistic;
 
-    PostgresBatch(PostgresDatabase db, PostgresReads reads) {
+    /** {@code sealingCheck}: the cluster row's as opened ({@link OptimisticBatch}). */
+    PostgresBatch(PostgresDatabase db, PostgresReads reads, byte[] sealingCheck) {
         this.db = db;
         this.reads = reads;
+        this.optimistic = new OptimisticBatch(db, reads, sealingCheck);
     }
 
+    OptimisticBatch.Outcomes optimisticOutcomes() {
+        return optimistic.outcomes();
+    }
+
+    /** In one statement when this process's last commit is still the cluster's; else under the lock. */
     void run(List<GroupCommit.Request<?>> batch) {
+        if (optimistic.tryRun(batch)) {
+            return;
+        }
         try {
             db.write((c, held) -> {
                 PostgresTransaction tx = new PostgresTransaction(db, reads, c, held);

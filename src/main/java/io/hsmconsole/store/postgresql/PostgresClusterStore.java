@@ -37,6 +37,7 @@ import java.util.Optional;
 public final class PostgresClusterStore implements ClusterStore {
     private final PostgresDatabase db;
     private final PostgresReads reads;
+    private final PostgresBatch batches;
     private final GroupCommit groupCommit;
     private final ListingCache listings = new ListingCache();
     private final byte[] openedSealingCheck;
@@ -48,7 +49,8 @@ public final class PostgresClusterStore implements ClusterStore {
         this.openedSealingCheck = sealingCheck.clone();
         this.openedFiles = OpenedFiles.of(db.location(), db.location().resolve(MasterKeyFile.FILE_NAME));
         this.reads = new PostgresReads(db);
-        this.groupCommit = new GroupCommit(new PostgresBatch(db, reads)::run);
+        this.batches = new PostgresBatch(db, reads, sealingCheck);
+        this.groupCommit = new GroupCommit(batches::run);
     }
 
     @Override
@@ -234,6 +236,11 @@ public final class PostgresClusterStore implements ClusterStore {
     /** Shared writes queued behind the running batch (for tests of group commit). */
     int sharedWritesWaiting() {
         return groupCommit.waitingCount();
+    }
+
+    /** Shared writes sent in one statement, and those found stale (for tests and the profile). */
+    OptimisticBatch.Outcomes optimisticOutcomes() {
+        return batches.optimisticOutcomes();
     }
 
     @Override

@@ -28,6 +28,14 @@ final class PostgresDatabase implements AutoCloseable {
     private final MaterialCipher cipher;
     private final String schema;
     private final PostgresChangeChannel changes;
+    /**
+     * The cluster row's state as this process's latest committed write left it, for the next shared
+     * write to be answered from ({@link OptimisticBatch}); null while unknown or taken by a write in
+     * flight. {@code rememberedCounter} is that commit's change counter: a state is replaced only by
+     * a later commit's.
+     */
+    private LockedCluster remembered;
+    private long rememberedCounter = -1;
 
     PostgresDatabase(PostgresUrl url, String schema, Path location, MaterialCipher cipher) {
         try {
@@ -109,8 +117,48 @@ final class PostgresDatabase implements AutoCloseable {
      */
     <T> T write(LockedWork<T> work) {
         LockedCluster[] held = new LockedCluster[1];
-        return transaction("a write to the cluster store failed; nothing of it was stored",
+        T result = transaction("a write to the cluster store failed; nothing of it was stored",
                 c -> held[0] = LockedCluster.lock(c, schema, location), c -> work.run(c, held[0]));
+        remember(held[0]);
+        return result;
+    }
+
+    /**
+     * Keeps the state a write of this process committed, unless a later commit's is kept already; a
+     * state that is not {@link LockedCluster#complete} (the nodes changed) forgets the older one.
+     */
+    synchronized void remember(LockedCluster committed) {
+        if (committed.changeCounter() > rememberedCounter) {
+            rememberedCounter = committed.changeCounter();
+            remembered = committed.complete() ? committed.copy() : null;
+        }
+    }
+
+    /** The remembered state, now the caller's alone (null when none): given back by {@link #remember}. */
+    synchronized LockedCluster takeRemembered() {
+        LockedCluster taken = remembered;
+        remembered = null;
+        return taken;
+    }
+
+    /** The channel that every machine's change listener hears (the cluster's schema). */
+    String channel() {
+        return schema;
+    }
+
+    /**
+     * {@code work} on a connection in autocommit: each statement commits on its own, in its own
+     * round trip (no BEGIN, no COMMIT). SQL failures are the caller's to judge.
+     */
+    <T> T autocommit(SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(true);
+            try {
+                return work.run(c);
+            } finally {
+                c.setAutoCommit(false);
+            }
+        }
     }
 
     /** A transaction without the cluster's write lock: for creating the cluster, before its row exists. */

@@ -245,8 +245,11 @@ final class PostgresReads {
     }
 
     private static KeyCopy copy(ResultSet rs) throws SQLException {
+        long handle = rs.getLong(1);
+        int node = rs.getInt(2);
         long at = rs.getLong(3);
-        return new KeyCopy(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : at);
+        // wasNull speaks of the column read last: available_at, read after the others (a pending copy).
+        return new KeyCopy(handle, node, rs.wasNull() ? null : at);
     }
 
     private List<KeyCopy> copies(Connection c, String sql, Long handle) throws SQLException {
@@ -279,6 +282,34 @@ final class PostgresReads {
             }
         }
         return counts;
+    }
+
+    /** Whether any token key has this ID (of any class). */
+    boolean keyIdExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM keys WHERE key_id = ? LIMIT 1")) {
+            ps.setBytes(1, PostgresKeyId.column(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    int countKeysOwnedBy(Connection c, int userId) throws SQLException {
+        return (int) count(c, "SELECT COUNT(*) FROM keys WHERE owner = ?", userId);
+    }
+
+    long countKeysOfClass(Connection c, int keyClass) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM keys WHERE key_class = ?", keyClass);
+    }
+
+    private static long count(Connection c, String sql, int parameter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     long clusterNumber(Connection c, String column) throws SQLException {

@@ -96,10 +96,15 @@ final class PostgresSchema {
             // store's version 10; a key stored earlier keeps its m_value for both
             List.of(
                     "ALTER TABLE keys ADD COLUMN manage_m_value INTEGER NOT NULL DEFAULT 0",
-                    "UPDATE keys SET manage_m_value = m_value"));
+                    "UPDATE keys SET manage_m_value = m_value"),
+            // version 6: a statement that changed no rows changes nothing a listing shows, so its trigger
+            // call neither moves key_changes nor touches the cluster row (a key made without shares ran
+            // the key_shares trigger for nothing; a write that OptimisticBatch finds stale inserts no
+            // rows and must not write, nor wait for, the row it found moved)
+            List.of("CREATE OR REPLACE FUNCTION key_rows_changed() RETURNS trigger LANGUAGE plpgsql"
+                    + " SET search_path FROM CURRENT AS $$" + keyRowsChanged(true)));
 
     private static List<String> migration4() {
-        int kept = KeyChangeLog.KEPT;
         List<String> sql = new java.util.ArrayList<>(List.of(
                 "CREATE TABLE key_change_log (seq BIGINT NOT NULL, handle BIGINT NOT NULL, copies_only INTEGER NOT NULL)",
                 "CREATE INDEX key_change_log_seq ON key_change_log(seq)",
@@ -111,8 +116,30 @@ final class PostgresSchema {
         }
         sql.add("DROP FUNCTION key_changed()");
         sql.add("CREATE FUNCTION key_rows_changed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
-                + " DECLARE counter BIGINT; floor_now BIGINT; copies INTEGER := (TG_TABLE_NAME = 'key_copies')::int;"
+                + keyRowsChanged(false));
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            sql.add(rowsTrigger(table, "INSERT", "inserted", "NEW TABLE AS new_rows"));
+            sql.add(rowsTrigger(table, "UPDATE", "updated", "OLD TABLE AS old_rows NEW TABLE AS new_rows"));
+            sql.add(rowsTrigger(table, "DELETE", "deleted", "OLD TABLE AS old_rows"));
+            sql.add("CREATE TRIGGER " + table + "_truncated AFTER TRUNCATE ON " + table
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION key_rows_changed()");
+        }
+        return List.copyOf(sql);
+    }
+
+    /**
+     * The body of the triggers' function (after {@code AS $$}): moves key_changes and logs the changed
+     * handles under its new value, trimming the log. {@code skipEmpty}: not when the statement changed
+     * no rows (schema 6; each transition table is named only in its own branch, as plpgsql plans a
+     * query naming one a trigger lacks only when it runs it).
+     */
+    private static String keyRowsChanged(boolean skipEmpty) {
+        int kept = KeyChangeLog.KEPT;
+        return " DECLARE counter BIGINT; floor_now BIGINT; copies INTEGER := (TG_TABLE_NAME = 'key_copies')::int;"
                 + " BEGIN"
+                + (skipEmpty ? " IF TG_OP = 'DELETE' THEN IF NOT EXISTS (SELECT FROM old_rows) THEN RETURN NULL; END IF;"
+                        + " ELSIF TG_OP <> 'TRUNCATE' THEN IF NOT EXISTS (SELECT FROM new_rows) THEN RETURN NULL; END IF;"
+                        + " END IF;" : "")
                 + " UPDATE cluster SET key_changes = key_changes + 1 RETURNING key_changes, key_log_floor"
                 + " INTO counter, floor_now;"
                 + " IF TG_OP = 'TRUNCATE' THEN"
@@ -130,15 +157,7 @@ final class PostgresSchema {
                 + " UPDATE cluster SET key_log_floor = counter - " + kept + ";"
                 + " DELETE FROM key_change_log WHERE seq <= counter - " + kept + ";"
                 + " END IF;"
-                + " RETURN NULL; END $$");
-        for (String table : List.of("keys", "key_shares", "key_copies")) {
-            sql.add(rowsTrigger(table, "INSERT", "inserted", "NEW TABLE AS new_rows"));
-            sql.add(rowsTrigger(table, "UPDATE", "updated", "OLD TABLE AS old_rows NEW TABLE AS new_rows"));
-            sql.add(rowsTrigger(table, "DELETE", "deleted", "OLD TABLE AS old_rows"));
-            sql.add("CREATE TRIGGER " + table + "_truncated AFTER TRUNCATE ON " + table
-                    + " FOR EACH STATEMENT EXECUTE FUNCTION key_rows_changed()");
-        }
-        return List.copyOf(sql);
+                + " RETURN NULL; END $$";
     }
 
     private static String rowsTrigger(String table, String event, String done, String transitionTables) {

@@ -59,8 +59,12 @@ final class PostgresTransaction implements ClusterStore.Transaction {
         return held().copy();
     }
 
+    /**
+     * In place: the lock's object is what the write remembers once it commits ({@link PostgresDatabase#remember}),
+     * so it must not keep what a rolled-back request moved (a handle, an audit chain's end).
+     */
     void rolledBackTo(LockedCluster snapshot) {
-        held = snapshot;
+        held().restore(snapshot);
     }
 
     /** Writes the counters and audit records still waiting; every write transaction calls it before its commit. */
@@ -119,14 +123,7 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public boolean keyIdExists(String id) {
-        return sql(() -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM keys WHERE key_id = ? LIMIT 1")) {
-                ps.setBytes(1, PostgresKeyId.column(id));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return sql(() -> reads.keyIdExists(c, id));
     }
 
     @Override
@@ -344,28 +341,12 @@ final class PostgresTransaction implements ClusterStore.Transaction {
 
     @Override
     public int countKeysOwnedBy(int userId) {
-        return sql(() -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM keys WHERE owner = ?")) {
-                ps.setInt(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return sql(() -> reads.countKeysOwnedBy(c, userId));
     }
 
     @Override
     public long countKeysOfClass(int keyClass) {
-        return sql(() -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM keys WHERE key_class = ?")) {
-                ps.setInt(1, keyClass);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return sql(() -> reads.countKeysOfClass(c, keyClass));
     }
 
     /** Runs one statement with its parameters in order (null as SQL NULL); returns the rows it changed. */

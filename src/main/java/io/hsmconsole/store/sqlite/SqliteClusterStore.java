@@ -46,7 +46,15 @@ public final class SqliteClusterStore implements ClusterStore {
     SqliteClusterStore(SqliteDatabase db) {
         this.db = db;
         this.reads = new SqliteReads(db);
-        this.writer = new SqliteWriter(db, () -> new SqliteTransaction(db, reads), this::close);
+        this.writer = new SqliteWriter(db, () -> new SqliteTransaction(db, reads), this::close, this::remember);
+    }
+
+    /** Keys just committed, remembered as a read at their counter value would return them ({@link InsertedKeys}). */
+    private void remember(InsertedKeys committed) {
+        for (InsertedKeys.Inserted k : committed.all()) {
+            singleKeys.put(List.of("key", k.key().handle()), k.keyChanges(), List.of(k.key()));
+            singleKeys.put(List.of("copies", k.key().handle()), k.keyChanges(), k.copies());
+        }
     }
 
     /** True when the folder holds a cluster store (it may still turn out to be damaged). */
@@ -212,6 +220,15 @@ public final class SqliteClusterStore implements ClusterStore {
     @Override
     public long reserveHandleCounters(int count) {
         return writeWithoutSync(tx -> ((SqliteTransaction) tx).advanceCounter("handle_counter", count));
+    }
+
+    /** SQLite's {@code PRAGMA synchronous} on this store's connection now: 2 (FULL) but inside {@link #writeWithoutSync}. */
+    int synchronousMode() {
+        return db.query(() -> {
+            try (java.sql.ResultSet rs = db.prepared("PRAGMA synchronous").executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
     }
 
     /** Shared writes queued behind the running batch (tests use it to build a batch of several). */

@@ -5,6 +5,7 @@ import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.StoreException;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -20,8 +21,11 @@ final class SqliteKeyWrites {
         this.db = db;
     }
 
-    /** {@code seq} null: the current handle counter. */
-    void insert(KeyRecord key, List<KeyCopy> copies, Long seq) throws SQLException {
+    /**
+     * {@code seq} null: the current handle counter. Returns the key-change counter once the key's rows are
+     * written (its triggers move it; {@link InsertedKeys}).
+     */
+    long insert(KeyRecord key, List<KeyCopy> copies, Long seq) throws SQLException {
         PreparedStatement ps = db.prepared("INSERT INTO keys (handle, seq, owner, key_class, key_type,"
                 + " size_bytes, label, key_id, flags, kcv, m_value, origin_node, created_at, material, manage_m_value)"
                 + " VALUES (?, COALESCE(?, (SELECT handle_counter FROM cluster)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -47,7 +51,11 @@ final class SqliteKeyWrites {
         ps.executeUpdate();
         insertShares(key.handle(), key.sharedWith());
         insertCopies(copies);
-        db.prepared("UPDATE cluster SET token_key_count = token_key_count + 1").executeUpdate();
+        try (ResultSet rs = db.prepared("UPDATE cluster SET token_key_count = token_key_count + 1 RETURNING key_changes")
+                .executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** All of a key's copies in one multi-row INSERT (one statement per key, cached per row count). */

@@ -27,12 +27,18 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     private final SqliteReads reads;
     private final SqliteKeyWrites keys;
     private final SqliteUserWrites users;
+    private final InsertedKeys inserted = new InsertedKeys();
 
     SqliteTransaction(SqliteDatabase db, SqliteReads reads) {
         this.db = db;
         this.reads = reads;
         this.keys = new SqliteKeyWrites(db);
         this.users = new SqliteUserWrites(db);
+    }
+
+    /** The keys this transaction inserted, for the store to remember once it has committed. */
+    InsertedKeys inserted() {
+        return inserted;
     }
 
     /** The cluster row of a store being created. */
@@ -121,7 +127,7 @@ final class SqliteTransaction implements ClusterStore.Transaction {
     @Override
     public void insertKey(KeyRecord key, List<KeyCopy> copies) {
         // The handle counter has just moved past this key, so it orders keys by creation.
-        change(() -> keys.insert(key, copies, null));
+        change(() -> inserted.add(key, copies, keys.insert(key, copies, null)));
     }
 
     @Override

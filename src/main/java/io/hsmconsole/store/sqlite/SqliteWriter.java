@@ -1,14 +1,13 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.store.ClusterStore.Transaction;
 import io.hsmconsole.store.GroupCommit;
 import io.hsmconsole.store.ClusterStore.Work;
 import io.hsmconsole.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +18,19 @@ import java.util.function.Supplier;
 final class SqliteWriter {
     private final SqliteDatabase db;
     private final Connection connection;
-    private final Supplier<Transaction> transactions;
+    private final Supplier<SqliteTransaction> transactions;
     private final Runnable closeStore;
+    private final Consumer<InsertedKeys> committedKeys;
     private final GroupCommit groupCommit = new GroupCommit(this::runBatch);
 
-    SqliteWriter(SqliteDatabase db, Supplier<Transaction> transactions, Runnable closeStore) {
+    /** {@code committedKeys} is told the keys of every committed transaction that inserted some. */
+    SqliteWriter(SqliteDatabase db, Supplier<SqliteTransaction> transactions, Runnable closeStore,
+                 Consumer<InsertedKeys> committedKeys) {
         this.db = db;
         this.connection = db.connection();
         this.transactions = transactions;
         this.closeStore = closeStore;
+        this.committedKeys = committedKeys;
     }
 
     <T> T write(Work<T> work) {
@@ -39,8 +42,9 @@ final class SqliteWriter {
                 throw new StoreException(db.path(), "cannot start a write transaction", e);
             }
             T result;
+            SqliteTransaction tx = transactions.get();
             try {
-                result = work.run(transactions.get());
+                result = work.run(tx);
                 connection.commit();
                 db.committed();
             } catch (SQLException e) {
@@ -54,7 +58,14 @@ final class SqliteWriter {
                 throw e;
             }
             endWriteTransaction(null);
+            committed(tx);
             return result;
+        }
+    }
+
+    private void committed(SqliteTransaction tx) {
+        if (tx.inserted().count() > 0) {
+            committedKeys.accept(tx.inserted());
         }
     }
 
@@ -102,7 +113,7 @@ final class SqliteWriter {
     }
 
     private void runInOneTransaction(List<GroupCommit.Request<?>> batch) {
-        Transaction tx = transactions.get();
+        SqliteTransaction tx = transactions.get();
         try {
             for (GroupCommit.Request<?> request : batch) {
                 runInSavepoint(request, tx);
@@ -123,15 +134,18 @@ final class SqliteWriter {
             return;
         }
         endWriteTransaction(null);
+        committed(tx);
     }
 
-    private void runInSavepoint(GroupCommit.Request<?> request, Transaction tx) throws SQLException {
+    private void runInSavepoint(GroupCommit.Request<?> request, SqliteTransaction tx) throws SQLException {
         db.prepared("SAVEPOINT shared_write").execute();
+        int keysBefore = tx.inserted().count();
         try {
             request.runIn(tx);
         } catch (RuntimeException e) {
             request.fail(e);
             db.prepared("ROLLBACK TO shared_write").execute();
+            tx.inserted().dropAfter(keysBefore);
         }
         db.prepared("RELEASE shared_write").execute();
     }
@@ -156,16 +170,17 @@ final class SqliteWriter {
     <T> T writeWithoutSync(Work<T> work) {
         synchronized (db) {
             db.damage().refuseWriteIfDamaged();
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA synchronous = NORMAL");
+            try {
+                // Prepared once per connection: this runs at every logout's audit commit.
+                db.prepared("PRAGMA synchronous = NORMAL").execute();
             } catch (SQLException e) {
                 throw new StoreException(db.path(), "cannot start a write transaction", e);
             }
             try {
                 return write(work);
             } finally {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("PRAGMA synchronous = FULL");
+                try {
+                    db.prepared("PRAGMA synchronous = FULL").execute();
                 } catch (SQLException e) {
                     // Leaving NORMAL on would silently weaken every later commit: stop using this store.
                     closeStore.run();

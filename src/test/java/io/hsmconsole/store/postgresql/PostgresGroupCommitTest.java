@@ -1,13 +1,10 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.KeyAlgorithm;
-import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
-import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * was acknowledged, with the count, the counters and the audit chain intact.
  */
 class PostgresGroupCommitTest {
-    private static final int OWNER = 1;
 
     @TempDir
     Path clusterDir;
@@ -63,8 +57,23 @@ class PostgresGroupCommitTest {
         store.close();
     }
 
+    /**
+     * The batch under the lock, each request in a savepoint (its requests ask what only the lock
+     * answers); afterwards the next key is one statement answered from what the batch committed,
+     * which must not be what the failed requests had moved.
+     */
     @Test
-    void aRequestThatFailsInsideABatchLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+    void aRequestThatFailsInsideABatchUnderTheLockLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+        failingRequestsInABatch(true);
+    }
+
+    /** The same batch in one statement ({@code OptimisticBatch}): a failed request is dropped from it. */
+    @Test
+    void aRequestThatFailsInsideABatchInOneStatementLeavesNoHandleKeyCountOrAuditRecordBehind() throws Exception {
+        failingRequestsInABatch(false);
+    }
+
+    private void failingRequestsInABatch(boolean underTheLock) throws Exception {
         long handlesBefore = store.counters().handleCounter();
         CountDownLatch firstIsInside = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -80,6 +89,9 @@ class PostgresGroupCommitTest {
         for (int i = 0; i < 5; i++) {
             boolean fails = i % 2 == 1;
             (fails ? failing : mates).add(threads.submit(() -> store.writeShared(tx -> {
+                if (underTheLock) {
+                    tx.countKeysOwnedBy(ChainedKeys.OWNER); // answered only under the lock
+                }
                 long handle = makeKey(tx);
                 if (fails) {
                     throw new StoreException(clusterDir, "refused after key " + handle);
@@ -103,43 +115,30 @@ class PostgresGroupCommitTest {
         }
         assertThat(acknowledged).as("each request that committed got the next handle")
                 .containsExactlyInAnyOrder(handlesBefore, handlesBefore + 1, handlesBefore + 2, handlesBefore + 3);
+        OptimisticBatch.Outcomes before = store.optimisticOutcomes();
+        acknowledged.add(store.writeShared(PostgresGroupCommitTest::makeKey));
+        assertThat(store.optimisticOutcomes().committed()).as("the next key in one statement").isEqualTo(before.committed() + 1);
+        assertThat(acknowledged.get(4)).isEqualTo(handlesBefore + 4);
 
         store.close();
         store = (PostgresClusterStore) backend.open(clusterDir, new SecureRandom());
-        assertThat(store.tokenKeyCount()).isEqualTo(4);
-        assertThat(store.counters().handleCounter()).isEqualTo(handlesBefore + 4);
+        assertThat(store.tokenKeyCount()).isEqualTo(5);
+        assertThat(store.counters().handleCounter()).isEqualTo(handlesBefore + 5);
         for (long handle : acknowledged) {
             assertThat(store.key(handle)).as("acknowledged key %d", handle).isPresent();
         }
         List<AuditRecord> audit = store.auditRecords(0, 100);
-        assertThat(audit).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(audit).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
         for (int i = 1; i < audit.size(); i++) {
             assertThat(audit.get(i).previousHash()).as("record %d links to the one before", i + 1)
                     .isEqualTo(audit.get(i - 1).hash());
         }
-        assertThat(store.auditHighWater()).isEqualTo(4);
+        assertThat(store.auditHighWater()).isEqualTo(5);
     }
 
     /** What a key creation writes: the next handle, an audit record chained to the last, the key. */
     private static long makeKey(ClusterStore.Transaction tx) {
-        long handle = tx.nextHandleCounter();
-        long seq = tx.nextAuditSeq();
-        byte[] previous = tx.lastAuditHash();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (previous != null) {
-            sha.update(previous);
-        }
-        byte[] hash = sha.digest(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
-        tx.appendAudit(new AuditRecord(seq, 0, 1, OWNER, "cu", "genSymKey", "handle " + handle, 0, previous, hash));
-        tx.insertKey(KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES)
-                .sizeBytes(32).label("k" + handle).originNode(1).material(new byte[32]).build(),
-                List.of(new KeyCopy(handle, 1, 0L)));
-        return handle;
+        return ChainedKeys.make(tx, handle -> List.of(new KeyCopy(handle, 1, 0L)));
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,12 +1,7 @@
 package io.hsmconsole.store.sqlite;
 
-import io.hsmconsole.model.KeyAlgorithm;
-import io.hsmconsole.model.KeyClass;
-import io.hsmconsole.model.UserType;
-import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyRecord;
-import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the store when it is opened again.
  */
 class GroupCommitTest {
-    private static final int OWNER = 1;
-
     @TempDir
     Path clusterDir;
     SqliteClusterStore store;
@@ -41,11 +34,7 @@ class GroupCommitTest {
 
     @BeforeEach
     void createStore() {
-        store = SqliteClusterStore.create(clusterDir, new ClusterRecord("group", "hsm1.medium", 1000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        store = ScratchStores.create(clusterDir, "group", List.of(ScratchStores.node(1, true, 0)), "cu");
     }
 
     @AfterEach
@@ -81,11 +70,7 @@ class GroupCommitTest {
             tx.insertKey(key(100), copies(100));
             return 100L;
         }));
-        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (store.sharedWritesWaiting() < 4 && System.nanoTime() < giveUpAt) {
-            Thread.sleep(5);
-        }
-        assertThat(store.sharedWritesWaiting()).as("requests queued behind the first").isEqualTo(4);
+        ScratchStores.untilQueued(store, 4);
         releaseFirst.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(100L);
@@ -141,8 +126,7 @@ class GroupCommitTest {
     }
 
     private static KeyRecord key(long handle) {
-        return KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES).sizeBytes(32)
-                .label("k" + handle).originNode(1).material(new byte[32]).build();
+        return ScratchStores.key(handle);
     }
 
     private static List<KeyCopy> copies(long handle) {
@@ -150,11 +134,6 @@ class GroupCommitTest {
     }
 
     private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ScratchStores.await(latch);
     }
 }
