@@ -25,6 +25,7 @@ import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.UserRecord;
 import io.hsmconsole.store.StoreException;
 
+import io.hsmconsole.hsm.ec.PrecomputedNonces;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class HsmCluster implements AutoCloseable {
     private final Authentication authentication;
     private final NodeSimulation simulation = new NodeSimulation(this);
     private final ParsedKeys parsedKeys = new ParsedKeys();
+    private final PrecomputedNonces ecdsaNonces;
     private final TokenSignCluster tokenSign = new TokenSignCluster(this);
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
@@ -80,6 +82,7 @@ public final class HsmCluster implements AutoCloseable {
             throw e;
         }
         this.drbg = Drbg.create();
+        this.ecdsaNonces = new PrecomputedNonces(drbg);
         this.hasher = new PasswordHasher(new SecureRandom());
         this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync), remembered);
     }
@@ -388,12 +391,18 @@ public final class HsmCluster implements AutoCloseable {
         return parsedKeys;
     }
 
+    /** ECDSA nonces drawn from this cluster's DRBG ahead of the signatures that use them (each once). */
+    PrecomputedNonces ecdsaNonces() {
+        return ecdsaNonces;
+    }
+
     PasswordHasher hasher() {
         return hasher;
     }
 
     @Override
     public void close() {
+        ecdsaNonces.close();
         try {
             audit.flush();
         } finally {

@@ -101,6 +101,6 @@ public final class KeyUseCommands {
     }
 
     private PairSigning pairSigning() {
-        return new PairSigning(session, cluster.drbg(), cluster.parsedKeys());
+        return new PairSigning(session, cluster.drbg(), cluster.parsedKeys(), cluster.ecdsaNonces());
     }
 }

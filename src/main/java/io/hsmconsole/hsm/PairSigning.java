@@ -6,6 +6,7 @@ import io.hsmconsole.model.KeyClass;
 import io.hsmconsole.hsm.key.SignMechanism;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.hsm.ec.FixedBaseEcdsaSigner;
+import io.hsmconsole.hsm.ec.PrecomputedNonces;
 import io.hsmconsole.hsm.crypto.RsaCrtEngine;
 import io.hsmconsole.hsm.crypto.RsaPrivateOperation;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -30,18 +31,21 @@ import java.util.Optional;
  * m_value ≥ 2 spends a USE_KEY quorum token. BouncyCastle does the mathematics, except an RSA private
  * key's exponentiation, which is {@link RsaPrivateOperation}'s (kept with the decoded key in
  * {@link ParsedKeys}: docs/performance.md says why) and ECDSA's k·G, which is {@link FixedBaseEcdsaSigner}'s
- * precomputed table of G's multiples (BouncyCastle's points, our choice of which to add); the encodings are OpenSSL's (PKCS#1 v1.5, PSS with
+ * precomputed table of G's multiples (BouncyCastle's points, our choice of which to add), with nonces
+ * made ahead of the signatures ({@link PrecomputedNonces}: k·G and k⁻¹ on a background thread, each used once); the encodings are OpenSSL's (PKCS#1 v1.5, PSS with
  * salt = hash length, DER ECDSA).
  */
 final class PairSigning {
     private final HsmSession session;
     private final SecureRandom random;
     private final ParsedKeys parsed;
+    private final PrecomputedNonces nonces;
 
-    PairSigning(HsmSession session, SecureRandom random, ParsedKeys parsed) {
+    PairSigning(HsmSession session, SecureRandom random, ParsedKeys parsed, PrecomputedNonces nonces) {
         this.session = session;
         this.random = random;
         this.parsed = parsed;
+        this.nonces = nonces;
     }
 
     HsmResult<byte[]> sign(long handle, SignMechanism mechanism, byte[] data) {
@@ -85,7 +89,7 @@ final class PairSigning {
             return session.fail(refusal.get(), k);
         }
         Signer signer = parsed.rsaPrivate(k).map(RsaCrtEngine::new)
-                .map(engine -> rsaSigner(mechanism, engine)).orElseGet(() -> signer(mechanism));
+                .map(engine -> rsaSigner(mechanism, engine)).orElseGet(() -> signer(mechanism, nonces));
         signer.init(true, new ParametersWithRandom(material.get().key(), random));
         signer.update(data, 0, data.length);
         try {
@@ -111,7 +115,7 @@ final class PairSigning {
         if (refusal.isPresent()) {
             return session.fail(refusal.get(), k);
         }
-        Signer verifier = signer(mechanism);
+        Signer verifier = signer(mechanism, null);
         verifier.init(false, material.get().key());
         verifier.update(data, 0, data.length);
         boolean valid;
@@ -128,12 +132,15 @@ final class PairSigning {
         return parsed.material(k).filter(m -> mechanism.pairType() == m.type());
     }
 
-    /** A signer and verifier on BouncyCastle's engines; verifying keeps them (RSADigestSigner's checks). */
-    private static Signer signer(SignatureScheme s) {
+    /**
+     * A signer and verifier on BouncyCastle's engines; verifying keeps them (RSADigestSigner's checks). ECDSA
+     * signs with a precomputed nonce when {@code nonces} has one ready ({@link PrecomputedNonces}).
+     */
+    private static Signer signer(SignatureScheme s, PrecomputedNonces nonces) {
         return switch (s.family()) {
             case RSA_PKCS -> s.callerHashed() ? new Pkcs1Signer(new RSABlindedEngine()) : new RSADigestSigner(s.newDigest());
             case RSA_PSS -> pssSigner(s, new RSABlindedEngine());
-            case ECDSA -> new DSADigestSigner(new FixedBaseEcdsaSigner(), s.newDigest(),
+            case ECDSA -> new DSADigestSigner(new FixedBaseEcdsaSigner(nonces), s.newDigest(),
                     s.plainEcdsa() ? PlainDSAEncoding.INSTANCE : StandardDSAEncoding.INSTANCE);
             case HMAC -> throw new IllegalArgumentException("HMAC is not a key-pair mechanism");
         };

@@ -18,20 +18,13 @@ import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -118,13 +111,7 @@ class FixedBaseMultiplierTest {
             byte[] message = new byte[random.nextInt(0, 200)];
             random.nextBytes(message);
             byte[] der = signSha256(pair, message, random);
-
-            PublicKey jdkKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
-                    SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded()));
-            Signature jdk = Signature.getInstance("SHA256withECDSA");
-            jdk.initVerify(jdkKey);
-            jdk.update(message);
-            assertThat(jdk.verify(der)).as("the JDK verifies a %s signature", curve.curveName()).isTrue();
+            assertThat(EcSignatureJudges.jdkVerifies(pair.getPublic(), message, der)).as("the JDK verifies a %s signature", curve.curveName()).isTrue();
         });
     }
 
@@ -136,14 +123,7 @@ class FixedBaseMultiplierTest {
             AsymmetricCipherKeyPair pair = pair(curve, random);
             byte[] message = new byte[random.nextInt(1, 300)];
             random.nextBytes(message);
-            Files.write(dir.resolve("message"), message);
-            Files.write(dir.resolve("signature"), signSha256(pair, message, random));
-            Files.write(dir.resolve("public.der"), SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pair.getPublic()).getEncoded());
-            Process openssl = new ProcessBuilder("openssl", "dgst", "-sha256", "-keyform", "DER", "-verify", "public.der",
-                    "-signature", "signature", "message").directory(dir.toFile()).redirectErrorStream(true).start();
-            String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(openssl.waitFor()).as("openssl on %s: %s", curve.curveName(), said).isZero();
-            assertThat(said).contains("Verified OK");
+            EcSignatureJudges.assertOpensslVerifies(dir, pair.getPublic(), message, signSha256(pair, message, random), curve.curveName());
         });
     }
 
