@@ -162,7 +162,7 @@ public final class InspectorViewModel {
             return !MValue.needsQuorum(d.mValue()) ? messages.format("inspector.quorum.none", d.mValue())
                     : messages.format("inspector.quorum", d.mValue());
         }
-        return messages.format("inspector.quorum.split", d.mValue(), d.manageMValue(),
+        return messages.format("inspector.quorum.split",
                 messages.format(MValue.needsQuorum(d.mValue()) ? "inspector.quorum.use" : "inspector.quorum.use.none",
                         d.mValue()),
                 messages.format(MValue.needsQuorum(d.manageMValue()) ? "inspector.quorum.manage"

@@ -155,7 +155,7 @@ class InspectorViewModelTest {
         long split = f.generate(GenSymKeyRequest.of(31, 32, "split").withShareWith(List.of(4, 5)).withQuorum(2, 3));
         vm.inspect(split);
 
-        assertThat(vm.quorumProperty().get()).isEqualTo("use 2, manage 3: 2 approvals per use, 3 per change");
+        assertThat(vm.quorumProperty().get()).isEqualTo("2 approvals to use, 3 to manage");
         assertThat(vm.approversProperty().get()).isEqualTo("example_user (3), alice (4), bob (5)");
         assertThat(row(Attribute.ENCRYPT).approvalNote()).as("a change is managing: the manage value")
                 .isEqualTo("This key has a manage quorum of 3: changing it asks 3 of its owner and shared users"
@@ -164,14 +164,14 @@ class InspectorViewModelTest {
         long manageOnly = f.generate(GenSymKeyRequest.of(31, 32, "managed").withShareWith(List.of(4)).withQuorum(0, 2));
         vm.inspect(manageOnly);
 
-        assertThat(vm.quorumProperty().get()).isEqualTo("use 0, manage 2: no approvals to use, 2 per change");
+        assertThat(vm.quorumProperty().get()).isEqualTo("no approvals to use, 2 to manage");
         assertThat(vm.approversProperty().get()).as("approvers matter for the changes").isEqualTo("example_user (3), alice (4)");
         assertThat(row(Attribute.ENCRYPT).needsApprovals()).isTrue();
 
         long useOnly = f.generate(GenSymKeyRequest.of(31, 32, "used").withShareWith(List.of(4)).withQuorum(2, 0));
         vm.inspect(useOnly);
 
-        assertThat(vm.quorumProperty().get()).isEqualTo("use 2, manage 0: 2 approvals per use, none to change");
+        assertThat(vm.quorumProperty().get()).isEqualTo("2 approvals to use, none to manage");
         assertThat(row(Attribute.ENCRYPT).needsApprovals()).as("changes need no approvals").isFalse();
         assertThat(row(Attribute.ENCRYPT).editable()).isTrue();
     }
