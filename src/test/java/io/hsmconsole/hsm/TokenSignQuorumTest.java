@@ -285,11 +285,12 @@ class TokenSignQuorumTest {
     @Test
     void aDeregisteredQuorumKeyApprovesNothing() {
         userQuorumOfTwo();
-        HsmSession officer = admin("officer1");
+        // Before officer1 logs in: another user's password is not changed while they are logged in.
         assertThat(admin("admin").users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
                 .as("another admin's password is user management: the user quorum applies").isEqualTo(ReturnCode.QUORUM_REQUIRED);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
                 .satisfies(u -> assertThat(u.quorumKeyRegistered()).isTrue());
+        HsmSession officer = admin("officer1");
         assertThat(officer.users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
                 .isEqualTo(ReturnCode.SUCCESS);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()

@@ -268,4 +268,19 @@ class InspectorViewModelTest {
         assertThat(compare.summary()).as("said in words, not 'line(s)'")
                 .isEqualTo(compare.differences() + " rows differ (highlighted).");
     }
+
+    @Test
+    void compareShowsTheManageQuorumOnlyWhenAKeyHasOneOfItsOwn() {
+        long kmu = f.generate(GenSymKeyRequest.of(31, 32, "kmu").withShareWith(List.of(4)).withMValue(2));
+        long alike = f.generate(GenSymKeyRequest.of(31, 32, "alike").withShareWith(List.of(4)).withMValue(2));
+        long split = f.generate(GenSymKeyRequest.of(31, 32, "split").withShareWith(List.of(4)).withQuorum(2, 0));
+
+        assertThat(new CompareViewModel(f.details(kmu), f.details(alike), messages).lines())
+                .extracting(CompareViewModel.Line::name).doesNotContain("m_value to manage");
+        assertThat(new CompareViewModel(f.details(kmu), f.details(split), messages).lines())
+                .filteredOn(l -> l.name().startsWith("m_value")).extracting(CompareViewModel.Line::name,
+                        CompareViewModel.Line::differs).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m_value", false),
+                        org.assertj.core.groups.Tuple.tuple("m_value to manage", true));
+    }
 }
