@@ -60,8 +60,11 @@ class TokenSignQuorumTest {
         return cluster.login(LoginChannel.CLOUDHSM_CLI, type, name, TestClusters.password(name)).value();
     }
 
+    /** Registers the admin's quorum key and logs them out again (a logged-in user's password is not changed). */
     private void register(String admin) {
-        keys.put(admin, QuorumKeys.register(cluster, admin(admin)));
+        try (HsmSession session = admin(admin)) {
+            keys.put(admin, QuorumKeys.register(cluster, session));
+        }
     }
 
     /** The token as the file carries it, signed by each approver with their registered key. */
