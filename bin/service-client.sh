@@ -61,10 +61,13 @@ hsm_console_port_is_ours() {
     # Read whole (mapfile: a few reads): the kernel walks its sockets again on every read of the table,
     # and a `while read` loop reads it a byte at a time (a third of a second on a busy machine).
     mapfile -t rows </proc/net/tcp || return 1
+    # Rows are "%4d: %08X:%04X %08X:%04X %02X …" (sl local_address rem_address st …): the patterns pick this
+    # port's own sockets and pass over its TIME_WAIT rows without splitting them (a script's loop of calls
+    # leaves one per call for a minute: thousands, and a word split costs tens of microseconds each).
     for row in "${rows[@]}"; do
-        [[ $row == *:$hex\ * ]] || continue
+        [[ $row == *:\ ????????:$hex\ ????????:????\ * ]] || continue
+        [[ $row == *:\ ????????:$hex\ ????????:????\ 06\ * ]] && continue
         f=($row) # sl local_address rem_address st tx:rx tr:when retrnsmt uid …
-        [ "${f[1]##*:}" = "$hex" ] && [ "${f[3]}" != 06 ] || continue
         [ "${f[7]}" = "$EUID" ] || return 1
         found=1
     done

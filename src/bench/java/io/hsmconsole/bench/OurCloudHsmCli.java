@@ -28,9 +28,14 @@ final class OurCloudHsmCli {
         return time(dataDir, calls, env);
     }
 
-    /** The same through the daemon of {@code dataDir}; fails unless it served every call. */
-    List<Double> keygenThroughService(Path dataDir, int calls) {
-        Commands.output(List.of(service.toString(), "--data-dir", dataDir.toString(), "start"), Map.of());
+    /**
+     * The same through the daemon of {@code dataDir}, started with {@code startOptions} (e.g.
+     * {@code --disable-key-availability-check}); fails unless it served every call.
+     */
+    List<Double> keygenThroughService(Path dataDir, int calls, String... startOptions) {
+        List<String> start = new java.util.ArrayList<>(List.of(service.toString(), "--data-dir", dataDir.toString(), "start"));
+        start.addAll(List.of(startOptions));
+        Commands.output(start, Map.of());
         try {
             List<Double> millis = time(dataDir, calls, CU);
             String status = Commands.output(List.of(service.toString(), "--data-dir", dataDir.toString(), "status"),

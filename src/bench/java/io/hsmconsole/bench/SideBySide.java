@@ -1,5 +1,7 @@
 package io.hsmconsole.bench;
 
+import io.hsmconsole.hsm.ClusterCatalog;
+import io.hsmconsole.hsm.cluster.ClusterOptions;
 import io.hsmconsole.store.TestFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -179,11 +181,41 @@ public final class SideBySide {
             rows.add(new Comparison("cloudhsm-cli keygen per call, a JVM each (key generate-symmetric aes --key-length-bytes 32"
                     + " vs pkcs11-tool --keygen)", Figure.millis(jvm), Figure.millis(theirs), "≤ 2× pkcs11-tool",
                     Comparison.verdict(jvm <= 2 * theirs), load));
-            rows.add(new Comparison("cloudhsm-cli keygen per call, through the client daemon", Figure.millis(served),
+            rows.add(new Comparison("cloudhsm-cli keygen per call, through the client daemon (demo cluster, 50/150/250 ms,"
+                    + " key availability check on)", Figure.millis(served),
                     Figure.millis(theirs), "≤ 2× pkcs11-tool", Comparison.verdict(served <= 2 * theirs), serviceLoad));
+            cloudHsmCliDaemonRow(theirs, "demo cluster, key availability check off: cloudhsm_client start"
+                    + " --disable-key-availability-check", null, "--disable-key-availability-check");
+            cloudHsmCliDaemonRow(theirs, "intra-region cluster, 5/10/15 ms, key availability check on", NEAR_LATENCIES);
         } finally {
             TestFiles.deleteTree(cold);
             TestFiles.deleteTree(servedData);
+        }
+    }
+
+    /**
+     * Replication latencies of a cluster whose HSMs are in one region's Availability Zones (an assumption,
+     * as in bench/pkcs11-side-by-side.sh: AWS publishes no key synchronization time; its zones are
+     * single-digit milliseconds apart).
+     */
+    private static final List<Long> NEAR_LATENCIES = List.of(5L, 10L, 15L);
+
+    /** One more cloudhsm-cli row through the daemon: on a demo cluster of {@code latencies} (null: the demo's), daemon options {@code start}. */
+    private void cloudHsmCliDaemonRow(double theirs, String what, List<Long> latencies, String... start) {
+        Path data = BenchDirs.newDataDir("cloudhsm-cli-daemon");
+        try {
+            if (latencies != null) {
+                BenchClusters.catalog(data).createDemo(ClusterCatalog.DEMO_CLUSTER,
+                        new ClusterOptions(ClusterOptions.demo().hsmType(), latencies, null)).close();
+            }
+            double load = MachineInfo.loadAverage();
+            progress("ours: cloudhsm-cli through the client daemon, " + what + ", " + settings.cliCalls() + " calls");
+            double served = Samples.median(cloudHsmCli.keygenThroughService(data, settings.cliCalls(), start));
+            rows.add(new Comparison("cloudhsm-cli keygen per call, through the client daemon (" + what + ")",
+                    Figure.millis(served), Figure.millis(theirs), "≤ 2× pkcs11-tool", Comparison.verdict(served <= 2 * theirs),
+                    load));
+        } finally {
+            TestFiles.deleteTree(data);
         }
     }
 

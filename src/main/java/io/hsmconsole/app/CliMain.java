@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.service.ServedTool;
 import io.hsmconsole.shell.ShellLauncher;
 import io.hsmconsole.shell.cli.CliShell;
@@ -29,15 +30,21 @@ public final class CliMain {
      * {@code CLOUDHSM_PIN}); usage errors to {@code err}.
      */
     static ShellLauncher launcher(StoreBackend stores, Map<String, String> env, PrintWriter err) {
-        return new ShellLauncher(stores, "cloudhsm-cli", CliShell::completions, CliShell.tool(env, err),
+        return launcher(stores, env, err, AvailabilityCheck.ON);
+    }
+
+    /** As above in a daemon whose key availability setting is {@code daemon} ({@link CliShell#tool(Map, PrintWriter, AvailabilityCheck)}). */
+    static ShellLauncher launcher(StoreBackend stores, Map<String, String> env, PrintWriter err, AvailabilityCheck daemon) {
+        return new ShellLauncher(stores, "cloudhsm-cli", CliShell::completions, CliShell.tool(env, err, daemon),
                 rest -> rest.equals(List.of("interactive")));
     }
 
     /**
      * What the client daemon serves for bin/cloudhsm-cli: one command ({@code cloudhsm-cli <command> …},
-     * not {@code interactive}), logged in with the caller's {@code CLOUDHSM_ROLE} and {@code CLOUDHSM_PIN}.
+     * not {@code interactive}), logged in with the caller's {@code CLOUDHSM_ROLE} and {@code CLOUDHSM_PIN}, under the
+     * daemon's key availability setting ({@code cloudhsm_client start --disable-key-availability-check}).
      */
-    static ServedTool served() {
+    static ServedTool served(AvailabilityCheck daemon) {
         return new ServedTool() {
             @Override
             public List<String> variables() {
@@ -52,7 +59,7 @@ public final class CliMain {
             @Override
             public ShellLauncher launcher(Map<String, String> variables, PrintWriter usage) {
                 // The daemon's store: its --store (passed to it as HSM_CONSOLE_STORE) or its environment's.
-                return CliMain.launcher(StoreBackends.chosen(new String[0]), variables, usage);
+                return CliMain.launcher(StoreBackends.chosen(new String[0]), variables, usage, daemon);
             }
         };
     }

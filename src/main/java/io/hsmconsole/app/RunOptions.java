@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 
 import java.util.ArrayList;
@@ -8,20 +9,21 @@ import java.util.List;
 /**
  * The options of {@code cloudhsm_client start} (handed on to the service process's {@code run}):
  * {@code [--idle-minutes N] [--disable-key-availability-check]}, the latter as Client SDK 5's
- * configure tools name it (the PKCS#11 endpoint then uses keys that exist on one HSM only).
+ * configure tools name it: everything SDK 5 the daemon serves (the PKCS#11 endpoint, cloudhsm-cli's
+ * commands) then makes and uses keys that exist on one HSM only.
  */
-record RunOptions(long idleMinutes, KeyAvailabilityCheck keyAvailability) {
+record RunOptions(long idleMinutes, AvailabilityCheck keyAvailability) {
     static final long DEFAULT_IDLE_MINUTES = 30;
     static final String DISABLE_KEY_AVAILABILITY_CHECK = "--disable-key-availability-check";
 
     static RunOptions parse(List<String> options) {
         long idle = DEFAULT_IDLE_MINUTES;
-        KeyAvailabilityCheck availability = KeyAvailabilityCheck.ENABLED;
+        AvailabilityCheck availability = AvailabilityCheck.ON;
         boolean idleGiven = false;
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
-            if (option.equals(DISABLE_KEY_AVAILABILITY_CHECK) && availability == KeyAvailabilityCheck.ENABLED) {
-                availability = KeyAvailabilityCheck.DISABLED;
+            if (option.equals(DISABLE_KEY_AVAILABILITY_CHECK) && availability == AvailabilityCheck.ON) {
+                availability = AvailabilityCheck.OFF;
             } else if (option.equals("--idle-minutes") && !idleGiven && i + 1 < options.size()
                     && options.get(i + 1).matches("\\d{1,6}") && Long.parseLong(options.get(i + 1)) > 0) {
                 idle = Long.parseLong(options.get(++i));
@@ -37,9 +39,14 @@ record RunOptions(long idleMinutes, KeyAvailabilityCheck keyAvailability) {
     /** The same options again, for the service process. */
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--idle-minutes", Long.toString(idleMinutes)));
-        if (keyAvailability == KeyAvailabilityCheck.DISABLED) {
+        if (keyAvailability == AvailabilityCheck.OFF) {
             args.add(DISABLE_KEY_AVAILABILITY_CHECK);
         }
         return args;
+    }
+
+    /** The same setting in the PKCS#11 endpoint's terms. */
+    KeyAvailabilityCheck pkcs11Availability() {
+        return keyAvailability == AvailabilityCheck.OFF ? KeyAvailabilityCheck.DISABLED : KeyAvailabilityCheck.ENABLED;
     }
 }

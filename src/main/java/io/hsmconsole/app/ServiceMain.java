@@ -116,8 +116,8 @@ public final class ServiceMain {
         WarmUp.run(kmu, data);
         Optional<ClientService> service = ClientService.serving(data)
                 .tool(KMU, kmu)
-                .tool(CLI, CliMain.served())
-                .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.keyAvailability()))
+                .tool(CLI, CliMain.served(run.keyAvailability()))
+                .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.pkcs11Availability()))
                 .idleTimeout(Duration.ofMinutes(idleMinutes))
                 .launchersOf(root)
                 .build(started, buildFiles(root))

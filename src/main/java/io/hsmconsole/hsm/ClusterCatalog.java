@@ -22,6 +22,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,6 +53,12 @@ public final class ClusterCatalog {
     private final DataDirectory dataDirectory;
     private final HsmClock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * The logins checked right in this process, per cluster name, shared by every instance of that cluster
+     * this catalog opens ({@link RememberedLogins}: tied to the stored hash, so a cluster replaced under
+     * the same name, or a changed password, matches nothing remembered).
+     */
+    private final Map<String, RememberedLogins> remembered = new ConcurrentHashMap<>();
 
     /** The clusters of {@code dataDirectory}, kept by {@code stores} (the implementation {@code app} chose). */
     public ClusterCatalog(StoreBackend stores, DataDirectory dataDirectory, HsmClock clock) {
@@ -112,7 +120,8 @@ public final class ClusterCatalog {
             throw new StoreException(dir, "there is no cluster named '" + name + "'"
                     + (clusterNames().isEmpty() ? "" : "; known clusters: " + String.join(", ", clusterNames())));
         }
-        return new HsmCluster(stores.open(dir, random), clock);
+        return new HsmCluster(stores.open(dir, random), clock,
+                remembered.computeIfAbsent(name, n -> new RememberedLogins(new SecureRandom())));
     }
 
     /** Opens the demo cluster, creating it on first start. */

@@ -59,6 +59,15 @@ public final class HsmCluster implements AutoCloseable {
     private final Set<HsmSession> sessions = ConcurrentHashMap.newKeySet();
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
+        this(store, clock, new RememberedLogins(new SecureRandom()));
+    }
+
+    /**
+     * As above, remembering right passwords in {@code remembered}: a catalog hands every instance of one
+     * cluster it opens the same memory, so a process that opens the cluster for each command (the client
+     * daemon serving key_mgmt_util and cloudhsm-cli calls) checks a repeated login with the slow hash once.
+     */
+    HsmCluster(ClusterStore store, HsmClock clock, RememberedLogins remembered) {
         this.store = store;
         this.clock = clock;
         this.audit = new AuditLog(store, clock);
@@ -77,8 +86,7 @@ public final class HsmCluster implements AutoCloseable {
         }
         this.drbg = Drbg.create();
         this.hasher = new PasswordHasher(new SecureRandom());
-        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync),
-                new RememberedLogins(new SecureRandom()));
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync), remembered);
     }
 
     /**

@@ -119,6 +119,15 @@ public final class HsmSession implements AutoCloseable {
      * (type, size, label, sharing, quorum) is judged as for genSymKey.
      */
     public HsmResult<GeneratedKey> generateSdk5Key(GenSymKeyRequest request, Map<Attribute, Boolean> attributes) {
+        return generateSdk5Key(request, attributes, AvailabilityCheck.ON);
+    }
+
+    /**
+     * {@link #generateSdk5Key} under the client's key durability setting: with {@link AvailabilityCheck#OFF}
+     * (SDK 5's {@code --disable-key-availability-check}) a token key returns once its own HSM holds it.
+     */
+    public HsmResult<GeneratedKey> generateSdk5Key(GenSymKeyRequest request, Map<Attribute, Boolean> attributes,
+                                                   AvailabilityCheck check) {
         Optional<HsmResult<GeneratedKey>> refused = this.<GeneratedKey>requireCryptoUser()
                 .or(() -> Sdk5KeyAttributes.whyNotSettable(attributes.keySet())
                         .map(code -> this.<GeneratedKey>fail(code, null)));
@@ -127,7 +136,7 @@ public final class HsmSession implements AutoCloseable {
         }
         return new KeyAvailability(cluster, this).generate(request, r -> audited("genSymKey", AuditArguments.genSymKey(r),
                 new KeyGeneration(cluster, this).generate(r, SyncObserver.NONE,
-                        kmuDefaults -> Sdk5KeyAttributes.flags(kmuDefaults, attributes))));
+                        kmuDefaults -> Sdk5KeyAttributes.flags(kmuDefaults, attributes))), check);
     }
 
     /**

@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  * Client SDK 5's key availability quorum (AWS user guide, "Key synchronization", Client SDK 5
  * concepts): a token key must exist on at least two HSMs of the cluster before an application may use
  * it, and a create returns only once it does. The SDK's libraries enforce it unless configured with
- * {@code --disable-key-availability-check}; the command-line tools do not ask.
+ * {@code --disable-key-availability-check} ({@link AvailabilityCheck}); key_mgmt_util does not ask.
  */
 final class KeyAvailability {
     static final int QUORUM = 2;
     /** How long a create waits for the second HSM: the demo cluster's slowest node needs 250 ms. */
     static final int CREATE_TIMEOUT_SECONDS = 5;
+    /** With the check off a token key returns once its own HSM holds it. */
+    private static final int ON_ONE_HSM = 1;
 
     private final HsmCluster cluster;
     private final HsmSession session;
@@ -40,6 +42,18 @@ final class KeyAvailability {
 
     /** As above, the key made by {@code make} (genSymKey, or SDK 5's generation with its attributes). */
     HsmResult<GeneratedKey> generate(GenSymKeyRequest request, Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make) {
+        return generate(request, make, AvailabilityCheck.ON);
+    }
+
+    /**
+     * As above under the client's setting ({@link AvailabilityCheck}): with the check off a token key is
+     * made with {@code -min_srv 1}, returned once the HSM that made it holds it.
+     */
+    HsmResult<GeneratedKey> generate(GenSymKeyRequest request, Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make,
+                                     AvailabilityCheck check) {
+        if (check == AvailabilityCheck.OFF) {
+            return make.apply(request.session() ? request : request.withMinServers(ON_ONE_HSM));
+        }
         return whenAvailable(request.session(), () -> make.apply(request),
                 () -> make.apply(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS)));
     }
@@ -53,6 +67,15 @@ final class KeyAvailability {
 
     /** Any create of one secret key with these options ({@code make}): a token key waits for a second HSM. */
     HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make) {
+        return create(options, make, AvailabilityCheck.ON);
+    }
+
+    /** As above under the client's setting: with the check off a token key returns once its own HSM holds it. */
+    HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make,
+                                   AvailabilityCheck check) {
+        if (check == AvailabilityCheck.OFF) {
+            return make.apply(options.session() ? options : options.withMinServers(ON_ONE_HSM));
+        }
         KeyOptions waiting = options.withWait(QUORUM, CREATE_TIMEOUT_SECONDS);
         return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));
     }

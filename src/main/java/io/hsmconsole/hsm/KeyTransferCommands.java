@@ -109,9 +109,15 @@ public final class KeyTransferCommands {
      */
     public HsmResult<GeneratedKey> unwrapSdk5(byte[] data, long wrappingHandle, Sdk5WrapMechanism mechanism,
                                               Sdk5WrapParameters parameters, Sdk5UnwrapTarget target) {
+        return unwrapSdk5(data, wrappingHandle, mechanism, parameters, target, AvailabilityCheck.ON);
+    }
+
+    /** As above under the client's key durability setting ({@link AvailabilityCheck}: off, it returns once its HSM holds the key). */
+    public HsmResult<GeneratedKey> unwrapSdk5(byte[] data, long wrappingHandle, Sdk5WrapMechanism mechanism,
+                                              Sdk5WrapParameters parameters, Sdk5UnwrapTarget target, AvailabilityCheck check) {
         return new KeyAvailability(cluster, session).create(target.options(), options -> session.cryptoCommand("unWrapKey",
                 "-w " + wrappingHandle + " -m " + mechanism.cliName() + " " + AuditArguments.options(options),
                 () -> new Sdk5KeyUnwrap(cluster, session).unwrap(data, wrappingHandle, mechanism, parameters,
-                        new Sdk5UnwrapTarget(target.keyClass(), target.keyTypeCode(), target.attributes(), options))));
+                        new Sdk5UnwrapTarget(target.keyClass(), target.keyTypeCode(), target.attributes(), options))), check);
     }
 }

@@ -98,7 +98,7 @@ public final class ClientService implements AutoCloseable {
         Map<StoreBackend, KeptStores> keptByBackend = new HashMap<>();
         setup.tools.forEach((word, tool) -> byWord.put(word, new ToolRequest(tool, new ClusterCatalog(
                 keptByBackend.computeIfAbsent(tool.launcher(Map.of(), new java.io.PrintWriter(java.io.Writer.nullWriter()))
-                        .stores(), KeptStores::new), setup.data, HsmClock.SYSTEM))));
+                        .stores(), KeptStores::new), setup.data, setup.clock))));
         this.kept = List.copyOf(keptByBackend.values());
         this.tools = Map.copyOf(byWord);
         this.idleTimeout = setup.idleTimeout;
@@ -131,9 +131,16 @@ public final class ClientService implements AutoCloseable {
         private String launcherRoot = "";
         private Instant started = Instant.now();
         private List<Path> buildFiles = List.of();
+        private HsmClock clock = HsmClock.SYSTEM;
 
         private Builder(DataDirectory data) {
             this.data = data;
+        }
+
+        /** The simulator's clock for the tools it serves: the system's; a test's manual clock steps replication. */
+        public Builder clock(HsmClock value) {
+            this.clock = value;
+            return this;
         }
 
         /**

@@ -63,7 +63,14 @@ final class LoopbackPeers {
      */
     boolean isOurs(int localPort, int remotePort) throws IOException {
         boolean found = false;
+        // Both ports as the kernel prints them (":%04X "): a row without both cannot be the socket, and is
+        // passed over without splitting it (a loop of calls leaves thousands of TIME_WAIT rows behind).
+        String local = String.format(java.util.Locale.ROOT, ":%04X ", localPort);
+        String remote = String.format(java.util.Locale.ROOT, ":%04X ", remotePort);
         for (String row : Files.readAllLines(TABLE, StandardCharsets.US_ASCII)) {
+            if (!row.contains(local) || !row.contains(remote)) {
+                continue;
+            }
             OptionalInt uid = uidOf(row.trim().split("\\s+"), localPort, remotePort);
             if (uid.isPresent()) {
                 if (uid.getAsInt() != ownUid) {

@@ -93,9 +93,16 @@ public final class ServiceClient {
      */
     public Reply tool(String tool, String workDir, java.util.Map<String, String> launcherEnv, List<String> args)
             throws IOException {
+        return tool(tool, workDir, launcherEnv, List.of(), args);
+    }
+
+    /** As above for a tool with variables of its own ({@link ServedTool#variables}): their values, in that order. */
+    public Reply tool(String tool, String workDir, java.util.Map<String, String> launcherEnv, List<String> toolValues,
+                      List<String> args) throws IOException {
         List<String> fields = new ArrayList<>(List.of(tool, workDir));
         fields.addAll(LauncherEnvironment.fields(launcherEnv));
         fields.add(OutputEnvironment.of(System.getenv()));
+        fields.addAll(toolValues);
         fields.add(Integer.toString(args.size()));
         fields.addAll(args);
         return send(fields);

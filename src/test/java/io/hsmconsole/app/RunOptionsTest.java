@@ -1,5 +1,6 @@
 package io.hsmconsole.app;
 
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.pkcs11.KeyAvailabilityCheck;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunOptionsTest {
     @Test
     void defaultsAndBothOptionsInEitherOrderReachTheServiceProcess() {
-        assertThat(RunOptions.parse(List.of())).isEqualTo(new RunOptions(30, KeyAvailabilityCheck.ENABLED));
+        assertThat(RunOptions.parse(List.of())).isEqualTo(new RunOptions(30, AvailabilityCheck.ON));
         RunOptions both = RunOptions.parse(List.of("--disable-key-availability-check", "--idle-minutes", "5"));
-        assertThat(both).isEqualTo(new RunOptions(5, KeyAvailabilityCheck.DISABLED));
+        assertThat(both).isEqualTo(new RunOptions(5, AvailabilityCheck.OFF));
+        assertThat(both.pkcs11Availability()).isEqualTo(KeyAvailabilityCheck.DISABLED);
+        assertThat(RunOptions.parse(List.of()).pkcs11Availability()).isEqualTo(KeyAvailabilityCheck.ENABLED);
         assertThat(RunOptions.parse(both.arguments())).isEqualTo(both);
         assertThat(RunOptions.parse(List.of("--idle-minutes", "7")).arguments()).containsExactly("--idle-minutes", "7");
     }

@@ -113,4 +113,40 @@ class KeyAvailabilityTest extends DemoClusterTest {
         assertThat(owner.generateAvailableKey(GenSymKeyRequest.of(31, 32, "solo").withSession(true)).code())
                 .isEqualTo(ReturnCode.SUCCESS);
     }
+
+    /**
+     * SDK 5's key generation (the CloudHSM CLI's) under the client's setting: with the check on it
+     * returns once a second HSM holds the key, with it off ({@code --disable-key-availability-check}) at
+     * once, the key on its own HSM only, and the other HSMs receive it after their latency as before.
+     */
+    @Test
+    void anSdk5KeyWithTheCheckOffReturnsBeforeASecondHsmHoldsIt() {
+        long before = clock.nowMillis();
+        HsmResult<GeneratedKey> off = owner.generateSdk5Key(GenSymKeyRequest.of(31, 32, "off"), java.util.Map.of(),
+                AvailabilityCheck.OFF);
+        assertThat(off.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(clock.nowMillis()).as("no wait").isEqualTo(before);
+        long h = off.value().handle();
+        assertThat(owner.keyInfo(h, ReadPurpose.DISPLAY_REFRESH).value().nodesHolding()).as("its own HSM only").hasSize(1);
+        assertThat(owner.checkKeyAvailability(h).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        clock.advance(250);
+        assertThat(owner.keyInfo(h, ReadPurpose.DISPLAY_REFRESH).value().nodesHolding()).as("replicated after").hasSize(3);
+
+        before = clock.nowMillis();
+        HsmResult<GeneratedKey> on = owner.generateSdk5Key(GenSymKeyRequest.of(31, 32, "on"), java.util.Map.of(),
+                AvailabilityCheck.ON);
+        assertThat(on.code()).isEqualTo(ReturnCode.SUCCESS);
+        assertThat(clock.nowMillis()).as("waited for a second HSM").isGreaterThanOrEqualTo(before + 50);
+        assertThat(owner.checkKeyAvailability(on.value().handle()).code()).isEqualTo(ReturnCode.SUCCESS);
+    }
+
+    @Test
+    void withTheCheckOffASingleHsmClusterMakesTokenKeys() {
+        cluster.close();
+        cluster = TestClusters.demo(dir.resolve("one"), clock, new ClusterOptions(HsmType.HSM2M_MEDIUM, List.of(50L), null));
+        owner = TestClusters.login(cluster, "example_user");
+        GenSymKeyRequest solo = GenSymKeyRequest.of(31, 32, "solo");
+        assertThat(owner.generateSdk5Key(solo, java.util.Map.of()).code()).isEqualTo(ReturnCode.KEY_NOT_AVAILABLE);
+        assertThat(owner.generateSdk5Key(solo, java.util.Map.of(), AvailabilityCheck.OFF).code()).isEqualTo(ReturnCode.SUCCESS);
+    }
 }

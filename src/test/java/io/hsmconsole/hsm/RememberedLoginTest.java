@@ -128,4 +128,28 @@ class RememberedLoginTest extends FreshDemoClusterTest {
         assertThat(cluster.authenticationRemembers("alice", "alice_pwd")).isTrue();
         assertThat(cluster.authenticationRemembers("alice", "bad_password")).isFalse();
     }
+
+    /**
+     * The client daemon opens the cluster anew for each command it serves, from one catalog: a login that
+     * catalog checked right is remembered by the next instance it opens (no slow hash, nothing written),
+     * and by no other catalog's.
+     */
+    @Test
+    void aCatalogRemembersALoginAcrossTheInstancesItOpens() {
+        ClusterCatalog daemon = TestClusters.catalog(dir, clock);
+        try (HsmCluster first = daemon.open("demo")) {
+            assertThat(login(first, "alice", "alice_pwd")).isEqualTo(ReturnCode.SUCCESS);
+        }
+        try (HsmCluster next = daemon.open("demo")) {
+            assertThat(next.authenticationRemembers("alice", "alice_pwd")).isTrue();
+            next.auditLog().flush();
+            long before = next.store().changeCounter();
+            assertThat(login(next, "alice", "alice_pwd")).isEqualTo(ReturnCode.SUCCESS);
+            next.auditLog().flush();
+            assertThat(next.store().changeCounter()).as("the audit record only").isEqualTo(before + 1);
+        }
+        try (HsmCluster elsewhere = TestClusters.catalog(dir, clock).open("demo")) {
+            assertThat(elsewhere.authenticationRemembers("alice", "alice_pwd")).isFalse();
+        }
+    }
 }

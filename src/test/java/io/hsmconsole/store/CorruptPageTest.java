@@ -67,7 +67,8 @@ class CorruptPageTest {
             assertThatThrownBy(cluster::close).isInstanceOf(StoreException.class).hasMessageContaining("damaged");
         }
         Map<String, String> closed = FileSnapshot.of(clusterDir);
-        try (HsmCluster later = catalog.open(NAME)) {
+        // Another process: its own catalog (one catalog remembers the logins it checked, ClusterCatalog).
+        try (HsmCluster later = TestClusters.catalog(dataDir, new ManualClock(TestClusters.START)).open(NAME)) {
             assertThatThrownBy(() -> later.login(LoginChannel.KEY_MGMT_UTIL, UserType.CU, "example_user",
                     "example_pwd".toCharArray())).as("a later process, even a login's attempt count")
                     .isInstanceOf(StoreException.class).hasMessageContaining("damaged").hasMessageContaining(db.toString());

@@ -1,6 +1,7 @@
 package io.hsmconsole.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -24,12 +25,19 @@ final class CliContext {
     private final HsmCluster cluster;
     private final Console console;
     private final Path workDir;
+    private final AvailabilityCheck availability;
     private HsmSession session;
 
-    CliContext(HsmCluster cluster, Console console, Path workDir) {
+    CliContext(HsmCluster cluster, Console console, Path workDir, AvailabilityCheck availability) {
         this.cluster = cluster;
         this.console = console;
         this.workDir = workDir;
+        this.availability = availability;
+    }
+
+    /** The client's key durability setting for the creates of this run (configure-cli, or the daemon's). */
+    AvailabilityCheck availability() {
+        return availability;
     }
 
     /** A file the user names, relative to their working folder (the client's, when the daemon runs the command). */

@@ -1,5 +1,6 @@
 package io.hsmconsole.shell.cli;
 
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
@@ -41,16 +42,31 @@ public final class CliShell {
     }
 
     CliShell(HsmCluster cluster, Console console, Path workDir, Map<String, String> env, PrintWriter err) {
-        this.context = new CliContext(cluster, console, workDir);
+        this(cluster, console, workDir, AvailabilityCheck.ON, env, err);
+    }
+
+    CliShell(HsmCluster cluster, Console console, Path workDir, AvailabilityCheck availability, Map<String, String> env,
+             PrintWriter err) {
+        this.context = new CliContext(cluster, console, workDir, availability);
         this.env = env;
         this.err = err;
     }
 
-    /** The tool: opens the chosen cluster, runs the mode, ends the session. */
+    /** The tool: opens the chosen cluster, runs the mode, ends the session; the data folder's configure-cli settings apply. */
     public static ShellLauncher.Tool tool(Map<String, String> env, PrintWriter err) {
+        return tool(env, err, AvailabilityCheck.ON);
+    }
+
+    /**
+     * As above, run by a client daemon started with {@code daemon} as its key availability setting: its
+     * {@code --disable-key-availability-check} turns the check off for the commands it serves, whatever
+     * configure-cli set; otherwise configure-cli's setting applies, as in a JVM of the tool's own.
+     */
+    public static ShellLauncher.Tool tool(Map<String, String> env, PrintWriter err, AvailabilityCheck daemon) {
         return (ToolContext tool, List<String> args) -> {
+            AvailabilityCheck availability = CliConfiguration.read(tool.catalog().dataDirectory()).with(daemon);
             try (HsmCluster cluster = tool.openCluster()) {
-                return new CliShell(cluster, tool.console(), tool.workDir(), env, err).run(args);
+                return new CliShell(cluster, tool.console(), tool.workDir(), availability, env, err).run(args);
             }
         };
     }

@@ -60,7 +60,7 @@ final class KeyGenerateCommands {
         Map<Attribute, Boolean> attributes = given.usage();
         GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), length, args.value("label")).withId(id)
                 .withNonExtractable(!extractable).withSession(!token).withShareWith(shareWith).withQuorum(use, manage);
-        HsmResult<GeneratedKey> made = session.get().generateSdk5Key(request, attributes);
+        HsmResult<GeneratedKey> made = session.get().generateSdk5Key(request, attributes, context.availability());
         return context.answer(made, key -> {
             ObjectNode data = CliJson.object();
             data.set("key", describe(context, session.get(), key.handle()));

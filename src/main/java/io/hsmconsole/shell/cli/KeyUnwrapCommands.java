@@ -74,7 +74,8 @@ final class KeyUnwrapCommands {
         Sdk5UnwrapTarget target = new Sdk5UnwrapTarget(keyClass(typeClass), keyType(typeClass), given.usage(), options);
         HsmSession s = session.get();
         return approval.answer(context, s, wrapping.get(),
-                () -> s.transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target), key -> {
+                () -> s.transfers().unwrapSdk5(data, wrapping.get(), mechanism, parameters, target,
+                        context.availability()), key -> {
                     ObjectNode out = CliJson.object();
                     out.set("key", KeyGenerateCommands.describe(context, session.get(), key.handle()));
                     return context.success(out);
