@@ -59,7 +59,11 @@ public final class BackgroundWork<T> {
         onSuccess.accept(value);
     }
 
+    /** Reports the failure, unless the work was overtaken by a logout ({@link SessionEnded}): nothing to report. */
     public void failed(Throwable error) {
+        if (error instanceof SessionEnded) {
+            return;
+        }
         onFailure.accept(error);
     }
 

@@ -175,7 +175,7 @@ public final class KeyController {
         List<UserRef> approvers = session.quorumTokens().quorumApprovers(handle).valueIfSuccess().orElse(List.of()).stream()
                 .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
-                i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.token(), i.nodesHolding(),
+                i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.manageMValue(), i.token(), i.nodesHolding(),
                 nodes, entries, i.ownerId() == session.user().id(), approvers, session.mayShare(handle)));
     }
 

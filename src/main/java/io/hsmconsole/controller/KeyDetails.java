@@ -6,11 +6,12 @@ import io.hsmconsole.hsm.key.Attribute;
 import java.util.List;
 
 /**
- * Everything the inspector shows about one key: who owns and shares it, its quorum and who may
- * approve for it, where it lives, every attribute with what the logged-in user may change, and
+ * Everything the inspector shows about one key: who owns and shares it, its quorum values (to use
+ * it, {@code mValue}; to manage it, {@code manageMValue}: equal for keys KMU makes, cloudhsm-cli may
+ * set them apart) and who may approve for it, where it lives, every attribute with what the logged-in user may change, and
  * whether the simulator lets this user share or unshare it ({@code sharing}).
  */
-public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, boolean token,
+public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, int manageMValue, boolean token,
                          List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
                          boolean ownedByMe, List<UserRef> quorumApprovers, Permission sharing) {
 

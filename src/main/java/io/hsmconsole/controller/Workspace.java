@@ -103,9 +103,9 @@ public final class Workspace {
         return s != null && s.isOpen() ? Optional.of(s) : Optional.empty();
     }
 
-    /** The open session, or an exception for work that may only start while logged in. */
+    /** The open session, or {@link SessionEnded} for work that may only start while logged in. */
     HsmSession requireSession() {
-        return session().orElseThrow(() -> new IllegalStateException("no user is logged in"));
+        return session().orElseThrow(SessionEnded::new);
     }
 
     /** UI thread: another cluster of the same store. */

@@ -30,6 +30,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -54,6 +56,9 @@ public final class HsmCluster implements AutoCloseable {
     private final ParsedKeys parsedKeys = new ParsedKeys();
     private final PrecomputedNonces ecdsaNonces;
     private final TokenSignCluster tokenSign = new TokenSignCluster(this);
+    private final OpenSessions openSessions;
+    /** The sessions this object opened and that have not ended: counted out of {@link #openSessions} at the latest at close. */
+    private final Set<HsmSession> sessions = ConcurrentHashMap.newKeySet();
 
     public HsmCluster(ClusterStore store, HsmClock clock) {
         this(store, clock, new RememberedLogins(new SecureRandom()));
@@ -75,7 +80,7 @@ public final class HsmCluster implements AutoCloseable {
             ClusterRecord record = store.cluster();
             this.hsmType = hsmType(record);
             this.name = record.name();
-            ensurePki();
+            this.openSessions = OpenSessions.of(ensurePki());
         } catch (RuntimeException e) {
             // A cluster that cannot be opened must not keep its store (and its -wal/-shm files) open.
             store.close();
@@ -87,20 +92,24 @@ public final class HsmCluster implements AutoCloseable {
         this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync), remembered);
     }
 
-    /** Stores made before attestation existed (schema 1) get their PKI on first open. */
-    private void ensurePki() {
-        if (store.identity(ClusterPki.MANUFACTURER_ROOT).isPresent()) {
-            return;
+    /**
+     * Stores made before attestation existed (schema 1) get their PKI on first open. Answers the
+     * manufacturer root certificate, which tells this cluster from any other ({@link OpenSessions}).
+     */
+    private byte[] ensurePki() {
+        Optional<IdentityItem> root = store.identity(ClusterPki.MANUFACTURER_ROOT);
+        if (root.isPresent()) {
+            return root.get().certificate();
         }
         SecureRandom random = new SecureRandom();
-        store.write(tx -> {
+        return store.write(tx -> {
             List<IdentityItem> roots = ClusterPki.mintRoots(tx.cluster().name(), clock.nowMillis(), random);
             roots.forEach(tx::putIdentity);
             for (NodeRecord n : tx.nodes()) {
                 ClusterPki.mintNode(roots.get(0), roots.get(1), tx.cluster().name(), n.id(), clock.nowMillis(), random)
                         .forEach(tx::putIdentity);
             }
-            return null;
+            return roots.get(0).certificate();
         });
     }
 
@@ -162,6 +171,24 @@ public final class HsmCluster implements AutoCloseable {
     }
 
     /** SDK 5's token-sign quorum as far as it needs no login: quorum values, registration tokens. */
+    /** Whether this process holds a session of this user on the cluster (through this object or another). */
+    boolean isLoggedIn(int userId) {
+        return openSessions.isLoggedIn(userId);
+    }
+
+    /** A session logged in (called once, by its constructor). */
+    void sessionOpened(HsmSession session) {
+        sessions.add(session);
+        openSessions.opened(session.user().id());
+    }
+
+    /** A session ended: counted out once, however often it is closed. */
+    void sessionClosed(HsmSession session) {
+        if (sessions.remove(session)) {
+            openSessions.closed(session.user().id());
+        }
+    }
+
     public TokenSignCluster tokenSign() {
         return tokenSign;
     }
@@ -403,6 +430,8 @@ public final class HsmCluster implements AutoCloseable {
     @Override
     public void close() {
         ecdsaNonces.close();
+        // A session its holder never closed ends with the cluster it was opened on.
+        sessions.forEach(this::sessionClosed);
         try {
             audit.flush();
         } finally {

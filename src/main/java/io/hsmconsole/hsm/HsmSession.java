@@ -69,6 +69,7 @@ public final class HsmSession implements AutoCloseable {
         this.officerRules = new OfficerQuorum(cluster, this, tokens);
         this.officerQuorum = new OfficerQuorumCommands(this, officerRules);
         this.tokenSign = new TokenSignCommands(cluster, this, tokens);
+        cluster.sessionOpened(this);
     }
 
     QuorumApprovals quorum() {
@@ -329,6 +330,7 @@ public final class HsmSession implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        cluster.sessionClosed(this);
         sessionKeys.clear();
         tokens.clear();
         cluster.auditLog().flush();

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * User management as the HSM enforces it: officers create and delete users and change anyone's
- * password (which also unlocks a locked account); a crypto user may change only their own. Once the
+ * password (which also unlocks a locked account); a crypto user may change only their own. Nobody
+ * changes the password of another user while that user is logged in ({@link OpenSessions}); one's own,
+ * while logged in, is the pages' example. Once the
  * officers set a quorum for user management (setMValue 3), each of these but changing one's own
  * password uses up an approved token ({@link OfficerQuorum}).
  */
@@ -205,7 +207,7 @@ public final class UserAdministration {
      * Whether this session may do {@code action} to {@code target}, and if not the code the command
      * would answer: officers delete users and change anyone's password, a crypto user changes only
      * their own; nobody deletes themselves, the PCO or the appliance user, nor changes the appliance
-     * user's password. Whether a user to delete still owns keys is judged when deleting (keys come and
+     * user's password or that of another user who is logged in now. Whether a user to delete still owns keys is judged when deleting (keys come and
      * go); everything else here is what {@link #deleteUser}/{@link #changePassword} enforce.
      */
     public Permission may(UserAction action, UserInfo target) {
@@ -230,7 +232,12 @@ public final class UserAdministration {
                     ? Optional.of(ReturnCode.NOT_AUTHORIZED)
                     : self ? Optional.of(ReturnCode.USER_LOGGED_IN) : Optional.empty();
             case CHANGE_PASSWORD -> (!self && !officer) || targetType == UserType.AU
-                    ? Optional.of(ReturnCode.NOT_AUTHORIZED) : Optional.empty();
+                    ? Optional.of(ReturnCode.NOT_AUTHORIZED)
+                    // cloudhsm_cli-user-change-password.md: "Any user can change their own password" (its
+                    // example: bob, logged in, changes his) and "You cannot change the password of a user
+                    // who is currently logged in to the cluster": another user's, then.
+                    : !self && cluster.isLoggedIn(targetId) ? Optional.of(ReturnCode.USER_LOGGED_IN)
+                    : Optional.empty();
         };
     }
 

@@ -60,8 +60,11 @@ class TokenSignQuorumTest {
         return cluster.login(LoginChannel.CLOUDHSM_CLI, type, name, TestClusters.password(name)).value();
     }
 
+    /** Registers the admin's quorum key and logs them out again (a logged-in user's password is not changed). */
     private void register(String admin) {
-        keys.put(admin, QuorumKeys.register(cluster, admin(admin)));
+        try (HsmSession session = admin(admin)) {
+            keys.put(admin, QuorumKeys.register(cluster, session));
+        }
     }
 
     /** The token as the file carries it, signed by each approver with their registered key. */
@@ -285,11 +288,12 @@ class TokenSignQuorumTest {
     @Test
     void aDeregisteredQuorumKeyApprovesNothing() {
         userQuorumOfTwo();
-        HsmSession officer = admin("officer1");
+        // Before officer1 logs in: another user's password is not changed while they are logged in.
         assertThat(admin("admin").users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
                 .as("another admin's password is user management: the user quorum applies").isEqualTo(ReturnCode.QUORUM_REQUIRED);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()
                 .satisfies(u -> assertThat(u.quorumKeyRegistered()).isTrue());
+        HsmSession officer = admin("officer1");
         assertThat(officer.users().changePassword(UserType.CO, "officer1", "password2".toCharArray(), true).code())
                 .isEqualTo(ReturnCode.SUCCESS);
         assertThat(cluster.users()).filteredOn(u -> u.name().equals("officer1")).singleElement()

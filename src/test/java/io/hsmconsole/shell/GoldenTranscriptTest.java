@@ -75,6 +75,9 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>{@code @@ node ID offline|online} / {@code @@ node ID latency MILLIS} / {@code @@ node ID
  *       tamper|restore} (its firmware) — changes a node between runs, as the desktop console's
  *       simulation menu does.</li>
+ *   <li>{@code @@ pkcs11-login NAME PASSWORD} / {@code @@ pkcs11-logout NAME} — an application logs
+ *       the crypto user in through the PKCS#11 endpoint (the client daemon's, in the same process as
+ *       the runs) and stays logged in until the logout ({@link HeldLogins}).</li>
  *   <li>{@code @@ sql STATEMENT} — runs one SQL statement on the demo cluster's store file, as
  *       someone editing the file behind the simulator's back would (audit-chain transcripts).</li>
  * </ul>
@@ -127,88 +130,98 @@ class GoldenTranscriptTest {
         boolean created = false;
         Run run = null;
         Map<String, String> env = new java.util.HashMap<>();
-        for (Transcript.Step step : transcript.steps()) {
-            if (!step.directive().equals("cluster") && !created) {
-                createCluster(catalog, "");
-                created = true;
-            }
-            switch (step.directive()) {
-                case "cluster" -> {
-                    createCluster(catalog, step.argument());
+        try (HeldLogins applications = new HeldLogins()) {
+            for (Transcript.Step step : transcript.steps()) {
+                if (!step.directive().equals("cluster") && !created) {
+                    createCluster(catalog, "");
                     created = true;
-                    echo(actualTranscript, step);
                 }
-                case "env" -> {
-                    String[] kv = step.argument().split("=", 2);
-                    if (kv[1].isEmpty()) {
-                        env.remove(kv[0]);
-                    } else {
-                        env.put(kv[0], kv[1]);
+                switch (step.directive()) {
+                    case "cluster" -> {
+                        createCluster(catalog, step.argument());
+                        created = true;
+                        echo(actualTranscript, step);
                     }
-                    echo(actualTranscript, step);
-                }
-                case "run" -> {
-                    run = new Run(step.argument(), Map.copyOf(env));
-                    echo(actualTranscript, step);
-                }
-                case "stdin" -> {
-                    run.stdin = placeholders.substitute(step.text());
-                    echo(actualTranscript, step);
-                }
-                case "stdout" -> {
-                    run.execute(catalog, clock, work, placeholders);
-                    actualTranscript.append("@@ stdout\n").append(run.output);
-                    if (!placeholders.matches(step.text(), run.output)) {
-                        failures.add("output of `" + run.command + "` differs:\n--- expected\n" + step.text()
-                                + "--- actual\n" + run.output);
+                    case "env" -> {
+                        String[] kv = step.argument().split("=", 2);
+                        if (kv[1].isEmpty()) {
+                            env.remove(kv[0]);
+                        } else {
+                            env.put(kv[0], kv[1]);
+                        }
+                        echo(actualTranscript, step);
                     }
-                }
-                case "exit" -> {
-                    actualTranscript.append("@@ exit ").append(run.status.code()).append('\n');
-                    if (Integer.parseInt(step.argument()) != run.status.code()) {
-                        failures.add("exit status of `" + run.command + "`: expected " + step.argument()
-                                + ", was " + run.status.code());
+                    case "run" -> {
+                        run = new Run(step.argument(), Map.copyOf(env));
+                        echo(actualTranscript, step);
                     }
-                }
-                case "file" -> {
-                    Path written = work.resolve(step.argument());
-                    String content = Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<missing>\n";
-                    actualTranscript.append("@@ file ").append(step.argument()).append('\n').append(content);
-                    if (!placeholders.matches(step.text(), content)) {
-                        failures.add("file " + step.argument() + " differs:\n--- expected\n" + step.text()
-                                + "--- actual\n" + content);
+                    case "stdin" -> {
+                        run.stdin = placeholders.substitute(step.text());
+                        echo(actualTranscript, step);
                     }
-                }
-                case "write" -> {
-                    Files.writeString(work.resolve(step.argument()), placeholders.substitute(step.text()));
-                    echo(actualTranscript, step);
-                }
-                case "sign-token" -> {
-                    String[] a = step.argument().split("\\s+");
-                    try {
-                        TokenSigner.sign(work.resolve(a[0]), work.resolve(a[1]), a.length > 2 ? a[2] : "");
-                    } catch (java.security.GeneralSecurityException e) {
-                        fail("@@ sign-token " + step.argument() + ": " + e);
+                    case "stdout" -> {
+                        run.execute(catalog, clock, work, placeholders);
+                        actualTranscript.append("@@ stdout\n").append(run.output);
+                        if (!placeholders.matches(step.text(), run.output)) {
+                            failures.add("output of `" + run.command + "` differs:\n--- expected\n" + step.text()
+                                    + "--- actual\n" + run.output);
+                        }
                     }
-                    echo(actualTranscript, step);
+                    case "exit" -> {
+                        actualTranscript.append("@@ exit ").append(run.status.code()).append('\n');
+                        if (Integer.parseInt(step.argument()) != run.status.code()) {
+                            failures.add("exit status of `" + run.command + "`: expected " + step.argument()
+                                    + ", was " + run.status.code());
+                        }
+                    }
+                    case "file" -> {
+                        Path written = work.resolve(step.argument());
+                        String content = Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<missing>\n";
+                        actualTranscript.append("@@ file ").append(step.argument()).append('\n').append(content);
+                        if (!placeholders.matches(step.text(), content)) {
+                            failures.add("file " + step.argument() + " differs:\n--- expected\n" + step.text()
+                                    + "--- actual\n" + content);
+                        }
+                    }
+                    case "write" -> {
+                        Files.writeString(work.resolve(step.argument()), placeholders.substitute(step.text()));
+                        echo(actualTranscript, step);
+                    }
+                    case "sign-token" -> {
+                        String[] a = step.argument().split("\\s+");
+                        try {
+                            TokenSigner.sign(work.resolve(a[0]), work.resolve(a[1]), a.length > 2 ? a[2] : "");
+                        } catch (java.security.GeneralSecurityException e) {
+                            fail("@@ sign-token " + step.argument() + ": " + e);
+                        }
+                        echo(actualTranscript, step);
+                    }
+                    case "write-base64" -> {
+                        Files.write(work.resolve(step.argument()), Base64.getMimeDecoder().decode(step.text()));
+                        echo(actualTranscript, step);
+                    }
+                    case "advance" -> {
+                        clock.advance(Long.parseLong(step.argument()));
+                        echo(actualTranscript, step);
+                    }
+                    case "node" -> {
+                        changeNode(catalog, step.argument());
+                        echo(actualTranscript, step);
+                    }
+                    case "sql" -> {
+                        runSql(catalog, step.argument());
+                        echo(actualTranscript, step);
+                    }
+                    case "pkcs11-login" -> {
+                        applications.login(catalog, step.argument());
+                        echo(actualTranscript, step);
+                    }
+                    case "pkcs11-logout" -> {
+                        applications.logout(step.argument());
+                        echo(actualTranscript, step);
+                    }
+                    default -> fail("unknown directive @@ " + step.directive() + " in " + file);
                 }
-                case "write-base64" -> {
-                    Files.write(work.resolve(step.argument()), Base64.getMimeDecoder().decode(step.text()));
-                    echo(actualTranscript, step);
-                }
-                case "advance" -> {
-                    clock.advance(Long.parseLong(step.argument()));
-                    echo(actualTranscript, step);
-                }
-                case "node" -> {
-                    changeNode(catalog, step.argument());
-                    echo(actualTranscript, step);
-                }
-                case "sql" -> {
-                    runSql(catalog, step.argument());
-                    echo(actualTranscript, step);
-                }
-                default -> fail("unknown directive @@ " + step.directive() + " in " + file);
             }
         }
         if (!failures.isEmpty()) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ReturnCode;
 import io.hsmconsole.hsm.quorum.SignedApproval;
 import io.hsmconsole.hsm.quorum.TokenSignService;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.model.UserType;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.text.cli.CliJson;
+import io.hsmconsole.text.cli.CliMessages;
 import io.hsmconsole.text.cli.CliRoles;
 import io.hsmconsole.text.cli.CliSyntaxes;
 
@@ -68,6 +70,12 @@ final class UserCommands {
                 .changePassword(type(args), args.value("username"), password, deregisterQuorum));
     }
 
+    /** The page's note for its one refusal that has one: the user whose password it is, is logged in. */
+    private static ExitStatus refused(CliContext context, String command, ReturnCode code) {
+        return command.equals("changePswd") && code == ReturnCode.USER_LOGGED_IN
+                ? context.error(CliMessages.PASSWORD_OF_LOGGED_IN_USER) : context.error(code);
+    }
+
     private static ExitStatus delete(CliContext context, CliArguments args) {
         return guarded(context, args, "deleteUser", false,
                 (session, none) -> session.users().deleteUser(type(args), args.value("username")));
@@ -96,8 +104,9 @@ final class UserCommands {
         }
         try {
             HsmSession s = session.get();
-            return context.answer(s.tokenSign().withApproval(TokenSignService.USER, approval, () -> action.apply(s, password)),
-                    done -> context.success(LoginCommands.userAndRole(args.value("username"), args.value("role"))));
+            HsmResult<?> result = s.tokenSign().withApproval(TokenSignService.USER, approval, () -> action.apply(s, password));
+            return result.isSuccess() ? context.success(LoginCommands.userAndRole(args.value("username"), args.value("role")))
+                    : refused(context, command, result.code());
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

@@ -42,6 +42,13 @@ public final class CliMessages {
     private CliMessages() {
     }
 
+    /**
+     * {@code user change-password} refused because the user is logged in: the page's own note
+     * (cloudhsm_cli-user-change-password.md); other commands answer {@link #of} for the same code.
+     */
+    public static final String PASSWORD_OF_LOGGED_IN_USER =
+            "You cannot change the password of a user who is currently logged in to the cluster";
+
     public static String badRole(String role) {
         return "CLOUDHSM_ROLE must be " + CliRoles.CRYPTO_USER + " or " + CliRoles.ADMIN + ", not '" + role + "'";
     }

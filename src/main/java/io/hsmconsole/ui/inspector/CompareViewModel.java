@@ -36,6 +36,11 @@ public final class CompareViewModel {
         lines.add(new Line(messages.get("compare.owner"), left.owner().toString(), right.owner().toString()));
         lines.add(new Line(messages.get("compare.shared"), names(left), names(right)));
         lines.add(new Line(messages.get("compare.mValue"), String.valueOf(left.mValue()), String.valueOf(right.mValue())));
+        if (left.manageMValue() != left.mValue() || right.manageMValue() != right.mValue()) {
+            // A key cloudhsm-cli made may need another quorum to manage it than to use it (m_value above).
+            lines.add(new Line(messages.get("compare.manageMValue"), String.valueOf(left.manageMValue()),
+                    String.valueOf(right.manageMValue())));
+        }
         lines.add(new Line(messages.get("compare.nodes"), nodes(left), nodes(right)));
         Set<Attribute> all = new LinkedHashSet<>();
         left.attributes().forEach(a -> all.add(a.attribute()));

@@ -139,9 +139,9 @@ public final class InspectorViewModel {
         owner.set(d.owner().toString());
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));
-        quorum.set(!MValue.needsQuorum(d.mValue()) ? messages.format("inspector.quorum.none", d.mValue())
-                : messages.format("inspector.quorum", d.mValue()));
-        approvers.set(!MValue.needsQuorum(d.mValue()) ? messages.get("inspector.approvers.none") : approvers(d));
+        quorum.set(quorumText(d));
+        boolean anyQuorum = MValue.needsQuorum(d.mValue()) || MValue.needsQuorum(d.manageMValue());
+        approvers.set(anyQuorum ? approvers(d) : messages.get("inspector.approvers.none"));
         nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
                 d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                 d.nodesHolding().size(), d.clusterNodes().size()));
@@ -153,6 +153,22 @@ public final class InspectorViewModel {
         }).orElse(""));
     }
 
+    /**
+     * The key's quorum: KMU's one m_value when both services need the same, else both values, each
+     * labelled with its service (a key cloudhsm-cli made with --manage-/--use-key-quorum-value).
+     */
+    private String quorumText(KeyDetails d) {
+        if (d.mValue() == d.manageMValue()) {
+            return !MValue.needsQuorum(d.mValue()) ? messages.format("inspector.quorum.none", d.mValue())
+                    : messages.format("inspector.quorum", d.mValue());
+        }
+        return messages.format("inspector.quorum.split",
+                messages.format(MValue.needsQuorum(d.mValue()) ? "inspector.quorum.use" : "inspector.quorum.use.none",
+                        d.mValue()),
+                messages.format(MValue.needsQuorum(d.manageMValue()) ? "inspector.quorum.manage"
+                        : "inspector.quorum.manage.none", d.manageMValue()));
+    }
+
     /** Whom the simulator accepts approvals from (the key's owner and shared users). */
     private static String approvers(KeyDetails d) {
         return d.quorumApprovers().stream().map(UserRef::toString).collect(Collectors.joining(", "));
@@ -160,8 +176,10 @@ public final class InspectorViewModel {
 
     private AttributeRowModel row(AttributeEntry e) {
         if (e.modifiableWithApprovals()) {
-            return new AttributeRowModel(e, null, messages.format("inspector.quorum.edit",
-                    details.get().mValue()));
+            // Changing an attribute is managing the key: its manage value says how many approve.
+            KeyDetails d = details.get();
+            return new AttributeRowModel(e, null, messages.format(d.mValue() == d.manageMValue()
+                    ? "inspector.quorum.edit" : "inspector.quorum.edit.manage", d.manageMValue()));
         }
         String reason = e.whyNotModifiable().map(code -> messages.format("inspector.readOnly",
                 Notice.error(errors.sentence(code), errors.codeLine(code, errors.sentence(code))).fullText()))

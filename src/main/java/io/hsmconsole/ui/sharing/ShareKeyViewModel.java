@@ -57,11 +57,13 @@ public final class ShareKeyViewModel {
         return messages.format("share.title", key.handle());
     }
 
-    /** Who may change the sharing, and what a quorum key asks for first (as the HSM reported its m_value). */
+    /** Who may change the sharing, and what a quorum key asks for first (sharing is managing: its manage value). */
     public String note() {
         String who = key.ownedByMe() ? messages.get("share.note.owner")
                 : messages.format("share.note.notOwner", key.owner().toString());
-        return !MValue.needsQuorum(key.mValue()) ? who : who + " " + messages.format("share.note.quorum", key.mValue());
+        return !MValue.needsQuorum(key.manageMValue()) ? who
+                : who + " " + messages.format(key.mValue() == key.manageMValue() ? "share.note.quorum"
+                        : "share.note.quorum.manage", key.manageMValue());
     }
 
     public SharingViewModel sharing() {

@@ -150,6 +150,33 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aKeyWhoseManageQuorumDiffersFromItsUseQuorumShowsBothLabelled() {
+        // As cloudhsm-cli makes it (--use-key-quorum-value 2 --manage-key-quorum-value 3).
+        long split = f.generate(GenSymKeyRequest.of(31, 32, "split").withShareWith(List.of(4, 5)).withQuorum(2, 3));
+        vm.inspect(split);
+
+        assertThat(vm.quorumProperty().get()).isEqualTo("2 approvals to use, 3 to manage");
+        assertThat(vm.approversProperty().get()).isEqualTo("example_user (3), alice (4), bob (5)");
+        assertThat(row(Attribute.ENCRYPT).approvalNote()).as("a change is managing: the manage value")
+                .isEqualTo("This key has a manage quorum of 3: changing it asks 3 of its owner and shared users"
+                        + " to approve first.");
+
+        long manageOnly = f.generate(GenSymKeyRequest.of(31, 32, "managed").withShareWith(List.of(4)).withQuorum(0, 2));
+        vm.inspect(manageOnly);
+
+        assertThat(vm.quorumProperty().get()).isEqualTo("no approvals to use, 2 to manage");
+        assertThat(vm.approversProperty().get()).as("approvers matter for the changes").isEqualTo("example_user (3), alice (4)");
+        assertThat(row(Attribute.ENCRYPT).needsApprovals()).isTrue();
+
+        long useOnly = f.generate(GenSymKeyRequest.of(31, 32, "used").withShareWith(List.of(4)).withQuorum(2, 0));
+        vm.inspect(useOnly);
+
+        assertThat(vm.quorumProperty().get()).isEqualTo("2 approvals to use, none to manage");
+        assertThat(row(Attribute.ENCRYPT).needsApprovals()).as("changes need no approvals").isFalse();
+        assertThat(row(Attribute.ENCRYPT).editable()).isTrue();
+    }
+
+    @Test
     void aQuorumKeyShowsItsQuorumAndChangesAfterApprovals() {
         long handle = f.generate(GenSymKeyRequest.of(31, 32, "q").withShareWith(List.of(4)).withMValue(2));
         vm.inspect(handle);
@@ -240,5 +267,20 @@ class InspectorViewModelTest {
                 .doesNotContain("Owner", "OBJ_ATTR_KEY_TYPE");
         assertThat(compare.summary()).as("said in words, not 'line(s)'")
                 .isEqualTo(compare.differences() + " rows differ (highlighted).");
+    }
+
+    @Test
+    void compareShowsTheManageQuorumOnlyWhenAKeyHasOneOfItsOwn() {
+        long kmu = f.generate(GenSymKeyRequest.of(31, 32, "kmu").withShareWith(List.of(4)).withMValue(2));
+        long alike = f.generate(GenSymKeyRequest.of(31, 32, "alike").withShareWith(List.of(4)).withMValue(2));
+        long split = f.generate(GenSymKeyRequest.of(31, 32, "split").withShareWith(List.of(4)).withQuorum(2, 0));
+
+        assertThat(new CompareViewModel(f.details(kmu), f.details(alike), messages).lines())
+                .extracting(CompareViewModel.Line::name).doesNotContain("m_value to manage");
+        assertThat(new CompareViewModel(f.details(kmu), f.details(split), messages).lines())
+                .filteredOn(l -> l.name().startsWith("m_value")).extracting(CompareViewModel.Line::name,
+                        CompareViewModel.Line::differs).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m_value", false),
+                        org.assertj.core.groups.Tuple.tuple("m_value to manage", true));
     }
 }

@@ -63,6 +63,15 @@ class ShareKeyViewModelTest {
     }
 
     @Test
+    void sharingIsManagingSoTheNoteNamesTheManageQuorumNotTheUseQuorum() {
+        long useOnly = f.generate(GenSymKeyRequest.of(31, 32, "used").withShareWith(List.of(4)).withQuorum(2, 0));
+        assertThat(dialog(useOnly).note()).doesNotContain("quorum");
+
+        long manageOnly = f.generate(GenSymKeyRequest.of(31, 32, "managed").withShareWith(List.of(4)).withQuorum(0, 2));
+        assertThat(dialog(manageOnly).note()).contains("This key has a manage quorum of 2: applying asks 2 of its owner");
+    }
+
+    @Test
     void aChangeOfTwoUsersOnAQuorumKeyIsApprovedOnceForBothShareKeyCommands() {
         long key = f.generate(GenSymKeyRequest.of(31, 32, "guarded").withMValue(2).withShareWith(List.of(4)));
         ShareKeyViewModel vm = dialog(key);

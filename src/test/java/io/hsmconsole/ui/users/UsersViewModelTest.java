@@ -168,6 +168,22 @@ class UsersViewModelTest {
     }
 
     @Test
+    void anotherUserWhoIsLoggedInKeepsTheirPasswordUntilTheyLogOut() {
+        // An application of this process (the client daemon's PKCS#11 endpoint) holds a session as bob.
+        HsmSession bob = TestClusters.login(f.cluster, "bob");
+        f.login("officer1");
+        select("bob");
+        assertThat(vm.canChangePasswordProperty().get()).isFalse();
+        assertThat(vm.whyNoChangePasswordProperty().get()).contains("You cannot change the password of bob (5) while"
+                + " that user is logged in to the cluster").contains("0x4000001e");
+
+        bob.logout();
+        select("alice");
+        select("bob");
+        assertThat(vm.canChangePasswordProperty().get()).isTrue();
+    }
+
+    @Test
     void theActionsOfferedAreTheSimulatorsAnswers() {
         f.login("officer1");
         select("officer1");
