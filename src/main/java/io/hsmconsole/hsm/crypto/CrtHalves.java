@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * half is done watches for the other's for {@link #JOIN_SPIN_NANOS} before it blocks. Both spins are
  * short: on a busy machine a spinning thread takes the time slices the halves need (with 300 µs and 1 ms
  * spins, signing at load 12-15 on two cores was 15-20 % slower than with the executor; with 100 µs it
- * was not), and an idle process parks within a tenth of a millisecond.
+ * was within the noise), and an idle process parks within a tenth of a millisecond.
  */
 final class CrtHalves {
     /** How long a worker looks for the next half before it parks. */
