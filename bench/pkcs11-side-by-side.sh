@@ -11,8 +11,9 @@
 #                                                both sides (default 0: the first calls after start count)
 # Row names for ROWS (default: all): full (per call at KEYS keys, demo and intra-region cluster), empty,
 # token, session, sessions1024, cbc, floor (AES-CBC through a C responder that answers from memory:
-# bench/peer/p11floor.c, the most any server behind p11-kit-client.so can reach), rsa, ec, near
-# (intra-region rows), off (availability check off).
+# bench/peer/p11floor.c, the most any server behind p11-kit-client.so can reach), rsa, ec, signfloor (with
+# rsa or ec: the same signatures through that responder), near (intra-region rows), off (availability
+# check off).
 # Rows: pkcs11-tool --keygen per call (a new process each: load, C_Initialize, login, keygen) on an empty
 # token and on one holding KEYS AES keys; in process (bench/peer/p11bench.c): token and session AES-256
 # keygen, session keygen by 1,024 sessions of one process at once, AES-CBC encryption of 4 KiB, RSA-2048
@@ -28,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-7} iterations=${2:-5} seconds=${3:-2} keys=${4:-10000}
-rows_wanted=",${ROWS:-full,empty,token,session,sessions1024,cbc,floor,rsa,ec,near,off},"
+rows_wanted=",${ROWS:-full,empty,token,session,sessions1024,cbc,floor,rsa,ec,signfloor,near,off},"
 warmup=${PER_CALL_WARMUP:-0}
 wanted() { [[ $rows_wanted == *",$1,"* ]]; }
 near_latencies="5 10 15"
@@ -168,16 +169,26 @@ if wanted cbc; then
     row "AES-CBC 4 KiB encrypt in process (ops/s; ours through p11-kit 0.25.5's client)" "$p" "$o" rate "$l"
     peer_cbc=$p
 fi
-if wanted floor; then
-    # The same client against a responder that answers C_EncryptInit and C_Encrypt from memory.
+# A responder between the client and the daemon that answers C_EncryptInit, C_Encrypt, C_SignInit and
+# C_Sign from memory once the daemon has answered each (bench/peer/p11floor.c): the transport's floor.
+floor_start() {
     "$work/p11floor" "$work/floor.sock" "${P11_KIT_SERVER_ADDRESS#unix:path=}" &
     floor_pid=$!
     sleep 0.2
-    l=$(load); p=${peer_cbc:-$(peer encrypt "$iterations" "$seconds")}
-    o=$(P11_KIT_SERVER_ADDRESS="unix:path=$work/floor.sock" ours_with "$newer" encrypt "$iterations" "$seconds")
-    row "AES-CBC 4 KiB, p11-kit 0.25.5's client to a C responder doing no work (bench/peer/p11floor.c): the transport's floor (ops/s)" "$p" "$o" rate "$l"
+}
+floor_stop() {
     kill "$floor_pid"
     floor_pid=""
+}
+through_floor() { # module, p11bench arguments
+    P11_KIT_SERVER_ADDRESS="unix:path=$work/floor.sock" ours_with "$@"
+}
+if wanted floor; then
+    floor_start
+    l=$(load); p=${peer_cbc:-$(peer encrypt "$iterations" "$seconds")}
+    o=$(through_floor "$newer" encrypt "$iterations" "$seconds")
+    row "AES-CBC 4 KiB, p11-kit 0.25.5's client to a C responder doing no work (bench/peer/p11floor.c): the transport's floor (ops/s)" "$p" "$o" rate "$l"
+    floor_stop
 fi
 for kind in rsa ec; do
     wanted $kind || continue
@@ -189,6 +200,12 @@ for kind in rsa ec; do
     sig=$([ $kind = rsa ] && echo "RSA-2048 PKCS #1 v1.5 SHA-256" || echo "ECDSA P-256")
     l=$(load); p=$(peer sign $kind "$iterations" "$seconds"); o=$(ours sign $kind "$iterations" "$seconds")
     row "$sig signatures, C_SignInit + C_Sign (signatures/s)" "$p" "$o" rate "$l"
+    if wanted signfloor; then
+        floor_start
+        l=$(load); o=$(through_floor "$HSM_CONSOLE_PKCS11_MODULE" sign $kind "$iterations" "$seconds")
+        row "$sig signatures, the client to a C responder doing no work (bench/peer/p11floor.c): the transport's floor (signatures/s)" "$p" "$o" rate "$l"
+        floor_stop
+    fi
     l=$(load); j=$(in_process sign $kind)
     row "$sig signatures in the simulator's process, JMH (signatures/s) vs SoftHSM2 above" "$p" "$j" rate "$l"
 done

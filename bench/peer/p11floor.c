@@ -1,11 +1,12 @@
 /*
  * The floor of a p11-kit RPC round trip on this machine, for bench/pkcs11-side-by-side.sh: a responder
  * in C that stands between p11-kit-client.so and our daemon and passes every message on, except
- * C_EncryptInit and C_Encrypt once it has seen the daemon answer each of them: from then on it answers
- * them itself with the daemon's first answer (the same length, the call code echoed), doing no work. So
- * `p11bench … encrypt` through it measures what the client library, the socket and the two wake-ups per
- * round trip cost with a server that costs nothing: the most any server behind p11-kit-client.so could
- * reach. Its answers are not encryptions of the data (the benchmark checks only the length).
+ * C_EncryptInit, C_Encrypt, C_SignInit and C_Sign once it has seen the daemon answer each of them: from
+ * then on it answers them itself with the daemon's first answer (the same length, the call code echoed),
+ * doing no work. So `p11bench … encrypt` or `p11bench … sign ec` through it measures what the client
+ * library, the socket and the two wake-ups per round trip cost with a server that costs nothing: the most
+ * any server behind p11-kit-client.so could reach. Its answers are not encryptions or signatures of the
+ * data (the benchmark checks only their length).
  *
  *   gcc -O2 -Wall -o p11floor bench/peer/p11floor.c
  *   p11floor LISTEN_SOCKET DAEMON_SOCKET     serves one connection at a time, until killed
@@ -21,7 +22,20 @@
 #include <unistd.h>
 
 /* p11-kit's call numbers (rpc-message.h): the position in its table. */
-enum { CALL_ENCRYPT_INIT = 29, CALL_ENCRYPT = 30 };
+enum { CALL_ENCRYPT_INIT = 29, CALL_ENCRYPT = 30, CALL_SIGN_INIT = 42, CALL_SIGN = 43 };
+
+/* The calls answered from memory, in the order of the kept answers. */
+static const uint32_t KEPT_CALLS[] = {CALL_ENCRYPT_INIT, CALL_ENCRYPT, CALL_SIGN_INIT, CALL_SIGN};
+enum { KEPT = sizeof KEPT_CALLS / sizeof KEPT_CALLS[0] };
+
+static int kept_index(uint32_t call) {
+    for (int i = 0; i < KEPT; i++) {
+        if (KEPT_CALLS[i] == call) {
+            return i;
+        }
+    }
+    return -1;
+}
 
 static int read_fully(int fd, void *buffer, size_t length) {
     size_t got = 0;
@@ -89,8 +103,8 @@ static void serve(int client, const char *daemon_path) {
         close(client);
         return;
     }
-    char *answers[2] = {NULL, NULL};
-    size_t answer_lengths[2] = {0, 0};
+    char *answers[KEPT] = {NULL};
+    size_t answer_lengths[KEPT] = {0};
     char version;
     if (read_fully(client, &version, 1) == 0 && write_fully(daemon, &version, 1) == 0
             && read_fully(daemon, &version, 1) == 0 && write_fully(client, &version, 1) == 0) {
@@ -103,7 +117,7 @@ static void serve(int client, const char *daemon_path) {
                 memcpy(&call, request + 12 + options, 4);
                 call = ntohl(call);
             }
-            int kept = call == CALL_ENCRYPT_INIT ? 0 : call == CALL_ENCRYPT ? 1 : -1;
+            int kept = kept_index(call);
             if (kept >= 0 && answers[kept] != NULL) {
                 memcpy(answers[kept], request, 4); /* the answer echoes the request's call code */
                 free(request);
@@ -127,8 +141,9 @@ static void serve(int client, const char *daemon_path) {
             }
         }
     }
-    free(answers[0]);
-    free(answers[1]);
+    for (int i = 0; i < KEPT; i++) {
+        free(answers[i]);
+    }
     close(daemon);
     close(client);
 }
