@@ -134,6 +134,23 @@ class RsaSigningCrossCheckTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("check against the public key");
     }
 
+    /** The mod-q half runs on the other core: its fault comes back through the join, and so does a wrong recombination. */
+    @Test
+    void aFaultInTheOtherHalfOrInTheRecombinationGivesNoSignature() {
+        RSAPrivateCrtKeyParameters k = KEYS.get(2).key();
+        RSAPrivateCrtKeyParameters wrongDq = new RSAPrivateCrtKeyParameters(k.getModulus(), k.getPublicExponent(), k.getExponent(),
+                k.getP(), k.getQ(), k.getDP(), k.getDQ().add(BigInteger.TWO), k.getQInv());
+        RSAPrivateCrtKeyParameters wrongQinv = new RSAPrivateCrtKeyParameters(k.getModulus(), k.getPublicExponent(), k.getExponent(),
+                k.getP(), k.getQ(), k.getDP(), k.getDQ(), k.getQInv().add(BigInteger.ONE));
+        for (RSAPrivateCrtKeyParameters faulty : List.of(wrongDq, wrongQinv)) {
+            RsaPrivateOperation operation = new RsaPrivateOperation(faulty);
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> operation.apply(BigInteger.valueOf(123456789), new java.security.SecureRandom()))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("check against the public key");
+            }
+        }
+    }
+
     @Test
     void inputAtOrAboveTheModulusIsRefused() {
         RsaPrivateOperation operation = KEYS.get(0).operation();
