@@ -1,5 +1,8 @@
 package io.hsmconsole.hsm;
 
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.hsm.key.KeyOptions;
+
 /**
  * Client SDK 5's client key durability setting (AWS user guide, "Key synchronization", and the configure
  * tools' {@code --disable-key-availability-check} / {@code --enable-key-availability-check}), as a client
@@ -17,5 +20,18 @@ package io.hsmconsole.hsm;
  * store's truth in both cases: {@code cluster-coverage} and the console show it as it is.
  */
 public enum AvailabilityCheck {
-    ON, OFF
+    ON, OFF;
+
+    /** The HSMs a token key must be on before a create with the check off returns: the one that made it. */
+    private static final int ON_ONE_HSM = 1;
+
+    /** A create's options with the check off: a token key returns once its own HSM holds it; a session key is never replicated. */
+    public static KeyOptions onOneHsm(KeyOptions options) {
+        return options.session() ? options : options.withMinServers(ON_ONE_HSM);
+    }
+
+    /** The same for a symmetric key's generation request. */
+    public static GenSymKeyRequest onOneHsm(GenSymKeyRequest request) {
+        return request.session() ? request : request.withMinServers(ON_ONE_HSM);
+    }
 }

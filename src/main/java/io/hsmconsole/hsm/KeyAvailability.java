@@ -25,8 +25,6 @@ final class KeyAvailability {
     static final int QUORUM = 2;
     /** How long a create waits for the second HSM: the demo cluster's slowest node needs 250 ms. */
     static final int CREATE_TIMEOUT_SECONDS = 5;
-    /** With the check off a token key returns once its own HSM holds it. */
-    private static final int ON_ONE_HSM = 1;
 
     private final HsmCluster cluster;
     private final HsmSession session;
@@ -52,7 +50,7 @@ final class KeyAvailability {
     HsmResult<GeneratedKey> generate(GenSymKeyRequest request, Function<GenSymKeyRequest, HsmResult<GeneratedKey>> make,
                                      AvailabilityCheck check) {
         if (check == AvailabilityCheck.OFF) {
-            return make.apply(request.session() ? request : request.withMinServers(ON_ONE_HSM));
+            return make.apply(AvailabilityCheck.onOneHsm(request));
         }
         return whenAvailable(request.session(), () -> make.apply(request),
                 () -> make.apply(request.withMinServers(QUORUM).withTimeoutSeconds(CREATE_TIMEOUT_SECONDS)));
@@ -74,7 +72,7 @@ final class KeyAvailability {
     HsmResult<GeneratedKey> create(KeyOptions options, Function<KeyOptions, HsmResult<GeneratedKey>> make,
                                    AvailabilityCheck check) {
         if (check == AvailabilityCheck.OFF) {
-            return make.apply(options.session() ? options : options.withMinServers(ON_ONE_HSM));
+            return make.apply(AvailabilityCheck.onOneHsm(options));
         }
         KeyOptions waiting = options.withWait(QUORUM, CREATE_TIMEOUT_SECONDS);
         return whenAvailable(options.session(), () -> make.apply(options), () -> make.apply(waiting));

@@ -1,5 +1,6 @@
 package io.hsmconsole.pkcs11;
 
+import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.ReturnCode;
@@ -35,7 +36,7 @@ public enum KeyAvailabilityCheck {
 
     HsmResult<GeneratedKey> generate(HsmSession login, GenSymKeyRequest request) {
         HsmResult<GeneratedKey> made = this == ENABLED ? login.generateAvailableKey(request)
-                : login.generateSymmetricKey(request.session() ? request : request.withMinServers(ON_ONE_HSM));
+                : login.generateSymmetricKey(AvailabilityCheck.onOneHsm(request));
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}",
                     made.value() == null ? "(not made)" : made.value().handle(), requirement());
@@ -56,7 +57,7 @@ public enum KeyAvailabilityCheck {
                                    KeyTemplate template, KeyOptions options) {
         HsmResult<GeneratedKey> made = this == ENABLED
                 ? login.transfers().unwrapAvailableKey(wrapped, unwrappingKey, mechanismCode, template, options)
-                : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, onOneHsm(options),
+                : login.transfers().unwrapKey(wrapped, unwrappingKey, mechanismCode, template, AvailabilityCheck.onOneHsm(options),
                         SyncObserver.NONE);
         if (made.code() == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", "(not made)", requirement());
@@ -68,26 +69,19 @@ public enum KeyAvailabilityCheck {
     HsmResult<GeneratedKey> unwrapRsa(HsmSession login, byte[] wrapped, long unwrappingKey, RsaEncryption scheme,
                                       KeyTemplate template, KeyOptions options) {
         return logged(this == ENABLED ? login.pairs().unwrapAvailableKeyRsa(wrapped, unwrappingKey, scheme, template, options)
-                : login.pairs().unwrapKeyRsa(wrapped, unwrappingKey, scheme, template, onOneHsm(options), SyncObserver.NONE));
+                : login.pairs().unwrapKeyRsa(wrapped, unwrappingKey, scheme, template, AvailabilityCheck.onOneHsm(options), SyncObserver.NONE));
     }
 
     /** C_DeriveKey with CKM_ECDH1_DERIVE: the new key is a create like any other. */
     HsmResult<GeneratedKey> derive(HsmSession login, long baseKey, EcdhDerivation ecdh, int keyTypeCode, int sizeBytes,
                                    KeyOptions options) {
         return logged(this == ENABLED ? login.pairs().deriveAvailableKey(baseKey, ecdh, keyTypeCode, sizeBytes, options)
-                : login.pairs().deriveKey(baseKey, ecdh, keyTypeCode, sizeBytes, onOneHsm(options), SyncObserver.NONE));
-    }
-
-    private static final int ON_ONE_HSM = 1;
-
-    /** A token key's create with the check off returns once its own HSM holds it (session keys are never replicated). */
-    private static KeyOptions onOneHsm(KeyOptions options) {
-        return options.session() ? options : options.withMinServers(ON_ONE_HSM);
+                : login.pairs().deriveKey(baseKey, ecdh, keyTypeCode, sizeBytes, AvailabilityCheck.onOneHsm(options), SyncObserver.NONE));
     }
 
     private static KeyPairRequest onOneHsm(KeyPairRequest request) {
         return new KeyPairRequest(request.type(), request.modulusBits(), request.publicExponent(), request.curveId(),
-                onOneHsm(request.options()));
+                AvailabilityCheck.onOneHsm(request.options()));
     }
 
     private static HsmResult<GeneratedKey> logged(HsmResult<GeneratedKey> made) {
