@@ -16,7 +16,8 @@
 # line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end; or a word instead of
 # "accepted" (refused, fallback, stale): not run.
 # Run directly, `bash service-client.sh data-folder [--data-dir D] …` prints the folder this script would
-# ask (DataFolderRuleAgreementTest compares it with store.DataDirectory's rule).
+# ask (DataFolderRuleAgreementTest compares it with store.DataDirectory's rule), and
+# `bash service-client.sh listener-is-ours PID START` exits 0 when it would trust that endpoint process.
 
 # The data folder a JVM of these arguments would use (store.DataDirectory.chosen: --data-dir, then
 # HSM_CONSOLE_DATA, then the platform's folder; a blank value counts as unset), into hsm_console_data,
@@ -59,7 +60,7 @@ hsm_console_data_folder() {
 # a read of a small file and a stat, where the kernel's socket table cost a walk of its whole hash.
 hsm_console_listener_is_ours() {
     local stat f
-    [ -O "/proc/$1" ] && IFS= read -r stat <"/proc/$1/stat" || return 1
+    [ -O "/proc/$1" ] && IFS= read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
     # "PID (NAME) STATE PPID …": NAME may hold spaces and parentheses, the fields after it do not.
     f=(${stat##*) }) # state ppid pgrp session tty_nr tpgid flags … starttime (the 20th)
     case "${f[0]-}" in '' | Z | X | x) return 1 ;; esac
@@ -136,6 +137,10 @@ hsm_console_service() {
 if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1-}" = data-folder ]; then
     shift
     hsm_console_data_folder "$@" && printf '%s\n' "$hsm_console_data"
+    exit
+fi
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1-}" = listener-is-ours ]; then
+    hsm_console_listener_is_ours "${2-}" "${3-}" # ServiceProcessRuleTest compares it with service.ServiceProcess
     exit
 fi
 hsm_console_service "$@"
