@@ -41,6 +41,7 @@ trap cleanup EXIT
 if [ -n "$before" ]; then
     add "before, zero latency" "$before" "0 0 0"
     add "before, demo cluster 50/150/250 ms" "$before" "50 150 250"
+    add "before, demo cluster, check off" "$before" "50 150 250" --disable-key-availability-check
 fi
 add "after, zero latency" "$after" "0 0 0"
 add "after, demo cluster, check off" "$after" "50 150 250" --disable-key-availability-check
