@@ -105,7 +105,6 @@ public final class ClientService implements AutoCloseable {
         this.idleTimeout = setup.idleTimeout;
         this.lock = lock;
         this.started = setup.started;
-        this.build = new BuildWatch(setup.buildFiles, setup.started, files.buildWatchFolder());
         SecureRandom random = new SecureRandom();
         this.secret = new byte[32];
         random.nextBytes(secret);
@@ -117,6 +116,7 @@ public final class ClientService implements AutoCloseable {
         this.listenUntilExit = setup.listenUntilExit;
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
         this.idleWatch = Executors.newSingleThreadScheduledExecutor(daemon("cloudhsm_client-idle"));
+        this.build = new BuildWatch(setup.buildFiles, setup.started, files.buildWatchFolder()); // last: it has a thread
     }
 
     /** What a daemon of {@code data} will serve: add its tools and ways in, then {@link Builder#start()}. */
