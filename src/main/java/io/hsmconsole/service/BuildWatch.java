@@ -241,11 +241,14 @@ final class BuildWatch implements AutoCloseable {
             return valid ? null : dir; // the folder itself went away (a clean build)
         }
 
+        /** Stops watching and removes the check's file and folder: a stopped service leaves only its log and lock. */
         void close() {
             try {
                 service.close();
+                Files.deleteIfExists(touched);
+                Files.deleteIfExists(touched.getParent());
             } catch (IOException e) {
-                // Closing anyway.
+                // Closing anyway; the next service of the folder uses them again.
             }
         }
     }

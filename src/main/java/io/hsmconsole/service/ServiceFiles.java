@@ -28,7 +28,8 @@ import java.util.Set;
  *   <li>{@code lock}: held by the running service; the system releases it when the process dies, so a
  *       killed service's leftover endpoint is recognisably stale.</li>
  *   <li>{@code log}: the service's own messages (its SLF4J log and anything its JVM prints), owner-only.</li>
- *   <li>{@code build-watch/touched}: the file each request's check of the build touches ({@link BuildWatch}).</li>
+ *   <li>{@code build-watch/touched}: the file each request's check of the build touches ({@link BuildWatch}),
+ *       removed when the service stops.</li>
  * </ul>
  */
 public final class ServiceFiles {

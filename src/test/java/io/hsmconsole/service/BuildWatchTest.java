@@ -104,6 +104,16 @@ class BuildWatchTest {
     }
 
     @Test
+    void closingRemovesTheChecksOwnFolder() {
+        BuildWatch watch = watch();
+        assertThat(watch.changedFile()).isNull();
+        assertThat(temp.resolve("service/build-watch/touched")).exists();
+        watch.close();
+        assertThat(temp.resolve("service/build-watch")).as("a stopped service leaves only its log and lock").doesNotExist();
+        assertThat(temp.resolve("service")).exists();
+    }
+
+    @Test
     void aChangeBetweenTheStartAndTheWatchIsSeen() throws IOException {
         Instant started = Instant.now().minusSeconds(60);
         BuildWatch watch = new BuildWatch(List.of(classes, jar), started, temp.resolve("service/build-watch"));
