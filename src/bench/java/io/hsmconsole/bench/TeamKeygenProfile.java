@@ -62,12 +62,14 @@ public final class TeamKeygenProfile {
                 s.execute("SELECT pg_stat_statements_reset()");
             }
             long commitsBefore = commits(admin);
+            String walBefore = wal(admin);
             ServerCpu.Sample cpuBefore = ServerCpu.sample(admin);
             var threadsBefore = ServerCpu.threads();
             long start = System.nanoTime();
             make(pool, logins, keys);
             double seconds = (System.nanoTime() - start) / 1e9;
             ServerCpu.Sample cpu = ServerCpu.sample(admin).minus(cpuBefore);
+            String walAfter = wal(admin);
             ServerCpu.threads().forEach((thread, ms) -> {
                 double[] was = threadsBefore.getOrDefault(thread, new double[2]);
                 double user = (ms[0] - was[0]) * 1000 / keys;
@@ -81,6 +83,8 @@ public final class TeamKeygenProfile {
             logins.forEach(HsmSession::close);
             System.out.printf("keys\t%d%nsessions\t%d%nkeys/s\t%.1f%ncommits per key\t%.2f%n", keys, sessions,
                     keys / seconds, commits / (double) keys);
+            System.out.printf("WAL bytes per key\t%.0f%nWAL range\t%s %s%n", walBytes(admin, walBefore, walAfter) / keys,
+                    walBefore, walAfter);
             System.out.printf("server CPU per key\t%.1f us%nclient CPU per key\t%.1f us%nload\t%s%n",
                     cpu.serverMs() * 1000 / keys, cpu.clientMs() * 1000 / keys,
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
@@ -101,6 +105,22 @@ public final class TeamKeygenProfile {
         }
         for (Future<?> f : parts) {
             f.get();
+        }
+    }
+
+    /** The server's WAL insert position: what a run wrote to the WAL is the difference of two. */
+    private static String wal(Connection admin) throws Exception {
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static double walBytes(Connection admin, String from, String to) throws Exception {
+        try (Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff('" + to + "', '" + from + "')")) {
+            rs.next();
+            return rs.getDouble(1);
         }
     }
 
