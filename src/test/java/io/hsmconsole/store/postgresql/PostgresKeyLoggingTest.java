@@ -1,12 +1,9 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.UserType;
-import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyChangeLog;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.KeyFilter;
-import io.hsmconsole.store.NodeRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +33,7 @@ class PostgresKeyLoggingTest {
         clusterDir = temp.resolve("logged"); // the cluster folder's name is the cluster's: schema hsm_logged
         url = PostgresServer.get().newDatabase();
         PostgresBackend backend = new PostgresBackend(url);
-        ours = (PostgresClusterStore) backend.create(clusterDir, new ClusterRecord("logged", "hsm1.medium", 100_000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32]), new NodeRecord(2, true, 0, "3.4.0", new byte[32])),
-                tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    tx.insertUser("cu2", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        ours = TestStores.create(backend, clusterDir, "logged", 100_000, 2, "cu", "cu2");
         other = (PostgresClusterStore) backend.open(clusterDir, new SecureRandom());
     }
 
