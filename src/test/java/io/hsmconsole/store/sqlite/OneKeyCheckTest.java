@@ -1,0 +1,121 @@
+package io.hsmconsole.store.sqlite;
+
+import io.hsmconsole.hsm.HsmCluster;
+import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.ManualClock;
+import io.hsmconsole.hsm.ReturnCode;
+import io.hsmconsole.hsm.TestClusters;
+import io.hsmconsole.hsm.key.Attribute;
+import io.hsmconsole.hsm.key.GenSymKeyRequest;
+import io.hsmconsole.store.ClusterStore;
+import io.hsmconsole.store.KeyRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Inside one call ({@link ClusterStore#withOneKeyCheck}) an open store looks at other processes' key
+ * changes once, at the call's first key read, and answers the call's later reads of keys and copies as
+ * of that look; the next call looks again, so what another process changed or deleted is seen by it.
+ * The call's own commits, and those of other threads of the process, are seen at once.
+ */
+class OneKeyCheckTest {
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(TestClusters.START);
+
+    private String label(ClusterStore store, long handle) {
+        return store.key(handle).map(KeyRecord::label).orElse(null);
+    }
+
+    @Test
+    void aCallLooksOnceAndTheNextCallSeesWhatAnotherProcessChanged() {
+        TestClusters.demo(dir, clock).close();
+        try (HsmCluster elsewhere = TestClusters.catalog(dir, clock).open("demo");
+             ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom())) {
+            HsmSession owner = TestClusters.login(elsewhere, "example_user");
+            long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+
+            String inside = kept.withOneKeyCheck(() -> {
+                assertThat(label(kept, handle)).isEqualTo("first");
+                assertThat(owner.setAttribute(handle, Attribute.LABEL, 0, "second").code()).isEqualTo(ReturnCode.SUCCESS);
+                return label(kept, handle);
+            });
+            assertThat(inside).as("the call's second read is answered as of its one look").isEqualTo("first");
+            assertThat(kept.withOneKeyCheck(() -> label(kept, handle))).as("the next call looks again").isEqualTo("second");
+            assertThat(label(kept, handle)).as("a read outside a call looks").isEqualTo("second");
+
+            boolean[] seenInside = kept.withOneKeyCheck(() -> {
+                boolean present = kept.key(handle).isPresent() && !kept.copies(handle).isEmpty();
+                assertThat(owner.deleteKey(handle).code()).isEqualTo(ReturnCode.SUCCESS);
+                return new boolean[] {present, kept.key(handle).isPresent()};
+            });
+            assertThat(seenInside).containsExactly(true, true);
+            kept.withOneKeyCheck(() -> {
+                assertThat(kept.key(handle)).as("deleted by another process: the next call does not find it").isEmpty();
+                assertThat(kept.copies(handle)).isEmpty();
+                return null;
+            });
+            owner.close();
+        }
+    }
+
+    @Test
+    void theCallsOwnCommitsAndThoseOfTheProcessesOtherThreadsAreSeenAtOnce() throws InterruptedException {
+        TestClusters.demo(dir, clock).close();
+        try (ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom());
+             HsmCluster mine = new HsmCluster(kept, clock)) {
+            HsmSession owner = TestClusters.login(mine, "example_user");
+            long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+
+            String own = kept.withOneKeyCheck(() -> {
+                assertThat(label(kept, handle)).isEqualTo("first");
+                owner.setAttribute(handle, Attribute.LABEL, 0, "second");
+                return label(kept, handle);
+            });
+            assertThat(own).as("the call's own change").isEqualTo("second");
+
+            AtomicReference<String> other = new AtomicReference<>();
+            String byAnotherThread = kept.withOneKeyCheck(() -> {
+                assertThat(label(kept, handle)).isEqualTo("second");
+                Thread t = new Thread(() -> other.set(String.valueOf(
+                        owner.setAttribute(handle, Attribute.LABEL, 0, "third").code())));
+                t.start();
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return label(kept, handle);
+            });
+            assertThat(other.get()).isEqualTo("SUCCESS");
+            assertThat(byAnotherThread).as("committed by another thread of this process").isEqualTo("third");
+            owner.close();
+        }
+    }
+
+    @Test
+    void aCallWithinACallIsPartOfItAndTheLookEndsWithTheOuterOne() {
+        TestClusters.demo(dir, clock).close();
+        try (HsmCluster elsewhere = TestClusters.catalog(dir, clock).open("demo");
+             ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom())) {
+            HsmSession owner = TestClusters.login(elsewhere, "example_user");
+            long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+            String[] labels = kept.withOneKeyCheck(() -> {
+                String before = label(kept, handle);
+                owner.setAttribute(handle, Attribute.LABEL, 0, "second");
+                String nested = kept.withOneKeyCheck(() -> label(kept, handle));
+                String after = label(kept, handle);
+                return new String[] {before, nested, after};
+            });
+            assertThat(labels).containsExactly("first", "first", "first");
+            assertThat(label(kept, handle)).isEqualTo("second");
+            owner.close();
+        }
+    }
+}
