@@ -62,8 +62,9 @@ public final class Pkcs11Connection {
     /**
      * The calls that use keys and make, change or wait for nothing: each looks once at other processes' key
      * changes, not at each of its reads ({@link HsmCluster#asOneRequest}; a token key's C_Sign read the key
-     * twice and its copies once, C_SignInit the key and its copies). A call that creates a key may wait for
-     * its copies, which another process can change meanwhile (a node brought back): it reads as before.
+     * twice and its copies once, C_SignInit the key once and its copies twice). A call that creates a key
+     * may wait for its copies, which another process can change meanwhile (a node brought back): it reads
+     * as before.
      */
     private static final Set<RpcCall> USE_KEYS = EnumSet.of(RpcCall.C_SignInit, RpcCall.C_Sign, RpcCall.C_SignUpdate,
             RpcCall.C_SignFinal, RpcCall.C_VerifyInit, RpcCall.C_Verify, RpcCall.C_VerifyUpdate, RpcCall.C_VerifyFinal,

@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 /**
  * One call's look at the key-change counter, shared by all its reads of single keys and their copies
  * ({@link SqliteClusterStore#withOneKeyCheck}). A PKCS#11 signature with a token key read the key or its
- * copies five times (C_SignInit's availability check: the key, its copies; C_Sign: the key for the
- * signature's length, the key for the signature, its copies for the per-node answer), and although each row
- * came from the store's memory ({@code singleKeys}), each read asked SQLite for the counter first: a
- * statement with its file locks, about as long as the signature itself.
+ * copies six times (C_SignInit: the key, its copies for the availability check and again for the per-node
+ * answer; C_Sign: the key for the signature's length, the key for the signature, its copies for the
+ * per-node answer), and although each row came from the store's memory ({@code singleKeys}), each read
+ * asked SQLite for the counter first: a statement with its file locks, about as long as the signature.
  *
  * <p>Inside a call the counter is read once, at the call's first key read, and the call's later key reads
  * use that value, as if they were one read. It is read again after any commit through this process's

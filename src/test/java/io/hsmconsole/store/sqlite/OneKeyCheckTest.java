@@ -33,13 +33,31 @@ class OneKeyCheckTest {
         return store.key(handle).map(KeyRecord::label).orElse(null);
     }
 
+    /** A store kept open (this process) beside another process's cluster, whose user owns a key labelled "first". */
+    private record Elsewhere(HsmCluster cluster, ClusterStore kept, HsmSession owner, long handle) implements AutoCloseable {
+        @Override
+        public void close() {
+            owner.close();
+            kept.close();
+            cluster.close();
+        }
+    }
+
+    private Elsewhere elsewhere() {
+        TestClusters.demo(dir, clock).close();
+        HsmCluster cluster = TestClusters.catalog(dir, clock).open("demo");
+        ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom());
+        HsmSession owner = TestClusters.login(cluster, "example_user");
+        long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+        return new Elsewhere(cluster, kept, owner, handle);
+    }
+
     @Test
     void aCallLooksOnceAndTheNextCallSeesWhatAnotherProcessChanged() {
-        TestClusters.demo(dir, clock).close();
-        try (HsmCluster elsewhere = TestClusters.catalog(dir, clock).open("demo");
-             ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom())) {
-            HsmSession owner = TestClusters.login(elsewhere, "example_user");
-            long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+        try (Elsewhere scene = elsewhere()) {
+            ClusterStore kept = scene.kept();
+            HsmSession owner = scene.owner();
+            long handle = scene.handle();
 
             String inside = kept.withOneKeyCheck(() -> {
                 assertThat(label(kept, handle)).isEqualTo("first");
@@ -61,7 +79,6 @@ class OneKeyCheckTest {
                 assertThat(kept.copies(handle)).isEmpty();
                 return null;
             });
-            owner.close();
         }
     }
 
@@ -101,11 +118,10 @@ class OneKeyCheckTest {
 
     @Test
     void aCallWithinACallIsPartOfItAndTheLookEndsWithTheOuterOne() {
-        TestClusters.demo(dir, clock).close();
-        try (HsmCluster elsewhere = TestClusters.catalog(dir, clock).open("demo");
-             ClusterStore kept = new SqliteBackend().open(dir.resolve("clusters/demo"), new SecureRandom())) {
-            HsmSession owner = TestClusters.login(elsewhere, "example_user");
-            long handle = owner.generateSymmetricKey(GenSymKeyRequest.of(31, 32, "first")).value().handle();
+        try (Elsewhere scene = elsewhere()) {
+            ClusterStore kept = scene.kept();
+            HsmSession owner = scene.owner();
+            long handle = scene.handle();
             String[] labels = kept.withOneKeyCheck(() -> {
                 String before = label(kept, handle);
                 owner.setAttribute(handle, Attribute.LABEL, 0, "second");
@@ -115,7 +131,6 @@ class OneKeyCheckTest {
             });
             assertThat(labels).containsExactly("first", "first", "first");
             assertThat(label(kept, handle)).isEqualTo("second");
-            owner.close();
         }
     }
 }
