@@ -205,6 +205,9 @@ class ConsoleWindowTest {
         replaceText(lookup("#commandField", TextField.class), "");
 
         // The switch: the same pane runs the CloudHSM CLI (its own session), then key_mgmt_util again.
+        assertThat(robot.lookup("#kmuLanguage .text").queryAs(javafx.scene.text.Text.class).getText())
+                .as("shown whole, its underscores not taken for a mnemonic").isEqualTo("key_mgmt_util");
+        assertThat(lookup("#kmuLanguage", javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
         robot.clickOn("#cliLanguage");
         waitUntil(() -> text("#transcript").contains("aws-cloudhsm > "));
         robot.clickOn("#commandField").write("login --username alice --role crypto-user --password alice_pwd");
