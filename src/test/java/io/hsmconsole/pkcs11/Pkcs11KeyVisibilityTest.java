@@ -70,7 +70,9 @@ class Pkcs11KeyVisibilityTest extends ConnectionFixture {
         assertEquals(Ck.CKR_OK, encrypt(s));
         assertEquals(Ck.CKR_OBJECT_HANDLE_INVALID, app.send(RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(s)
                 .ulong(hidden).u32(1).u32(Ck.CKA_LABEL).u32(64)).rv(), "another user's key does not exist for us");
-        assertEquals(Ck.CKR_KEY_HANDLE_INVALID, useOnce(s, hidden), "nor can it be used");
+        assertEquals(Ck.CKR_KEY_HANDLE_INVALID, encryptInit(s, hidden), "nor used: C_EncryptInit says so, as PKCS#11's Init calls do");
+        assertEquals(Ck.CKR_KEY_HANDLE_INVALID, encryptInit(s, 999_999), "a handle that names no key at all");
+        assertEquals(Ck.CKR_OK, encryptInit(s, own), "no operation was left active by the refusals");
         RpcWriter destroy = RpcTestClient.request(RpcCall.C_DestroyObject).ulong(s).ulong(shared);
         assertTrue(app.send(destroy).rv() != Ck.CKR_OK, "only the owner deletes a key");
     }
