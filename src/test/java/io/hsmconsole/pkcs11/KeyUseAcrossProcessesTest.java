@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A key-use call looks once at other processes' key changes (HsmCluster.asOneRequest), not at each of its
  * reads: each call still looks, so a token key another process deletes or changes between C_SignInit and
- * C_Sign is not used by C_Sign.
+ * C_Sign is not used by C_Sign, nor found by the next C_SignInit.
  */
 class KeyUseAcrossProcessesTest extends ConnectionFixture {
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
@@ -66,6 +66,7 @@ class KeyUseAcrossProcessesTest extends ConnectionFixture {
             owner.close();
         }
         assertEquals(Ck.CKR_KEY_HANDLE_INVALID, sign(s), "deleted by another process after C_SignInit");
+        assertEquals(Ck.CKR_KEY_HANDLE_INVALID, signInit(s, pair[1]), "and not found by the next C_SignInit");
     }
 
     @Test
