@@ -35,6 +35,11 @@ class OneKeyCheckTest {
 
     /** A store kept open (this process) beside another process's cluster, whose user owns a key labelled "first". */
     private record Elsewhere(HsmCluster cluster, ClusterStore kept, HsmSession owner, long handle) implements AutoCloseable {
+        /** The key's label as the kept store reads it now. */
+        String label() {
+            return kept.key(handle).map(KeyRecord::label).orElse(null);
+        }
+
         @Override
         public void close() {
             owner.close();
@@ -55,28 +60,28 @@ class OneKeyCheckTest {
     @Test
     void aCallLooksOnceAndTheNextCallSeesWhatAnotherProcessChanged() {
         try (Elsewhere scene = elsewhere()) {
-            ClusterStore kept = scene.kept();
-            HsmSession owner = scene.owner();
-            long handle = scene.handle();
 
-            String inside = kept.withOneKeyCheck(() -> {
-                assertThat(label(kept, handle)).isEqualTo("first");
-                assertThat(owner.setAttribute(handle, Attribute.LABEL, 0, "second").code()).isEqualTo(ReturnCode.SUCCESS);
-                return label(kept, handle);
+            String inside = scene.kept().withOneKeyCheck(() -> {
+                assertThat(scene.label()).isEqualTo("first");
+                assertThat(scene.owner().setAttribute(scene.handle(), Attribute.LABEL, 0, "second").code())
+                        .isEqualTo(ReturnCode.SUCCESS);
+                return scene.label();
             });
             assertThat(inside).as("the call's second read is answered as of its one look").isEqualTo("first");
-            assertThat(kept.withOneKeyCheck(() -> label(kept, handle))).as("the next call looks again").isEqualTo("second");
-            assertThat(label(kept, handle)).as("a read outside a call looks").isEqualTo("second");
+            assertThat(scene.kept().withOneKeyCheck(scene::label)).as("the next call looks again").isEqualTo("second");
+            assertThat(scene.label()).as("a read outside a call looks").isEqualTo("second");
 
-            boolean[] seenInside = kept.withOneKeyCheck(() -> {
-                boolean present = kept.key(handle).isPresent() && !kept.copies(handle).isEmpty();
-                assertThat(owner.deleteKey(handle).code()).isEqualTo(ReturnCode.SUCCESS);
-                return new boolean[] {present, kept.key(handle).isPresent()};
+            boolean[] seenInside = scene.kept().withOneKeyCheck(() -> {
+                boolean present = scene.kept().key(scene.handle()).isPresent()
+                        && !scene.kept().copies(scene.handle()).isEmpty();
+                assertThat(scene.owner().deleteKey(scene.handle()).code()).isEqualTo(ReturnCode.SUCCESS);
+                return new boolean[] {present, scene.kept().key(scene.handle()).isPresent()};
             });
             assertThat(seenInside).containsExactly(true, true);
-            kept.withOneKeyCheck(() -> {
-                assertThat(kept.key(handle)).as("deleted by another process: the next call does not find it").isEmpty();
-                assertThat(kept.copies(handle)).isEmpty();
+            scene.kept().withOneKeyCheck(() -> {
+                assertThat(scene.kept().key(scene.handle())).as("deleted by another process: the next call does not find it")
+                        .isEmpty();
+                assertThat(scene.kept().copies(scene.handle())).isEmpty();
                 return null;
             });
         }
@@ -119,18 +124,15 @@ class OneKeyCheckTest {
     @Test
     void aCallWithinACallIsPartOfItAndTheLookEndsWithTheOuterOne() {
         try (Elsewhere scene = elsewhere()) {
-            ClusterStore kept = scene.kept();
-            HsmSession owner = scene.owner();
-            long handle = scene.handle();
-            String[] labels = kept.withOneKeyCheck(() -> {
-                String before = label(kept, handle);
-                owner.setAttribute(handle, Attribute.LABEL, 0, "second");
-                String nested = kept.withOneKeyCheck(() -> label(kept, handle));
-                String after = label(kept, handle);
+            String[] labels = scene.kept().withOneKeyCheck(() -> {
+                String before = scene.label();
+                scene.owner().setAttribute(scene.handle(), Attribute.LABEL, 0, "second");
+                String nested = scene.kept().withOneKeyCheck(scene::label);
+                String after = scene.label();
                 return new String[] {before, nested, after};
             });
             assertThat(labels).containsExactly("first", "first", "first");
-            assertThat(label(kept, handle)).isEqualTo("second");
+            assertThat(scene.label()).isEqualTo("second");
         }
     }
 }
