@@ -202,9 +202,9 @@ for kind in rsa ec; do
     row "$sig signatures, C_SignInit + C_Sign (signatures/s)" "$p" "$o" rate "$l"
     if wanted tokensign; then
         l=$(load)
-        p=$(P11BENCH_TOKEN_PAIR=1 peer sign $kind "$iterations" "$seconds")
-        o=$(P11BENCH_TOKEN_PAIR=1 ours sign $kind "$iterations" "$seconds")
-        row "$sig signatures with a token pair (CKA_TOKEN true), C_SignInit + C_Sign (signatures/s)" "$p" "$o" rate "$l"
+        pt=$(P11BENCH_TOKEN_PAIR=1 peer sign $kind "$iterations" "$seconds")
+        ot=$(P11BENCH_TOKEN_PAIR=1 ours sign $kind "$iterations" "$seconds")
+        row "$sig signatures with a token pair (CKA_TOKEN true), C_SignInit + C_Sign (signatures/s)" "$pt" "$ot" rate "$l"
     fi
     if wanted signfloor; then
         floor_start
