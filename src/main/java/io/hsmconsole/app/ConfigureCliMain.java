@@ -18,10 +18,12 @@ import java.util.Map;
  * writes the data folder's {@link CliConfiguration}, which every later {@code cloudhsm-cli} run of that
  * folder reads, in a JVM of its own or through the client daemon. Silent on success, as the SDK's tool.
  * The options that configure a real client's connection ({@code -a}, {@code --cluster-id}, certificates,
- * logging) are refused by name: there is nothing they could change here.
+ * logging) are refused by name: there is nothing they could change here. {@code --store}, which every
+ * launcher takes, is checked and changes nothing: the setting is the data folder's, each machine's own,
+ * as SDK 5's configuration is each client instance's, whichever store holds the cluster.
  */
 public final class ConfigureCliMain {
-    static final String USAGE = "Usage: configure-cli [--data-dir DIR] --disable-key-availability-check"
+    static final String USAGE = "Usage: configure-cli [--data-dir DIR] [--store STORE] --disable-key-availability-check"
             + " | --enable-key-availability-check";
     private static final String DISABLE = "--disable-key-availability-check";
     private static final String ENABLE = "--enable-key-availability-check";
@@ -35,12 +37,17 @@ public final class ConfigureCliMain {
 
     static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
         String dataDir = null;
+        String store = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             if (argv[i].equals("--data-dir") && i + 1 < argv.length) {
                 dataDir = argv[++i];
             } else if (argv[i].startsWith("--data-dir=")) {
                 dataDir = argv[i].substring("--data-dir=".length());
+            } else if (argv[i].equals("--store") && i + 1 < argv.length) {
+                store = argv[++i];
+            } else if (argv[i].startsWith("--store=")) {
+                store = argv[i].substring("--store=".length());
             } else {
                 rest.add(argv[i]);
             }
@@ -57,6 +64,13 @@ public final class ConfigureCliMain {
             if (!option.equals(DISABLE) && !option.equals(ENABLE)) {
                 return usage(err, "'" + option + "' is not simulated: the simulator's CloudHSM CLI has no HSM"
                         + " addresses, certificates or log files to configure");
+            }
+        }
+        if (store != null) {
+            try {
+                StoreBackends.fromSetting(store); // checked as every launcher checks it; nothing is opened
+            } catch (IllegalArgumentException e) {
+                return usage(err, "--store: " + e.getMessage());
             }
         }
         if (disable == enable) {

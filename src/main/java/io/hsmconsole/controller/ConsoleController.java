@@ -3,22 +3,21 @@ package io.hsmconsole.controller;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.shell.Console;
-import io.hsmconsole.shell.kmu.KmuShell;
 
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * A key_mgmt_util shell inside the console: the real {@link KmuShell} in interactive mode on a
- * thread of its own, reading the lines the pane submits and writing its output to the pane. Its
- * session is its own (log in with {@code loginHSM}), as a separate key_mgmt_util process would have.
- * When the shell ends ({@code exit}) or the console switches clusters, a new shell starts.
+ * A shell inside the console: the real key_mgmt_util or CloudHSM CLI ({@link ConsoleLanguage}) in
+ * interactive mode on a thread of its own, reading the lines the pane submits and writing its output
+ * to the pane. Its session is its own (log in with {@code loginHSM} or {@code login}), as a separate
+ * process would have. When the shell ends ({@code exit}, {@code quit}), the console switches clusters
+ * or the pane switches language, a new shell starts.
  */
 public final class ConsoleController implements AutoCloseable {
     /** Ends the running shell (its readLine answers "end of input"); a new one starts afterwards. */
@@ -33,7 +32,8 @@ public final class ConsoleController implements AutoCloseable {
     private Consumer<String> output = s -> { };
     private Consumer<Boolean> secretWanted = b -> { };
     private Consumer<Optional<UserInfo>> sessionUser = u -> { };
-    private volatile KmuShell shell;
+    private volatile ConsoleLanguage language = ConsoleLanguage.KEY_MGMT_UTIL;
+    private volatile ConsoleLanguage.Shell shell;
     private Thread shellThread;
 
     public ConsoleController(Workspace workspace, TaskRunner runner, Path workDir) {
@@ -65,14 +65,33 @@ public final class ConsoleController implements AutoCloseable {
         this.output = onOutput;
         this.secretWanted = onSecretWanted;
         this.sessionUser = onSessionUser;
-        shellThread = new Thread(this::loop, "hsm-console-kmu");
+        shellThread = new Thread(this::loop, "hsm-console-shell");
         shellThread.setDaemon(true);
         shellThread.start();
     }
 
     /** The line as the pane may show and keep it: any password replaced by {@code <password>}. */
     public String withSecretsHidden(String line) {
-        return KmuShell.withSecretsHidden(line);
+        return language.withSecretsHidden(line);
+    }
+
+    public ConsoleLanguage language() {
+        return language;
+    }
+
+    /**
+     * Runs {@code next}'s shell from now on: the running shell ends (its session with it) and the
+     * other starts on the same cluster. Not while the shell waits for a password (the pane hides the
+     * switch then).
+     */
+    public synchronized void use(ConsoleLanguage next) {
+        if (next == language) {
+            return;
+        }
+        language = next;
+        if (shellThread != null) {
+            lines.offer(RESTART);
+        }
     }
 
     /** A command line typed in the pane. */
@@ -95,9 +114,10 @@ public final class ConsoleController implements AutoCloseable {
                 }
                 continue;
             }
+            ConsoleLanguage running = language;
             try {
-                shell = new KmuShell(cluster, console, workDir, cluster.clock());
-                shell.run(List.of());
+                shell = running.start(cluster, console, workDir, workspace.catalog().dataDirectory());
+                shell.run().run();
             } catch (RuntimeException e) {
                 console.out().printf("%n\tThe shell stopped: %s%n", e.getMessage());
             }
@@ -106,7 +126,8 @@ public final class ConsoleController implements AutoCloseable {
             if (console.stopped) {
                 return;
             }
-            console.out().printf("%n(key_mgmt_util ended; a new one runs on cluster %s)%n",
+            String next = running == language ? "a new one" : language.tool();
+            console.out().printf("%n(%s ended; %s runs on cluster %s)%n", running.tool(), next,
                     workspace.clusterNameProperty().get());
             console.out().flush();
         }
@@ -163,8 +184,8 @@ public final class ConsoleController implements AutoCloseable {
 
         @Override
         public String readLine(String prompt) {
-            KmuShell current = shell;
-            tellSessionUser(current == null ? Optional.empty() : current.loggedInUser());
+            ConsoleLanguage.Shell current = shell;
+            tellSessionUser(current == null ? Optional.empty() : current.loggedInUser().get());
             out.print(prompt);
             out.flush();
             String line = take();
@@ -174,7 +195,7 @@ public final class ConsoleController implements AutoCloseable {
                 out.flush();
                 return null; // end of input: the shell ends its session and returns
             }
-            out.println(KmuShell.withSecretsHidden(line)); // what a terminal echoes, but never a password
+            out.println(language.withSecretsHidden(line)); // what a terminal echoes, but never a password
             out.flush();
             return line;
         }

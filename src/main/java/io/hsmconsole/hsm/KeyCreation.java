@@ -49,7 +49,7 @@ final class KeyCreation {
     /** Every option rule the request breaks, in the order the HSM checks them. */
     List<ReturnCode> problems(KeyOptions o, int nodeCount) {
         List<ReturnCode> found = new ArrayList<>();
-        if (!KeyNaming.isValidLabel(o.label())) {
+        if (o.labelInvalid()) {
             found.add(ReturnCode.INVALID_LABEL);
         }
         if (!KeyNaming.isValidId(o.id())) {

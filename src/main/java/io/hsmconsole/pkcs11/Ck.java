@@ -160,6 +160,8 @@ final class Ck {
     static final long CKA_EC_PARAMS = 0x180;
     static final long CKA_EC_POINT = 0x181;
     static final long CKM_RSA_PKCS_KEY_PAIR_GEN = 0;
+    /** pkcs11-mechanisms.md: "functionally identical to CKM_RSA_PKCS_KEY_PAIR_GEN"; AWS's samples use it. */
+    static final long CKM_RSA_X9_31_KEY_PAIR_GEN = 0x0A;
     static final long CKM_RSA_PKCS = 1;
     static final long CKM_SHA1_RSA_PKCS = 6;
     static final long CKM_RSA_PKCS_PSS = 0x0D;

@@ -115,7 +115,7 @@ final class GenerateTemplate {
             throw new Refusal(Ck.CKR_TEMPLATE_INCOMPLETE);
         }
         GenSymKeyRequest request = GenSymKeyRequest.of(type.code(), size, label).withId(id)
-                .withNonExtractable(!extractable).withSession(!token);
+                .withNonExtractable(!extractable).withSession(!token).withLabelOptional(); // CKA_LABEL defaults to empty
         return new GenerateTemplate(request, flags);
     }
 

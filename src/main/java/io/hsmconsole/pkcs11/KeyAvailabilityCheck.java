@@ -91,14 +91,22 @@ public enum KeyAvailabilityCheck {
         return made;
     }
 
-    /** Before an operation starts with {@code key}: refuses a key that is not available yet. */
+    /**
+     * Before an operation starts with {@code key}: refuses a key that is not available yet, and a handle
+     * that names no key the user may see with {@code CKR_KEY_HANDLE_INVALID}, as PKCS#11's *Init calls
+     * answer (the same look-up answers both; with the check off the use itself finds it out).
+     */
     void beforeUse(HsmSession login, long key) {
         if (this == DISABLED) {
             return;
         }
-        if (login.checkKeyAvailability(key).code() == ReturnCode.KEY_NOT_AVAILABLE) {
+        ReturnCode answer = login.checkKeyAvailability(key).code();
+        if (answer == ReturnCode.KEY_NOT_AVAILABLE) {
             LOG.warn("Key {} does not meet the availability requirements - {}", key, requirement());
             throw new Refusal(ReturnValues.of(ReturnCode.KEY_NOT_AVAILABLE));
+        }
+        if (answer == ReturnCode.INVALID_HANDLE) {
+            throw new Refusal(Ck.CKR_KEY_HANDLE_INVALID);
         }
     }
 

@@ -58,6 +58,7 @@ final class Mechanisms {
         Info rsa = new Info(PairRules.MIN_MODULUS_BITS, PairRules.MAX_MODULUS_BITS, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
         Info ec = new Info(192, 521, Ck.CKF_HW | Ck.CKF_SIGN | Ck.CKF_VERIFY);
         TABLE.put(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN, new Info(rsa.minKeySize(), rsa.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
+        TABLE.put(Ck.CKM_RSA_X9_31_KEY_PAIR_GEN, TABLE.get(Ck.CKM_RSA_PKCS_KEY_PAIR_GEN));
         TABLE.put(Ck.CKM_EC_KEY_PAIR_GEN, new Info(ec.minKeySize(), ec.maxKeySize(), Ck.CKF_HW | Ck.CKF_GENERATE_KEY_PAIR));
         PairSignMechanism.rsaMechanisms().forEach(m -> TABLE.put(m, rsa));
         PairSignMechanism.ecdsaMechanisms().forEach(m -> TABLE.put(m, ec));

@@ -44,7 +44,8 @@ final class PairTemplate {
     }
 
     static PairTemplate read(long mechanism, List<Attr> publicTemplate, List<Attr> privateTemplate) {
-        boolean rsa = mechanism == Ck.CKM_RSA_PKCS_KEY_PAIR_GEN;
+        // X9.31's generation only adds guarantees on p and q, which the simulator's primes already meet.
+        boolean rsa = mechanism == Ck.CKM_RSA_PKCS_KEY_PAIR_GEN || mechanism == Ck.CKM_RSA_X9_31_KEY_PAIR_GEN;
         if (!rsa && mechanism != Ck.CKM_EC_KEY_PAIR_GEN) {
             throw new Refusal(Ck.CKR_MECHANISM_INVALID);
         }
@@ -55,7 +56,9 @@ final class PairTemplate {
         String label = priv.label != null ? priv.label : pub.label == null ? "" : pub.label;
         String id = priv.id != null ? priv.id : pub.id == null ? "" : pub.id;
         boolean token = priv.token != null ? priv.token : pub.token != null && pub.token;
-        KeyOptions options = new KeyOptions(label, id, !priv.extractable, !token, List.of(), 0, null, null, false);
+        // PKCS#11's CKA_LABEL defaults to empty: a pair whose templates name none is made unlabelled (KeyOptions).
+        KeyOptions options = new KeyOptions(label, id, !priv.extractable, !token, List.of(), 0, null, null, false)
+                .withLabelOptional();
         KeyPairRequest request;
         if (rsa) {
             if (pub.modulusBits == null) {

@@ -31,14 +31,16 @@ public final class JLineConsole implements Console {
         this.out = out;
     }
 
+    /** Lines that may carry a password never go into the history file (KMU and CMU commands; cloudhsm-cli: --password). */
+    static final String HISTORY_IGNORE = "*loginHSM*:*createUser*:*changePswd*:*approveToken*:*--password*";
+
     static ShellLauncher.ConsoleHandle open(String program, Map<String, Set<String>> completions) {
         try {
             Terminal terminal = TerminalBuilder.builder().system(true).build();
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName(program)
                     .completer(completer(completions))
                     .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), "." + program + "_history"))
-                    // Lines that may carry a password never go into the history file (cloudhsm-cli: --password).
-                    .variable(LineReader.HISTORY_IGNORE, "*loginHSM*:*createUser*:*changePswd*:*approveToken*:*--password*")
+                    .variable(LineReader.HISTORY_IGNORE, HISTORY_IGNORE)
                     .build();
             JLineConsole console = new JLineConsole(reader, terminal.writer());
             return new ShellLauncher.ConsoleHandle(console, () -> {

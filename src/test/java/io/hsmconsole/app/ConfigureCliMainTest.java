@@ -57,6 +57,20 @@ class ConfigureCliMainTest {
         assertThat(Files.exists(CliConfiguration.file(data()))).isFalse();
     }
 
+    /** Issue 18: --store on every launcher. The setting stays the data folder's (each machine's own); a bad URL is refused. */
+    @Test
+    void storeIsTakenAsByEveryLauncherAndTheSettingStaysTheDataFolders() {
+        assertThat(run("--store", "postgresql://team:secret@127.0.0.1:1/hsm", "--disable-key-availability-check")).isZero();
+        assertThat(CliConfiguration.read(data()).availability()).isEqualTo(AvailabilityCheck.OFF);
+        assertThat(run("--store=sqlite", "--enable-key-availability-check")).isZero();
+        assertThat(CliConfiguration.read(data()).availability()).isEqualTo(AvailabilityCheck.ON);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        assertThat(run("--store", "postgresql://team:secret@127.0.0.1:1", "--disable-key-availability-check")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("configure-cli: --store: ").doesNotContain("secret");
+        assertThat(CliConfiguration.read(data()).availability()).as("unchanged").isEqualTo(AvailabilityCheck.ON);
+    }
+
     @Test
     void helpListsBothFlags() {
         assertThat(run("--help")).isZero();

@@ -203,6 +203,22 @@ class ConsoleWindowTest {
         robot.push(KeyCode.UP);
         assertThat(text("#commandField")).isEqualTo("getKeyInfo -k " + sharedKeyHandle);
         replaceText(lookup("#commandField", TextField.class), "");
+
+        // The switch: the same pane runs the CloudHSM CLI (its own session), then key_mgmt_util again.
+        assertThat(robot.lookup("#kmuLanguage .text").queryAs(javafx.scene.text.Text.class).getText())
+                .as("shown whole, its underscores not taken for a mnemonic").isEqualTo("key_mgmt_util");
+        assertThat(lookup("#kmuLanguage", javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#cliLanguage");
+        waitUntil(() -> text("#transcript").contains("aws-cloudhsm > "));
+        robot.clickOn("#commandField").write("login --username alice --role crypto-user --password alice_pwd");
+        robot.push(KeyCode.ENTER);
+        robot.write("key list --filter attr.label=3DES_shared --verbose");
+        robot.push(KeyCode.ENTER);
+        waitUntil(() -> text("#transcript").contains("\"label\": \"3DES_shared\""));
+        assertThat(text("#transcript")).contains("--password <password>").doesNotContain("alice_pwd")
+                .contains("\"key-reference\": \"0x" + String.format("%016x", Long.parseLong(sharedKeyHandle)) + "\"");
+        robot.clickOn("#kmuLanguage");
+        waitUntil(() -> text("#transcript").contains("(cloudhsm-cli ended; key_mgmt_util runs on cluster"));
         robot.push(KeyCode.CONTROL, KeyCode.BACK_QUOTE);
         waitUntil(() -> robot.lookup("#transcript").tryQuery().isEmpty());
     }

@@ -110,6 +110,29 @@ class Pkcs11ConnectionTest extends ConnectionFixture {
         assertEquals(List.of(), found(b, "temp"));
     }
 
+    /** AWS's sample (aws-cloudhsm-pkcs11-examples, generate.c) names no CKA_LABEL: PKCS#11's default is empty. */
+    @Test
+    void anAesKeyWhoseTemplateNamesNoLabelIsMadeUnlabelled() throws MalformedMessage {
+        long s = loggedInSession();
+        RpcWriter gen = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(s).u32(Ck.CKM_AES_KEY_GEN).byteArray(null).u32(3);
+        RpcTestClient.bool(gen, Ck.CKA_SENSITIVE, true);
+        RpcTestClient.bool(gen, Ck.CKA_TOKEN, false);
+        RpcTestClient.number(gen, Ck.CKA_VALUE_LEN, 32);
+        long key = app.send(gen).ok().ulong();
+        RpcReader label = app.send(RpcTestClient.request(RpcCall.C_GetAttributeValue).ulong(s).ulong(key)
+                .u32(1).u32(Ck.CKA_LABEL).u32(128)).ok();
+        assertEquals(1, label.u32(), "one attribute");
+        assertEquals(Ck.CKA_LABEL, label.u32());
+        assertEquals(1, label.byteValue(), "present");
+        label.u32();
+        assertEquals(0, label.byteArray().length, "empty");
+        assertEquals(Ck.CKR_OK, label.ulong());
+        RpcWriter spaced = RpcTestClient.request(RpcCall.C_GenerateKey).ulong(s).u32(Ck.CKM_AES_KEY_GEN).byteArray(null).u32(2);
+        RpcTestClient.number(spaced, Ck.CKA_VALUE_LEN, 32);
+        RpcTestClient.bytes(spaced, Ck.CKA_LABEL, "two words".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Ck.CKR_ATTRIBUTE_VALUE_INVALID, app.send(spaced).rv(), "a label given follows the simulator's rule");
+    }
+
     @Test
     void hmacSignsAndVerifiesThroughTheSimulator() throws MalformedMessage {
         long s = loggedInSession();

@@ -59,10 +59,12 @@ class Pkcs11KeyPairTest {
 
     private RpcTestClient.Answer generate(long mechanism, String label, boolean token, byte[] ecParams, long modulusBits) {
         RpcWriter w = RpcTestClient.request(RpcCall.C_GenerateKeyPair).ulong(s).u32(mechanism).byteArray(null);
-        boolean rsa = mechanism == Ck.CKM_RSA_PKCS_KEY_PAIR_GEN;
-        w.u32(rsa ? 4 : 3);
+        boolean rsa = mechanism == Ck.CKM_RSA_PKCS_KEY_PAIR_GEN || mechanism == Ck.CKM_RSA_X9_31_KEY_PAIR_GEN;
+        w.u32((rsa ? 4 : 3) - (label == null ? 1 : 0));
         RpcTestClient.bool(w, Ck.CKA_TOKEN, token);
-        RpcTestClient.bytes(w, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
+        if (label != null) { // null: the template names no CKA_LABEL
+            RpcTestClient.bytes(w, Ck.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
+        }
         if (rsa) {
             RpcTestClient.number(w, Ck.CKA_MODULUS_BITS, modulusBits);
             RpcTestClient.bytes(w, Ck.CKA_PUBLIC_EXPONENT, new byte[] {1, 0, 1});
@@ -140,6 +142,28 @@ class Pkcs11KeyPairTest {
         assertEquals(List.of(handles[0]), findByClass(Ck.CKO_PUBLIC_KEY).stream().filter(h -> h == handles[0]).toList());
         assertEquals(List.of(handles[1]), findByClass(Ck.CKO_PRIVATE_KEY));
         assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA_SHA256, null, handles[1]), "C_GenerateKeyPair returned once two HSMs held it");
+    }
+
+    /**
+     * AWS's own sample (aws-cloudhsm-pkcs11-examples, generate.c) makes its RSA pair with
+     * CKM_RSA_X9_31_KEY_PAIR_GEN and its EC pairs with templates that name no CKA_LABEL: PKCS#11's default
+     * label is empty, and CloudHSM makes them.
+     */
+    @Test
+    void pairsWithoutALabelAndX931RsaPairsAreMadeAsAwsSamplesMakeThem() throws Exception {
+        start();
+        long[] ec = pair(generate(Ck.CKM_EC_KEY_PAIR_GEN, null, true, P256, 0));
+        assertEquals(0, view(ec[1]).get(Ck.CKA_LABEL).orElseThrow().bytes().length, "PKCS#11's default label: empty");
+        assertEquals(0, view(ec[0]).get(Ck.CKA_LABEL).orElseThrow().bytes().length);
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_ECDSA_SHA256, null, ec[1]), "a token pair, on two HSMs");
+        assertEquals(Ck.CKR_OK, sign("data".getBytes(StandardCharsets.UTF_8)).rv());
+        assertTrue(findByClass(Ck.CKO_PRIVATE_KEY).contains(ec[1]));
+
+        long[] rsa = pair(generate(Ck.CKM_RSA_X9_31_KEY_PAIR_GEN, null, false, null, 2048));
+        assertEquals(Ck.CKR_OK, signInit(Ck.CKM_SHA256_RSA_PKCS, null, rsa[1]));
+        assertEquals(Ck.CKR_OK, sign("data".getBytes(StandardCharsets.UTF_8)).rv());
+        assertEquals(Ck.CKR_ATTRIBUTE_VALUE_INVALID, generate(Ck.CKM_EC_KEY_PAIR_GEN, "with space", false, P256, 0).rv(),
+                "a label given is still the simulator's: no spaces");
     }
 
     @Test

@@ -6,11 +6,11 @@ import java.util.List;
  * Every option of {@code genSymKey} (and CloudHSM CLI's key generate-symmetric, whose two quorum
  * values are {@code mValue} for use and {@code manageMValue} for management). {@code keyTypeCode} stays a raw number because users type
  * it; the simulator decides whether it is valid. {@code minServers}/{@code timeoutSeconds} are
- * null when not given.
+ * null when not given. {@code labelOptional}: the label may be empty (see {@link KeyOptions#labelOptional()}).
  */
 public record GenSymKeyRequest(int keyTypeCode, int sizeBytes, String label, String id, boolean nonExtractable,
                                boolean session, List<Integer> shareWith, int mValue, Integer minServers,
-                               Integer timeoutSeconds, boolean attest, int manageMValue) {
+                               Integer timeoutSeconds, boolean attest, int manageMValue, boolean labelOptional) {
 
     public GenSymKeyRequest {
         id = id == null ? "" : id;
@@ -22,7 +22,7 @@ public record GenSymKeyRequest(int keyTypeCode, int sizeBytes, String label, Str
                             boolean session, List<Integer> shareWith, int mValue, Integer minServers,
                             Integer timeoutSeconds, boolean attest) {
         this(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, mValue, minServers, timeoutSeconds,
-                attest, mValue);
+                attest, mValue, false);
     }
 
     public static GenSymKeyRequest of(int keyTypeCode, int sizeBytes, String label) {
@@ -31,22 +31,22 @@ public record GenSymKeyRequest(int keyTypeCode, int sizeBytes, String label, Str
 
     public GenSymKeyRequest withId(String value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, value, nonExtractable, session, shareWith, mValue,
-                minServers, timeoutSeconds, attest, manageMValue);
+                minServers, timeoutSeconds, attest, manageMValue, labelOptional);
     }
 
     public GenSymKeyRequest withNonExtractable(boolean value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, value, session, shareWith, mValue,
-                minServers, timeoutSeconds, attest, manageMValue);
+                minServers, timeoutSeconds, attest, manageMValue, labelOptional);
     }
 
     public GenSymKeyRequest withSession(boolean value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, value, shareWith, mValue,
-                minServers, timeoutSeconds, attest, manageMValue);
+                minServers, timeoutSeconds, attest, manageMValue, labelOptional);
     }
 
     public GenSymKeyRequest withShareWith(List<Integer> value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, value, mValue,
-                minServers, timeoutSeconds, attest, manageMValue);
+                minServers, timeoutSeconds, attest, manageMValue, labelOptional);
     }
 
     /** KMU's -m_value: one value for use and management. */
@@ -57,21 +57,27 @@ public record GenSymKeyRequest(int keyTypeCode, int sizeBytes, String label, Str
     /** CloudHSM CLI's use-key-quorum-value and manage-key-quorum-value. */
     public GenSymKeyRequest withQuorum(int use, int manage) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, use,
-                minServers, timeoutSeconds, attest, manage);
+                minServers, timeoutSeconds, attest, manage, labelOptional);
+    }
+
+    /** A request from PKCS#11, whose templates may leave CKA_LABEL out: see {@link KeyOptions#labelOptional()}. */
+    public GenSymKeyRequest withLabelOptional() {
+        return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, mValue,
+                minServers, timeoutSeconds, attest, manageMValue, true);
     }
 
     public GenSymKeyRequest withMinServers(Integer value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, mValue,
-                value, timeoutSeconds, attest, manageMValue);
+                value, timeoutSeconds, attest, manageMValue, labelOptional);
     }
 
     public GenSymKeyRequest withTimeoutSeconds(Integer value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, mValue,
-                minServers, value, attest, manageMValue);
+                minServers, value, attest, manageMValue, labelOptional);
     }
 
     public GenSymKeyRequest withAttest(boolean value) {
         return new GenSymKeyRequest(keyTypeCode, sizeBytes, label, id, nonExtractable, session, shareWith, mValue,
-                minServers, timeoutSeconds, value, manageMValue);
+                minServers, timeoutSeconds, value, manageMValue, labelOptional);
     }
 }

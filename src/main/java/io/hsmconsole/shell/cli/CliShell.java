@@ -4,6 +4,8 @@ import io.hsmconsole.hsm.AvailabilityCheck;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.HsmSession;
+import io.hsmconsole.hsm.user.UserInfo;
+import io.hsmconsole.store.DataDirectory;
 import io.hsmconsole.shell.Console;
 import io.hsmconsole.shell.ExitStatus;
 import io.hsmconsole.shell.ShellLauncher;
@@ -69,6 +71,26 @@ public final class CliShell {
                 return new CliShell(cluster, tool.console(), tool.workDir(), availability, env, err).run(args);
             }
         };
+    }
+
+    /**
+     * The interactive mode inside another program (the console's pane): its own session on
+     * {@code cluster}, the data folder's configure-cli setting, output to {@code console}. Run it with
+     * {@link #runInteractive()}; it ends at {@code quit} or when the console's input ends.
+     */
+    public static CliShell embedded(HsmCluster cluster, Console console, Path workDir, DataDirectory data) {
+        return new CliShell(cluster, console, workDir, CliConfiguration.read(data).with(AvailabilityCheck.ON), Map.of(),
+                console.out());
+    }
+
+    /** {@code cloudhsm-cli interactive}. */
+    public ExitStatus runInteractive() {
+        return run(List.of("interactive"));
+    }
+
+    /** Who this shell's own session belongs to (as its login made it); empty when nobody is logged in. */
+    public Optional<UserInfo> loggedInUser() {
+        return context.session().map(HsmSession::user);
     }
 
     /** Command names (first words) with what may follow them, for tab completion. */

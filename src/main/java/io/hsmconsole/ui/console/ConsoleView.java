@@ -1,5 +1,6 @@
 package io.hsmconsole.ui.console;
 
+import io.hsmconsole.controller.ConsoleLanguage;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Views;
 import io.hsmconsole.ui.controls.SecurePasswordField;
@@ -9,10 +10,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 
-/** The console pane: transcript, command line (Up/Down history), masked field for password prompts. */
+/**
+ * The console pane: which shell it runs (key_mgmt_util or CloudHSM CLI), transcript, command line
+ * (Up/Down history), masked field for password prompts.
+ */
 public final class ConsoleView {
     private final ConsoleViewModel viewModel;
     private final Parent root;
@@ -22,6 +29,10 @@ public final class ConsoleView {
     @FXML private SecurePasswordField secretField;
     @FXML private Button runButton;
     @FXML private Label sessionStatus;
+    @FXML private HBox languageSwitch;
+    @FXML private ToggleGroup languages;
+    @FXML private ToggleButton kmuLanguage;
+    @FXML private ToggleButton cliLanguage;
 
     public ConsoleView(ConsoleViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -44,6 +55,20 @@ public final class ConsoleView {
             }
         });
         sessionStatus.textProperty().bind(viewModel.sessionStatusProperty());
+        kmuLanguage.setUserData(ConsoleLanguage.KEY_MGMT_UTIL);
+        cliLanguage.setUserData(ConsoleLanguage.CLOUDHSM_CLI);
+        (viewModel.languageProperty().get() == ConsoleLanguage.CLOUDHSM_CLI ? cliLanguage : kmuLanguage).setSelected(true);
+        languages.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always chosen
+            } else {
+                viewModel.languageProperty().set((ConsoleLanguage) now.getUserData());
+                commandField.requestFocus();
+            }
+        });
+        // A password prompt belongs to the running shell: no switching until it is answered.
+        languageSwitch.disableProperty().bind(viewModel.secretWantedProperty());
+        commandField.promptTextProperty().bind(viewModel.commandPromptProperty());
         commandField.textProperty().bindBidirectional(viewModel.inputProperty());
         commandField.setOnAction(e -> viewModel.submit());
         commandField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

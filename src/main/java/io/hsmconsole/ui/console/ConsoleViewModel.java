@@ -2,6 +2,7 @@ package io.hsmconsole.ui.console;
 
 import io.hsmconsole.controller.ActionRecord;
 import io.hsmconsole.controller.ConsoleController;
+import io.hsmconsole.controller.ConsoleLanguage;
 import io.hsmconsole.controller.Workspace;
 import io.hsmconsole.hsm.user.UserInfo;
 import io.hsmconsole.text.CmuText;
@@ -11,6 +12,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -19,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The console pane: a key_mgmt_util shell's transcript, the command line being typed with its
- * history (Up/Down), password prompts answered without echo, and - so that the GUI teaches the
- * command line - every action of the windows written as the command that does the same.
+ * The console pane: a shell's transcript (key_mgmt_util or, switched, CloudHSM CLI), the command line
+ * being typed with its history (Up/Down), password prompts answered without echo, and - so that the
+ * GUI teaches the command line - every action of the windows written as the command that does the same.
  */
 public final class ConsoleViewModel {
     /** The transcript keeps its last characters only, so a long session does not grow without end. */
@@ -34,6 +37,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper secretWanted = new ReadOnlyBooleanWrapper(this, "secretWanted");
     private final ReadOnlyStringWrapper sessionStatus = new ReadOnlyStringWrapper(this, "sessionStatus", "");
     private final ReadOnlyStringWrapper statusBarText = new ReadOnlyStringWrapper(this, "statusBarText", "");
+    private final ObjectProperty<ConsoleLanguage> language = new SimpleObjectProperty<>(this, "language");
+    private final ReadOnlyStringWrapper commandPrompt = new ReadOnlyStringWrapper(this, "commandPrompt", "");
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
 
@@ -41,8 +46,39 @@ public final class ConsoleViewModel {
         this.console = console;
         this.messages = messages;
         append(messages.format("console.banner", console.workDir()));
+        language.set(console.language());
+        commandPrompt.set(messages.get(promptKey(console.language())));
         showSessionUser(Optional.empty());
+        language.addListener((obs, old, now) -> switchTo(now));
         workspace.addActionListener(this::fromTheWindows);
+    }
+
+    /** The pane's shell from now on: the running one ends with its session, the other starts (see ConsoleController.use). */
+    private void switchTo(ConsoleLanguage next) {
+        if (next == null) {
+            language.set(console.language());
+            return;
+        }
+        console.use(next);
+        commandPrompt.set(messages.get(promptKey(next)));
+        showSessionUser(Optional.empty());
+        if (next == ConsoleLanguage.CLOUDHSM_CLI) {
+            append(messages.get("console.cli.hint"));
+        }
+    }
+
+    private static String promptKey(ConsoleLanguage l) {
+        return l == ConsoleLanguage.CLOUDHSM_CLI ? "console.command.prompt.cli" : "console.command.prompt";
+    }
+
+    /** Which command line the pane runs; setting it switches the shell. */
+    public ObjectProperty<ConsoleLanguage> languageProperty() {
+        return language;
+    }
+
+    /** An example of the language's commands, for the empty command field. */
+    public ReadOnlyStringProperty commandPromptProperty() {
+        return commandPrompt.getReadOnlyProperty();
     }
 
     /** Starts the shell the first time the pane is shown. */
@@ -84,8 +120,9 @@ public final class ConsoleViewModel {
 
     /** The pane's shell has its own session (as a second key_mgmt_util would): say whose, apart from the window's. */
     private void showSessionUser(Optional<UserInfo> user) {
-        sessionStatus.set(user.map(u -> messages.format("console.session", u.name(), u.type().name()))
-                .orElse(messages.get("console.session.none")));
+        String tool = console.language().tool();
+        sessionStatus.set(user.map(u -> messages.format("console.session", u.name(), u.type().name(), tool))
+                .orElse(messages.format("console.session.none", tool)));
         statusBarText.set(user.map(u -> messages.format("status.console", u.name(), u.type().name())).orElse(""));
     }
 

@@ -135,7 +135,9 @@ public final class InspectorViewModel {
         shownHandle = d.handle();
         details.set(d);
         hasKey.set(true);
-        heading.set(messages.format("inspector.heading", d.handle(), d.label()));
+        // A key made through PKCS#11 without CKA_LABEL has PKCS#11's empty label.
+        heading.set(d.label().isEmpty() ? messages.format("inspector.heading.unlabelled", d.handle())
+                : messages.format("inspector.heading", d.handle(), d.label()));
         owner.set(d.owner().toString());
         sharedWith.set(d.sharedWith().isEmpty() ? messages.get("inspector.notShared")
                 : d.sharedWith().stream().map(UserRef::toString).collect(Collectors.joining(", ")));

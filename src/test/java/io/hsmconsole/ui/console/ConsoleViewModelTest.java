@@ -1,6 +1,7 @@
 package io.hsmconsole.ui.console;
 
 import io.hsmconsole.controller.ConsoleController;
+import io.hsmconsole.controller.ConsoleLanguage;
 import io.hsmconsole.controller.ControllerFixture;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
@@ -91,6 +92,41 @@ class ConsoleViewModelTest {
         vm.submit();
         waitFor(() -> vm.statusBarTextProperty().get().isEmpty());
         assertThat(vm.sessionStatusProperty().get()).contains("not logged in");
+    }
+
+    /** Issue 17: the pane runs either language; the CloudHSM CLI's keys are the same cluster's. */
+    @Test
+    void theSwitchRunsTheCloudHsmCliInThePaneAndBack() throws Exception {
+        vm.start();
+        waitFor(() -> vm.transcriptProperty().get().contains("Command: "));
+
+        vm.languageProperty().set(ConsoleLanguage.CLOUDHSM_CLI);
+        waitFor(() -> vm.transcriptProperty().get().contains("aws-cloudhsm > "));
+        assertThat(vm.transcriptProperty().get()).contains("(key_mgmt_util ended; cloudhsm-cli runs on cluster demo)");
+        assertThat(vm.commandPromptProperty().get()).contains("key generate-symmetric aes");
+        assertThat(vm.sessionStatusProperty().get()).contains("cloudhsm-cli: not logged in");
+
+        vm.inputProperty().set("login --username example_user --role crypto-user --password example_pwd");
+        vm.submit();
+        waitFor(() -> vm.statusBarTextProperty().get().contains("example_user"));
+        assertThat(vm.sessionStatusProperty().get()).contains("cloudhsm-cli: logged in as example_user");
+        vm.inputProperty().set("key generate-symmetric aes --label pane-aes --key-length-bytes 32");
+        vm.submit();
+        waitFor(() -> vm.transcriptProperty().get().contains("\"label\": \"pane-aes\""));
+
+        String transcript = vm.transcriptProperty().get();
+        assertThat(transcript).contains("aws-cloudhsm > login --username example_user --role crypto-user --password <password>")
+                .contains("\"username\": \"example_user\"").doesNotContain("example_pwd");
+        assertThat(vm.history()).first().isEqualTo("login --username example_user --role crypto-user --password <password>");
+        try (io.hsmconsole.hsm.HsmSession owner = io.hsmconsole.hsm.TestClusters.login(f.cluster, "example_user")) {
+            assertThat(owner.findKeys(io.hsmconsole.hsm.key.KeyQuery.byLabel("pane-aes")).value())
+                    .as("the CLI's key is the cluster's").hasSize(1);
+        }
+
+        vm.languageProperty().set(ConsoleLanguage.KEY_MGMT_UTIL);
+        waitFor(() -> vm.transcriptProperty().get().contains("(cloudhsm-cli ended; key_mgmt_util runs on cluster demo)"));
+        waitFor(() -> vm.sessionStatusProperty().get().contains("key_mgmt_util: not logged in"));
+        assertThat(vm.statusBarTextProperty().get()).as("the CLI's session ended with it").isEmpty();
     }
 
     /** The shell answers on its own thread: wait (generously, for a loaded machine) for what it prints. */

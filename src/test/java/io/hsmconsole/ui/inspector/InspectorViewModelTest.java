@@ -82,6 +82,14 @@ class InspectorViewModelTest {
         assertThat(vm.headingProperty().get()).isEqualTo("Key 6 \u2014 3DES_shared");
     }
 
+    /** PKCS#11 makes keys without CKA_LABEL (its default label is empty): the heading says so instead of ending in a dash. */
+    @Test
+    void aKeyWithoutALabelIsHeadedSo() {
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 16, "").withLabelOptional()));
+
+        assertThat(vm.headingProperty().get()).isEqualTo("Key 6 (no label: made through PKCS#11 without CKA_LABEL)");
+    }
+
     @Test
     void aSessionKeyMayBePromotedToAToken() {
         vm.inspect(f.generate(GenSymKeyRequest.of(31, 16, "tmp").withSession(true)));
