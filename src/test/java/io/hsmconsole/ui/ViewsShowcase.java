@@ -98,6 +98,24 @@ public final class ViewsShowcase extends Application {
                 done = () -> nodes.lastAttestation(attested).isPresent() && (!offline || offlineKeys(view));
                 root = view.root();
             }
+            case "cluster-availability", "cluster-availability-900x600" -> {
+                // Nodes 1 and 2 taken offline through the view: every token key is on one online HSM,
+                // below Client SDK 5's key availability quorum, and the view says what that means.
+                seedKeys(5);
+                if (scenario.endsWith("900x600")) {
+                    width = 900;
+                    height = 600;
+                }
+                ClusterView view = ClusterView.create(clusterController, nodes, messages, dialogs);
+                ready = () -> view.viewModel().tiles().size() == 3;
+                after = () -> {
+                    view.viewModel().toggleOnline(view.viewModel().tiles().get(2));
+                    view.viewModel().toggleOnline(view.viewModel().tiles().get(1));
+                };
+                done = () -> !view.viewModel().availabilityProperty().get().isEmpty()
+                        && clusterController.snapshotProperty().get().onlineNodes() == 1;
+                root = view.root();
+            }
             case "users" -> {
                 for (int i = 0; i < 5; i++) {
                     cluster.login(LoginChannel.CONSOLE, UserType.CU, "bob", "not_bobs_pwd".toCharArray());
