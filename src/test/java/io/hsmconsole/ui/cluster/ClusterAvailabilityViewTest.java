@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the cluster view headless: taking the nodes offline until a token key is on one online HSM shows
- * the key availability warning (Client SDK 5 applications cannot use it), in a 900×600 window too; a node
- * back online removes it.
+ * the key availability warning (Client SDK 5 applications cannot use it), wrapped within the window; a
+ * node back online removes it.
  */
 @ExtendWith(ApplicationExtension.class)
 class ClusterAvailabilityViewTest {
@@ -71,7 +71,7 @@ class ClusterAvailabilityViewTest {
                 .contains("The key must be available on at least 2 HSMs before being used");
         assertThat(warning.getStyleClass()).contains("notice-warning");
         // Wrapped within the window, not cut off at its edge.
-        assertThat(warning.localToScene(warning.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(900);
+        assertThat(warning.localToScene(warning.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(warning.getScene().getWidth());
 
         FxScroll.clickOn(robot, "#online-2");
         until(() -> !warning.isVisible());
