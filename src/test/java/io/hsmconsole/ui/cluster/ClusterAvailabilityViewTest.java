@@ -1,25 +1,15 @@
 package io.hsmconsole.ui.cluster;
 
-import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.ui.common.FxConsole;
 import io.hsmconsole.ui.common.FxScroll;
-import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.common.RecordingDialogs;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
 
 import static io.hsmconsole.ui.common.FxWait.text;
 import static io.hsmconsole.ui.common.FxWait.until;
@@ -30,25 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the key availability warning (Client SDK 5 applications cannot use it), wrapped within the window; a
  * node back online removes it.
  */
-@ExtendWith(ApplicationExtension.class)
-class ClusterAvailabilityViewTest {
-    @TempDir
-    static Path dir;
-    private FxConsole fx;
-
+class ClusterAvailabilityViewTest extends ClusterViewWindow {
     @Start
     void start(Stage stage) {
-        fx = new FxConsole(dir);
-        NodeController nodes = new NodeController(fx.workspace, fx.runner, fx.errors::add, fx.clusterController);
-        fx.show(stage, ClusterView.create(fx.clusterController, nodes, Messages.load(), new RecordingDialogs()).root(),
-                900, 600);
-        fx.watch();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-        assertThat(fx.errors).isEmpty();
+        open(stage, 900, 600);
     }
 
     @Test
