@@ -12,8 +12,8 @@
 # Row names for ROWS (default: all): full (per call at KEYS keys, demo and intra-region cluster), empty,
 # token, session, sessions1024, cbc, floor (AES-CBC through a C responder that answers from memory:
 # bench/peer/p11floor.c, the most any server behind p11-kit-client.so can reach), rsa, ec, signfloor (with
-# rsa or ec: the same signatures through that responder), near (intra-region rows), off (availability
-# check off).
+# rsa or ec: the same signatures through that responder), tokensign (with rsa or ec: the same signatures
+# with a token pair), near (intra-region rows), off (availability check off).
 # Rows: pkcs11-tool --keygen per call (a new process each: load, C_Initialize, login, keygen) on an empty
 # token and on one holding KEYS AES keys; in process (bench/peer/p11bench.c): token and session AES-256
 # keygen, session keygen by 1,024 sessions of one process at once, AES-CBC encryption of 4 KiB, RSA-2048
@@ -29,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-7} iterations=${2:-5} seconds=${3:-2} keys=${4:-10000}
-rows_wanted=",${ROWS:-full,empty,token,session,sessions1024,cbc,floor,rsa,ec,signfloor,near,off},"
+rows_wanted=",${ROWS:-full,empty,token,session,sessions1024,cbc,floor,rsa,ec,signfloor,tokensign,near,off},"
 warmup=${PER_CALL_WARMUP:-0}
 wanted() { [[ $rows_wanted == *",$1,"* ]]; }
 near_latencies="5 10 15"
@@ -200,6 +200,12 @@ for kind in rsa ec; do
     sig=$([ $kind = rsa ] && echo "RSA-2048 PKCS #1 v1.5 SHA-256" || echo "ECDSA P-256")
     l=$(load); p=$(peer sign $kind "$iterations" "$seconds"); o=$(ours sign $kind "$iterations" "$seconds")
     row "$sig signatures, C_SignInit + C_Sign (signatures/s)" "$p" "$o" rate "$l"
+    if wanted tokensign; then
+        l=$(load)
+        pt=$(P11BENCH_TOKEN_PAIR=1 peer sign $kind "$iterations" "$seconds")
+        ot=$(P11BENCH_TOKEN_PAIR=1 ours sign $kind "$iterations" "$seconds")
+        row "$sig signatures with a token pair (CKA_TOKEN true), C_SignInit + C_Sign (signatures/s)" "$pt" "$ot" rate "$l"
+    fi
     if wanted signfloor; then
         floor_start
         l=$(load); o=$(through_floor "$HSM_CONSOLE_PKCS11_MODULE" sign $kind "$iterations" "$seconds")

@@ -23,7 +23,8 @@
  *                                                    C_SignInit + C_Sign; CKM_SHA256_RSA_PKCS of 256 bytes
  *                                                    (RSA-2048 PKCS #1 v1.5), or CKM_ECDSA of a 32-byte
  *                                                    hash (P-256; SoftHSM2 2.6.1's CKM_ECDSA_SHA256 fails
- *                                                    now and then with CKR_MECHANISM_INVALID)
+ *                                                    now and then with CKR_MECHANISM_INVALID); with
+ *                                                    P11BENCH_TOKEN_PAIR set, a token pair (CKA_TOKEN true)
  *   p11bench fsync DIR ITERATIONS SECONDS            4 KiB write + fsync per second, one figure per line
  * With P11BENCH_TOTAL set in the environment, the operations of the whole run (the warm-up iteration
  * included) are said on standard error at the end: a server's CPU time over the run divided by them is
@@ -304,24 +305,26 @@ static void cbc_encrypt(CK_SLOT_ID slot, const char *pin, int iterations, double
     check(p11->C_CloseSession(session), "C_CloseSession");
 }
 
-/* RSA-2048 (e 65537) or P-256: the public and private templates of a session key pair that signs. */
-static CK_RV generate_pair(CK_SESSION_HANDLE session, int rsa, CK_OBJECT_HANDLE *public, CK_OBJECT_HANDLE *private) {
+/* RSA-2048 (e 65537) or P-256: the public and private templates of a key pair that signs (a session pair, or a
+ * token pair when `token` is true). */
+static CK_RV generate_pair(CK_SESSION_HANDLE session, int rsa, CK_BBOOL token, CK_OBJECT_HANDLE *public,
+                           CK_OBJECT_HANDLE *private) {
     static CK_BYTE p256[] = {0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
     static CK_BYTE exponent[] = {0x01, 0x00, 0x01};
     static char label[] = "bench-pair";
     CK_ULONG bits = 2048;
-    CK_BBOOL no = CK_FALSE, yes = CK_TRUE;
+    CK_BBOOL yes = CK_TRUE;
     CK_MECHANISM mechanism = {rsa ? CKM_RSA_PKCS_KEY_PAIR_GEN : CKM_EC_KEY_PAIR_GEN, NULL, 0};
     CK_ATTRIBUTE rsa_public[] = {
-        {CKA_TOKEN, &no, sizeof no}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
+        {CKA_TOKEN, &token, sizeof token}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
         {CKA_MODULUS_BITS, &bits, sizeof bits}, {CKA_PUBLIC_EXPONENT, exponent, sizeof exponent},
     };
     CK_ATTRIBUTE ec_public[] = {
-        {CKA_TOKEN, &no, sizeof no}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
+        {CKA_TOKEN, &token, sizeof token}, {CKA_VERIFY, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
         {CKA_EC_PARAMS, p256, sizeof p256},
     };
     CK_ATTRIBUTE private_template[] = {
-        {CKA_TOKEN, &no, sizeof no}, {CKA_PRIVATE, &yes, sizeof yes}, {CKA_SENSITIVE, &yes, sizeof yes},
+        {CKA_TOKEN, &token, sizeof token}, {CKA_PRIVATE, &yes, sizeof yes}, {CKA_SENSITIVE, &yes, sizeof yes},
         {CKA_SIGN, &yes, sizeof yes}, {CKA_LABEL, label, strlen(label)},
     };
     return p11->C_GenerateKeyPair(session, &mechanism, rsa ? rsa_public : ec_public, rsa ? 5 : 4,
@@ -348,7 +351,7 @@ static void genpair(CK_SLOT_ID slot, const char *pin, const char *kind, int iter
             int n = 0;
             double start = now_seconds();
             while (n < 128 && elapsed + now_seconds() - start < seconds) {
-                check(generate_pair(session, rsa, &made[n], &made[n + 1]), "C_GenerateKeyPair");
+                check(generate_pair(session, rsa, CK_FALSE, &made[n], &made[n + 1]), "C_GenerateKeyPair");
                 n += 2;
                 pairs++;
             }
@@ -366,12 +369,14 @@ static void genpair(CK_SLOT_ID slot, const char *pin, const char *kind, int iter
     check(p11->C_CloseSession(session), "C_CloseSession");
 }
 
-/* Signatures per second: C_SignInit + C_Sign with one session pair (256 bytes for RSA, a SHA-256 hash for ECDSA). */
+/* Signatures per second: C_SignInit + C_Sign with one session pair (256 bytes for RSA, a SHA-256 hash for ECDSA);
+ * with P11BENCH_TOKEN_PAIR set, a token pair, destroyed at the end. */
 static void sign_rate(CK_SLOT_ID slot, const char *pin, const char *kind, int iterations, double seconds) {
     int rsa = pair_kind(kind);
+    CK_BBOOL token = getenv("P11BENCH_TOKEN_PAIR") != NULL ? CK_TRUE : CK_FALSE;
     CK_SESSION_HANDLE session = open_session(slot, pin);
     CK_OBJECT_HANDLE public, private;
-    check(generate_pair(session, rsa, &public, &private), "C_GenerateKeyPair");
+    check(generate_pair(session, rsa, token, &public, &private), "C_GenerateKeyPair");
     CK_MECHANISM mechanism = {rsa ? CKM_SHA256_RSA_PKCS : CKM_ECDSA, NULL, 0};
     CK_ULONG expected = rsa ? 256 : 64, size = rsa ? 256 : 32;
     CK_BYTE data[256], signature[512];
@@ -395,6 +400,10 @@ static void sign_rate(CK_SLOT_ID slot, const char *pin, const char *kind, int it
             printf("%.1f\n", signatures / elapsed);
             fflush(stdout);
         }
+    }
+    if (token) {
+        check(p11->C_DestroyObject(session, private), "C_DestroyObject");
+        check(p11->C_DestroyObject(session, public), "C_DestroyObject");
     }
     check(p11->C_CloseSession(session), "C_CloseSession");
 }

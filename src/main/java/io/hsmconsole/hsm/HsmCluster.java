@@ -366,6 +366,16 @@ public final class HsmCluster implements AutoCloseable {
         return store.subscribe(listener);
     }
 
+    /**
+     * Runs one request of an application (a PKCS#11 call) with its reads of keys and their copies checked
+     * against other processes' changes once, at the first of them ({@link ClusterStore#withOneKeyCheck}): a
+     * signature's C_Sign reads its key and the key's copies several times, and each check is a question to
+     * the store. Each request still checks once, so a key deleted or changed elsewhere is not used by the next.
+     */
+    public <T> T asOneRequest(java.util.function.Supplier<T> request) {
+        return store.withOneKeyCheck(request);
+    }
+
     ClusterStore store() {
         return store;
     }

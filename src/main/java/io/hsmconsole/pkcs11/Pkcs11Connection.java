@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +59,33 @@ public final class Pkcs11Connection {
         this.deriving = new DeriveCalls(sessions, objects);
     }
 
+    /**
+     * The calls that use keys and make, change or wait for nothing: each looks once at other processes' key
+     * changes, not at each of its reads ({@link HsmCluster#asOneRequest}; a token key's C_Sign read the key
+     * twice and its copies once, C_SignInit the key once and its copies twice). A call that creates a key
+     * may wait for its copies, which another process can change meanwhile (a node brought back): it reads
+     * as before.
+     */
+    private static final Set<RpcCall> USE_KEYS = EnumSet.of(RpcCall.C_SignInit, RpcCall.C_Sign, RpcCall.C_SignUpdate,
+            RpcCall.C_SignFinal, RpcCall.C_VerifyInit, RpcCall.C_Verify, RpcCall.C_VerifyUpdate, RpcCall.C_VerifyFinal,
+            RpcCall.C_EncryptInit, RpcCall.C_Encrypt, RpcCall.C_EncryptUpdate, RpcCall.C_EncryptFinal,
+            RpcCall.C_DecryptInit, RpcCall.C_Decrypt, RpcCall.C_DecryptUpdate, RpcCall.C_DecryptFinal,
+            RpcCall.C_GetAttributeValue);
+
     /** The response body for one request body. */
     public byte[] answer(byte[] request) {
         RpcReader in = new RpcReader(request);
+        RpcCall call;
         try {
-            RpcCall call = in.call();
+            call = in.call();
+        } catch (MalformedMessage e) {
+            return RpcWriter.error(Ck.CKR_DEVICE_ERROR);
+        }
+        return USE_KEYS.contains(call) ? cluster.asOneRequest(() -> answered(call, in)) : answered(call, in);
+    }
+
+    private byte[] answered(RpcCall call, RpcReader in) {
+        try {
             return dispatch(call, in).toBytes();
         } catch (MalformedMessage e) {
             return RpcWriter.error(Ck.CKR_DEVICE_ERROR);

@@ -87,6 +87,16 @@ public interface ClusterStore extends AutoCloseable {
     long changeCounter();
 
     /**
+     * Runs {@code call} (one request of an application: a PKCS#11 call) with its reads of single keys and their
+     * copies ({@link #key}, {@link #copies}) checked against other processes' changes once, at the first of
+     * them, as one read would be; the call's own commits are still seen at once. A store that checks every
+     * read anyway runs it as it is.
+     */
+    default <T> T withOneKeyCheck(java.util.function.Supplier<T> call) {
+        return call.get();
+    }
+
+    /**
      * Calls {@code listener}, on a thread of the store's, soon after any process or machine commits a
      * change to this cluster, and once after the store's channel was lost and is back (changes may have
      * been missed meanwhile). Empty when the store has no such channel: the caller then polls

@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The SQLite store of one cluster: {@code cluster.db} (WAL mode, synchronous FULL, so an
@@ -42,6 +43,8 @@ public final class SqliteClusterStore implements ClusterStore {
      * Kept apart from the listings so that they do not push each other out.
      */
     private final ListingCache singleKeys = new ListingCache();
+    /** A call's key reads share one look at the key-change counter ({@link #withOneKeyCheck}). */
+    private final OneKeyCheck oneKeyCheck = new OneKeyCheck();
 
     SqliteClusterStore(SqliteDatabase db) {
         this.db = db;
@@ -108,7 +111,7 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public Optional<KeyRecord> key(long handle) {
-        List<KeyRecord> read = db.query(() -> singleKeys.get(List.of("key", handle), reads.keyChanges(),
+        List<KeyRecord> read = db.query(() -> singleKeys.get(List.of("key", handle), keyChangesForOneKey(),
                 () -> reads.key(handle).map(List::of).orElse(List.of())));
         // Each caller gets its own copy of the material: some wipe it after use.
         return read.stream().findFirst().map(k -> k.toBuilder().material(k.material().clone()).build());
@@ -138,7 +141,17 @@ public final class SqliteClusterStore implements ClusterStore {
 
     @Override
     public List<KeyCopy> copies(long handle) {
-        return db.query(() -> singleKeys.get(List.of("copies", handle), reads.keyChanges(), () -> reads.copies(handle)));
+        return db.query(() -> singleKeys.get(List.of("copies", handle), keyChangesForOneKey(), () -> reads.copies(handle)));
+    }
+
+    /** The counter a read of one key or its copies is checked against: the call's one look inside {@link #withOneKeyCheck}. */
+    private ListingCache.KeyChanges keyChangesForOneKey() throws SQLException {
+        return oneKeyCheck.keyChanges(db.localCommits(), reads::keyChanges);
+    }
+
+    @Override
+    public <T> T withOneKeyCheck(Supplier<T> call) {
+        return oneKeyCheck.during(call);
     }
 
     @Override
