@@ -41,6 +41,7 @@ trap cleanup EXIT
 if [ -n "$before" ]; then
     add "before, zero latency" "$before" "0 0 0"
     add "before, demo cluster 50/150/250 ms" "$before" "50 150 250"
+    add "before, demo cluster, check off" "$before" "50 150 250" --disable-key-availability-check
 fi
 add "after, zero latency" "$after" "0 0 0"
 add "after, demo cluster, check off" "$after" "50 150 250" --disable-key-availability-check
@@ -51,9 +52,9 @@ printf 'directories.tokendir = %s\nobjectstore.backend = file\n' "$work/tokens" 
 export SOFTHSM2_CONF="$work/softhsm2.conf"
 softhsm2-util --init-token --free --label bench --pin 1234 --so-pin 5678 >/dev/null
 
-daemon_cpu() { # data folder -> clock ticks (utime + stime) of its daemon
+daemon_cpu() { # root, data folder -> clock ticks (utime + stime) of its daemon (asked with that root's own client)
     local pid stat
-    pid=$(sed -n 's/^ *pid *//p' <(HSM_CONSOLE_DATA="$1" "$after/bin/cloudhsm_client" status))
+    pid=$(sed -n 's/^ *pid *//p' <(HSM_CONSOLE_DATA="$2" "$1/bin/cloudhsm_client" status))
     read -r -a stat <"/proc/$pid/stat"
     echo $(( stat[13] + stat[14] ))
 }
@@ -77,7 +78,7 @@ call() { # index: one timed call (ms, and the children's CPU ticks) into $work/t
 # is the steady figure a script's loop sees.
 declare -A cpu0
 for w in $(seq "${WARMUP:-20}"); do for i in "${!rows[@]}"; do call "$i"; done; call peer; done
-for i in "${!rows[@]}"; do IFS='|' read -r _ _ data <<<"${rows[$i]}"; cpu0[$i]=$(daemon_cpu "$data"); done
+for i in "${!rows[@]}"; do IFS='|' read -r _ root data <<<"${rows[$i]}"; cpu0[$i]=$(daemon_cpu "$root" "$data"); done
 rm -f "$work"/times-*
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$rounds"); do
@@ -93,9 +94,9 @@ child_cpu() { awk '{ split($2, a, /[ms]/); split($3, b, /[ms]/); split($4, c, /[
 peer=$(cut -d' ' -f1 "$work/times-peer" | median)
 printf '| row | wall median (ms) | vs pkcs11-tool | caller CPU per call (ms, mean) | daemon CPU per call (ms, mean) |\n|---|---|---|---|---|\n'
 for i in "${!rows[@]}"; do
-    IFS='|' read -r name _ data <<<"${rows[$i]}"
+    IFS='|' read -r name root data <<<"${rows[$i]}"
     wall=$(cut -d' ' -f1 "$work/times-$i" | median)
-    ticks=$(( $(daemon_cpu "$data") - cpu0[$i] ))
+    ticks=$(( $(daemon_cpu "$root" "$data") - cpu0[$i] ))
     printf '| %s | %s | %s× | %s | %.1f |\n' "$name" "$wall" "$(awk -v a="$wall" -v b="$peer" 'BEGIN {printf "%.2f", a / b}')" \
         "$(child_cpu <"$work/times-$i")" "$(awk -v t="$ticks" -v hz="$hz" -v n="$rounds" 'BEGIN {print t * 1000 / hz / n}')"
 done

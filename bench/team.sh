@@ -9,7 +9,8 @@
 #   bench/team.sh --keys 10000     a quicker run
 #   bench/team.sh --keygen-only    pgbench and the keygen figures only (no 100,000 keys, no CLI calls)
 #   bench/team.sh --profile        what one durable keygen costs the server: statements and commits per
-#                                  key, 1 and 4 sessions (pg_stat_statements, preloaded for this run)
+#                                  key, 1 and 4 sessions (pg_stat_statements, preloaded for this run), the
+#                                  server's and the client's CPU per key (/proc) and WAL bytes per key
 #   bench/team.sh --profile --against DIR [ROUNDS]
 #                                  the same, ROUNDS times (default 3) in turn with an older checkout in DIR
 #                                  (built first with: ./mvnw -Pbench -DskipTests package dependency:build-classpath

@@ -7,8 +7,8 @@
 # or killed one, a build newer than the service, a refusal) this returns and the launcher starts the JVM
 # as usual: stdout is the same either way. No process is started on this path but the final `cat` of a
 # long output (the service checks the build's age).
-# Nothing is sent before the listener is known to be this data folder's service: a socket of our own
-# account (Linux's socket table, read with builtins) that first sends the proof from the endpoint file.
+# Nothing is sent before the listener is known to be this data folder's service: the endpoint's process,
+# still running (so the port is still its own), that first sends the proof from the endpoint file.
 # Protocol (docs/command-line.md, service.ClientService): the service's first line = PROOF; request =
 # NUL-terminated fields SECRET TOOL CWD HSM_CONSOLE_CLUSTER HSM_CONSOLE_DATA XDG_DATA_HOME OUTPUT_ENV [TOOL_ENV…] N ARG…
 # (TOOL_ENV: the tool's own variables, service.ServedTool: none for kmu, CLOUDHSM_ROLE CLOUDHSM_PIN for cli);
@@ -16,7 +16,8 @@
 # line, "<count of stderr lines> lines|bytes", those lines, then stdout to the end; or a word instead of
 # "accepted" (refused, fallback, stale): not run.
 # Run directly, `bash service-client.sh data-folder [--data-dir D] …` prints the folder this script would
-# ask (DataFolderRuleAgreementTest compares it with store.DataDirectory's rule).
+# ask (DataFolderRuleAgreementTest compares it with store.DataDirectory's rule), and
+# `bash service-client.sh listener-is-ours PID START` exits 0 when it would trust that endpoint process.
 
 # The data folder a JVM of these arguments would use (store.DataDirectory.chosen: --data-dir, then
 # HSM_CONSOLE_DATA, then the platform's folder; a blank value counts as unset), into hsm_console_data,
@@ -51,27 +52,20 @@ hsm_console_data_folder() {
     hsm_console_data=$data
 }
 
-# Whether every live IPv4 socket on local port $1 is this account's (and there is one): the service's
-# listener and the end that accepted our connection, both IPv4 (service.LoopbackPeers). A process of
-# another user that took the port of a killed service has its uid there, or (an IPv6 socket) no row.
-# TIME_WAIT rows (state 06) are closed connections the kernel shows with uid 0.
-hsm_console_port_is_ours() {
-    local hex row rows f found=
-    printf -v hex '%04X' "$1"
-    # Read whole (mapfile: a few reads): the kernel walks its sockets again on every read of the table,
-    # and a `while read` loop reads it a byte at a time (a third of a second on a busy machine).
-    mapfile -t rows </proc/net/tcp || return 1
-    # Rows are "%4d: %08X:%04X %08X:%04X %02X …" (sl local_address rem_address st …): the patterns pick this
-    # port's own sockets and pass over its TIME_WAIT rows without splitting them (a script's loop of calls
-    # leaves one per call for a minute: thousands, and a word split costs tens of microseconds each).
-    for row in "${rows[@]}"; do
-        [[ $row == *:\ ????????:$hex\ ????????:????\ * ]] || continue
-        [[ $row == *:\ ????????:$hex\ ????????:????\ 06\ * ]] && continue
-        f=($row) # sl local_address rem_address st tx:rx tr:when retrnsmt uid …
-        [ "${f[7]}" = "$EUID" ] || return 1
-        found=1
-    done
-    [ -n "$found" ]
+# Whether the endpoint's process (pid $1, started at $2: field 22 of /proc/PID/stat) still runs, is this
+# account's and is not ending: while it runs, it holds its listening socket on 127.0.0.1 (the daemon gives
+# it up only by ending), and Linux lets no other socket take a port a listener holds, so a connection
+# made before this check reached it (docs/security.md, "Client service"; service.ServiceProcess is the
+# same rule in Java). The start time tells it from a later process that got the same pid. Builtins only:
+# a read of a small file and a stat, where the kernel's socket table cost a walk of its whole hash.
+hsm_console_listener_is_ours() {
+    local stat f
+    [ -O "/proc/$1" ] && IFS= read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+    # "PID (NAME) STATE PPID …": NAME may hold spaces and parentheses, the fields after it do not.
+    f=(${stat##*) }) # state ppid pgrp session tty_nr tpgid flags … starttime (the 20th)
+    case "${f[0]-}" in '' | Z | X | x) return 1 ;; esac
+    # PF_EXITING (0x4): the process is ending, its sockets may be closed already.
+    [[ ${f[6]-} == [0-9]* && ${f[6]} != *[!0-9]* ]] && (((f[6] & 4) == 0)) && [ "${f[19]-}" = "$2" ]
 }
 
 hsm_console_service() {
@@ -91,16 +85,15 @@ hsm_console_service() {
         case " $* " in *" --password "*) ;; *" login "* | *" create "* | *" change-password "*) return 0 ;; esac
         tool_env=("${CLOUDHSM_ROLE-}" "${CLOUDHSM_PIN-}")
     fi
-    local endpoint="$data/service/endpoint" port= secret= root= proof= greeting= first= status= count= mode= line=
-    [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root && read -r proof; } <"$endpoint" 2>/dev/null \
-        || return 0
-    [ "$root" = "$ROOT" ] && [ -n "$proof" ] || return 0
-    # Who listens can be checked on Linux only (/proc/net/tcp): elsewhere the JVM runs the command.
-    [ -r /proc/net/tcp ] || return 0
+    local endpoint="$data/service/endpoint" port= secret= root= proof= pid= start= greeting= first= status= count= mode= line=
+    [ -f "$endpoint" ] && { read -r port && read -r secret && read -r root && read -r proof && read -r pid \
+        && read -r start; } <"$endpoint" 2>/dev/null || return 0
+    [ "$root" = "$ROOT" ] && [ -n "$proof" ] && [[ $pid == [0-9]* && $pid != *[!0-9]* ]] || return 0
     { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
-    # This account's socket, and the service's proof within 3 s (it comes when a worker is free):
-    # otherwise nothing was sent, and the JVM runs the command.
-    if ! hsm_console_port_is_ours "$port" || ! IFS= read -r -t 3 greeting <&3 || [ "$greeting" != "$proof" ]; then
+    # After the connect, the service's process still running (so the port is its own; checked on Linux only,
+    # /proc: elsewhere the JVM runs the command), and the service's proof within 3 s (it comes when a worker
+    # is free): otherwise nothing was sent, and the JVM runs the command.
+    if ! hsm_console_listener_is_ours "$pid" "$start" || ! IFS= read -r -t 3 greeting <&3 || [ "$greeting" != "$proof" ]; then
         exec 3<&-
         return 0
     fi
@@ -131,9 +124,11 @@ hsm_console_service() {
         count=$((count - 1))
     done
     if [ "$mode" = lines ]; then
-        # Short text: copied with builtins (no process to start); the last line may lack its newline.
-        while IFS= read -r line <&3; do printf '%s\n' "$line"; done
-        [ -z "$line" ] || printf '%s' "$line"
+        # Short text without NUL bytes: copied with builtins (no process to start), byte for byte, a last line
+        # without its newline too. `read -N` takes what the socket holds in one system call, where a `read`
+        # of a line takes one per byte (it must not read past the newline).
+        while IFS= read -r -N 65536 line <&3; do printf '%s' "$line"; done
+        printf '%s' "$line"
     else
         cat <&3
     fi
@@ -144,5 +139,9 @@ if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1-}" = data-folder ]; then
     hsm_console_data_folder "$@" && printf '%s\n' "$hsm_console_data"
     exit
 fi
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1-}" = listener-is-ours ]; then
+    hsm_console_listener_is_ours "${2-}" "${3-}" # ServiceProcessRuleTest compares it with service.ServiceProcess
+    exit
+fi
 hsm_console_service "$@"
-unset -f hsm_console_service hsm_console_port_is_ours hsm_console_data_folder
+unset -f hsm_console_service hsm_console_listener_is_ours hsm_console_data_folder

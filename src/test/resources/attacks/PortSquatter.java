@@ -10,9 +10,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The attacker of the port-squatting test, run by another local account with {@code java PortSquatter.java
- * PORT FOLDER}: listens on the port a killed client service left in its endpoint file, answers every
- * connection at once with a forged reply (in the old and the new protocol), and writes what each
- * connection sent into FOLDER/received. FOLDER/listening says it is ready; FOLDER/stop ends it.
+ * PORT FOLDER [PROOF]}: listens on the port a killed client service left in its endpoint file, answers every
+ * connection at once with a forged reply (in the old and the new protocol; first the service's proof when
+ * it was given one, as if it had leaked), and writes what each connection sent into FOLDER/received.
+ * FOLDER/process holds its pid and start time (as a service writes them into its endpoint file);
+ * FOLDER/listening says it is ready; FOLDER/stop ends it.
  */
 public class PortSquatter {
     private static final String FORGED = "accepted\n0\n0 lines\n\tSymmetric Key Created.  Key Handle: 999999\n";
@@ -21,19 +23,28 @@ public class PortSquatter {
         int port = Integer.parseInt(args[0]);
         Path folder = Path.of(args[1]);
         Path received = folder.resolve("received");
+        String forged = (args.length > 2 ? args[2] + "\n" : "") + FORGED;
         Files.writeString(received, "");
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        Files.writeString(folder.resolve("process"), ProcessHandle.current().pid() + "\n"
+                + stat.substring(stat.lastIndexOf(") ") + 2).split(" ")[19] + "\n");
         try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
             Files.writeString(folder.resolve("listening"), "yes\n");
-            while (!Files.exists(folder.resolve("stop"))) {
+            boolean stopping = false;
+            while (true) {
                 Socket client;
                 try {
                     client = server.accept();
                 } catch (SocketTimeoutException e) {
+                    if (stopping) {
+                        break; // no connection left waiting since FOLDER/stop appeared
+                    }
+                    stopping = Files.exists(folder.resolve("stop"));
                     continue;
                 }
                 try (client) {
-                    client.getOutputStream().write(FORGED.getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().write(forged.getBytes(StandardCharsets.US_ASCII));
                     client.setSoTimeout(3_000);
                     byte[] got = readWhatComes(client.getInputStream());
                     Files.writeString(received, "connection: " + got.length + " bytes: "

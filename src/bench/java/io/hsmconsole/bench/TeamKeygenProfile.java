@@ -44,29 +44,55 @@ public final class TeamKeygenProfile {
         try (HsmCluster cluster = new ClusterCatalog(new PostgresBackend(url), new DataDirectory(dir), HsmClock.SYSTEM)
                 .createDemo(name, options);
              Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+            String tweak = TeamBench.arg(args, "--tweak", "");
+            if (!tweak.isEmpty()) { // a trial: SQL run in the cluster's schema before the keys are made
+                try (Statement s = admin.createStatement()) {
+                    s.execute("SET search_path TO \"hsm_" + name + "\"; " + tweak + "; RESET search_path");
+                }
+            }
             List<HsmSession> logins = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 logins.add(BenchClusters.login(cluster, BenchClusters.CRYPTO_USERS[i]));
             }
-            make(logins, 200); // warm-up: classes loaded, statements planned, the pool full
+            ExecutorService pool = Executors.newFixedThreadPool(sessions);
+            // warm-up: classes loaded and compiled, statements planned, the pool full
+            make(pool, logins, Integer.parseInt(TeamBench.arg(args, "--warm-up", "3000")));
             try (Statement s = admin.createStatement()) {
                 s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 s.execute("SELECT pg_stat_statements_reset()");
             }
             long commitsBefore = commits(admin);
+            String walBefore = wal(admin);
+            ServerCpu.Sample cpuBefore = ServerCpu.sample(admin);
+            var threadsBefore = ServerCpu.threads();
             long start = System.nanoTime();
-            make(logins, keys);
+            make(pool, logins, keys);
             double seconds = (System.nanoTime() - start) / 1e9;
+            ServerCpu.Sample cpu = ServerCpu.sample(admin).minus(cpuBefore);
+            String walAfter = wal(admin);
+            ServerCpu.threads().forEach((thread, ms) -> {
+                double[] was = threadsBefore.getOrDefault(thread, new double[2]);
+                double user = (ms[0] - was[0]) * 1000 / keys;
+                double system = (ms[1] - was[1]) * 1000 / keys;
+                if (user + system >= 5) {
+                    System.out.printf("client thread %s\tuser %.1f us, system %.1f us per key%n", thread, user, system);
+                }
+            });
             long commits = commits(admin) - commitsBefore - 1; // the count's own query commits too
+            pool.shutdown();
             logins.forEach(HsmSession::close);
             System.out.printf("keys\t%d%nsessions\t%d%nkeys/s\t%.1f%ncommits per key\t%.2f%n", keys, sessions,
                     keys / seconds, commits / (double) keys);
+            System.out.printf("WAL bytes per key\t%.0f%nWAL range\t%s %s%n", walBytes(admin, walBefore, walAfter) / keys,
+                    walBefore, walAfter);
+            System.out.printf("server CPU per key\t%.1f us%nclient CPU per key\t%.1f us%nload\t%s%n",
+                    cpu.serverMs() * 1000 / keys, cpu.clientMs() * 1000 / keys,
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
             report(admin, keys);
         }
     }
 
-    private static void make(List<HsmSession> logins, int keys) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(logins.size());
+    private static void make(ExecutorService pool, List<HsmSession> logins, int keys) throws Exception {
         List<Future<?>> parts = new ArrayList<>();
         for (int t = 0; t < logins.size(); t++) {
             int part = t;
@@ -80,7 +106,22 @@ public final class TeamKeygenProfile {
         for (Future<?> f : parts) {
             f.get();
         }
-        pool.shutdown();
+    }
+
+    /** The server's WAL insert position: what a run wrote to the WAL is the difference of two. */
+    private static String wal(Connection admin) throws Exception {
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static double walBytes(Connection admin, String from, String to) throws Exception {
+        try (Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff('" + to + "', '" + from + "')")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
     }
 
     private static long commits(Connection admin) throws Exception {

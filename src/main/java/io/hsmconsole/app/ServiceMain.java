@@ -119,6 +119,7 @@ public final class ServiceMain {
                 .tool(CLI, CliMain.served(run.keyAvailability()))
                 .wayIn(new Pkcs11WayIn(kmu.stores(), data, cluster, run.pkcs11Availability()))
                 .idleTimeout(Duration.ofMinutes(idleMinutes))
+                .listenUntilExit() // the endpoint's process vouches for its port (docs/security.md)
                 .launchersOf(root)
                 .build(started, buildFiles(root))
                 .start();

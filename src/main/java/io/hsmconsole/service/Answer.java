@@ -9,7 +9,7 @@ import java.util.List;
  * What the service sends back, made for a shell to read with builtins: a first line with the exit
  * status (or a word for "not run here": {@code refused}, {@code fallback}, {@code stale}), then for a run a line with
  * the number of standard-error lines and how to read the output ({@code lines}: short text without NUL
- * bytes, which bash's {@code read} can copy without starting {@code cat}; else {@code bytes}), those
+ * bytes, which bash's {@code read -N} can copy without starting {@code cat}; else {@code bytes}), those
  * lines, and the standard output bytes up to the end of the connection.
  */
 record Answer(String status, List<String> errorLines, byte[] output) {
@@ -17,7 +17,7 @@ record Answer(String status, List<String> errorLines, byte[] output) {
     static final String FALLBACK = "fallback";
     /** To {@code status}: the build is newer than the service, which is stopping. */
     static final String STALE = "stale";
-    /** Bash reads a socket one byte per system call: beyond this, {@code cat} is cheaper than its loop. */
+    /** Up to this much text, bash copies the output with its {@code read} builtin; beyond it, with {@code cat}. */
     static final int SHELL_READ_LIMIT = 16 * 1024;
 
     static Answer ran(int exitStatus, String errors, byte[] output) {

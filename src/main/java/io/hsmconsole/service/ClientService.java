@@ -86,6 +86,7 @@ public final class ClientService implements AutoCloseable {
     private final List<WayIn> ways;
     private final List<KeptStores> kept;
     private final Object stopped = new Object();
+    private final boolean listenUntilExit;
     private volatile boolean closing;
     private boolean closed;
 
@@ -104,7 +105,6 @@ public final class ClientService implements AutoCloseable {
         this.idleTimeout = setup.idleTimeout;
         this.lock = lock;
         this.started = setup.started;
-        this.build = new BuildWatch(setup.buildFiles, setup.started);
         SecureRandom random = new SecureRandom();
         this.secret = new byte[32];
         random.nextBytes(secret);
@@ -112,9 +112,11 @@ public final class ClientService implements AutoCloseable {
         random.nextBytes(proof);
         this.server = LoopbackPeers.ipv4Server();
         this.endpoint = new Endpoint(server.getLocalPort(), HexFormat.of().formatHex(secret), setup.launcherRoot,
-                HexFormat.of().formatHex(proof));
+                HexFormat.of().formatHex(proof), ServiceProcess.current());
+        this.listenUntilExit = setup.listenUntilExit;
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("cloudhsm_client-request"));
         this.idleWatch = Executors.newSingleThreadScheduledExecutor(daemon("cloudhsm_client-idle"));
+        this.build = new BuildWatch(setup.buildFiles, setup.started, files.buildWatchFolder()); // last: it has a thread
     }
 
     /** What a daemon of {@code data} will serve: add its tools and ways in, then {@link Builder#start()}. */
@@ -132,6 +134,7 @@ public final class ClientService implements AutoCloseable {
         private Instant started = Instant.now();
         private List<Path> buildFiles = List.of();
         private HsmClock clock = HsmClock.SYSTEM;
+        private boolean listenUntilExit;
 
         private Builder(DataDirectory data) {
             this.data = data;
@@ -165,6 +168,18 @@ public final class ClientService implements AutoCloseable {
          *  the endpoint file is published, so whoever sees the service running sees it served). */
         public Builder wayIn(WayIn way) {
             ways.add(way);
+            return this;
+        }
+
+        /**
+         * The daemon's process: the listening socket stays bound until the process ends, also after
+         * {@link ClientService#close()} (connections then get no proof and their clients fall back). A
+         * client trusts the endpoint's port while the endpoint's process runs ({@link ServiceProcess}), so
+         * that process must not give the port up while it lives. Without it (a service inside a test's
+         * JVM), close releases the port last, once the running calls are done.
+         */
+        public Builder listenUntilExit() {
+            this.listenUntilExit = true;
             return this;
         }
 
@@ -220,7 +235,7 @@ public final class ClientService implements AutoCloseable {
         long period = Math.max(1, Math.min(idleTimeout.toMillis() / 4, 30_000));
         idleWatch.scheduleAtFixedRate(this::stopWhenIdle, period, period, TimeUnit.MILLISECONDS);
         ways.forEach(WayIn::open);
-        files.publish(endpoint, ProcessHandle.current().pid(), started);
+        files.publish(endpoint, started);
         if (peers.isEmpty()) {
             LOG.warn("this system has no /proc/net/tcp: connections of other local accounts cannot be told apart"
                     + " (the secret still keeps them from running anything)");
@@ -245,21 +260,23 @@ public final class ClientService implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closing) {
+        while (true) {
             try {
                 Socket client = server.accept();
-                if (!fromThisAccount(client)) {
+                if (closing || !fromThisAccount(client)) {
                     client.close(); // before it could send or read a byte, and without taking a worker
                     continue;
                 }
                 lastActivity.set(System.nanoTime());
-                workers.execute(() -> answer(client));
-            } catch (SocketException e) {
-                return; // the server socket was closed: the service stops
-            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-                if (closing) {
-                    return;
+                try {
+                    workers.execute(() -> answer(client));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    client.close(); // came as the service stopped: the client falls back
                 }
+            } catch (SocketException e) {
+                return; // the server socket was closed: the service stopped
+            } catch (IOException e) {
+                // A connection that failed before it was served: its client falls back.
             }
         }
     }
@@ -271,7 +288,7 @@ public final class ClientService implements AutoCloseable {
         }
         try {
             // The client's own socket: local port = the client's, remote port = ours.
-            if (peers.get().isOurs(client.getPort(), client.getLocalPort())) {
+            if (peers.get().isClientOurs(client)) {
                 return true;
             }
             LOG.warn("refused a connection from 127.0.0.1:{}: it is not of this account (uid {})", client.getPort(),
@@ -411,7 +428,11 @@ public final class ClientService implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, lets running requests finish, removes the endpoint and pid files, releases the lock. */
+    /**
+     * Stops serving (a connection from now on is closed before the proof), removes the endpoint and pid
+     * files, lets running requests finish, releases the lock; then the listening socket, unless it stays
+     * until the process ends ({@link Builder#listenUntilExit()}).
+     */
     @Override
     public void close() {
         synchronized (stopped) {
@@ -420,12 +441,7 @@ public final class ClientService implements AutoCloseable {
             }
             closing = true;
         }
-        try {
-            files.withdraw(endpoint);
-            server.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
+        files.withdraw(endpoint);
         workers.shutdown();
         try {
             workers.awaitTermination(1, TimeUnit.MINUTES);
@@ -434,8 +450,16 @@ public final class ClientService implements AutoCloseable {
         }
         ways.forEach(WayIn::close);
         kept.forEach(KeptStores::close);
+        build.close();
         idleWatch.shutdownNow(); // last: this may be the idle watch's own thread
         lock.close();
+        if (!listenUntilExit) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+        }
         synchronized (stopped) {
             closed = true;
             stopped.notifyAll();

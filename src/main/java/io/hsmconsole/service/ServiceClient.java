@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The Java side of the protocol the launcher script speaks with bash's {@code /dev/tcp}: used by
  * {@code cloudhsm_client status|stop} and by the tests. Like the script, it sends nothing before it
- * knows the listener is this folder's service: a socket of this account ({@link LoopbackPeers}) that
- * sends the endpoint file's proof first.
+ * knows the listener is this folder's service: the endpoint's process still runs, so the port is still
+ * its own ({@link ServiceProcess}), and the listener sends the endpoint file's proof first.
  */
 public final class ServiceClient {
     /** How long to wait for the service's first line: it comes when a worker is free. */
@@ -74,10 +74,10 @@ public final class ServiceClient {
     }
 
     private void checkItIsTheService(Socket socket, InputStream in) throws IOException {
-        java.util.Optional<LoopbackPeers> peers = LoopbackPeers.ofThisSystem();
-        // The listening end: local port = the service's, remote port = ours.
-        if (peers.isPresent() && !peers.get().isOurs(endpoint.port(), socket.getLocalPort())) {
-            throw new NotTheService("port " + endpoint.port() + " is held by another local account");
+        // After the connect: the process that runs now held the port when we connected (ServiceProcess).
+        if (ServiceProcess.canBeChecked() && !endpoint.process().vouchesForItsPort()) {
+            throw new NotTheService("the service's process (pid " + endpoint.process().pid() + ") that held port "
+                    + endpoint.port() + " is not running");
         }
         socket.setSoTimeout((int) GREETING_WAIT.toMillis());
         String greeting = line(in, MAX_GREETING);

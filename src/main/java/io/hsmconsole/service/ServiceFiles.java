@@ -20,14 +20,16 @@ import java.util.Set;
 /**
  * The client service's files in {@code <data folder>/service/}, all owner-only from their first byte:
  * <ul>
- *   <li>{@code endpoint}: four lines, the loopback port, the request secret (64 hex digits), the
- *       project folder the service runs from and the service's proof (64 hex digits, the first line it
- *       sends on every connection). Its modification time is the service's start, so a
- *       launcher can see with one {@code find -newer} that the build changed since.</li>
+ *   <li>{@code endpoint}: six lines, the loopback port, the request secret (64 hex digits), the
+ *       project folder the service runs from, the service's proof (64 hex digits, the first line it
+ *       sends on every connection), and its process: pid and start time ({@link ServiceProcess}). Its
+ *       modification time is the service's start.</li>
  *   <li>{@code pid}: the service's process id.</li>
  *   <li>{@code lock}: held by the running service; the system releases it when the process dies, so a
  *       killed service's leftover endpoint is recognisably stale.</li>
  *   <li>{@code log}: the service's own messages (its SLF4J log and anything its JVM prints), owner-only.</li>
+ *   <li>{@code build-watch/touched}: the file each request's check of the build touches ({@link BuildWatch}),
+ *       removed when the service stops.</li>
  * </ul>
  */
 public final class ServiceFiles {
@@ -53,6 +55,10 @@ public final class ServiceFiles {
         return dir.resolve("log");
     }
 
+    Path buildWatchFolder() {
+        return dir.resolve("build-watch");
+    }
+
     Path lock() {
         return dir.resolve("lock");
     }
@@ -63,10 +69,10 @@ public final class ServiceFiles {
     }
 
     /** Writes the endpoint and pid files whole (a private name first, then moved into place). */
-    void publish(Endpoint endpoint, long pid, Instant started) throws IOException {
-        writeOwnerOnly(pid(), pid + "\n");
+    void publish(Endpoint endpoint, Instant started) throws IOException {
+        writeOwnerOnly(pid(), endpoint.process().pid() + "\n");
         writeOwnerOnly(endpoint(), endpoint.port() + "\n" + endpoint.secret() + "\n" + endpoint.projectRoot() + "\n"
-                + endpoint.proof() + "\n");
+                + endpoint.proof() + "\n" + endpoint.process().pid() + "\n" + endpoint.process().startTicks() + "\n");
         Files.setLastModifiedTime(endpoint(), FileTime.from(started));
     }
 
@@ -116,10 +122,12 @@ public final class ServiceFiles {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(endpoint(), StandardCharsets.UTF_8);
-        if (lines.size() < 4 || !lines.get(0).matches("\\d{1,5}") || !lines.get(3).matches("[0-9a-f]{64}")) {
+        if (lines.size() < 6 || !lines.get(0).matches("\\d{1,5}") || !lines.get(3).matches("[0-9a-f]{64}")
+                || !lines.get(4).matches("\\d{1,18}")) {
             return Optional.empty(); // also an older service's file: its clients speak another protocol
         }
-        return Optional.of(new Endpoint(Integer.parseInt(lines.get(0)), lines.get(1), lines.get(2), lines.get(3)));
+        return Optional.of(new Endpoint(Integer.parseInt(lines.get(0)), lines.get(1), lines.get(2), lines.get(3),
+                new ServiceProcess(Long.parseLong(lines.get(4)), lines.get(5))));
     }
 
     public Optional<Long> readPid() throws IOException {

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * {@code key_changes} counter took in that change ({@code seq}; on SQLite the counter moves per row, on
  * PostgreSQL per statement), with {@code copies_only} 1 when only the key's copies changed. The triggers
  * that move the counter write it, in the same transaction, so a reader that saw counter value C finds
- * every change committed after C under a seq above C.
+ * every change committed after C under a seq above C. (PostgreSQL schema 7: a key creation in one
+ * statement, {@code store.postgresql.OptimisticBatch}, moves the counter and writes its rows itself, by
+ * the same rules, and its transaction's insert triggers stand aside.)
  *
  * <p>The triggers keep the last {@link #KEPT} to 2 × {@link #KEPT} counter values: when the counter has
  * moved {@code 2 × KEPT} past {@code cluster.key_log_floor}, they delete the rows up to

@@ -80,6 +80,83 @@ class ClientServiceAttackIT {
         assertThat(received).doesNotContain(endpoint.secret(), "example_pwd", "example_user");
     }
 
+    /**
+     * What the clients' trust in a running service's port rests on (docs/security.md, "Client service"):
+     * while the service's process runs, no socket of another account can listen where a connection to
+     * 127.0.0.1 on its port would reach it, whatever address and socket options it tries.
+     */
+    @Test
+    void anotherAccountCannotListenOnARunningServicesPortInAnyWay() throws Exception {
+        start();
+        Endpoint endpoint = files().readEndpoint().orElseThrow();
+        Path shared = SecondLocalUser.sharedStickyFolder("taker");
+        Process taker = attacker("PortTaker", List.of(), shared, Integer.toString(endpoint.port()), shared.toString());
+        awaitFile(shared.resolve("binds"), taker, shared);
+        assertThat(taker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        long before = callsServed();
+        Launchers.Result call = launchers().run("key_mgmt_util", Launchers.login("listUsers"), true);
+
+        assertThat(Files.readAllLines(shared.resolve("binds"))).as("every way tried").hasSize(16)
+                .allSatisfy(line -> assertThat(line).contains(" refused ("));
+        assertThat(call.status()).as(call.stderr()).isZero();
+        assertThat(callsServed()).as("the service still serves its port").isEqualTo(before + 1);
+    }
+
+    /**
+     * The launcher's check of the endpoint's process on its own, as if the proof had leaked: a squatter
+     * of another account on a killed service's port sends the right proof first. The launcher sends it
+     * nothing and runs the call in its JVM when the endpoint names a process that ended (the killed
+     * service), a running process of another account (as when the service's pid is given to a process
+     * of the squatter's), or a running process of ours that started at another time than the endpoint
+     * says (as when a later process of ours got the pid).
+     */
+    @Test
+    void aSquatterWithTheProofIsSentNothingUnlessTheEndpointsProcessRuns() throws Exception {
+        start();
+        Endpoint endpoint = files().readEndpoint().orElseThrow();
+        ProcessHandle service = ProcessHandle.of(endpoint.process().pid()).orElseThrow();
+        service.destroyForcibly();
+        service.onExit().get(30, TimeUnit.SECONDS);
+        Path shared = SecondLocalUser.sharedStickyFolder("knows-proof");
+        Process squatter = attacker("PortSquatter", shared, Integer.toString(endpoint.port()), shared.toString(),
+                endpoint.proof());
+        awaitFile(shared.resolve("listening"), squatter, shared);
+        List<String> theirs = Files.readAllLines(shared.resolve("process"));
+        ServiceProcess self = ServiceProcess.current();
+
+        java.util.Map<String, ServiceProcess> named = new java.util.LinkedHashMap<>();
+        named.put("the killed service", endpoint.process());
+        named.put("the squatter's own process", new ServiceProcess(Long.parseLong(theirs.get(0)), theirs.get(1)));
+        named.put("a process of ours started at another time", new ServiceProcess(self.pid(),
+                Long.toString(Long.parseLong(self.startTicks()) - 1)));
+        int run = 0;
+        for (var entry : named.entrySet()) {
+            Endpoint forged = new Endpoint(endpoint.port(), endpoint.secret(), endpoint.projectRoot(), endpoint.proof(),
+                    entry.getValue());
+            rewrite(forged);
+            Launchers.Result victim = launchers().run("key_mgmt_util", Launchers.login("genSymKey", "-l", "leak" + run++,
+                    "-t", "31", "-s", "32"), true);
+            assertThat(victim.status()).as("%s: %s", entry.getKey(), victim.stderr()).isZero();
+            assertThat(victim.stdout()).as("%s: the JVM made the key", entry.getKey()).containsPattern("Key Handle: \\d+")
+                    .doesNotContain("999999");
+            assertThatThrownBy(() -> new ServiceClient(forged).send(List.of("status"))).as(entry.getKey())
+                    .isInstanceOf(ServiceClient.NotTheService.class);
+        }
+        String received = stop(squatter, shared, "received");
+
+        assertThat(received.lines()).as("every client (the launcher, then Java's) reached the squatter").hasSize(2 * named.size())
+                .allSatisfy(line -> assertThat(line).as("nothing was sent to it").isEqualTo("connection: 0 bytes: "));
+        assertThat(received).doesNotContain(endpoint.secret(), "example_pwd", "example_user");
+    }
+
+    /** The endpoint file as a service would have written it (owner-only, whole). */
+    private void rewrite(Endpoint endpoint) throws IOException {
+        Path file = files().endpoint();
+        Files.writeString(file, endpoint.port() + "\n" + endpoint.secret() + "\n" + endpoint.projectRoot() + "\n"
+                + endpoint.proof() + "\n" + endpoint.process().pid() + "\n" + endpoint.process().startTicks() + "\n");
+        assertThat(files().readEndpoint()).contains(endpoint);
+    }
+
     /** Issue 13, case 3 (slow connections), and the service's log (issue 14). */
     @Test
     void anotherAccountsConnectionsAreClosedAtOnceAndTheOwnersCallsAreServed() throws Exception {
@@ -140,16 +217,21 @@ class ClientServiceAttackIT {
         return Long.parseLong(status.stdout().replaceAll("(?s).*calls served +(\\d+).*", "$1"));
     }
 
-    /** Runs {@code attacks/NAME.java} (a test resource) as the second local user. */
+    /** Runs {@code attacks/NAME.java} (a test resource) as the second local user, with IPv4 sockets only. */
     private static Process attacker(String name, Path shared, String... args) throws IOException {
+        // IPv4 sockets, as the service's: their rows are where the service looks, with the attacker's uid.
+        return attacker(name, List.of("-Djava.net.preferIPv4Stack=true"), shared, args);
+    }
+
+    private static Process attacker(String name, List<String> javaOptions, Path shared, String... args) throws IOException {
         Path source = shared.resolve(name + ".java");
         try (InputStream in = ClientServiceAttackIT.class.getResourceAsStream("/attacks/" + name + ".java")) {
             Files.write(source, in.readAllBytes());
         }
         Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-r--r--"));
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA.toString(), "-XX:-UsePerfData",
-                // IPv4 sockets, as the service's: their rows are where both ends look, with the attacker's uid.
-                "-Djava.net.preferIPv4Stack=true", source.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA.toString(), "-XX:-UsePerfData"));
+        command.addAll(javaOptions);
+        command.add(source.toString());
         command.addAll(List.of(args));
         return SecondLocalUser.startAs(command, shared.resolve(name + ".out"));
     }

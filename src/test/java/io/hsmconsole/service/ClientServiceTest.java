@@ -133,7 +133,8 @@ class ClientServiceTest {
     @Test
     void aListenerThatDoesNotSendTheProofFirstIsSentNothing() throws Exception {
         try (java.net.ServerSocket impostor = LoopbackPeers.ipv4Server()) { // this account's, as the service's is
-            Endpoint there = new Endpoint(impostor.getLocalPort(), service.endpoint().secret(), "", service.endpoint().proof());
+            Endpoint there = new Endpoint(impostor.getLocalPort(), service.endpoint().secret(), "", service.endpoint().proof(),
+                    ServiceProcess.current()); // this process: it vouches for the port, so the proof is what is checked
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 Future<byte[]> wrongProof = pool.submit(() -> {

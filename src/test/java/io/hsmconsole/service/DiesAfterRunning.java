@@ -33,7 +33,7 @@ public final class DiesAfterRunning {
             return status;
         });
         ClientService service = ClientService.serving(new DataDirectory(Path.of(args[0]))).tool("kmu", kmu)
-                .launchersOf(args[1]).start().orElseThrow();
+                .listenUntilExit().launchersOf(args[1]).start().orElseThrow();
         service.awaitStop();
     }
 }

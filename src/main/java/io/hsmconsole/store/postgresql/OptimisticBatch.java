@@ -2,6 +2,7 @@ package io.hsmconsole.store.postgresql;
 
 import io.hsmconsole.store.AuditRecord;
 import io.hsmconsole.store.GroupCommit;
+import io.hsmconsole.store.KeyChangeLog;
 import io.hsmconsole.store.KeyCopy;
 
 import java.sql.Connection;
@@ -38,7 +39,8 @@ final class OptimisticBatch {
     private final PostgresDatabase db;
     private final PostgresReads reads;
     private final byte[] sealingCheck;
-    private final String sql;
+    private final String withShares;
+    private final String withoutShares;
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
 
@@ -51,19 +53,38 @@ final class OptimisticBatch {
         this.db = db;
         this.reads = reads;
         this.sealingCheck = sealingCheck.clone();
-        this.sql = statement(db.channel());
+        this.withShares = statement(db.channel(), true);
+        this.withoutShares = statement(db.channel(), false);
     }
 
-    /** One text for every batch (the values go in arrays), so the server plans it once per connection. */
-    private static String statement(String channel) {
+    /**
+     * One text for every batch (the values go in arrays), so the server plans it once per connection.
+     * Its keys move {@code key_changes} once and are logged here, under the counter's new value, with
+     * the log's trim when it is due (the rule of the triggers', {@code KeyChangeLog}); the row's
+     * {@code RETURNING} sets {@link PostgresSchema#KEYS_LOGGED} for this transaction, before any insert
+     * below can run (each waits for a row of {@code c}), so the insert triggers skip them (schema 7).
+     * {@code shares}: whether it inserts shares; most batches have none, and a table the statement
+     * names costs the server its opening, locks and index set-up on every run, rows or not.
+     */
+    private static String statement(String channel, boolean shares) {
         String ifMoved = " WHERE EXISTS (SELECT FROM c)";
+        long kept = KeyChangeLog.KEPT;
         return "WITH c AS (UPDATE cluster SET change_counter = change_counter + 1, handle_counter = ?, round_robin = ?,"
-                + " token_key_count = ?, audit_high_water = ? WHERE change_counter = ? AND sealing_check = ?"
-                + " RETURNING " + LockedCluster.notify(channel) + "),"
+                + " token_key_count = ?, audit_high_water = ?, key_changes = key_changes + ?::bigint,"
+                + " key_log_floor = CASE WHEN key_changes + ?::bigint > key_log_floor + " + 2 * kept
+                + " THEN key_changes + ?::bigint - " + kept + " ELSE key_log_floor END"
+                + " WHERE change_counter = ? AND sealing_check = ?"
+                + " RETURNING " + LockedCluster.notify(channel) + ", set_config('" + PostgresSchema.KEYS_LOGGED
+                + "', 'on', true), key_changes, key_log_floor),"
                 + " k AS (INSERT INTO keys (" + KEY_COLUMNS + ") SELECT * FROM unnest(?::bigint[], ?::bigint[],"
                 + " ?::integer[], ?::integer[], ?::integer[], ?::integer[], ?::text[], ?::bytea[], ?::bigint[], ?::bytea[],"
-                + " ?::integer[], ?::integer[], ?::integer[], ?::bigint[], ?::bytea[])" + ifMoved + "),"
-                + " s AS (INSERT INTO key_shares (handle, user_id) SELECT * FROM unnest(?::bigint[], ?::integer[])" + ifMoved + "),"
+                + " ?::integer[], ?::integer[], ?::integer[], ?::bigint[], ?::bytea[])" + ifMoved + " RETURNING handle),"
+                + " l AS (INSERT INTO key_change_log (seq, handle, copies_only) SELECT c.key_changes, k.handle, 0 FROM c, k),"
+                // the floor moved to the counter less KEPT in this statement: the trim is due
+                + " t AS (DELETE FROM key_change_log WHERE seq <= (SELECT key_log_floor FROM c"
+                + " WHERE key_log_floor = key_changes - " + kept + ")),"
+                + (shares ? " s AS (INSERT INTO key_shares (handle, user_id) SELECT * FROM unnest(?::bigint[], ?::integer[])"
+                        + ifMoved + ")," : "")
                 + " p AS (INSERT INTO key_copies (handle, node, available_at)"
                 + " SELECT * FROM unnest(?::bigint[], ?::integer[], ?::bigint[])" + ifMoved + "),"
                 + " a AS (INSERT INTO audit_log (" + AUDIT_COLUMNS + ") SELECT * FROM unnest(?::bigint[], ?::bigint[],"
@@ -126,10 +147,13 @@ final class OptimisticBatch {
         LockedCluster state = tx.state();
         List<OptimisticTransaction.NewKey> keys = tx.keys();
         List<AuditRecord> audit = state.unwritten();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        List<long[]> shares = keys.stream().flatMap(k -> k.key().sharedWith().stream()
+                .map(u -> new long[] {k.key().handle(), u})).toList();
+        try (PreparedStatement ps = c.prepareStatement(shares.isEmpty() ? withoutShares : withShares)) {
             ArrayParameters p = new ArrayParameters(c, ps);
+            long keyChanges = keys.isEmpty() ? 0 : 1; // a batch whose every request failed changed no key
             p.add(state.handleCounter()).add(state.roundRobin()).add(state.tokenKeyCount()).add(state.auditHighWater())
-                    .add(state.changeCounter()).add(sealingCheck);
+                    .add(keyChanges).add(keyChanges).add(keyChanges).add(state.changeCounter()).add(sealingCheck);
             p.longs(keys, k -> k.key().handle()).longs(keys, OptimisticTransaction.NewKey::seq)
                     .ints(keys, k -> k.key().ownerId()).ints(keys, k -> k.key().keyClass().code())
                     .ints(keys, k -> k.key().keyType().code()).ints(keys, k -> k.key().sizeBytes())
@@ -138,9 +162,9 @@ final class OptimisticBatch {
                     .ints(keys, k -> k.key().mValue()).ints(keys, k -> k.key().manageMValue())
                     .ints(keys, k -> k.key().originNode()).longs(keys, k -> k.key().createdAtMillis())
                     .bytes(keys, k -> db.cipher().encrypt(k.key().handle(), k.key().material()));
-            List<long[]> shares = keys.stream().flatMap(k -> k.key().sharedWith().stream()
-                    .map(u -> new long[] {k.key().handle(), u})).toList();
-            p.longs(shares, s -> s[0]).ints(shares, s -> (int) s[1]);
+            if (!shares.isEmpty()) {
+                p.longs(shares, s -> s[0]).ints(shares, s -> (int) s[1]);
+            }
             List<KeyCopy> copies = keys.stream().flatMap(k -> k.copies().stream()).toList();
             p.longs(copies, KeyCopy::handle).ints(copies, KeyCopy::nodeId).longs(copies, KeyCopy::availableAtMillis);
             p.longs(audit, AuditRecord::seq).longs(audit, AuditRecord::timeMillis).ints(audit, AuditRecord::nodeId)

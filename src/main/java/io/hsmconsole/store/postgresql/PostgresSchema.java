@@ -102,7 +102,29 @@ final class PostgresSchema {
             // the key_shares trigger for nothing; a write that OptimisticBatch finds stale inserts no
             // rows and must not write, nor wait for, the row it found moved)
             List.of("CREATE OR REPLACE FUNCTION key_rows_changed() RETURNS trigger LANGUAGE plpgsql"
-                    + " SET search_path FROM CURRENT AS $$" + keyRowsChanged(true)));
+                    + " SET search_path FROM CURRENT AS $$" + keyRowsChanged(true)),
+            // version 7: a key creation in one statement (OptimisticBatch) moves key_changes and writes its
+            // log rows itself, once, and says so for its transaction (KEYS_LOGGED); the insert triggers then
+            // stay out of it: two plpgsql calls, two more versions of the cluster row and a second log row
+            // per key were a large part of the server's work for a key. Every other insert, update and
+            // delete, whoever makes it, is logged by the triggers as before.
+            migration7());
+
+    /**
+     * The transaction-local setting a statement that logged its own key insertions sets to {@code on}
+     * ({@code set_config(…, true)}: it ends with the transaction), so that the insert triggers skip it.
+     */
+    static final String KEYS_LOGGED = "hsm.key_changes_logged";
+
+    private static List<String> migration7() {
+        List<String> sql = new java.util.ArrayList<>();
+        for (String table : List.of("keys", "key_shares", "key_copies")) {
+            sql.add("DROP TRIGGER " + table + "_inserted ON " + table);
+            sql.add(rowsTrigger(table, "INSERT", "inserted", "NEW TABLE AS new_rows",
+                    " WHEN (current_setting('" + KEYS_LOGGED + "', true) IS DISTINCT FROM 'on')"));
+        }
+        return List.copyOf(sql);
+    }
 
     private static List<String> migration4() {
         List<String> sql = new java.util.ArrayList<>(List.of(
@@ -161,8 +183,12 @@ final class PostgresSchema {
     }
 
     private static String rowsTrigger(String table, String event, String done, String transitionTables) {
-        return "CREATE TRIGGER " + table + "_" + done + " AFTER " + event
-                + " ON " + table + " REFERENCING " + transitionTables + " FOR EACH STATEMENT EXECUTE FUNCTION key_rows_changed()";
+        return rowsTrigger(table, event, done, transitionTables, "");
+    }
+
+    private static String rowsTrigger(String table, String event, String done, String transitionTables, String when) {
+        return "CREATE TRIGGER " + table + "_" + done + " AFTER " + event + " ON " + table + " REFERENCING "
+                + transitionTables + " FOR EACH STATEMENT" + when + " EXECUTE FUNCTION key_rows_changed()";
     }
 
     private static String keyChangeTrigger(String table) {

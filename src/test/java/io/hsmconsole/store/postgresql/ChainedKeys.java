@@ -22,6 +22,11 @@ final class ChainedKeys {
 
     /** Makes one AES key of user {@link #OWNER} with the copies given for its handle; returns the handle. */
     static long make(ClusterStore.Transaction tx, LongFunction<List<KeyCopy>> copies) {
+        return make(tx, copies, List.of());
+    }
+
+    /** The same, shared with the users {@code sharedWith}. */
+    static long make(ClusterStore.Transaction tx, LongFunction<List<KeyCopy>> copies, List<Integer> sharedWith) {
         long handle = tx.nextHandleCounter();
         long seq = tx.nextAuditSeq();
         byte[] previous = tx.lastAuditHash();
@@ -37,7 +42,7 @@ final class ChainedKeys {
         byte[] hash = sha.digest(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
         tx.appendAudit(new AuditRecord(seq, 0, 1, OWNER, "cu", "genSymKey", "handle " + handle, 0, previous, hash));
         tx.insertKey(KeyRecord.builder().handle(handle).ownerId(OWNER).keyClass(KeyClass.SECRET_KEY).keyType(KeyAlgorithm.AES)
-                .sizeBytes(32).label("k" + handle).originNode(1).material(new byte[32]).build(), copies.apply(handle));
+                .sizeBytes(32).label("k" + handle).originNode(1).sharedWith(sharedWith).material(new byte[32]).build(), copies.apply(handle));
         return handle;
     }
 }

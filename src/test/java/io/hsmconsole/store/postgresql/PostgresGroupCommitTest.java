@@ -1,11 +1,8 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
-import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
-import io.hsmconsole.store.NodeRecord;
 import io.hsmconsole.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,11 +41,7 @@ class PostgresGroupCommitTest {
     @BeforeEach
     void createStore() {
         backend = new PostgresBackend(PostgresServer.get().newDatabase());
-        store = (PostgresClusterStore) backend.create(clusterDir, new ClusterRecord("group", "hsm1.medium", 1000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32])), tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        store = TestStores.create(backend, clusterDir, "group", 1000, 1, "cu");
     }
 
     @AfterEach

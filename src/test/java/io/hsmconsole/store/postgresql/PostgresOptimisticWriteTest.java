@@ -1,8 +1,6 @@
 package io.hsmconsole.store.postgresql;
 
-import io.hsmconsole.model.UserType;
 import io.hsmconsole.store.AuditRecord;
-import io.hsmconsole.store.ClusterRecord;
 import io.hsmconsole.store.ClusterStore;
 import io.hsmconsole.store.KeyCopy;
 import io.hsmconsole.store.NodeRecord;
@@ -44,12 +42,7 @@ class PostgresOptimisticWriteTest {
     @BeforeEach
     void createStores() {
         backend = new PostgresBackend(PostgresServer.get().newDatabase());
-        ours = (PostgresClusterStore) backend.create(clusterDir, new ClusterRecord("optimistic", "hsm1.medium", 1000, 0),
-                List.of(new NodeRecord(1, true, 0, "3.4.0", new byte[32]), new NodeRecord(2, true, 0, "3.4.0", new byte[32])),
-                tx -> {
-                    tx.insertUser("cu", UserType.CU, null);
-                    return null;
-                }, new SecureRandom());
+        ours = TestStores.create(backend, clusterDir, "optimistic", 1000, 2, "cu");
         other = (PostgresClusterStore) backend.open(clusterDir, new SecureRandom());
     }
 
