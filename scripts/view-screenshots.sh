@@ -12,7 +12,7 @@ scenarios=()
 for a in "$@"; do
   if [ "$a" = "--dark" ]; then theme=dark; else scenarios+=("$a"); fi
 done
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(cluster-healthy cluster-offline cluster-tampered users audit)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(cluster-healthy cluster-offline cluster-tampered cluster-availability cluster-availability-900x600 keylist-availability users audit)
 
 ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"

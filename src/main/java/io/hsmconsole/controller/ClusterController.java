@@ -122,7 +122,7 @@ public final class ClusterController {
         Map<Integer, NodeAttestation> attestations = new HashMap<>();
         cluster.lastAttestations().forEach((node, report) -> attestations.put(node, NodeAttestation.of(report)));
         ClusterSnapshot read = new ClusterSnapshot(cluster.info(), cluster.nodes(), cluster.users(), attestations,
-                counter);
+                counter, cluster.tokenKeysBelowAvailabilityQuorum());
         lastCounter = counter;
         lastSyncing = read.syncing();
         return read;

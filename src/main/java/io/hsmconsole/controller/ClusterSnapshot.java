@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The cluster as read at one moment: its summary, every node, every user, and each node's last
- * attestation (kept in the store, so one made by a script in another process is here too).
+ * The cluster as read at one moment: its summary, every node, every user, each node's last
+ * attestation (kept in the store, so one made by a script in another process is here too), and how
+ * many token keys are below Client SDK 5's key availability quorum (the simulator's answer,
+ * {@code HsmCluster.tokenKeysBelowAvailabilityQuorum}): SDK 5 applications cannot use those now.
  */
 public record ClusterSnapshot(ClusterInfo info, List<NodeStatus> nodes, List<UserInfo> users,
-                              Map<Integer, NodeAttestation> attestations, long changeCounter) {
+                              Map<Integer, NodeAttestation> attestations, long changeCounter,
+                              long keysBelowAvailabilityQuorum) {
 
     public ClusterSnapshot {
         nodes = List.copyOf(nodes);

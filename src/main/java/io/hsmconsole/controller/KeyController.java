@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -76,9 +77,10 @@ public final class KeyController {
         HsmCluster cluster = workspace.cluster();
         Map<Integer, UserRef> users = userRefs(cluster);
         List<Integer> nodes = cluster.nodeIds();
+        Set<Integer> online = cluster.onlineNodeIds();
         int me = session.user().id();
         // the rows of unchanged keys are the same objects as last time (KeyRows)
-        return session.listKeys().map(keys -> rows.of(keys, users, nodes, me));
+        return session.listKeys().map(keys -> rows.of(keys, users, nodes, online, me));
     }
 
     /**
@@ -176,7 +178,8 @@ public final class KeyController {
                 .map(u -> ref(users, u.id())).toList();
         return info.map(x -> new KeyDetails(handle, ref(users, i.ownerId()),
                 i.sharedWith().stream().map(id -> ref(users, id)).toList(), i.mValue(), i.manageMValue(), i.token(), i.nodesHolding(),
-                nodes, entries, i.ownerId() == session.user().id(), approvers, session.mayShare(handle)));
+                nodes, entries, i.ownerId() == session.user().id(), approvers, session.mayShare(handle),
+                session.checkKeyAvailability(handle).code() == ReturnCode.KEY_NOT_AVAILABLE));
     }
 
     /** Changes one attribute ({@code text} for LABEL, {@code number} 0/1 for the flags). */

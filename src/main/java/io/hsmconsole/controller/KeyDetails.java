@@ -9,11 +9,14 @@ import java.util.List;
  * Everything the inspector shows about one key: who owns and shares it, its quorum values (to use
  * it, {@code mValue}; to manage it, {@code manageMValue}: equal for keys KMU makes, cloudhsm-cli may
  * set them apart) and who may approve for it, where it lives, every attribute with what the logged-in user may change, and
- * whether the simulator lets this user share or unshare it ({@code sharing}).
+ * whether the simulator lets this user share or unshare it ({@code sharing}), and whether Client SDK 5
+ * applications cannot use it now because fewer than two online HSMs hold it ({@code belowAvailabilityQuorum},
+ * the simulator's {@code HsmSession.checkKeyAvailability}).
  */
 public record KeyDetails(long handle, UserRef owner, List<UserRef> sharedWith, int mValue, int manageMValue, boolean token,
                          List<Integer> nodesHolding, List<Integer> clusterNodes, List<AttributeEntry> attributes,
-                         boolean ownedByMe, List<UserRef> quorumApprovers, Permission sharing) {
+                         boolean ownedByMe, List<UserRef> quorumApprovers, Permission sharing,
+                         boolean belowAvailabilityQuorum) {
 
     public KeyDetails {
         quorumApprovers = List.copyOf(quorumApprovers);

@@ -160,6 +160,21 @@ public final class HsmCluster implements AutoCloseable {
         return store.nodes().stream().map(NodeRecord::id).toList();
     }
 
+    /** The ids of the nodes online now, in order (the HSMs that count towards the key availability quorum). */
+    public Set<Integer> onlineNodeIds() {
+        return store.nodes().stream().filter(NodeRecord::online).map(NodeRecord::id)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * How many token keys of the whole cluster SDK 5 applications cannot use now: held by fewer than
+     * {@link AvailabilityQuorum#HSMS} online HSMs (a node offline, a copy not yet replicated). A pass over
+     * every key copy, as {@link #nodes()} makes.
+     */
+    public long tokenKeysBelowAvailabilityQuorum() {
+        return AvailabilityQuorum.tokenKeysBelow(store.allCopies(), onlineNodeIds(), clock.nowMillis());
+    }
+
     private static NodeState state(NodeRecord n, NodeCopyCount c) {
         if (!n.online()) {
             return NodeState.OFFLINE;

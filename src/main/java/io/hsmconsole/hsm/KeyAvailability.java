@@ -9,7 +9,6 @@ import io.hsmconsole.hsm.key.KeyTemplate;
 import io.hsmconsole.store.KeyRecord;
 import io.hsmconsole.store.NodeRecord;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code --disable-key-availability-check} ({@link AvailabilityCheck}); key_mgmt_util does not ask.
  */
 final class KeyAvailability {
-    static final int QUORUM = 2;
+    static final int QUORUM = AvailabilityQuorum.HSMS;
     /** How long a create waits for the second HSM: the demo cluster's slowest node needs 250 ms. */
     static final int CREATE_TIMEOUT_SECONDS = 5;
 
@@ -111,7 +110,7 @@ final class KeyAvailability {
         }
         Set<Integer> online = cluster.nodeRecords().stream().filter(NodeRecord::online).map(NodeRecord::id)
                 .collect(Collectors.toSet());
-        List<Integer> available = session.holdingNodes(key).stream().filter(online::contains).toList();
-        return available.size() >= QUORUM ? session.ok(key, null) : session.fail(ReturnCode.KEY_NOT_AVAILABLE, key);
+        return AvailabilityQuorum.met(true, session.holdingNodes(key), online) ? session.ok(key, null)
+                : session.fail(ReturnCode.KEY_NOT_AVAILABLE, key);
     }
 }

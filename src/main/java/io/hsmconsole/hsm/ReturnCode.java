@@ -98,7 +98,7 @@ public enum ReturnCode {
     // getCaviumPrivKey (issue 15, asymsim). Numbered from 0x40000078 so codes other work adds do not collide.
     RSA_PRIVATE_KEY_REQUIRED(0x40000078L, "HSM Error: This command takes an RSA private key: a fake PEM (getCaviumPrivKey) references RSA private keys only", true),
     /** Client SDK 5's key availability quorum ({@link KeyAvailability}); the words of its log line. */
-    KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - The key must be available on at least " + KeyAvailability.QUORUM + " HSMs before being used", true),
+    KEY_NOT_AVAILABLE(0x4000002fL, "HSM Error: The key does not meet the availability requirements - " + AvailabilityQuorum.REQUIREMENT, true),
     MECHANISM_PARAM_INVALID(0x40000030L, "HSM Error: Invalid mechanism parameter; CBC takes a 16-byte IV for AES and 8 bytes for 3DES, CTR a 16-byte counter block and 1 to 128 counter bits, GCM a 12-byte IV that is all zeros when encrypting (the HSM makes the IV) and a tag of 96 to 128 bits; wrapKey and unWrapKey's AES-GCM a 12-byte IV and a tag of 8 to 16 bytes", true);
 
     private final long code;

@@ -2,6 +2,7 @@ package io.hsmconsole.ui;
 
 import io.hsmconsole.controller.AuditController;
 import io.hsmconsole.controller.ClusterController;
+import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.controller.SessionController;
 import io.hsmconsole.controller.UserAdminController;
@@ -23,6 +24,8 @@ import io.hsmconsole.ui.common.FxDialogService;
 import io.hsmconsole.ui.common.FxTaskRunner;
 import io.hsmconsole.ui.common.Messages;
 import io.hsmconsole.ui.common.Themes;
+import io.hsmconsole.ui.keylist.KeyListView;
+import io.hsmconsole.ui.keylist.KeyListViewModel;
 import io.hsmconsole.ui.users.UsersView;
 import io.hsmconsole.ui.users.UsersViewModel;
 import javafx.animation.PauseTransition;
@@ -96,6 +99,45 @@ public final class ViewsShowcase extends Application {
                 ready = () -> view.viewModel().tiles().size() == 3;
                 after = () -> view.viewModel().attest(view.viewModel().tiles().get(attested));
                 done = () -> nodes.lastAttestation(attested).isPresent() && (!offline || offlineKeys(view));
+                root = view.root();
+            }
+            case "cluster-availability", "cluster-availability-900x600" -> {
+                // Nodes 1 and 2 taken offline through the view: every token key is on one online HSM,
+                // below Client SDK 5's key availability quorum, and the view says what that means.
+                seedKeys(5);
+                if (scenario.endsWith("900x600")) {
+                    width = 900;
+                    height = 600;
+                }
+                ClusterView view = ClusterView.create(clusterController, nodes, messages, dialogs);
+                ready = () -> view.viewModel().tiles().size() == 3;
+                after = () -> {
+                    view.viewModel().toggleOnline(view.viewModel().tiles().get(2));
+                    view.viewModel().toggleOnline(view.viewModel().tiles().get(1));
+                };
+                done = () -> !view.viewModel().availabilityProperty().get().isEmpty()
+                        && clusterController.snapshotProperty().get().onlineNodes() == 1;
+                root = view.root();
+            }
+            case "keylist-availability" -> {
+                // The key list after nodes 1 and 2 went offline: each token key's coverage is marked as
+                // below the key availability quorum; the session key is not subject to it.
+                seedKeys(4);
+                SessionController sessions = new SessionController(workspace, runner, Throwable::printStackTrace);
+                KeyController keys = new KeyController(workspace, runner, Throwable::printStackTrace);
+                KeyListViewModel vm = new KeyListViewModel(keys, messages, dialogs);
+                KeyListView view = new KeyListView(vm, messages, () -> { });
+                sessions.login(cluster.name(), "example_user", "example_pwd".toCharArray(), outcome ->
+                        keys.generate(GenSymKeyRequest.of(31, 16, "session_key").withSession(true), "genSymKey",
+                                p -> { }, made -> {
+                                    cluster.setNodeOnline(1, false);
+                                    cluster.setNodeOnline(2, false);
+                                    vm.reload();
+                                }));
+                width = 1270; // wide enough for the coverage column, the table's last
+                height = 260;
+                done = () -> vm.rows().size() == 5
+                        && vm.rows().stream().filter(i -> i.row().belowAvailabilityQuorum()).count() == 4;
                 root = view.root();
             }
             case "users" -> {

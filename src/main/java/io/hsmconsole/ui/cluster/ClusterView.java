@@ -35,6 +35,7 @@ public final class ClusterView {
 
     @FXML private Label summaryLabel;
     @FXML private Label noticeLabel;
+    @FXML private Label availabilityLabel;
     @FXML private Label newLatencyLabel;
     @FXML private TextField newLatencyField;
     @FXML private Button addNodeButton;
@@ -67,6 +68,9 @@ public final class ClusterView {
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         NoticeLabel.bind(noticeLabel, viewModel.noticeProperty());
         noticeLabel.setId("clusterNotice");
+        availabilityLabel.textProperty().bind(viewModel.availabilityProperty());
+        availabilityLabel.visibleProperty().bind(viewModel.availabilityProperty().isNotEmpty());
+        availabilityLabel.managedProperty().bind(availabilityLabel.visibleProperty());
         newLatencyLabel.setLabelFor(newLatencyField);
         newLatencyField.setAccessibleText(messages.get("cluster.add.latency"));
         newLatencyField.textProperty().bindBidirectional(viewModel.newNodeLatencyProperty());

@@ -4,6 +4,7 @@ import io.hsmconsole.controller.ClusterController;
 import io.hsmconsole.controller.ClusterSnapshot;
 import io.hsmconsole.controller.NodeAttestation;
 import io.hsmconsole.controller.NodeController;
+import io.hsmconsole.hsm.AvailabilityQuorum;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.cluster.NodeStatus;
 import io.hsmconsole.ui.common.DialogService;
@@ -46,6 +47,7 @@ public final class ClusterViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice", Notice.NONE);
     private final ReadOnlyObjectWrapper<AttestationDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper availability = new ReadOnlyStringWrapper(this, "availability", "");
     private final StringProperty newNodeLatency = new SimpleStringProperty(this, "newNodeLatency", "100");
     private int selectedNode = -1;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -85,6 +87,10 @@ public final class ClusterViewModel {
         }
         summary.set(messages.format("cluster.summary", snapshot.info().name(), snapshot.nodes().size(),
                 snapshot.onlineNodes(), snapshot.info().tokenKeyCount()));
+        // The simulator counts the keys below SDK 5's key availability quorum; the view only says so.
+        long below = snapshot.keysBelowAvailabilityQuorum();
+        availability.set(below == 0 ? "" : messages.format("cluster.availability.below", below,
+                AvailabilityQuorum.HSMS, AvailabilityQuorum.REQUIREMENT));
         tiles.forEach(t -> t.showAttestation(snapshot.lastAttestation(t.id()).orElse(null)));
         if (tile(selectedNode).isEmpty()) {
             selectedNode = tiles.isEmpty() ? -1 : tiles.get(0).id();
@@ -234,6 +240,14 @@ public final class ClusterViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * Empty while every token key is on enough online HSMs for Client SDK 5; else how many are not, why
+     * SDK 5 applications cannot use them (the documented message) and what makes them usable again.
+     */
+    public ReadOnlyStringProperty availabilityProperty() {
+        return availability.getReadOnlyProperty();
     }
 
     public StringProperty newNodeLatencyProperty() {

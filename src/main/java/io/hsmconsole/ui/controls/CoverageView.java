@@ -9,21 +9,29 @@ import java.util.List;
 
 /**
  * How many of the cluster's nodes hold a key: {@code 2/3} and one dot per node, filled where the
- * node holds it. Reused by table cells, so it only updates its children.
+ * node holds it, and a warning mark when the key is below Client SDK 5's key availability quorum (the
+ * simulator's answer, handed in). Reused by table cells, so it only updates its children.
  */
 public final class CoverageView extends HBox {
     private final Label count = new Label();
     private final HBox dots = new HBox(3);
+    private final Label belowQuorum = new Label("\u26a0");
 
     public CoverageView() {
         super(6);
         setAlignment(Pos.CENTER_LEFT);
         dots.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(count, dots);
+        belowQuorum.getStyleClass().add("below-quorum");
+        belowQuorum.managedProperty().bind(belowQuorum.visibleProperty());
+        belowQuorum.setVisible(false);
+        getChildren().setAll(count, dots, belowQuorum);
         getStyleClass().add("coverage");
     }
 
-    public void show(List<Integer> holding, List<Integer> clusterNodes) {
+    /** {@code belowQuorumText}: what the mark says to a screen reader, or null when the key is not below the quorum. */
+    public void show(List<Integer> holding, List<Integer> clusterNodes, String belowQuorumText) {
+        belowQuorum.setVisible(belowQuorumText != null);
+        belowQuorum.setAccessibleText(belowQuorumText);
         count.setText(holding.size() + "/" + clusterNodes.size());
         if (dots.getChildren().size() != clusterNodes.size()) {
             dots.getChildren().clear();

@@ -5,6 +5,7 @@ import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyDetails;
 import io.hsmconsole.controller.QuorumPurpose;
 import io.hsmconsole.controller.UserRef;
+import io.hsmconsole.hsm.AvailabilityQuorum;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.hsm.key.Attribute;
 import io.hsmconsole.hsm.key.MValue;
@@ -144,9 +145,11 @@ public final class InspectorViewModel {
         quorum.set(quorumText(d));
         boolean anyQuorum = MValue.needsQuorum(d.mValue()) || MValue.needsQuorum(d.manageMValue());
         approvers.set(anyQuorum ? approvers(d) : messages.get("inspector.approvers.none"));
-        nodes.set(messages.format(d.token() ? "inspector.nodes" : "inspector.nodes.session",
-                d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                d.nodesHolding().size(), d.clusterNodes().size()));
+        // Below SDK 5's key availability quorum is the simulator's answer (KeyDetails), said here in words.
+        String nodesKey = d.belowAvailabilityQuorum() ? "inspector.nodes.belowQuorum"
+                : d.token() ? "inspector.nodes" : "inspector.nodes.session";
+        nodes.set(messages.format(nodesKey, d.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                d.nodesHolding().size(), d.clusterNodes().size(), AvailabilityQuorum.REQUIREMENT));
         rows.setAll(d.attributes().stream().map(this::row).toList());
         whyNoSharing.set(d.sharing().refusal().map(code -> {
             String sentence = new java.text.MessageFormat(messages.getOr("inspector.share.refused." + code.name(),

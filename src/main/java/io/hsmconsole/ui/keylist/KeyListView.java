@@ -191,10 +191,10 @@ public final class KeyListView {
                 return;
             }
             KeyRow r = item.row();
-            view.show(r.nodesHolding(), r.clusterNodes());
+            view.show(r.nodesHolding(), r.clusterNodes(),
+                    r.belowAvailabilityQuorum() ? messages.get("keylist.coverage.belowQuorum.access") : null);
             setGraphic(view);
-            setTooltip(new Tooltip(messages.format("keylist.coverage.tooltip", r.coverage(),
-                    r.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")))));
+            setTooltip(new Tooltip(viewModel.coverageTip(r)));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.hsmconsole.ui.keylist;
 
 import io.hsmconsole.controller.KeyController;
 import io.hsmconsole.controller.KeyRow;
+import io.hsmconsole.hsm.AvailabilityQuorum;
 import io.hsmconsole.hsm.HsmResult;
 import io.hsmconsole.ui.common.DialogService;
 import io.hsmconsole.ui.common.HsmErrors;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The key list: every key the user can see, read once per change and then filtered and sorted in
@@ -242,6 +244,17 @@ public final class KeyListViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
+    }
+
+    /**
+     * The coverage cell's tooltip: which nodes hold the key and, for a key below Client SDK 5's key
+     * availability quorum (the simulator's answer in the row), why SDK 5 applications cannot use it now.
+     */
+    public String coverageTip(KeyRow row) {
+        String held = messages.format("keylist.coverage.tooltip", row.coverage(),
+                row.nodesHolding().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        return row.belowAvailabilityQuorum()
+                ? held + "\n" + messages.format("keylist.coverage.belowQuorum", AvailabilityQuorum.REQUIREMENT) : held;
     }
 
     public String text(KeyColumn column, KeyRow row) {

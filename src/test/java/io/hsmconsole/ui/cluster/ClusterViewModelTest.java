@@ -125,6 +125,27 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void aKeyOnOneOnlineHsmIsCalledUnusableBySdk5UntilItsNodeIsBackOnline() {
+        f.login("example_user");
+        f.generate(GenSymKeyRequest.of(31, 32, "spread"));
+        f.generate(GenSymKeyRequest.of(31, 16, "session").withSession(true));
+        f.runner.runRepeatedChecks();
+        assertThat(vm.availabilityProperty().get()).as("every token key on three HSMs").isEmpty();
+
+        vm.toggleOnline(tile(1));
+        assertThat(vm.availabilityProperty().get()).as("still on nodes 0 and 2").isEmpty();
+        vm.toggleOnline(tile(2));
+
+        assertThat(vm.availabilityProperty().get())
+                .startsWith("1 token key is on fewer than 2 online HSMs: Client SDK 5 applications")
+                .contains("cannot use it now \u2014 \u201cThe key must be available on at least 2 HSMs before being used\u201d")
+                .contains("bring the offline node back online");
+
+        vm.toggleOnline(tile(2));
+        assertThat(vm.availabilityProperty().get()).as("a second HSM holds it again").isEmpty();
+    }
+
+    @Test
     void anOfflineNodeSaysItsMissedKeysArriveOnceItIsBack() {
         vm.toggleOnline(tile(2));
         f.login("example_user");

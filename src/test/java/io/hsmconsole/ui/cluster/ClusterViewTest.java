@@ -1,50 +1,24 @@
 package io.hsmconsole.ui.cluster;
 
-import io.hsmconsole.controller.NodeController;
 import io.hsmconsole.hsm.HsmCluster;
 import io.hsmconsole.hsm.HsmSession;
 import io.hsmconsole.hsm.TestClusters;
 import io.hsmconsole.hsm.key.GenSymKeyRequest;
-import io.hsmconsole.ui.common.Messages;
-import io.hsmconsole.ui.common.RecordingDialogs;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-
-import io.hsmconsole.ui.common.FxConsole;
 
 import static io.hsmconsole.ui.common.FxWait.text;
 import static io.hsmconsole.ui.common.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the cluster view headless: offline badge, tamper → FAIL with its reason, restore → PASS, live keys. */
-@ExtendWith(ApplicationExtension.class)
-class ClusterViewTest {
-    @TempDir
-    static Path dir;
-    private FxConsole fx;
-
+class ClusterViewTest extends ClusterViewWindow {
     @Start
     void start(Stage stage) {
-        fx = new FxConsole(dir);
-        NodeController nodes = new NodeController(fx.workspace, fx.runner, fx.errors::add, fx.clusterController);
-        fx.show(stage, ClusterView.create(fx.clusterController, nodes, Messages.load(), new RecordingDialogs()).root(),
-                1200, 760);
-        fx.watch();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-        assertThat(fx.errors).isEmpty();
+        open(stage, 1200, 760);
     }
 
     @Test

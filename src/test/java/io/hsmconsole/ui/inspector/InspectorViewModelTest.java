@@ -53,6 +53,26 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aKeyBelowTheAvailabilityQuorumSaysSdk5CannotUseItUntilASecondHsmHoldsIt() {
+        long h = f.generate(GenSymKeyRequest.of(31, 32, "spread"));
+        vm.inspect(h);
+        assertThat(vm.nodesProperty().get()).isEqualTo("0, 1, 2 (3 of 3)");
+
+        f.cluster.setNodeOnline(1, false);
+        f.cluster.setNodeOnline(2, false);
+        vm.refresh();
+        assertThat(vm.nodesProperty().get()).startsWith("0, 1, 2 (3 of 3) \u2014 below the key availability quorum")
+                .contains("Client SDK 5 applications cannot use it now")
+                .contains("The key must be available on at least 2 HSMs before being used");
+
+        f.cluster.setNodeOnline(1, true);
+        vm.refresh();
+        assertThat(vm.nodesProperty().get()).isEqualTo("0, 1, 2 (3 of 3)");
+        vm.inspect(f.generate(GenSymKeyRequest.of(31, 16, "session").withSession(true)));
+        assertThat(vm.nodesProperty().get()).as("a session key is not subject to it").doesNotContain("quorum");
+    }
+
+    @Test
     void theOwnerMayChangeTheChangeableAttributesOnly() {
         vm.inspect(f.generate(GenSymKeyRequest.of(31, 32, "aes256")));
 

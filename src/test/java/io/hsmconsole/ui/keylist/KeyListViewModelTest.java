@@ -48,6 +48,44 @@ class KeyListViewModelTest {
     }
 
 
+    @Test
+    void aTokenKeyOnOneOnlineHsmIsMarkedBelowTheAvailabilityQuorumUntilASecondHsmHoldsIt() {
+        vm.reload();
+        assertThat(rowOf("aes256").belowAvailabilityQuorum()).isFalse();
+
+        f.cluster.setNodeOnline(1, false);
+        f.cluster.setNodeOnline(2, false);
+        vm.reload();
+
+        KeyRow lonely = rowOf("aes256");
+        assertThat(lonely.belowAvailabilityQuorum()).isTrue();
+        assertThat(vm.coverageTip(lonely)).contains("Below the key availability quorum")
+                .contains("Client SDK 5 applications").contains("The key must be available on at least 2 HSMs before being used");
+        assertThat(rowOf("tmpAES").belowAvailabilityQuorum()).as("a session key is not subject to it").isFalse();
+        assertThat(vm.coverageTip(rowOf("tmpAES"))).doesNotContain("quorum");
+
+        f.cluster.setNodeOnline(2, true);
+        vm.reload();
+        assertThat(rowOf("aes256").belowAvailabilityQuorum()).as("node 2 is back with its copy").isFalse();
+    }
+
+    @Test
+    void aTokenKeyNotYetReplicatedIsMarkedUntilReplicationIsDone() {
+        f.cluster.setNodeLatency(1, 400);
+        f.cluster.setNodeLatency(2, 400);
+        f.generate(GenSymKeyRequest.of(31, 32, "fresh").withMinServers(1));
+        vm.reload();
+        assertThat(rowOf("fresh").belowAvailabilityQuorum()).isTrue();
+
+        f.clock.advance(400);
+        vm.reload();
+        assertThat(rowOf("fresh").belowAvailabilityQuorum()).isFalse();
+    }
+
+    private KeyRow rowOf(String label) {
+        return vm.rows().stream().map(KeyListItem::row).filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+    }
+
     private List<String> labels() {
         return vm.rows().stream().map(i -> i.row().label()).toList();
     }

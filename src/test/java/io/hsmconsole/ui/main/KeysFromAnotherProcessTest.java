@@ -76,12 +76,16 @@ class KeysFromAnotherProcessTest {
         assertThat(arrived.nodesHolding()).containsExactly(0);
         assertThat(arrived.clusterNodes()).containsExactly(0, 1, 2);
         assertThat(row("alices_own")).as("not shared with example_user").isEmpty();
+        // On one HSM only: below Client SDK 5's key availability quorum until node 1 has it (issue 16).
+        assertThat(arrived.belowAvailabilityQuorum()).isTrue();
         main.keyList().selectedProperty().set(arrived);
-        assertThat(main.inspector().nodesProperty().get()).isEqualTo("0 (1 of 3)");
+        assertThat(main.inspector().nodesProperty().get())
+                .startsWith("0 (1 of 3) \u2014 below the key availability quorum: Client SDK 5 applications cannot use it now");
 
         f.clock.advance(100);
         f.runner.runRepeatedChecks();
         assertThat(row("shared_by_script").orElseThrow().nodesHolding()).containsExactly(0, 1);
+        assertThat(row("shared_by_script").orElseThrow().belowAvailabilityQuorum()).as("replicated to node 1").isFalse();
         assertThat(main.inspector().nodesProperty().get()).isEqualTo("0, 1 (2 of 3)");
 
         f.clock.advance(200);
