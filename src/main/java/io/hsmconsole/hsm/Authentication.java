@@ -52,7 +52,7 @@ final class Authentication {
         if (user.passwordHash() == null) {
             return refuse(nodes, serving, ReturnCode.NOT_AUTHORIZED);
         }
-        if (user.loginFailures() >= Credentials.LOCKOUT_FAILURES) {
+        if (loginAttempts.knownLocked(user)) {
             return refuse(nodes, serving, ReturnCode.ACCOUNT_LOCKED); // no write needed to refuse
         }
         if (user.loginFailures() == 0 && remembered.remembers(user, password)) {
@@ -64,8 +64,14 @@ final class Authentication {
         if (!attempt.granted()) {
             return refuse(nodes, serving, attempt.refusal());
         }
-        // The hash read when the attempt was counted, not the one read above: it may have changed since.
-        if (!hasher.verify(password, attempt.user().passwordHash()) || !loginAttempts.release(attempt)) {
+        boolean right;
+        try {
+            // The hash read when the attempt was counted, not the one read above: it may have changed since.
+            right = hasher.verify(password, attempt.user().passwordHash()) && loginAttempts.release(attempt);
+        } finally {
+            loginAttempts.settle(attempt);
+        }
+        if (!right) {
             return refuse(nodes, serving, ReturnCode.LOGIN_FAILURE);
         }
         remembered.remember(attempt.user(), password);

@@ -89,7 +89,7 @@ public final class HsmCluster implements AutoCloseable {
         this.drbg = Drbg.create();
         this.ecdsaNonces = new PrecomputedNonces(drbg);
         this.hasher = new PasswordHasher(new SecureRandom());
-        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync), remembered);
+        this.authentication = new Authentication(this, store, hasher, new LoginAttempts(this::writeWithoutSync, store::userById), remembered);
     }
 
     /**

@@ -101,23 +101,13 @@ class ConcurrentLoginTest {
 
     /** 20 logins as bob at once from 20 threads over two open stores: the given passwords, the rest wrong. */
     private List<ReturnCode> guessInParallel(List<String> right) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
         try (HsmCluster one = TestClusters.catalog(dir, clock).open("demo");
              HsmCluster two = TestClusters.catalog(dir, clock).open("demo")) {
-            CyclicBarrier start = new CyclicBarrier(20);
-            List<Future<ReturnCode>> attempts = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                HsmCluster process = i % 2 == 0 ? one : two;
-                String password = i < right.size() ? right.get(i) : "guess_" + i;
-                attempts.add(pool.submit(after(start, () -> login(process, "bob", password))));
+            List<String> passwords = new ArrayList<>(right);
+            while (passwords.size() < 20) {
+                passwords.add("guess_" + passwords.size());
             }
-            List<ReturnCode> outcomes = new ArrayList<>();
-            for (Future<ReturnCode> f : attempts) {
-                outcomes.add(f.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
+            return SimultaneousLogins.race(List.of(one, two), passwords);
         }
     }
 
