@@ -276,6 +276,11 @@ public final class ClientService implements AutoCloseable {
             } catch (SocketException e) {
                 return; // the server socket was closed: the service stopped
             } catch (IOException e) {
+                if (server.isClosed()) {
+                    // Closed while accepting (AsynchronousCloseException) or before (ClosedChannelException):
+                    // the channel's adaptor does not say so with a SocketException, and accepting again would spin.
+                    return;
+                }
                 // A connection that failed before it was served: its client falls back.
             }
         }

@@ -399,6 +399,28 @@ class ClientServiceTest {
         service.awaitStop();
     }
 
+    @Test
+    void theAcceptingThreadEndsWhenTheServiceCloses() throws Exception {
+        java.util.Set<Thread> before = acceptors();
+        ClientService second = ClientService.serving(new DataDirectory(temp.resolve("second"))).tool("kmu", kmu)
+                .idleTimeout(Duration.ofMinutes(5)).start().orElseThrow();
+        java.util.Set<Thread> started = acceptors();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        second.close();
+        Thread acceptor = started.iterator().next();
+        acceptor.join(Duration.ofSeconds(10).toMillis());
+        // A closed listener answers every accept at once with an exception: a thread left looping spins a core.
+        assertThat(acceptor.isAlive()).as("the acceptor of a closed service still runs").isFalse();
+    }
+
+    private static java.util.Set<Thread> acceptors() {
+        java.util.Set<Thread> found = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("cloudhsm_client-accept") && t.isAlive()).forEach(found::add);
+        return found;
+    }
+
     private ClientService.Builder served() {
         return ClientService.serving(new DataDirectory(temp.resolve("served"))).tool("kmu", kmu);
     }
